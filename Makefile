@@ -1,0 +1,34 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+BUILD ?= build
+DB ?= var/warmcity.db
+ADDR ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: run test build deps configure format clean bench
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	@cmake --build $(BUILD)
+
+run: build
+	@mkdir -p $(dir $(DB))
+	@$(BUILD)/src/app/warmcity serve --db $(DB) --listen $(ADDR) --port $(PORT)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure --timeout 600 -j1
+
+bench: build
+	@bench/http/compare.sh $(BUILD)
+
+format:
+	@git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'bench/*.cpp' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD)

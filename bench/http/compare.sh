@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# HTTP benchmarks on loopback, side by side in one run:
+#  1. GET /api/v1/health from warmcity vs. nginx serving the same bytes.
+#  2. Durable writes: 64 clients POSTing feedback, group commit vs. one commit
+#     per request (--writer-max-batch 1), both with synchronous=FULL.
+# Usage: bench/http/compare.sh [BUILD_DIR] [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build}
+SECS=${2:-10}
+BIN=$BUILD/src/app/warmcity
+scripts/install-deps.sh --bench
+cmake --build "$BUILD" --target warmcity >/dev/null
+
+DIR=$(mktemp -d /tmp/warmcity-bench.XXXXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_warmcity() {  # $1: db, rest: extra args; sets WC_PID, WC_URL
+  local db=$1; shift
+  "$BIN" serve --db "$db" --listen 127.0.0.1 --port 0 --access-log "$DIR/access-$(basename "$db").log" \
+    --log-level warn "$@" >"$DIR/out-$(basename "$db").txt" 2>"$DIR/err-$(basename "$db").txt" &
+  WC_PID=$!
+  PIDS+=("$WC_PID")
+  for _ in $(seq 100); do
+    WC_URL=$(grep -o 'http://[0-9.:]*' "$DIR/out-$(basename "$db").txt" 2>/dev/null || true)
+    [[ -n "$WC_URL" ]] && return 0
+    sleep 0.1
+  done
+  echo "warmcity did not start" >&2; exit 1
+}
+
+rps() { awk '/Requests\/sec/ {print $2}'; }
+ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+
+echo "== 1. GET /api/v1/health: warmcity vs nginx (wrk -t2 -c64 -d${SECS}s, loopback, 2 cores)"
+start_warmcity "$DIR/health.db"
+mkdir -p "$DIR/www/api/v1"
+curl -s "$WC_URL/api/v1/health" >"$DIR/www/api/v1/health"
+NGINX_PORT=$(free_port)
+sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@WORKERS@|$(nproc)|g" \
+  bench/http/nginx.conf.in >"$DIR/nginx.conf"
+nginx -c "$DIR/nginx.conf" -p "$DIR" &
+PIDS+=($!)
+sleep 0.5
+echo "bytes: warmcity $(curl -s "$WC_URL/api/v1/health" | wc -c), nginx $(curl -s "http://127.0.0.1:$NGINX_PORT/api/v1/health" | wc -c)"
+WC=$(wrk -t2 -c64 -d"${SECS}s" "$WC_URL/api/v1/health" | tee "$DIR/wrk-wc.txt" | rps)
+NG=$(wrk -t2 -c64 -d"${SECS}s" "http://127.0.0.1:$NGINX_PORT/api/v1/health" | tee "$DIR/wrk-ng.txt" | rps)
+echo "warmcity: $WC req/s   nginx: $NG req/s   ratio: $(ratio "$WC" "$NG") (target >= 0.8)"
+kill "$WC_PID"
+
+echo "== 2. durable writes: 64 clients POST /api/v1/feedback, synchronous=FULL (wrk -t2 -c64 -d${SECS}s)"
+for mode in group single; do
+  db="$DIR/writes-$mode.db"
+  "$BIN" user --db "$db" add --username bench --role resident --password-cost minimum <<<"bench-pass-1" >/dev/null
+  extra=()
+  [[ $mode == single ]] && extra=(--writer-max-batch 1)
+  start_warmcity "$db" --password-cost minimum "${extra[@]}"
+  TOKEN=$(curl -s -H 'content-type: application/json' -d '{"username":"bench","password":"bench-pass-1"}' \
+    "$WC_URL/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  R=$(WARMCITY_TOKEN=$TOKEN wrk -t2 -c64 -d"${SECS}s" -s bench/http/post-feedback.lua "$WC_URL" \
+    | tee "$DIR/wrk-$mode.txt" | rps)
+  grep -h 'non-201' "$DIR/wrk-$mode.txt" | head -1
+  echo "$mode commit: $R acknowledged writes/s"
+  declare "W_$mode=$R"
+  kill "$WC_PID"; sleep 0.3
+done
+echo "group commit / one commit per request: $(ratio "$W_group" "$W_single")x (target >= 10000 writes/s with group commit)"
+echo "raw wrk output: $DIR"
+trap - EXIT; cleanup

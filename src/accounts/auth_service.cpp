@@ -1,0 +1,183 @@
+#include "accounts/auth_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <utility>
+
+#include "accounts/audit.h"
+#include "accounts/password.h"
+#include "accounts/session_store.h"
+#include "accounts/tokens.h"
+#include "accounts/user_rules.h"
+#include "accounts/user_service.h"
+#include "core/time.h"
+
+namespace warmcity::accounts {
+
+namespace {
+
+constexpr int64_t kPurgeAfterSeconds = 30 * 86400;  // old session rows kept this long
+constexpr size_t kMaxUserAgent = 256;
+
+const Status& busy() {
+  static const Status kBusy = Status::Unavailable("the server is busy; try again in a moment");
+  return kBusy;
+}
+
+const Status& wrong_credentials() {
+  static const Status kWrong = Status::Unauthenticated("wrong username or password");
+  return kWrong;
+}
+
+// On the pool: the password did not match (or the user does not exist).
+void fail_login(Context& ctx, const LoginAttempt& a, const std::optional<UserRecord>& user,
+                const char* reason, std::function<void(LoginOutcome)> done) {
+  ctx.throttle.record_failure(ascii_lower(a.username), a.client_address, core::now_unix());
+  AuditEntry e{user ? std::optional<int64_t>(user->id) : std::nullopt,
+               "auth.login_failed",
+               "user",
+               user ? std::to_string(user->id) : "",
+               AuditDetail().add("username", a.username).add("reason", reason).str(),
+               a.client_address};
+  ctx.audit.record(std::move(e), [done = std::move(done)](const Status& s) {
+    if (!s.ok()) spdlog::error("audit of a failed login was not stored: {}", s.message());
+    done(LoginOutcome::failed(wrong_credentials()));
+  });
+}
+
+// On the pool: the password matched an enabled user.
+void open_session(Context& ctx, const LoginAttempt& a, UserRecord user,
+                  std::function<void(LoginOutcome)> done) {
+  ctx.throttle.record_success(ascii_lower(a.username));
+  std::optional<std::string> rehashed;
+  if (needs_rehash(user.password_hash, ctx.config.password_cost)) {
+    auto h = hash_password(a.password, ctx.config.password_cost);
+    if (h.ok()) rehashed = std::move(*h);
+  }
+  int64_t now = core::now_unix();
+  auto outcome = std::make_shared<LoginOutcome>();
+  outcome->token = new_token();
+  outcome->csrf_token = new_token();
+  outcome->expires_at = now + ctx.config.session_ttl_seconds;
+  user.password_hash.clear();
+  outcome->user = std::move(user);
+
+  NewSession session{hash_token(outcome->token),
+                     outcome->user.id,
+                     outcome->csrf_token,
+                     now,
+                     outcome->expires_at,
+                     a.client_address,
+                     a.user_agent.substr(0, kMaxUserAgent)};
+  std::string username = a.username;
+  std::string address = a.client_address;
+  auto job = [session = std::move(session), rehashed = std::move(rehashed), username, address,
+              now](store::Connection& conn) -> Status {
+    if (Status s = purge_user_sessions(conn, session.user_id, now - kPurgeAfterSeconds); !s.ok()) {
+      return s;
+    }
+    if (rehashed) {
+      if (Status s = set_password_hash(conn, session.user_id, *rehashed, now); !s.ok()) return s;
+    }
+    auto id = insert_session(conn, session);
+    if (!id.ok()) return id.status();
+    AuditEntry e{session.user_id,
+                 "auth.login",
+                 "user",
+                 std::to_string(session.user_id),
+                 AuditDetail().add("username", username).add("session_id", *id).str(),
+                 address};
+    return append_audit(conn, e, now);
+  };
+  ctx.db.submit(std::move(job), [outcome, done = std::move(done)](const Status& s) {
+    if (!s.ok()) return done(LoginOutcome::failed(s));
+    done(std::move(*outcome));
+  });
+}
+
+}  // namespace
+
+void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)> done) {
+  int64_t wait = ctx.throttle.retry_after(ascii_lower(attempt.username), attempt.client_address,
+                                          core::now_unix());
+  if (wait > 0) {
+    spdlog::warn("login throttled for '{}' from {}", attempt.username, attempt.client_address);
+    return done(LoginOutcome::failed(
+        Status::ResourceExhausted("too many failed sign-in attempts; try again in " +
+                                  std::to_string(wait) + " seconds"),
+        wait));
+  }
+  auto user = find_user_by_username(ctx.db.reader(), attempt.username);
+  if (!user.ok()) return done(LoginOutcome::failed(user.status()));
+  auto task = [&ctx, attempt = std::move(attempt), user = std::move(*user), done]() mutable {
+    const std::string& hash = user ? user->password_hash : ctx.dummy_hash.get();
+    bool match = verify_password(hash, attempt.password);
+    if (!user || !match) {
+      return fail_login(ctx, attempt, user, user ? "wrong_password" : "unknown_user",
+                        std::move(done));
+    }
+    if (user->disabled) {
+      AuditEntry e{user->id,
+                   "auth.login_failed",
+                   "user",
+                   std::to_string(user->id),
+                   AuditDetail().add("username", attempt.username).add("reason", "disabled").str(),
+                   attempt.client_address};
+      return ctx.audit.record(std::move(e), [done = std::move(done)](const Status&) {
+        done(LoginOutcome::failed(Status::PermissionDenied("this account is disabled")));
+      });
+    }
+    open_session(ctx, attempt, std::move(*user), std::move(done));
+  };
+  if (!ctx.pool.try_post(std::move(task))) done(LoginOutcome::failed(busy()));
+}
+
+store::Database::WriteJob logout_job(const http::Principal& who, std::string client_address) {
+  return [session_id = who.session_id, user_id = who.user_id,
+          address = std::move(client_address)](store::Connection& conn) -> Status {
+    int64_t now = core::now_unix();
+    if (Status s = revoke_session(conn, session_id, now); !s.ok()) return s;
+    AuditEntry e{user_id,
+                 "auth.logout",
+                 "user",
+                 std::to_string(user_id),
+                 AuditDetail().add("session_id", session_id).str(),
+                 address};
+    return append_audit(conn, e, now);
+  };
+}
+
+void change_own_password(Context& ctx, const http::Principal& who, std::string current,
+                         std::string replacement, std::string client_address,
+                         std::function<void(Status, int64_t)> done) {
+  std::string account = ascii_lower(who.username);
+  int64_t wait = ctx.throttle.retry_after(account, client_address, core::now_unix());
+  if (wait > 0) {
+    return done(Status::ResourceExhausted("too many wrong passwords; try again in " +
+                                          std::to_string(wait) + " seconds"),
+                wait);
+  }
+  auto user = find_user_by_id(ctx.db.reader(), who.user_id);
+  if (!user.ok()) return done(user.status(), 0);
+  if (!*user) return done(Status::Unauthenticated("invalid session"), 0);
+  auto task = [&ctx, hash = (*user)->password_hash, current = std::move(current),
+               replacement = std::move(replacement), address = std::move(client_address),
+               account = std::move(account), user_id = who.user_id, session_id = who.session_id,
+               done]() mutable {
+    if (!verify_password(hash, current)) {
+      ctx.throttle.record_failure(account, address, core::now_unix());
+      return done(Status::Unprocessable("some fields are not valid",
+                                        {{"current_password", "is not your current password"}}),
+                  0);
+    }
+    ctx.throttle.record_success(account);
+    auto fresh = hash_password(replacement, ctx.config.password_cost);
+    if (!fresh.ok()) return done(fresh.status(), 0);
+    ctx.db.submit(set_password_job(user_id, std::move(*fresh), Actor{user_id, address}, session_id),
+                  [done](const Status& s) { done(s, 0); });
+  };
+  if (!ctx.pool.try_post(std::move(task))) done(busy(), 0);
+}
+
+}  // namespace warmcity::accounts

@@ -1,0 +1,45 @@
+// Context: what every part of accounts shares at run time — the database,
+// the configuration, the login throttle, the audit log and the hash pool.
+// Owned by Accounts; route handlers hold a reference to it.
+//
+// Member order matters: the pool is declared last so it is destroyed first,
+// finishing queued password work while everything it uses still exists.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "accounts/audit.h"
+#include "accounts/config.h"
+#include "accounts/hash_pool.h"
+#include "accounts/password.h"
+#include "accounts/throttle.h"
+#include "store/database.h"
+
+namespace warmcity::accounts {
+
+// Who performs a change, for the audit log.
+struct Actor {
+  std::optional<int64_t> user_id;  // nullopt: the CLI / the system
+  std::string client_address;
+};
+
+struct Context {
+  Context(store::Database& database, const Config& cfg)
+      : db(database),
+        config(cfg),
+        throttle(cfg.max_failures_per_account, cfg.max_failures_per_address,
+                 cfg.throttle_window_seconds),
+        audit(database),
+        dummy_hash(cfg.password_cost),
+        pool(cfg.hash_threads) {}
+
+  store::Database& db;
+  const Config config;
+  LoginThrottle throttle;
+  AuditLog audit;
+  DummyHash dummy_hash;
+  HashPool pool;  // last: see above
+};
+
+}  // namespace warmcity::accounts

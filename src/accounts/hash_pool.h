@@ -1,0 +1,44 @@
+// HashPool: a few threads for the slow work of accounts (argon2id hashing
+// and verification), so that no I/O thread ever waits for it.
+//
+// try_post() queues a task unless the queue is full (the server is being
+// flooded with logins): the caller then answers 503 at once instead of
+// letting the queue grow. The destructor runs every task already queued,
+// then joins the threads, so a task's reply is never dropped.
+// Thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace warmcity::accounts {
+
+class HashPool {
+ public:
+  static constexpr size_t kMaxQueued = 1024;
+
+  explicit HashPool(int threads);
+  ~HashPool();
+  HashPool(const HashPool&) = delete;
+  HashPool& operator=(const HashPool&) = delete;
+
+  // False when the queue is full or the pool is stopping; the task is then
+  // not run and the caller must answer for it.
+  [[nodiscard]] bool try_post(std::function<void()> task);
+
+ private:
+  void run();
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> queue_;  // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace warmcity::accounts

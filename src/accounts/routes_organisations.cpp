@@ -1,0 +1,78 @@
+// GET /organisations (any signed-in user), POST /organisations (admin).
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "accounts/routes.h"
+#include "accounts/user_service.h"
+#include "http/json_input.h"
+#include "http/pagination.h"
+#include "http/problem.h"
+
+namespace warmcity::accounts {
+
+namespace {
+
+using nlohmann::json;
+
+void handle_list(Context& ctx, http::Request& req, http::Reply reply) {
+  auto page = http::parse_page(req, 100, 200);
+  if (!page.ok()) return reply(http::problem(page.status()));
+  std::optional<std::string> kind = req.query_param("kind");
+  if (kind && !is_organisation_kind(*kind)) {
+    return reply(http::problem(Status::Unprocessable(
+        "bad list parameters",
+        {{"kind", "must be one of " + std::string(organisation_kinds_text())}})));
+  }
+  auto orgs = list_organisations_page(ctx.db.reader(), kind, page->before_id, page->limit + 1);
+  if (!orgs.ok()) return reply(http::problem(orgs.status()));
+  bool more = orgs->size() > static_cast<size_t>(page->limit);
+  if (more) orgs->pop_back();
+  json items = json::array();
+  for (const Organisation& o : *orgs) items.push_back(organisation_json(o));
+  json next = more ? json(http::encode_cursor(orgs->back().id)) : json(nullptr);
+  reply(json_reply(json{{"items", std::move(items)}, {"next_cursor", std::move(next)}}));
+}
+
+void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
+  auto doc = http::parse_json_object(req.body);
+  if (!doc.ok()) return reply(http::problem(doc.status()));
+  http::FieldReader in(*doc);
+  auto kind = in.required_string("kind", 1, 32);
+  auto name = in.required_string("name", 1, 128);
+  in.reject_unknown();
+  if (kind && !is_organisation_kind(*kind)) {
+    in.fail("kind", "must be one of " + std::string(organisation_kinds_text()));
+  }
+  if (!in.ok()) return reply(http::problem(in.status()));
+  auto created = std::make_shared<Organisation>();
+  ctx.db.submit(create_organisation_job(std::move(*kind), std::move(*name), actor_of(req), created),
+                [created, reply](const Status& s) {
+                  if (!s.ok()) return reply(http::problem(s));
+                  http::Response r = json_reply(organisation_json(*created), 201);
+                  r.set_header("Location",
+                               std::string(kApi) + "/organisations/" + std::to_string(created->id));
+                  reply(std::move(r));
+                });
+}
+
+}  // namespace
+
+void register_organisation_routes(http::Router& router, Context& ctx) {
+  const std::string api = kApi;
+  http::RouteOptions list_opts;
+  list_opts.summary = "List organisations (?kind=)";
+  router.add(
+      http::Method::kGet, api + "/organisations", http::Access::AnyUser(),
+      [&ctx](http::Request& req, http::Reply reply) { handle_list(ctx, req, std::move(reply)); },
+      list_opts);
+  http::RouteOptions create_opts;
+  create_opts.body_limit = 16 * 1024;
+  create_opts.summary = "Create an organisation";
+  router.add(
+      http::Method::kPost, api + "/organisations", http::Access::Roles({http::Role::kAdmin}),
+      [&ctx](http::Request& req, http::Reply reply) { handle_create(ctx, req, std::move(reply)); },
+      create_opts);
+}
+
+}  // namespace warmcity::accounts

@@ -1,0 +1,70 @@
+// The accounts tables. Times are unix seconds (UTC) in INTEGER columns.
+#include "accounts/accounts.h"
+
+namespace warmcity::accounts {
+
+std::vector<store::Migration> migrations() {
+  return {
+      {"accounts", 1, R"sql(
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN
+    ('department', 'keeper', 'community', 'subdistrict', 'grid', 'volunteer_team')),
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX organisations_kind ON organisations (kind, id);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN
+    ('resident', 'worker', 'volunteer', 'keeper', 'department', 'admin')),
+  password_hash TEXT NOT NULL,
+  phone TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX users_role ON users (role, id);
+
+CREATE TABLE memberships (
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+  PRIMARY KEY (user_id, organisation_id)
+) WITHOUT ROWID;
+CREATE INDEX memberships_organisation ON memberships (organisation_id, user_id);
+
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  client_address TEXT NOT NULL DEFAULT '',
+  user_agent TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_user ON sessions (user_id, expires_at);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_user_id INTEGER,
+  action TEXT NOT NULL,
+  subject_type TEXT NOT NULL DEFAULT '',
+  subject_id TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
+  client_address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_at ON audit_log (at);
+CREATE INDEX audit_actor ON audit_log (actor_user_id, id);
+CREATE INDEX audit_action ON audit_log (action, id);
+CREATE INDEX audit_subject ON audit_log (subject_type, subject_id, id);
+)sql"},
+  };
+}
+
+}  // namespace warmcity::accounts

@@ -1,0 +1,53 @@
+// For the accounts unit tests: a real database file in a scratch directory
+// with the accounts migrations applied, and a user to hang sessions on.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "accounts/accounts.h"
+#include "store/database.h"
+#include "store/test_util.h"
+
+namespace warmcity::accounts::testing_util {
+
+class AccountsDbTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = store::Database::open({dir_.file("accounts.db")}, migrations());
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+  }
+  void TearDown() override {
+    if (db_) db_->stop();
+  }
+
+  // The single integer `sql` yields, read on this thread's reader.
+  int64_t count(const std::string& sql) {
+    return store::testing_util::query_int(db_->reader(), sql);
+  }
+
+  // A user inserted directly (password hash is not a real hash).
+  int64_t insert_user(const std::string& username, const std::string& role = "resident") {
+    int64_t id = 0;
+    Status s = db_->write([&](store::Connection& conn) -> Status {
+      auto st = conn.prepare(
+          "INSERT INTO users (username, display_name, role, password_hash, created_at, "
+          "updated_at) VALUES (?, ?, ?, 'x', 0, 0)");
+      if (!st.ok()) return st.status();
+      st->bind(1, username).bind(2, username).bind(3, role);
+      if (Status r = st->run(); !r.ok()) return r;
+      id = conn.last_insert_rowid();
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return id;
+  }
+
+  store::testing_util::ScratchDir dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+}  // namespace warmcity::accounts::testing_util

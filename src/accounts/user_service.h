@@ -1,0 +1,57 @@
+// Changes to users and organisations, as write jobs: each checks what the
+// database must agree with (the username is free, the organisations exist,
+// an admin does not lock themself out), writes, revokes sessions when the
+// change calls for it, and appends its audit entries — all in the job's one
+// savepoint, so a change and its audit entry are durable together or not at
+// all. Used by the HTTP routes (db.submit) and the CLI (db.write).
+//
+// Results are written to the shared_ptr given, read them in `done` once
+// the status is ok. Password hashes are made before (on the hash pool).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/context.h"
+#include "accounts/organisation_store.h"
+#include "accounts/user_store.h"
+#include "store/database.h"
+
+namespace warmcity::accounts {
+
+// Inserts `user` (fields already validated; password_hash set) with its
+// memberships; audits "user.create". kConflict: username taken.
+// kUnprocessable: an organisation id that does not exist.
+store::Database::WriteJob create_user_job(UserRecord user, Actor actor,
+                                          std::shared_ptr<UserRecord> created);
+
+struct UserPatch {
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<bool> disabled;
+  std::optional<std::optional<std::string>> phone;  // engaged: set it (inner nullopt: remove)
+  std::optional<std::vector<int64_t>> organisation_ids;
+};
+
+// Applies the patch (fields already validated). Audits "user.update" (the
+// names of the fields changed), "user.role_change" {from, to},
+// "user.disable" / "user.enable". A role change or disabling revokes the
+// user's sessions. kNotFound: no such user. kConflict: the actor would
+// disable or demote themself. kUnprocessable: unknown organisation.
+store::Database::WriteJob update_user_job(int64_t user_id, UserPatch patch, Actor actor,
+                                          std::shared_ptr<UserRecord> updated);
+
+// Replaces the password hash and revokes the user's sessions except
+// `keep_session`; audits "user.password_change" {by: self|admin|cli}.
+// kNotFound: no such user.
+store::Database::WriteJob set_password_job(int64_t user_id, std::string password_hash, Actor actor,
+                                           std::optional<int64_t> keep_session);
+
+// Inserts an organisation; audits "organisation.create".
+store::Database::WriteJob create_organisation_job(std::string kind, std::string name, Actor actor,
+                                                  std::shared_ptr<Organisation> created);
+
+}  // namespace warmcity::accounts

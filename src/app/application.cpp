@@ -1,0 +1,49 @@
+#include "app/application.h"
+
+#include "feedback/feedback.h"
+#include "system/system.h"
+
+namespace warmcity::app {
+
+accounts::PasswordCost password_cost_from_name(const std::string& name) {
+  if (name == "moderate") return accounts::PasswordCost::kModerate;
+  if (name == "minimum") return accounts::PasswordCost::kMinimum;
+  return accounts::PasswordCost::kInteractive;
+}
+
+Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
+  std::vector<store::Migration> migrations;
+  for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : feedback::migrations()) migrations.push_back(std::move(m));
+
+  store::Options options;
+  options.path = config.db_path;
+  options.max_batch = config.writer_max_batch;
+  auto db = store::Database::open(options, migrations);
+  if (!db.ok()) return db.status();
+
+  std::unique_ptr<Application> app(new Application());
+  app->db_ = std::move(*db);
+  app->accounts_ = std::make_unique<accounts::Accounts>(*app->db_, config.accounts);
+
+  http::Router& router = app->router_;
+  router.set_authenticator(app->accounts_->authenticator());
+  system::register_routes(router, *app->db_, app->metrics_);
+  app->accounts_->register_routes(router);
+  feedback::register_routes(router, *app->db_);
+
+  std::vector<std::string> labels;
+  for (const auto& r : router.routes()) labels.push_back(r->pattern);
+  app->metrics_.set_routes(labels);
+  system::add_writer_metrics(app->metrics_, *app->db_);
+  return app;
+}
+
+Application::~Application() {
+  // Finish every queued write before the modules that queued them go away.
+  if (db_) db_->stop();
+  accounts_.reset();
+  db_.reset();
+}
+
+}  // namespace warmcity::app

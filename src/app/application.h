@@ -1,0 +1,47 @@
+// Application: the composition root. Opens the database with every module's
+// migrations, builds each module and registers its routes, in one place.
+//
+// Both `warmcity serve` and the commands that need the modules without a
+// listener (`user`, `routes`) build one. Destruction order matters: modules
+// hold references to the database, so they go first.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "accounts/accounts.h"
+#include "core/status.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace warmcity::app {
+
+struct AppConfig {
+  std::string db_path = "var/warmcity.db";
+  size_t writer_max_batch = 4096;  // 1: one commit per write (for comparison only)
+  accounts::Config accounts;
+};
+
+// "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
+accounts::PasswordCost password_cost_from_name(const std::string& name);
+
+class Application {
+ public:
+  static Result<std::unique_ptr<Application>> open(const AppConfig& config);
+  ~Application();
+
+  store::Database& db() { return *db_; }
+  accounts::Accounts& accounts() { return *accounts_; }
+  http::Router& router() { return router_; }
+  http::Metrics& metrics() { return metrics_; }
+
+ private:
+  Application() = default;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<accounts::Accounts> accounts_;
+  http::Router router_;
+  http::Metrics metrics_;
+};
+
+}  // namespace warmcity::app

@@ -1,0 +1,28 @@
+// warmcity: the district's "ten convenience services" server and its tools.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+#include "system/system.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"warmcity (暖城): the district's ten convenience services"};
+  cli.require_subcommand(1);
+  warmcity::app::add_serve_command(cli);
+  warmcity::app::add_user_command(cli);
+  warmcity::app::add_backup_command(cli);
+  warmcity::app::add_routes_command(cli);
+  cli.add_subcommand("version", "print the version")->callback([] {
+    std::cout << "warmcity " << warmcity::system::kVersion << "\n";
+  });
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  } catch (const warmcity::app::CommandFailed& e) {
+    std::cerr << "warmcity: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,147 @@
+// `warmcity serve`: open the database, build the modules, serve HTTP until
+// SIGINT/SIGTERM, then finish in-flight requests, flush the writer, exit 0.
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "app/application.h"
+#include "app/commands.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "system/system.h"
+
+namespace warmcity::app {
+
+namespace {
+
+struct ServeOptions {
+  AppConfig app;
+  http::ServerConfig server;
+  std::string log_level = "info";
+  std::string access_log = "-";
+  std::string web_root = "web";
+  std::string password_cost = "interactive";
+  int64_t read_timeout_ms = 30'000;
+  int64_t idle_timeout_ms = 60'000;
+  int64_t shutdown_grace_ms = 10'000;
+};
+
+// The "access" logger: one line per request, to stderr ("-"), a file, or nowhere ("off").
+void setup_access_log(const std::string& dest, http::ServerConfig& server) {
+  if (dest == "off") {
+    server.access_log = false;
+    return;
+  }
+  std::shared_ptr<spdlog::logger> logger;
+  if (dest == "-") {
+    logger = std::make_shared<spdlog::logger>("access",
+                                              std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  } else {
+    try {
+      logger = std::make_shared<spdlog::logger>(
+          "access", std::make_shared<spdlog::sinks::basic_file_sink_mt>(dest));
+    } catch (const spdlog::spdlog_ex& e) {
+      throw CommandFailed("cannot open the access log " + dest + ": " + e.what());
+    }
+  }
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z access %v");
+  logger->flush_on(spdlog::level::warn);
+  spdlog::register_logger(logger);
+  server.access_log = true;
+}
+
+void serve(ServeOptions& o) {
+  setup_logging(o.log_level);
+  o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
+  o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
+  o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
+  o.server.shutdown_grace = std::chrono::milliseconds(o.shutdown_grace_ms);
+  setup_access_log(o.access_log, o.server);
+  spdlog::flush_every(std::chrono::seconds(1));
+
+  auto app = Application::open(o.app);
+  if (!app.ok()) throw CommandFailed(app.status().message());
+  std::unique_ptr<http::StaticFiles> files;
+  if (!o.web_root.empty()) {
+    struct stat st {};
+    if (::stat(o.web_root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      throw CommandFailed("--web: no such directory: " + o.web_root);
+    }
+    files = std::make_unique<http::StaticFiles>(o.web_root);
+    (*app)->router().set_fallback(
+        [&files](http::Request& req, http::Reply reply) { files->serve(req, reply); });
+  }
+  for (const auto& m : system::openapi_mismatches((*app)->router())) {
+    spdlog::warn("openapi: {}", m);
+  }
+
+  http::Server server(o.server, (*app)->router(), (*app)->metrics());
+  if (Status s = server.listen(); !s.ok()) throw CommandFailed(s.message());
+  spdlog::info("warmcity {} serving {} with database {}", system::kVersion, o.server.address,
+               o.app.db_path);
+  // The test harness and scripts read the actual port from this line.
+  std::cout << "warmcity listening on http://" << o.server.address << ":" << server.port()
+            << std::endl;
+  server.run();
+  spdlog::info("flushing the writer");
+  (*app)->db().stop();
+  spdlog::info("stopped cleanly");
+  spdlog::shutdown();
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& cli) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = cli.add_subcommand("serve", "serve the HTTP API and the web app");
+  cmd->set_config("--config", "", "read options from an INI/TOML file");
+  cmd->add_option("--listen", o->server.address, "address to listen on")->capture_default_str();
+  cmd->add_option("--port", o->server.port, "TCP port (0: any free port)")->capture_default_str();
+  cmd->add_option("--db", o->app.db_path, "SQLite database file")->capture_default_str();
+  cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
+      ->capture_default_str();
+  cmd->add_option("--log-level", o->log_level, "trace|debug|info|warn|error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--web", o->web_root, "directory of the web app ('' to serve none)")
+      ->capture_default_str();
+  cmd->add_option("--access-log", o->access_log, "access log: '-' (stderr), a file, or 'off'")
+      ->capture_default_str();
+  cmd->add_option("--max-connections", o->server.max_connections, "open connections at most")
+      ->capture_default_str();
+  cmd->add_option("--header-limit", o->server.header_limit, "request header bytes at most")
+      ->capture_default_str();
+  cmd->add_option("--read-timeout-ms", o->read_timeout_ms, "time to read one request")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout-ms", o->idle_timeout_ms, "keep-alive idle time")
+      ->capture_default_str();
+  cmd->add_option("--shutdown-grace-ms", o->shutdown_grace_ms, "time for in-flight requests")
+      ->capture_default_str();
+  cmd->add_option("--writer-max-batch", o->app.writer_max_batch,
+                  "write jobs per transaction at most (1 turns group commit off)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--session-ttl", o->app.accounts.session_ttl_seconds, "session lifetime, s")
+      ->capture_default_str();
+  cmd->add_flag("--secure-cookie", o->app.accounts.secure_cookie,
+                "mark the session cookie Secure (behind HTTPS)");
+  cmd->add_option("--password-cost", o->password_cost, "argon2id cost")
+      ->check(CLI::IsMember({"interactive", "moderate", "minimum"}))
+      ->capture_default_str();
+  cmd->callback([o] { serve(*o); });
+}
+
+void setup_logging(const std::string& level) {
+  auto logger = std::make_shared<spdlog::logger>("warmcity",
+                                                 std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace warmcity::app

@@ -1,0 +1,69 @@
+// Time: instants, civil dates and the district's fixed UTC offset.
+//
+// Owns: conversions between unix seconds (UTC, how warmcity stores time),
+// RFC 3339 text (how the API speaks time) and civil dates in the district zone.
+// The district is Asia/Shanghai, which has had no daylight saving since 1991,
+// so a fixed +08:00 offset is exact for every date warmcity handles; that is
+// why this module carries no time-zone database.
+//
+// Civil-date arithmetic uses the proleptic Gregorian calendar (Howard
+// Hinnant's days_from_civil / civil_from_days algorithms), valid for any year
+// representable in int.
+//
+// REQUIRES: nothing; every function is pure except now_unix*(). No I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace warmcity::core {
+
+constexpr int kDistrictOffsetMinutes = 480;  // Asia/Shanghai, no DST since 1991
+constexpr int64_t kSecondsPerDay = 86400;
+
+// Seconds since 1970-01-01T00:00:00Z (system clock).
+int64_t now_unix();
+// Microseconds since 1970-01-01T00:00:00Z (system clock).
+int64_t now_unix_micros();
+
+// RFC 3339 with offset, e.g. "2026-05-01T08:00:00+08:00" (offset_minutes=480)
+// or "2026-05-01T00:00:00Z" (offset_minutes=0).
+std::string format_rfc3339(int64_t unix_seconds, int offset_minutes = kDistrictOffsetMinutes);
+
+// Accepts "YYYY-MM-DDTHH:MM:SS[.fff…](Z|z|±HH:MM)" with 'T', 't' or ' ' as the
+// separator. Fractional seconds are truncated toward the earlier second. A
+// leap second (":60") is rejected. Error: kInvalidArgument naming the problem.
+Result<int64_t> parse_rfc3339(std::string_view text);
+
+struct LocalDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..days_in_month
+
+  friend bool operator==(const LocalDate&, const LocalDate&) = default;
+  friend auto operator<=>(const LocalDate&, const LocalDate&) = default;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);  // REQUIRES: 1 <= month <= 12
+
+// "YYYY-MM-DD", exactly ten characters. Error: kInvalidArgument.
+Result<LocalDate> parse_date(std::string_view yyyy_mm_dd);
+std::string format_date(LocalDate d);
+
+// Days since 1970-01-01 (negative before). REQUIRES: d is a valid date.
+int64_t days_from_civil(LocalDate d);
+LocalDate civil_from_days(int64_t days);
+
+// 0=Monday … 6=Sunday.
+int weekday(LocalDate d);
+
+// The calendar day in the district zone containing the instant.
+LocalDate local_date_of(int64_t unix_seconds);
+// Unix seconds of 00:00 district time on d.
+int64_t local_midnight_unix(LocalDate d);
+
+}  // namespace warmcity::core

@@ -1,0 +1,91 @@
+#include "core/time.h"
+
+#include <gtest/gtest.h>
+
+namespace warmcity::core {
+namespace {
+
+TEST(TimeTest, FormatRfc3339DistrictAndUtc) {
+  // 2026-05-01T00:00:00Z
+  const int64_t t = 1777593600;
+  EXPECT_EQ(format_rfc3339(t), "2026-05-01T08:00:00+08:00");
+  EXPECT_EQ(format_rfc3339(t, 0), "2026-05-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(t, -330), "2026-04-30T18:30:00-05:30");
+  EXPECT_EQ(format_rfc3339(0, 0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(-1, 0), "1969-12-31T23:59:59Z");
+}
+
+TEST(TimeTest, ParseRfc3339Accepts) {
+  EXPECT_EQ(*parse_rfc3339("2026-05-01T08:00:00+08:00"), 1777593600);
+  EXPECT_EQ(*parse_rfc3339("2026-05-01T00:00:00Z"), 1777593600);
+  EXPECT_EQ(*parse_rfc3339("2026-05-01t00:00:00z"), 1777593600);
+  EXPECT_EQ(*parse_rfc3339("2026-05-01 00:00:00.999Z"), 1777593600);
+  EXPECT_EQ(*parse_rfc3339("2026-04-30T18:30:00-05:30"), 1777593600);
+  EXPECT_EQ(*parse_rfc3339("1969-12-31T23:59:59Z"), -1);
+}
+
+TEST(TimeTest, ParseRfc3339RejectsWithReason) {
+  for (const char* bad :
+       {"", "2026-05-01", "2026-05-01T08:00:00", "2026-13-01T08:00:00Z", "2026-02-29T08:00:00Z",
+        "2026-05-01X08:00:00Z", "2026-05-01T24:00:00Z", "2026-05-01T08:60:00Z",
+        "2026-05-01T08:00:60Z", "2026-05-01T08:00:00+0800", "2026-05-01T08:00:00.Z",
+        "2026-05-01T08:00:00Zjunk", "2026-05-01T08:00:00+24:00"}) {
+    Result<int64_t> r = parse_rfc3339(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("invalid RFC 3339"), std::string::npos);
+  }
+}
+
+TEST(TimeTest, RoundTrip) {
+  for (int64_t t = -86400 * 400; t < int64_t{86400} * 365 * 80; t += 86399 * 7 + 13) {
+    EXPECT_EQ(*parse_rfc3339(format_rfc3339(t)), t);
+    EXPECT_EQ(*parse_rfc3339(format_rfc3339(t, 0)), t);
+  }
+}
+
+TEST(TimeTest, CivilDays) {
+  EXPECT_EQ(days_from_civil({1970, 1, 1}), 0);
+  EXPECT_EQ(days_from_civil({2000, 3, 1}), 11017);
+  EXPECT_EQ(days_from_civil({1969, 12, 31}), -1);
+  for (int64_t d = -800000; d < 800000; d += 17) {
+    EXPECT_EQ(days_from_civil(civil_from_days(d)), d);
+  }
+  EXPECT_EQ(civil_from_days(days_from_civil({2024, 2, 29})), (LocalDate{2024, 2, 29}));
+}
+
+TEST(TimeTest, Weekday) {
+  EXPECT_EQ(weekday({1970, 1, 1}), 3);   // Thursday
+  EXPECT_EQ(weekday({2025, 1, 26}), 6);  // Sunday
+  EXPECT_EQ(weekday({2025, 9, 28}), 6);  // Sunday
+  EXPECT_EQ(weekday({2026, 5, 1}), 4);   // Friday
+  EXPECT_EQ(weekday({1969, 12, 29}), 0);
+}
+
+TEST(TimeTest, DatesParseFormatCompare) {
+  EXPECT_EQ(*parse_date("2024-02-29"), (LocalDate{2024, 2, 29}));
+  EXPECT_FALSE(parse_date("2025-02-29").ok());
+  EXPECT_FALSE(parse_date("2025-2-28").ok());
+  EXPECT_FALSE(parse_date("2025-00-10").ok());
+  EXPECT_FALSE(parse_date("2025-01-32").ok());
+  EXPECT_EQ(format_date({2025, 1, 5}), "2025-01-05");
+  EXPECT_TRUE((LocalDate{2025, 1, 5}) < (LocalDate{2025, 2, 1}));
+  EXPECT_FALSE((LocalDate{2025, 1, 5}) < (LocalDate{2025, 1, 5}));
+}
+
+TEST(TimeTest, LocalDateAndMidnight) {
+  // 2026-04-30T16:00:00Z is 2026-05-01 00:00 in the district.
+  EXPECT_EQ(local_date_of(1777564800), (LocalDate{2026, 5, 1}));
+  EXPECT_EQ(local_date_of(1777564799), (LocalDate{2026, 4, 30}));
+  EXPECT_EQ(local_midnight_unix({2026, 5, 1}), 1777564800);
+  EXPECT_EQ(local_date_of(-8 * 3600), (LocalDate{1970, 1, 1}));
+  EXPECT_EQ(local_date_of(-8 * 3600 - 1), (LocalDate{1969, 12, 31}));
+}
+
+TEST(TimeTest, NowIsPlausible) {
+  EXPECT_GT(now_unix(), 1700000000);
+  EXPECT_GE(now_unix_micros() / 1000000, now_unix() - 1);
+}
+
+}  // namespace
+}  // namespace warmcity::core

@@ -1,0 +1,148 @@
+#include "http/json_input.h"
+
+namespace warmcity::http {
+
+using nlohmann::json;
+
+std::optional<size_t> utf8_length(std::string_view s) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+    if (len == 0 || i + len > s.size()) return std::nullopt;
+    uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return std::nullopt;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::nullopt;
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+Result<json> parse_json_object(std::string_view body) {
+  if (body.empty()) return Status::InvalidArgument("the request needs a JSON object body");
+  json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+  if (!doc.is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  return doc;
+}
+
+const json* FieldReader::get(const std::string& field, bool required) {
+  seen_.insert(field);
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->is_null()) {
+    if (required) fail(field, "is required");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> FieldReader::optional_string(const std::string& field, size_t min_len,
+                                                        size_t max_len) {
+  const json* v = get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    fail(field, "must be a string");
+    return std::nullopt;
+  }
+  const auto& s = v->get_ref<const std::string&>();
+  auto len = utf8_length(s);
+  if (!len) {
+    fail(field, "is not valid UTF-8");
+    return std::nullopt;
+  }
+  if (*len < min_len || *len > max_len) {
+    fail(field, "must be " + std::to_string(min_len) + " to " + std::to_string(max_len) +
+                    " characters long");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> FieldReader::required_string(const std::string& field, size_t min_len,
+                                                        size_t max_len) {
+  if (!get(field, true)) return std::nullopt;
+  return optional_string(field, min_len, max_len);
+}
+
+std::optional<int64_t> FieldReader::optional_int(const std::string& field, int64_t min,
+                                                 int64_t max) {
+  const json* v = get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    fail(field, "must be an integer");
+    return std::nullopt;
+  }
+  int64_t x = v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX)
+                  ? INT64_MAX
+                  : v->get<int64_t>();
+  if (x < min || x > max) {
+    fail(field, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::optional<int64_t> FieldReader::required_int(const std::string& field, int64_t min,
+                                                 int64_t max) {
+  if (!get(field, true)) return std::nullopt;
+  return optional_int(field, min, max);
+}
+
+std::optional<double> FieldReader::optional_number(const std::string& field, double min,
+                                                   double max) {
+  const json* v = get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    fail(field, "must be a number");
+    return std::nullopt;
+  }
+  double x = v->get<double>();
+  if (!(x >= min && x <= max)) {
+    fail(field, "must be between " + json(min).dump() + " and " + json(max).dump());
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::optional<double> FieldReader::required_number(const std::string& field, double min,
+                                                   double max) {
+  if (!get(field, true)) return std::nullopt;
+  return optional_number(field, min, max);
+}
+
+std::optional<bool> FieldReader::optional_bool(const std::string& field) {
+  const json* v = get(field, false);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    fail(field, "must be true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+void FieldReader::fail(std::string field, std::string message) {
+  errors_.push_back({std::move(field), std::move(message)});
+}
+
+void FieldReader::reject_unknown() {
+  for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+    if (!seen_.count(it.key())) fail(it.key(), "is not a known field");
+  }
+}
+
+Status FieldReader::status() const {
+  return Status::Unprocessable("some fields are not valid", errors_);
+}
+
+}  // namespace warmcity::http

@@ -1,0 +1,67 @@
+// Reading JSON request bodies: parse once, then read typed fields while
+// collecting every problem, so the client hears about all bad fields at once.
+//
+//   auto doc = http::parse_json_object(req.body);        // 400 when malformed
+//   if (!doc.ok()) return reply(http::problem(doc.status()));
+//   http::FieldReader in(*doc);
+//   auto name = in.required_string("username", 1, 64);
+//   auto age  = in.optional_int("age", 0, 150);
+//   in.reject_unknown();                                  // where unknown fields matter
+//   if (!in.ok()) return reply(http::problem(in.status())); // 422 with errors[]
+//
+// Include only in route translation units (it pulls in nlohmann/json).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+
+namespace warmcity::http {
+
+// Parses `body` as a JSON object. kInvalidArgument (400) when it is not JSON
+// or not an object.
+Result<nlohmann::json> parse_json_object(std::string_view body);
+
+class FieldReader {
+ public:
+  explicit FieldReader(const nlohmann::json& object) : obj_(object) {}
+
+  // Strings are measured in Unicode code points and must be valid UTF-8.
+  std::optional<std::string> required_string(const std::string& field, size_t min_len,
+                                             size_t max_len);
+  std::optional<std::string> optional_string(const std::string& field, size_t min_len,
+                                             size_t max_len);
+  std::optional<int64_t> required_int(const std::string& field, int64_t min, int64_t max);
+  std::optional<int64_t> optional_int(const std::string& field, int64_t min, int64_t max);
+  std::optional<double> required_number(const std::string& field, double min, double max);
+  std::optional<double> optional_number(const std::string& field, double min, double max);
+  std::optional<bool> optional_bool(const std::string& field);
+  bool has(const std::string& field) const { return obj_.contains(field); }
+
+  // Adds an error of the caller's own (cross-field rules).
+  void fail(std::string field, std::string message);
+  // Adds an error for every field not read through this reader.
+  void reject_unknown();
+
+  bool ok() const { return errors_.empty(); }
+  // kUnprocessable with errors[] (REQUIRES: !ok()).
+  Status status() const;
+
+ private:
+  const nlohmann::json* get(const std::string& field, bool required);
+  const nlohmann::json& obj_;
+  std::set<std::string> seen_;
+  std::vector<FieldError> errors_;
+};
+
+// Number of Unicode code points, or nullopt when `s` is not valid UTF-8.
+std::optional<size_t> utf8_length(std::string_view s);
+
+}  // namespace warmcity::http

@@ -1,0 +1,27 @@
+// RFC 9457 problem details: every error warmcity sends looks like this.
+//
+//   {"type": "https://warmcity.example/problems/not-found", "title": "Not Found",
+//    "status": 404, "detail": "...", "errors": [{"field": "...", "message": "..."}]}
+//
+// Content-Type: application/problem+json.
+#pragma once
+
+#include <string_view>
+
+#include "core/status.h"
+#include "http/message.h"
+
+namespace warmcity::http {
+
+// HTTP status for a Status code (kOk → 200).
+int http_status(Code code);
+
+// A problem response for a non-ok Status.
+Response problem(const Status& status);
+// A problem response with an explicit HTTP status (404/405 from the router…).
+Response problem(int http_status, std::string_view detail);
+
+// 200 (or `status`) with a JSON body already serialised.
+Response json_response(std::string body, int status = 200);
+
+}  // namespace warmcity::http

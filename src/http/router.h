@@ -1,0 +1,95 @@
+// Router: maps method + path to a handler, and enforces what every route
+// declares before the handler runs.
+//
+// Order of checks for one request: path match (404) → method (405 with Allow)
+// → content type for bodies (415) → authentication (401) → role (403) →
+// cross-site check for cookie sessions on unsafe methods (403) → handler.
+// Path patterns use `{name}` segments: "/api/v1/users/{id}". A literal
+// segment wins over a parameter at the same position.
+//
+// A handler answers exactly once through its Reply, from any thread (writes
+// reply from the writer thread after commit); the server moves the response
+// back to the connection's own executor.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "http/message.h"
+
+namespace warmcity::http {
+
+using Reply = std::function<void(Response)>;
+using Handler = std::function<void(Request&, Reply)>;
+// Checks the credentials of a request. Ok(nullopt) when it carries none;
+// kUnauthenticated when it carries an invalid or expired one.
+using Authenticator = std::function<Result<std::optional<Principal>>(const Request&)>;
+
+// Who may call a route.
+struct Access {
+  bool is_public = false;   // anyone, without a session
+  std::vector<Role> roles;  // when not public: these roles (empty: any signed-in user)
+
+  static Access Public() { return Access{true, {}}; }
+  static Access AnyUser() { return Access{false, {}}; }
+  static Access Roles(std::initializer_list<Role> r) { return Access{false, r}; }
+  bool allows(Role r) const;
+};
+
+struct RouteOptions {
+  size_t body_limit = 1 << 20;  // bytes; 413 beyond
+  bool json_body = true;        // POST/PUT/PATCH bodies must be application/json
+  std::string summary;          // one line, for logs and docs
+};
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Access access;
+  RouteOptions options;
+  Handler handler;
+  std::vector<std::string> segments;  // pattern split on '/'
+};
+
+// The outcome of looking a request up, before the handler runs.
+struct Match {
+  const Route* route = nullptr;  // null: 404 or 405
+  std::string allow;             // for 405: "GET, POST"
+};
+
+class Router {
+ public:
+  // REQUIRES: called before serving starts (the route table is then read-only).
+  void add(Method method, std::string pattern, Access access, Handler handler,
+           RouteOptions options = {});
+  void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
+  // Public GET/HEAD handler for paths no route matches (the web app's static
+  // files); its label in metrics and logs is "static".
+  void set_fallback(Handler h) { fallback_ = std::move(h); }
+
+  // Finds the route for method + path and fills request.path_params.
+  Match match(Request& request) const;
+  // The body limit that applies to a request for this method + path (read
+  // before the body is): the route's, or the default for unknown routes.
+  size_t body_limit(Method method, std::string_view path) const;
+
+  // Runs every check and then the handler. `route_label` receives the route's
+  // pattern (or "unmatched") for metrics and logs.
+  void dispatch(Request& request, Reply reply, std::string* route_label) const;
+
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+ private:
+  std::vector<std::unique_ptr<Route>> routes_;
+  Authenticator authenticate_;
+  Handler fallback_;
+};
+
+}  // namespace warmcity::http

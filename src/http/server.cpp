@@ -1,0 +1,394 @@
+// The Boost.Beast listener and connections. Modelled on Beast 1.74's
+// advanced_server example: one strand per connection, a stream timer reset
+// before every read and write, header read apart from body read so that each
+// route's body limit applies.
+#include "http/server.h"
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+
+namespace warmcity::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+class Session;
+
+struct Server::Impl {
+  Impl(ServerConfig c, const Router& r, Metrics& m)
+      : cfg(std::move(c)), router(r), metrics(m), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+
+  void accept();
+  void begin_shutdown();
+  void poll_shutdown(std::shared_ptr<net::steady_timer> timer, Clock::time_point deadline);
+
+  ServerConfig cfg;
+  const Router& router;
+  Metrics& metrics;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  std::atomic<size_t> connections{0};
+  std::atomic<bool> stopping{false};
+  std::mutex sessions_mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::shared_ptr<spdlog::logger> access_log;
+};
+
+namespace {
+
+void lower_in_place(std::string& s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+}
+
+}  // namespace
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ = ep.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+  }
+
+  ~Session() {
+    server_.connections.fetch_sub(1);
+    std::lock_guard lock(server_.sessions_mu);
+    server_.sessions.erase(this);
+  }
+
+  void start() {
+    {
+      std::lock_guard lock(server_.sessions_mu);
+      server_.sessions[this] = weak_from_this();
+    }
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->read_header(self->server_.cfg.read_timeout);
+    });
+  }
+
+  // Closes the connection if it is waiting for a request. Runs on the strand.
+  void close_if_idle() {
+    if (!busy_) close();
+  }
+
+  net::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  void read_header(std::chrono::milliseconds timeout) {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.cfg.header_limit));
+    // Unlimited while the header is read: Beast would otherwise judge
+    // Content-Length against this limit before the route is known. (Not
+    // boost::none: Beast 1.74 compares `len > none`, which is always true.)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream_.expires_after(timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof) {
+      return close();
+    }
+    busy_ = true;
+    started_ = Clock::now();
+    if (ec == bhttp::error::header_limit) {
+      return fail(431, "the request header is larger than " +
+                           std::to_string(server_.cfg.header_limit) + " bytes");
+    }
+    if (ec == bhttp::error::bad_transfer_encoding || ec == bhttp::error::bad_content_length) {
+      // Beast refuses some smuggling shapes itself (Transfer-Encoding after
+      // Content-Length, or not ending in chunked); name the rule either way.
+      return fail(400,
+                  "refused: a request may not carry both Transfer-Encoding and "
+                  "Content-Length, and Transfer-Encoding must end in chunked (" +
+                      ec.message() + ")");
+    }
+    if (ec) return fail(400, "malformed HTTP request: " + ec.message());
+    auto& req = parser_->get();
+    if (req.find(bhttp::field::transfer_encoding) != req.end() &&
+        req.find(bhttp::field::content_length) != req.end()) {
+      return fail(400,
+                  "refused: a request may not carry both Transfer-Encoding and "
+                  "Content-Length");
+    }
+    if (server_.stopping.load()) return fail(503, "the server is shutting down");
+    std::string_view target(req.target().data(), req.target().size());
+    std::string_view path = target.substr(0, target.find('?'));
+    body_limit_ = server_.router.body_limit(
+        parse_method(std::string_view(req.method_string().data(), req.method_string().size())),
+        path);
+    auto length = parser_->content_length();
+    if (length && *length > body_limit_) {
+      return fail(413, "the request body is larger than this route accepts (" +
+                           std::to_string(body_limit_) + " bytes)");
+    }
+    parser_->body_limit(body_limit_);
+    stream_.expires_after(server_.cfg.read_timeout);
+    if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_,
+                                                                       req.version());
+      return bhttp::async_write(stream_, *cont,
+                                [self = shared_from_this(), cont](beast::error_code e, size_t) {
+                                  if (e) return self->close();
+                                  self->read_body();
+                                });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      return fail(413, "the request body is larger than this route accepts (" +
+                           std::to_string(body_limit_) + " bytes)");
+    }
+    if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+        ec == net::error::connection_reset || ec == net::error::eof) {
+      return close();
+    }
+    if (ec) return fail(400, "malformed HTTP request: " + ec.message());
+    handle();
+  }
+
+  void handle() {
+    auto msg = parser_->release();
+    keep_alive_ = msg.keep_alive();
+    request_ = Request{};
+    request_.method =
+        parse_method(std::string_view(msg.method_string().data(), msg.method_string().size()));
+    request_.target.assign(msg.target().data(), msg.target().size());
+    size_t q = request_.target.find('?');
+    request_.path = request_.target.substr(0, q);
+    if (q != std::string::npos) request_.query = request_.target.substr(q + 1);
+    request_.headers.reserve(8);
+    for (const auto& field : msg) {
+      std::string name(field.name_string().data(), field.name_string().size());
+      lower_in_place(name);
+      request_.headers.emplace_back(std::move(name),
+                                    std::string(field.value().data(), field.value().size()));
+    }
+    request_.body = std::move(msg.body());
+    request_.client_address = client_;
+
+    auto once = std::make_shared<std::atomic<bool>>(false);
+    Reply reply = [self = shared_from_this(), once](Response response) {
+      if (once->exchange(true)) return;  // a handler answers once; later calls are ignored
+      net::post(self->executor(),
+                [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
+    };
+    server_.router.dispatch(request_, std::move(reply), &route_label_);
+  }
+
+  // Answers an error found before routing, then closes the connection.
+  void fail(int status, std::string detail) {
+    keep_alive_ = false;
+    if (request_.target.empty() && parser_) {
+      const auto& req = parser_->get();
+      request_.method =
+          parse_method(std::string_view(req.method_string().data(), req.method_string().size()));
+      request_.target.assign(req.target().data(), req.target().size());
+      request_.path = request_.target.substr(0, request_.target.find('?'));
+    }
+    route_label_ = "unmatched";
+    write(problem(status, detail));
+  }
+
+  void write(Response r) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(r.status), 11);
+    res->set(bhttp::field::server, "warmcity");
+    res->set(bhttp::field::content_type, r.content_type);
+    for (auto& [name, value] : r.headers) res->insert(name, value);
+    bool keep = keep_alive_ && !server_.stopping.load();
+    res->keep_alive(keep);
+    if (request_.method == Method::kHead) {
+      res->content_length(r.body.size());
+    } else {
+      res->body() = std::move(r.body);
+      res->prepare_payload();
+    }
+    int64_t micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    server_.metrics.observe(method_name(request_.method), route_label_, r.status, micros);
+    if (server_.access_log) {
+      server_.access_log->info("{} {} {} {} {}us", client_, method_name(request_.method),
+                               request_.path, r.status, micros);
+    }
+    stream_.expires_after(server_.cfg.read_timeout);
+    bhttp::async_write(stream_, *res,
+                       [self = shared_from_this(), res, keep](beast::error_code ec, size_t) {
+                         self->on_write(ec, keep);
+                       });
+  }
+
+  void on_write(beast::error_code ec, bool keep) {
+    busy_ = false;
+    request_ = Request{};
+    if (ec || !keep || server_.stopping.load()) return close();
+    read_header(server_.cfg.idle_timeout);
+  }
+
+  void close() {
+    busy_ = false;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Server::Impl& server_;
+  std::string client_;
+  Request request_;
+  std::string route_label_;
+  size_t body_limit_ = 0;
+  bool keep_alive_ = true;
+  bool busy_ = false;
+  Clock::time_point started_;
+};
+
+void Server::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+      spdlog::warn("accept failed: {}", ec.message());
+      return accept();
+    }
+    if (connections.fetch_add(1) >= cfg.max_connections) {
+      connections.fetch_sub(1);
+      static const std::string kBusy = [] {
+        std::string body =
+            "{\"type\":\"https://warmcity.example/problems/unavailable\",\"title\":\"Service "
+            "Unavailable\",\"status\":503,\"detail\":\"too many open connections\"}";
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+               "Connection: close\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+      }();
+      auto sock = std::make_shared<tcp::socket>(std::move(socket));
+      net::async_write(*sock, net::buffer(kBusy), [sock](beast::error_code, size_t) {
+        beast::error_code ignored;
+        sock->shutdown(tcp::socket::shutdown_both, ignored);
+      });
+    } else {
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    }
+    accept();
+  });
+}
+
+void Server::Impl::begin_shutdown() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("shutting down: no new connections; finishing requests in flight");
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(sessions_mu);
+    for (auto& [ptr, weak] : sessions) {
+      if (auto s = weak.lock()) live.push_back(std::move(s));
+    }
+  }
+  for (auto& s : live) net::post(s->executor(), [s] { s->close_if_idle(); });
+  auto timer = std::make_shared<net::steady_timer>(ioc);
+  poll_shutdown(timer, Clock::now() + cfg.shutdown_grace);
+}
+
+void Server::Impl::poll_shutdown(std::shared_ptr<net::steady_timer> timer,
+                                 Clock::time_point deadline) {
+  if (connections.load() == 0 || Clock::now() >= deadline) {
+    if (connections.load() != 0) {
+      spdlog::warn("grace period over with {} connection(s) still open", connections.load());
+    }
+    ioc.stop();
+    return;
+  }
+  timer->expires_after(std::chrono::milliseconds(20));
+  timer->async_wait([this, timer, deadline](beast::error_code) { poll_shutdown(timer, deadline); });
+}
+
+Server::Server(ServerConfig config, const Router& router, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(config), router, metrics)) {
+  if (impl_->cfg.access_log) impl_->access_log = spdlog::get("access");
+}
+
+Server::~Server() = default;
+
+Status Server::listen() {
+  beast::error_code ec;
+  auto address = net::ip::make_address(impl_->cfg.address, ec);
+  if (ec) return Status::InvalidArgument("not an IP address: " + impl_->cfg.address);
+  tcp::endpoint endpoint(address, impl_->cfg.port);
+  auto& acc = impl_->acceptor;
+  acc.open(endpoint.protocol(), ec);
+  if (!ec) acc.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acc.bind(endpoint, ec);
+  if (!ec) acc.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::Unavailable("cannot listen on " + impl_->cfg.address + ":" +
+                               std::to_string(impl_->cfg.port) + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
+uint16_t Server::port() const {
+  beast::error_code ec;
+  auto ep = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : ep.port();
+}
+
+void Server::run() {
+  Impl& s = *impl_;
+  s.signals.async_wait([&s](beast::error_code ec, int sig) {
+    if (ec) return;
+    spdlog::info("signal {} received", sig);
+    s.begin_shutdown();
+  });
+  s.accept();
+  int n = s.cfg.threads > 0 ? s.cfg.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (int i = 1; i < n; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+  net::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+}
+
+}  // namespace warmcity::http

@@ -1,0 +1,62 @@
+// Server: the HTTP/1.1 listener on Boost.Beast (the only file that includes
+// Beast, which is slow to compile).
+//
+// Each connection reads the header first (16 KiB limit by default), refuses a
+// request that has both Transfer-Encoding and Content-Length, then reads the
+// body with the limit its route declares (413 beyond). The stream timer is
+// reset before every read and write: `read_timeout` while a request is coming
+// in, `idle_timeout` while a keep-alive connection waits for the next one.
+// Connections over `max_connections` are answered 503 and closed.
+//
+// run() blocks until SIGINT or SIGTERM (or stop()); then it stops accepting,
+// closes idle connections, lets in-flight requests finish for up to
+// `shutdown_grace`, and returns. Flushing the database is the caller's job
+// after run() returns.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace warmcity::http {
+
+struct ServerConfig {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;  // 0: any free port (see Server::port())
+  int threads = 0;       // 0: one per core
+  size_t header_limit = 16 * 1024;
+  std::chrono::milliseconds read_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  size_t max_connections = 10'000;
+  std::chrono::milliseconds shutdown_grace{10'000};
+  bool access_log = true;  // one line per request on the "access" logger
+};
+
+class Server {
+ public:
+  Server(ServerConfig config, const Router& router, Metrics& metrics);
+  ~Server();
+
+  // Binds and listens. Fails (kUnavailable) when the address cannot be bound.
+  Status listen();
+  // The bound port (after listen()).
+  uint16_t port() const;
+  // Serves on config.threads threads until a signal or stop(); then shuts down
+  // gracefully. REQUIRES: listen() succeeded.
+  void run();
+  // Asks run() to shut down; safe from any thread.
+  void stop();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace warmcity::http

@@ -1,0 +1,185 @@
+#include "store/writer.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <exception>
+#include <iterator>
+#include <string>
+#include <utility>
+
+namespace warmcity::store {
+namespace {
+
+// A name no module would pick for its own savepoints.
+constexpr char kSavepoint[] = "SAVEPOINT warmcity_job";
+constexpr char kRelease[] = "RELEASE warmcity_job";
+constexpr char kRollbackTo[] = "ROLLBACK TO warmcity_job";
+
+int bucket_of(size_t batch_size) {
+  for (int i = 0; i < WriterStats::kBuckets - 1; ++i) {
+    if (batch_size <= WriterStats::kBounds[i]) return i;
+  }
+  return WriterStats::kBuckets - 1;
+}
+
+// Runs a parameterless statement through the connection's statement cache.
+Status run_sql(Connection& conn, const std::string& sql) {
+  Result<Statement> st = conn.prepare(sql);
+  return st.ok() ? st->run() : st.status();
+}
+
+bool in_transaction(Connection& conn) { return sqlite3_get_autocommit(conn.raw()) == 0; }
+
+}  // namespace
+
+Writer::Writer(std::unique_ptr<Connection> conn, size_t max_batch)
+    : conn_(std::move(conn)), max_batch_(std::max<size_t>(max_batch, 1)) {
+  thread_ = std::thread([this] { loop(); });
+  thread_id_ = thread_.get_id();
+}
+
+Writer::~Writer() { stop(); }
+
+void Writer::submit(Database::WriteJob job, Database::Done done) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!stopping_) {
+      queue_.push_back(Job{std::move(job), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  if (done) done(Status::Unavailable("database is shutting down: write refused"));
+}
+
+void Writer::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (on_writer_thread()) return;
+  std::lock_guard<std::mutex> join_lock(join_mu_);
+  if (thread_.joinable()) thread_.join();
+}
+
+WriterStats Writer::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  WriterStats out = stats_;
+  out.queue_depth = queue_.size();
+  return out;
+}
+
+void Writer::loop() {
+  std::vector<Job> batch;
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything queued is done
+      const auto n = static_cast<std::ptrdiff_t>(std::min(max_batch_, queue_.size()));
+      batch.assign(std::make_move_iterator(queue_.begin()),
+                   std::make_move_iterator(queue_.begin() + n));
+      queue_.erase(queue_.begin(), queue_.begin() + n);
+    }
+    run_batch(batch);
+    batch.clear();
+  }
+}
+
+Status Writer::run_job(Job& job) {
+  Status s = run_sql(*conn_, kSavepoint);
+  if (!s.ok()) return s;
+  Status result;
+  try {
+    if (job.run) result = job.run(*conn_);
+  } catch (const std::exception& e) {
+    result = Status::Internal(std::string("write job threw: ") + e.what());
+  } catch (...) {
+    result = Status::Internal("write job threw a non-standard exception");
+  }
+  if (!in_transaction(*conn_)) {
+    // SQLite rolled the whole transaction back (I/O error, disk full), or the
+    // job ended it itself. The batch notices and fails what was lost.
+    return result.ok() ? Status::Internal("write job ended the transaction") : result;
+  }
+  if (result.ok()) {
+    s = run_sql(*conn_, kRelease);
+    if (s.ok()) return result;
+    result = s;
+  }
+  s = run_sql(*conn_, kRollbackTo);
+  if (s.ok()) s = run_sql(*conn_, kRelease);
+  // Without its savepoint the job's changes cannot be told apart from its
+  // neighbours': give up the whole transaction rather than commit them.
+  if (!s.ok()) conn_->exec("ROLLBACK");
+  return result;
+}
+
+void Writer::run_batch(std::vector<Job>& batch) {
+  const size_t n = batch.size();
+  std::vector<Status> results(n);
+  std::vector<bool> own_failure(n, false);
+  size_t commits = 0, commit_failures = 0;
+
+  // Usually one transaction for the whole batch. If SQLite ends it early, the
+  // jobs in it so far are lost and the rest go into a fresh transaction.
+  size_t first = 0;  // first job of the current transaction
+  Status begin = conn_->exec("BEGIN IMMEDIATE");
+  for (size_t i = 0; i < n; ++i) {
+    if (!begin.ok()) {
+      results[i] = Status::Unavailable("begin write transaction failed: " + begin.message());
+      continue;
+    }
+    results[i] = run_job(batch[i]);
+    own_failure[i] = !results[i].ok();
+    if (in_transaction(*conn_)) continue;
+    const Status lost =
+        Status::Unavailable("write transaction rolled back by SQLite: " + results[i].message());
+    for (size_t j = first; j <= i; ++j) {
+      if (results[j].ok()) results[j] = lost;
+    }
+    ++commit_failures;
+    first = i + 1;
+    if (first < n) begin = conn_->exec("BEGIN IMMEDIATE");
+  }
+  if (!begin.ok()) ++commit_failures;
+  if (begin.ok() && in_transaction(*conn_)) {
+    const Status commit = conn_->exec("COMMIT");
+    if (commit.ok()) {
+      ++commits;
+    } else {
+      ++commit_failures;
+      conn_->exec("ROLLBACK");
+      const Status failed = Status::Unavailable("commit failed: " + commit.message());
+      for (size_t j = first; j < n; ++j) results[j] = failed;
+    }
+  }
+
+  size_t ok = 0, failed = 0;
+  for (size_t i = 0; i < n; ++i) {
+    ok += results[i].ok() ? 1 : 0;
+    failed += own_failure[i] ? 1 : 0;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_.jobs_ok += ok;
+    stats_.jobs_failed += failed;
+    stats_.commits += commits;
+    stats_.commit_failures += commit_failures;
+    stats_.batch_buckets[bucket_of(n)] += 1;
+    stats_.batch_sum += n;
+  }
+  // Only now, after COMMIT returned, may anyone hear "ok".
+  for (size_t i = 0; i < n; ++i) {
+    if (!batch[i].done) continue;
+    try {
+      batch[i].done(results[i]);
+    } catch (...) {
+      // A callback's failure is its own; the writer and the other callbacks go on.
+    }
+  }
+}
+
+}  // namespace warmcity::store

@@ -1,0 +1,63 @@
+// The single writer thread behind Database::submit (internal to src/store).
+//
+// Owns the read-write connection. Jobs run in submission order; the thread
+// takes everything queued (up to max_batch) into one BEGIN IMMEDIATE … COMMIT,
+// each job inside SAVEPOINT j … RELEASE j (ROLLBACK TO j when the job returns
+// a non-ok Status or throws), and calls the `done` callbacks only after the
+// COMMIT returned. If the COMMIT fails, every job of the batch gets a
+// kUnavailable Status and the transaction is rolled back.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/connection.h"
+#include "store/database.h"
+
+namespace warmcity::store {
+
+class Writer {
+ public:
+  // Starts the thread. REQUIRES: max_batch >= 1.
+  Writer(std::unique_ptr<Connection> conn, size_t max_batch);
+  ~Writer();  // stop()s
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // After stop() has begun, `done` gets kUnavailable at once, on the caller's thread.
+  void submit(Database::WriteJob job, Database::Done done);
+  // Refuses new jobs, commits every queued one, joins. Idempotent. Called on
+  // the writer thread itself (from a job or callback) it only refuses new jobs.
+  void stop();
+  WriterStats stats() const;
+  bool on_writer_thread() const { return std::this_thread::get_id() == thread_id_; }
+
+ private:
+  struct Job {
+    Database::WriteJob run;
+    Database::Done done;
+  };
+  void loop();
+  void run_batch(std::vector<Job>& batch);
+  Status run_job(Job& job);
+
+  const std::unique_ptr<Connection> conn_;  // used only on the writer thread
+  const size_t max_batch_;
+
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;  // GUARDED_BY(mu_)
+  bool stopping_ = false;  // GUARDED_BY(mu_)
+  WriterStats stats_;      // GUARDED_BY(mu_); queue_depth filled in by stats()
+
+  std::mutex join_mu_;  // serialises concurrent stop() calls around join()
+  std::thread thread_;
+  std::thread::id thread_id_;
+};
+
+}  // namespace warmcity::store

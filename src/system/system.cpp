@@ -1,0 +1,149 @@
+#include "system/system.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "http/problem.h"
+
+namespace warmcity::system {
+
+extern const std::string_view kOpenApiJson;  // embedded docs/openapi.json
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+void health(store::Database& db, Clock::time_point started, http::Reply reply) {
+  bool db_ok = false;
+  auto stmt = db.reader().prepare("SELECT 1");
+  if (stmt.ok()) {
+    auto row = stmt->step();
+    db_ok = row.ok() && *row && stmt->column_int64(0) == 1;
+  }
+  auto uptime = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+  http::Response r = http::json_response(
+      fmt::format(R"({{"status":"{}","version":"{}","uptime_seconds":{},"database":"{}"}})",
+                  db_ok ? "ok" : "degraded", kVersion, uptime, db_ok ? "ok" : "unreachable"),
+      db_ok ? 200 : 503);
+  r.set_header("Cache-Control", "no-store");
+  reply(std::move(r));
+}
+
+}  // namespace
+
+std::string_view openapi_document() { return kOpenApiJson; }
+
+void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics) {
+  auto started = Clock::now();
+  router.add(
+      http::Method::kGet, "/api/v1/health", http::Access::Public(),
+      [&db, started](http::Request&, http::Reply reply) { health(db, started, std::move(reply)); });
+  router.add(http::Method::kGet, "/metrics", http::Access::Public(),
+             [&metrics](http::Request&, http::Reply reply) {
+               http::Response r;
+               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+               r.body = metrics.render();
+               reply(std::move(r));
+             });
+  router.add(http::Method::kGet, "/api/v1/openapi.json", http::Access::Public(),
+             [](http::Request&, http::Reply reply) {
+               http::Response r = http::json_response(std::string(kOpenApiJson));
+               r.set_header("Cache-Control", "public, max-age=300");
+               reply(std::move(r));
+             });
+}
+
+std::vector<std::string> openapi_mismatches(const http::Router& router) {
+  std::vector<std::string> out;
+  auto doc = nlohmann::json::parse(kOpenApiJson, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("paths")) {
+    out.push_back("docs/openapi.json is not valid JSON with a paths object");
+    return out;
+  }
+  // "get /api/v1/x" → the roles the document names for it.
+  std::map<std::string, std::set<std::string>> documented;
+  static const std::set<std::string> kVerbs = {"get",   "put",  "post",   "delete",
+                                               "patch", "head", "options"};
+  for (auto& [path, item] : doc["paths"].items()) {
+    for (auto& [verb, op] : item.items()) {
+      if (!kVerbs.count(verb)) continue;
+      std::set<std::string> roles;
+      if (op.contains("x-warmcity-roles") && op["x-warmcity-roles"].is_array()) {
+        for (const auto& r : op["x-warmcity-roles"]) {
+          if (r.is_string()) roles.insert(r.get<std::string>());
+        }
+      }
+      documented[verb + " " + path] = std::move(roles);
+    }
+  }
+  std::set<std::string> registered;
+  for (const auto& r : router.routes()) {
+    std::string key = lower(http::method_name(r->method)) + " " + r->pattern;
+    registered.insert(key);
+    auto it = documented.find(key);
+    if (it == documented.end()) {
+      out.push_back(key + ": registered but not in the OpenAPI document");
+      continue;
+    }
+    std::set<std::string> roles;
+    if (r->access.is_public) {
+      roles.insert("public");
+    } else if (r->access.roles.empty()) {
+      roles.insert("any");
+    } else {
+      for (auto role : r->access.roles) roles.insert(std::string(http::role_name(role)));
+    }
+    if (roles != it->second) {
+      out.push_back(key + ": x-warmcity-roles in the document differ from the route's access");
+    }
+  }
+  for (const auto& [key, roles] : documented) {
+    if (!registered.count(key)) out.push_back(key + ": in the OpenAPI document but not registered");
+  }
+  return out;
+}
+
+void add_writer_metrics(http::Metrics& metrics, const store::Database& db) {
+  metrics.add_source([&db] {
+    store::WriterStats s = db.stats();
+    std::string out;
+    out += "# HELP warmcity_writer_queue_depth Write jobs waiting for the writer thread.\n";
+    out += "# TYPE warmcity_writer_queue_depth gauge\n";
+    out += fmt::format("warmcity_writer_queue_depth {}\n", s.queue_depth);
+    out += "# HELP warmcity_writer_jobs_total Write jobs finished, by outcome.\n";
+    out += "# TYPE warmcity_writer_jobs_total counter\n";
+    out += fmt::format("warmcity_writer_jobs_total{{outcome=\"ok\"}} {}\n", s.jobs_ok);
+    out += fmt::format("warmcity_writer_jobs_total{{outcome=\"failed\"}} {}\n", s.jobs_failed);
+    out += "# HELP warmcity_writer_commits_total Transactions committed by the writer.\n";
+    out += "# TYPE warmcity_writer_commits_total counter\n";
+    out += fmt::format("warmcity_writer_commits_total {}\n", s.commits);
+    out += fmt::format("warmcity_writer_commit_failures_total {}\n", s.commit_failures);
+    out += "# HELP warmcity_writer_batch_size Jobs per committed transaction.\n";
+    out += "# TYPE warmcity_writer_batch_size histogram\n";
+    uint64_t cumulative = 0;
+    for (int i = 0; i < store::WriterStats::kBuckets; ++i) {
+      cumulative += s.batch_buckets[i];
+      std::string le = i + 1 < store::WriterStats::kBuckets
+                           ? std::to_string(store::WriterStats::kBounds[i])
+                           : "+Inf";
+      out += fmt::format("warmcity_writer_batch_size_bucket{{le=\"{}\"}} {}\n", le, cumulative);
+    }
+    out += fmt::format("warmcity_writer_batch_size_sum {}\n", s.batch_sum);
+    out += fmt::format("warmcity_writer_batch_size_count {}\n", s.commits);
+    return out;
+  });
+}
+
+}  // namespace warmcity::system

@@ -1,0 +1,39 @@
+// System routes: health, Prometheus metrics and the OpenAPI description.
+//
+//   GET /api/v1/health        database reachable, version, uptime (public)
+//   GET /metrics              Prometheus text format (public; keep it behind
+//                             the reverse proxy's allow-list in production)
+//   GET /api/v1/openapi.json  the API description (docs/openapi.json, built in)
+//
+// openapi_mismatches() compares the router's table (paths, methods and the
+// roles in each operation's x-warmcity-roles) with the document, so a
+// test (and `warmcity routes`) fails when either lacks a route.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace warmcity::system {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+// REQUIRES: `db` and `metrics` outlive the router.
+void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics);
+
+// The OpenAPI 3 document (JSON text) served at /api/v1/openapi.json.
+std::string_view openapi_document();
+
+// "GET /api/v1/x: registered but not in the OpenAPI document" and the reverse;
+// empty when they agree.
+std::vector<std::string> openapi_mismatches(const http::Router& router);
+
+// Adds the writer's queue depth and batch sizes to /metrics.
+void add_writer_metrics(http::Metrics& metrics, const store::Database& db);
+
+}  // namespace warmcity::system

@@ -1,0 +1,20 @@
+// Debian's Chromium driven by playwright-core, with a fresh profile and the
+// flags this closed-network machine needs (DESIGN.md, pitfalls).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function launch({ viewport = { width: 360, height: 640 }, locale = 'zh-CN' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'warmcity-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    locale,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  return { context, close };
+}

@@ -1,0 +1,114 @@
+// Test harness: runs a real warmcity server on a free loopback port with a
+// fresh database, and stops it by its process id.
+//
+//   const srv = await startServer({ users: [{ username: 'admin', password: 'pw-admin-1', role: 'admin' }] });
+//   const { token } = await srv.login('admin', 'pw-admin-1');
+//   const res = await fetch(srv.url + '/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+//   await srv.stop();
+//
+// WARMCITY_BIN (set by ctest) names the executable.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BIN = process.env.WARMCITY_BIN || 'build/src/app/warmcity';
+
+// Creates a user through the CLI, as an operator would.
+export function addUser(dbPath, { username, password, role, display_name, phone }) {
+  const args = ['user', '--db', dbPath, 'add', '--username', username, '--role', role,
+    '--password-cost', 'minimum'];
+  if (display_name) args.push('--display-name', display_name);
+  if (phone) args.push('--phone', phone);
+  const r = spawnSync(BIN, args, { input: password + '\n', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`user add ${username} failed: ${r.stderr}`);
+}
+
+export async function startServer({ users = [], args = [], dir } = {}) {
+  dir = dir || mkdtempSync(join(tmpdir(), 'warmcity-test-'));
+  const dbPath = join(dir, 'warmcity.db');
+  for (const u of users) addUser(dbPath, u);
+  const srv = new TestServer(dir, dbPath, args);
+  await srv.start();
+  return srv;
+}
+
+class TestServer {
+  constructor(dir, dbPath, args) {
+    this.dir = dir;
+    this.dbPath = dbPath;
+    this.args = args;
+    this.logPath = join(dir, 'server.log');
+  }
+
+  async start() {
+    const log = createWriteStream(this.logPath, { flags: 'a' });
+    this.proc = spawn(BIN, ['serve', '--db', this.dbPath, '--listen', '127.0.0.1', '--port', '0',
+      '--password-cost', 'minimum', '--threads', '2', ...this.args],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc.stderr.pipe(log);
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
+    this.url = await new Promise((resolve, reject) => {
+      let buf = '';
+      const timer = setTimeout(() => reject(new Error('server did not start in 10 s; see ' + this.logPath)), 10000);
+      this.proc.stdout.on('data', (chunk) => {
+        buf += chunk;
+        const m = buf.match(/listening on (http:\/\/[\d.]+:\d+)/);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+      this.proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}; see ${this.logPath}`)); });
+    });
+    this.port = Number(new URL(this.url).port);
+  }
+
+  // SIGTERM and wait: resolves to the exit code (0 when it shut down cleanly).
+  async stop() {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return (await this.exited).code;
+    this.proc.kill('SIGTERM');
+    const { code } = await this.exited;
+    return code;
+  }
+
+  async kill(signal = 'SIGKILL') {
+    this.proc.kill(signal);
+    return this.exited;
+  }
+
+  async restart() {
+    await this.stop();
+    await this.start();
+  }
+
+  cleanup() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  // fetch relative to the server, with JSON helpers: opts.json sets the body
+  // and content type, opts.token sets a bearer token.
+  async fetch(path, opts = {}) {
+    const headers = { ...(opts.headers || {}) };
+    let body = opts.body;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] = headers['content-type'] || 'application/json';
+    }
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const res = await fetch(this.url + path, { method: opts.method || 'GET', headers, body });
+    const text = await res.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+    return { status: res.status, headers: res.headers, body: data, text };
+  }
+
+  // Signs in; returns { token, csrf_token, cookie, user }.
+  async login(username, password) {
+    const res = await fetch(this.url + '/api/v1/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const data = await res.json();
+    const setCookie = res.headers.get('set-cookie') || '';
+    return { ...data, cookie: setCookie.split(';')[0] };
+  }
+}

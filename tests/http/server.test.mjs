@@ -1,0 +1,125 @@
+// The HTTP server itself: health, metrics, OpenAPI, routing errors, limits,
+// request-smuggling defence, graceful shutdown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { startServer } from './lib/server.mjs';
+import { rawRequest, statusOf } from './lib/raw.mjs';
+
+let srv;
+let admin;
+before(async () => {
+  srv = await startServer({ users: [{ username: 'admin', password: 'admin-pass-1', role: 'admin' }] });
+  admin = await srv.login('admin', 'admin-pass-1');
+});
+after(async () => { await srv.stop(); srv.cleanup(); });
+
+function assertProblem(res, status) {
+  assert.equal(res.status, status, res.text);
+  assert.match(res.headers.get('content-type'), /^application\/problem\+json/);
+  assert.equal(res.body.status, status);
+  assert.ok(res.body.type && res.body.title && res.body.detail, 'problem has type, title, detail');
+}
+
+test('health reports the database, version and uptime', async () => {
+  const res = await srv.fetch('/api/v1/health');
+  assert.equal(res.status, 200);
+  assert.equal(res.body.status, 'ok');
+  assert.equal(res.body.database, 'ok');
+  assert.match(res.body.version, /^\d+\.\d+\.\d+$/);
+  assert.ok(Number.isInteger(res.body.uptime_seconds));
+});
+
+test('HEAD answers like GET without a body', async () => {
+  const res = await fetch(srv.url + '/api/v1/health', { method: 'HEAD' });
+  assert.equal(res.status, 200);
+  assert.ok(Number(res.headers.get('content-length')) > 0);
+  assert.equal(await res.text(), '');
+});
+
+test('metrics count requests by route and status and show the writer', async () => {
+  await srv.fetch('/api/v1/health');
+  await srv.fetch('/api/v1/nowhere');
+  await srv.fetch('/api/v1/feedback', { method: 'POST', token: admin.token, json: { topic: 'app', message: '好用' } });
+  const res = await srv.fetch('/metrics');
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/plain/);
+  assert.match(res.text, /warmcity_http_requests_total\{route="\/api\/v1\/health",status="200"\} \d+/);
+  assert.match(res.text, /warmcity_http_requests_total\{route="unmatched",status="404"\} \d+/);
+  assert.match(res.text, /warmcity_http_request_duration_seconds_bucket\{route="\/api\/v1\/health",le="\+Inf"\} \d+/);
+  assert.match(res.text, /warmcity_writer_queue_depth \d+/);
+  assert.match(res.text, /warmcity_writer_batch_size_bucket\{le="1"\} \d+/);
+  assert.match(res.text, /warmcity_writer_commits_total [1-9]\d*/);
+});
+
+test('the OpenAPI document is served and passes a real validator', async () => {
+  const res = await srv.fetch('/api/v1/openapi.json');
+  assert.equal(res.status, 200);
+  const api = await SwaggerParser.validate(res.body);
+  assert.equal(api.openapi, '3.0.3');
+  assert.ok(api.paths['/api/v1/health'].get);
+});
+
+test('unknown route: 404 problem', async () => {
+  assertProblem(await srv.fetch('/api/v1/no/such/thing'), 404);
+});
+
+test('wrong method: 405 problem with Allow', async () => {
+  const res = await srv.fetch('/api/v1/health', { method: 'DELETE' });
+  assertProblem(res, 405);
+  assert.match(res.headers.get('allow'), /GET/);
+});
+
+test('malformed percent-escape in the query: 400', async () => {
+  assertProblem(await srv.fetch('/api/v1/feedback?limit=%zz', { token: admin.token }), 400);
+});
+
+test('a request with both Transfer-Encoding and Content-Length is refused', async () => {
+  const { data } = await rawRequest(srv.port,
+    'POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    'Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n');
+  assert.equal(statusOf(data), 400, data);
+  assert.match(data, /Transfer-Encoding and Content-Length/);
+});
+
+test('a header over 16 KiB is refused with 431', async () => {
+  const { data } = await rawRequest(srv.port,
+    `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`);
+  assert.equal(statusOf(data), 431, data.slice(0, 200));
+});
+
+test('garbage instead of HTTP is a 400, not a crash', async () => {
+  const { data } = await rawRequest(srv.port, 'HELLO THERE\r\n\r\n');
+  assert.equal(statusOf(data), 400);
+  assert.equal((await srv.fetch('/api/v1/health')).status, 200);
+});
+
+test('a body over the route limit is refused with 413', async () => {
+  const res = await srv.fetch('/api/v1/feedback', {
+    method: 'POST', token: admin.token,
+    json: { topic: 'app', message: 'x'.repeat(20 * 1024) },
+  });
+  assertProblem(res, 413);
+  const big = await srv.fetch('/api/v1/users', {
+    method: 'POST', token: admin.token, headers: { 'content-type': 'application/json' },
+    body: '{"a":"' + 'x'.repeat(1100 * 1024) + '"}',
+  }).catch((e) => ({ error: e }));
+  // The server may close the connection while the client is still sending.
+  if (!big.error) assertProblem(big, 413);
+});
+
+test('keep-alive: several requests on one connection', async () => {
+  const req = 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n';
+  const { data } = await rawRequest(srv.port, req + req + 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  assert.equal((data.match(/HTTP\/1\.1 200/g) || []).length, 3);
+});
+
+test('SIGTERM: stops cleanly with exit code 0, then restarts on the same data', async () => {
+  const posted = await srv.fetch('/api/v1/feedback', { method: 'POST', token: admin.token, json: { topic: 'service', message: '重启前' } });
+  assert.equal(posted.status, 201);
+  assert.equal(await srv.stop(), 0);
+  await srv.start();
+  const again = await srv.fetch(`/api/v1/feedback/${posted.body.id}`, { token: admin.token });
+  assert.equal(again.status, 200);
+  assert.equal(again.body.message, '重启前');
+});
