@@ -5,7 +5,7 @@ const ROLE_NAMES = {
 };
 
 const $ = (id) => document.getElementById(id);
-let csrfToken = sessionStorage.getItem('csrf_token') || '';
+let csrfToken = '';
 
 async function showHealth() {
   const el = $('health');
@@ -28,6 +28,7 @@ async function showMe() {
   $('signin-card').hidden = signedIn;
   if (!signedIn) return;
   const me = await res.json();
+  csrfToken = me.csrf_token;
   $('me-name').textContent = me.display_name || me.username;
   $('me-role').textContent = ROLE_NAMES[me.role] || me.role;
 }
@@ -46,16 +47,12 @@ async function signIn(event) {
       : '用户名或密码不正确';
     return;
   }
-  const body = await res.json();
-  csrfToken = body.csrf_token;
-  sessionStorage.setItem('csrf_token', csrfToken);
   $('password').value = '';
   await showMe();
 }
 
 async function signOut() {
   await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
-  sessionStorage.removeItem('csrf_token');
   await showMe();
 }
 

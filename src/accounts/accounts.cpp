@@ -12,8 +12,8 @@
 #include "accounts/user_rules.h"
 #include "accounts/user_service.h"
 #include "accounts/user_store.h"
-#include "accounts/utf8.h"
 #include "core/time.h"
+#include "core/utf8.h"
 
 namespace warmcity::accounts {
 
@@ -28,6 +28,8 @@ Accounts::Accounts(store::Database& db, Config config) {
 }
 
 Accounts::~Accounts() = default;
+
+void Accounts::stop() { impl_->ctx.pool.shutdown(); }
 
 http::Authenticator Accounts::authenticator() {
   Context* ctx = &impl_->ctx;
@@ -46,17 +48,10 @@ void Accounts::register_routes(http::Router& router) {
 Result<int64_t> Accounts::add_user(const NewUser& u) {
   std::vector<FieldError> errors = validate_new_user(u);
   if (!errors.empty()) return Status::Unprocessable("some fields are not valid", std::move(errors));
-  auto hash = hash_password(u.password, impl_->ctx.config.password_cost);
-  if (!hash.ok()) return hash.status();
-  UserRecord record;
-  record.username = u.username;
-  record.display_name = u.display_name;
-  record.role = u.role;
-  record.password_hash = std::move(*hash);
-  record.phone = u.phone;
-  record.organisation_ids = u.organisation_ids;
+  auto record = new_user_record(u, impl_->ctx.config.password_cost);
+  if (!record.ok()) return record.status();
   auto created = std::make_shared<UserRecord>();
-  Status s = impl_->ctx.db.write(create_user_job(std::move(record), Actor{}, created));
+  Status s = impl_->ctx.db.write(create_user_job(std::move(*record), Actor{}, created));
   if (!s.ok()) return s;
   return created->id;
 }
@@ -97,7 +92,7 @@ Result<int64_t> Accounts::add_organisation(std::string_view kind, std::string_vi
   if (!is_organisation_kind(kind)) {
     errors.push_back({"kind", "must be one of " + std::string(organisation_kinds_text())});
   }
-  auto length = utf8_length(name);
+  auto length = core::utf8_length(name);
   if (!length || *length < 1 || *length > 128) {
     errors.push_back({"name", "must be 1 to 128 characters of UTF-8"});
   }

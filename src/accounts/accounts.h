@@ -69,6 +69,9 @@ class Accounts {
   http::Authenticator authenticator();
   // Adds the /api/v1/auth, /me, /users, /organisations and /audit routes.
   void register_routes(http::Router& router);
+  // Once the server has stopped serving: drops password work still queued
+  // (its replies have nowhere to go) and joins the hashing threads.
+  void stop();
 
   // Blocking; for the CLI (`warmcity user add|passwd|list`) and tests.
   // add_user: kUnprocessable (with field errors) for bad fields or unknown

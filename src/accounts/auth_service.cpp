@@ -33,7 +33,6 @@ const Status& wrong_credentials() {
 // On the pool: the password did not match (or the user does not exist).
 void fail_login(Context& ctx, const LoginAttempt& a, const std::optional<UserRecord>& user,
                 const char* reason, std::function<void(LoginOutcome)> done) {
-  ctx.throttle.record_failure(ascii_lower(a.username), a.client_address, core::now_unix());
   AuditEntry e{user ? std::optional<int64_t>(user->id) : std::nullopt,
                "auth.login_failed",
                "user",
@@ -49,7 +48,7 @@ void fail_login(Context& ctx, const LoginAttempt& a, const std::optional<UserRec
 // On the pool: the password matched an enabled user.
 void open_session(Context& ctx, const LoginAttempt& a, UserRecord user,
                   std::function<void(LoginOutcome)> done) {
-  ctx.throttle.record_success(ascii_lower(a.username));
+  ctx.throttle.record_success(ascii_lower(a.username), a.client_address);
   std::optional<std::string> rehashed;
   if (needs_rehash(user.password_hash, ctx.config.password_cost)) {
     auto h = hash_password(a.password, ctx.config.password_cost);
@@ -99,8 +98,8 @@ void open_session(Context& ctx, const LoginAttempt& a, UserRecord user,
 }  // namespace
 
 void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)> done) {
-  int64_t wait = ctx.throttle.retry_after(ascii_lower(attempt.username), attempt.client_address,
-                                          core::now_unix());
+  int64_t wait = ctx.throttle.begin_attempt(ascii_lower(attempt.username), attempt.client_address,
+                                            core::now_unix());
   if (wait > 0) {
     spdlog::warn("login throttled for '{}' from {}", attempt.username, attempt.client_address);
     return done(LoginOutcome::failed(
@@ -152,7 +151,7 @@ void change_own_password(Context& ctx, const http::Principal& who, std::string c
                          std::string replacement, std::string client_address,
                          std::function<void(Status, int64_t)> done) {
   std::string account = ascii_lower(who.username);
-  int64_t wait = ctx.throttle.retry_after(account, client_address, core::now_unix());
+  int64_t wait = ctx.throttle.begin_attempt(account, client_address, core::now_unix());
   if (wait > 0) {
     return done(Status::ResourceExhausted("too many wrong passwords; try again in " +
                                           std::to_string(wait) + " seconds"),
@@ -166,12 +165,11 @@ void change_own_password(Context& ctx, const http::Principal& who, std::string c
                account = std::move(account), user_id = who.user_id, session_id = who.session_id,
                done]() mutable {
     if (!verify_password(hash, current)) {
-      ctx.throttle.record_failure(account, address, core::now_unix());
       return done(Status::Unprocessable("some fields are not valid",
                                         {{"current_password", "is not your current password"}}),
                   0);
     }
-    ctx.throttle.record_success(account);
+    ctx.throttle.record_success(account, address);
     auto fresh = hash_password(replacement, ctx.config.password_cost);
     if (!fresh.ok()) return done(fresh.status(), 0);
     ctx.db.submit(set_password_job(user_id, std::move(*fresh), Actor{user_id, address}, session_id),

@@ -17,7 +17,23 @@ HashPool::~HashPool() {
     stopping_ = true;
   }
   cv_.notify_all();
-  for (std::thread& t : threads_) t.join();
+  for (std::thread& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void HashPool::shutdown() {
+  std::deque<std::function<void()>> dropped;
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    dropped.swap(queue_);
+  }
+  cv_.notify_all();
+  for (std::thread& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  // `dropped` dies here, on the caller's thread, with the replies it holds.
 }
 
 bool HashPool::try_post(std::function<void()> task) {

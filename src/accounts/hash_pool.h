@@ -4,7 +4,9 @@
 // try_post() queues a task unless the queue is full (the server is being
 // flooded with logins): the caller then answers 503 at once instead of
 // letting the queue grow. The destructor runs every task already queued,
-// then joins the threads, so a task's reply is never dropped.
+// then joins the threads, so a task's reply is never dropped — except after
+// shutdown(), which the server calls once it has stopped serving: queued
+// tasks are then dropped unrun (nobody is left to read their replies).
 // Thread-safe.
 #pragma once
 
@@ -30,6 +32,9 @@ class HashPool {
   // False when the queue is full or the pool is stopping; the task is then
   // not run and the caller must answer for it.
   [[nodiscard]] bool try_post(std::function<void()> task);
+  // Drops every queued task without running it, lets running ones finish,
+  // joins the threads. Idempotent; try_post() fails afterwards.
+  void shutdown();
 
  private:
   void run();

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "accounts/tokens.h"
-#include "accounts/utf8.h"
+#include "core/utf8.h"
 
 namespace warmcity::accounts {
 
@@ -31,7 +31,7 @@ Limits limits_for(PasswordCost cost) {
 }  // namespace
 
 std::optional<std::string> password_problem(std::string_view password) {
-  auto length = utf8_length(password);
+  auto length = core::utf8_length(password);
   if (!length) return "must be valid UTF-8";
   if (*length < kMinPasswordLength || *length > kMaxPasswordLength) {
     return "must be " + std::to_string(kMinPasswordLength) + " to " +

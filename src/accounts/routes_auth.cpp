@@ -80,6 +80,9 @@ void handle_me(Context& ctx, http::Request& req, http::Reply reply) {
     organisations.push_back({{"id", o.id}, {"kind", o.kind}, {"name", o.name}});
   }
   body["organisations"] = std::move(organisations);
+  // Same-origin pages only can read this answer; a new tab of the web app
+  // takes the session's CSRF token from here.
+  body["csrf_token"] = req.principal->csrf_token;
   http::Response r = json_reply(body);
   r.set_header("Cache-Control", "no-store");
   reply(std::move(r));

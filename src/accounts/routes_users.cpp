@@ -104,18 +104,11 @@ void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
   if (!in.ok()) return reply(http::problem(in.status()));
 
   auto task = [&ctx, u = std::move(u), actor = actor_of(req), reply]() {
-    auto hash = hash_password(u.password, ctx.config.password_cost);
-    if (!hash.ok()) return reply(http::problem(hash.status()));
-    UserRecord record;
-    record.username = u.username;
-    record.display_name = u.display_name;
-    record.role = u.role;
-    record.password_hash = std::move(*hash);
-    record.phone = u.phone;
-    record.organisation_ids = u.organisation_ids;
+    auto record = new_user_record(u, ctx.config.password_cost);
+    if (!record.ok()) return reply(http::problem(record.status()));
     auto created = std::make_shared<UserRecord>();
     ctx.db.submit(
-        create_user_job(std::move(record), actor, created), [created, reply](const Status& s) {
+        create_user_job(std::move(*record), actor, created), [created, reply](const Status& s) {
           if (!s.ok()) return reply(http::problem(s));
           http::Response r = json_reply(user_json(*created, PhoneView::kMasked), 201);
           r.set_header("Location", std::string(kApi) + "/users/" + std::to_string(created->id));

@@ -32,6 +32,27 @@ void FailureCounter::record_failure(std::string_view key, int64_t now) {
   while (times.size() > max_) times.pop_front();
 }
 
+int64_t FailureCounter::try_count(std::string_view key, int64_t now) {
+  std::lock_guard lock(mu_);
+  if (failures_.size() >= next_sweep_) {
+    sweep(now);
+    next_sweep_ = std::max(kSweepThreshold, 2 * failures_.size());
+  }
+  std::deque<int64_t>& times = failures_[std::string(key)];
+  while (!times.empty() && times.front() <= now - window_) times.pop_front();
+  if (times.size() >= max_) return std::max<int64_t>(1, times.front() + window_ - now);
+  times.push_back(now);
+  return 0;
+}
+
+void FailureCounter::forgive_latest(std::string_view key) {
+  std::lock_guard lock(mu_);
+  auto it = failures_.find(std::string(key));
+  if (it == failures_.end()) return;
+  if (!it->second.empty()) it->second.pop_back();
+  if (it->second.empty()) failures_.erase(it);
+}
+
 void FailureCounter::clear(std::string_view key) {
   std::lock_guard lock(mu_);
   failures_.erase(std::string(key));
@@ -55,17 +76,19 @@ void FailureCounter::sweep(int64_t now) {
 LoginThrottle::LoginThrottle(int max_per_account, int max_per_address, int64_t window_seconds)
     : accounts_(max_per_account, window_seconds), addresses_(max_per_address, window_seconds) {}
 
-int64_t LoginThrottle::retry_after(std::string_view account, std::string_view address,
-                                   int64_t now) const {
-  return std::max(accounts_.retry_after(account, now), addresses_.retry_after(address, now));
+int64_t LoginThrottle::begin_attempt(std::string_view account, std::string_view address,
+                                     int64_t now) {
+  if (int64_t wait = accounts_.try_count(account, now)) return wait;
+  if (int64_t wait = addresses_.try_count(address, now)) {
+    accounts_.forgive_latest(account);
+    return wait;
+  }
+  return 0;
 }
 
-void LoginThrottle::record_failure(std::string_view account, std::string_view address,
-                                   int64_t now) {
-  accounts_.record_failure(account, now);
-  addresses_.record_failure(address, now);
+void LoginThrottle::record_success(std::string_view account, std::string_view address) {
+  accounts_.clear(account);
+  addresses_.forgive_latest(address);
 }
-
-void LoginThrottle::record_success(std::string_view account) { accounts_.clear(account); }
 
 }  // namespace warmcity::accounts

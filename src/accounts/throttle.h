@@ -4,9 +4,10 @@
 // A key (an account name, lower-cased by the caller, or an address) is
 // blocked while it has at least `max` failures younger than `window`
 // seconds; check() then says how long until the oldest of those failures
-// ages out. Login asks check() before verifying a password, so a blocked
-// attempt costs no hashing. A successful login clears the account's
-// failures (not the address's).
+// ages out. Login calls begin_attempt() before verifying a password: a
+// blocked attempt costs no hashing, and an allowed one is counted at once.
+// A successful login clears the account's failures and takes back its own
+// count from the address.
 //
 // Memory: at most `max` timestamps per key; keys whose failures have all
 // aged out are dropped during record_failure() once the table grows past
@@ -31,6 +32,13 @@ class FailureCounter {
   // Seconds until `key` may try again (>= 1), or 0 when it is not blocked.
   int64_t retry_after(std::string_view key, int64_t now) const;
   void record_failure(std::string_view key, int64_t now);
+  // Atomically: when `key` is blocked, the seconds to wait; otherwise counts
+  // this attempt as a failure (until forgiven) and returns 0. Counting at the
+  // start is what stops a burst of parallel guesses, which would all pass a
+  // check made before any of them has failed.
+  int64_t try_count(std::string_view key, int64_t now);
+  // Removes the latest counted attempt (it turned out to succeed).
+  void forgive_latest(std::string_view key);
   void clear(std::string_view key);
   size_t size() const;  // keys tracked, for tests
 
@@ -51,11 +59,13 @@ class LoginThrottle {
  public:
   LoginThrottle(int max_per_account, int max_per_address, int64_t window_seconds);
 
-  // Seconds to wait (>= 1) when either the account or the address is
-  // blocked, else 0.
-  int64_t retry_after(std::string_view account, std::string_view address, int64_t now) const;
-  void record_failure(std::string_view account, std::string_view address, int64_t now);
-  void record_success(std::string_view account);
+  // Before verifying a password: seconds to wait (>= 1) when the account or
+  // the address is blocked (nothing is counted then); else 0, and the attempt
+  // is counted against both as a failure until record_success() says otherwise.
+  int64_t begin_attempt(std::string_view account, std::string_view address, int64_t now);
+  // The attempt succeeded: the account's failures are cleared and the
+  // address's count for this attempt is taken back.
+  void record_success(std::string_view account, std::string_view address);
 
  private:
   FailureCounter accounts_;

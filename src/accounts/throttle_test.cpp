@@ -51,14 +51,32 @@ TEST(FailureCounter, SweepsStaleKeys) {
 
 TEST(LoginThrottle, AccountAndAddressLimits) {
   LoginThrottle t(2, 3, 900);
-  t.record_failure("alice", "10.0.0.1", 0);
-  t.record_failure("alice", "10.0.0.1", 1);
-  EXPECT_EQ(t.retry_after("alice", "10.0.0.2", 2), 898);  // account blocked anywhere
-  EXPECT_EQ(t.retry_after("bob", "10.0.0.1", 2), 0);      // address still has room
-  t.record_failure("bob", "10.0.0.1", 2);
-  EXPECT_EQ(t.retry_after("carol", "10.0.0.1", 3), 897);  // address blocked for everyone
-  t.record_success("alice");
-  EXPECT_EQ(t.retry_after("alice", "10.0.0.2", 3), 0);
+  EXPECT_EQ(t.begin_attempt("alice", "10.0.0.1", 0), 0);    // counted as failures...
+  EXPECT_EQ(t.begin_attempt("alice", "10.0.0.1", 1), 0);    // ...until forgiven
+  EXPECT_EQ(t.begin_attempt("alice", "10.0.0.2", 2), 898);  // account blocked anywhere
+  EXPECT_EQ(t.begin_attempt("bob", "10.0.0.1", 2), 0);      // address had room: now full
+  EXPECT_EQ(t.begin_attempt("carol", "10.0.0.1", 3), 897);  // address blocked for everyone
+  t.record_success("bob", "10.0.0.1");                      // bob's attempt was right
+  EXPECT_EQ(t.begin_attempt("carol", "10.0.0.1", 3), 0);
+}
+
+TEST(LoginThrottle, ParallelAttemptsAreCountedBeforeAnyFails) {
+  // A burst of simultaneous guesses: only `max` get through, though none has
+  // been judged wrong yet.
+  LoginThrottle t(5, 1000, 900);
+  int allowed = 0;
+  for (int i = 0; i < 100; ++i) allowed += t.begin_attempt("admin", "10.0.0.9", 10) == 0;
+  EXPECT_EQ(allowed, 5);
+}
+
+TEST(LoginThrottle, BlockedAttemptOnAddressDoesNotCountAgainstAccount) {
+  LoginThrottle t(3, 1, 900);
+  EXPECT_EQ(t.begin_attempt("dave", "10.0.0.3", 0), 0);
+  EXPECT_GT(t.begin_attempt("erin", "10.0.0.3", 1), 0);  // address full
+  EXPECT_EQ(t.begin_attempt("erin", "10.0.0.4", 2), 0);  // erin's account was not charged
+  EXPECT_EQ(t.begin_attempt("erin", "10.0.0.5", 3), 0);
+  EXPECT_EQ(t.begin_attempt("erin", "10.0.0.6", 4), 0);
+  EXPECT_GT(t.begin_attempt("erin", "10.0.0.7", 5), 0);
 }
 
 TEST(LoginThrottle, ThreadSafe) {
@@ -67,8 +85,9 @@ TEST(LoginThrottle, ThreadSafe) {
   for (int i = 0; i < 4; ++i) {
     threads.emplace_back([&t, i] {
       for (int k = 0; k < 1000; ++k) {
-        t.record_failure("user" + std::to_string(k % 10), "addr" + std::to_string(i), k);
-        (void)t.retry_after("user1", "addr1", k);
+        std::string user = "user" + std::to_string(k % 10);
+        std::string addr = "addr" + std::to_string(i);
+        if (t.begin_attempt(user, addr, k) == 0 && k % 3 == 0) t.record_success(user, addr);
       }
     });
   }

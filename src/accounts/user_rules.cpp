@@ -4,7 +4,7 @@
 
 #include "accounts/password.h"
 #include "accounts/phone.h"
-#include "accounts/utf8.h"
+#include "core/utf8.h"
 #include "http/message.h"
 
 namespace warmcity::accounts {
@@ -19,7 +19,7 @@ std::optional<std::string> username_problem(std::string_view username) {
 }
 
 std::optional<std::string> display_name_problem(std::string_view display_name) {
-  auto length = utf8_length(display_name);
+  auto length = core::utf8_length(display_name);
   if (!length) return "must be valid UTF-8";
   if (*length < 1 || *length > 64) return "must be 1 to 64 characters long";
   bool control = std::any_of(display_name.begin(), display_name.end(), [](char c) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "accounts/audit.h"
+#include "accounts/password.h"
 #include "accounts/session_store.h"
 #include "core/time.h"
 
@@ -33,6 +34,19 @@ std::vector<int64_t> sorted_unique(std::vector<int64_t> ids) {
 }
 
 }  // namespace
+
+Result<UserRecord> new_user_record(const NewUser& u, PasswordCost cost) {
+  auto hash = hash_password(u.password, cost);
+  if (!hash.ok()) return hash.status();
+  UserRecord record;
+  record.username = u.username;
+  record.display_name = u.display_name;
+  record.role = u.role;
+  record.password_hash = std::move(*hash);
+  record.phone = u.phone;
+  record.organisation_ids = u.organisation_ids;
+  return record;
+}
 
 store::Database::WriteJob create_user_job(UserRecord user, Actor actor,
                                           std::shared_ptr<UserRecord> created) {

@@ -15,12 +15,18 @@
 #include <string>
 #include <vector>
 
+#include "accounts/accounts.h"
 #include "accounts/context.h"
 #include "accounts/organisation_store.h"
 #include "accounts/user_store.h"
 #include "store/database.h"
 
 namespace warmcity::accounts {
+
+// Hashes the new user's password (slow: run it on the hash pool or the CLI
+// thread) and builds the record create_user_job inserts. REQUIRES: `u` has
+// passed validate_new_user().
+Result<UserRecord> new_user_record(const NewUser& u, PasswordCost cost);
 
 // Inserts `user` (fields already validated; password_hash set) with its
 // memberships; audits "user.create". kConflict: username taken.

@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "calendar/calendar_module.h"
 #include "feedback/feedback.h"
 #include "system/system.h"
 
@@ -15,6 +16,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   std::vector<store::Migration> migrations;
   for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
   for (auto& m : feedback::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
 
   store::Options options;
   options.path = config.db_path;
@@ -25,12 +27,17 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   std::unique_ptr<Application> app(new Application());
   app->db_ = std::move(*db);
   app->accounts_ = std::make_unique<accounts::Accounts>(*app->db_, config.accounts);
+  auto calendar =
+      calendar::CalendarService::open(*app->db_, app->accounts_->audit(), config.calendar_dir);
+  if (!calendar.ok()) return calendar.status();
+  app->calendar_ = std::move(*calendar);
 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
   system::register_routes(router, *app->db_, app->metrics_);
   app->accounts_->register_routes(router);
   feedback::register_routes(router, *app->db_);
+  calendar::register_routes(router, *app->calendar_);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -41,7 +48,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 
 Application::~Application() {
   // Finish every queued write before the modules that queued them go away.
+  if (accounts_) accounts_->stop();
   if (db_) db_->stop();
+  calendar_.reset();
   accounts_.reset();
   db_.reset();
 }

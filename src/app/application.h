@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "calendar/calendar_service.h"
 #include "core/status.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -20,6 +21,9 @@ namespace warmcity::app {
 struct AppConfig {
   std::string db_path = "var/warmcity.db";
   size_t writer_max_batch = 4096;  // 1: one commit per write (for comparison only)
+  // The official calendar files (data/calendar/<year>.txt); "" loads none, for
+  // commands that answer no hours. `serve` defaults to data/calendar.
+  std::string calendar_dir;
   accounts::Config accounts;
 };
 
@@ -40,6 +44,7 @@ class Application {
   Application() = default;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::Accounts> accounts_;
+  std::unique_ptr<calendar::CalendarService> calendar_;
   http::Router router_;
   http::Metrics metrics_;
 };

@@ -65,7 +65,7 @@ void serve(ServeOptions& o) {
   spdlog::flush_every(std::chrono::seconds(1));
 
   auto app = Application::open(o.app);
-  if (!app.ok()) throw CommandFailed(app.status().message());
+  if (!app.ok()) throw CommandFailed(app.status());
   std::unique_ptr<http::StaticFiles> files;
   if (!o.web_root.empty()) {
     struct stat st {};
@@ -81,13 +81,14 @@ void serve(ServeOptions& o) {
   }
 
   http::Server server(o.server, (*app)->router(), (*app)->metrics());
-  if (Status s = server.listen(); !s.ok()) throw CommandFailed(s.message());
+  if (Status s = server.listen(); !s.ok()) throw CommandFailed(s);
   spdlog::info("warmcity {} serving {} with database {}", system::kVersion, o.server.address,
                o.app.db_path);
   // The test harness and scripts read the actual port from this line.
   std::cout << "warmcity listening on http://" << o.server.address << ":" << server.port()
             << std::endl;
   server.run();
+  (*app)->accounts().stop();
   spdlog::info("flushing the writer");
   (*app)->db().stop();
   spdlog::info("stopped cleanly");
@@ -103,6 +104,10 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--listen", o->server.address, "address to listen on")->capture_default_str();
   cmd->add_option("--port", o->server.port, "TCP port (0: any free port)")->capture_default_str();
   cmd->add_option("--db", o->app.db_path, "SQLite database file")->capture_default_str();
+  o->app.calendar_dir = "data/calendar";
+  cmd->add_option("--calendar-dir", o->app.calendar_dir,
+                  "official calendar files (<year>.txt); years an admin stored override them")
+      ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--log-level", o->log_level, "trace|debug|info|warn|error")
@@ -114,6 +119,11 @@ void add_serve_command(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_option("--max-connections", o->server.max_connections, "open connections at most")
       ->capture_default_str();
+  cmd->add_option("--max-connections-per-client", o->server.max_connections_per_client,
+                  "open connections from one address at most")
+      ->capture_default_str();
+  cmd->add_option("--trusted-proxy", o->server.trusted_proxies,
+                  "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
   cmd->add_option("--header-limit", o->server.header_limit, "request header bytes at most")
       ->capture_default_str();
   cmd->add_option("--read-timeout-ms", o->read_timeout_ms, "time to read one request")
@@ -134,14 +144,6 @@ void add_serve_command(CLI::App& cli) {
       ->check(CLI::IsMember({"interactive", "moderate", "minimum"}))
       ->capture_default_str();
   cmd->callback([o] { serve(*o); });
-}
-
-void setup_logging(const std::string& level) {
-  auto logger = std::make_shared<spdlog::logger>("warmcity",
-                                                 std::make_shared<spdlog::sinks::stderr_sink_mt>());
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
-  logger->set_level(spdlog::level::from_str(level));
-  spdlog::set_default_logger(logger);
 }
 
 }  // namespace warmcity::app

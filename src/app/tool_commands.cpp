@@ -14,12 +14,9 @@ namespace warmcity::app {
 namespace {
 
 std::unique_ptr<Application> open_app(const std::string& db_path) {
-  setup_logging("warn");
   AppConfig config;
   config.db_path = db_path;
-  auto app = Application::open(config);
-  if (!app.ok()) throw CommandFailed(app.status().message());
-  return std::move(*app);
+  return open_for_command(config);
 }
 
 // A temporary directory removed with everything in it when it goes out of scope.
@@ -51,7 +48,7 @@ void add_backup_command(CLI::App& cli) {
   cmd->add_option("--to", *to, "file to write")->required();
   cmd->callback([db, to] {
     auto app = open_app(*db);
-    if (Status s = app->db().backup_to(*to); !s.ok()) throw CommandFailed(s.message());
+    if (Status s = app->db().backup_to(*to); !s.ok()) throw CommandFailed(s);
     std::cout << "backup written to " << *to << "\n";
   });
 }

@@ -47,36 +47,31 @@ std::unique_ptr<Application> open_app(const std::string& db_path,
   AppConfig config;
   config.db_path = db_path;
   config.accounts.password_cost = password_cost_from_name(cost);
-  auto app = Application::open(config);
-  if (!app.ok()) throw CommandFailed(app.status().message());
-  return std::move(*app);
+  return open_for_command(config);
 }
 
 void add_user(UserOptions& o) {
-  setup_logging("warn");
   o.user.password = read_password("Password for " + o.user.username + ": ");
   auto app = open_app(o.db_path, o.password_cost);
   auto id = app->accounts().add_user(o.user);
-  if (!id.ok()) throw CommandFailed(id.status().message());
+  if (!id.ok()) throw CommandFailed(id.status());
   std::cout << "created user " << o.user.username << " (id " << *id << ", role " << o.user.role
             << ")\n";
 }
 
 void set_password(UserOptions& o) {
-  setup_logging("warn");
   std::string password = read_password("New password for " + o.user.username + ": ");
   auto app = open_app(o.db_path);
   if (Status s = app->accounts().set_password(o.user.username, password); !s.ok()) {
-    throw CommandFailed(s.message());
+    throw CommandFailed(s);
   }
   std::cout << "password changed for " << o.user.username << "; their sessions are signed out\n";
 }
 
 void list_users(UserOptions& o) {
-  setup_logging("warn");
   auto app = open_app(o.db_path);
   auto users = app->accounts().list_users();
-  if (!users.ok()) throw CommandFailed(users.status().message());
+  if (!users.ok()) throw CommandFailed(users.status());
   std::cout << "id\tusername\trole\tdisabled\tcreated_at\tdisplay_name\n";
   for (const auto& u : *users) {
     std::cout << u.id << "\t" << u.username << "\t" << u.role << "\t" << (u.disabled ? "yes" : "no")

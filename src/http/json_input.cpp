@@ -1,33 +1,10 @@
 #include "http/json_input.h"
 
+#include "core/utf8.h"
+
 namespace warmcity::http {
 
 using nlohmann::json;
-
-std::optional<size_t> utf8_length(std::string_view s) {
-  size_t count = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80           ? 1
-                 : (c >> 5) == 0x6  ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
-    if (len == 0 || i + len > s.size()) return std::nullopt;
-    uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return std::nullopt;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::nullopt;
-    i += len;
-    ++count;
-  }
-  return count;
-}
 
 Result<json> parse_json_object(std::string_view body) {
   if (body.empty()) return Status::InvalidArgument("the request needs a JSON object body");
@@ -56,7 +33,7 @@ std::optional<std::string> FieldReader::optional_string(const std::string& field
     return std::nullopt;
   }
   const auto& s = v->get_ref<const std::string&>();
-  auto len = utf8_length(s);
+  auto len = core::utf8_length(s);
   if (!len) {
     fail(field, "is not valid UTF-8");
     return std::nullopt;

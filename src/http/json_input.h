@@ -61,7 +61,4 @@ class FieldReader {
   std::vector<FieldError> errors_;
 };
 
-// Number of Unicode code points, or nullopt when `s` is not valid UTF-8.
-std::optional<size_t> utf8_length(std::string_view s);
-
 }  // namespace warmcity::http

@@ -31,6 +31,7 @@ struct Principal {
   int64_t session_id = 0;
   bool via_cookie = false;                // cookie sessions must pass the cross-site check
   std::vector<int64_t> organisation_ids;  // departments / keepers / communities the user belongs to
+  std::string csrf_token;                 // the session's; a page in a new tab reads it from /me
 };
 
 struct Request {

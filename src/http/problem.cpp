@@ -12,33 +12,26 @@ struct Kind {
   const char* title;
 };
 
+constexpr Kind kKinds[] = {
+    {400, "bad-request", "Bad Request"},
+    {401, "unauthenticated", "Unauthorized"},
+    {403, "forbidden", "Forbidden"},
+    {404, "not-found", "Not Found"},
+    {405, "method-not-allowed", "Method Not Allowed"},
+    {409, "conflict", "Conflict"},
+    {413, "payload-too-large", "Content Too Large"},
+    {415, "unsupported-media-type", "Unsupported Media Type"},
+    {422, "validation", "Unprocessable Content"},
+    {429, "too-many-requests", "Too Many Requests"},
+    {431, "header-too-large", "Request Header Fields Too Large"},
+    {503, "unavailable", "Service Unavailable"},
+};
+
 Kind kind_of_status(int status) {
-  switch (status) {
-    case 400:
-      return {400, "bad-request", "Bad Request"};
-    case 401:
-      return {401, "unauthenticated", "Unauthorized"};
-    case 403:
-      return {403, "forbidden", "Forbidden"};
-    case 404:
-      return {404, "not-found", "Not Found"};
-    case 405:
-      return {405, "method-not-allowed", "Method Not Allowed"};
-    case 409:
-      return {409, "conflict", "Conflict"};
-    case 413:
-      return {413, "payload-too-large", "Content Too Large"};
-    case 415:
-      return {415, "unsupported-media-type", "Unsupported Media Type"};
-    case 422:
-      return {422, "validation", "Unprocessable Content"};
-    case 429:
-      return {429, "too-many-requests", "Too Many Requests"};
-    case 503:
-      return {503, "unavailable", "Service Unavailable"};
-    default:
-      return {status, "internal", "Internal Server Error"};
+  for (const Kind& k : kKinds) {
+    if (k.status == status) return k;
   }
+  return {status, "internal", "Internal Server Error"};
 }
 
 Response build(int status, std::string_view detail, const std::vector<FieldError>* errors) {

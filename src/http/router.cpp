@@ -116,12 +116,15 @@ Match Router::match(Request& request) const {
   return m;
 }
 
-size_t Router::body_limit(Method method, std::string_view path) const {
+std::optional<size_t> Router::body_limit(Method method, std::string_view path) const {
   auto parts = split_path(path);
   for (const auto& r : routes_) {
-    if (r->method == method && path_matches(*r, parts)) return r->options.body_limit;
+    bool same = r->method == method || (method == Method::kHead && r->method == Method::kGet);
+    if (same && path_matches(*r, parts)) {
+      return has_body_method(method) ? r->options.body_limit : 0;
+    }
   }
-  return RouteOptions{}.body_limit;
+  return std::nullopt;
 }
 
 void Router::dispatch(Request& request, Reply reply, std::string* route_label) const {

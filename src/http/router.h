@@ -76,9 +76,11 @@ class Router {
 
   // Finds the route for method + path and fills request.path_params.
   Match match(Request& request) const;
-  // The body limit that applies to a request for this method + path (read
-  // before the body is): the route's, or the default for unknown routes.
-  size_t body_limit(Method method, std::string_view path) const;
+  // The body limit for a request to this method + path, known before the
+  // body is read: the route's limit for POST/PUT/PATCH, 0 for other methods
+  // (they take no body); nullopt when no route matches (the server then
+  // answers 404/405 without reading the body at all).
+  std::optional<size_t> body_limit(Method method, std::string_view path) const;
 
   // Runs every check and then the handler. `route_label` receives the route's
   // pattern (or "unmatched") for metrics and logs.

@@ -44,9 +44,9 @@ class RouterTest : public ::testing::Test {
       auto auth = r.header("authorization");
       if (auth.empty()) return std::optional<Principal>();
       if (auth == "Bearer admin")
-        return std::optional<Principal>(Principal{1, "a", Role::kAdmin, 1, false, {}});
+        return std::optional<Principal>(Principal{1, "a", Role::kAdmin, 1, false, {}, ""});
       if (auth == "Bearer resident") {
-        return std::optional<Principal>(Principal{2, "r", Role::kResident, 2, false, {}});
+        return std::optional<Principal>(Principal{2, "r", Role::kResident, 2, false, {}, ""});
       }
       return Status::Unauthenticated("invalid session");
     });
@@ -119,7 +119,10 @@ TEST_F(RouterTest, MalformedQueryIs400) {
 TEST_F(RouterTest, BodyLimitPerRoute) {
   EXPECT_EQ(router.body_limit(Method::kPost, "/api/v1/upload"), 10u);
   EXPECT_EQ(router.body_limit(Method::kPost, "/api/v1/users"), 1u << 20);
-  EXPECT_EQ(router.body_limit(Method::kGet, "/nowhere"), 1u << 20);
+  EXPECT_EQ(router.body_limit(Method::kGet, "/api/v1/users"), 0u);  // GET takes no body
+  EXPECT_EQ(router.body_limit(Method::kHead, "/api/v1/users/me"), 0u);
+  EXPECT_EQ(router.body_limit(Method::kGet, "/nowhere"), std::nullopt);
+  EXPECT_EQ(router.body_limit(Method::kDelete, "/api/v1/users"), std::nullopt);
 }
 
 TEST_F(RouterTest, HandlerExceptionBecomes500) {

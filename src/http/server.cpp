@@ -4,6 +4,8 @@
 // route's body limit applies.
 #include "http/server.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
@@ -42,17 +44,26 @@ struct Server::Impl {
   void begin_shutdown();
   void poll_shutdown(std::shared_ptr<net::steady_timer> timer, Clock::time_point deadline);
 
+  // Reserves a connection slot for `peer`; false when a cap is reached.
+  bool admit(const std::string& peer);
+  void release(const std::string& peer);
+  bool trusted_proxy(const std::string& peer) const;
+
   ServerConfig cfg;
   const Router& router;
   Metrics& metrics;
-  net::io_context ioc;
-  tcp::acceptor acceptor;
-  net::signal_set signals;
+  // Declared before `ioc`: handlers still queued when the io_context is
+  // destroyed hold sessions, whose destructors use these.
   std::atomic<size_t> connections{0};
   std::atomic<bool> stopping{false};
   std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<std::string, size_t> per_client;  // guarded by sessions_mu
   std::shared_ptr<spdlog::logger> access_log;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  net::steady_timer accept_backoff{ioc};
 };
 
 namespace {
@@ -66,16 +77,15 @@ void lower_in_place(std::string& s) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Server::Impl& server)
-      : stream_(std::move(socket)), server_(server) {
+  // REQUIRES: server.admit(peer) succeeded; the session releases the slot.
+  Session(tcp::socket&& socket, Server::Impl& server, std::string peer)
+      : stream_(std::move(socket)), server_(server), peer_(std::move(peer)) {
     beast::error_code ec;
-    auto ep = stream_.socket().remote_endpoint(ec);
-    if (!ec) client_ = ep.address().to_string();
     stream_.socket().set_option(tcp::no_delay(true), ec);
   }
 
   ~Session() {
-    server_.connections.fetch_sub(1);
+    server_.release(peer_);
     std::lock_guard lock(server_.sessions_mu);
     server_.sessions.erase(this);
   }
@@ -133,22 +143,36 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return fail(400, "malformed HTTP request: " + ec.message());
     auto& req = parser_->get();
-    if (req.find(bhttp::field::transfer_encoding) != req.end() &&
-        req.find(bhttp::field::content_length) != req.end()) {
+    bool has_te = req.find(bhttp::field::transfer_encoding) != req.end();
+    if (has_te && req.find(bhttp::field::content_length) != req.end()) {
       return fail(400,
                   "refused: a request may not carry both Transfer-Encoding and "
                   "Content-Length");
     }
+    if (has_te && !parser_->chunked()) {
+      // Beast 1.74 would read such a body as empty and the body bytes as the
+      // next request: the shape request smuggling needs.
+      return fail(400, "refused: Transfer-Encoding must end in chunked");
+    }
     if (server_.stopping.load()) return fail(503, "the server is shutting down");
     std::string_view target(req.target().data(), req.target().size());
     std::string_view path = target.substr(0, target.find('?'));
-    body_limit_ = server_.router.body_limit(
+    auto limit = server_.router.body_limit(
         parse_method(std::string_view(req.method_string().data(), req.method_string().size())),
         path);
     auto length = parser_->content_length();
+    bool has_body = parser_->chunked() || (length && *length > 0);
+    if (!limit && has_body) {
+      // No route: answer 404/405 from the header alone, never buffering a
+      // body nobody asked for; the unread body ends the connection.
+      keep_alive_ = false;
+      return handle(/*body_read=*/false);
+    }
+    body_limit_ = limit.value_or(0);
     if (length && *length > body_limit_) {
-      return fail(413, "the request body is larger than this route accepts (" +
-                           std::to_string(body_limit_) + " bytes)");
+      return fail(413, body_limit_ == 0 ? std::string("this route takes no request body")
+                                        : "the request body is larger than this route accepts (" +
+                                              std::to_string(body_limit_) + " bytes)");
     }
     parser_->body_limit(body_limit_);
     stream_.expires_after(server_.cfg.read_timeout);
@@ -180,12 +204,12 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (ec) return fail(400, "malformed HTTP request: " + ec.message());
-    handle();
+    handle(/*body_read=*/true);
   }
 
-  void handle() {
+  void handle(bool body_read) {
     auto msg = parser_->release();
-    keep_alive_ = msg.keep_alive();
+    keep_alive_ = body_read && msg.keep_alive();
     request_ = Request{};
     request_.method =
         parse_method(std::string_view(msg.method_string().data(), msg.method_string().size()));
@@ -201,7 +225,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                     std::string(field.value().data(), field.value().size()));
     }
     request_.body = std::move(msg.body());
-    request_.client_address = client_;
+    request_.client_address = client_address();
 
     auto once = std::make_shared<std::atomic<bool>>(false);
     Reply reply = [self = shared_from_this(), once](Response response) {
@@ -244,8 +268,9 @@ class Session : public std::enable_shared_from_this<Session> {
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
     server_.metrics.observe(method_name(request_.method), route_label_, r.status, micros);
     if (server_.access_log) {
-      server_.access_log->info("{} {} {} {} {}us", client_, method_name(request_.method),
-                               request_.path, r.status, micros);
+      server_.access_log->info("{} {} {} {} {}us",
+                               request_.client_address.empty() ? peer_ : request_.client_address,
+                               method_name(request_.method), request_.path, r.status, micros);
     }
     stream_.expires_after(server_.cfg.read_timeout);
     bhttp::async_write(stream_, *res,
@@ -261,6 +286,25 @@ class Session : public std::enable_shared_from_this<Session> {
     read_header(server_.cfg.idle_timeout);
   }
 
+  // The peer, or behind a trusted proxy the nearest untrusted address in
+  // X-Forwarded-For (the proxy appends the address it saw last).
+  std::string client_address() const {
+    if (!server_.trusted_proxy(peer_)) return peer_;
+    std::string_view xff = request_.header("x-forwarded-for");
+    while (!xff.empty()) {
+      size_t comma = xff.rfind(',');
+      std::string_view hop = comma == std::string_view::npos ? xff : xff.substr(comma + 1);
+      while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
+      while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
+      beast::error_code ec;
+      net::ip::make_address(hop, ec);
+      if (ec) break;  // not an address: trust nothing further left
+      if (!server_.trusted_proxy(std::string(hop))) return std::string(hop);
+      xff = comma == std::string_view::npos ? std::string_view{} : xff.substr(0, comma);
+    }
+    return peer_;
+  }
+
   void close() {
     busy_ = false;
     beast::error_code ec;
@@ -272,7 +316,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
-  std::string client_;
+  std::string peer_;  // the TCP peer's address
   Request request_;
   std::string route_label_;
   size_t body_limit_ = 0;
@@ -285,11 +329,18 @@ void Server::Impl::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
-      spdlog::warn("accept failed: {}", ec.message());
-      return accept();
+      // Out of file descriptors and the like: back off instead of spinning.
+      spdlog::warn("accept failed: {}; retrying in 100 ms", ec.message());
+      accept_backoff.expires_after(std::chrono::milliseconds(100));
+      accept_backoff.async_wait([this](beast::error_code e) {
+        if (!e) accept();
+      });
+      return;
     }
-    if (connections.fetch_add(1) >= cfg.max_connections) {
-      connections.fetch_sub(1);
+    beast::error_code peer_ec;
+    auto endpoint = socket.remote_endpoint(peer_ec);
+    std::string peer = peer_ec ? std::string() : endpoint.address().to_string();
+    if (!admit(peer)) {
       static const std::string kBusy = [] {
         std::string body =
             "{\"type\":\"https://warmcity.example/problems/unavailable\",\"title\":\"Service "
@@ -304,10 +355,35 @@ void Server::Impl::accept() {
         sock->shutdown(tcp::socket::shutdown_both, ignored);
       });
     } else {
-      std::make_shared<Session>(std::move(socket), *this)->start();
+      std::make_shared<Session>(std::move(socket), *this, std::move(peer))->start();
     }
     accept();
   });
+}
+
+bool Server::Impl::admit(const std::string& peer) {
+  std::lock_guard lock(sessions_mu);
+  if (connections.load() >= cfg.max_connections) return false;
+  size_t& mine = per_client[peer];
+  if (mine >= cfg.max_connections_per_client && !trusted_proxy(peer)) {
+    if (mine == 0) per_client.erase(peer);
+    return false;
+  }
+  ++mine;
+  connections.fetch_add(1);
+  return true;
+}
+
+void Server::Impl::release(const std::string& peer) {
+  connections.fetch_sub(1);
+  std::lock_guard lock(sessions_mu);
+  auto it = per_client.find(peer);
+  if (it != per_client.end() && --it->second == 0) per_client.erase(it);
+}
+
+bool Server::Impl::trusted_proxy(const std::string& peer) const {
+  return std::find(cfg.trusted_proxies.begin(), cfg.trusted_proxies.end(), peer) !=
+         cfg.trusted_proxies.end();
 }
 
 void Server::Impl::begin_shutdown() {
@@ -349,6 +425,13 @@ Server::Server(ServerConfig config, const Router& router, Metrics& metrics)
 Server::~Server() = default;
 
 Status Server::listen() {
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY &&
+      files.rlim_cur > 128 && impl_->cfg.max_connections > files.rlim_cur - 64) {
+    impl_->cfg.max_connections = files.rlim_cur - 64;
+    spdlog::warn("max connections lowered to {} to stay under the open-files limit ({})",
+                 impl_->cfg.max_connections, files.rlim_cur);
+  }
   beast::error_code ec;
   auto address = net::ip::make_address(impl_->cfg.address, ec);
   if (ec) return Status::InvalidArgument("not an IP address: " + impl_->cfg.address);

@@ -6,7 +6,9 @@
 // body with the limit its route declares (413 beyond). The stream timer is
 // reset before every read and write: `read_timeout` while a request is coming
 // in, `idle_timeout` while a keep-alive connection waits for the next one.
-// Connections over `max_connections` are answered 503 and closed.
+// Connections over `max_connections` (or over `max_connections_per_client`
+// from one address) are answered 503 and closed. A request for which no route
+// exists is answered from its header; its body is never read.
 //
 // run() blocks until SIGINT or SIGTERM (or stop()); then it stops accepting,
 // closes idle connections, lets in-flight requests finish for up to
@@ -19,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "http/metrics.h"
@@ -33,7 +36,11 @@ struct ServerConfig {
   size_t header_limit = 16 * 1024;
   std::chrono::milliseconds read_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};
-  size_t max_connections = 10'000;
+  size_t max_connections = 10'000;          // lowered to fit the open-files limit
+  size_t max_connections_per_client = 256;  // per TCP peer; trusted proxies exempt
+  // Peers whose X-Forwarded-For is believed (a load balancer, nginx): the
+  // client address then comes from that header (throttling, audit, logs).
+  std::vector<std::string> trusted_proxies;
   std::chrono::milliseconds shutdown_grace{10'000};
   bool access_log = true;  // one line per request on the "access" logger
 };

@@ -32,7 +32,7 @@ test('the start page shows the service status in Chinese', async () => {
   await page.close();
 });
 
-test('a worker signs in, sees their name and role, and signs out', async () => {
+test('a worker signs in, sees their name and role, and signs out from another tab', async () => {
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/');
   await page.getByLabel('用户名').fill('wangjing');
@@ -44,10 +44,15 @@ test('a worker signs in, sees their name and role, and signs out', async () => {
   await page.locator('#me-name', { hasText: '王晶' }).waitFor();
   assert.equal(await page.locator('#me-role').textContent(), '网格员');
   await page.screenshot({ path: `${SHOTS}/signed-in.png` });
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
+  // Signing out from another tab works too: the page takes the session's
+  // CSRF token from /me, not from the tab that signed in.
+  const other = await browser.context.newPage();
+  await other.goto(srv.url + '/');
+  await other.getByRole('button', { name: '退出登录' }).click();
+  await other.getByRole('button', { name: '登录' }).waitFor();
   // The session is revoked on the server, not only forgotten by the page.
   const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
   assert.equal(me, 401);
+  await other.close();
   await page.close();
 });

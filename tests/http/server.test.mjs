@@ -82,10 +82,37 @@ test('a request with both Transfer-Encoding and Content-Length is refused', asyn
   assert.match(data, /Transfer-Encoding and Content-Length/);
 });
 
+test('a Transfer-Encoding that does not end in chunked is refused', async () => {
+  const { data } = await rawRequest(srv.port,
+    'POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    'Transfer-Encoding: gzip\r\n\r\nGET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n');
+  assert.equal(statusOf(data), 400, data);
+  assert.match(data, /must end in chunked/);
+  assert.equal((data.match(/HTTP\/1\.1/g) || []).length, 1, 'the smuggled request was not answered');
+});
+
 test('a header over 16 KiB is refused with 431', async () => {
   const { data } = await rawRequest(srv.port,
     `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`);
   assert.equal(statusOf(data), 431, data.slice(0, 200));
+  assert.match(data, /header-too-large/);
+});
+
+test('a body for a route that does not exist is never read: 404 at once', async () => {
+  // Announces 1 MiB but sends none of it: the answer comes from the header.
+  const { data, timedOut } = await rawRequest(srv.port,
+    'POST /api/v1/nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n',
+    { timeoutMs: 3000 });
+  assert.equal(statusOf(data), 404, data);
+  assert.ok(!timedOut, 'the server waited for the body');
+  const get = await srv.fetch('/api/v1/health', { method: 'GET', headers: {} });
+  assert.equal(get.status, 200);
+});
+
+test('a GET route takes no body: 413', async () => {
+  const { data } = await rawRequest(srv.port,
+    'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello');
+  assert.equal(statusOf(data), 413, data);
 });
 
 test('garbage instead of HTTP is a 400, not a crash', async () => {

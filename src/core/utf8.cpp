@@ -1,6 +1,6 @@
-#include "accounts/utf8.h"
+#include "core/utf8.h"
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 
 std::optional<size_t> utf8_length(std::string_view s) {
   size_t count = 0;
@@ -39,4 +39,4 @@ std::optional<size_t> utf8_length(std::string_view s) {
   return count;
 }
 
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

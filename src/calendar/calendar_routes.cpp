@@ -1,0 +1,116 @@
+// HTTP routes of the calendar module (see calendar_module.h).
+#include <charconv>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/calendar_module.h"
+#include "calendar/hours_answer.h"
+#include "calendar/year_days.h"
+#include "core/time.h"
+#include "http/problem.h"
+
+namespace warmcity::calendar {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kYearBodyLimit = 64 * 1024;
+
+std::string dump(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// {"year":2026,"days":[{"date","kind","name"}]}
+std::string year_json(int year, const std::vector<core::OfficialDay>& days) {
+  json list = json::array();
+  for (const core::OfficialDay& d : days) {
+    list.push_back({{"date", core::format_date(d.date)},
+                    {"kind", d.kind == core::DayKind::kWorkday ? "workday" : "holiday"},
+                    {"name", d.name}});
+  }
+  return dump(json{{"year", year}, {"days", std::move(list)}});
+}
+
+// The {year} path segment: four digits, else no such calendar can exist.
+std::optional<int> path_year(const http::Request& req) {
+  std::string_view text = req.path_param("year");
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc() || end != text.data() + text.size() || text.size() != 4 ||
+      year < kFirstYear || year > kLastYear) {
+    return std::nullopt;
+  }
+  return year;
+}
+
+Status no_such_year(std::string_view year) {
+  return Status::NotFound("the official calendar of " + std::string(year) + " is not loaded");
+}
+
+// The 422 of a bad expression also names where parsing stopped and what it
+// expected, as extra members of the problem.
+http::Response parse_problem(const Status& status, const core::ParseError& where) {
+  http::Response r = http::problem(status);
+  json body = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_object()) {
+    body["position"] = where.position;
+    body["expected"] = where.expected;
+    r.body = dump(body);
+  }
+  return r;
+}
+
+void evaluate(CalendarService& service, http::Request& req, http::Reply reply) {
+  HoursInput input{req.query_param("expr"), req.query_param("at"), req.query_param("until")};
+  std::optional<core::ParseError> where;
+  Result<std::string> answer = evaluate_hours(input, *service.current(), core::now_unix(), &where);
+  if (!answer.ok()) {
+    return reply(where ? parse_problem(answer.status(), *where) : http::problem(answer.status()));
+  }
+  reply(http::json_response(std::move(answer).value()));
+}
+
+void get_year(CalendarService& service, http::Request& req, http::Reply reply) {
+  std::optional<int> year = path_year(req);
+  std::shared_ptr<const core::Calendar> calendar = service.current();
+  if (!year || !calendar->knows_year(*year)) {
+    return reply(http::problem(no_such_year(req.path_param("year"))));
+  }
+  reply(http::json_response(year_json(*year, calendar->days_of_year(*year))));
+}
+
+void put_year(CalendarService& service, http::Request& req, http::Reply reply) {
+  std::optional<int> year = path_year(req);
+  if (!year) return reply(http::problem(no_such_year(req.path_param("year"))));
+  Result<std::vector<core::OfficialDay>> days = read_year_days(*year, req.body);
+  if (!days.ok()) return reply(http::problem(days.status()));
+  Editor by{req.principal->user_id, req.client_address};
+  service.replace_year(*year, std::move(days).value(), std::move(by),
+                       [year = *year, reply](Result<std::vector<core::OfficialDay>> stored) {
+                         if (!stored.ok()) return reply(http::problem(stored.status()));
+                         reply(http::json_response(year_json(year, *stored)));
+                       });
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, CalendarService& service) {
+  using http::Access;
+  using http::Method;
+  router.add(Method::kGet, "/api/v1/hours/evaluate", Access::Public(),
+             [&service](http::Request& req, http::Reply reply) { evaluate(service, req, reply); },
+             {.summary = "evaluate an opening_hours expression"});
+  router.add(Method::kGet, "/api/v1/calendar/{year}", Access::Public(),
+             [&service](http::Request& req, http::Reply reply) { get_year(service, req, reply); },
+             {.summary = "one year of the official calendar"});
+  router.add(Method::kPut, "/api/v1/calendar/{year}", Access::Roles({http::Role::kAdmin}),
+             [&service](http::Request& req, http::Reply reply) { put_year(service, req, reply); },
+             {.body_limit = kYearBodyLimit, .json_body = true, .summary = "replace one year"});
+}
+
+}  // namespace warmcity::calendar

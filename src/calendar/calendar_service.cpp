@@ -1,0 +1,96 @@
+#include "calendar/calendar_service.h"
+
+#include <utility>
+
+#include "calendar/calendar_store.h"
+#include "core/calendar_loader.h"
+
+namespace warmcity::calendar {
+
+namespace {
+
+// The calendar of the stored years; each row must hold exactly its year.
+Result<core::Calendar> read_stored(store::Connection& conn) {
+  Result<std::vector<StoredYear>> rows = stored_years(conn);
+  if (!rows.ok()) return rows.status();
+  core::Calendar out;
+  for (const StoredYear& row : *rows) {
+    Result<core::Calendar> parsed = core::Calendar::parse(row.body);
+    if (!parsed.ok() || parsed->known_years() != std::vector<int>{row.year}) {
+      return Status::Internal("the stored calendar of " + std::to_string(row.year) +
+                              " cannot be read back" +
+                              (parsed.ok() ? std::string() : ": " + parsed.status().message()));
+    }
+    out = out.merged(*parsed);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<core::Calendar> load_calendar_files(const std::string& dir) {
+  Result<core::Calendar> loaded = core::load_calendar_dir(dir);
+  if (loaded.ok()) return loaded;
+  return Status::InvalidArgument("cannot load the official calendar from " + dir + ": " +
+                                 loaded.status().message());
+}
+
+Result<std::unique_ptr<CalendarService>> CalendarService::open(store::Database& db,
+                                                               accounts::AuditLog& audit,
+                                                               const std::string& calendar_dir) {
+  core::Calendar files;
+  if (!calendar_dir.empty()) {
+    Result<core::Calendar> loaded = load_calendar_files(calendar_dir);
+    if (!loaded.ok()) return loaded.status();
+    files = std::move(loaded).value();
+  }
+  Result<core::Calendar> stored = read_stored(db.reader());
+  if (!stored.ok()) return stored.status();
+  auto initial = std::make_shared<const core::Calendar>(files.merged(*stored));
+  return std::unique_ptr<CalendarService>(new CalendarService(db, audit, std::move(initial)));
+}
+
+void CalendarService::replace_year(int year, std::vector<core::OfficialDay> days, Editor by,
+                                   Done done) {
+  if (year < kFirstYear || year > kLastYear) {
+    return done(Status::Unprocessable("the year must have four digits"));
+  }
+  // Checks the days and sorts them, without touching the calendar in force.
+  Result<core::Calendar> alone = core::Calendar().with_year(year, std::move(days));
+  if (!alone.ok()) return done(alone.status());
+  std::vector<core::OfficialDay> sorted = alone->days_of_year(year);
+
+  StoredYear row{year, year_text(year, sorted), 0, by.user_id};
+  accounts::AuditEntry entry;
+  entry.actor_user_id = by.user_id;
+  entry.action = "calendar.update";
+  entry.subject_type = "calendar_year";
+  entry.subject_id = std::to_string(year);
+  entry.detail_json = accounts::AuditDetail()
+                          .add("year", int64_t{year})
+                          .add("days", static_cast<int64_t>(sorted.size()))
+                          .str();
+  entry.client_address = std::move(by.client_address);
+
+  store::Database::WriteJob save = save_year_job(std::move(row));
+  store::Database::WriteJob log = audit_.append_job(std::move(entry));
+  db_.submit(
+      [save = std::move(save), log = std::move(log)](store::Connection& conn) -> Status {
+        if (Status s = save(conn); !s.ok()) return s;
+        return log(conn);
+      },
+      [this, year, sorted = std::move(sorted), done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        swap_in(year, sorted);
+        done(sorted);
+      });
+}
+
+void CalendarService::swap_in(int year, const std::vector<core::OfficialDay>& days) {
+  std::lock_guard<std::mutex> lock(swap_mutex_);
+  // The days passed with_year's checks above, so this cannot fail.
+  Result<core::Calendar> next = holder_.get()->with_year(year, days);
+  if (next.ok()) holder_.set(std::make_shared<const core::Calendar>(std::move(next).value()));
+}
+
+}  // namespace warmcity::calendar

@@ -1,0 +1,108 @@
+// The command line: users, backup while the server writes, version, errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, startServer } from './lib/server.mjs';
+
+function run(args, input = '') {
+  return spawnSync(BIN, args, { input, encoding: 'utf8' });
+}
+function runAsync(args) {
+  return new Promise((resolve) => {
+    const p = spawn(BIN, args);
+    let stdout = ''; let stderr = '';
+    p.stdout.on('data', (c) => { stdout += c; });
+    p.stderr.on('data', (c) => { stderr += c; });
+    p.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+test('version prints the version', () => {
+  const r = run(['version']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^warmcity \d+\.\d+\.\d+\n$/);
+});
+
+test('user add, list and passwd; mistakes go to stderr with a non-zero exit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warmcity-cli-'));
+  const db = join(dir, 'warmcity.db');  // the name startServer({ dir }) uses
+  const add = run(['user', '--db', db, 'add', '--username', 'liangjl', '--role', 'worker',
+    '--display-name', '梁俊连', '--phone', '13812345678', '--password-cost', 'minimum'], 'first-pass-1\n');
+  assert.equal(add.status, 0, add.stderr);
+  assert.match(add.stdout, /created user liangjl/);
+
+  const dup = run(['user', '--db', db, 'add', '--username', 'liangjl', '--role', 'worker', '--password-cost', 'minimum'], 'other-pass-1\n');
+  assert.notEqual(dup.status, 0);
+  assert.match(dup.stderr, /warmcity: .*(taken|exists)/i);
+
+  const short = run(['user', '--db', db, 'add', '--username', 'shortpw', '--role', 'resident', '--password-cost', 'minimum'], 'short\n');
+  assert.notEqual(short.status, 0);
+  assert.match(short.stderr, /password/i);
+
+  const badRole = run(['user', '--db', db, 'add', '--username', 'x1x', '--role', 'mayor'], 'whatever-1\n');
+  assert.notEqual(badRole.status, 0);
+
+  const list = run(['user', '--db', db, 'list']);
+  assert.equal(list.status, 0);
+  assert.match(list.stdout, /liangjl\tworker\tno\t.*\t梁俊连/);
+
+  const pw = run(['user', '--db', db, 'passwd', '--username', 'liangjl'], 'second-pass-2\n');
+  assert.equal(pw.status, 0, pw.stderr);
+  const unknown = run(['user', '--db', db, 'passwd', '--username', 'nobody'], 'second-pass-2\n');
+  assert.notEqual(unknown.status, 0);
+
+  const srv = await startServer({ dir });
+  await assert.rejects(srv.login('liangjl', 'first-pass-1'));
+  const session = await srv.login('liangjl', 'second-pass-2');
+  assert.equal(session.user.role, 'worker');
+  await srv.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('backup makes a consistent copy while the server is writing', async () => {
+  const srv = await startServer({ users: [{ username: 'writer', password: 'writer-pass-1', role: 'resident' }] });
+  const { token } = await srv.login('writer', 'writer-pass-1');
+  let stop = false;
+  let acked = 0;
+  const writers = Array.from({ length: 16 }, async () => {
+    while (!stop) {
+      const r = await srv.fetch('/api/v1/feedback', { method: 'POST', token, json: { topic: 'other', message: '备份中' } });
+      if (r.status === 201) acked++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const before = acked;
+  const copy = join(srv.dir, 'copy.db');
+  const r = await runAsync(['backup', '--db', srv.dbPath, '--to', copy]);
+  stop = true;
+  await Promise.all(writers);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(copy) && !existsSync(copy + '.tmp'));
+  const check = spawnSync('sqlite3', ['-readonly', copy, 'PRAGMA integrity_check; SELECT count(*) FROM feedback;'], { encoding: 'utf8' });
+  const [integrity, count] = check.stdout.trim().split('\n');
+  assert.equal(integrity, 'ok');
+  assert.ok(Number(count) >= before, `backup has ${count} rows, ${before} were acknowledged before it began`);
+
+  const bad = run(['backup', '--db', srv.dbPath, '--to', '/nonexistent-dir/copy.db']);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /^warmcity: /);
+  await srv.stop();
+  srv.cleanup();
+});
+
+test('serve refuses a port that is taken, with a clear message', async () => {
+  const srv = await startServer();
+  const r = run(['serve', '--db', join(srv.dir, 'other.db'), '--port', String(srv.port)]);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /cannot listen on 127\.0\.0\.1:\d+/);
+  await srv.stop();
+  srv.cleanup();
+});
+
+test('an unknown command is a usage error', () => {
+  const r = run(['fly']);
+  assert.notEqual(r.status, 0);
+});
