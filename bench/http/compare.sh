@@ -13,6 +13,7 @@ scripts/install-deps.sh --bench
 cmake --build "$BUILD" --target warmcity >/dev/null
 
 DIR=$(mktemp -d /tmp/warmcity-bench.XXXXXX)
+chmod 755 "$DIR"  # nginx's workers run as another user and must read www/
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -46,9 +47,14 @@ sed -e "s|@DIR@|$DIR|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@WORKERS@|$(nproc)|g" 
 nginx -c "$DIR/nginx.conf" -p "$DIR" &
 PIDS+=($!)
 sleep 0.5
-echo "bytes: warmcity $(curl -s "$WC_URL/api/v1/health" | wc -c), nginx $(curl -s "http://127.0.0.1:$NGINX_PORT/api/v1/health" | wc -c)"
+for url in "$WC_URL/api/v1/health" "http://127.0.0.1:$NGINX_PORT/api/v1/health"; do
+  code=$(curl -s -o "$DIR/probe" -w '%{http_code}' "$url")
+  [[ $code == 200 ]] || { echo "$url answered $code, not 200" >&2; exit 1; }
+  echo "$url: 200, $(wc -c <"$DIR/probe") bytes"
+done
 WC=$(wrk -t2 -c64 -d"${SECS}s" "$WC_URL/api/v1/health" | tee "$DIR/wrk-wc.txt" | rps)
 NG=$(wrk -t2 -c64 -d"${SECS}s" "http://127.0.0.1:$NGINX_PORT/api/v1/health" | tee "$DIR/wrk-ng.txt" | rps)
+grep -h 'Non-2xx' "$DIR/wrk-wc.txt" "$DIR/wrk-ng.txt" && { echo "non-2xx answers: not comparable" >&2; exit 1; }
 echo "warmcity: $WC req/s   nginx: $NG req/s   ratio: $(ratio "$WC" "$NG") (target >= 0.8)"
 kill "$WC_PID"
 
