@@ -28,7 +28,7 @@ bench: build
 	@bench/http/compare.sh $(BUILD)
 
 format:
-	@git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'bench/*.cpp' | xargs clang-format -i
+	@scripts/cpp-files.sh | xargs clang-format -i
 
 clean:
 	@rm -rf $(BUILD)

@@ -1,6 +1,6 @@
 // Helpers shared by the accounts routes (see routes.h).
-#include "accounts/phone.h"
 #include "accounts/routes.h"
+#include "core/phone.h"
 #include "core/time.h"
 #include "http/problem.h"
 
@@ -10,7 +10,7 @@ using nlohmann::json;
 
 json user_json(const UserRecord& u, PhoneView phone) {
   json phone_value = nullptr;
-  if (u.phone) phone_value = phone == PhoneView::kUnmasked ? *u.phone : mask_phone(*u.phone);
+  if (u.phone) phone_value = phone == PhoneView::kUnmasked ? *u.phone : core::mask_phone(*u.phone);
   return json{{"id", u.id},
               {"username", u.username},
               {"display_name", u.display_name},

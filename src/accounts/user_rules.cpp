@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "accounts/password.h"
-#include "accounts/phone.h"
+#include "core/phone.h"
 #include "core/utf8.h"
 #include "http/message.h"
 
@@ -35,7 +35,7 @@ std::optional<std::string> role_problem(std::string_view role) {
 }
 
 std::optional<std::string> phone_problem(std::string_view phone) {
-  if (is_valid_phone(phone)) return std::nullopt;
+  if (core::is_valid_phone(phone)) return std::nullopt;
   return "must be a mainland mobile number (11 digits, 13x–19x) or a landline with area code "
          "(0358-8221234)";
 }

@@ -5,7 +5,7 @@
 //   display_name  1–64 characters, no control characters
 //   role          resident, worker, volunteer, keeper, department, admin
 //   password      8–128 characters (password.h)
-//   phone         mainland mobile or landline with area code (phone.h)
+//   phone         mainland mobile or landline with area code (core/phone.h)
 //
 // Each *_problem() returns why the value is refused, or nullopt. Pure.
 #pragma once

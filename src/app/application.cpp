@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "calendar/calendar_module.h"
+#include "facilities/facilities.h"
 #include "feedback/feedback.h"
 #include "system/system.h"
 
@@ -17,6 +18,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
   for (auto& m : feedback::migrations()) migrations.push_back(std::move(m));
   for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
 
   store::Options options;
   options.path = config.db_path;
@@ -31,6 +34,14 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       calendar::CalendarService::open(*app->db_, app->accounts_->audit(), config.calendar_dir);
   if (!calendar.ok()) return calendar.status();
   app->calendar_ = std::move(*calendar);
+  auto areas = areas::Areas::open(*app->db_);
+  if (!areas.ok()) return areas.status();
+  app->areas_ = std::move(*areas);
+  auto facilities = facilities::FacilityService::open(
+      *app->db_, app->accounts_->audit(),
+      [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
+  if (!facilities.ok()) return facilities.status();
+  app->facilities_ = std::move(*facilities);
 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
@@ -38,6 +49,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   app->accounts_->register_routes(router);
   feedback::register_routes(router, *app->db_);
   calendar::register_routes(router, *app->calendar_);
+  app->areas_->register_routes(router);
+  facilities::register_routes(router, *app->db_, *app->facilities_, *app->calendar_);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -50,6 +63,8 @@ Application::~Application() {
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
   if (db_) db_->stop();
+  facilities_.reset();
+  areas_.reset();
   calendar_.reset();
   accounts_.reset();
   db_.reset();

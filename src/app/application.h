@@ -10,8 +10,10 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "areas/areas.h"
 #include "calendar/calendar_service.h"
 #include "core/status.h"
+#include "facilities/facility_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -37,6 +39,7 @@ class Application {
 
   store::Database& db() { return *db_; }
   accounts::Accounts& accounts() { return *accounts_; }
+  areas::Areas& areas() { return *areas_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
 
@@ -45,6 +48,8 @@ class Application {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::Accounts> accounts_;
   std::unique_ptr<calendar::CalendarService> calendar_;
+  std::unique_ptr<areas::Areas> areas_;
+  std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_
   http::Router router_;
   http::Metrics metrics_;
 };

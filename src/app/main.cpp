@@ -9,6 +9,8 @@
 int main(int argc, char** argv) {
   CLI::App cli{"warmcity (暖城): the district's ten convenience services"};
   cli.require_subcommand(1);
+  // Options of any command from an INI/TOML file; `[serve]` holds serve's.
+  cli.set_config("--config", "", "read options from an INI/TOML file ([serve] section)");
   warmcity::app::add_serve_command(cli);
   warmcity::app::add_user_command(cli);
   warmcity::app::add_backup_command(cli);

@@ -100,7 +100,6 @@ void serve(ServeOptions& o) {
 void add_serve_command(CLI::App& cli) {
   auto o = std::make_shared<ServeOptions>();
   CLI::App* cmd = cli.add_subcommand("serve", "serve the HTTP API and the web app");
-  cmd->set_config("--config", "", "read options from an INI/TOML file");
   cmd->add_option("--listen", o->server.address, "address to listen on")->capture_default_str();
   cmd->add_option("--port", o->server.port, "TCP port (0: any free port)")->capture_default_str();
   cmd->add_option("--db", o->app.db_path, "SQLite database file")->capture_default_str();

@@ -52,25 +52,13 @@ Status no_such_year(std::string_view year) {
   return Status::NotFound("the official calendar of " + std::string(year) + " is not loaded");
 }
 
-// The 422 of a bad expression also names where parsing stopped and what it
-// expected, as extra members of the problem.
-http::Response parse_problem(const Status& status, const core::ParseError& where) {
-  http::Response r = http::problem(status);
-  json body = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_object()) {
-    body["position"] = where.position;
-    body["expected"] = where.expected;
-    r.body = dump(body);
-  }
-  return r;
-}
-
 void evaluate(CalendarService& service, http::Request& req, http::Reply reply) {
   HoursInput input{req.query_param("expr"), req.query_param("at"), req.query_param("until")};
   std::optional<core::ParseError> where;
   Result<std::string> answer = evaluate_hours(input, *service.current(), core::now_unix(), &where);
   if (!answer.ok()) {
-    return reply(where ? parse_problem(answer.status(), *where) : http::problem(answer.status()));
+    return reply(where ? http::parse_problem(answer.status(), where->position, where->expected)
+                       : http::problem(answer.status()));
   }
   reply(http::json_response(std::move(answer).value()));
 }

@@ -47,7 +47,8 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
-std::optional<std::string> Request::query_param(std::string_view name) const {
+std::vector<std::string> Request::query_params(std::string_view name) const {
+  std::vector<std::string> out;
   std::string_view rest = query;
   while (!rest.empty()) {
     size_t amp = rest.find('&');
@@ -57,12 +58,21 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
     std::string_view key = pair.substr(0, eq);
     auto decoded_key = percent_decode(key, true);
     if (!decoded_key || *decoded_key != name) continue;
-    if (eq == std::string_view::npos) return std::string();
+    if (eq == std::string_view::npos) {
+      out.emplace_back();
+      continue;
+    }
     // The router has refused queries with malformed escapes (400) already.
     auto value = percent_decode(pair.substr(eq + 1), true);
-    return value ? std::move(*value) : std::string();
+    out.push_back(value ? std::move(*value) : std::string());
   }
-  return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> Request::query_param(std::string_view name) const {
+  std::vector<std::string> all = query_params(name);
+  if (all.empty()) return std::nullopt;
+  return std::move(all.front());
 }
 
 std::string_view Request::path_param(std::string_view name) const {

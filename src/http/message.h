@@ -53,6 +53,8 @@ struct Request {
   // The router answers 400 to a query with a malformed escape before any
   // handler runs, so handlers never see one.
   std::optional<std::string> query_param(std::string_view name) const;
+  // Every value of a repeated query parameter (?amenity=a&amenity=b), in order.
+  std::vector<std::string> query_params(std::string_view name) const;
   // "" when absent.
   std::string_view path_param(std::string_view name) const;
   // The path parameter as a positive integer id; nullopt when it is not one

@@ -25,6 +25,9 @@ TEST(Request, QueryParams) {
   EXPECT_EQ(r.query_param("open_now"), "");
   EXPECT_EQ(r.query_param("name"), "厕所");
   EXPECT_EQ(r.query_param("absent"), std::nullopt);
+  EXPECT_EQ(r.query_params("kind"), (std::vector<std::string>{"toilet", "parking"}));
+  EXPECT_EQ(r.query_params("open_now"), std::vector<std::string>{""});
+  EXPECT_TRUE(r.query_params("absent").empty());
 }
 
 TEST(Request, HeaderLookupIsByLowerCaseName) {

@@ -55,6 +55,17 @@ Response build(int status, std::string_view detail, const std::vector<FieldError
 
 }  // namespace
 
+Response parse_problem(const Status& status, size_t position, std::string_view expected) {
+  Response r = problem(status);
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_object()) {
+    body["position"] = position;
+    body["expected"] = expected;
+    r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  return r;
+}
+
 int http_status(Code code) {
   switch (code) {
     case Code::kOk:

@@ -6,6 +6,7 @@
 // Content-Type: application/problem+json.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "core/status.h"
@@ -20,6 +21,10 @@ int http_status(Code code);
 Response problem(const Status& status);
 // A problem response with an explicit HTTP status (404/405 from the router…).
 Response problem(int http_status, std::string_view detail);
+// The problem for text that failed to parse (an opening_hours expression):
+// problem(status) plus the members `position` (where parsing stopped) and
+// `expected` (what it expected there).
+Response parse_problem(const Status& status, size_t position, std::string_view expected);
 
 // 200 (or `status`) with a JSON body already serialised.
 Response json_response(std::string body, int status = 200);

@@ -106,3 +106,23 @@ test('an unknown command is a usage error', () => {
   const r = run(['fly']);
   assert.notEqual(r.status, 0);
 });
+
+test('serve reads its options from a config file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'warmcity-conf-'));
+  const conf = join(dir, 'warmcity.ini');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(conf, `[serve]\nlisten = 127.0.0.1\nport = 0\ndb = ${join(dir, 'conf.db')}\naccess-log = off\nlog-level = warn\n`);
+  const p = spawn(BIN, ['--config', conf, 'serve']);
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    p.stdout.on('data', (c) => { out += c; const m = out.match(/listening on (http:\/\/[\d.:]+)/); if (m) resolve(m[1]); });
+    p.on('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+  const res = await fetch(url + '/api/v1/health');
+  assert.equal(res.status, 200);
+  assert.ok(existsSync(join(dir, 'conf.db')), 'the database named in the file was used');
+  p.kill('SIGTERM');
+  const code = await new Promise((resolve) => p.on('exit', resolve));
+  assert.equal(code, 0);
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -1,8 +1,8 @@
-#include "accounts/phone.h"
+#include "core/phone.h"
 
 #include <algorithm>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 
 namespace {
 
@@ -47,4 +47,4 @@ std::string mask_phone(std::string_view phone) {
   return out;
 }
 
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 
 bool is_valid_phone(std::string_view phone);
 
@@ -20,4 +20,4 @@ bool is_valid_phone(std::string_view phone);
 // masked completely (every character becomes '*').
 std::string mask_phone(std::string_view phone);
 
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

@@ -1,8 +1,8 @@
-#include "accounts/phone.h"
+#include "core/phone.h"
 
 #include <gtest/gtest.h>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 namespace {
 
 TEST(Phone, Mobiles) {
@@ -45,4 +45,4 @@ TEST(Phone, MaskInvalidHidesEverything) {
 }
 
 }  // namespace
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

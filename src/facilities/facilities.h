@@ -1,0 +1,38 @@
+// Facilities: the places the ten services start from — service centres,
+// liaison and love stations, canteens, toilets, parking lots, venues —
+// with their keepers, hours, amenities, change history, and the nearby query.
+//
+// Owns: tables facilities, facility_changes (migration module "facilities")
+// and the routes
+//   POST  /api/v1/facilities                admin; keeper for their organisation
+//   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
+//   GET   /api/v1/facilities/nearby         public; see docs/facilities.md
+//   GET   /api/v1/facilities/{id}           public; contact_phone masked unless
+//                                           admin or the facility's keeper
+//   PATCH /api/v1/facilities/{id}           admin; keeper of that facility
+//   GET   /api/v1/facilities/{id}/history   admin; keeper of that facility
+// Calls: core (geo, opening hours, phone), store, accounts (audit log),
+// areas (locate, through a Locator), calendar (the official calendar), http.
+//
+// What the app calls:
+//   migrations() with the others' (after accounts': keeper_org_id references
+//   organisations); auto service = FacilityService::open(db, audit, locate);
+//   register_routes(router, *service, calendar_service);
+#pragma once
+
+#include <vector>
+
+#include "calendar/calendar_service.h"
+#include "facilities/facility_service.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace warmcity::facilities {
+
+std::vector<store::Migration> migrations();  // module "facilities"
+
+// REQUIRES: `service`, `calendar` and `db` outlive the router.
+void register_routes(http::Router& router, store::Database& db, FacilityService& service,
+                     calendar::CalendarService& calendar);
+
+}  // namespace warmcity::facilities

@@ -1,0 +1,51 @@
+// A facility as JSON: the API's shape and the values change records compare.
+#include "facilities/facility_json.h"
+
+#include "core/phone.h"
+#include "core/time.h"
+
+namespace warmcity::facilities {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+template <class T>
+ordered_json value(const std::optional<T>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+}  // namespace
+
+ordered_json stored_json(const std::string& text) {
+  ordered_json v = ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return v.is_discarded() ? ordered_json::object() : v;
+}
+
+ordered_json facility_json(const Facility& f, bool full_phone) {
+  ordered_json phone = nullptr;
+  if (f.contact_phone) phone = full_phone ? *f.contact_phone : core::mask_phone(*f.contact_phone);
+  return {
+      {"id", f.id},
+      {"kind", kind_name(f.kind)},
+      {"name", f.name},
+      {"address", f.address},
+      {"lat", f.lat},
+      {"lon", f.lon},
+      {"subdistrict_id", value(f.subdistrict_id)},
+      {"community_id", value(f.community_id)},
+      {"grid_id", value(f.grid_id)},
+      {"keeper_org_id", value(f.keeper_org_id)},
+      {"contact_phone", std::move(phone)},
+      {"opening_hours", value(f.opening_hours)},
+      {"amenities", stored_json(f.amenities_json)},
+      {"status", f.suspended ? "suspended" : "active"},
+      {"suspended_reason", value(f.suspended_reason)},
+      {"suspended_until", f.suspended_until ? ordered_json(core::format_rfc3339(*f.suspended_until))
+                                            : ordered_json(nullptr)},
+      {"created_at", core::format_rfc3339(f.created_at)},
+      {"updated_at", core::format_rfc3339(f.updated_at)},
+  };
+}
+
+}  // namespace warmcity::facilities

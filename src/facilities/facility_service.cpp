@@ -1,0 +1,123 @@
+#include "facilities/facility_service.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/time.h"
+#include "facilities/changes.h"
+#include "facilities/facility_store.h"
+
+namespace warmcity::facilities {
+
+namespace {
+
+std::optional<int64_t> id_of(const std::optional<areas::AreaRef>& ref) {
+  return ref ? std::optional<int64_t>(ref->id) : std::nullopt;
+}
+
+Status not_yours() {
+  return Status::PermissionDenied("only an admin or a keeper of this facility may edit it");
+}
+
+}  // namespace
+
+bool Editor::keeps(const std::optional<int64_t>& org) const {
+  return org && std::find(organisation_ids.begin(), organisation_ids.end(), *org) !=
+                    organisation_ids.end();
+}
+
+Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& db,
+                                                               accounts::AuditLog& audit,
+                                                               Locator locate) {
+  Result<std::vector<Facility>> rows = active_facilities(db.reader());
+  if (!rows.ok()) return rows.status();
+  std::vector<Entry> entries;
+  entries.reserve(rows->size());
+  for (const Facility& f : *rows) {
+    Result<Entry> e = entry_of(f);
+    if (!e.ok()) return e.status();
+    entries.push_back(std::move(*e));
+  }
+  return std::unique_ptr<FacilityService>(
+      new FacilityService(db, audit, std::move(locate), Snapshot::build(std::move(entries))));
+}
+
+void FacilityService::derive_area(Facility& f) const {
+  areas::Location where = locate_ ? locate_(f.lat, f.lon) : areas::Location{};
+  f.subdistrict_id = id_of(where.subdistrict);
+  f.community_id = id_of(where.community);
+  f.grid_id = id_of(where.grid);
+}
+
+Status FacilityService::save(store::Connection& c, const Facility* before, Facility& after,
+                             const Editor& by) const {
+  FieldChanges changes = diff(before, after);
+  if (before && changes.names.empty()) return Status::Ok();  // nothing to record
+  const int64_t now = core::now_unix();
+  after.updated_at = now;
+  after.updated_by = by.user_id;
+  if (!before) after.created_at = now;
+  Status written = before ? update_facility(c, after) : insert_facility(c, after);
+  if (written.code() == Code::kConflict) {  // the only foreign key a caller sets
+    return Status::Unprocessable("unknown keeper organisation",
+                                 {{"keeper_org_id", "names no organisation"}});
+  }
+  if (!written.ok()) return written;
+  if (Status s = insert_change(c, {0, after.id, now, by.user_id, changes.json}); !s.ok()) return s;
+  accounts::AuditEntry entry;
+  entry.actor_user_id = by.user_id;
+  entry.action = before ? "facility.update" : "facility.create";
+  entry.subject_type = "facility";
+  entry.subject_id = std::to_string(after.id);
+  entry.detail_json = accounts::AuditDetail().add_strings("fields", changes.names).str();
+  entry.client_address = by.client_address;
+  return accounts::append_audit(c, entry, now);
+}
+
+void FacilityService::create(Facility f, Editor by, Done done) {
+  if (!by.may_edit(f)) {
+    return done(Status::PermissionDenied(
+        "a keeper may only create facilities kept by one of their organisations"));
+  }
+  derive_area(f);
+  auto saved = std::make_shared<Facility>(std::move(f));
+  db_.submit([this, saved,
+              by = std::move(by)](store::Connection& c) { return save(c, nullptr, *saved, by); },
+             [this, saved, done = std::move(done)](const Status& s) {
+               if (!s.ok()) return done(s);
+               publish(*saved);
+               done(*saved);
+             });
+}
+
+void FacilityService::update(int64_t id, Patch patch, Editor by, Done done) {
+  auto saved = std::make_shared<Facility>();
+  db_.submit(
+      [this, id, saved, patch = std::move(patch), by = std::move(by)](store::Connection& c) {
+        Result<Facility> before = get_facility(c, id);
+        if (!before.ok()) return before.status();
+        if (!by.may_edit(*before)) return not_yours();
+        Result<Facility> after = apply_patch(*before, patch);
+        if (!after.ok()) return after.status();
+        if (!by.may_edit(*after)) return not_yours();
+        derive_area(*after);
+        *saved = std::move(*after);
+        return save(c, &*before, *saved, by);
+      },
+      [this, saved, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        publish(*saved);
+        done(*saved);
+      });
+}
+
+void FacilityService::publish(const Facility& f) {
+  std::optional<Entry> entry;
+  if (!f.suspended) {
+    Result<Entry> e = entry_of(f);
+    if (e.ok()) entry = std::move(*e);
+  }
+  snapshot_.store(snapshot_.load()->with(f.id, std::move(entry)));
+}
+
+}  // namespace warmcity::facilities

@@ -1,0 +1,92 @@
+// FacilityService: saving facilities (with their change history and audit
+// entries) and the snapshot the nearby query reads.
+//
+// Every write is ONE write job: the facility row, a facility_changes row and
+// an audit entry ("facility.create" / "facility.update", detail {"fields"})
+// commit or roll back together. The permission check of an update runs
+// inside that job against the row as stored, so a keeper cannot edit a
+// facility whose keeper changed meanwhile. The area (sub-district,
+// community, grid) is derived from the location on every save through the
+// Locator. After the commit, on the writer thread, the snapshot is rebuilt
+// with the saved facility and swapped in before `done` runs, so the next
+// nearby query sees the change.
+//
+// Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
+// service to outlive serving (write callbacks refer to it).
+// Threads: snapshot() is one atomic load, lock-free, from any thread;
+// create()/update() from any thread; `done` runs once, on the writer thread
+// (or at once on the caller's thread when refused before queueing).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "accounts/audit.h"
+#include "areas/areas.h"
+#include "core/status.h"
+#include "facilities/facility.h"
+#include "facilities/facility_patch.h"
+#include "facilities/snapshot.h"
+#include "store/database.h"
+
+namespace warmcity::facilities {
+
+// Where a point lies; a null Locator leaves the area ids null.
+using Locator = std::function<areas::Location(double lat, double lon)>;
+
+// Who saves, and what they may touch: admins every facility, keepers those
+// whose keeper organisation is one of theirs.
+struct Editor {
+  int64_t user_id = 0;
+  bool admin = false;
+  std::vector<int64_t> organisation_ids;
+  std::string client_address;
+
+  bool keeps(const std::optional<int64_t>& org) const;
+  bool may_edit(const Facility& f) const { return admin || keeps(f.keeper_org_id); }
+};
+
+class FacilityService {
+ public:
+  using Done = std::function<void(Result<Facility>)>;
+
+  // Builds the first snapshot from the stored active facilities.
+  static Result<std::unique_ptr<FacilityService>> open(store::Database& db,
+                                                       accounts::AuditLog& audit, Locator locate);
+  FacilityService(const FacilityService&) = delete;
+  FacilityService& operator=(const FacilityService&) = delete;
+
+  std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
+
+  // Saves a new facility. REQUIRES: its fields were validated.
+  // kPermissionDenied unless by.may_edit(f); kUnprocessable (field
+  // keeper_org_id) when that organisation does not exist.
+  void create(Facility f, Editor by, Done done);
+  // kNotFound; kPermissionDenied unless `by` may edit the stored facility and
+  // the patched one; kUnprocessable from apply_patch.
+  void update(int64_t id, Patch patch, Editor by, Done done);
+
+ private:
+  FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,
+                  std::shared_ptr<const Snapshot> initial)
+      : db_(db), audit_(audit), locate_(std::move(locate)), snapshot_(std::move(initial)) {}
+
+  void derive_area(Facility& f) const;
+  // Writes `after` (new when before is null) with its change row and audit
+  // entry, on the writer's connection.
+  Status save(store::Connection& c, const Facility* before, Facility& after,
+              const Editor& by) const;
+  // On the writer thread, after the commit.
+  void publish(const Facility& f);
+
+  store::Database& db_;
+  accounts::AuditLog& audit_;
+  Locator locate_;
+  std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+};
+
+}  // namespace warmcity::facilities

@@ -1,0 +1,179 @@
+#include "facilities/facility_store.h"
+
+#include "facilities/facilities.h"
+
+namespace warmcity::facilities {
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, kind, name, address, lat, lon, subdistrict_id, community_id, grid_id, keeper_org_id, "
+    "contact_phone, opening_hours, amenities, status, suspended_reason, suspended_until, "
+    "created_at, updated_at, updated_by";
+
+Facility read_row(const store::Statement& s) {
+  Facility f;
+  f.id = s.column_int64(0);
+  f.kind = parse_kind(s.column_text(1)).value_or(Kind::kServiceCentre);
+  f.name = s.column_text(2);
+  f.address = s.column_text(3);
+  f.lat = s.column_double(4);
+  f.lon = s.column_double(5);
+  f.subdistrict_id = s.column_int64_opt(6);
+  f.community_id = s.column_int64_opt(7);
+  f.grid_id = s.column_int64_opt(8);
+  f.keeper_org_id = s.column_int64_opt(9);
+  f.contact_phone = s.column_text_opt(10);
+  f.opening_hours = s.column_text_opt(11);
+  f.amenities_json = s.column_text(12);
+  f.suspended = s.column_text(13) == "suspended";
+  f.suspended_reason = s.column_text_opt(14);
+  f.suspended_until = s.column_int64_opt(15);
+  f.created_at = s.column_int64(16);
+  f.updated_at = s.column_int64(17);
+  f.updated_by = s.column_int64_opt(18);
+  return f;
+}
+
+// Binds the columns from kind to updated_by as parameters 1..18.
+void bind_fields(store::Statement& s, const Facility& f) {
+  s.bind(1, kind_name(f.kind)).bind(2, f.name).bind(3, f.address).bind(4, f.lat).bind(5, f.lon);
+  s.bind(6, f.subdistrict_id).bind(7, f.community_id).bind(8, f.grid_id);
+  s.bind(9, f.keeper_org_id).bind(10, f.contact_phone).bind(11, f.opening_hours);
+  s.bind(12, f.amenities_json).bind(13, f.suspended ? "suspended" : "active");
+  s.bind(14, f.suspended_reason).bind(15, f.suspended_until);
+  s.bind(16, f.created_at).bind(17, f.updated_at).bind(18, f.updated_by);
+}
+
+template <class T, class Read>
+Result<std::vector<T>> collect(store::Statement& s, Read read) {
+  std::vector<T> out;
+  while (true) {
+    Result<bool> row = s.step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back(read(s));
+  }
+}
+
+}  // namespace
+
+std::vector<store::Migration> migrations() {
+  return {{"facilities", 1, R"SQL(
+    CREATE TABLE facilities (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('service_centre', 'liaison_station', 'love_station',
+        'canteen', 'toilet', 'parking', 'venue', 'clinic_site', 'afterschool_site')),
+      name TEXT NOT NULL,
+      address TEXT NOT NULL,
+      lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+      lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+      subdistrict_id INTEGER,
+      community_id INTEGER,
+      grid_id INTEGER,
+      keeper_org_id INTEGER REFERENCES organisations(id),
+      contact_phone TEXT,
+      opening_hours TEXT,
+      amenities TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(amenities)),
+      status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+      suspended_reason TEXT,
+      suspended_until INTEGER,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      updated_by INTEGER
+    );
+    CREATE INDEX facilities_kind ON facilities(kind, id);
+    CREATE INDEX facilities_community ON facilities(community_id, id);
+    CREATE INDEX facilities_keeper ON facilities(keeper_org_id);
+    CREATE TABLE facility_changes (
+      id INTEGER PRIMARY KEY,
+      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      at INTEGER NOT NULL,
+      user_id INTEGER NOT NULL,
+      fields TEXT NOT NULL CHECK (json_valid(fields))
+    );
+    CREATE INDEX facility_changes_facility ON facility_changes(facility_id, id);
+  )SQL"}};
+}
+
+Result<Facility> get_facility(store::Connection& c, int64_t id) {
+  auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM facilities WHERE id = ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, id);
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no facility with id " + std::to_string(id));
+  return read_row(*s);
+}
+
+Result<std::vector<Facility>> list_facilities(store::Connection& c, const ListFilter& f) {
+  // NULL parameters switch a filter off.
+  auto s = c.prepare(std::string("SELECT ") + kColumns +
+                     " FROM facilities WHERE id < ? AND (?2 IS NULL OR kind = ?2) AND "
+                     "(?3 IS NULL OR community_id = ?3) ORDER BY id DESC LIMIT ?4");
+  if (!s.ok()) return s.status();
+  s->bind(1, f.before_id.value_or(INT64_MAX));
+  if (f.kind) {
+    s->bind(2, kind_name(*f.kind));
+  } else {
+    s->bind_null(2);
+  }
+  s->bind(3, f.community_id).bind(4, f.limit);
+  return collect<Facility>(*s, read_row);
+}
+
+Result<std::vector<Facility>> active_facilities(store::Connection& c) {
+  auto s = c.prepare(std::string("SELECT ") + kColumns +
+                     " FROM facilities WHERE status = 'active' ORDER BY id");
+  if (!s.ok()) return s.status();
+  return collect<Facility>(*s, read_row);
+}
+
+Status insert_facility(store::Connection& c, Facility& f) {
+  auto s = c.prepare(
+      "INSERT INTO facilities (kind, name, address, lat, lon, subdistrict_id, community_id, "
+      "grid_id, keeper_org_id, contact_phone, opening_hours, amenities, status, "
+      "suspended_reason, suspended_until, created_at, updated_at, updated_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  bind_fields(*s, f);
+  if (Status r = s->run(); !r.ok()) return r;
+  f.id = c.last_insert_rowid();
+  return Status::Ok();
+}
+
+Status update_facility(store::Connection& c, const Facility& f) {
+  auto s = c.prepare(
+      "UPDATE facilities SET kind = ?, name = ?, address = ?, lat = ?, lon = ?, "
+      "subdistrict_id = ?, community_id = ?, grid_id = ?, keeper_org_id = ?, contact_phone = ?, "
+      "opening_hours = ?, amenities = ?, status = ?, suspended_reason = ?, suspended_until = ?, "
+      "created_at = ?, updated_at = ?, updated_by = ? WHERE id = ?");
+  if (!s.ok()) return s.status();
+  bind_fields(*s, f);
+  s->bind(19, f.id);
+  return s->run();
+}
+
+Status insert_change(store::Connection& c, const Change& change) {
+  auto s = c.prepare(
+      "INSERT INTO facility_changes (facility_id, at, user_id, fields) VALUES (?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  s->bind(1, change.facility_id).bind(2, change.at).bind(3, change.user_id);
+  s->bind(4, change.fields_json);
+  return s->run();
+}
+
+Result<std::vector<Change>> list_changes(store::Connection& c, int64_t facility_id,
+                                         std::optional<int64_t> before_id, int limit) {
+  auto s = c.prepare(
+      "SELECT id, facility_id, at, user_id, fields FROM facility_changes "
+      "WHERE facility_id = ? AND id < ? ORDER BY id DESC LIMIT ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, facility_id).bind(2, before_id.value_or(INT64_MAX)).bind(3, limit);
+  return collect<Change>(*s, [](const store::Statement& r) {
+    return Change{r.column_int64(0), r.column_int64(1), r.column_int64(2), r.column_int64(3),
+                  r.column_text(4)};
+  });
+}
+
+}  // namespace warmcity::facilities

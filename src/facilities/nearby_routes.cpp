@@ -1,0 +1,178 @@
+// GET /api/v1/facilities/nearby (see docs/facilities.md).
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo.h"
+#include "core/time.h"
+#include "facilities/routes.h"
+#include "facilities/snapshot.h"
+#include "http/problem.h"
+
+namespace warmcity::facilities {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr int kMaxRadius = 50000;
+constexpr int kMaxLimit = 50;
+
+// Reads the query into q; every problem goes to `errors`.
+class Params {
+ public:
+  Params(const http::Request& req, std::vector<FieldError>& errors) : req_(req), errors_(errors) {}
+
+  std::optional<double> number(const char* name, double min, double max) {
+    std::optional<std::string> text = req_.query_param(name);
+    if (!text) {
+      errors_.push_back({name, "is required"});
+      return std::nullopt;
+    }
+    double v = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(v) || v < min ||
+        v > max) {
+      errors_.push_back({name, "must be a number from " + std::to_string(static_cast<int>(min)) +
+                                   " to " + std::to_string(static_cast<int>(max))});
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  int integer(const char* name, int min, int max, int fallback) {
+    std::optional<std::string> text = req_.query_param(name);
+    if (!text) return fallback;
+    int v = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size() || v < min || v > max) {
+      errors_.push_back(
+          {name, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)});
+      return fallback;
+    }
+    return v;
+  }
+
+ private:
+  const http::Request& req_;
+  std::vector<FieldError>& errors_;
+};
+
+void read_kind_and_amenities(const http::Request& req, NearbyQuery& q,
+                             std::vector<FieldError>& errors) {
+  if (std::optional<std::string> kind = req.query_param("kind")) {
+    q.kind = parse_kind(*kind);
+    if (!q.kind) errors.push_back({"kind", "must be one of " + kinds_text()});
+  }
+  for (const std::string& name : req.query_params("amenity")) {
+    if (!q.kind) {
+      if (req.query_param("kind") == std::nullopt) {
+        errors.push_back({"amenity", "needs a kind: amenities differ from kind to kind"});
+      }
+      return;
+    }
+    std::optional<uint32_t> flag = amenity_flag(*q.kind, name);
+    if (!flag) {
+      errors.push_back({"amenity", "'" + name + "' is not an amenity of a " +
+                                       std::string(kind_name(*q.kind)) +
+                                       "; one of: " + bool_amenities_text(*q.kind)});
+      continue;
+    }
+    q.required_flags |= *flag;
+  }
+}
+
+void read_time(const http::Request& req, NearbyQuery& q, std::vector<FieldError>& errors) {
+  q.at = core::now_unix();
+  std::optional<std::string> open_now = req.query_param("open_now");
+  std::optional<std::string> open_at = req.query_param("open_at");
+  if (open_now && *open_now != "true" && *open_now != "false") {
+    errors.push_back({"open_now", "must be true or false"});
+  }
+  if (open_at && open_now == "true") {
+    errors.push_back({"open_at", "cannot be combined with open_now=true"});
+    return;
+  }
+  q.open_only = open_now == "true";
+  if (open_at) {
+    Result<int64_t> t = core::parse_rfc3339(*open_at);
+    if (!t.ok()) {
+      errors.push_back({"open_at", "must be an RFC 3339 time such as 2026-05-01T08:00:00+08:00"});
+      return;
+    }
+    q.at = *t;
+    q.open_only = true;
+  }
+}
+
+Result<NearbyQuery> read_query(const http::Request& req) {
+  std::vector<FieldError> errors;
+  Params params(req, errors);
+  NearbyQuery q;
+  std::optional<double> lat = params.number("lat", -90, 90);
+  std::optional<double> lon = params.number("lon", -180, 180);
+  std::optional<std::string> coord = req.query_param("coord");
+  if (coord && *coord != "wgs84" && *coord != "gcj02") {
+    errors.push_back({"coord", "must be wgs84 or gcj02"});
+  }
+  if (lat && lon) {
+    core::LatLon p{*lat, *lon};
+    if (coord == "gcj02") p = core::gcj02_to_wgs84(p);
+    q.lat = p.lat;
+    q.lon = p.lon;
+  }
+  read_kind_and_amenities(req, q, errors);
+  read_time(req, q, errors);
+  q.radius_m = params.integer("radius_m", 1, kMaxRadius, 3000);
+  q.limit = static_cast<size_t>(params.integer("limit", 1, kMaxLimit, 10));
+  if (!errors.empty()) {
+    std::string detail = errors.size() == 1 ? errors[0].field + " " + errors[0].message
+                                            : "some parameters are not valid";
+    return Status::Unprocessable(std::move(detail), std::move(errors));
+  }
+  return q;
+}
+
+ordered_json hit_json(const Snapshot& s, const Hit& h) {
+  const size_t i = h.index;
+  return {
+      {"id", s.id(i)},
+      {"kind", kind_name(s.kind(i))},
+      {"name", s.name(i)},
+      {"address", s.address(i)},
+      {"lat", s.lat(i)},
+      {"lon", s.lon(i)},
+      {"distance_m", std::llround(h.distance_m)},
+      {"state", core::state_name(h.state)},
+      {"next_change",
+       h.next_change ? ordered_json(core::format_rfc3339(*h.next_change)) : ordered_json(nullptr)},
+      {"amenities", stored_json(s.amenities(i).json)},
+  };
+}
+
+void nearby(FacilityService& service, calendar::CalendarService& calendar, http::Request& req,
+            http::Reply reply) {
+  Result<NearbyQuery> q = read_query(req);
+  if (!q.ok()) return reply(http::problem(q.status()));
+  std::shared_ptr<const Snapshot> snapshot = service.snapshot();
+  std::shared_ptr<const core::Calendar> official = calendar.current();
+  ordered_json items = ordered_json::array();
+  for (const Hit& h : snapshot->nearby(*q, *official)) items.push_back(hit_json(*snapshot, h));
+  reply(http::json_response(
+      dump({{"at", core::format_rfc3339(q->at)}, {"items", std::move(items)}})));
+}
+
+}  // namespace
+
+void register_nearby_route(http::Router& router, FacilityService& service,
+                           calendar::CalendarService& calendar) {
+  router.add(http::Method::kGet, std::string(kApi) + "/nearby", http::Access::Public(),
+             [&service, &calendar](http::Request& req, http::Reply reply) {
+               nearby(service, calendar, req, std::move(reply));
+             },
+             {.summary = "The nearest facilities, open now or at a time"});
+}
+
+}  // namespace warmcity::facilities

@@ -1,0 +1,29 @@
+// Internal to the facilities routes: the JSON shapes and who is asking.
+// Include only in route translation units (it pulls in nlohmann/json).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/calendar_service.h"
+#include "facilities/facility.h"
+#include "facilities/facility_json.h"
+#include "facilities/facility_service.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace warmcity::facilities {
+
+inline constexpr char kApi[] = "/api/v1/facilities";
+
+// The caller as an Editor (user 0 and no organisations without a session).
+Editor editor_of(const http::Request& req);
+
+std::string dump(const nlohmann::ordered_json& body);
+
+void register_nearby_route(http::Router& router, FacilityService& service,
+                           calendar::CalendarService& calendar);
+
+}  // namespace warmcity::facilities
