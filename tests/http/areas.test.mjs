@@ -1,7 +1,7 @@
 // Areas: GeoJSON import, the point lookup, admin CRUD, and their bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
+import { startWithAdminAndResident } from './lib/server.mjs';
 
 // A closed rectangle ring, lon/lat order as GeoJSON wants.
 const ring = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
@@ -33,14 +33,7 @@ let admin;
 let resident;
 const ids = {};
 before(async () => {
-  srv = await startServer({
-    users: [
-      { username: 'admin', password: 'admin-pass-1', role: 'admin' },
-      { username: 'liyi', password: 'resident-pass-1', role: 'resident' },
-    ],
-  });
-  admin = await srv.login('admin', 'admin-pass-1');
-  resident = await srv.login('liyi', 'resident-pass-1');
+  ({ srv, admin, resident } = await startWithAdminAndResident());
   const res = await srv.fetch('/api/v1/areas/import', { method: 'POST', token: admin.token, json: district });
   assert.equal(res.status, 200, res.text);
   assert.equal(res.body.imported, 5);

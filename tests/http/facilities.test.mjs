@@ -2,7 +2,7 @@
 // nearby query a sanitation worker uses at 22:00 in winter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
+import { startWithAdminAndResident } from './lib/server.mjs';
 
 const API = '/api/v1/facilities';
 let srv;
@@ -16,14 +16,7 @@ let orgB;
 const north = (metres) => ({ lat: 37.52 + metres / 111195, lon: 111.14 });
 
 before(async () => {
-  srv = await startServer({
-    users: [
-      { username: 'admin', password: 'admin-pass-1', role: 'admin' },
-      { username: 'liyi', password: 'resident-pass-1', role: 'resident' },
-    ],
-  });
-  admin = await srv.login('admin', 'admin-pass-1');
-  resident = await srv.login('liyi', 'resident-pass-1');
+  ({ srv, admin, resident } = await startWithAdminAndResident());
   const a = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '区环卫中心' } });
   const b = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '区医院' } });
   assert.equal(a.status, 201, a.text);

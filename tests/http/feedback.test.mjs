@@ -1,20 +1,13 @@
 // Feedback: the simplest durable write, with its bad input and its roles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
+import { startWithAdminAndResident } from './lib/server.mjs';
 
 let srv;
 let admin;
 let resident;
 before(async () => {
-  srv = await startServer({
-    users: [
-      { username: 'admin', password: 'admin-pass-1', role: 'admin' },
-      { username: 'liyi', password: 'resident-pass-1', role: 'resident', display_name: '李毅' },
-    ],
-  });
-  admin = await srv.login('admin', 'admin-pass-1');
-  resident = await srv.login('liyi', 'resident-pass-1');
+  ({ srv, admin, resident } = await startWithAdminAndResident());
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 

@@ -4,20 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BIN, startServer } from './lib/server.mjs';
+import { BIN, startWithAdminAndResident } from './lib/server.mjs';
 
 let srv;
 let admin;
 let resident;
 before(async () => {
-  srv = await startServer({
-    users: [
-      { username: 'admin', password: 'admin-pass-1', role: 'admin' },
-      { username: 'liyi', password: 'resident-pass-1', role: 'resident' },
-    ],
-  });
-  admin = await srv.login('admin', 'admin-pass-1');
-  resident = await srv.login('liyi', 'resident-pass-1');
+  ({ srv, admin, resident } = await startWithAdminAndResident());
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 

@@ -112,3 +112,14 @@ class TestServer {
     return { ...data, cookie: setCookie.split(';')[0] };
   }
 }
+
+// The usual cast of an HTTP test: a server with an admin and a resident,
+// both signed in. Returns { srv, admin, resident } (admin/resident as login()).
+export const ADMIN = { username: 'admin', password: 'admin-pass-1', role: 'admin' };
+export const RESIDENT = { username: 'liyi', password: 'resident-pass-1', role: 'resident', display_name: '李毅' };
+export async function startWithAdminAndResident(options = {}) {
+  const srv = await startServer({ ...options, users: [ADMIN, RESIDENT, ...(options.users || [])] });
+  const admin = await srv.login(ADMIN.username, ADMIN.password);
+  const resident = await srv.login(RESIDENT.username, RESIDENT.password);
+  return { srv, admin, resident };
+}
