@@ -17,8 +17,10 @@ configure: $(BUILD)/build.ninja
 build: deps configure
 	@cmake --build $(BUILD)
 
+# On first start (no $(DB) yet) it creates the DEMO Lishi District database.
 run: build
 	@mkdir -p $(dir $(DB))
+	@test -e $(DB) || $(BUILD)/src/app/warmcity demo --db $(DB) || { rm -f $(DB) $(DB)-wal $(DB)-shm; exit 1; }
 	@$(BUILD)/src/app/warmcity serve --db $(DB) --listen $(ADDR) --port $(PORT)
 
 test: build

@@ -40,6 +40,7 @@ class Application {
   store::Database& db() { return *db_; }
   accounts::Accounts& accounts() { return *accounts_; }
   areas::Areas& areas() { return *areas_; }
+  facilities::FacilityService& facilities() { return *facilities_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
 

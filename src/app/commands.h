@@ -32,6 +32,7 @@ void add_user_command(CLI::App& cli);
 void add_backup_command(CLI::App& cli);
 void add_routes_command(CLI::App& cli);
 void add_hours_command(CLI::App& cli);
+void add_demo_command(CLI::App& cli);
 
 // Opens the application for a command that does not serve (quiet logging);
 // throws CommandFailed when the database cannot be opened.

@@ -45,6 +45,8 @@ Location Areas::locate(double lat, double lon) const {
   return impl_->service->snapshot()->locate(lat, lon);
 }
 
+AreaService& Areas::service() { return *impl_->service; }
+
 void Areas::register_routes(http::Router& router) { register_area_routes(router, *impl_->service); }
 
 }  // namespace warmcity::areas

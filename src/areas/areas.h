@@ -38,6 +38,8 @@ struct AreaRef {
 
 // The areas holding a point, innermost known level filled; empty when the
 // point lies outside every imported boundary.
+class AreaService;
+
 struct Location {
   std::optional<AreaRef> subdistrict;
   std::optional<AreaRef> community;
@@ -57,6 +59,9 @@ class Areas {
 
   // REQUIRES: *this outlives the router.
   void register_routes(http::Router& router);
+
+  // The writes (area_service.h), for callers outside HTTP such as `warmcity demo`.
+  AreaService& service();
 
   struct Impl;
 

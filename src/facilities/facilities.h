@@ -2,8 +2,8 @@
 // liaison and love stations, canteens, toilets, parking lots, venues —
 // with their keepers, hours, amenities, change history, and the nearby query.
 //
-// Owns: tables facilities, facility_changes (migration module "facilities")
-// and the routes
+// Owns: tables facilities, facility_changes, facility_occupancy (migration
+// module "facilities") and the routes
 //   POST  /api/v1/facilities                admin; keeper for their organisation
 //   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
 //   GET   /api/v1/facilities/nearby         public; see docs/facilities.md
@@ -11,6 +11,8 @@
 //                                           admin or the facility's keeper
 //   PATCH /api/v1/facilities/{id}           admin; keeper of that facility
 //   GET   /api/v1/facilities/{id}/history   admin; keeper of that facility
+//   POST  /api/v1/facilities/{id}/occupancy admin; keeper of that lot (parking
+//                                           free spaces, see occupancy.h)
 // Calls: core (geo, opening hours, phone), store, accounts (audit log),
 // areas (locate, through a Locator), calendar (the official calendar), http.
 //

@@ -22,6 +22,12 @@ ordered_json stored_json(const std::string& text) {
   return v.is_discarded() ? ordered_json::object() : v;
 }
 
+void add_free_spaces(ordered_json& lot, const FreeSpaces& v) {
+  lot["free_spaces"] = value(v.free_spaces);
+  lot["free_spaces_at"] = v.at ? ordered_json(core::format_rfc3339(*v.at)) : ordered_json(nullptr);
+  lot["free_spaces_age_s"] = value(v.age_s);
+}
+
 ordered_json facility_json(const Facility& f, bool full_phone) {
   ordered_json phone = nullptr;
   if (f.contact_phone) phone = full_phone ? *f.contact_phone : core::mask_phone(*f.contact_phone);

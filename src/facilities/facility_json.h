@@ -7,11 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "facilities/facility.h"
+#include "facilities/occupancy.h"
 
 namespace warmcity::facilities {
 
 // A facility as the API shows it; contact_phone masked unless `full_phone`.
 nlohmann::ordered_json facility_json(const Facility& f, bool full_phone);
+// Appends free_spaces, free_spaces_at (RFC 3339) and free_spaces_age_s, each
+// null when unknown, to a parking lot's object.
+void add_free_spaces(nlohmann::ordered_json& lot, const FreeSpaces& v);
 // JSON stored as text (amenities, change fields) as a value; {} if broken.
 nlohmann::ordered_json stored_json(const std::string& text);
 

@@ -70,12 +70,17 @@ void patch(store::Database& db, FacilityService& service, http::Request& req, ht
   service.update(*id, std::move(in->patch), std::move(by), reply_with(std::move(reply), 200));
 }
 
-void get_one(store::Database& db, http::Request& req, http::Reply reply) {
+void get_one(store::Database& db, const FacilityService& service, http::Request& req,
+             http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   Result<Facility> f = get_facility(db.reader(), *id);
   if (!f.ok()) return reply(http::problem(f.status()));
-  reply(http::json_response(dump(facility_json(*f, editor_of(req).may_edit(*f)))));
+  ordered_json body = facility_json(*f, editor_of(req).may_edit(*f));
+  if (f->kind == Kind::kParking) {
+    add_free_spaces(body, free_spaces_now(service, f->id, core::now_unix()));
+  }
+  reply(http::json_response(dump(body)));
 }
 
 void list(store::Database& db, http::Request& req, http::Reply reply) {
@@ -157,7 +162,9 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              {.summary = "List facilities (?kind=&community_id=)"});
   register_nearby_route(router, service, calendar);
   router.add(Method::kGet, api + "/{id}", Access::Public(),
-             [&db](http::Request& req, http::Reply reply) { get_one(db, req, std::move(reply)); },
+             [&db, &service](http::Request& req, http::Reply reply) {
+               get_one(db, service, req, std::move(reply));
+             },
              {.summary = "Read a facility"});
   router.add(Method::kPatch, api + "/{id}", keepers,
              [&db, &service](http::Request& req, http::Reply reply) {
@@ -167,6 +174,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
   router.add(Method::kGet, api + "/{id}/history", keepers,
              [&db](http::Request& req, http::Reply reply) { history(db, req, std::move(reply)); },
              {.summary = "Who changed what and when"});
+  register_occupancy_route(router, service);
 }
 
 }  // namespace warmcity::facilities

@@ -38,8 +38,11 @@ Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& 
     if (!e.ok()) return e.status();
     entries.push_back(std::move(*e));
   }
+  Result<std::vector<Occupancy>> reports = load_occupancy(db.reader());
+  if (!reports.ok()) return reports.status();
   return std::unique_ptr<FacilityService>(
-      new FacilityService(db, audit, std::move(locate), Snapshot::build(std::move(entries))));
+      new FacilityService(db, audit, std::move(locate), Snapshot::build(std::move(entries)),
+                          std::make_unique<OccupancyBoard>(*reports)));
 }
 
 void FacilityService::derive_area(Facility& f) const {
@@ -108,6 +111,28 @@ void FacilityService::update(int64_t id, Patch patch, Editor by, Done done) {
         if (!s.ok()) return done(s);
         publish(*saved);
         done(*saved);
+      });
+}
+
+void FacilityService::report_free_spaces(int64_t id, int64_t free_spaces, Editor by,
+                                         OccupancyDone done) {
+  auto report = std::make_shared<Occupancy>(Occupancy{id, free_spaces, 0, by.user_id});
+  db_.submit(
+      [report, by = std::move(by)](store::Connection& c) {
+        Result<Facility> lot = get_facility(c, report->facility_id);
+        if (!lot.ok()) return lot.status();
+        if (!by.may_edit(*lot)) {
+          return Status::PermissionDenied(
+              "only an admin or a keeper of this lot may report its free spaces");
+        }
+        if (Status s = check_free_spaces(*lot, report->free_spaces); !s.ok()) return s;
+        report->reported_at = core::now_unix();
+        return upsert_occupancy(c, *report);
+      },
+      [this, report, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        occupancy_->set(*report);
+        done(*report);
       });
 }
 

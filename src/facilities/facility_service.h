@@ -11,11 +11,17 @@
 // with the saved facility and swapped in before `done` runs, so the next
 // nearby query sees the change.
 //
+// Parking occupancy (occupancy.h): report_free_spaces() is one write job
+// (no audit entry: reports are frequent); after its commit the in-memory
+// board is updated before `done` runs. The board is loaded in open().
+//
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
 // service to outlive serving (write callbacks refer to it).
 // Threads: snapshot() is one atomic load, lock-free, from any thread;
-// create()/update() from any thread; `done` runs once, on the writer thread
-// (or at once on the caller's thread when refused before queueing).
+// occupancy() from any thread (the board locks briefly);
+// create()/update()/report_free_spaces() from any thread; `done` runs once,
+// on the writer thread (or at once on the caller's thread when refused
+// before queueing).
 #pragma once
 
 #include <atomic>
@@ -30,6 +36,7 @@
 #include "core/status.h"
 #include "facilities/facility.h"
 #include "facilities/facility_patch.h"
+#include "facilities/occupancy.h"
 #include "facilities/snapshot.h"
 #include "store/database.h"
 
@@ -53,14 +60,17 @@ struct Editor {
 class FacilityService {
  public:
   using Done = std::function<void(Result<Facility>)>;
+  using OccupancyDone = std::function<void(Result<Occupancy>)>;
 
-  // Builds the first snapshot from the stored active facilities.
+  // Builds the first snapshot from the stored active facilities and the
+  // occupancy board from facility_occupancy.
   static Result<std::unique_ptr<FacilityService>> open(store::Database& db,
                                                        accounts::AuditLog& audit, Locator locate);
   FacilityService(const FacilityService&) = delete;
   FacilityService& operator=(const FacilityService&) = delete;
 
   std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
+  const OccupancyBoard& occupancy() const { return *occupancy_; }
 
   // Saves a new facility. REQUIRES: its fields were validated.
   // kPermissionDenied unless by.may_edit(f); kUnprocessable (field
@@ -69,11 +79,19 @@ class FacilityService {
   // kNotFound; kPermissionDenied unless `by` may edit the stored facility and
   // the patched one; kUnprocessable from apply_patch.
   void update(int64_t id, Patch patch, Editor by, Done done);
+  // Records the free spaces of lot `id`, reported now by `by`. kNotFound;
+  // kPermissionDenied unless by.may_edit(the stored lot); then
+  // check_free_spaces (kConflict, kUnprocessable).
+  void report_free_spaces(int64_t id, int64_t free_spaces, Editor by, OccupancyDone done);
 
  private:
   FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,
-                  std::shared_ptr<const Snapshot> initial)
-      : db_(db), audit_(audit), locate_(std::move(locate)), snapshot_(std::move(initial)) {}
+                  std::shared_ptr<const Snapshot> initial, std::unique_ptr<OccupancyBoard> board)
+      : db_(db),
+        audit_(audit),
+        locate_(std::move(locate)),
+        snapshot_(std::move(initial)),
+        occupancy_(std::move(board)) {}
 
   void derive_area(Facility& f) const;
   // Writes `after` (new when before is null) with its change row and audit
@@ -87,6 +105,7 @@ class FacilityService {
   accounts::AuditLog& audit_;
   Locator locate_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+  std::unique_ptr<OccupancyBoard> occupancy_;
 };
 
 }  // namespace warmcity::facilities

@@ -93,6 +93,14 @@ std::vector<store::Migration> migrations() {
       fields TEXT NOT NULL CHECK (json_valid(fields))
     );
     CREATE INDEX facility_changes_facility ON facility_changes(facility_id, id);
+  )SQL"},
+          {"facilities", 2, R"SQL(
+    CREATE TABLE facility_occupancy (
+      facility_id INTEGER PRIMARY KEY REFERENCES facilities(id),
+      free_spaces INTEGER NOT NULL CHECK (free_spaces >= 0),
+      reported_at INTEGER NOT NULL,
+      reported_by INTEGER NOT NULL
+    );
   )SQL"}};
 }
 

@@ -135,9 +135,10 @@ Result<NearbyQuery> read_query(const http::Request& req) {
   return q;
 }
 
-ordered_json hit_json(const Snapshot& s, const Hit& h) {
+ordered_json hit_json(const FacilityService& service, const Snapshot& s, const Hit& h,
+                      int64_t now) {
   const size_t i = h.index;
-  return {
+  ordered_json item = {
       {"id", s.id(i)},
       {"kind", kind_name(s.kind(i))},
       {"name", s.name(i)},
@@ -150,6 +151,8 @@ ordered_json hit_json(const Snapshot& s, const Hit& h) {
        h.next_change ? ordered_json(core::format_rfc3339(*h.next_change)) : ordered_json(nullptr)},
       {"amenities", stored_json(s.amenities(i).json)},
   };
+  if (s.kind(i) == Kind::kParking) add_free_spaces(item, free_spaces_now(service, s.id(i), now));
+  return item;
 }
 
 void nearby(FacilityService& service, calendar::CalendarService& calendar, http::Request& req,
@@ -158,8 +161,11 @@ void nearby(FacilityService& service, calendar::CalendarService& calendar, http:
   if (!q.ok()) return reply(http::problem(q.status()));
   std::shared_ptr<const Snapshot> snapshot = service.snapshot();
   std::shared_ptr<const core::Calendar> official = calendar.current();
+  const int64_t now = core::now_unix();
   ordered_json items = ordered_json::array();
-  for (const Hit& h : snapshot->nearby(*q, *official)) items.push_back(hit_json(*snapshot, h));
+  for (const Hit& h : snapshot->nearby(*q, *official)) {
+    items.push_back(hit_json(service, *snapshot, h, now));
+  }
   reply(http::json_response(
       dump({{"at", core::format_rfc3339(q->at)}, {"items", std::move(items)}})));
 }

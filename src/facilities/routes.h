@@ -23,6 +23,12 @@ Editor editor_of(const http::Request& req);
 
 std::string dump(const nlohmann::ordered_json& body);
 
+// POST /api/v1/facilities/{id}/occupancy (occupancy_routes.cpp).
+void register_occupancy_route(http::Router& router, FacilityService& service);
+
+// The free-space fields of lot `id` now (see occupancy.h).
+FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now);
+
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);
 

@@ -13,6 +13,10 @@ Editor editor_of(const http::Request& req) {
   return e;
 }
 
+FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now) {
+  return free_spaces_at(service.occupancy().get(id), now);
+}
+
 std::string dump(const nlohmann::ordered_json& body) {
   return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

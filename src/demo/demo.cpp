@@ -1,0 +1,224 @@
+#include "demo/demo.h"
+
+#include <fstream>
+#include <future>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "areas/area_import.h"
+#include "areas/area_store.h"
+#include "facilities/facility_input.h"
+
+namespace warmcity::demo {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kAreasFile = "lishi-areas.geojson";
+constexpr const char* kFacilitiesFile = "lishi-facilities.json";
+constexpr const char* kClientAddress = "cli:warmcity-demo";
+
+struct DemoUser {
+  const char* username;
+  const char* role;
+  const char* display_name;
+  const char* password;
+  const char* organisation;  // "" for none
+};
+
+// Demo-only credentials, printed by `warmcity demo`; never for real use.
+constexpr DemoUser kUsers[] = {
+    {"admin", "admin", "演示管理员", "demo-admin-2026", ""},
+    {"zonggonghui", "keeper", "区总工会(演示)", "demo-keeper-2026", "离石区总工会"},
+    {"liangjunlian", "worker", "梁俊连", "demo-worker-2026", "生态园社区"},
+};
+
+// Keepers of the demo facilities (their names appear as "keeper" in the file)
+// and the worker's community.
+constexpr std::pair<const char*, const char*> kOrganisations[] = {
+    {"keeper", "离石区总工会"},
+    {"keeper", "离石区环境卫生服务中心"},
+    {"keeper", "离石区人民政府机关事务服务中心"},
+    {"keeper", "离石区人力资源和社会保障局"},
+    {"keeper", "离石区住房和城乡建设局"},
+    {"keeper", "离石区市场监督管理局"},
+    {"keeper", "离石区教育局"},
+    {"keeper", "离石区卫生健康局"},
+    {"keeper", "离石区文化和旅游局"},
+    {"keeper", "离石区自然资源局"},
+    {"community", "生态园社区"},
+};
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read demo data file " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs an asynchronous service call and waits for its result.
+template <class T, class Call>
+Result<T> wait_for(Call call) {
+  std::promise<Result<T>> promise;
+  auto future = promise.get_future();
+  call([&promise](Result<T> r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+Status refuse_non_empty(const Services& s) {
+  if (s.areas.snapshot()->size() > 0 || s.facilities.snapshot()->size() > 0) {
+    return Status::Conflict(
+        "the database already has areas or facilities; the demo needs a new database file");
+  }
+  auto users = s.accounts.list_users();
+  if (!users.ok()) return users.status();
+  for (const auto& u : *users) {
+    for (const auto& d : kUsers) {
+      if (u.username == d.username) {
+        return Status::Conflict("the database already has a user named " + u.username +
+                                "; the demo needs a new database file");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<size_t> import_areas(areas::AreaService& service, const std::string& path) {
+  auto body = read_file(path);
+  if (!body.ok()) return body.status();
+  store::Connection& reader = service.db().reader();
+  areas::CodeLookup existing =
+      [&reader](const std::string& code) -> Result<std::optional<areas::Level>> {
+    auto found = areas::find_by_code(reader, code);
+    if (!found.ok()) return found.status();
+    if (!*found) return std::optional<areas::Level>();
+    return std::optional<areas::Level>((*found)->second);
+  };
+  auto plan = areas::plan_import(*body, existing);
+  if (!plan.ok()) return plan.status();
+  if (!plan->invalid.empty()) return areas::import_problem(*plan);
+  auto out = wait_for<areas::ImportOutcome>([&](auto done) {
+    service.import(std::move(plan).value(), areas::Editor{0, kClientAddress}, std::move(done));
+  });
+  if (!out.ok()) return out.status();
+  return out->created.size();
+}
+
+// One facility entry as a POST body: "keeper" (an organisation name) becomes
+// keeper_org_id.
+Result<std::string> facility_body(json item, const std::map<std::string, int64_t>& orgs) {
+  if (!item.is_object()) return Status::Unprocessable("a facility is not a JSON object");
+  if (auto keeper = item.find("keeper"); keeper != item.end()) {
+    auto org = keeper->is_string() ? orgs.find(keeper->get<std::string>()) : orgs.end();
+    if (org == orgs.end()) return Status::Unprocessable("unknown keeper " + keeper->dump());
+    item["keeper_org_id"] = org->second;
+    item.erase("keeper");
+  }
+  return item.dump();
+}
+
+Status create_facilities(const Services& s, const std::string& path,
+                         const std::map<std::string, int64_t>& orgs, const Options& options,
+                         size_t& created) {
+  auto text = read_file(path);
+  if (!text.ok()) return text.status();
+  json doc = json::parse(*text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("facilities") || !doc["facilities"].is_array()) {
+    return Status::Unprocessable(path + ": not an object with a facilities array");
+  }
+  const json& items = doc["facilities"];
+  facilities::Editor system{0, true, {}, kClientAddress};
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string where = path + ": facilities[" + std::to_string(i) + "]";
+    auto body = facility_body(items[i], orgs);
+    if (!body.ok()) return Status::Unprocessable(where + ": " + body.status().message());
+    std::optional<core::ParseError> at;
+    auto in = facilities::read_input(*body, true, facilities::Kind::kServiceCentre, false, &at);
+    if (!in.ok()) {
+      return Status::Unprocessable(where + ": " + in.status().message(),
+                                   in.status().field_errors());
+    }
+    auto f = facilities::new_facility(*in);
+    if (!f.ok()) return Status::Unprocessable(where + ": " + f.status().message());
+    auto saved = wait_for<facilities::Facility>(
+        [&](auto done) { s.facilities.create(std::move(*f), system, std::move(done)); });
+    if (!saved.ok()) return Status::Unprocessable(where + ": " + saved.status().message());
+    ++created;
+    if (options.progress && (created % 20 == 0 || created == items.size())) {
+      options.progress("facilities: " + std::to_string(created) + "/" +
+                       std::to_string(items.size()));
+    }
+  }
+  return Status::Ok();
+}
+
+Status record_created(accounts::AuditLog& audit, const Options& options, const Report& r) {
+  accounts::AuditEntry e;
+  e.action = "demo.created";
+  e.subject_type = "database";
+  e.subject_id = "demo";
+  e.detail_json = accounts::AuditDetail()
+                      .add("data_dir", options.data_dir)
+                      .add("areas", static_cast<int64_t>(r.areas))
+                      .add("facilities", static_cast<int64_t>(r.facilities))
+                      .add("note", "DEMO DATA: approximate positions, not official")
+                      .str();
+  e.client_address = kClientAddress;
+  std::promise<Status> promise;
+  auto future = promise.get_future();
+  audit.record(std::move(e), [&promise](const Status& s) { promise.set_value(s); });
+  return future.get();
+}
+
+}  // namespace
+
+Result<Report> create(Services services, const Options& options) {
+  if (Status s = refuse_non_empty(services); !s.ok()) return s;
+  const std::string areas_path = options.data_dir + "/" + kAreasFile;
+  const std::string facilities_path = options.data_dir + "/" + kFacilitiesFile;
+  for (const auto& path : {areas_path, facilities_path}) {
+    if (auto text = read_file(path); !text.ok()) return text.status();
+  }
+  auto say = [&options](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+
+  Report report;
+  std::map<std::string, int64_t> orgs;
+  for (const auto& [kind, name] : kOrganisations) {
+    auto id = services.accounts.add_organisation(kind, name);
+    if (!id.ok()) return id.status();
+    orgs[name] = *id;
+  }
+  report.organisations = orgs.size();
+  say("organisations: " + std::to_string(orgs.size()) + " created");
+
+  for (const auto& d : kUsers) {
+    accounts::NewUser u{d.username, d.display_name, d.role, d.password, std::nullopt, {}};
+    if (*d.organisation) u.organisation_ids.push_back(orgs.at(d.organisation));
+    auto id = services.accounts.add_user(u);
+    if (!id.ok()) return id.status();
+    report.users.push_back({d.username, d.role, d.display_name, d.password});
+  }
+  say("users: " + std::to_string(report.users.size()) + " created");
+
+  auto areas = import_areas(services.areas, areas_path);
+  if (!areas.ok()) return areas.status();
+  report.areas = *areas;
+  say("areas: " + std::to_string(report.areas) + " imported");
+
+  if (Status s = create_facilities(services, facilities_path, orgs, options, report.facilities);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
+  return report;
+}
+
+}  // namespace warmcity::demo

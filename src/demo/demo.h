@@ -1,0 +1,58 @@
+// Demo: builds the clearly-marked DEMO database of Lishi District (离石区)
+// from data/demo/ (scripts/gen-demo.mjs writes those files).
+//
+// Writes only through the modules' own services: organisations and users
+// through accounts::Accounts, areas through AreaService::import (audited
+// "area.import"), facilities through FacilityService::create (validated by
+// read_input like a POST body, audited "facility.create" with the system as
+// actor, user id 0). Finally appends the audit entry "demo.created".
+// Refuses (kConflict) a database that already has areas or
+// facilities or one of the demo usernames, before writing anything.
+// Blocking; for the CLI. Calls: accounts, areas, facilities. Called by: app.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "accounts/accounts.h"
+#include "areas/area_service.h"
+#include "core/status.h"
+#include "facilities/facility_service.h"
+
+namespace warmcity::demo {
+
+// A demo account and its (public, demo-only) password.
+struct Credentials {
+  std::string username;
+  std::string role;
+  std::string display_name;
+  std::string password;
+};
+
+struct Report {
+  size_t organisations = 0;
+  size_t areas = 0;
+  size_t facilities = 0;
+  std::vector<Credentials> users;
+};
+
+struct Options {
+  std::string data_dir = "data/demo";                // lishi-areas.geojson, lishi-facilities.json
+  std::function<void(const std::string&)> progress;  // one line, e.g. "areas: 46 imported"
+};
+
+struct Services {
+  accounts::Accounts& accounts;
+  areas::AreaService& areas;
+  facilities::FacilityService& facilities;
+};
+
+// kConflict when the database is not empty (see above); kNotFound
+// when a data file is missing; kUnprocessable naming the bad entry when a
+// file does not validate. A failure after the first write leaves what was
+// written (the refusal check runs first, so a retry needs a fresh file).
+Result<Report> create(Services services, const Options& options);
+
+}  // namespace warmcity::demo
