@@ -2,7 +2,8 @@
 // liaison and love stations, canteens, toilets, parking lots, venues —
 // with their keepers, hours, amenities, change history, and the nearby query.
 //
-// Owns: tables facilities, facility_changes, facility_occupancy (migration
+// Owns: tables facilities, facility_changes, facility_occupancy,
+// facility_notices, facility_receptions (migration
 // module "facilities") and the routes
 //   POST  /api/v1/facilities                admin; keeper for their organisation
 //   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
@@ -13,6 +14,10 @@
 //   GET   /api/v1/facilities/{id}/history   admin; keeper of that facility
 //   POST  /api/v1/facilities/{id}/occupancy admin; keeper of that lot (parking
 //                                           free spaces, see occupancy.h)
+//   POST   /api/v1/facilities/{id}/notices  admin; keeper of that love station
+//   DELETE /api/v1/facilities/{id}/notices/{notice_id}   the same
+//   PUT    /api/v1/facilities/{id}/receptions admin; keeper of that liaison
+//                                           station or service centre (stations.h)
 // Calls: core (geo, opening hours, phone), store, accounts (audit log),
 // areas (locate, through a Locator), calendar (the official calendar), http.
 //

@@ -70,8 +70,8 @@ void patch(store::Database& db, FacilityService& service, http::Request& req, ht
   service.update(*id, std::move(in->patch), std::move(by), reply_with(std::move(reply), 200));
 }
 
-void get_one(store::Database& db, const FacilityService& service, http::Request& req,
-             http::Reply reply) {
+void get_one(store::Database& db, const FacilityService& service,
+             calendar::CalendarService& calendar, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   Result<Facility> f = get_facility(db.reader(), *id);
@@ -80,6 +80,8 @@ void get_one(store::Database& db, const FacilityService& service, http::Request&
   if (f->kind == Kind::kParking) {
     add_free_spaces(body, free_spaces_now(service, f->id, core::now_unix()));
   }
+  Status extra = add_station_fields(body, db.reader(), *f, *calendar.current(), core::now_unix());
+  if (!extra.ok()) return reply(http::problem(extra));
   reply(http::json_response(dump(body)));
 }
 
@@ -162,8 +164,8 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              {.summary = "List facilities (?kind=&community_id=)"});
   register_nearby_route(router, service, calendar);
   router.add(Method::kGet, api + "/{id}", Access::Public(),
-             [&db, &service](http::Request& req, http::Reply reply) {
-               get_one(db, service, req, std::move(reply));
+             [&db, &service, &calendar](http::Request& req, http::Reply reply) {
+               get_one(db, service, calendar, req, std::move(reply));
              },
              {.summary = "Read a facility"});
   router.add(Method::kPatch, api + "/{id}", keepers,
@@ -175,6 +177,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              [&db](http::Request& req, http::Reply reply) { history(db, req, std::move(reply)); },
              {.summary = "Who changed what and when"});
   register_occupancy_route(router, service);
+  register_station_routes(router, service, calendar);
 }
 
 }  // namespace warmcity::facilities

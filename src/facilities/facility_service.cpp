@@ -19,6 +19,28 @@ Status not_yours() {
   return Status::PermissionDenied("only an admin or a keeper of this facility may edit it");
 }
 
+// The stored facility `id` when `by` may edit it and `kind_ok` accepts it.
+Result<Facility> editable(store::Connection& c, int64_t id, const Editor& by,
+                          Status (*kind_ok)(const Facility&)) {
+  Result<Facility> f = get_facility(c, id);
+  if (!f.ok()) return f.status();
+  if (!by.may_edit(*f)) return not_yours();
+  if (Status s = kind_ok(*f); !s.ok()) return s;
+  return f;
+}
+
+Status audit(store::Connection& c, const Editor& by, std::string action, int64_t facility_id,
+             std::string detail, int64_t now) {
+  accounts::AuditEntry entry;
+  entry.actor_user_id = by.user_id;
+  entry.action = std::move(action);
+  entry.subject_type = "facility";
+  entry.subject_id = std::to_string(facility_id);
+  entry.detail_json = std::move(detail);
+  entry.client_address = by.client_address;
+  return accounts::append_audit(c, entry, now);
+}
+
 }  // namespace
 
 bool Editor::keeps(const std::optional<int64_t>& org) const {
@@ -67,14 +89,8 @@ Status FacilityService::save(store::Connection& c, const Facility* before, Facil
   }
   if (!written.ok()) return written;
   if (Status s = insert_change(c, {0, after.id, now, by.user_id, changes.json}); !s.ok()) return s;
-  accounts::AuditEntry entry;
-  entry.actor_user_id = by.user_id;
-  entry.action = before ? "facility.update" : "facility.create";
-  entry.subject_type = "facility";
-  entry.subject_id = std::to_string(after.id);
-  entry.detail_json = accounts::AuditDetail().add_strings("fields", changes.names).str();
-  entry.client_address = by.client_address;
-  return accounts::append_audit(c, entry, now);
+  return audit(c, by, before ? "facility.update" : "facility.create", after.id,
+               accounts::AuditDetail().add_strings("fields", changes.names).str(), now);
 }
 
 void FacilityService::create(Facility f, Editor by, Done done) {
@@ -134,6 +150,53 @@ void FacilityService::report_free_spaces(int64_t id, int64_t free_spaces, Editor
         occupancy_->set(*report);
         done(*report);
       });
+}
+
+void FacilityService::add_notice(Notice n, Editor by, NoticeDone done) {
+  auto notice = std::make_shared<Notice>(std::move(n));
+  notice->created_by = by.user_id;
+  db_.submit(
+      [notice, by = std::move(by)](store::Connection& c) {
+        Result<Facility> f = editable(c, notice->facility_id, by, check_notice_kind);
+        if (!f.ok()) return f.status();
+        notice->created_at = core::now_unix();
+        if (Status s = insert_notice(c, *notice); !s.ok()) return s;
+        return audit(c, by, "facility.notice_add", f->id,
+                     accounts::AuditDetail().add("notice_id", notice->id).str(),
+                     notice->created_at);
+      },
+      [notice, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*notice);
+      });
+}
+
+void FacilityService::remove_notice(int64_t facility_id, int64_t notice_id, Editor by,
+                                    StatusDone done) {
+  db_.submit(
+      [facility_id, notice_id, by = std::move(by)](store::Connection& c) {
+        Result<Facility> f = editable(c, facility_id, by, check_notice_kind);
+        if (!f.ok()) return f.status();
+        if (Status s = delete_notice(c, facility_id, notice_id); !s.ok()) return s;
+        return audit(c, by, "facility.notice_delete", facility_id,
+                     accounts::AuditDetail().add("notice_id", notice_id).str(), core::now_unix());
+      },
+      std::move(done));
+}
+
+void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule, Editor by,
+                                     StatusDone done) {
+  db_.submit(
+      [id, schedule = std::move(schedule), by = std::move(by)](store::Connection& c) {
+        Result<Facility> f = editable(c, id, by, check_reception_kind);
+        if (!f.ok()) return f.status();
+        if (Status s = replace_receptions(c, id, schedule); !s.ok()) return s;
+        return audit(
+            c, by, "facility.receptions_set", id,
+            accounts::AuditDetail().add("count", static_cast<int64_t>(schedule.size())).str(),
+            core::now_unix());
+      },
+      std::move(done));
 }
 
 void FacilityService::publish(const Facility& f) {

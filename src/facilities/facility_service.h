@@ -15,6 +15,11 @@
 // (no audit entry: reports are frequent); after its commit the in-memory
 // board is updated before `done` runs. The board is loaded in open().
 //
+// Station notices and receptions (stations.h): add_notice(),
+// remove_notice() and set_receptions() are each one write job holding the
+// change and an audit entry ("facility.notice_add", "facility.notice_delete",
+// "facility.receptions_set"); the keeper and kind checks run inside it.
+//
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
 // service to outlive serving (write callbacks refer to it).
 // Threads: snapshot() is one atomic load, lock-free, from any thread;
@@ -38,6 +43,7 @@
 #include "facilities/facility_patch.h"
 #include "facilities/occupancy.h"
 #include "facilities/snapshot.h"
+#include "facilities/stations.h"
 #include "store/database.h"
 
 namespace warmcity::facilities {
@@ -61,6 +67,8 @@ class FacilityService {
  public:
   using Done = std::function<void(Result<Facility>)>;
   using OccupancyDone = std::function<void(Result<Occupancy>)>;
+  using NoticeDone = std::function<void(Result<Notice>)>;
+  using StatusDone = std::function<void(const Status&)>;
 
   // Builds the first snapshot from the stored active facilities and the
   // occupancy board from facility_occupancy.
@@ -83,6 +91,15 @@ class FacilityService {
   // kPermissionDenied unless by.may_edit(the stored lot); then
   // check_free_spaces (kConflict, kUnprocessable).
   void report_free_spaces(int64_t id, int64_t free_spaces, Editor by, OccupancyDone done);
+  // For each: kNotFound; kPermissionDenied unless by.may_edit(the stored
+  // facility); kConflict for the wrong kind (check_notice_kind,
+  // check_reception_kind). REQUIRES: the input was validated.
+  // Posts notice `n` (text and window; id and creation set here).
+  void add_notice(Notice n, Editor by, NoticeDone done);
+  // kNotFound also when the facility has no such notice.
+  void remove_notice(int64_t facility_id, int64_t notice_id, Editor by, StatusDone done);
+  // Replaces the whole reception schedule of facility `id`.
+  void set_receptions(int64_t id, std::vector<Reception> schedule, Editor by, StatusDone done);
 
  private:
   FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,

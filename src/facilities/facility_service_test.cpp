@@ -2,47 +2,21 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
-#include "accounts/accounts.h"
-#include "facilities/facilities.h"
-#include "store/test_util.h"
+#include "facilities/service_test_fixture.h"
 
 namespace warmcity::facilities {
 namespace {
 
 using store::testing_util::query_int;
 
-class FacilityServiceTest : public ::testing::Test {
+class FacilityServiceTest : public ServiceTest {
  protected:
-  void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("facilities.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '区环卫中心', 0), (8, 'keeper', '区医院', 0)");
-                   })
-                    .ok());
-    audit_ = std::make_unique<accounts::AuditLog>(*db_);
-    auto service = FacilityService::open(*db_, *audit_, [](double, double) {
+  Locator locator() const override {
+    return [](double, double) {
       areas::Location where;
       where.community = areas::AreaRef{42, "生态园社区"};
       return where;
-    });
-    ASSERT_TRUE(service.ok()) << service.status().message();
-    service_ = std::move(*service);
-  }
-  void TearDown() override { db_->stop(); }
-
-  Result<Facility> create(Facility f, Editor by) {
-    std::promise<Result<Facility>> done;
-    service_->create(std::move(f), std::move(by),
-                     [&done](Result<Facility> r) { done.set_value(std::move(r)); });
-    return done.get_future().get();
+    };
   }
   Result<Facility> update(int64_t id, Patch p, Editor by) {
     std::promise<Result<Facility>> done;
@@ -63,14 +37,6 @@ class FacilityServiceTest : public ::testing::Test {
     f.opening_hours = "24/7";
     return f;
   }
-
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<accounts::AuditLog> audit_;
-  std::unique_ptr<FacilityService> service_;
-  const Editor admin_{1, true, {}, "127.0.0.1"};
-  const Editor keeper_{2, false, {7}, "127.0.0.1"};
-  const Editor other_keeper_{3, false, {8}, "127.0.0.1"};
 };
 
 TEST_F(FacilityServiceTest, CreateDerivesAreaRecordsChangeAndAuditAndPublishes) {

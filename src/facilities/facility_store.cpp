@@ -45,17 +45,6 @@ void bind_fields(store::Statement& s, const Facility& f) {
   s.bind(16, f.created_at).bind(17, f.updated_at).bind(18, f.updated_by);
 }
 
-template <class T, class Read>
-Result<std::vector<T>> collect(store::Statement& s, Read read) {
-  std::vector<T> out;
-  while (true) {
-    Result<bool> row = s.step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(read(s));
-  }
-}
-
 }  // namespace
 
 std::vector<store::Migration> migrations() {
@@ -101,6 +90,26 @@ std::vector<store::Migration> migrations() {
       reported_at INTEGER NOT NULL,
       reported_by INTEGER NOT NULL
     );
+  )SQL"},
+          {"facilities", 3, R"SQL(
+    CREATE TABLE facility_notices (
+      id INTEGER PRIMARY KEY,
+      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      text TEXT NOT NULL,
+      valid_from INTEGER NOT NULL,
+      valid_until INTEGER NOT NULL CHECK (valid_until > valid_from),
+      created_at INTEGER NOT NULL,
+      created_by INTEGER NOT NULL
+    );
+    CREATE INDEX facility_notices_facility ON facility_notices(facility_id, valid_until);
+    CREATE TABLE facility_receptions (
+      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      representative TEXT NOT NULL,
+      weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+      from_minute INTEGER NOT NULL CHECK (from_minute BETWEEN 0 AND 1439),
+      until_minute INTEGER NOT NULL CHECK (until_minute > from_minute AND until_minute <= 1440)
+    );
+    CREATE INDEX facility_receptions_facility ON facility_receptions(facility_id);
   )SQL"}};
 }
 

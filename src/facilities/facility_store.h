@@ -2,6 +2,8 @@
 //   facilities         one row per facility (see facility.h)
 //   facility_changes   who changed which fields of a facility, when: `fields`
 //                      is a JSON object {name: {"old": …, "new": …}}
+// (facility_occupancy is in occupancy.*, facility_notices and
+// facility_receptions in stations.*; all their migrations are here.)
 // Every function runs on the connection it is given: the writer's inside a
 // write job, or the calling thread's reader. Prepared statements only.
 #pragma once
@@ -32,6 +34,18 @@ struct ListFilter {
   std::optional<int64_t> before_id;  // the cursor
   int limit = 50;
 };
+
+// Reads every row of a stepped statement through `read`.
+template <class T, class Read>
+Result<std::vector<T>> collect(store::Statement& s, Read read) {
+  std::vector<T> out;
+  while (true) {
+    Result<bool> row = s.step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back(read(s));
+  }
+}
 
 // kNotFound when there is no such facility.
 Result<Facility> get_facility(store::Connection& c, int64_t id);

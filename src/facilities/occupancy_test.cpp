@@ -2,12 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
-#include "accounts/accounts.h"
-#include "facilities/facilities.h"
-#include "facilities/facility_service.h"
-#include "store/test_util.h"
+#include "facilities/service_test_fixture.h"
 
 namespace warmcity::facilities {
 namespace {
@@ -70,52 +65,14 @@ TEST(FreeSpaces, BoardKeepsTheLatestPerLot) {
   EXPECT_FALSE(board.get(3));
 }
 
-class OccupancyServiceTest : public ::testing::Test {
+class OccupancyServiceTest : public ServiceTest {
  protected:
-  void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("occupancy.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '区机关事务中心', 0), (8, 'keeper', '区医院', 0)");
-                   })
-                    .ok());
-    audit_ = std::make_unique<accounts::AuditLog>(*db_);
-    reopen();
-  }
-  void TearDown() override { db_->stop(); }
-
-  void reopen() {
-    auto service = FacilityService::open(*db_, *audit_, nullptr);
-    ASSERT_TRUE(service.ok()) << service.status().message();
-    service_ = std::move(*service);
-  }
-  int64_t create(Facility f) {
-    std::promise<Result<Facility>> done;
-    service_->create(std::move(f), admin_,
-                     [&done](Result<Facility> r) { done.set_value(std::move(r)); });
-    Result<Facility> saved = done.get_future().get();
-    EXPECT_TRUE(saved.ok()) << saved.status().message();
-    return saved.ok() ? saved->id : 0;
-  }
   Result<Occupancy> report(int64_t id, int64_t free_spaces, const Editor& by) {
     std::promise<Result<Occupancy>> done;
     service_->report_free_spaces(id, free_spaces, by,
                                  [&done](Result<Occupancy> r) { done.set_value(std::move(r)); });
     return done.get_future().get();
   }
-
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<accounts::AuditLog> audit_;
-  std::unique_ptr<FacilityService> service_;
-  const Editor admin_{1, true, {}, "127.0.0.1"};
-  const Editor keeper_{2, false, {7}, "127.0.0.1"};
-  const Editor other_keeper_{3, false, {8}, "127.0.0.1"};
 };
 
 TEST_F(OccupancyServiceTest, KeeperReportsAreDurableUnauditedAndReachTheBoard) {

@@ -29,6 +29,14 @@ void register_occupancy_route(http::Router& router, FacilityService& service);
 // The free-space fields of lot `id` now (see occupancy.h).
 FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now);
 
+// Notices and receptions (station_routes.cpp).
+void register_station_routes(http::Router& router, FacilityService& service,
+                             calendar::CalendarService& calendar);
+// Adds `notices` to a love station, `receptions` and `next_reception` to a
+// liaison station or service centre, read on `c` at `now`.
+Status add_station_fields(nlohmann::ordered_json& body, store::Connection& c, const Facility& f,
+                          const core::Calendar& calendar, int64_t now);
+
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);
 
