@@ -20,26 +20,26 @@ int64_t FailureCounter::retry_after(std::string_view key, int64_t now) const {
   return std::max<int64_t>(1, times.front() + window_ - now);
 }
 
-void FailureCounter::record_failure(std::string_view key, int64_t now) {
-  std::lock_guard lock(mu_);
+std::deque<int64_t>& FailureCounter::recent_failures(std::string_view key, int64_t now) {
   if (failures_.size() >= next_sweep_) {
     sweep(now);
     next_sweep_ = std::max(kSweepThreshold, 2 * failures_.size());
   }
   std::deque<int64_t>& times = failures_[std::string(key)];
   while (!times.empty() && times.front() <= now - window_) times.pop_front();
+  return times;
+}
+
+void FailureCounter::record_failure(std::string_view key, int64_t now) {
+  std::lock_guard lock(mu_);
+  std::deque<int64_t>& times = recent_failures(key, now);
   times.push_back(now);
   while (times.size() > max_) times.pop_front();
 }
 
 int64_t FailureCounter::try_count(std::string_view key, int64_t now) {
   std::lock_guard lock(mu_);
-  if (failures_.size() >= next_sweep_) {
-    sweep(now);
-    next_sweep_ = std::max(kSweepThreshold, 2 * failures_.size());
-  }
-  std::deque<int64_t>& times = failures_[std::string(key)];
-  while (!times.empty() && times.front() <= now - window_) times.pop_front();
+  std::deque<int64_t>& times = recent_failures(key, now);
   if (times.size() >= max_) return std::max<int64_t>(1, times.front() + window_ - now);
   times.push_back(now);
   return 0;

@@ -46,6 +46,9 @@ class FailureCounter {
 
  private:
   void sweep(int64_t now);  // REQUIRES: mu_ held
+  // The key's failures younger than the window (sweeping the table when it
+  // has grown). REQUIRES: mu_ held.
+  std::deque<int64_t>& recent_failures(std::string_view key, int64_t now);
 
   const size_t max_;
   const int64_t window_;
