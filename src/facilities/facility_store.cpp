@@ -136,14 +136,14 @@ Result<std::vector<Facility>> list_facilities(store::Connection& c, const ListFi
     s->bind_null(2);
   }
   s->bind(3, f.community_id).bind(4, f.limit);
-  return collect<Facility>(*s, read_row);
+  return store::collect<Facility>(*s, read_row);
 }
 
 Result<std::vector<Facility>> active_facilities(store::Connection& c) {
   auto s = c.prepare(std::string("SELECT ") + kColumns +
                      " FROM facilities WHERE status = 'active' ORDER BY id");
   if (!s.ok()) return s.status();
-  return collect<Facility>(*s, read_row);
+  return store::collect<Facility>(*s, read_row);
 }
 
 Status insert_facility(store::Connection& c, Facility& f) {
@@ -187,7 +187,7 @@ Result<std::vector<Change>> list_changes(store::Connection& c, int64_t facility_
       "WHERE facility_id = ? AND id < ? ORDER BY id DESC LIMIT ?");
   if (!s.ok()) return s.status();
   s->bind(1, facility_id).bind(2, before_id.value_or(INT64_MAX)).bind(3, limit);
-  return collect<Change>(*s, [](const store::Statement& r) {
+  return store::collect<Change>(*s, [](const store::Statement& r) {
     return Change{r.column_int64(0), r.column_int64(1), r.column_int64(2), r.column_int64(3),
                   r.column_text(4)};
   });

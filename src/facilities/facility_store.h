@@ -35,18 +35,6 @@ struct ListFilter {
   int limit = 50;
 };
 
-// Reads every row of a stepped statement through `read`.
-template <class T, class Read>
-Result<std::vector<T>> collect(store::Statement& s, Read read) {
-  std::vector<T> out;
-  while (true) {
-    Result<bool> row = s.step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back(read(s));
-  }
-}
-
 // kNotFound when there is no such facility.
 Result<Facility> get_facility(store::Connection& c, int64_t id);
 // Newest first.

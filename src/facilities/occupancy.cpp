@@ -48,13 +48,9 @@ Result<std::vector<Occupancy>> load_occupancy(store::Connection& c) {
   auto s = c.prepare(
       "SELECT facility_id, free_spaces, reported_at, reported_by FROM facility_occupancy");
   if (!s.ok()) return s.status();
-  std::vector<Occupancy> out;
-  while (true) {
-    Result<bool> row = s->step();
-    if (!row.ok()) return row.status();
-    if (!*row) return out;
-    out.push_back({s->column_int64(0), s->column_int64(1), s->column_int64(2), s->column_int64(3)});
-  }
+  return store::collect<Occupancy>(*s, [](const store::Statement& r) {
+    return Occupancy{r.column_int64(0), r.column_int64(1), r.column_int64(2), r.column_int64(3)};
+  });
 }
 
 OccupancyBoard::OccupancyBoard(const std::vector<Occupancy>& rows) {

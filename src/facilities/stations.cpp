@@ -100,7 +100,7 @@ Result<std::vector<Notice>> current_notices(store::Connection& c, int64_t facili
       "ORDER BY id DESC");
   if (!s.ok()) return s.status();
   s->bind(1, facility_id).bind(2, now);
-  return collect<Notice>(*s, [](const store::Statement& r) {
+  return store::collect<Notice>(*s, [](const store::Statement& r) {
     return Notice{r.column_int64(0), r.column_int64(1), r.column_text(2), r.column_int64(3),
                   r.column_int64(4), r.column_int64(5), r.column_int64(6)};
   });
@@ -130,7 +130,7 @@ Result<std::vector<Reception>> load_receptions(store::Connection& c, int64_t fac
       "WHERE facility_id = ? ORDER BY weekday, from_minute, rowid");
   if (!s.ok()) return s.status();
   s->bind(1, facility_id);
-  return collect<Reception>(*s, [](const store::Statement& r) {
+  return store::collect<Reception>(*s, [](const store::Statement& r) {
     return Reception{r.column_text(0), static_cast<int>(r.column_int64(1)),
                      static_cast<int>(r.column_int64(2)), static_cast<int>(r.column_int64(3))};
   });

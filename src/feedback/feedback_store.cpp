@@ -48,14 +48,7 @@ Result<std::vector<Entry>> list(store::Connection& c, std::optional<int64_t> bef
                         " FROM feedback WHERE id < ? ORDER BY id DESC LIMIT ?");
   if (!stmt.ok()) return stmt.status();
   stmt->bind(1, before_id.value_or(INT64_MAX)).bind(2, limit);
-  std::vector<Entry> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(read_row(*stmt));
-  }
-  return out;
+  return store::collect<Entry>(*stmt, read_row);
 }
 
 Result<Entry> get(store::Connection& c, int64_t id) {

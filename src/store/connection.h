@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/status.h"
 
@@ -72,6 +73,18 @@ class Statement {
   bool* in_use_ = nullptr;
   bool owned_ = false;
 };
+
+// Steps `s` to the end and turns every row into a T through `read`.
+template <class T, class Read>
+Result<std::vector<T>> collect(Statement& s, Read read) {
+  std::vector<T> out;
+  while (true) {
+    Result<bool> row = s.step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back(read(s));
+  }
+}
 
 class Connection {
  public:
