@@ -137,6 +137,7 @@ void patch_route(AreaService& service, http::Request& req, http::Reply reply) {
   AreaPatch p;
   p.name = in.optional_string("name", 1, kMaxNameLength);
   if (doc->contains("code")) p.code = in.optional_string("code", 1, kMaxCodeLength);
+  p.parent_id = in.optional_int("parent_id", 1, INT64_MAX);
   p.geometry = read_boundary(*doc, in, false);
   in.reject_unknown();
   if (!in.ok()) return reply(http::problem(in.status()));

@@ -112,6 +112,11 @@ void AreaService::update(int64_t id, AreaPatch p, Editor by, Done<AreaRecord> do
           row->boundary = *boundary;
           fields.push_back("boundary");
         }
+        if (patch->parent_id) {
+          row->parent_id = *patch->parent_id;
+          fields.push_back("parent_id");
+          if (Status s = check_parent(c, row->level, row->parent_id); !s.ok()) return s;
+        }
         if (Status s = check_code_free(c, row->code, id); !s.ok()) return s;
         if (Status s = update_area(c, *row); !s.ok()) return s;
         return entry("area.update", id,

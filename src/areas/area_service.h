@@ -45,9 +45,13 @@ struct NewArea {
 };
 
 // What a PATCH changes; absent members stay. code: nullopt inside clears it.
+// parent_id moves the area under another parent of the level above (a
+// community to another sub-district, a grid to another community); its own
+// children move with it.
 struct AreaPatch {
   std::optional<std::string> name;
   std::optional<std::optional<std::string>> code;
+  std::optional<int64_t> parent_id;
   std::optional<Geometry> geometry;
 };
 
@@ -71,7 +75,8 @@ class AreaService {
   store::Database& db() { return db_; }
 
   void create(NewArea a, Editor by, Done<AreaRecord> done);
-  // kNotFound; kConflict when the new code is taken.
+  // kNotFound; kConflict when the new code is taken; kUnprocessable (field
+  // parent_id) when the new parent is missing or of the wrong level.
   void update(int64_t id, AreaPatch p, Editor by, Done<AreaRecord> done);
   // kNotFound; kConflict while the area has children. Gives the deleted row.
   void remove(int64_t id, Editor by, Done<AreaRecord> done);

@@ -99,6 +99,41 @@ TEST_F(AreaServiceTest, UpdateMovesTheBoundaryAndAReopenedServiceKnowsIt) {
   EXPECT_EQ(service_->snapshot()->locate(5.5, 5.5).subdistrict->name, "凤山街道");
 }
 
+TEST_F(AreaServiceTest, ReparentingMovesACommunityAndItsGridsToAnotherSubdistrict) {
+  auto binhe = create(Level::kSubdistrict, "滨河", std::nullopt, square(0, 0, 2, 2));
+  auto fengshan = create(Level::kSubdistrict, "凤山", std::nullopt, square(2, 0, 4, 2));
+  ASSERT_TRUE(binhe.ok() && fengshan.ok());
+  auto com = create(Level::kCommunity, "交通路", binhe->id, square(0.5, 0.5, 1.5, 1.5));
+  ASSERT_TRUE(com.ok());
+  auto grid = create(Level::kGrid, "一网格", com->id, square(0.5, 0.5, 1, 1));
+  ASSERT_TRUE(grid.ok());
+  EXPECT_EQ(service_->snapshot()->locate(0.7, 0.7).subdistrict->id, binhe->id);
+
+  AreaPatch wrong_level;
+  wrong_level.parent_id = grid->id;
+  auto refused =
+      wait<AreaRecord>([&](auto done) { service_->update(com->id, wrong_level, by_, done); });
+  EXPECT_EQ(refused.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(refused.status().field_errors()[0].field, "parent_id");
+  AreaPatch missing;
+  missing.parent_id = 9999;
+  auto unknown =
+      wait<AreaRecord>([&](auto done) { service_->update(com->id, missing, by_, done); });
+  EXPECT_EQ(unknown.status().code(), Code::kUnprocessable);
+
+  AreaPatch p;
+  p.parent_id = fengshan->id;
+  auto moved = wait<AreaRecord>([&](auto done) { service_->update(com->id, p, by_, done); });
+  ASSERT_TRUE(moved.ok()) << moved.status().message();
+  EXPECT_EQ(moved->parent_id, fengshan->id);
+  // The grid follows its community: locate walks up the parents.
+  Location at = service_->snapshot()->locate(0.7, 0.7);
+  EXPECT_EQ(at.grid->id, grid->id);
+  EXPECT_EQ(at.subdistrict->id, fengshan->id);
+  EXPECT_EQ(count("SELECT parent_id FROM areas WHERE id = " + std::to_string(com->id)),
+            fengshan->id);
+}
+
 TEST_F(AreaServiceTest, ImportWritesAllGoodFeaturesInOneJob) {
   CodeLookup none = [](const std::string&) -> Result<std::optional<Level>> {
     return std::optional<Level>();

@@ -144,11 +144,17 @@ Status insert_area(store::Connection& c, AreaRecord& a) {
 }
 
 Status update_area(store::Connection& c, AreaRecord& a) {
-  auto stmt =
-      c.prepare("UPDATE areas SET name = ?, code = ?, boundary = ?, updated_at = ? WHERE id = ?");
+  auto stmt = c.prepare(
+      "UPDATE areas SET parent_id = ?, name = ?, code = ?, boundary = ?, updated_at = ? "
+      "WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
   a.updated_at = core::now_unix();
-  stmt->bind(1, a.name).bind(2, a.code).bind(3, a.boundary).bind(4, a.updated_at).bind(5, a.id);
+  stmt->bind(1, a.parent_id)
+      .bind(2, a.name)
+      .bind(3, a.code)
+      .bind(4, a.boundary)
+      .bind(5, a.updated_at)
+      .bind(6, a.id);
   if (Status s = stmt->run(); !s.ok()) return s;
   if (c.changes() == 0) return Status::NotFound("no area with id " + std::to_string(a.id));
   return Status::Ok();

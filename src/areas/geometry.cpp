@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "areas/validity.h"
 #include "core/geo.h"
 
 namespace warmcity::areas {
@@ -113,6 +114,7 @@ Result<Geometry> read_geometry(const json& value, const std::string& field) {
     if (reader.polygon(*coords, "coordinates", &p)) out.polygons.push_back(std::move(p));
   }
   if (reader.failed()) return invalid(field, reader.error());
+  if (std::optional<std::string> problem = boundary_problem(out)) return invalid(field, *problem);
   return out;
 }
 

@@ -6,8 +6,9 @@
 // at least 4 positions whose first and last are equal (closed); every
 // position holds numbers with a longitude in [-180, 180] and a latitude in
 // [-90, 90]; at most kMaxPositions positions in the whole geometry.
-// Orientation and self-intersection are not checked (the index corrects
-// orientation). Altitudes are dropped.
+// Then the shape itself (validity.h): no ring crossing itself or another,
+// holes inside, MultiPolygon parts not overlapping. Orientation is not
+// checked (the index corrects it). Altitudes are dropped.
 //
 // Include only in translation units that already use nlohmann/json.
 // Pure functions, thread-safe.

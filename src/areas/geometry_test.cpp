@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "areas/test_shapes.h"
 
 namespace warmcity::areas {
@@ -87,8 +89,9 @@ TEST(Geometry, RefusesBadRingsAndPositions) {
 
 TEST(Geometry, RefusesMoreThanTheMaximumPositions) {
   json ring = json::array();
-  for (size_t i = 0; i < kMaxPositions; ++i) {
-    ring.push_back(json::array({i * 1e-6, i % 2 ? 0.001 : 0.0}));
+  for (size_t i = 0; i < kMaxPositions; ++i) {  // a circle: simple, so only the count fails
+    double a = 2 * 3.141592653589793 * static_cast<double>(i) / kMaxPositions;
+    ring.push_back(json::array({111.14 + 0.01 * std::cos(a), 37.52 + 0.01 * std::sin(a)}));
   }
   ring.push_back(ring[0]);
   json g = {{"type", "Polygon"}, {"coordinates", json::array({ring})}};
@@ -96,6 +99,42 @@ TEST(Geometry, RefusesMoreThanTheMaximumPositions) {
   ring.erase(ring.end() - 2);
   g["coordinates"][0] = ring;
   EXPECT_TRUE(read_geometry(g, "boundary").ok());
+}
+
+TEST(Geometry, RefusesABowTieRingAndNamesIt) {
+  // (0,0) → (2,2) → (2,0) → (0,2) → (0,0): the edges cross at (1, 1).
+  json ring = json::array({json::array({0, 0}), json::array({2, 2}), json::array({2, 0}),
+                           json::array({0, 2}), json::array({0, 0})});
+  std::string message = error_of({{"type", "Polygon"}, {"coordinates", json::array({ring})}});
+  EXPECT_EQ(message, "coordinates[0] crosses itself");
+}
+
+TEST(Geometry, RefusesAHoleOutsideItsPolygonAndOverlappingParts) {
+  json outside = {{"type", "Polygon"},
+                  {"coordinates", json::array({square_ring(0, 0, 1, 1), square_ring(5, 5, 6, 6)})}};
+  EXPECT_NE(error_of(outside).find("not a simple area"), std::string::npos);
+  json overlapping = {{"type", "MultiPolygon"},
+                      {"coordinates", json::array({json::array({square_ring(0, 0, 2, 2)}),
+                                                   json::array({square_ring(1, 1, 3, 3)})})}};
+  EXPECT_NE(error_of(overlapping).find("not a simple area"), std::string::npos);
+  json flat = {
+      {"type", "Polygon"},
+      {"coordinates", json::array({json::array({json::array({0, 0}), json::array({1, 1}),
+                                                json::array({2, 2}), json::array({0, 0})})})}};
+  EXPECT_NE(error_of(flat).find("not a simple area"), std::string::npos);
+}
+
+TEST(Geometry, AcceptsEitherOrientationAndRepeatedPositions) {
+  json clockwise = json::array({json::array({0, 0}), json::array({0, 1}), json::array({0, 1}),
+                                json::array({1, 1}), json::array({1, 0}), json::array({0, 0})});
+  Result<Geometry> r =
+      read_geometry({{"type", "Polygon"}, {"coordinates", json::array({clockwise})}}, "b");
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  // Parts may touch at a corner; sharing an edge is an overlap in OGC's rules.
+  json corner = {{"type", "MultiPolygon"},
+                 {"coordinates", json::array({json::array({square_ring(0, 0, 1, 1)}),
+                                              json::array({square_ring(1, 1, 2, 2)})})}};
+  EXPECT_TRUE(read_geometry(corner, "b").ok());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The only translation unit that includes Boost.Geometry (slow to compile).
+// The index (see snapshot.h); Boost.Geometry types come from bg_shapes.h.
 #include "areas/snapshot.h"
 
 #include <algorithm>
@@ -6,20 +6,15 @@
 #include <unordered_map>
 #include <utility>
 
-#include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
+
+#include "areas/bg_shapes.h"
 
 namespace warmcity::areas {
 
-namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
 namespace {
-
-using Point = bg::model::d2::point_xy<double>;  // x = lon, y = lat
-using Box = bg::model::box<Point>;
-using BgPolygon = bg::model::polygon<Point>;
-using MultiPolygon = bg::model::multi_polygon<BgPolygon>;
 
 struct Entry {
   int64_t id = 0;
@@ -32,20 +27,6 @@ struct Entry {
 
 using Value = std::pair<Box, const Entry*>;
 using Tree = bgi::rtree<Value, bgi::quadratic<16>>;
-
-std::shared_ptr<const MultiPolygon> to_multipolygon(const Geometry& g) {
-  auto out = std::make_shared<MultiPolygon>();
-  for (const Polygon& p : g.polygons) {
-    BgPolygon poly;
-    for (size_t i = 0; i < p.rings.size(); ++i) {
-      auto& ring = i == 0 ? poly.outer() : poly.inners().emplace_back();
-      for (const Position& pos : p.rings[i]) ring.push_back(Point(pos.lon, pos.lat));
-    }
-    out->push_back(std::move(poly));
-  }
-  bg::correct(*out);  // orientation as Boost expects; GeoJSON files vary
-  return out;
-}
 
 size_t level_index(Level l) { return static_cast<size_t>(l); }
 
@@ -121,7 +102,7 @@ std::shared_ptr<const Snapshot> Snapshot::build(std::vector<AreaShape> shapes) {
   auto d = std::make_unique<Data>();
   for (AreaShape& s : shapes) {
     if (!s.geometry) continue;
-    auto shape = to_multipolygon(*s.geometry);
+    auto shape = std::make_shared<const MultiPolygon>(to_multipolygon(*s.geometry));
     int64_t id = s.id;
     d->by_id[id] = make_entry(std::move(s), std::move(shape));
   }
@@ -137,7 +118,7 @@ std::shared_ptr<const Snapshot> Snapshot::changed(std::vector<AreaShape> put,
   for (AreaShape& s : put) {
     std::shared_ptr<const MultiPolygon> shape;
     if (s.geometry) {
-      shape = to_multipolygon(*s.geometry);
+      shape = std::make_shared<const MultiPolygon>(to_multipolygon(*s.geometry));
     } else if (const Entry* old = d->get(s.id)) {
       shape = old->shape;
     } else {

@@ -203,3 +203,37 @@ test('a PATCHed boundary is what the next locate sees', async () => {
   assert.deepEqual(moved.body.boundary.coordinates[0][2], [111.14, 37.55]);
   assert.deepEqual(await locate(37.545, 111.125), ['滨河', null, null]);
 });
+
+test('a boundary that crosses itself is 422 naming the ring, on create, PATCH and import', async () => {
+  const bowTie = { type: 'Polygon', coordinates: [[[111.2, 37.5], [111.21, 37.51], [111.21, 37.5], [111.2, 37.51], [111.2, 37.5]]] };
+  const created = await srv.fetch('/api/v1/areas', {
+    method: 'POST', token: admin.token, json: { level: 'subdistrict', name: '交口', boundary: bowTie },
+  });
+  assert.equal(created.status, 422);
+  assert.deepEqual(created.body.errors, [{ field: 'boundary', message: 'coordinates[0] crosses itself' }]);
+  const patched = await srv.fetch(`/api/v1/areas/${ids.FS}`, { method: 'PATCH', token: admin.token, json: { boundary: bowTie } });
+  assert.equal(patched.status, 422);
+  const imported = await srv.fetch('/api/v1/areas/import', {
+    method: 'POST', token: admin.token,
+    json: { type: 'FeatureCollection', features: [feature('subdistrict', '交口', 'JK', null, bowTie)] },
+  });
+  assert.equal(imported.status, 422);
+  assert.equal(imported.body.errors[0].field, 'features[0].geometry');
+});
+
+test('PATCH parent_id moves a community and its grids to another sub-district', async () => {
+  assert.deepEqual(await locate(37.515, 111.115), ['滨河', '生态园', '生态园第一网格']);
+  const wrong = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids['BH-STY-1'] } });
+  assert.equal(wrong.status, 422);
+  assert.equal(wrong.body.errors[0].field, 'parent_id');
+  const typed = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: 'FS' } });
+  assert.equal(typed.status, 422);
+  const denied = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: resident.token, json: { parent_id: ids.FS } });
+  assert.equal(denied.status, 403);
+  const moved = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids.FS } });
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal(moved.body.parent_id, ids.FS);
+  assert.deepEqual(await locate(37.515, 111.115), ['凤山', '生态园', '生态园第一网格']);
+  const back = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids.BH } });
+  assert.equal(back.status, 200);
+});
