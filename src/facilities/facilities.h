@@ -3,7 +3,7 @@
 // with their keepers, hours, amenities, change history, and the nearby query.
 //
 // Owns: tables facilities, facility_changes, facility_occupancy,
-// facility_notices, facility_receptions (migration
+// facility_notices, facility_receptions, facility_gate_tokens (migration
 // module "facilities") and the routes
 //   POST  /api/v1/facilities                admin; keeper for their organisation
 //   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
@@ -14,6 +14,9 @@
 //   GET   /api/v1/facilities/{id}/history   admin; keeper of that facility
 //   POST  /api/v1/facilities/{id}/occupancy admin; keeper of that lot (parking
 //                                           free spaces, see occupancy.h)
+//   POST/GET /api/v1/facilities/{id}/gate-tokens, DELETE …/{token_id}
+//                                           admin; keeper of that lot (gate_tokens.h)
+//   POST  /api/v1/gate/occupancy            public; a gate device's X-Gate-Token
 //   POST   /api/v1/facilities/{id}/notices  admin; keeper of that love station
 //   DELETE /api/v1/facilities/{id}/notices/{notice_id}   the same
 //   PUT    /api/v1/facilities/{id}/receptions admin; keeper of that liaison

@@ -124,12 +124,8 @@ void history(store::Database& db, http::Request& req, http::Reply reply) {
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   Result<http::Page> page = http::parse_page(req, 50, 200);
   if (!page.ok()) return reply(http::problem(page.status()));
-  Result<Facility> f = get_facility(db.reader(), *id);
+  Result<Facility> f = kept_facility(db.reader(), req, *id, "its history");
   if (!f.ok()) return reply(http::problem(f.status()));
-  if (!editor_of(req).may_edit(*f)) {
-    return reply(http::problem(Status::PermissionDenied(
-        "only an admin or a keeper of this facility may read its history")));
-  }
   Result<std::vector<Change>> rows =
       list_changes(db.reader(), *id, page->before_id, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
@@ -178,6 +174,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              {.summary = "Who changed what and when"});
   register_occupancy_route(router, service);
   register_station_routes(router, service, calendar);
+  register_gate_routes(router, db, service);
 }
 
 }  // namespace warmcity::facilities

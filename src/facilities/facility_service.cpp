@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "accounts/tokens.h"
 #include "core/time.h"
 #include "facilities/changes.h"
 #include "facilities/facility_store.h"
@@ -130,19 +131,14 @@ void FacilityService::update(int64_t id, Patch patch, Editor by, Done done) {
       });
 }
 
-void FacilityService::report_free_spaces(int64_t id, int64_t free_spaces, Editor by,
-                                         OccupancyDone done) {
-  auto report = std::make_shared<Occupancy>(Occupancy{id, free_spaces, 0, by.user_id});
+void FacilityService::record_occupancy(
+    std::shared_ptr<Occupancy> report,
+    std::function<Result<Facility>(store::Connection&, Occupancy&)> check, OccupancyDone done) {
   db_.submit(
-      [report, by = std::move(by)](store::Connection& c) {
-        Result<Facility> lot = get_facility(c, report->facility_id);
+      [report, check = std::move(check)](store::Connection& c) {
+        Result<Facility> lot = check(c, *report);
         if (!lot.ok()) return lot.status();
-        if (!by.may_edit(*lot)) {
-          return Status::PermissionDenied(
-              "only an admin or a keeper of this lot may report its free spaces");
-        }
         if (Status s = check_free_spaces(*lot, report->free_spaces); !s.ok()) return s;
-        report->reported_at = core::now_unix();
         return upsert_occupancy(c, *report);
       },
       [this, report, done = std::move(done)](const Status& s) {
@@ -150,6 +146,84 @@ void FacilityService::report_free_spaces(int64_t id, int64_t free_spaces, Editor
         occupancy_->set(*report);
         done(*report);
       });
+}
+
+void FacilityService::report_free_spaces(int64_t id, int64_t free_spaces, Editor by,
+                                         OccupancyDone done) {
+  auto report = std::make_shared<Occupancy>(Occupancy{id, free_spaces, 0, by.user_id});
+  record_occupancy(
+      report,
+      [by = std::move(by)](store::Connection& c, Occupancy& r) -> Result<Facility> {
+        Result<Facility> lot = get_facility(c, r.facility_id);
+        if (!lot.ok()) return lot.status();
+        if (!by.may_edit(*lot)) {
+          return Status::PermissionDenied(
+              "only an admin or a keeper of this lot may report its free spaces");
+        }
+        r.reported_at = core::now_unix();
+        return lot;
+      },
+      std::move(done));
+}
+
+void FacilityService::report_free_spaces_from_gate(std::string token, int64_t free_spaces,
+                                                   OccupancyDone done) {
+  auto report = std::make_shared<Occupancy>(Occupancy{0, free_spaces, 0, 0});
+  std::string hash = accounts::hash_token(token);
+  record_occupancy(
+      report,
+      [hash = std::move(hash)](store::Connection& c, Occupancy& r) -> Result<Facility> {
+        Result<std::optional<GateToken>> gate = find_live_gate_token(c, hash);
+        if (!gate.ok()) return gate.status();
+        if (!*gate) return Status::Unauthenticated("unknown or revoked gate token");
+        r.facility_id = (*gate)->facility_id;
+        r.reported_by = (*gate)->created_by;
+        r.reported_at = core::now_unix();
+        if (Status s = touch_gate_token(c, (*gate)->id, r.reported_at); !s.ok()) return s;
+        return get_facility(c, r.facility_id);
+      },
+      std::move(done));
+}
+
+void FacilityService::issue_gate_token(int64_t facility_id, std::string label, Editor by,
+                                       GateDone done) {
+  auto issued = std::make_shared<IssuedGate>();
+  issued->record.facility_id = facility_id;
+  issued->record.label = std::move(label);
+  issued->record.created_by = by.user_id;
+  issued->token = accounts::new_token();
+  db_.submit(
+      [issued, by = std::move(by)](store::Connection& c) {
+        Result<Facility> f = editable(c, issued->record.facility_id, by, check_gate_kind);
+        if (!f.ok()) return f.status();
+        issued->record.created_at = core::now_unix();
+        Status s = insert_gate_token(c, issued->record, accounts::hash_token(issued->token));
+        if (!s.ok()) return s;
+        return audit(c, by, "facility.gate_token_issue", f->id,
+                     accounts::AuditDetail()
+                         .add("gate_token_id", issued->record.id)
+                         .add("label", issued->record.label)
+                         .str(),
+                     issued->record.created_at);
+      },
+      [issued, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*issued));
+      });
+}
+
+void FacilityService::revoke_gate_token(int64_t facility_id, int64_t token_id, Editor by,
+                                        StatusDone done) {
+  db_.submit(
+      [facility_id, token_id, by = std::move(by)](store::Connection& c) {
+        Result<Facility> f = editable(c, facility_id, by, check_gate_kind);
+        if (!f.ok()) return f.status();
+        const int64_t now = core::now_unix();
+        if (Status s = mark_gate_token_revoked(c, facility_id, token_id, now); !s.ok()) return s;
+        return audit(c, by, "facility.gate_token_revoke", facility_id,
+                     accounts::AuditDetail().add("gate_token_id", token_id).str(), now);
+      },
+      std::move(done));
 }
 
 void FacilityService::add_notice(Notice n, Editor by, NoticeDone done) {

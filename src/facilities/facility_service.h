@@ -15,6 +15,11 @@
 // (no audit entry: reports are frequent); after its commit the in-memory
 // board is updated before `done` runs. The board is loaded in open().
 //
+// Gate devices (gate_tokens.h): issue_gate_token() and revoke_gate_token()
+// are each one write job with an audit entry; report_free_spaces_from_gate()
+// checks the token inside its write job, so a token revoked a moment before
+// is refused.
+//
 // Station notices and receptions (stations.h): add_notice(),
 // remove_notice() and set_receptions() are each one write job holding the
 // change and an audit entry ("facility.notice_add", "facility.notice_delete",
@@ -41,6 +46,7 @@
 #include "core/status.h"
 #include "facilities/facility.h"
 #include "facilities/facility_patch.h"
+#include "facilities/gate_tokens.h"
 #include "facilities/occupancy.h"
 #include "facilities/snapshot.h"
 #include "facilities/stations.h"
@@ -69,6 +75,12 @@ class FacilityService {
   using OccupancyDone = std::function<void(Result<Occupancy>)>;
   using NoticeDone = std::function<void(Result<Notice>)>;
   using StatusDone = std::function<void(const Status&)>;
+  // A new gate token: the record and the token itself, shown once.
+  struct IssuedGate {
+    GateToken record;
+    std::string token;
+  };
+  using GateDone = std::function<void(Result<IssuedGate>)>;
 
   // Builds the first snapshot from the stored active facilities and the
   // occupancy board from facility_occupancy.
@@ -91,6 +103,14 @@ class FacilityService {
   // kPermissionDenied unless by.may_edit(the stored lot); then
   // check_free_spaces (kConflict, kUnprocessable).
   void report_free_spaces(int64_t id, int64_t free_spaces, Editor by, OccupancyDone done);
+  // The same report from a gate device: kUnauthenticated when `token` is not
+  // a live gate token; then check_free_spaces against the token's lot.
+  void report_free_spaces_from_gate(std::string token, int64_t free_spaces, OccupancyDone done);
+  // kNotFound; kPermissionDenied unless by.may_edit(the lot); kConflict
+  // unless it is a parking lot. REQUIRES: label validated.
+  void issue_gate_token(int64_t facility_id, std::string label, Editor by, GateDone done);
+  // As issue_gate_token; kNotFound also when the lot has no such live token.
+  void revoke_gate_token(int64_t facility_id, int64_t token_id, Editor by, StatusDone done);
   // For each: kNotFound; kPermissionDenied unless by.may_edit(the stored
   // facility); kConflict for the wrong kind (check_notice_kind,
   // check_reception_kind). REQUIRES: the input was validated.
@@ -117,6 +137,12 @@ class FacilityService {
               const Editor& by) const;
   // On the writer thread, after the commit.
   void publish(const Facility& f);
+  // Queues the occupancy write of `report` once `check` (on the writer's
+  // connection) has filled in who and when and given the lot; then updates
+  // the board.
+  void record_occupancy(std::shared_ptr<Occupancy> report,
+                        std::function<Result<Facility>(store::Connection&, Occupancy&)> check,
+                        OccupancyDone done);
 
   store::Database& db_;
   accounts::AuditLog& audit_;

@@ -110,6 +110,19 @@ std::vector<store::Migration> migrations() {
       until_minute INTEGER NOT NULL CHECK (until_minute > from_minute AND until_minute <= 1440)
     );
     CREATE INDEX facility_receptions_facility ON facility_receptions(facility_id);
+  )SQL"},
+          {"facilities", 4, R"SQL(
+    CREATE TABLE facility_gate_tokens (
+      id INTEGER PRIMARY KEY,
+      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      label TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_by INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      last_used_at INTEGER,
+      revoked_at INTEGER
+    );
+    CREATE INDEX facility_gate_tokens_facility ON facility_gate_tokens(facility_id, id);
   )SQL"}};
 }
 

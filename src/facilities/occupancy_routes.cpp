@@ -1,5 +1,7 @@
-// POST /api/v1/facilities/{id}/occupancy: a keeper reports a lot's free
-// spaces (see occupancy.h, docs/facilities.md).
+// Reports of a lot's free spaces (see occupancy.h, gate_tokens.h,
+// docs/facilities.md):
+//   POST /api/v1/facilities/{id}/occupancy  — a keeper or an admin
+//   POST /api/v1/gate/occupancy             — a gate device, X-Gate-Token
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,22 +20,48 @@ using nlohmann::ordered_json;
 // checked in the write job.
 constexpr int64_t kMaxFreeSpaces = 100000;
 
-void report(FacilityService& service, http::Request& req, http::Reply reply) {
-  std::optional<int64_t> id = req.path_id("id");
-  if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
+// The body {"free_spaces": n}; nullopt after replying with the problem.
+std::optional<int64_t> read_free_spaces(const http::Request& req, const http::Reply& reply) {
   Result<nlohmann::json> doc = http::parse_json_object(req.body);
-  if (!doc.ok()) return reply(http::problem(doc.status()));
+  if (!doc.ok()) {
+    reply(http::problem(doc.status()));
+    return std::nullopt;
+  }
   http::FieldReader in(*doc);
   std::optional<int64_t> free_spaces = in.required_int("free_spaces", 0, kMaxFreeSpaces);
   in.reject_unknown();
-  if (!in.ok()) return reply(http::problem(in.status()));
-  service.report_free_spaces(*id, *free_spaces, editor_of(req),
-                             [reply = std::move(reply)](Result<Occupancy> saved) {
-                               if (!saved.ok()) return reply(http::problem(saved.status()));
-                               ordered_json body = {{"facility_id", saved->facility_id}};
-                               add_free_spaces(body, free_spaces_at(*saved, saved->reported_at));
-                               reply(http::json_response(dump(body)));
-                             });
+  if (!in.ok()) {
+    reply(http::problem(in.status()));
+    return std::nullopt;
+  }
+  return free_spaces;
+}
+
+FacilityService::OccupancyDone answer(http::Reply reply) {
+  return [reply = std::move(reply)](Result<Occupancy> saved) {
+    if (!saved.ok()) return reply(http::problem(saved.status()));
+    ordered_json body = {{"facility_id", saved->facility_id}};
+    add_free_spaces(body, free_spaces_at(*saved, saved->reported_at));
+    reply(http::json_response(dump(body)));
+  };
+}
+
+void report(FacilityService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
+  std::optional<int64_t> free_spaces = read_free_spaces(req, reply);
+  if (!free_spaces) return;
+  service.report_free_spaces(*id, *free_spaces, editor_of(req), answer(std::move(reply)));
+}
+
+void report_from_gate(FacilityService& service, http::Request& req, http::Reply reply) {
+  std::string_view token = req.header("x-gate-token");
+  if (token.empty()) {
+    return reply(http::problem(Status::Unauthenticated("X-Gate-Token header missing")));
+  }
+  std::optional<int64_t> free_spaces = read_free_spaces(req, reply);
+  if (!free_spaces) return;
+  service.report_free_spaces_from_gate(std::string(token), *free_spaces, answer(std::move(reply)));
 }
 
 }  // namespace
@@ -44,6 +72,13 @@ void register_occupancy_route(http::Router& router, FacilityService& service) {
       http::Access::Roles({http::Role::kAdmin, http::Role::kKeeper}),
       [&service](http::Request& req, http::Reply reply) { report(service, req, std::move(reply)); },
       {.body_limit = 4 * 1024, .json_body = true, .summary = "Report a lot's free spaces"});
+  router.add(http::Method::kPost, "/api/v1/gate/occupancy", http::Access::Public(),
+             [&service](http::Request& req, http::Reply reply) {
+               report_from_gate(service, req, std::move(reply));
+             },
+             {.body_limit = 4 * 1024,
+              .json_body = true,
+              .summary = "A gate device reports its lot's free spaces"});
 }
 
 }  // namespace warmcity::facilities

@@ -23,6 +23,14 @@ Editor editor_of(const http::Request& req);
 
 std::string dump(const nlohmann::ordered_json& body);
 
+// Facility `id` read on `c` when the caller may edit it: kNotFound, or
+// kPermissionDenied "only an admin or a keeper of this facility may read <what>".
+Result<Facility> kept_facility(store::Connection& c, const http::Request& req, int64_t id,
+                               const std::string& what);
+
+// Gate tokens of parking lots (gate_routes.cpp).
+void register_gate_routes(http::Router& router, store::Database& db, FacilityService& service);
+
 // POST /api/v1/facilities/{id}/occupancy (occupancy_routes.cpp).
 void register_occupancy_route(http::Router& router, FacilityService& service);
 
