@@ -3,7 +3,7 @@
 // and bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithAdminAndResident } from './lib/server.mjs';
+import { createFacility, startWithTwoKeepers } from './lib/fixtures.mjs';
 
 const API = '/api/v1/facilities';
 let srv;
@@ -14,33 +14,12 @@ let resident;
 let lotId;
 let toiletId;
 
-async function org(name) {
-  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name } });
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
-
-async function keeperOf(username, orgId) {
-  const u = await srv.fetch('/api/v1/users', {
-    method: 'POST', token: admin.token,
-    json: { username, display_name: '车场管理员', role: 'keeper', password: 'keeper-pass-1', organisation_ids: [orgId] },
-  });
-  assert.equal(u.status, 201, u.text);
-  return srv.login(username, 'keeper-pass-1');
-}
-
-async function create(body) {
-  const r = await srv.fetch(API, { method: 'POST', token: admin.token, json: body });
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
+const create = (body) => createFacility(srv, admin, body);
 
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
-  const orgA = await org('区税务局');
-  const orgB = await org('区人民医院');
-  keeper = await keeperOf('lot_a', orgA);
-  otherKeeper = await keeperOf('lot_b', orgB);
+  let orgA;
+  ({ srv, admin, resident, orgA, keeper, otherKeeper } =
+    await startWithTwoKeepers(['区税务局', '区人民医院'], ['lot_a', 'lot_b']));
   const at = { lat: 37.521, lon: 111.141, keeper_org_id: orgA, opening_hours: '24/7' };
   lotId = await create({ kind: 'parking', name: '税务局停车场', address: '滨河北路 8 号', ...at, amenities: { capacity: 60 } });
   toiletId = await create({ kind: 'toilet', name: '税务局公厕', address: '滨河北路 8 号', ...at });

@@ -2,7 +2,7 @@
 // show them with their age; permissions, bad input, and a restart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithAdminAndResident } from './lib/server.mjs';
+import { createFacility, startWithTwoKeepers } from './lib/fixtures.mjs';
 
 const API = '/api/v1/facilities';
 let srv;
@@ -15,33 +15,12 @@ let stationId;
 
 const near = { lat: 37.5205, lon: 111.14 };
 
-async function org(name) {
-  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name } });
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
-
-async function keeperOf(username, orgId) {
-  const u = await srv.fetch('/api/v1/users', {
-    method: 'POST', token: admin.token,
-    json: { username, display_name: '门卫', role: 'keeper', password: 'keeper-pass-1', organisation_ids: [orgId] },
-  });
-  assert.equal(u.status, 201, u.text);
-  return srv.login(username, 'keeper-pass-1');
-}
-
-async function create(body) {
-  const r = await srv.fetch(API, { method: 'POST', token: admin.token, json: body });
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
+const create = (body) => createFacility(srv, admin, body);
 
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
-  const orgA = await org('区机关事务服务中心');
-  const orgB = await org('区医院');
-  keeper = await keeperOf('gate_a', orgA);
-  otherKeeper = await keeperOf('gate_b', orgB);
+  let orgA;
+  ({ srv, admin, resident, orgA, keeper, otherKeeper } =
+    await startWithTwoKeepers(['区机关事务服务中心', '区医院'], ['gate_a', 'gate_b']));
   lotId = await create({
     kind: 'parking', name: '区政府停车场', address: '龙凤大街 1 号', ...near,
     keeper_org_id: orgA, opening_hours: '24/7', amenities: { capacity: 40, fee_fen_per_hour: 0 },

@@ -1,0 +1,38 @@
+// Small builders the facility tests share: an organisation, a keeper of it
+// signed in, a facility created by an admin. Each asserts its own answer.
+import assert from 'node:assert/strict';
+import { startWithAdminAndResident } from './server.mjs';
+
+export async function makeOrg(srv, admin, name) {
+  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name } });
+  assert.equal(r.status, 201, r.text);
+  return r.body.id;
+}
+
+// A keeper of organisation `orgId`, signed in ({token, …} from srv.login).
+export async function makeKeeper(srv, admin, username, orgId, displayName = '管理员') {
+  const u = await srv.fetch('/api/v1/users', {
+    method: 'POST', token: admin.token,
+    json: { username, display_name: displayName, role: 'keeper', password: 'keeper-pass-1', organisation_ids: [orgId] },
+  });
+  assert.equal(u.status, 201, u.text);
+  return srv.login(username, 'keeper-pass-1');
+}
+
+export async function createFacility(srv, admin, body) {
+  const r = await srv.fetch('/api/v1/facilities', { method: 'POST', token: admin.token, json: body });
+  assert.equal(r.status, 201, r.text);
+  return r.body.id;
+}
+
+// A server with an admin, a resident, and two keeper organisations with one
+// signed-in keeper each: {srv, admin, resident, orgA, orgB, keeper, otherKeeper}.
+export async function startWithTwoKeepers([nameA, nameB], [userA, userB]) {
+  const base = await startWithAdminAndResident();
+  const { srv, admin } = base;
+  const orgA = await makeOrg(srv, admin, nameA);
+  const orgB = await makeOrg(srv, admin, nameB);
+  const keeper = await makeKeeper(srv, admin, userA, orgA);
+  const otherKeeper = await makeKeeper(srv, admin, userB, orgB);
+  return { ...base, orgA, orgB, keeper, otherKeeper };
+}
