@@ -1,0 +1,33 @@
+// The district dashboard's facility counts are the API's (which are the
+// data's: 15 love stations and 4 canteens in the demo), in a table and a chart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib/browser.mjs';
+import { startDemoServer } from './lib/demo.mjs';
+import { assertAccessible } from './lib/axe.mjs';
+import { shot } from './lib/shots.mjs';
+
+let srv;
+let browser;
+before(async () => {
+  ({ srv } = await startDemoServer());
+  browser = await launch({ viewport: { width: 1280, height: 900 } });
+});
+after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
+
+test('dashboard counts equal the API and follow a change', async () => {
+  const counts = (await srv.fetch('/api/v1/facilities/counts')).body;
+  assert.equal(counts.by_kind.love_station, 15);
+  assert.equal(counts.by_kind.canteen, 4);
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/#/dashboard');
+  await page.locator('#kinds-chart svg').waitFor();
+  for (const [kind, n] of Object.entries(counts.by_kind)) {
+    assert.equal(await page.locator(`tr[data-kind="${kind}"] td`).textContent(), String(n), kind);
+  }
+  assert.equal(await page.locator('#kinds-total').textContent(), String(counts.total));
+  assert.ok((await page.locator('#kinds-chart svg path').count()) >= 9, 'the chart draws its bars');
+  await assertAccessible(page, 'dashboard');
+  await shot(page, 'dashboard', true);
+  await page.close();
+});

@@ -1,0 +1,96 @@
+// A resident finds the nearest toilet open at a given time from a chosen
+// community, opens it and reads its hours; then the same from the browser's
+// location. Every screen passes axe (no serious or critical violation).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib/browser.mjs';
+import { startDemoServer } from './lib/demo.mjs';
+import { assertAccessible } from './lib/axe.mjs';
+import { shot } from './lib/shots.mjs';
+
+// A Wednesday morning, an ordinary working day.
+const AT_LOCAL = '2026-12-02T10:00';
+const AT = AT_LOCAL + ':00+08:00';
+let srv;
+let browser;
+before(async () => {
+  ({ srv } = await startDemoServer());
+  browser = await launch({ permissions: ['geolocation'], geolocation: { latitude: 37.5236, longitude: 111.1405 } });
+});
+after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
+
+test('the start page offers the three tasks and passes axe', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/');
+  await page.getByText('运行正常').waitFor();
+  assert.equal(await page.title(), '暖城 · 便民十件事');
+  assert.equal(await page.locator('.tile').count(), 3);
+  await assertAccessible(page, 'home');
+  await shot(page, 'home');
+  await page.close();
+});
+
+test('the nearest toilet open at a given time, from a chosen community', async () => {
+  const communities = (await srv.fetch('/api/v1/areas/communities')).body.items;
+  assert.ok(communities.length >= 10, 'the demo has its communities');
+  const c = communities.find((x) => x.name.includes('凤山')) || communities[0];
+  const expected = await srv.fetch(`/api/v1/facilities/nearby?lat=${c.lat}&lon=${c.lon}&kind=toilet` +
+    `&open_at=${encodeURIComponent(AT)}&radius_m=10000&limit=20`);
+  assert.ok(expected.body.items.length > 0, 'some toilet is open then');
+  const nearest = expected.body.items[0];
+
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/');
+  await page.getByRole('link', { name: '找附近的厕所、停车场、爱心驿站' }).click();
+  await page.getByLabel('找什么').selectOption('toilet');
+  await page.getByLabel('或选择社区').selectOption(String(c.id));
+  await page.getByLabel('指定时间开放').check();
+  await page.getByLabel('日期和时间').fill(AT_LOCAL);
+  await page.getByRole('button', { name: '查找' }).click();
+  const first = page.locator('.result').first();
+  await first.waitFor();
+  assert.equal(await first.locator('.result-name').textContent(), nearest.name);
+  assert.equal(await page.locator('.result').count(), expected.body.items.length);
+  assert.match(await first.locator('.state').textContent(), /^届时开放/);
+  assert.match(await first.locator('.distance').textContent(), /^\d+(\.\d)? (米|公里)$/);
+  await page.locator('#near-map .leaflet-interactive').first().waitFor();
+  await assertAccessible(page, 'near me');
+  await shot(page, 'near-me', true);
+
+  await first.locator('.result-name').click();
+  await page.getByRole('heading', { level: 1, name: nearest.name }).waitFor();
+  await page.locator('#week li').first().waitFor();
+  assert.equal(await page.locator('#week li').count(), 7);
+  assert.ok((await page.locator('.hours-words li').count()) >= 1);
+  await assertAccessible(page, 'facility');
+  await shot(page, 'facility', true);
+  // Back returns to the same results.
+  await page.getByRole('button', { name: '‹ 返回' }).click();
+  await page.locator('.result').first().waitFor();
+  await page.close();
+});
+
+test('near me from the browser location shows parking free spaces and their age', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/#/near?kind=parking&when=any');
+  await page.getByRole('button', { name: '用我的位置' }).click();
+  await page.locator('.result').first().waitFor();
+  assert.match(page.url(), /lat=37\.5236/);
+  assert.equal(await page.getByText('距离从您的位置算起').count(), 1);
+  assert.equal(await page.locator('.result .spaces').first().textContent(), '暂无车位信息');
+  await page.close();
+});
+
+test('love stations filtered by amenities show their notices page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/#/near?kind=love_station&when=now&lat=37.5236&lon=111.1405');
+  await page.getByLabel('取暖').check();
+  await page.getByLabel('热水').check();
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.waitForURL(/amenity=heating/);
+  await page.locator('.results [role=status]').first().waitFor();
+  const api = await srv.fetch('/api/v1/facilities/nearby?lat=37.5236&lon=111.1405&kind=love_station' +
+    '&open_now=true&amenity=heating&amenity=hot_water&radius_m=10000&limit=20');
+  assert.equal(await page.locator('.result').count(), api.body.items.length);
+  await page.close();
+});
