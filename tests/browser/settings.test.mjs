@@ -99,7 +99,7 @@ test('elder mode: 20 px text, large targets, one task per screen, remembered', a
   await page.getByLabel('用户名').waitFor();
   await check('sign-in');
   await page.goto(srv.url + '/#/dashboard');
-  await page.locator('#kinds-chart svg').waitFor();
+  await page.locator('#kinds-chart canvas').waitFor();
   await check('dashboard');
   await page.getByRole('button', { name: '标准模式' }).click();
   await page.getByRole('button', { name: '长辈模式' }).waitFor();

@@ -57,13 +57,17 @@ export function age(seconds) {
   return t('age.days', { n: Math.floor(seconds / 86400) });
 }
 
-// A facility's state at `at` (now when null) with its next change, in words.
+// A facility's state at `at` (now when null) with its next change, in
+// words: relative to today for now ("明天 08:00"), with the date for a
+// chosen time ("周三 12-02 12:00").
 export function stateText(item, at = null) {
   const state = item.state || 'unknown';
   if (state === 'unknown') return t('state.unknown');
-  const then = at ? '_at' : '';
-  if (!item.next_change) return t(`state.${state}${then || ''}`);
-  return t(`state.${state}${then}_until`, { time: when(item.next_change, at ?? Date.now()) });
+  const then = at === null ? '' : '_at';
+  if (!item.next_change) return t(`state.${state}${then}`);
+  const ms = Date.parse(item.next_change);
+  const time = at === null ? when(item.next_change) : t('time.date', { date: dayLabel(ms), time: clock(ms) });
+  return t(`state.${state}${then}_until`, { time });
 }
 
 // Parking's free spaces and how fresh they are, or null for other kinds.

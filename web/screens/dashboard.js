@@ -28,7 +28,7 @@ export async function render(view) {
       chartBox));
   const lib = await echarts();
   const big = settings().elder;
-  const chart = lib.init(chartBox, null, { renderer: 'svg' });
+  const chart = lib.init(chartBox);
   const sorted = [...rows].sort((a, b) => a.count - b.count);
   chart.setOption({
     animation: false,

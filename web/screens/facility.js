@@ -24,22 +24,24 @@ function section(id, title, ...content) {
 
 export async function render(view, { id }) {
   const f = await api(`/facilities/${encodeURIComponent(id)}`);
-  const now = f.opening_hours ? await evaluateWeek(f.opening_hours).catch(() => null) : null;
-  view.append(
+  const [week, now] = f.opening_hours
+    ? await Promise.all([evaluateWeek(f.opening_hours), api('/hours/evaluate', { query: { expr: f.opening_hours } })])
+      .catch(() => [null, null])
+    : [null, null];
+  view.append(h('div', { class: 'facility-head' },
     h('button', { type: 'button', class: 'back secondary', onclick: () => history.back() }, '‹ ' + t('common.back')),
     h('h1', {}, f.name),
     h('p', { class: 'kind' }, t('kind.' + f.kind)),
     f.status === 'suspended' && h('p', { class: 'bad' }, t('facility.suspended')),
-    now && h('p', { class: `state big state-${now.answer.state}`, id: 'state-now' },
-      stateText({ state: now.answer.state, next_change: now.answer.next_change })),
+    now && h('p', { class: `state big state-${now.state}`, id: 'state-now' }, stateText(now)),
     f.kind === 'parking' && h('p', { class: 'spaces big', id: 'free-spaces' }, freeSpacesText(f)),
     h('dl', { class: 'facts' },
       h('dt', {}, t('facility.address')), h('dd', {}, f.address || t('common.none')),
-      f.contact_phone && [h('dt', {}, t('facility.phone')), h('dd', {}, f.contact_phone)]));
+      f.contact_phone && [h('dt', {}, t('facility.phone')), h('dd', {}, f.contact_phone)])));
 
   view.append(section('hours-title', t('facility.hours'),
     h('ul', { class: 'hours-words' }, hoursInWords(f.opening_hours).map((line) => h('li', {}, line))),
-    now && [h('h3', {}, t('facility.week')), weekList(now, 'week')]));
+    week && [h('h3', {}, t('facility.week')), weekList(week, 'week')]));
 
   if (f.notices?.length) {
     view.append(section('notices-title', t('facility.notices'),

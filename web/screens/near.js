@@ -40,7 +40,7 @@ function form(query, list) {
   const fillAmenities = (k) => {
     amenityBox.hidden = !FILTER_AMENITIES[k];
     amenityBox.replaceChildren(h('legend', {}, t('near.amenities')),
-      (FILTER_AMENITIES[k] || []).map((a) => h('div', { class: 'choice' },
+      ...(FILTER_AMENITIES[k] || []).map((a) => h('div', { class: 'choice' },
         h('input', { type: 'checkbox', name: 'amenity', id: 'amenity-' + a, value: a, checked: chosen.has(a) }),
         h('label', { for: 'amenity-' + a }, t('amenity.' + a)))));
   };
@@ -124,7 +124,7 @@ export async function render(view, params, query) {
   if (!showForm) {
     const q = new URLSearchParams(query);
     q.set('edit', '1');
-    view.append(h('p', {}, h('a', { class: 'button secondary', href: '#/near?' + q }, t('near.heading') + ' · ' + t('near.search'))));
+    view.append(h('p', {}, h('a', { class: 'button secondary', href: '#/near?' + q }, t('near.change'))));
   }
   const kind = query.get('kind') || 'toilet';
   const when = query.get('when') || 'now';
