@@ -8,9 +8,10 @@ import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
 
 let srv;
+let admin;
 let browser;
 before(async () => {
-  ({ srv } = await startDemoServer());
+  ({ srv, admin } = await startDemoServer());
   browser = await launch({ viewport: { width: 1280, height: 900 } });
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
@@ -36,5 +37,13 @@ test('dashboard counts equal the API and follow a change', async () => {
   assert.deepEqual(plotted, Object.fromEntries(names));
   await assertAccessible(page, 'dashboard');
   await shot(page, 'dashboard', true);
+
+  // A new canteen is counted at once.
+  const made = await srv.fetch('/api/v1/facilities', { method: 'POST', token: admin.token, json: {
+    kind: 'canteen', name: '测试便民餐厅', address: '离石区测试路1号', lat: 37.52, lon: 111.14 } });
+  assert.equal(made.status, 201, made.text);
+  await page.reload();
+  await page.locator('tr[data-kind="canteen"] td', { hasText: '5' }).waitFor();
+  assert.equal(await page.locator('#kinds-total').textContent(), String(counts.total + 1));
   await page.close();
 });

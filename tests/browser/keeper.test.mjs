@@ -54,7 +54,7 @@ test('a keeper edits hours with live validation and reports free spaces', async 
   assert.equal(await page.locator('code.expr mark').textContent(), '6');
   assert.equal(await hours.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#preview-week li').count(), 0);
-  await shot(page, 'hours-error');
+  await shot(page, 'hours-error', true);
 
   await hours.fill('Mo-Fr 08:00-18:00; PH off');
   await page.locator('#hours-check .ok').waitFor();

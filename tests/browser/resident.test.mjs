@@ -12,9 +12,10 @@ import { shot } from './lib/shots.mjs';
 const AT_LOCAL = '2026-12-02T10:00';
 const AT = AT_LOCAL + ':00+08:00';
 let srv;
+let admin;
 let browser;
 before(async () => {
-  ({ srv } = await startDemoServer());
+  ({ srv, admin } = await startDemoServer());
   browser = await launch({ permissions: ['geolocation'], geolocation: { latitude: 37.5236, longitude: 111.1405 } });
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
@@ -92,5 +93,31 @@ test('love stations filtered by amenities show their notices page', async () => 
   const api = await srv.fetch('/api/v1/facilities/nearby?lat=37.5236&lon=111.1405&kind=love_station' +
     '&open_now=true&amenity=heating&amenity=hot_water&radius_m=10000&limit=20');
   assert.equal(await page.locator('.result').count(), api.body.items.length);
+  await page.close();
+});
+
+const district = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+
+test('a liaison station shows its receptions, a love station its notices', async () => {
+  const first = async (kind) => (await srv.fetch(`/api/v1/facilities?kind=${kind}&limit=1`)).body.items[0];
+  const liaison = await first('liaison_station');
+  const put = await srv.fetch(`/api/v1/facilities/${liaison.id}/receptions`, { method: 'PUT', token: admin.token,
+    json: { receptions: [{ representative: '王代表', weekday: 2, from: '09:00', until: '11:00' }] } });
+  assert.equal(put.status, 200, put.text);
+  const love = await first('love_station');
+  const posted = await srv.fetch(`/api/v1/facilities/${love.id}/notices`, { method: 'POST', token: admin.token,
+    json: { text: '今日免费绿豆汤', valid_from: district(Date.now() - 3600e3), valid_until: district(Date.now() + 86400e3) } });
+  assert.equal(posted.status, 201, posted.text);
+
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + `/#/f/${liaison.id}`);
+  await page.getByRole('heading', { name: '代表接待' }).waitFor();
+  await page.getByText('周二 09:00–11:00 · 王代表').waitFor();
+  assert.match(await page.locator('#receptions-title + p').textContent(), /^下次接待：王代表，.+ 09:00–11:00$/);
+  await assertAccessible(page, 'liaison station');
+  await page.goto(srv.url + `/#/f/${love.id}`);
+  await page.getByRole('heading', { name: '通知' }).waitFor();
+  await page.getByText('今日免费绿豆汤').waitFor();
+  await shot(page, 'love-station', true);
   await page.close();
 });
