@@ -57,6 +57,10 @@ test('the nearest toilet open at a given time, from a chosen community', async (
   await page.locator('#near-map .leaflet-interactive').first().waitFor();
   await assertAccessible(page, 'near me');
   await shot(page, 'near-me', true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300);  // the map refits
+  await shot(page, 'near-me-desktop');
+  await page.setViewportSize({ width: 360, height: 640 });
 
   await first.locator('.result-name').click();
   await page.getByRole('heading', { level: 1, name: nearest.name }).waitFor();

@@ -28,7 +28,14 @@ export async function drawMap(container, points) {
     marker.addTo(map);
     bounds.push([p.lat, p.lon]);
   }
-  if (bounds.length === 1) map.setView(bounds[0], 16);
-  else if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+  const fit = () => {
+    if (bounds.length === 1) map.setView(bounds[0], 16);
+    else if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+  };
+  fit();
+  // A rotated phone or a resized window: the map takes its new size and refits.
+  const resized = new ResizeObserver(() => { map.invalidateSize(); fit(); });
+  resized.observe(container);
+  map.on('unload', () => resized.disconnect());
   return map;
 }

@@ -114,6 +114,7 @@ export async function render(view, params, query) {
   const community = list.find((c) => String(c.id) === query.get('community'));
   const place = community ? { lat: community.lat, lon: community.lon }
     : query.get('lat') ? { lat: Number(query.get('lat')), lon: Number(query.get('lon')) } : null;
+  view.classList.add('near');
   view.append(h('h1', {}, t('near.heading')));
   const showForm = !elder || !place || query.get('edit');
   if (showForm) view.append(form(query, list));
@@ -147,8 +148,8 @@ export async function render(view, params, query) {
   }
   results.append(h('p', { role: 'status' }, t('near.count', { n: body.items.length })));
   const mapBox = h('div', { class: 'map', id: 'near-map', 'aria-label': t('near.map_label') });
-  if (!elder) results.append(mapBox);
-  results.append(h('ol', { class: 'result-list' }, body.items.map((f) => item(f, atMs))));
+  results.append(h('div', { class: 'results-body' }, !elder && mapBox,
+    h('ol', { class: 'result-list' }, body.items.map((f) => item(f, atMs)))));
   if (!elder) {
     const points = body.items.map((f) => ({ lat: f.lat, lon: f.lon, label: f.name, href: `#/f/${f.id}` }));
     if (!community) points.push({ ...place, you: true });
