@@ -68,6 +68,13 @@ test('the nearest toilet open at a given time, from a chosen community', async (
   assert.equal(await page.locator('#week li').count(), 7);
   assert.ok((await page.locator('.hours-words li').count()) >= 1);
   await assertAccessible(page, 'facility');
+  // Read-aloud speaks the page's main text (speech itself is stubbed here).
+  await page.evaluate(() => { window.spoken = []; speechSynthesis.speak = (u) => window.spoken.push(u.text); });
+  await page.getByRole('button', { name: '朗读本页' }).click();
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.equal(spoken.length, 1);
+  const hoursLine = await page.locator('.hours-words li').first().textContent();
+  assert.ok(spoken[0].startsWith(nearest.name) && spoken[0].includes(hoursLine), spoken[0]);
   await shot(page, 'facility', true);
   // Back returns to the same results.
   await page.getByRole('button', { name: '‹ 返回' }).click();

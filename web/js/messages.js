@@ -135,6 +135,7 @@ export const MESSAGES = {
     'facility.parking': '车位',
     'facility.suspended': '暂停开放',
     'facility.map': '设施位置地图',
+    'facility.read_aloud': '朗读本页',
 
     'weekday.1': '周一', 'weekday.2': '周二', 'weekday.3': '周三', 'weekday.4': '周四',
     'weekday.5': '周五', 'weekday.6': '周六', 'weekday.7': '周日',
@@ -322,6 +323,7 @@ export const MESSAGES = {
     'facility.parking': 'Spaces',
     'facility.suspended': 'Temporarily closed',
     'facility.map': 'Map of the facility',
+    'facility.read_aloud': 'Read this page aloud',
 
     'weekday.1': 'Mon', 'weekday.2': 'Tue', 'weekday.3': 'Wed', 'weekday.4': 'Thu',
     'weekday.5': 'Fri', 'weekday.6': 'Sat', 'weekday.7': 'Sun',

@@ -3,7 +3,7 @@
 // (love stations) and representatives' receptions (liaison stations).
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
-import { t } from '../js/i18n.js';
+import { lang, t } from '../js/i18n.js';
 import { freeSpacesText, hoursInWords, stateText, when } from '../js/format.js';
 import { evaluateWeek, weekList } from '../js/week.js';
 import { drawMap } from '../js/map.js';
@@ -20,6 +20,19 @@ function amenityValue(key, value) {
 
 function section(id, title, ...content) {
   return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+}
+
+// Read-aloud (适老化): the page's main text through the browser's speech.
+function readAloud(view) {
+  return h('button', { type: 'button', class: 'secondary', id: 'read-aloud', onclick: () => {
+    speechSynthesis.cancel();
+    const text = [...view.querySelectorAll('h1, .kind, #state-now, #free-spaces, .facts dd, .hours-words li, .big')]
+      .map((el) => el.textContent).join('。');
+    const speech = new SpeechSynthesisUtterance(text);
+    speech.lang = lang();
+    speech.rate = 0.9;
+    speechSynthesis.speak(speech);
+  } }, t('facility.read_aloud'));
 }
 
 export async function render(view, { id }) {
@@ -39,6 +52,7 @@ export async function render(view, { id }) {
       h('dt', {}, t('facility.address')), h('dd', {}, f.address || t('common.none')),
       f.contact_phone && [h('dt', {}, t('facility.phone')), h('dd', {}, f.contact_phone)])));
 
+  if ('speechSynthesis' in window) view.append(readAloud(view));
   view.append(section('hours-title', t('facility.hours'),
     h('ul', { class: 'hours-words' }, hoursInWords(f.opening_hours).map((line) => h('li', {}, line))),
     week && [h('h3', {}, t('facility.week')), weekList(week, 'week')]));
@@ -67,6 +81,7 @@ export async function render(view, { id }) {
     const box = h('div', { class: 'map small', 'aria-label': t('facility.map') });
     view.append(box);
     const map = await drawMap(box, [{ lat: f.lat, lon: f.lon, label: f.name }]).catch(() => null);
-    return () => map?.remove();
+    return () => { map?.remove(); globalThis.speechSynthesis?.cancel(); };
   }
+  return () => globalThis.speechSynthesis?.cancel();
 }
