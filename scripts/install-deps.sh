@@ -46,3 +46,7 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
   touch node_modules/.package-lock.json
 fi
+
+# The browser libraries (Leaflet, ECharts) from node_modules into the gitignored
+# web/vendor/<package>@<version>/ the server serves (scripts/vendor-web.mjs).
+node scripts/vendor-web.mjs

@@ -1,62 +1,68 @@
-// The warmcity start page: service status, staff sign-in and who is signed in.
-const ROLE_NAMES = {
-  resident: '居民', worker: '网格员', volunteer: '志愿者', keeper: '设施管理方',
-  department: '职能部门', admin: '区级管理员',
-};
+// The warmcity web app: the shell (header, menu, language and elder-mode
+// switches) and the hash router that puts one screen at a time into <main>.
+import { applySettings, saveSetting, settings } from './js/settings.js';
+import { t, translateStatic } from './js/i18n.js';
+import { match } from './js/router.js';
+import { h } from './js/dom.js';
 
-const $ = (id) => document.getElementById(id);
-let csrfToken = '';
+const view = document.getElementById('view');
+let cleanup = null;
+let renderId = 0;
 
-async function showHealth() {
-  const el = $('health');
-  try {
-    const res = await fetch('/api/v1/health');
-    const body = await res.json();
-    const ok = res.ok && body.status === 'ok';
-    el.textContent = ok ? `运行正常（版本 ${body.version}）` : '数据库暂时无法访问';
-    el.className = ok ? 'ok' : 'bad';
-  } catch {
-    el.textContent = '无法连接服务器';
-    el.className = 'bad';
+function paintShell() {
+  translateStatic();
+  document.title = t('app.title');
+  const s = settings();
+  const langBtn = document.getElementById('lang-switch');
+  langBtn.textContent = t('settings.lang_switch');
+  langBtn.setAttribute('lang', s.lang === 'en' ? 'zh-CN' : 'en');
+  langBtn.setAttribute('aria-label', t('settings.lang_switch_label'));
+  const elderBtn = document.getElementById('elder-switch');
+  elderBtn.textContent = s.elder ? t('settings.elder_off') : t('settings.elder_on');
+  elderBtn.setAttribute('aria-pressed', String(Boolean(s.elder)));
+  elderBtn.setAttribute('title', t('settings.elder_label'));
+  const current = match(location.hash)?.pattern || '';
+  for (const a of document.querySelectorAll('nav a')) {
+    const target = a.getAttribute('href').slice(1);
+    const active = target === current || (target !== '/' && current.startsWith(target));
+    if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
 }
 
-async function showMe() {
-  const res = await fetch('/api/v1/me', { credentials: 'same-origin' });
-  const signedIn = res.ok;
-  $('me-card').hidden = !signedIn;
-  $('signin-card').hidden = signedIn;
-  if (!signedIn) return;
-  const me = await res.json();
-  csrfToken = me.csrf_token;
-  $('me-name').textContent = me.display_name || me.username;
-  $('me-role').textContent = ROLE_NAMES[me.role] || me.role;
-}
-
-async function signIn(event) {
-  event.preventDefault();
-  $('signin-error').textContent = '';
-  const res = await fetch('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: $('username').value, password: $('password').value }),
-  });
-  if (!res.ok) {
-    $('signin-error').textContent = res.status === 429
-      ? '尝试次数过多，请稍后再试'
-      : '用户名或密码不正确';
+async function render() {
+  const id = ++renderId;
+  if (cleanup) { try { cleanup(); } catch { /* a screen's own teardown */ } cleanup = null; }
+  paintShell();
+  const route = match(location.hash);
+  view.replaceChildren(h('p', { role: 'status' }, t('common.loading')));
+  if (!route) {
+    view.replaceChildren(h('h2', {}, t('common.not_found')));
     return;
   }
-  $('password').value = '';
-  await showMe();
+  try {
+    const screen = await route.load();
+    if (id !== renderId) return;
+    const container = h('div', { class: 'screen' });
+    view.replaceChildren(container);
+    const done = await screen.render(container, route.params, route.query);
+    if (id !== renderId) { if (typeof done === 'function') done(); return; }
+    cleanup = typeof done === 'function' ? done : null;
+    view.focus({ preventScroll: true });
+  } catch (e) {
+    if (id === renderId) view.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('common.error', { detail: e.message })));
+  }
 }
 
-async function signOut() {
-  await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } });
-  await showMe();
-}
-
-$('signin').addEventListener('submit', signIn);
-$('signout').addEventListener('click', signOut);
-showHealth();
-showMe();
+document.getElementById('lang-switch').addEventListener('click', () => {
+  saveSetting('lang', settings().lang === 'en' ? 'zh-CN' : 'en');
+  render();
+});
+document.getElementById('elder-switch').addEventListener('click', () => {
+  saveSetting('elder', !settings().elder);
+  render();
+});
+window.addEventListener('hashchange', render);
+// Another tab changed a setting: follow it.
+window.addEventListener('storage', () => { applySettings(); render(); });
+applySettings();
+render();

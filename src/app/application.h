@@ -17,6 +17,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "store/database.h"
+#include "system/system.h"
 
 namespace warmcity::app {
 
@@ -27,6 +28,7 @@ struct AppConfig {
   // commands that answer no hours. `serve` defaults to data/calendar.
   std::string calendar_dir;
   accounts::Config accounts;
+  system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

@@ -114,6 +114,13 @@ void add_serve_command(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_option("--web", o->web_root, "directory of the web app ('' to serve none)")
       ->capture_default_str();
+  cmd->add_option("--tile-url", o->app.web.tile_url,
+                  "map tile URL template for the web app, e.g. "
+                  "https://tile.example/{z}/{x}/{y}.png ('': no tiles, markers only)")
+      ->capture_default_str();
+  cmd->add_option("--tile-attribution", o->app.web.tile_attribution,
+                  "map tile credit shown on the map (HTML allowed, e.g. a link)")
+      ->capture_default_str();
   cmd->add_option("--access-log", o->access_log, "access log: '-' (stderr), a file, or 'off'")
       ->capture_default_str();
   cmd->add_option("--max-connections", o->server.max_connections, "open connections at most")

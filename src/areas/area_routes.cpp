@@ -261,6 +261,7 @@ void register_area_routes(http::Router& router, AreaService& service) {
              {.body_limit = kAreaBodyLimit, .summary = "create an area"});
   router.add(Method::kGet, "/api/v1/areas/locate", Access::Public(), with(locate_route),
              {.summary = "the areas holding a point"});
+  register_community_route(router, service);
   router.add(Method::kPost, "/api/v1/areas/import", admin, with(import_route),
              {.body_limit = kImportBodyLimit, .summary = "import areas from GeoJSON"});
   router.add(Method::kGet, "/api/v1/areas/{id}", Access::AnyUser(), with(get_route),

@@ -18,5 +18,7 @@ inline constexpr size_t kAreaBodyLimit = 8u << 20;  // one area: 100,000 positio
 
 // REQUIRES: `service` outlives the router.
 void register_area_routes(http::Router& router, AreaService& service);
+// GET /api/v1/areas/communities (community_routes.cpp).
+void register_community_route(http::Router& router, AreaService& service);
 
 }  // namespace warmcity::areas

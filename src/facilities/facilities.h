@@ -8,6 +8,7 @@
 //   POST  /api/v1/facilities                admin; keeper for their organisation
 //   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
 //   GET   /api/v1/facilities/nearby         public; see docs/facilities.md
+//   GET   /api/v1/facilities/counts         public; in service, by kind
 //   GET   /api/v1/facilities/{id}           public; contact_phone masked unless
 //                                           admin or the facility's keeper
 //   PATCH /api/v1/facilities/{id}           admin; keeper of that facility

@@ -45,6 +45,9 @@ void register_station_routes(http::Router& router, FacilityService& service,
 Status add_station_fields(nlohmann::ordered_json& body, store::Connection& c, const Facility& f,
                           const core::Calendar& calendar, int64_t now);
 
+// GET /api/v1/facilities/counts (count_routes.cpp).
+void register_count_route(http::Router& router, const FacilityService& service);
+
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);
 

@@ -2,8 +2,11 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "http/problem.h"
@@ -34,6 +37,51 @@ bool has_bad_segment(const std::string& path) {
 
 Response not_found(const std::string& path) { return problem(404, "no such page: " + path); }
 
+// RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(time_t t) {
+  struct tm tm {};
+  ::gmtime_r(&t, &tm);
+  char buf[40];
+  size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return std::string(buf, n);
+}
+
+std::optional<time_t> parse_http_date(std::string_view text) {
+  std::string s(text);
+  struct tm tm {};
+  const char* end = ::strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (!end || *end != '\0') return std::nullopt;
+  return ::timegm(&tm);
+}
+
+// If-None-Match holds `etag`, or is "*". Weak validators compare weakly (RFC 9110 13.1.2).
+bool etag_matches(std::string_view header, const std::string& etag) {
+  size_t start = 0;
+  while (start < header.size()) {
+    size_t comma = header.find(',', start);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view tag = header.substr(start, comma - start);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    start = comma + 1;
+  }
+  return false;
+}
+
+// A segment "name@version" with a digit after the '@'.
+bool is_versioned(const std::string& path) {
+  for (size_t at = path.find('@'); at != std::string::npos; at = path.find('@', at + 1)) {
+    size_t seg = path.rfind('/', at);
+    if (seg != std::string::npos && at > seg + 1 && at + 1 < path.size() &&
+        std::isdigit(static_cast<unsigned char>(path[at + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 StaticFiles::StaticFiles(std::string root) : root_(canonical(root)) {}
@@ -62,6 +110,10 @@ std::string StaticFiles::content_type_for(const std::string& path) {
   return "application/octet-stream";
 }
 
+std::string StaticFiles::cache_control_for(const std::string& path) {
+  return is_versioned(path) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 void StaticFiles::serve(const Request& request, const Reply& reply) const {
   if (request.path.rfind("/api/", 0) == 0 || root_.empty()) {
     return reply(not_found(request.path));
@@ -85,10 +137,14 @@ void StaticFiles::serve(const Request& request, const Reply& reply) const {
   Response r;
   r.content_type = content_type_for(real);
   r.set_header("ETag", etag);
-  r.set_header("Cache-Control",
-               r.content_type.rfind("text/html", 0) == 0 ? "no-cache" : "public, max-age=3600");
+  r.set_header("Last-Modified", http_date(st.st_mtime));
+  r.set_header("Cache-Control", cache_control_for(*decoded));
   r.set_header("X-Content-Type-Options", "nosniff");
-  if (request.header("if-none-match") == etag) {
+  std::string_view if_none_match = request.header("if-none-match");
+  std::optional<time_t> since =
+      if_none_match.empty() ? parse_http_date(request.header("if-modified-since")) : std::nullopt;
+  if ((!if_none_match.empty() && etag_matches(if_none_match, etag)) ||
+      (since && st.st_mtime <= *since)) {
     r.status = 304;
     return reply(std::move(r));
   }

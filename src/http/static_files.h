@@ -4,8 +4,14 @@
 // Confinement: the request path is percent-decoded, any "." or ".." segment or
 // NUL is refused, and the resolved real path must stay inside the root (so a
 // symlink cannot lead out). "/" and directories serve their index.html.
-// Caching: HTML is `no-cache` (always revalidated), other assets
-// `max-age=3600`; every file has an ETag, and If-None-Match answers 304.
+// Caching: every file has an ETag (size and mtime) and a Last-Modified;
+// a matching If-None-Match (or, without it, an If-Modified-Since not older
+// than the file) answers 304 without a body. A versioned asset — any path
+// segment of the form `name@version`, e.g. /vendor/leaflet@1.9.4/leaflet.js,
+// whose content never changes under that name — is `public,
+// max-age=31536000, immutable`; everything else (HTML, the app's own
+// modules and styles) is `no-cache`: kept, but revalidated on every use, so
+// a new release is seen at once and an unchanged file costs a 304.
 // Paths under /api/ never fall through to files: they get the API's 404.
 #pragma once
 
@@ -22,6 +28,8 @@ class StaticFiles {
   void serve(const Request& request, const Reply& reply) const;
 
   static std::string content_type_for(const std::string& path);
+  // The Cache-Control value for a request path (see above).
+  static std::string cache_control_for(const std::string& path);
 
  private:
   std::string root_;  // canonical, without a trailing slash

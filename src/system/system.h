@@ -4,6 +4,8 @@
 //   GET /metrics              Prometheus text format (public; keep it behind
 //                             the reverse proxy's allow-list in production)
 //   GET /api/v1/openapi.json  the API description (docs/openapi.json, built in)
+//   GET /api/v1/web-config    what the browser app needs from the server's
+//                             options: the map tile URL (public; web_config.cpp)
 //
 // openapi_mismatches() compares the router's table (paths, methods and the
 // roles in each operation's x-warmcity-roles) with the document, so a
@@ -25,6 +27,17 @@ inline constexpr std::string_view kVersion = "0.1.0";
 
 // REQUIRES: `db` and `metrics` outlive the router.
 void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics);
+
+// The browser app's settings, from `warmcity serve` options.
+struct WebConfig {
+  // A Leaflet tile URL template ("https://tile.example/{z}/{x}/{y}.png");
+  // "" draws no tiles (the map shows its markers on a plain background).
+  std::string tile_url;
+  std::string tile_attribution;  // shown in the map's corner; may hold a link
+};
+
+// GET /api/v1/web-config: {"tile_url": "…" | null, "tile_attribution": "…"}.
+void register_web_config(http::Router& router, WebConfig config);
 
 // The OpenAPI 3 document (JSON text) served at /api/v1/openapi.json.
 std::string_view openapi_document();

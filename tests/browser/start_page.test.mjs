@@ -1,18 +1,16 @@
-// The start page in a real Chromium: Chinese text renders, the service status
+// The shell in a real Chromium: Chinese text renders, the service status
 // shows, staff sign in and out with the cookie session (and its CSRF token).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { startServer } from '../http/lib/server.mjs';
 import { launch } from './lib/browser.mjs';
+import { shot } from './lib/shots.mjs';
 
-const SHOTS = process.env.WARMCITY_SCREENSHOTS || 'build/screenshots';
 let srv;
 let browser;
 before(async () => {
   srv = await startServer({ users: [{ username: 'wangjing', password: 'staff-pass-1', role: 'worker', display_name: '王晶' }] });
   browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => { await browser.close(); await srv.stop(); srv.cleanup(); });
 
@@ -28,13 +26,13 @@ test('the start page shows the service status in Chinese', async () => {
     return c.measureText('暖城').width;
   });
   assert.ok(width >= 36, `汉字 drawn ${width}px wide: is a CJK font installed?`);
-  await page.screenshot({ path: `${SHOTS}/start.png` });
+  await shot(page, 'start');
   await page.close();
 });
 
 test('a worker signs in, sees their name and role, and signs out from another tab', async () => {
   const page = await browser.context.newPage();
-  await page.goto(srv.url + '/');
+  await page.goto(srv.url + '/#/staff');
   await page.getByLabel('用户名').fill('wangjing');
   await page.getByLabel('密码').fill('wrong-password');
   await page.getByRole('button', { name: '登录' }).click();
@@ -43,11 +41,11 @@ test('a worker signs in, sees their name and role, and signs out from another ta
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#me-name', { hasText: '王晶' }).waitFor();
   assert.equal(await page.locator('#me-role').textContent(), '网格员');
-  await page.screenshot({ path: `${SHOTS}/signed-in.png` });
+  await shot(page, 'signed-in');
   // Signing out from another tab works too: the page takes the session's
   // CSRF token from /me, not from the tab that signed in.
   const other = await browser.context.newPage();
-  await other.goto(srv.url + '/');
+  await other.goto(srv.url + '/#/staff');
   await other.getByRole('button', { name: '退出登录' }).click();
   await other.getByRole('button', { name: '登录' }).waitFor();
   // The session is revoked on the server, not only forgotten by the page.

@@ -5,13 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function launch({ viewport = { width: 360, height: 640 }, locale = 'zh-CN' } = {}) {
+// `options` go to launchPersistentContext (e.g. geolocation, permissions).
+export async function launch({ viewport = { width: 360, height: 640 }, locale = 'zh-CN', ...options } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'warmcity-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
     locale,
+    timezoneId: 'Asia/Shanghai',
+    ...options,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

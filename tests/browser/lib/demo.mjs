@@ -1,0 +1,28 @@
+// A server on a fresh copy of the DEMO Lishi District (`warmcity demo`), with
+// a keeper of the agency that opens a toilet and a parking lot.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, startServer } from '../../http/lib/server.mjs';
+
+export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
+export const KEEPER = { username: 'jiguan.keeper', password: 'keeper-pass-1', display_name: '机关事务管理员' };
+export const KEEPER_ORG = '离石区人民政府机关事务服务中心';
+
+export async function startDemoServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
+  const db = join(dir, 'warmcity.db');
+  const r = spawnSync(BIN, ['demo', '--db', db, '--password-cost', 'minimum'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
+  const srv = await startServer({ dir });
+  const admin = await srv.login(ADMIN.username, ADMIN.password);
+  const orgs = await srv.fetch('/api/v1/organisations?limit=200', { token: admin.token });
+  const org = orgs.body.items.find((o) => o.name === KEEPER_ORG);
+  const made = await srv.fetch('/api/v1/users', {
+    method: 'POST', token: admin.token,
+    json: { ...KEEPER, role: 'keeper', organisation_ids: [org.id] },
+  });
+  if (made.status !== 201) throw new Error('keeper: ' + made.text);
+  return { srv, admin, keeperOrgId: org.id };
+}

@@ -1,0 +1,68 @@
+// The server's API: JSON in and out, problem+json errors as ApiError, and the
+// session's CSRF token on every write (taken from /api/v1/me).
+let csrfToken = '';
+let mePromise = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+export async function api(path, { method = 'GET', json, query } = {}) {
+  let url = '/api/v1' + path;
+  if (query) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      for (const one of [].concat(v)) if (one !== undefined && one !== null && one !== '') q.append(k, one);
+    }
+    const text = q.toString();
+    if (text) url += '?' + text;
+  }
+  const headers = {};
+  if (json !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, {
+    method, headers, credentials: 'same-origin',
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = null; }
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
+
+// The signed-in user (with organisations), or null; cached until sign-in/out.
+export function me() {
+  if (!mePromise) {
+    mePromise = api('/me').then((u) => { csrfToken = u.csrf_token; return u; })
+      .catch((e) => { if (e.status === 401) return null; mePromise = null; throw e; });
+  }
+  return mePromise;
+}
+
+export async function signIn(username, password) {
+  mePromise = null;
+  await api('/auth/login', { method: 'POST', json: { username, password } });
+  return me();
+}
+
+export async function signOut() {
+  await me();
+  try { await api('/auth/logout', { method: 'POST' }); } finally { mePromise = null; csrfToken = ''; }
+}
+
+// Every page of a cursor-paged list, up to `max` items.
+export async function allPages(path, query = {}, max = 1000) {
+  const items = [];
+  let cursor;
+  do {
+    const page = await api(path, { query: { ...query, limit: 200, cursor } });
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && items.length < max);
+  return items;
+}

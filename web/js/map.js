@@ -1,0 +1,41 @@
+// A Leaflet map with the server's tile layer (GET /api/v1/web-config) or,
+// when none is configured, no tiles at all: the markers on a plain
+// background still show where things are relative to each other and to you.
+import { api } from './api.js';
+import { leaflet } from './vendor.js';
+import { t } from './i18n.js';
+
+let configPromise = null;
+const webConfig = () => (configPromise ??= api('/web-config').catch(() => ({ tile_url: null })));
+
+// points: [{lat, lon, label, href, you}] — `you` draws the visitor's position.
+export async function drawMap(container, points) {
+  const [L, config] = await Promise.all([leaflet(), webConfig()]);
+  container.setAttribute('role', 'region');
+  const map = L.map(container, { attributionControl: Boolean(config.tile_url) });
+  if (config.tile_url) {
+    L.tileLayer(config.tile_url, { maxZoom: 19, attribution: config.tile_attribution || '' }).addTo(map);
+  } else {
+    container.classList.add('no-tiles');
+  }
+  const bounds = [];
+  for (const p of points) {
+    const marker = L.circleMarker([p.lat, p.lon], p.you
+      ? { radius: 9, color: '#0b3d91', fillColor: '#1a56db', fillOpacity: 1, weight: 3 }
+      : { radius: 8, color: '#7a1712', fillColor: '#b3261e', fillOpacity: 0.9, weight: 2 });
+    marker.bindTooltip(p.you ? t('near.you') : p.label, { permanent: Boolean(p.you) });
+    if (p.href) marker.on('click', () => { location.hash = p.href; });
+    marker.addTo(map);
+    bounds.push([p.lat, p.lon]);
+  }
+  const fit = () => {
+    if (bounds.length === 1) map.setView(bounds[0], 16);
+    else if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+  };
+  fit();
+  // A rotated phone or a resized window: the map takes its new size and refits.
+  const resized = new ResizeObserver(() => { map.invalidateSize(); fit(); });
+  resized.observe(container);
+  map.on('unload', () => resized.disconnect());
+  return map;
+}

@@ -1,0 +1,25 @@
+// Hash routes → screens. A screen module exports render(view, params, query)
+// and may return a cleanup function. New screens (appeals: raise, track,
+// queue) are one line in ROUTES and one file in screens/.
+export const ROUTES = [
+  ['/', () => import('../screens/home.js')],
+  ['/near', () => import('../screens/near.js')],
+  ['/f/:id', () => import('../screens/facility.js')],
+  ['/staff', () => import('../screens/staff.js')],
+  ['/staff/f/:id', () => import('../screens/edit.js')],
+  ['/dashboard', () => import('../screens/dashboard.js')],
+];
+
+export function match(hash) {
+  const [path, search = ''] = (hash.replace(/^#/, '') || '/').split('?');
+  for (const [pattern, load] of ROUTES) {
+    const names = [];
+    const re = new RegExp('^' + pattern.replace(/:(\w+)/g, (m, n) => { names.push(n); return '([^/]+)'; }) + '$');
+    const m = re.exec(path);
+    if (m) {
+      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+      return { pattern, load, params, query: new URLSearchParams(search) };
+    }
+  }
+  return null;
+}

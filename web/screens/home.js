@@ -1,0 +1,24 @@
+// Start: the three things people come for, as large links, and the service status.
+import { api } from '../js/api.js';
+import { h } from '../js/dom.js';
+import { t } from '../js/i18n.js';
+
+export async function render(view) {
+  const status = h('p', { id: 'health', role: 'status' }, t('home.status_checking'));
+  view.append(
+    h('h1', {}, t('home.heading')),
+    h('ul', { class: 'tiles' },
+      h('li', {}, h('a', { class: 'tile', href: '#/near' }, t('home.near'))),
+      h('li', {}, h('a', { class: 'tile', href: '#/staff' }, t('home.staff'))),
+      h('li', {}, h('a', { class: 'tile', href: '#/dashboard' }, t('home.dashboard')))),
+    h('section', { class: 'card', 'aria-labelledby': 'status-title' },
+      h('h2', { id: 'status-title' }, t('home.status')), status));
+  try {
+    const body = await api('/health');
+    status.textContent = t('home.status_ok', { version: body.version });
+    status.className = 'ok';
+  } catch (e) {
+    status.textContent = e.status ? t('home.status_bad') : t('common.offline');
+    status.className = 'bad';
+  }
+}
