@@ -137,6 +137,15 @@ class Planner {
 
 }  // namespace
 
+CodeLookup stored_codes(store::Connection& reader) {
+  return [&reader](const std::string& code) -> Result<std::optional<Level>> {
+    auto found = find_by_code(reader, code);
+    if (!found.ok()) return found.status();
+    if (!*found) return std::optional<Level>();
+    return std::optional<Level>((*found)->second);
+  };
+}
+
 Result<ImportPlan> plan_import(std::string_view body, const CodeLookup& existing) {
   auto doc = http::parse_json_object(body);
   if (!doc.ok()) return doc.status();

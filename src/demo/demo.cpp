@@ -92,15 +92,7 @@ Status refuse_non_empty(const Services& s) {
 Result<size_t> import_areas(areas::AreaService& service, const std::string& path) {
   auto body = read_file(path);
   if (!body.ok()) return body.status();
-  store::Connection& reader = service.db().reader();
-  areas::CodeLookup existing =
-      [&reader](const std::string& code) -> Result<std::optional<areas::Level>> {
-    auto found = areas::find_by_code(reader, code);
-    if (!found.ok()) return found.status();
-    if (!*found) return std::optional<areas::Level>();
-    return std::optional<areas::Level>((*found)->second);
-  };
-  auto plan = areas::plan_import(*body, existing);
+  auto plan = areas::plan_import(*body, areas::stored_codes(service.db().reader()));
   if (!plan.ok()) return plan.status();
   if (!plan->invalid.empty()) return areas::import_problem(*plan);
   auto out = wait_for<areas::ImportOutcome>([&](auto done) {

@@ -163,6 +163,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              [&db](http::Request& req, http::Reply reply) { list(db, req, std::move(reply)); },
              {.summary = "List facilities (?kind=&community_id=)"});
   register_nearby_route(router, service, calendar);
+  register_import_routes(router, db, service);
   router.add(Method::kGet, api + "/{id}", Access::Public(),
              [&db, &service, &calendar](http::Request& req, http::Reply reply) {
                get_one(db, service, calendar, req, std::move(reply));

@@ -37,6 +37,9 @@ void register_station_routes(http::Router& router, FacilityService& service,
 Status add_station_fields(nlohmann::ordered_json& body, store::Connection& c, const Facility& f,
                           const core::Calendar& calendar, int64_t now);
 
+// POST /import and GET /export (import_routes.cpp).
+void register_import_routes(http::Router& router, store::Database& db, FacilityService& service);
+
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);
 
