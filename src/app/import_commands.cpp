@@ -5,11 +5,9 @@
 // unless --skip-invalid.
 #include <chrono>
 #include <fstream>
-#include <future>
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -19,6 +17,8 @@
 #include "app/commands.h"
 #include "areas/area_import.h"
 #include "areas/area_service.h"
+#include "core/read_file.h"
+#include "core/wait_for.h"
 #include "facilities/facility_export.h"
 #include "facilities/facility_import.h"
 
@@ -31,20 +31,9 @@ constexpr char kClientAddress[] = "cli";
 using Clock = std::chrono::steady_clock;
 
 std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CommandFailed("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs an asynchronous service call and waits for its result.
-template <class T, class Call>
-Result<T> wait(Call call) {
-  std::promise<Result<T>> promise;
-  auto future = promise.get_future();
-  call([&promise](Result<T> r) { promise.set_value(std::move(r)); });
-  return future.get();
+  Result<std::string> text = core::read_file(path, "input file");
+  if (!text.ok()) throw CommandFailed(text.status());
+  return std::move(*text);
 }
 
 // Progress lines on stderr, at most one per kEvery unless forced.
@@ -120,7 +109,7 @@ void run_facilities_import(const FacilitiesImport& o) {
   for (facilities::ImportRow& r : plan->valid) rows.push_back(std::move(r.facility));
   facilities::ImportCounts counts{std::string(facilities::import_format_name(plan->format)),
                                   plan->rows, plan->invalid_rows};
-  auto ids = wait<std::vector<int64_t>>([&](auto done) {
+  auto ids = core::wait_for<std::vector<int64_t>>([&](auto done) {
     app->facilities().import(
         std::move(rows), std::move(counts), facilities::Editor{0, true, {}, kClientAddress},
         [&progress](size_t written, size_t all) {
@@ -191,7 +180,7 @@ void run_areas_import(const std::string& db_path, const std::string& input, bool
   if (!plan.ok()) throw CommandFailed(plan.status());
   if (!plan->invalid.empty() && !skip_invalid) throw CommandFailed(areas::import_problem(*plan));
   const size_t skipped = plan->invalid.size();
-  auto out = wait<areas::ImportOutcome>([&](auto done) {
+  auto out = core::wait_for<areas::ImportOutcome>([&](auto done) {
     service.import(std::move(*plan), areas::Editor{0, kClientAddress}, std::move(done));
   });
   if (!out.ok()) throw CommandFailed(out.status());

@@ -138,17 +138,8 @@ Result<ImportPlan> plan_csv(std::string_view body, const ImportOptions& options,
 
 Result<ImportPlan> plan_geojson(std::string_view body, const ImportOptions& options,
                                 const MissingOrganisations& missing) {
-  Result<json> doc = http::parse_json_object(body);
-  if (!doc.ok()) return doc.status();
-  if (doc->value("type", json()) != "FeatureCollection") {
-    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
-                                 {{"type", "must be FeatureCollection"}});
-  }
-  auto features = doc->find("features");
-  if (features == doc->end() || !features->is_array()) {
-    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
-                                 {{"features", "must be an array of features"}});
-  }
+  Result<json> features = http::parse_feature_collection(body);
+  if (!features.ok()) return features.status();
   ImportPlan plan;
   plan.format = ImportFormat::kGeoJson;
   Planner planner(options, plan);
