@@ -5,7 +5,7 @@
 namespace warmcity::core {
 namespace {
 
-// 暖城 in GB18030 (and a four-byte GB18030 character, U+20087 𠂇).
+// 暖城 in GB18030 (and a four-byte GB18030 character, U+20000 𠀀).
 constexpr char kGbWarmCity[] = "\xC5\xAF\xB3\xC7";
 constexpr char kGbFourByte[] = "\x95\x32\x82\x36";
 
@@ -24,7 +24,7 @@ TEST(TextEncoding, DetectsGb18030) {
   auto r = decode_text(std::string("name\n") + kGbWarmCity + "," + kGbFourByte, std::nullopt);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->encoding, TextEncoding::kGb18030);
-  EXPECT_EQ(r->text, "name\n暖城,\xF0\xA0\x82\x87");
+  EXPECT_EQ(r->text, "name\n暖城,\xF0\xA0\x80\x80");
 }
 
 TEST(TextEncoding, ForcedEncodingWins) {

@@ -47,17 +47,17 @@ TEST(FacilityImportCsv, ReadsGoodRowsWithQuotedCellsAndAmenities) {
 
 TEST(FacilityImportCsv, ReportsEveryBadRowWithItsPhysicalLine) {
   std::string body = std::string(kHeader) +
-                     "toilet,\"two\nline name\",路,111.1,37.5,,,,\n"         // lines 2-3, fine
-                     "spaceship,x,路,111.1,37.5,,,Mo-Zz 25:00,\n"            // line 4: kind, hours
-                     "toilet,x,路,abc,95,,,,\n"                              // line 5: lon, lat
-                     "toilet,x,路,111.1,37.5,9,,,\n"                         // line 6: keeper
-                     "love_station,x,路,111.1,37.5,,,,{\"jetpack\":true}\n"  // line 7: amenity
-                     "toilet,x,路\n"                                         // line 8: short
-                     "toilet,x,路,111.1,37.5,,,,{broken\n";                  // line 9: JSON
+                     "toilet,\"two\nline name\",路,111.1,37.5,,,,\n"  // lines 2-3, fine
+                     "spaceship,x,路,111.1,37.5,,,Mo-Zz 25:00,\n"     // line 4: kind, hours
+                     "toilet,x,路,abc,95,,,,\n"                       // line 5: lon, lat
+                     "toilet,x,路,111.1,37.5,9,,,\n"                  // line 6: keeper
+                     "love_station,x,路,111.1,37.5,,,,\"{\"\"jetpack\"\":1}\"\n"  // line 7: amenity
+                     "toilet,x,路\n"                                              // line 8: short
+                     "toilet,x,路,111.1,37.5,,,,{broken\n";                       // line 9: JSON
   ImportPlan p = plan(body);
-  EXPECT_EQ(p.rows, 8u);
+  EXPECT_EQ(p.rows, 7u);
   EXPECT_EQ(p.valid.size(), 1u);
-  EXPECT_EQ(p.invalid_rows, 7u);
+  EXPECT_EQ(p.invalid_rows, 6u);
   auto has = [&](size_t line, const std::string& field) {
     for (const RowError& e : p.errors) {
       if (e.line == line && e.field == field) return true;
@@ -73,7 +73,7 @@ TEST(FacilityImportCsv, ReportsEveryBadRowWithItsPhysicalLine) {
   EXPECT_TRUE(has(8, "row"));
   EXPECT_TRUE(has(9, "amenities"));
   for (size_t i = 1; i < p.errors.size(); ++i) EXPECT_LE(p.errors[i - 1].line, p.errors[i].line);
-  EXPECT_NE(import_problem_detail(p).find("7 of 8 rows"), std::string::npos);
+  EXPECT_NE(import_problem_detail(p).find("6 of 7 rows"), std::string::npos);
 }
 
 TEST(FacilityImportCsv, Gb18030BomAndHeaderProblems) {
