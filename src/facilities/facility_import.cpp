@@ -82,7 +82,9 @@ class Planner {
     if (plan_.errors.size() > kMaxReportedImportErrors) {
       plan_.errors.resize(kMaxReportedImportErrors);
     }
-    if (options_.progress) options_.progress(plan_.rows, total_);
+    if (options_.progress && plan_.rows % kProgressEvery != 0) {
+      options_.progress(plan_.rows, total_);
+    }
   }
 
  private:

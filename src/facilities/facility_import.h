@@ -42,7 +42,8 @@ struct ImportOptions {
   ImportFormat format = ImportFormat::kCsv;
   std::optional<core::TextEncoding> encoding;  // CSV: nullopt detects (text_encoding.h)
   bool gcj02 = false;                          // coordinates are GCJ-02
-  // Called every 1000 rows checked and once at the end.
+  // Called every 1000 rows checked and at the end (once with checked == total
+  // when total is a multiple of 1000).
   std::function<void(size_t checked, size_t total)> progress;
 };
 

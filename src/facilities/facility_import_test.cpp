@@ -135,6 +135,12 @@ TEST(FacilityImport, ReportsProgress) {
   };
   ASSERT_TRUE(plan_import(body, o, only_seven).ok());
   EXPECT_EQ(seen, (std::vector<size_t>{1000, 2000, 2500}));
+  seen.clear();
+  body.resize(body.find("t2000,"));  // 2000 rows: the end is reported once
+  body.resize(body.rfind('\n') + 1);
+  o.progress = [&](size_t checked, size_t) { seen.push_back(checked); };
+  ASSERT_TRUE(plan_import(body, o, only_seven).ok());
+  EXPECT_EQ(seen, (std::vector<size_t>{1000, 2000}));
 }
 
 }  // namespace
