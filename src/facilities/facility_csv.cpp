@@ -63,11 +63,28 @@ json number_or_text(std::string_view cell) {
   return std::string(cell);
 }
 
-// A cell of the export: "" for null, strings as they are, the rest as JSON.
+// A spreadsheet runs a cell starting with one of these as a formula, so an
+// export writes such text with a leading apostrophe, which Excel and WPS
+// hide, and an import takes it off again.
+bool formula_like(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// A cell of the export: "" for null, text as it is (guarded), the rest as JSON.
 std::string cell_of(const ordered_json& v) {
   if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
+  if (v.is_string()) {
+    std::string text = v.get<std::string>();
+    return formula_like(text) ? "'" + text : text;
+  }
   return v.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// A text cell as imported: without the apostrophe an export put before a formula.
+std::string text_of(std::string_view cell) {
+  if (cell.size() > 1 && cell.front() == '\'' && formula_like(cell.substr(1)))
+    cell.remove_prefix(1);
+  return std::string(cell);
 }
 
 }  // namespace
@@ -125,7 +142,7 @@ RawRow csv_row(const CsvLayout& layout, const core::CsvRecord& record) {
         row.object[field] = std::move(value);
       }
     } else {
-      row.object[field] = std::string(cell);
+      row.object[field] = text_of(cell);
     }
   }
   return row;

@@ -6,7 +6,9 @@
 // CSV columns: the create fields (facility_input.h), `lon`/`lat` in
 // WGS-84, `amenities` as a JSON object in one cell; the read-only columns
 // an export adds (id, the area ids, created_at, updated_at) are ignored on
-// import. An empty cell is an absent field.
+// import. An empty cell is an absent field. Text that a spreadsheet would
+// run as a formula (starting with = + - @) is exported after an apostrophe,
+// which an import removes.
 // GeoJSON: a Feature with a Point geometry [lon, lat] and the create
 // fields (without lat/lon) as properties; an export's read-only properties
 // are ignored the same way.

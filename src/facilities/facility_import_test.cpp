@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/csv.h"
+#include "facilities/facility_formats.h"
+
 namespace warmcity::facilities {
 namespace {
 
@@ -122,6 +125,34 @@ TEST(FacilityImportGeoJson, PointsPropertiesAndErrorsByFeatureIndex) {
   EXPECT_EQ(plan_import("[1]", o, only_seven).status().code(), Code::kInvalidArgument);
   EXPECT_EQ(plan_import(R"({"type":"Feature"})", o, only_seven).status().code(),
             Code::kUnprocessable);
+}
+
+TEST(FacilityImportCsv, AnExportImportsAgainAndFormulasStayText) {
+  Facility f;
+  f.id = 12;
+  f.kind = Kind::kToilet;
+  f.name = "=HYPERLINK(\"http://x\")";
+  f.address = "路, 1 号";
+  f.lat = 37.5;
+  f.lon = 111.1;
+  f.amenities_json = R"({"wheelchair":false,"baby_change":true,"sections":"all_gender"})";
+  f.suspended = true;
+  f.suspended_reason = "维修";
+  std::string body;
+  core::append_csv_record(body, csv_export_header());
+  const std::vector<std::string> record = csv_export_record(f, true);
+  EXPECT_EQ(record[2], "'=HYPERLINK(\"http://x\")");
+  core::append_csv_record(body, record);
+  ImportPlan p = plan(body);
+  ASSERT_EQ(p.valid.size(), 1u) << (p.errors.empty()
+                                        ? ""
+                                        : p.errors[0].field + ": " + p.errors[0].message);
+  const Facility& back = p.valid[0].facility;
+  EXPECT_EQ(back.name, f.name);
+  EXPECT_EQ(back.address, f.address);
+  EXPECT_EQ(back.amenities_json, f.amenities_json);
+  EXPECT_TRUE(back.suspended);
+  EXPECT_EQ(back.suspended_reason, "维修");
 }
 
 TEST(FacilityImport, ReportsProgress) {
