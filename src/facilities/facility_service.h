@@ -154,7 +154,9 @@ class FacilityService {
   static Result<std::shared_ptr<const Snapshot>> load_snapshot(store::Connection& c);
   // On the writer thread, after the commit.
   void publish(const Facility& f);
-  // Rebuilds the snapshot from the store (after an import); on the writer thread.
+  // Rebuilds the snapshot from the store (after an import); on the writer
+  // thread. If the store cannot be read, the old snapshot stays until the
+  // next save or restart.
   void reload_snapshot();
   // Submits the next chunk of `run` (import_rows.cpp).
   void import_chunk(std::shared_ptr<ImportRun> run);
