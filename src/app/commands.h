@@ -33,6 +33,8 @@ void add_backup_command(CLI::App& cli);
 void add_routes_command(CLI::App& cli);
 void add_hours_command(CLI::App& cli);
 void add_demo_command(CLI::App& cli);
+// `facilities import|export`, `areas import` (import_commands.cpp).
+void add_import_commands(CLI::App& cli);
 
 // Opens the application for a command that does not serve (quiet logging);
 // throws CommandFailed when the database cannot be opened.

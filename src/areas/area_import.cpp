@@ -137,18 +137,18 @@ class Planner {
 
 }  // namespace
 
+CodeLookup stored_codes(store::Connection& reader) {
+  return [&reader](const std::string& code) -> Result<std::optional<Level>> {
+    auto found = find_by_code(reader, code);
+    if (!found.ok()) return found.status();
+    if (!*found) return std::optional<Level>();
+    return std::optional<Level>((*found)->second);
+  };
+}
+
 Result<ImportPlan> plan_import(std::string_view body, const CodeLookup& existing) {
-  auto doc = http::parse_json_object(body);
-  if (!doc.ok()) return doc.status();
-  if (doc->value("type", json()) != "FeatureCollection") {
-    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
-                                 {{"type", "must be FeatureCollection"}});
-  }
-  auto features = doc->find("features");
-  if (features == doc->end() || !features->is_array()) {
-    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
-                                 {{"features", "must be an array of features"}});
-  }
+  auto features = http::parse_feature_collection(body);
+  if (!features.ok()) return features.status();
   ImportPlan plan;
   Planner planner(existing);
   for (size_t i = 0; i < features->size(); ++i) {

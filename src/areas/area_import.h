@@ -23,6 +23,7 @@
 #include "areas/areas.h"
 #include "areas/geometry.h"
 #include "core/status.h"
+#include "store/connection.h"
 
 namespace warmcity::areas {
 
@@ -32,6 +33,10 @@ inline constexpr size_t kMaxCodeLength = 64;
 
 // The level of the existing area with `code`, nullopt when there is none.
 using CodeLookup = std::function<Result<std::optional<Level>>(const std::string& code)>;
+
+// The lookup of the areas stored on `reader` (the calling thread's reader
+// connection; REQUIRES it to outlive the lookup).
+CodeLookup stored_codes(store::Connection& reader);
 
 struct ImportFeature {
   size_t index = 0;  // in the file's features array

@@ -177,14 +177,7 @@ void import_route(AreaService& service, http::Request& req, http::Reply reply) {
     return reply(http::problem(
         Status::Unprocessable("bad parameter", {{"skip_invalid", "must be true or false"}})));
   }
-  store::Connection& reader = service.db().reader();
-  CodeLookup existing = [&reader](const std::string& code) -> Result<std::optional<Level>> {
-    auto found = find_by_code(reader, code);
-    if (!found.ok()) return found.status();
-    if (!*found) return std::optional<Level>();
-    return std::optional<Level>((*found)->second);
-  };
-  auto plan = plan_import(req.body, existing);
+  auto plan = plan_import(req.body, stored_codes(service.db().reader()));
   if (!plan.ok()) return reply(http::problem(plan.status()));
   if (!plan->invalid.empty() && skip != "true") {
     return reply(http::problem(import_problem(*plan)));

@@ -12,4 +12,8 @@ namespace warmcity::core {
 // UTF-8 (overlong forms, surrogates and values above U+10FFFF are invalid).
 std::optional<size_t> utf8_length(std::string_view s);
 
+// The length in bytes of the longest valid UTF-8 prefix of `s`: s.size()
+// when all of `s` is valid, else the offset of the first bad sequence.
+size_t utf8_valid_prefix(std::string_view s);
+
 }  // namespace warmcity::core

@@ -1,16 +1,16 @@
 #include "demo/demo.h"
 
-#include <fstream>
 #include <future>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "areas/area_import.h"
 #include "areas/area_store.h"
+#include "core/read_file.h"
+#include "core/wait_for.h"
 #include "facilities/facility_input.h"
 
 namespace warmcity::demo {
@@ -55,21 +55,10 @@ constexpr std::pair<const char*, const char*> kOrganisations[] = {
 };
 
 Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read demo data file " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return core::read_file(path, "demo data file");
 }
 
-// Runs an asynchronous service call and waits for its result.
-template <class T, class Call>
-Result<T> wait_for(Call call) {
-  std::promise<Result<T>> promise;
-  auto future = promise.get_future();
-  call([&promise](Result<T> r) { promise.set_value(std::move(r)); });
-  return future.get();
-}
+using core::wait_for;
 
 Status refuse_non_empty(const Services& s) {
   if (s.areas.snapshot()->size() > 0 || s.facilities.snapshot()->size() > 0) {
@@ -92,15 +81,7 @@ Status refuse_non_empty(const Services& s) {
 Result<size_t> import_areas(areas::AreaService& service, const std::string& path) {
   auto body = read_file(path);
   if (!body.ok()) return body.status();
-  store::Connection& reader = service.db().reader();
-  areas::CodeLookup existing =
-      [&reader](const std::string& code) -> Result<std::optional<areas::Level>> {
-    auto found = areas::find_by_code(reader, code);
-    if (!found.ok()) return found.status();
-    if (!*found) return std::optional<areas::Level>();
-    return std::optional<areas::Level>((*found)->second);
-  };
-  auto plan = areas::plan_import(*body, existing);
+  auto plan = areas::plan_import(*body, areas::stored_codes(service.db().reader()));
   if (!plan.ok()) return plan.status();
   if (!plan->invalid.empty()) return areas::import_problem(*plan);
   auto out = wait_for<areas::ImportOutcome>([&](auto done) {

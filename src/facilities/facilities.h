@@ -22,6 +22,10 @@
 //   DELETE /api/v1/facilities/{id}/notices/{notice_id}   the same
 //   PUT    /api/v1/facilities/{id}/receptions admin; keeper of that liaison
 //                                           station or service centre (stations.h)
+//   POST   /api/v1/facilities/import        admin; ?format=geojson|csv
+//                                           (facility_import.h, docs/facilities.md)
+//   GET    /api/v1/facilities/export        staff (worker, volunteer, keeper,
+//                                           department, admin); ?format=
 // Calls: core (geo, opening hours, phone), store, accounts (audit log),
 // areas (locate, through a Locator), calendar (the official calendar), http.
 //

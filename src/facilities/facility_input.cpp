@@ -90,7 +90,12 @@ Result<Input> read_input(std::string_view body, bool creating, Kind known_kind, 
                          std::optional<core::ParseError>* where) {
   Result<json> doc = http::parse_json_object(body);
   if (!doc.ok()) return doc.status();
-  http::FieldReader in(*doc);
+  return read_input_object(*doc, creating, known_kind, gcj02, where);
+}
+
+Result<Input> read_input_object(const json& doc, bool creating, Kind known_kind, bool gcj02,
+                                std::optional<core::ParseError>* where) {
+  http::FieldReader in(doc);
   Input out;
   out.kind = known_kind;
   bool kind_known = !creating;
@@ -100,17 +105,17 @@ Result<Input> read_input(std::string_view body, bool creating, Kind known_kind, 
     if (kind && !parsed) in.fail("kind", "must be one of " + kinds_text());
     if (parsed) out.kind = *parsed;
     kind_known = parsed.has_value();
-  } else if (doc->contains("kind")) {
+  } else if (doc.contains("kind")) {
     in.fail("kind", "cannot be changed; create a new facility instead");
   }
   Patch& p = out.patch;
   p.name = creating ? in.required_string("name", 1, 100) : in.optional_string("name", 1, 100);
   p.address =
       creating ? in.required_string("address", 1, 200) : in.optional_string("address", 1, 200);
-  read_location(*doc, in, creating, gcj02, p);
+  read_location(doc, in, creating, gcj02, p);
   p.keeper_org_id = nullable<int64_t>(
-      *doc, "keeper_org_id", [&] { return in.optional_int("keeper_org_id", 1, INT64_MAX); });
-  p.contact_phone = nullable<std::string>(*doc, "contact_phone", [&] {
+      doc, "keeper_org_id", [&] { return in.optional_int("keeper_org_id", 1, INT64_MAX); });
+  p.contact_phone = nullable<std::string>(doc, "contact_phone", [&] {
     std::optional<std::string> phone = in.optional_string("contact_phone", 1, 20);
     if (phone && !core::is_valid_phone(*phone)) {
       in.fail("contact_phone", "must be a mainland mobile or a landline with its area code");
@@ -119,17 +124,17 @@ Result<Input> read_input(std::string_view body, bool creating, Kind known_kind, 
     return phone;
   });
   p.opening_hours =
-      nullable<std::string>(*doc, "opening_hours", [&] { return read_hours(in, where); });
-  read_status(*doc, in, p);
+      nullable<std::string>(doc, "opening_hours", [&] { return read_hours(in, where); });
+  read_status(doc, in, p);
   std::vector<FieldError> errors;
-  if (kind_known && (creating || doc->contains("amenities"))) {
-    const json value = doc->value("amenities", json::object());
+  if (kind_known && (creating || doc.contains("amenities"))) {
+    const json value = doc.value("amenities", json::object());
     if (std::optional<Amenities> a = read_amenities(out.kind, value, errors)) {
       p.amenities_json = a->json;
     }
   }
   for (FieldError& e : errors) in.fail(std::move(e.field), std::move(e.message));
-  for (const auto& [key, unused] : doc->items()) {
+  for (const auto& [key, unused] : doc.items()) {
     bool known = false;
     for (std::string_view f : kFields) known = known || f == key;
     if (!known) in.fail(key, "is not a field of a facility");
@@ -137,6 +142,8 @@ Result<Input> read_input(std::string_view body, bool creating, Kind known_kind, 
   if (!in.ok()) return in.status();
   return out;
 }
+
+std::span<const std::string_view> input_fields() { return kFields; }
 
 Result<Facility> new_facility(const Input& in) {
   Facility base;

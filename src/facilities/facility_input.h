@@ -12,7 +12,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/opening_hours.h"
 #include "core/status.h"
@@ -31,6 +34,12 @@ struct Input {
 // opening hours fail to parse, *where receives the position.
 Result<Input> read_input(std::string_view body, bool creating, Kind known_kind, bool gcj02,
                          std::optional<core::ParseError>* where);
+// The same for a body already parsed to a JSON object (an imported row).
+Result<Input> read_input_object(const nlohmann::json& doc, bool creating, Kind known_kind,
+                                bool gcj02, std::optional<core::ParseError>* where);
+
+// The fields a body may hold, in the order of the list above.
+std::span<const std::string_view> input_fields();
 
 // A new facility from a create Input (status, area and times not yet set).
 Result<Facility> new_facility(const Input& in);

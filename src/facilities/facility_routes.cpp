@@ -160,6 +160,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              {.summary = "List facilities (?kind=&community_id=)"});
   register_nearby_route(router, service, calendar);
   register_count_route(router, service);
+  register_import_routes(router, db, service);
   router.add(Method::kGet, api + "/{id}", Access::Public(),
              [&db, &service, &calendar](http::Request& req, http::Reply reply) {
                get_one(db, service, calendar, req, std::move(reply));

@@ -30,18 +30,6 @@ Result<Facility> editable(store::Connection& c, int64_t id, const Editor& by,
   return f;
 }
 
-Status audit(store::Connection& c, const Editor& by, std::string action, int64_t facility_id,
-             std::string detail, int64_t now) {
-  accounts::AuditEntry entry;
-  entry.actor_user_id = by.user_id;
-  entry.action = std::move(action);
-  entry.subject_type = "facility";
-  entry.subject_id = std::to_string(facility_id);
-  entry.detail_json = std::move(detail);
-  entry.client_address = by.client_address;
-  return accounts::append_audit(c, entry, now);
-}
-
 }  // namespace
 
 bool Editor::keeps(const std::optional<int64_t>& org) const {
@@ -49,10 +37,20 @@ bool Editor::keeps(const std::optional<int64_t>& org) const {
                     organisation_ids.end();
 }
 
-Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& db,
-                                                               accounts::AuditLog& audit,
-                                                               Locator locate) {
-  Result<std::vector<Facility>> rows = active_facilities(db.reader());
+Status FacilityService::audit(store::Connection& c, const Editor& by, std::string action,
+                              std::string subject_id, std::string detail, int64_t now) {
+  accounts::AuditEntry entry;
+  entry.actor_user_id = by.user_id;
+  entry.action = std::move(action);
+  entry.subject_type = "facility";
+  entry.subject_id = std::move(subject_id);
+  entry.detail_json = std::move(detail);
+  entry.client_address = by.client_address;
+  return accounts::append_audit(c, entry, now);
+}
+
+Result<std::shared_ptr<const Snapshot>> FacilityService::load_snapshot(store::Connection& c) {
+  Result<std::vector<Facility>> rows = active_facilities(c);
   if (!rows.ok()) return rows.status();
   std::vector<Entry> entries;
   entries.reserve(rows->size());
@@ -61,10 +59,18 @@ Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& 
     if (!e.ok()) return e.status();
     entries.push_back(std::move(*e));
   }
+  return Snapshot::build(std::move(entries));
+}
+
+Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& db,
+                                                               accounts::AuditLog& audit,
+                                                               Locator locate) {
+  Result<std::shared_ptr<const Snapshot>> snapshot = load_snapshot(db.reader());
+  if (!snapshot.ok()) return snapshot.status();
   Result<std::vector<Occupancy>> reports = load_occupancy(db.reader());
   if (!reports.ok()) return reports.status();
   return std::unique_ptr<FacilityService>(
-      new FacilityService(db, audit, std::move(locate), Snapshot::build(std::move(entries)),
+      new FacilityService(db, audit, std::move(locate), std::move(*snapshot),
                           std::make_unique<OccupancyBoard>(*reports)));
 }
 
@@ -77,7 +83,17 @@ void FacilityService::derive_area(Facility& f) const {
 
 Status FacilityService::save(store::Connection& c, const Facility* before, Facility& after,
                              const Editor& by) const {
-  FieldChanges changes = diff(before, after);
+  FieldChanges changes;
+  if (Status s = record(c, before, after, by, changes); !s.ok()) return s;
+  if (changes.names.empty()) return Status::Ok();  // nothing changed
+  return audit(c, by, before ? "facility.update" : "facility.create", std::to_string(after.id),
+               accounts::AuditDetail().add_strings("fields", changes.names).str(),
+               after.updated_at);
+}
+
+Status FacilityService::record(store::Connection& c, const Facility* before, Facility& after,
+                               const Editor& by, FieldChanges& changes) const {
+  changes = diff(before, after);
   if (before && changes.names.empty()) return Status::Ok();  // nothing to record
   const int64_t now = core::now_unix();
   after.updated_at = now;
@@ -89,9 +105,7 @@ Status FacilityService::save(store::Connection& c, const Facility* before, Facil
                                  {{"keeper_org_id", "names no organisation"}});
   }
   if (!written.ok()) return written;
-  if (Status s = insert_change(c, {0, after.id, now, by.user_id, changes.json}); !s.ok()) return s;
-  return audit(c, by, before ? "facility.update" : "facility.create", after.id,
-               accounts::AuditDetail().add_strings("fields", changes.names).str(), now);
+  return insert_change(c, {0, after.id, now, by.user_id, changes.json});
 }
 
 void FacilityService::create(Facility f, Editor by, Done done) {
@@ -199,7 +213,7 @@ void FacilityService::issue_gate_token(int64_t facility_id, std::string label, E
         issued->record.created_at = core::now_unix();
         Status s = insert_gate_token(c, issued->record, accounts::hash_token(issued->token));
         if (!s.ok()) return s;
-        return audit(c, by, "facility.gate_token_issue", f->id,
+        return audit(c, by, "facility.gate_token_issue", std::to_string(f->id),
                      accounts::AuditDetail()
                          .add("gate_token_id", issued->record.id)
                          .add("label", issued->record.label)
@@ -220,7 +234,7 @@ void FacilityService::revoke_gate_token(int64_t facility_id, int64_t token_id, E
         if (!f.ok()) return f.status();
         const int64_t now = core::now_unix();
         if (Status s = mark_gate_token_revoked(c, facility_id, token_id, now); !s.ok()) return s;
-        return audit(c, by, "facility.gate_token_revoke", facility_id,
+        return audit(c, by, "facility.gate_token_revoke", std::to_string(facility_id),
                      accounts::AuditDetail().add("gate_token_id", token_id).str(), now);
       },
       std::move(done));
@@ -235,7 +249,7 @@ void FacilityService::add_notice(Notice n, Editor by, NoticeDone done) {
         if (!f.ok()) return f.status();
         notice->created_at = core::now_unix();
         if (Status s = insert_notice(c, *notice); !s.ok()) return s;
-        return audit(c, by, "facility.notice_add", f->id,
+        return audit(c, by, "facility.notice_add", std::to_string(f->id),
                      accounts::AuditDetail().add("notice_id", notice->id).str(),
                      notice->created_at);
       },
@@ -252,7 +266,7 @@ void FacilityService::remove_notice(int64_t facility_id, int64_t notice_id, Edit
         Result<Facility> f = editable(c, facility_id, by, check_notice_kind);
         if (!f.ok()) return f.status();
         if (Status s = delete_notice(c, facility_id, notice_id); !s.ok()) return s;
-        return audit(c, by, "facility.notice_delete", facility_id,
+        return audit(c, by, "facility.notice_delete", std::to_string(facility_id),
                      accounts::AuditDetail().add("notice_id", notice_id).str(), core::now_unix());
       },
       std::move(done));
@@ -266,11 +280,16 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
         if (!f.ok()) return f.status();
         if (Status s = replace_receptions(c, id, schedule); !s.ok()) return s;
         return audit(
-            c, by, "facility.receptions_set", id,
+            c, by, "facility.receptions_set", std::to_string(id),
             accounts::AuditDetail().add("count", static_cast<int64_t>(schedule.size())).str(),
             core::now_unix());
       },
       std::move(done));
+}
+
+void FacilityService::reload_snapshot() {
+  Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
+  if (next.ok()) snapshot_.store(std::move(*next));
 }
 
 void FacilityService::publish(const Facility& f) {

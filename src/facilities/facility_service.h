@@ -25,6 +25,15 @@
 // change and an audit entry ("facility.notice_add", "facility.notice_delete",
 // "facility.receptions_set"); the keeper and kind checks run inside it.
 //
+// Import (facility_import.h plans it; import_rows.cpp writes it): the rows
+// go in chunks of kImportChunk, each one write job holding its facilities
+// and their facility_changes rows; the last job also holds the one audit
+// entry "facility.import" {format, rows, imported, skipped}. A chunk is
+// submitted when the one before it has committed, so other writes
+// interleave. If a chunk fails, one more job deletes what the earlier ones
+// wrote and `done` gets the failure. After the last commit the snapshot is
+// rebuilt once from the store and swapped in, then `done` gets the new ids.
+//
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
 // service to outlive serving (write callbacks refer to it).
 // Threads: snapshot() is one atomic load, lock-free, from any thread;
@@ -44,6 +53,7 @@
 #include "accounts/audit.h"
 #include "areas/areas.h"
 #include "core/status.h"
+#include "facilities/changes.h"
 #include "facilities/facility.h"
 #include "facilities/facility_patch.h"
 #include "facilities/gate_tokens.h"
@@ -69,6 +79,15 @@ struct Editor {
   bool may_edit(const Facility& f) const { return admin || keeps(f.keeper_org_id); }
 };
 
+inline constexpr size_t kImportChunk = 500;
+
+// What the import's audit entry says besides the count imported.
+struct ImportCounts {
+  std::string format;  // "csv" | "geojson"
+  size_t rows = 0;     // rows in the file
+  size_t skipped = 0;  // invalid rows left out
+};
+
 class FacilityService {
  public:
   using Done = std::function<void(Result<Facility>)>;
@@ -81,6 +100,8 @@ class FacilityService {
     std::string token;
   };
   using GateDone = std::function<void(Result<IssuedGate>)>;
+  using ImportDone = std::function<void(Result<std::vector<int64_t>>)>;
+  using ImportProgress = std::function<void(size_t written, size_t total)>;
 
   // Builds the first snapshot from the stored active facilities and the
   // occupancy board from facility_occupancy.
@@ -120,6 +141,12 @@ class FacilityService {
   void remove_notice(int64_t facility_id, int64_t notice_id, Editor by, StatusDone done);
   // Replaces the whole reception schedule of facility `id`.
   void set_receptions(int64_t id, std::vector<Reception> schedule, Editor by, StatusDone done);
+  // Writes new facilities `rows` (see Import above). REQUIRES: each was
+  // validated (facility_import.h). kPermissionDenied unless `by` may edit
+  // every one; `progress` (may be null) runs on the writer thread after
+  // each chunk's commit.
+  void import(std::vector<Facility> rows, ImportCounts counts, Editor by, ImportProgress progress,
+              ImportDone done);
 
  private:
   FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,
@@ -130,11 +157,21 @@ class FacilityService {
         snapshot_(std::move(initial)),
         occupancy_(std::move(board)) {}
 
+  struct ImportRun;  // import_rows.cpp
+
   void derive_area(Facility& f) const;
   // Writes `after` (new when before is null) with its change row and audit
   // entry, on the writer's connection.
   Status save(store::Connection& c, const Facility* before, Facility& after,
               const Editor& by) const;
+  // Writes `after` and its change row (no audit entry); `changes` receives
+  // what changed, empty when nothing did (then nothing is written).
+  Status record(store::Connection& c, const Facility* before, Facility& after, const Editor& by,
+                FieldChanges& changes) const;
+  static Status audit(store::Connection& c, const Editor& by, std::string action,
+                      std::string subject_id, std::string detail, int64_t now);
+  // The snapshot of every active facility stored on `c`.
+  static Result<std::shared_ptr<const Snapshot>> load_snapshot(store::Connection& c);
   // On the writer thread, after the commit.
   void publish(const Facility& f);
   // Queues the occupancy write of `report` once `check` (on the writer's
@@ -143,6 +180,12 @@ class FacilityService {
   void record_occupancy(std::shared_ptr<Occupancy> report,
                         std::function<Result<Facility>(store::Connection&, Occupancy&)> check,
                         OccupancyDone done);
+  // Rebuilds the snapshot from the store (after an import); on the writer
+  // thread. If the store cannot be read, the old snapshot stays until the
+  // next save or restart.
+  void reload_snapshot();
+  // Submits the next chunk of `run` (import_rows.cpp).
+  void import_chunk(std::shared_ptr<ImportRun> run);
 
   store::Database& db_;
   accounts::AuditLog& audit_;

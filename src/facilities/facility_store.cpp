@@ -184,6 +184,19 @@ Status update_facility(store::Connection& c, const Facility& f) {
   return s->run();
 }
 
+Status delete_new_facilities(store::Connection& c, const std::vector<int64_t>& ids) {
+  for (const char* sql : {"DELETE FROM facility_changes WHERE facility_id = ?",
+                          "DELETE FROM facilities WHERE id = ?"}) {
+    for (int64_t id : ids) {
+      auto s = c.prepare(sql);
+      if (!s.ok()) return s.status();
+      s->bind(1, id);
+      if (Status r = s->run(); !r.ok()) return r;
+    }
+  }
+  return Status::Ok();
+}
+
 Status insert_change(store::Connection& c, const Change& change) {
   auto s = c.prepare(
       "INSERT INTO facility_changes (facility_id, at, user_id, fields) VALUES (?, ?, ?, ?)");

@@ -48,6 +48,10 @@ Status insert_facility(store::Connection& c, Facility& f);
 // Overwrites every column but id and created_at.
 Status update_facility(store::Connection& c, const Facility& f);
 
+// Removes facilities `ids` and their change rows (undoing an import that
+// failed part way; nothing else refers to a facility that new).
+Status delete_new_facilities(store::Connection& c, const std::vector<int64_t>& ids);
+
 Status insert_change(store::Connection& c, const Change& change);
 // Newest first.
 Result<std::vector<Change>> list_changes(store::Connection& c, int64_t facility_id,

@@ -47,6 +47,8 @@ Status add_station_fields(nlohmann::ordered_json& body, store::Connection& c, co
 
 // GET /api/v1/facilities/counts (count_routes.cpp).
 void register_count_route(http::Router& router, const FacilityService& service);
+// POST /import and GET /export (import_routes.cpp).
+void register_import_routes(http::Router& router, store::Database& db, FacilityService& service);
 
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);

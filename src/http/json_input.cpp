@@ -14,6 +14,21 @@ Result<json> parse_json_object(std::string_view body) {
   return doc;
 }
 
+Result<json> parse_feature_collection(std::string_view body) {
+  Result<json> doc = parse_json_object(body);
+  if (!doc.ok()) return doc.status();
+  if (doc->value("type", json()) != "FeatureCollection") {
+    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
+                                 {{"type", "must be FeatureCollection"}});
+  }
+  auto features = doc->find("features");
+  if (features == doc->end() || !features->is_array()) {
+    return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
+                                 {{"features", "must be an array of features"}});
+  }
+  return std::move(*features);
+}
+
 const json* FieldReader::get(const std::string& field, bool required) {
   seen_.insert(field);
   auto it = obj_.find(field);

@@ -28,6 +28,10 @@ namespace warmcity::http {
 // Parses `body` as a JSON object. kInvalidArgument (400) when it is not JSON
 // or not an object.
 Result<nlohmann::json> parse_json_object(std::string_view body);
+// Parses `body` as a GeoJSON FeatureCollection and gives its `features`
+// array. As parse_json_object, then kUnprocessable (field type or features)
+// when it is not a FeatureCollection with a features array.
+Result<nlohmann::json> parse_feature_collection(std::string_view body);
 
 class FieldReader {
  public:
