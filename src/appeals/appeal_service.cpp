@@ -29,18 +29,6 @@ bool holds(const std::vector<int64_t>& ids, const std::optional<int64_t>& id) {
   return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
 }
 
-Status audit(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
-             std::string detail, int64_t now) {
-  accounts::AuditEntry e;
-  e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = "appeal";
-  e.subject_id = std::to_string(appeal_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return accounts::append_audit(c, e, now);
-}
-
 struct StrippedPhoto {
   std::string bytes;
   ImageType type;
@@ -299,8 +287,8 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
           if (Status s = reopen_by_system(ctx, *a); !s.ok()) return s;
         }
         *out = std::move(*a);
-        return audit(c, by, "appeal." + std::string(step_name(req.step)), id,
-                     accounts::AuditDetail().add("state", state_name(out->state)).str(), at);
+        return audit_appeal(c, by, "appeal." + std::string(step_name(req.step)), id,
+                            accounts::AuditDetail().add("state", state_name(out->state)).str(), at);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -325,7 +313,7 @@ void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
         a->updated_at = at;
         *count = a->followers;
         if (Status s = update_appeal(c, *a); !s.ok()) return s;
-        return audit(c, by, "appeal.follow", id, "{}", at);
+        return audit_appeal(c, by, "appeal.follow", id, "{}", at);
       },
       [count, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -349,7 +337,7 @@ void AppealService::reveal_contact(int64_t id, Caller by, Done<Contact> done) {
         }
         if (!a->contact) return Status::NotFound("the appeal is anonymous: it has no contact");
         *contact = *a->contact;
-        return audit(
+        return audit_appeal(
             c, by, "personal_data.read", id,
             accounts::AuditDetail().add_strings("fields", {"contact_name", "contact_phone"}).str(),
             now());

@@ -64,13 +64,9 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
                                        {{"department_org_id", "names no organisation"}});
         }
         if (!s.ok()) return s;
-        accounts::AuditEntry e;
-        e.actor_user_id = by.user_id;
-        e.action = action;
-        e.subject_type = "appeal_category";
-        e.subject_id = saved->code;
-        e.client_address = by.client_address;
-        return accounts::append_audit(conn, e, at);
+        return accounts::append_audit(
+            conn, {by.user_id, action, "appeal_category", saved->code, "{}", by.client_address},
+            at);
       },
       [saved, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
