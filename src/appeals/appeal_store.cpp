@@ -33,6 +33,7 @@ std::string photos_json(const std::vector<Photo>& photos) {
 
 std::vector<Photo> photos_of(const std::string& text) {
   std::vector<Photo> out;
+  if (text == "[]") return out;  // most appeals: no parse on the list paths
   json doc = json::parse(text, nullptr, false);
   if (!doc.is_array()) return out;
   for (const json& p : doc) {
