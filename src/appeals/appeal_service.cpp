@@ -51,7 +51,7 @@ Result<std::vector<StrippedPhoto>> strip_all(const std::vector<UploadedPhoto>& p
 }
 
 // The field rules of a new appeal that need no database.
-std::vector<FieldError> check_fields(const NewAppeal& in, const Caller& by) {
+std::vector<FieldError> check_fields(const NewAppeal& in) {
   std::vector<FieldError> errors;
   std::optional<size_t> length = core::utf8_length(in.description);
   if (!length || *length < 1 || *length > kMaxDescription) {
@@ -83,7 +83,6 @@ std::vector<FieldError> check_fields(const NewAppeal& in, const Caller& by) {
       }
     }
   }
-  (void)by;
   return errors;
 }
 
@@ -178,7 +177,7 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
     return done(Status::PermissionDenied(
         "only staff record appeals taken by phone, at a liaison station or on a visit"));
   }
-  std::vector<FieldError> errors = check_fields(in, by);
+  std::vector<FieldError> errors = check_fields(in);
   Result<Category> cat = get_category(db_.reader(), in.category_code);
   if (!cat.ok() && cat.status().code() != Code::kNotFound) return done(cat.status());
   if (!cat.ok() || !cat->active) {
