@@ -112,6 +112,7 @@ Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
   const int interval = config.sweep_interval_s;
   std::unique_ptr<AppealService> s(new AppealService(
       db, audit, std::move(config), std::move(locate), std::move(calendar), std::move(*photos)));
+  if (Status loaded = s->reload_categories(); !loaded.ok()) return loaded;
   if (interval > 0) s->sweeper_ = std::thread([p = s.get()] { p->sweeper(); });
   return s;
 }
@@ -178,7 +179,7 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
         "only staff record appeals taken by phone, at a liaison station or on a visit"));
   }
   std::vector<FieldError> errors = check_fields(in);
-  Result<Category> cat = get_category(db_.reader(), in.category_code);
+  Result<Category> cat = category(in.category_code);
   if (!cat.ok() && cat.status().code() != Code::kNotFound) return done(cat.status());
   if (!cat.ok() || !cat->active) {
     errors.push_back({"category", "no such appeal category"});
