@@ -174,8 +174,7 @@ std::vector<store::Migration> migrations() {
       escalation INTEGER NOT NULL DEFAULT 0 CHECK (escalation BETWEEN 0 AND 2),
       updated_at INTEGER NOT NULL
     );
-    CREATE INDEX appeals_state ON appeals(state, id);
-    CREATE INDEX appeals_org ON appeals(assigned_org_id, id);
+    CREATE INDEX appeals_org ON appeals(assigned_org_id, id) WHERE assigned_org_id IS NOT NULL;
     CREATE INDEX appeals_reporter ON appeals(reporter_user_id, id)
       WHERE reporter_user_id IS NOT NULL;
     CREATE INDEX appeals_submitted ON appeals(submitted_at);
