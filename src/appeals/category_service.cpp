@@ -1,0 +1,102 @@
+// AppealService's category half: reads and the admin writes (appeal_service.h).
+#include <utility>
+
+#include "appeals/appeal_service.h"
+#include "appeals/category_store.h"
+
+namespace warmcity::appeals {
+
+Status AppealService::reload_categories() {
+  Result<std::vector<Category>> all = list_categories(db_.reader(), true);
+  if (!all.ok()) return all.status();
+  categories_.store(std::make_shared<const std::vector<Category>>(std::move(*all)));
+  return Status::Ok();
+}
+
+Result<Category> AppealService::category(const std::string& code) const {
+  std::shared_ptr<const std::vector<Category>> all = categories_.load();
+  for (const Category& c : *all) {
+    if (c.code == code) return c;
+  }
+  return Status::NotFound("no appeal category " + code);
+}
+
+Result<Category> AppealService::category_by_id(int64_t id) const {
+  std::shared_ptr<const std::vector<Category>> all = categories_.load();
+  for (const Category& c : *all) {
+    if (c.id == id) return c;
+  }
+  return Status::NotFound("no appeal category with id " + std::to_string(id));
+}
+
+std::vector<Category> AppealService::categories(bool include_inactive) const {
+  std::vector<Category> out;
+  for (const Category& c : *categories_.load()) {
+    if (include_inactive || c.active) out.push_back(c);
+  }
+  return out;
+}
+
+void AppealService::create_category(Category c, Caller by, Done<Category> done) {
+  save_category(std::nullopt, std::move(c), std::move(by), false, std::move(done));
+}
+
+void AppealService::update_category(const std::string& code, Category c, Caller by,
+                                    Done<Category> done) {
+  save_category(code, std::move(c), std::move(by), false, std::move(done));
+}
+
+void AppealService::deactivate_category(const std::string& code, Caller by, Done<Category> done) {
+  save_category(code, Category{}, std::move(by), true, std::move(done));
+}
+
+void AppealService::save_category(std::optional<std::string> code, Category c, Caller by,
+                                  bool deactivate, Done<Category> done) {
+  if (code && !deactivate) c.code = *code;
+  if (!deactivate) {
+    if (Status s = check_category(c); !s.ok()) return done(s);
+  }
+  auto saved = std::make_shared<Category>(std::move(c));
+  db_.submit(
+      [this, code, saved, deactivate, by = std::move(by)](store::Connection& conn) {
+        const int64_t at = now();
+        std::string action = "appeal_category.create";
+        if (code) {
+          Result<Category> before = get_category(conn, *code);
+          if (!before.ok()) return before.status();
+          if (deactivate) {
+            *saved = *before;
+            saved->active = false;
+            action = "appeal_category.delete";
+          } else {
+            saved->active = before->active;
+            action = "appeal_category.update";
+          }
+          saved->id = before->id;
+          saved->created_at = before->created_at;
+        } else {
+          saved->created_at = at;
+        }
+        saved->updated_at = at;
+        Status s = code ? update_category_row(conn, *saved) : insert_category(conn, *saved);
+        if (s.code() == Code::kConflict) {
+          if (!code && get_category(conn, saved->code).ok()) {
+            return Status::Conflict("a category with code " + saved->code + " exists");
+          }
+          return Status::Unprocessable("invalid category",
+                                       {{"department_org_id", "names no organisation"}});
+        }
+        if (!s.ok()) return s;
+        return accounts::append_audit(
+            conn, {by.user_id, action, "appeal_category", saved->code, "{}", by.client_address},
+            at);
+      },
+      [this, saved, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        // On the writer thread, after the commit: the next read sees it.
+        if (Status r = reload_categories(); !r.ok()) return done(r);
+        done(*saved);
+      });
+}
+
+}  // namespace warmcity::appeals
