@@ -51,19 +51,20 @@ bool Editor::keeps(const std::optional<int64_t>& org) const {
 Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& db,
                                                                accounts::AuditLog& audit,
                                                                Locator locate) {
-  Result<std::vector<Facility>> rows = active_facilities(db.reader());
-  if (!rows.ok()) return rows.status();
-  std::vector<Entry> entries;
-  entries.reserve(rows->size());
-  for (const Facility& f : *rows) {
-    Result<Entry> e = entry_of(f);
+  // Rows come in ascending id order: straight into the base layer.
+  EntryReader reader;
+  Layer::Builder base(0);
+  Status loaded = for_each_indexed_facility(db.reader(), [&](const Facility& f) {
+    Result<Entry> e = reader.read(f);
     if (!e.ok()) return e.status();
-    entries.push_back(std::move(*e));
-  }
+    base.add(*e);
+    return Status::Ok();
+  });
+  if (!loaded.ok()) return loaded;
   Result<std::vector<Occupancy>> reports = load_occupancy(db.reader());
   if (!reports.ok()) return reports.status();
   return std::unique_ptr<FacilityService>(
-      new FacilityService(db, audit, std::move(locate), Snapshot::build(std::move(entries)),
+      new FacilityService(db, audit, std::move(locate), Snapshot::of(base.finish()),
                           std::make_unique<OccupancyBoard>(*reports)));
 }
 
@@ -201,11 +202,11 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
 
 void FacilityService::publish(const Facility& f) {
   std::optional<Entry> entry;
-  if (!f.suspended) {
-    Result<Entry> e = entry_of(f);
+  if (indexed(f)) {
+    Result<Entry> e = EntryReader().read(f);
     if (e.ok()) entry = std::move(*e);
   }
-  snapshot_.store(snapshot_.load()->with(f.id, std::move(entry)));
+  index_->put(f.id, std::move(entry));
 }
 
 }  // namespace warmcity::facilities

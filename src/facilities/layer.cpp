@@ -1,0 +1,176 @@
+#include "facilities/layer.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "core/geo.h"
+#include "core/json_text.h"
+
+namespace warmcity::facilities {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using Point = bg::model::point<double, 2, bg::cs::cartesian>;
+using Value = std::pair<Point, uint32_t>;
+using Tree = bgi::rtree<Value, bgi::rstar<16>>;
+
+const core::LocalProjection& projection() {
+  static const core::LocalProjection p(kCentreLat, kCentreLon);
+  return p;
+}
+
+Point project(double lat, double lon) {
+  auto [x, y] = projection().to_xy(lat, lon);
+  return Point(x, y);
+}
+
+template <class T>
+size_t bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+struct Layer::Index {
+  Tree tree;
+};
+
+Layer::Layer() = default;
+Layer::~Layer() = default;
+
+std::optional<uint32_t> Layer::find(int64_t id) const {
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  if (it == ids_.end() || *it != id) return std::nullopt;
+  return static_cast<uint32_t>(it - ids_.begin());
+}
+
+size_t Layer::memory_bytes() const {
+  size_t n = sizeof(Layer) + bytes(ids_) + bytes(kinds_) + bytes(lats_) + bytes(lons_) +
+             bytes(flags_) + bytes(suspended_until_) + bytes(amenities_of_) + bytes(hours_of_) +
+             bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
+  for (const std::string& a : amenities_) n += a.capacity();
+  // The packed tree: every value once in a leaf of up to 16, plus the inner
+  // nodes (a box and a pointer per child), about one sixteenth more.
+  const size_t leaves = (size() + 15) / 16;
+  n += leaves * (sizeof(Value) * 17 + 16) + leaves * (sizeof(double) * 4 + 8) * 17 / 16;
+  return n;
+}
+
+Layer::Builder::Builder(size_t expected_rows) : layer_(new Layer()) {
+  Layer& l = *layer_;
+  l.ids_.reserve(expected_rows);
+  l.kinds_.reserve(expected_rows);
+  l.lats_.reserve(expected_rows);
+  l.lons_.reserve(expected_rows);
+  l.flags_.reserve(expected_rows);
+  l.suspended_until_.reserve(expected_rows);
+  l.amenities_of_.reserve(expected_rows);
+  l.hours_of_.reserve(expected_rows);
+  l.text_at_.reserve(2 * expected_rows + 1);
+  l.text_at_.push_back(0);
+}
+
+Layer::Builder::~Builder() = default;
+
+uint32_t Layer::Builder::amenities_ref(std::string_view json) {
+  auto it = amenity_refs_.find(json);
+  if (it != amenity_refs_.end()) return it->second;
+  const auto ref = static_cast<uint32_t>(layer_->amenities_.size());
+  layer_->amenities_.emplace_back(json);
+  amenity_refs_.emplace(std::string(json), ref);
+  return ref;
+}
+
+uint32_t Layer::Builder::hours_ref(const core::OpeningHours* hours) {
+  if (!hours) return kNoHours;
+  auto it = hours_refs_.find(hours->source());
+  if (it != hours_refs_.end()) return it->second;
+  const auto ref = static_cast<uint32_t>(layer_->hours_.size());
+  layer_->hours_.push_back(*hours);
+  hours_refs_.emplace(hours->source(), ref);
+  return ref;
+}
+
+void Layer::Builder::add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
+                             int64_t suspended_until, std::string_view amenities,
+                             const core::OpeningHours* hours) {
+  Layer& l = *layer_;
+  l.ids_.push_back(id);
+  l.kinds_.push_back(kind);
+  l.lats_.push_back(lat);
+  l.lons_.push_back(lon);
+  l.flags_.push_back(flags);
+  l.suspended_until_.push_back(suspended_until);
+  l.amenities_of_.push_back(amenities_ref(amenities));
+  l.hours_of_.push_back(hours_ref(hours));
+}
+
+void Layer::Builder::add(const Entry& e) {
+  add_row(e.id, e.kind, e.lat, e.lon, e.amenities.flags, e.suspended_until, e.amenities.json,
+          e.hours ? &*e.hours : nullptr);
+  Layer& l = *layer_;
+  core::append_json_escaped(l.text_, e.name);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+  core::append_json_escaped(l.text_, e.address);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+}
+
+void Layer::Builder::add(const Layer& from, uint32_t i) {
+  add_row(from.id(i), from.kind(i), from.lat(i), from.lon(i), from.flags(i),
+          from.suspended_until(i), from.amenities_json(i), from.hours(i));
+  Layer& l = *layer_;
+  l.text_ += from.name_json(i);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+  l.text_ += from.address_json(i);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+}
+
+std::shared_ptr<const Layer> Layer::Builder::finish() {
+  Layer& l = *layer_;
+  std::vector<Value> points;
+  points.reserve(l.size());
+  for (uint32_t i = 0; i < l.size(); ++i) points.emplace_back(project(l.lats_[i], l.lons_[i]), i);
+  // The range constructor bulk-loads with the packing algorithm.
+  l.index_ = std::make_unique<Index>(Index{Tree(points.begin(), points.end())});
+  for (auto* v : {&l.amenities_of_, &l.hours_of_, &l.text_at_}) v->shrink_to_fit();
+  l.ids_.shrink_to_fit();
+  l.kinds_.shrink_to_fit();
+  l.lats_.shrink_to_fit();
+  l.lons_.shrink_to_fit();
+  l.flags_.shrink_to_fit();
+  l.suspended_until_.shrink_to_fit();
+  l.text_.shrink_to_fit();
+  return std::shared_ptr<const Layer>(layer_.release());
+}
+
+struct Layer::Nearest::Cursor {
+  Point origin;
+  Tree::const_query_iterator it;
+  Tree::const_query_iterator end;
+};
+
+Layer::Nearest::Nearest(const Layer& layer, double lat, double lon) {
+  if (layer.size() == 0) return;
+  const Tree& tree = layer.index_->tree;
+  const Point origin = project(lat, lon);
+  cursor_ = std::make_unique<Cursor>(Cursor{
+      origin, tree.qbegin(bgi::nearest(origin, static_cast<unsigned>(layer.size()))), tree.qend()});
+}
+
+Layer::Nearest::~Nearest() = default;
+
+bool Layer::Nearest::next(uint32_t& row, double& distance_m) {
+  if (!cursor_ || cursor_->it == cursor_->end) return false;
+  row = cursor_->it->second;
+  distance_m = bg::distance(cursor_->origin, cursor_->it->first);
+  ++cursor_->it;
+  return true;
+}
+
+}  // namespace warmcity::facilities
