@@ -41,6 +41,10 @@ int write_db(const std::string& path, std::vector<facilities::Facility>& all) {
     std::cerr << written.message() << "\n";
     return 1;
   }
+  app->reset();
+  // Into the main file, as a server that has run a while would have it.
+  auto c = store::Connection::open(path, store::Connection::Mode::kReadWrite);
+  if (c.ok()) (void)(*c)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
   return 0;
 }
 

@@ -1,10 +1,18 @@
 #include "core/json_text.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace warmcity::core {
 
 void append_json_escaped(std::string& out, std::string_view s) {
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  });
+  if (plain) {
+    out += s;
+    return;
+  }
   for (char c : s) {
     switch (c) {
       case '"':

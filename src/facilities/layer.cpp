@@ -1,10 +1,12 @@
 #include "facilities/layer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
 
 #include "core/geo.h"
 #include "core/json_text.h"
@@ -17,7 +19,14 @@ namespace bgi = boost::geometry::index;
 namespace {
 
 using Point = bg::model::point<double, 2, bg::cs::cartesian>;
+// The row number, and the kind in the top bits so that a kind filter needs
+// no look-up in the columns while the tree is walked.
 using Value = std::pair<Point, uint32_t>;
+constexpr int kKindShift = 28;
+constexpr uint32_t kRowMask = (uint32_t{1} << kKindShift) - 1;
+static_assert(kKindCount <= 16);
+
+uint32_t key(uint32_t row, Kind kind) { return row | static_cast<uint32_t>(kind) << kKindShift; }
 using Tree = bgi::rtree<Value, bgi::rstar<16>>;
 
 const core::LocalProjection& projection() {
@@ -51,9 +60,8 @@ std::optional<uint32_t> Layer::find(int64_t id) const {
 }
 
 size_t Layer::memory_bytes() const {
-  size_t n = sizeof(Layer) + bytes(ids_) + bytes(kinds_) + bytes(lats_) + bytes(lons_) +
-             bytes(flags_) + bytes(suspended_until_) + bytes(amenities_of_) + bytes(hours_of_) +
-             bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
+  size_t n = sizeof(Layer) + bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
+  each_column(*this, [&n](const auto& column) { n += bytes(column); });
   for (const std::string& a : amenities_) n += a.capacity();
   // The packed tree: every value once in a leaf of up to 16, plus the inner
   // nodes (a box and a pointer per child), about one sixteenth more.
@@ -64,14 +72,7 @@ size_t Layer::memory_bytes() const {
 
 Layer::Builder::Builder(size_t expected_rows) : layer_(new Layer()) {
   Layer& l = *layer_;
-  l.ids_.reserve(expected_rows);
-  l.kinds_.reserve(expected_rows);
-  l.lats_.reserve(expected_rows);
-  l.lons_.reserve(expected_rows);
-  l.flags_.reserve(expected_rows);
-  l.suspended_until_.reserve(expected_rows);
-  l.amenities_of_.reserve(expected_rows);
-  l.hours_of_.reserve(expected_rows);
+  each_column(l, [expected_rows](auto& column) { column.reserve(expected_rows); });
   l.text_at_.reserve(2 * expected_rows + 1);
   l.text_at_.push_back(0);
 }
@@ -101,6 +102,7 @@ void Layer::Builder::add_row(int64_t id, Kind kind, double lat, double lon, uint
                              int64_t suspended_until, std::string_view amenities,
                              const core::OpeningHours* hours) {
   Layer& l = *layer_;
+  l.any_suspended_ = l.any_suspended_ || suspended_until != 0;
   l.ids_.push_back(id);
   l.kinds_.push_back(kind);
   l.lats_.push_back(lat);
@@ -135,42 +137,75 @@ std::shared_ptr<const Layer> Layer::Builder::finish() {
   Layer& l = *layer_;
   std::vector<Value> points;
   points.reserve(l.size());
-  for (uint32_t i = 0; i < l.size(); ++i) points.emplace_back(project(l.lats_[i], l.lons_[i]), i);
+  for (uint32_t i = 0; i < l.size(); ++i) {
+    points.emplace_back(project(l.lats_[i], l.lons_[i]), key(i, l.kinds_[i]));
+  }
   // The range constructor bulk-loads with the packing algorithm.
   l.index_ = std::make_unique<Index>(Index{Tree(points.begin(), points.end())});
-  for (auto* v : {&l.amenities_of_, &l.hours_of_, &l.text_at_}) v->shrink_to_fit();
-  l.ids_.shrink_to_fit();
-  l.kinds_.shrink_to_fit();
-  l.lats_.shrink_to_fit();
-  l.lons_.shrink_to_fit();
-  l.flags_.shrink_to_fit();
-  l.suspended_until_.shrink_to_fit();
+  each_column(l, [](auto& column) { column.shrink_to_fit(); });
+  l.text_at_.shrink_to_fit();
   l.text_.shrink_to_fit();
   return std::shared_ptr<const Layer>(layer_.release());
 }
 
+// Boost's incremental nearest query (qbegin) sorts as it goes and costs far
+// more than the plain k-nearest query, so the cursor asks for the k nearest
+// rows that pass its filter (checked inside the tree walk), sorts them by
+// distance, and when it has given all of them and there may be more, asks
+// again for four times as many and skips the ones it has already given
+// (rows at exactly equal distances may then swap; callers order by distance
+// only).
 struct Layer::Nearest::Cursor {
+  static constexpr size_t kFirst = 16;
+
+  Cursor(const Tree& tree, Point origin, RowFilter keep)
+      : tree(tree), origin(origin), keep(std::move(keep)) {
+    query(kFirst);
+  }
+  void query(size_t k) {
+    k_ = std::min(k, tree.size());
+    found.clear();
+    auto wanted = [this](const Value& v) {
+      return keep(v.second & kRowMask, static_cast<Kind>(v.second >> kKindShift));
+    };
+    tree.query(bgi::nearest(origin, static_cast<unsigned>(k_)) && bgi::satisfies(wanted),
+               boost::make_function_output_iterator([this](const Value& v) {
+                 found.emplace_back(bg::comparable_distance(origin, v.first), v.second & kRowMask);
+               }));
+    std::sort(found.begin(), found.end());
+    at = given;
+  }
+  bool next(uint32_t& row, double& distance_m) {
+    if (at == found.size()) {
+      if (found.size() < k_ || k_ == tree.size()) return false;  // no more rows
+      query(k_ * 4);
+      if (at >= found.size()) return false;
+    }
+    row = found[at].second;
+    distance_m = std::sqrt(found[at].first);
+    ++at;
+    ++given;
+    return true;
+  }
+
+  const Tree& tree;
   Point origin;
-  Tree::const_query_iterator it;
-  Tree::const_query_iterator end;
+  RowFilter keep;
+  size_t k_ = 0;
+  size_t given = 0;
+  size_t at = 0;
+  std::vector<std::pair<double, uint32_t>> found;  // squared distance, row
 };
 
-Layer::Nearest::Nearest(const Layer& layer, double lat, double lon) {
+Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, RowFilter keep) {
   if (layer.size() == 0) return;
-  const Tree& tree = layer.index_->tree;
-  const Point origin = project(lat, lon);
-  cursor_ = std::make_unique<Cursor>(Cursor{
-      origin, tree.qbegin(bgi::nearest(origin, static_cast<unsigned>(layer.size()))), tree.qend()});
+  cursor_ = std::make_unique<Cursor>(layer.index_->tree, project(lat, lon), std::move(keep));
 }
 
 Layer::Nearest::~Nearest() = default;
 
 bool Layer::Nearest::next(uint32_t& row, double& distance_m) {
-  if (!cursor_ || cursor_->it == cursor_->end) return false;
-  row = cursor_->it->second;
-  distance_m = bg::distance(cursor_->origin, cursor_->it->first);
-  ++cursor_->it;
-  return true;
+  return cursor_ && cursor_->next(row, distance_m);
 }
 
 }  // namespace warmcity::facilities

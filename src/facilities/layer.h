@@ -11,7 +11,7 @@
 //
 // The R-tree holds points in local metres (core::LocalProjection around the
 // district centre), bulk-loaded with the packing constructor; Boost.Geometry
-// stays inside layer.cpp. Rows are in ascending id order (find() is a binary
+// stays inside layer.cpp; at most 2^28 rows. Rows are in ascending id order (find() is a binary
 // search); the Builder's caller adds them in that order.
 //
 // Thread-safety: immutable after Builder::finish(); share it through a
@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,7 @@ class Layer {
   double lon(uint32_t i) const { return lons_[i]; }
   uint32_t flags(uint32_t i) const { return flags_[i]; }
   int64_t suspended_until(uint32_t i) const { return suspended_until_[i]; }
+  bool any_suspended() const { return any_suspended_; }  // any suspended_until set
   // nullptr when the hours are unknown; equal expressions share one object.
   const core::OpeningHours* hours(uint32_t i) const {
     return hours_of_[i] == kNoHours ? nullptr : &hours_[hours_of_[i]];
@@ -72,6 +74,18 @@ class Layer {
   std::string_view text(size_t k) const {
     return std::string_view(text_).substr(text_at_[k], text_at_[k + 1] - text_at_[k]);
   }
+  // Calls f on each per-row column of `layer` (const or not).
+  template <class Self, class F>
+  static void each_column(Self& layer, F f) {
+    f(layer.ids_);
+    f(layer.kinds_);
+    f(layer.lats_);
+    f(layer.lons_);
+    f(layer.flags_);
+    f(layer.suspended_until_);
+    f(layer.amenities_of_);
+    f(layer.hours_of_);
+  }
 
   std::vector<int64_t> ids_;
   std::vector<Kind> kinds_;
@@ -85,6 +99,7 @@ class Layer {
   std::string text_;
   std::vector<std::string> amenities_;
   std::vector<core::OpeningHours> hours_;
+  bool any_suspended_ = false;
   std::unique_ptr<Index> index_;
 };
 
@@ -116,10 +131,14 @@ class Layer::Builder {
   Refs hours_refs_;
 };
 
-// Rows of a layer nearest first, from a point (WGS-84).
+// Which rows a Nearest cursor gives.
+using RowFilter = std::function<bool(uint32_t row, Kind kind)>;
+
+// The rows of a layer that pass a filter, nearest first, from a point
+// (WGS-84). The filter runs inside the tree walk.
 class Layer::Nearest {
  public:
-  Nearest(const Layer& layer, double lat, double lon);
+  Nearest(const Layer& layer, double lat, double lon, RowFilter keep);
   ~Nearest();
   // The next row and its distance in metres; false when there is none.
   bool next(uint32_t& row, double& distance_m);

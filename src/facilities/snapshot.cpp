@@ -50,30 +50,30 @@ class HoursMemo {
   std::vector<Seen> seen_;
 };
 
-// The next row of one layer nearest first, skipping the rows in `hidden`.
+// The columns are read only when the query or the layer needs them.
+bool offered(const Layer& l, uint32_t row, Kind kind, const NearbyQuery& q) {
+  return (!q.kind || kind == *q.kind) &&
+         (q.required_flags == 0 || (l.flags(row) & q.required_flags) == q.required_flags) &&
+         (!l.any_suspended() || q.at >= l.suspended_until(row));
+}
+
+// The offered rows of one layer nearest first, leaving out those in `hidden`.
 struct Stream {
-  Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>* hidden)
-      : layer(layer), cursor(layer, q.lat, q.lon), hidden(hidden) {
+  Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>& hidden)
+      : layer(layer), cursor(layer, q.lat, q.lon, [&layer, &q, &hidden](uint32_t row, Kind kind) {
+          return offered(layer, row, kind, q) &&
+                 (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row));
+        }) {
     pull();
   }
-  void pull() {
-    do {
-      more = cursor.next(row, distance_m);
-    } while (more && hidden && std::binary_search(hidden->begin(), hidden->end(), row));
-  }
+  void pull() { more = cursor.next(row, distance_m); }
 
   const Layer& layer;
   Layer::Nearest cursor;
-  const std::vector<uint32_t>* hidden;
   bool more = false;
   uint32_t row = 0;
   double distance_m = 0;
 };
-
-bool offered(const Layer& l, uint32_t row, const NearbyQuery& q) {
-  return (!q.kind || l.kind(row) == *q.kind) &&
-         (l.flags(row) & q.required_flags) == q.required_flags && q.at >= l.suspended_until(row);
-}
 
 }  // namespace
 
@@ -170,8 +170,9 @@ size_t Snapshot::memory_bytes() const {
 std::vector<Hit> Snapshot::nearby(const NearbyQuery& q, const core::Calendar& calendar) const {
   std::vector<Hit> out;
   if (q.limit == 0) return out;
-  Stream base(*base_, q, hidden_.empty() ? nullptr : &hidden_);
-  Stream over(*overlay_, q, nullptr);
+  static const std::vector<uint32_t> kNone;
+  Stream base(*base_, q, hidden_);
+  Stream over(*overlay_, q, kNone);
   HoursMemo memo(calendar, q.at);
   while (base.more || over.more) {
     Stream& s = base.more && (!over.more || base.distance_m <= over.distance_m) ? base : over;
@@ -179,7 +180,6 @@ std::vector<Hit> Snapshot::nearby(const NearbyQuery& q, const core::Calendar& ca
     const double distance = s.distance_m;
     s.pull();
     if (distance > q.radius_m) break;
-    if (!offered(s.layer, row, q)) continue;
     Hit hit{&s.layer, row, s.layer.id(row), distance, core::State::kUnknown, std::nullopt};
     const core::OpeningHours* hours = s.layer.hours(row);
     if (hours) hit.state = memo.state(*hours);
