@@ -64,6 +64,7 @@ for n in "${COUNTS[@]}"; do
   echo "== $n facilities"
   "$BUILD/bench/facilities/facilities_gen" --count "$n" --csv "$DIR/f.csv" >/dev/null
   "${PSQL[@]}" <<SQL
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS facilities;
 CREATE TABLE facilities (id bigint PRIMARY KEY, kind text NOT NULL, lat float8, lon float8,
                          geog geography(Point, 4326));

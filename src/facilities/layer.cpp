@@ -1,6 +1,7 @@
 #include "facilities/layer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -19,14 +20,7 @@ namespace bgi = boost::geometry::index;
 namespace {
 
 using Point = bg::model::point<double, 2, bg::cs::cartesian>;
-// The row number, and the kind in the top bits so that a kind filter needs
-// no look-up in the columns while the tree is walked.
-using Value = std::pair<Point, uint32_t>;
-constexpr int kKindShift = 28;
-constexpr uint32_t kRowMask = (uint32_t{1} << kKindShift) - 1;
-static_assert(kKindCount <= 16);
-
-uint32_t key(uint32_t row, Kind kind) { return row | static_cast<uint32_t>(kind) << kKindShift; }
+using Value = std::pair<Point, uint32_t>;  // the point and its row
 using Tree = bgi::rtree<Value, bgi::rstar<16>>;
 
 const core::LocalProjection& projection() {
@@ -46,8 +40,9 @@ size_t bytes(const std::vector<T>& v) {
 
 }  // namespace
 
+// One tree per kind: a kind query walks only the points of its kind.
 struct Layer::Index {
-  Tree tree;
+  std::array<Tree, kKindCount> trees;
 };
 
 Layer::Layer() = default;
@@ -63,7 +58,7 @@ size_t Layer::memory_bytes() const {
   size_t n = sizeof(Layer) + bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
   each_column(*this, [&n](const auto& column) { n += bytes(column); });
   for (const std::string& a : amenities_) n += a.capacity();
-  // The packed tree: every value once in a leaf of up to 16, plus the inner
+  // The packed trees: every value once in a leaf of up to 16, plus the inner
   // nodes (a box and a pointer per child), about one sixteenth more.
   const size_t leaves = (size() + 15) / 16;
   n += leaves * (sizeof(Value) * 17 + 16) + leaves * (sizeof(double) * 4 + 8) * 17 / 16;
@@ -135,13 +130,15 @@ void Layer::Builder::add(const Layer& from, uint32_t i) {
 
 std::shared_ptr<const Layer> Layer::Builder::finish() {
   Layer& l = *layer_;
-  std::vector<Value> points;
-  points.reserve(l.size());
+  std::array<std::vector<Value>, kKindCount> points;
   for (uint32_t i = 0; i < l.size(); ++i) {
-    points.emplace_back(project(l.lats_[i], l.lons_[i]), key(i, l.kinds_[i]));
+    points[static_cast<size_t>(l.kinds_[i])].emplace_back(project(l.lats_[i], l.lons_[i]), i);
   }
-  // The range constructor bulk-loads with the packing algorithm.
-  l.index_ = std::make_unique<Index>(Index{Tree(points.begin(), points.end())});
+  l.index_ = std::make_unique<Index>();
+  for (size_t k = 0; k < kKindCount; ++k) {
+    // The range constructor bulk-loads with the packing algorithm.
+    l.index_->trees[k] = Tree(points[k].begin(), points[k].end());
+  }
   each_column(l, [](auto& column) { column.shrink_to_fit(); });
   l.text_at_.shrink_to_fit();
   l.text_.shrink_to_fit();
@@ -149,35 +146,51 @@ std::shared_ptr<const Layer> Layer::Builder::finish() {
 }
 
 // Boost's incremental nearest query (qbegin) sorts as it goes and costs far
-// more than the plain k-nearest query, so the cursor asks for the k nearest
-// rows that pass its filter (checked inside the tree walk), sorts them by
-// distance, and when it has given all of them and there may be more, asks
-// again for four times as many and skips the ones it has already given
-// (rows at exactly equal distances may then swap; callers order by distance
-// only).
+// more than the plain k-nearest query, so the cursor asks each tree it reads
+// for the k nearest rows that pass its filter (checked inside the tree walk)
+// and sorts them by distance. With several trees, only rows up to the
+// smallest k-th distance among the trees that may hold more are certain.
+// When it has given all certain rows and there may be more, it asks again
+// for four times as many and skips the ones it has already given (rows at
+// exactly equal distances may then swap; callers order by distance only).
 struct Layer::Nearest::Cursor {
   static constexpr size_t kFirst = 16;
 
-  Cursor(const Tree& tree, Point origin, RowFilter keep)
-      : tree(tree), origin(origin), keep(std::move(keep)) {
+  Cursor(std::vector<const Tree*> trees, Point origin, RowFilter keep)
+      : trees(std::move(trees)), origin(origin), keep(std::move(keep)) {
     query(kFirst);
   }
   void query(size_t k) {
-    k_ = std::min(k, tree.size());
+    k_ = k;
     found.clear();
-    auto wanted = [this](const Value& v) {
-      return keep(v.second & kRowMask, static_cast<Kind>(v.second >> kKindShift));
-    };
-    tree.query(bgi::nearest(origin, static_cast<unsigned>(k_)) && bgi::satisfies(wanted),
-               boost::make_function_output_iterator([this](const Value& v) {
-                 found.emplace_back(bg::comparable_distance(origin, v.first), v.second & kRowMask);
-               }));
+    more = false;
+    double bound = INFINITY;
+    auto wanted = [this](const Value& v) { return keep(v.second); };
+    for (const Tree* tree : trees) {
+      const size_t n = std::min(k, tree->size());
+      const size_t before = found.size();
+      double farthest = 0;
+      tree->query(bgi::nearest(origin, static_cast<unsigned>(n)) && bgi::satisfies(wanted),
+                  boost::make_function_output_iterator([&](const Value& v) {
+                    const double d = bg::comparable_distance(origin, v.first);
+                    farthest = std::max(farthest, d);
+                    found.emplace_back(d, v.second);
+                  }));
+      if (found.size() - before == n && n < tree->size()) {  // the tree may hold more
+        more = true;
+        bound = std::min(bound, farthest);
+      }
+    }
     std::sort(found.begin(), found.end());
+    if (more) {
+      auto beyond = std::upper_bound(found.begin(), found.end(), std::make_pair(bound, UINT32_MAX));
+      found.erase(beyond, found.end());
+    }
     at = given;
   }
   bool next(uint32_t& row, double& distance_m) {
-    if (at == found.size()) {
-      if (found.size() < k_ || k_ == tree.size()) return false;  // no more rows
+    if (at >= found.size()) {
+      if (!more) return false;
       query(k_ * 4);
       if (at >= found.size()) return false;
     }
@@ -188,18 +201,25 @@ struct Layer::Nearest::Cursor {
     return true;
   }
 
-  const Tree& tree;
+  std::vector<const Tree*> trees;
   Point origin;
   RowFilter keep;
   size_t k_ = 0;
+  bool more = false;  // rows beyond `found` may pass the filter
   size_t given = 0;
   size_t at = 0;
   std::vector<std::pair<double, uint32_t>> found;  // squared distance, row
 };
 
-Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, RowFilter keep) {
-  if (layer.size() == 0) return;
-  cursor_ = std::make_unique<Cursor>(layer.index_->tree, project(lat, lon), std::move(keep));
+Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only,
+                        RowFilter keep) {
+  std::vector<const Tree*> trees;
+  for (size_t k = 0; k < kKindCount; ++k) {
+    const Tree& tree = layer.index_->trees[k];
+    if (!tree.empty() && (!only || static_cast<size_t>(*only) == k)) trees.push_back(&tree);
+  }
+  if (trees.empty()) return;
+  cursor_ = std::make_unique<Cursor>(std::move(trees), project(lat, lon), std::move(keep));
 }
 
 Layer::Nearest::~Nearest() = default;

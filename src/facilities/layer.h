@@ -1,5 +1,5 @@
 // Layer: one immutable block of the nearby index — the rows of some
-// facilities in columns and a bulk-loaded R-tree of their points.
+// facilities in columns and bulk-loaded R-trees of their points.
 //
 // Why hand-written columns: a million facilities must fit in well under
 // 200 MB and answer without parsing anything. A row is its id, kind, point,
@@ -9,8 +9,9 @@
 // compiled program per distinct expression). Names and addresses are kept
 // JSON-escaped in one text block, so an answer copies bytes.
 //
-// The R-tree holds points in local metres (core::LocalProjection around the
-// district centre), bulk-loaded with the packing constructor; Boost.Geometry
+// One R-tree per kind (a kind query walks only its kind) holds points in
+// local metres (core::LocalProjection around the district centre),
+// bulk-loaded with the packing constructor; Boost.Geometry
 // stays inside layer.cpp; at most 2^28 rows. Rows are in ascending id order (find() is a binary
 // search); the Builder's caller adds them in that order.
 //
@@ -42,7 +43,7 @@ class Layer {
  public:
   class Builder;
   class Nearest;
-  struct Index;  // the R-tree (layer.cpp)
+  struct Index;  // the R-trees (layer.cpp)
 
   ~Layer();
 
@@ -132,13 +133,13 @@ class Layer::Builder {
 };
 
 // Which rows a Nearest cursor gives.
-using RowFilter = std::function<bool(uint32_t row, Kind kind)>;
+using RowFilter = std::function<bool(uint32_t row)>;
 
-// The rows of a layer that pass a filter, nearest first, from a point
-// (WGS-84). The filter runs inside the tree walk.
+// The rows of a layer (of kind `only`, if given) that pass a filter, nearest
+// first, from a point (WGS-84). The filter runs inside the tree walk.
 class Layer::Nearest {
  public:
-  Nearest(const Layer& layer, double lat, double lon, RowFilter keep);
+  Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only, RowFilter keep);
   ~Nearest();
   // The next row and its distance in metres; false when there is none.
   bool next(uint32_t& row, double& distance_m);

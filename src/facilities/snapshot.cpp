@@ -50,18 +50,18 @@ class HoursMemo {
   std::vector<Seen> seen_;
 };
 
-// The columns are read only when the query or the layer needs them.
-bool offered(const Layer& l, uint32_t row, Kind kind, const NearbyQuery& q) {
-  return (!q.kind || kind == *q.kind) &&
-         (q.required_flags == 0 || (l.flags(row) & q.required_flags) == q.required_flags) &&
+// The kind is the tree's (layer.h); the columns are read only when the query
+// or the layer needs them.
+bool offered(const Layer& l, uint32_t row, const NearbyQuery& q) {
+  return (q.required_flags == 0 || (l.flags(row) & q.required_flags) == q.required_flags) &&
          (!l.any_suspended() || q.at >= l.suspended_until(row));
 }
 
 // The offered rows of one layer nearest first, leaving out those in `hidden`.
 struct Stream {
   Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>& hidden)
-      : layer(layer), cursor(layer, q.lat, q.lon, [&layer, &q, &hidden](uint32_t row, Kind kind) {
-          return offered(layer, row, kind, q) &&
+      : layer(layer), cursor(layer, q.lat, q.lon, q.kind, [&layer, &q, &hidden](uint32_t row) {
+          return offered(layer, row, q) &&
                  (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row));
         }) {
     pull();

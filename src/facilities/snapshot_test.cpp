@@ -155,6 +155,29 @@ TEST_F(SnapshotTest, OverlayAddsReplacesAndRemovesAndFoldingKeepsTheAnswer) {
   EXPECT_EQ(std::count(now.begin(), now.end(), 3), 0);
 }
 
+TEST_F(SnapshotTest, WithoutAKindTheTreesOfAllKindsMergeNearestFirst) {
+  const Kind kinds[] = {Kind::kToilet, Kind::kLoveStation, Kind::kParking, Kind::kVenue};
+  std::vector<Entry> entries;
+  std::vector<int64_t> expected;
+  for (int64_t id = 1; id <= 90; ++id) {
+    // Toilets near, then every kind interleaved: more than one first batch.
+    const Kind kind = id <= 30 ? Kind::kToilet : kinds[id % 4];
+    const char* amenities = kind == Kind::kParking ? R"({"capacity":10})" : "{}";
+    entries.push_back(station(id, 7.0 * id, amenities, nullptr, kind));
+    expected.push_back(id);
+  }
+  auto s = Snapshot::build(std::move(entries));
+  NearbyQuery q = query();
+  q.limit = 50;
+  std::vector<int64_t> first50(expected.begin(), expected.begin() + 50);
+  EXPECT_EQ(ids(s->nearby(q, calendar_)), first50);
+  q.kind = Kind::kParking;
+  std::vector<Hit> lots = s->nearby(q, calendar_);
+  ASSERT_EQ(lots.size(), 15u);
+  EXPECT_EQ(lots[0].id, 34);
+  EXPECT_EQ(lots[14].id, 90);
+}
+
 TEST_F(SnapshotTest, ASuspensionEndsByItselfAndIsJudgedAtTheAskedTime) {
   Entry suspended = station(1, 100, "{}", "24/7");
   suspended.suspended_until = at("2026-01-15T08:00:00+08:00");
