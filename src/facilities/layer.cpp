@@ -154,11 +154,9 @@ std::shared_ptr<const Layer> Layer::Builder::finish() {
 // for four times as many and skips the ones it has already given (rows at
 // exactly equal distances may then swap; callers order by distance only).
 struct Layer::Nearest::Cursor {
-  static constexpr size_t kFirst = 16;
-
-  Cursor(std::vector<const Tree*> trees, Point origin, RowFilter keep)
+  Cursor(std::vector<const Tree*> trees, Point origin, RowFilter keep, size_t first)
       : trees(std::move(trees)), origin(origin), keep(std::move(keep)) {
-    query(kFirst);
+    query(std::max<size_t>(first, 1));
   }
   void query(size_t k) {
     k_ = k;
@@ -212,14 +210,14 @@ struct Layer::Nearest::Cursor {
 };
 
 Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only,
-                        RowFilter keep) {
+                        RowFilter keep, size_t first) {
   std::vector<const Tree*> trees;
   for (size_t k = 0; k < kKindCount; ++k) {
     const Tree& tree = layer.index_->trees[k];
     if (!tree.empty() && (!only || static_cast<size_t>(*only) == k)) trees.push_back(&tree);
   }
   if (trees.empty()) return;
-  cursor_ = std::make_unique<Cursor>(std::move(trees), project(lat, lon), std::move(keep));
+  cursor_ = std::make_unique<Cursor>(std::move(trees), project(lat, lon), std::move(keep), first);
 }
 
 Layer::Nearest::~Nearest() = default;

@@ -137,9 +137,12 @@ using RowFilter = std::function<bool(uint32_t row)>;
 
 // The rows of a layer (of kind `only`, if given) that pass a filter, nearest
 // first, from a point (WGS-84). The filter runs inside the tree walk.
+// `first`: how many rows to fetch at once at first (more are fetched when
+// the caller walks past them; a good guess saves a second walk).
 class Layer::Nearest {
  public:
-  Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only, RowFilter keep);
+  Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only, RowFilter keep,
+          size_t first);
   ~Nearest();
   // The next row and its distance in metres; false when there is none.
   bool next(uint32_t& row, double& distance_m);

@@ -57,13 +57,21 @@ bool offered(const Layer& l, uint32_t row, const NearbyQuery& q) {
          (!l.any_suspended() || q.at >= l.suspended_until(row));
 }
 
+// Rows to fetch at first: the limit, and room for the closed ones when only
+// open facilities count (about half are closed at a given time).
+size_t first_batch(const NearbyQuery& q) { return q.open_only ? 4 * q.limit : q.limit + 4; }
+
 // The offered rows of one layer nearest first, leaving out those in `hidden`.
 struct Stream {
   Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>& hidden)
-      : layer(layer), cursor(layer, q.lat, q.lon, q.kind, [&layer, &q, &hidden](uint32_t row) {
-          return offered(layer, row, q) &&
-                 (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row));
-        }) {
+      : layer(layer),
+        cursor(
+            layer, q.lat, q.lon, q.kind,
+            [&layer, &q, &hidden](uint32_t row) {
+              return offered(layer, row, q) &&
+                     (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row));
+            },
+            first_batch(q)) {
     pull();
   }
   void pull() { more = cursor.next(row, distance_m); }
