@@ -6,6 +6,8 @@
 // when a sanitation worker looks for a love station). The kind is
 // love_station (15% of the facilities). Each iteration asks at the next of
 // 4096 random points. Counters: index_MB (Snapshot::memory_bytes) and hits.
+//   BM_Save                one save into a snapshot of 1,000,000 (args:
+//                          facilities, changes already in the overlay)
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -76,6 +78,23 @@ void run(benchmark::State& state, bool open_only) {
 void BM_NearbyKind(benchmark::State& state) { run(state, false); }
 void BM_NearbyKindOpenNow(benchmark::State& state) { run(state, true); }
 
+// One save: a new snapshot sharing the base, with an overlay already holding
+// range(1) changes (the index folds at LiveIndex::kFoldAt = 1024).
+void BM_Save(benchmark::State& state) {
+  const Snapshot& s = snapshot(static_cast<size_t>(state.range(0)));
+  facilities::EntryReader reader;
+  std::vector<facilities::Facility> changed = bench::synthetic_facilities(2048, 7);
+  std::shared_ptr<const Snapshot> current = s.with(1, *reader.read(changed[0]));
+  for (int64_t i = 1; i < state.range(1); ++i) {
+    changed[i].id = i * 97;
+    current = current->with(changed[i].id, *reader.read(changed[i]));
+  }
+  const facilities::Entry entry = *reader.read(changed[0]);
+  for (auto _ : state) benchmark::DoNotOptimize(current->with(5, entry));
+  state.counters["overlay"] = static_cast<double>(current->overlay_size());
+}
+
+BENCHMARK(BM_Save)->Args({1000000, 1})->Args({1000000, 1023});
 BENCHMARK(BM_NearbyKind)->Args({100000, 0})->Args({1000000, 0});
 BENCHMARK(BM_NearbyKindOpenNow)
     ->Args({100000, 0})
