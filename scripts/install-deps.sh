@@ -2,7 +2,8 @@
 # Installs what warmcity needs to build, run and test, and nothing that is
 # already there: quiet and fast when all is present. Idempotent.
 #   scripts/install-deps.sh          build + test dependencies
-#   scripts/install-deps.sh --bench  also the benchmark peers (wrk, nginx)
+#   scripts/install-deps.sh --bench  also the benchmark peers (wrk, nginx,
+#                                    PostgreSQL 15 with PostGIS 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ packages=(
   nodejs npm chromium fonts-wqy-microhei curl ca-certificates
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light)
+  packages+=(wrk nginx-light postgresql postgresql-15-postgis-3)
 fi
 
 missing=()
@@ -31,7 +32,8 @@ if ((${#missing[@]})); then
   SUDO=""
   [[ $(id -u) -eq 0 ]] || SUDO="sudo"
   $SUDO apt-get update -qq
-  # policy-rc.d keeps package scripts from starting services (nginx) on install.
+  # policy-rc.d keeps package scripts from starting services (nginx, the
+  # PostgreSQL cluster) on install; the benchmarks start private ones.
   if [[ -z "$SUDO" && ! -e /usr/sbin/policy-rc.d ]]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
     trap 'rm -f /usr/sbin/policy-rc.d' EXIT

@@ -1,47 +1,13 @@
 #include "accounts/audit.h"
 
-#include <cstdio>
 #include <utility>
 
+#include "core/json_text.h"
 #include "core/time.h"
 
 namespace warmcity::accounts {
 
-namespace {
-
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
-}  // namespace
+using core::append_json_string;
 
 Status append_audit(store::Connection& conn, const AuditEntry& e, int64_t at) {
   auto stmt = conn.prepare(

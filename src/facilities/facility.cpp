@@ -43,4 +43,8 @@ const std::string& kinds_text() {
   return text;
 }
 
+bool suspended_at(const Facility& f, int64_t now) {
+  return f.suspended && (!f.suspended_until || now < *f.suspended_until);
+}
+
 }  // namespace warmcity::facilities

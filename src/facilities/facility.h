@@ -5,6 +5,7 @@
 // snapshot and the routes. Plain data; no I/O. Times are unix seconds (UTC).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ enum class Kind {
   kClinicSite,
   kAfterschoolSite,
 };
+inline constexpr size_t kKindCount = 9;
 
 std::string_view kind_name(Kind k);  // "service_centre", …
 std::optional<Kind> parse_kind(std::string_view name);
@@ -51,5 +53,10 @@ struct Facility {
   int64_t updated_at = 0;
   std::optional<int64_t> updated_by;
 };
+
+// Whether `f` is suspended at `now` (unix seconds): its status says so and
+// its suspended_until, if any, is still ahead. A suspension lapses by itself
+// at suspended_until; nobody has to edit the facility.
+bool suspended_at(const Facility& f, int64_t now);
 
 }  // namespace warmcity::facilities

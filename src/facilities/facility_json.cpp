@@ -29,6 +29,11 @@ void add_free_spaces(ordered_json& lot, const FreeSpaces& v) {
 }
 
 ordered_json facility_json(const Facility& f, bool full_phone) {
+  return facility_json(f, full_phone, core::now_unix());
+}
+
+ordered_json facility_json(const Facility& f, bool full_phone, int64_t now) {
+  const bool suspended = suspended_at(f, now);
   ordered_json phone = nullptr;
   if (f.contact_phone) phone = full_phone ? *f.contact_phone : core::mask_phone(*f.contact_phone);
   return {
@@ -45,10 +50,11 @@ ordered_json facility_json(const Facility& f, bool full_phone) {
       {"contact_phone", std::move(phone)},
       {"opening_hours", value(f.opening_hours)},
       {"amenities", stored_json(f.amenities_json)},
-      {"status", f.suspended ? "suspended" : "active"},
-      {"suspended_reason", value(f.suspended_reason)},
-      {"suspended_until", f.suspended_until ? ordered_json(core::format_rfc3339(*f.suspended_until))
-                                            : ordered_json(nullptr)},
+      {"status", suspended ? "suspended" : "active"},
+      {"suspended_reason", suspended ? value(f.suspended_reason) : ordered_json(nullptr)},
+      {"suspended_until", suspended && f.suspended_until
+                              ? ordered_json(core::format_rfc3339(*f.suspended_until))
+                              : ordered_json(nullptr)},
       {"created_at", core::format_rfc3339(f.created_at)},
       {"updated_at", core::format_rfc3339(f.updated_at)},
   };

@@ -2,6 +2,7 @@
 // pulls in nlohmann/json).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,8 +12,13 @@
 
 namespace warmcity::facilities {
 
-// A facility as the API shows it; contact_phone masked unless `full_phone`.
-nlohmann::ordered_json facility_json(const Facility& f, bool full_phone);
+// A facility as the API shows it at `now`; contact_phone masked unless
+// `full_phone`. The status is judged at `now` (suspended_at): once a
+// suspension has lapsed it shows "active" with a null reason and until.
+nlohmann::ordered_json facility_json(const Facility& f, bool full_phone, int64_t now);
+// As `now`: before every time, so the status shows as stored (change records).
+inline constexpr int64_t kAsStored = INT64_MIN;
+nlohmann::ordered_json facility_json(const Facility& f, bool full_phone);  // at now_unix()
 // Appends free_spaces, free_spaces_at (RFC 3339) and free_spaces_age_s, each
 // null when unknown, to a parking lot's object.
 void add_free_spaces(nlohmann::ordered_json& lot, const FreeSpaces& v);

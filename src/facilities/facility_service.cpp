@@ -50,16 +50,17 @@ Status FacilityService::audit(store::Connection& c, const Editor& by, std::strin
 }
 
 Result<std::shared_ptr<const Snapshot>> FacilityService::load_snapshot(store::Connection& c) {
-  Result<std::vector<Facility>> rows = active_facilities(c);
-  if (!rows.ok()) return rows.status();
-  std::vector<Entry> entries;
-  entries.reserve(rows->size());
-  for (const Facility& f : *rows) {
-    Result<Entry> e = entry_of(f);
+  // Rows come in ascending id order: straight into the base layer.
+  EntryReader reader;
+  Layer::Builder base(0);
+  Status loaded = for_each_indexed_facility(c, [&](const Facility& f) {
+    Result<Entry> e = reader.read(f);
     if (!e.ok()) return e.status();
-    entries.push_back(std::move(*e));
-  }
-  return Snapshot::build(std::move(entries));
+    base.add(*e);
+    return Status::Ok();
+  });
+  if (!loaded.ok()) return loaded;
+  return Snapshot::of(base.finish());
 }
 
 Result<std::unique_ptr<FacilityService>> FacilityService::open(store::Database& db,
@@ -289,16 +290,16 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
 
 void FacilityService::reload_snapshot() {
   Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
-  if (next.ok()) snapshot_.store(std::move(*next));
+  if (next.ok()) index_->replace(std::move(*next));
 }
 
 void FacilityService::publish(const Facility& f) {
   std::optional<Entry> entry;
-  if (!f.suspended) {
-    Result<Entry> e = entry_of(f);
+  if (indexed(f)) {
+    Result<Entry> e = EntryReader().read(f);
     if (e.ok()) entry = std::move(*e);
   }
-  snapshot_.store(snapshot_.load()->with(f.id, std::move(entry)));
+  index_->put(f.id, std::move(entry));
 }
 
 }  // namespace warmcity::facilities

@@ -7,9 +7,10 @@
 // inside that job against the row as stored, so a keeper cannot edit a
 // facility whose keeper changed meanwhile. The area (sub-district,
 // community, grid) is derived from the location on every save through the
-// Locator. After the commit, on the writer thread, the snapshot is rebuilt
-// with the saved facility and swapped in before `done` runs, so the next
-// nearby query sees the change.
+// Locator. After the commit, on the writer thread, the saved facility is put
+// into the nearby index (live_index.h: a new snapshot sharing the big base,
+// the change in a small overlay) before `done` runs, so the next nearby query
+// sees the change.
 //
 // Parking occupancy (occupancy.h): report_free_spaces() is one write job
 // (no audit entry: reports are frequent); after its commit the in-memory
@@ -36,14 +37,14 @@
 //
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
 // service to outlive serving (write callbacks refer to it).
-// Threads: snapshot() is one atomic load, lock-free, from any thread;
+// Threads: snapshot() is one atomic load, never waiting for a writer, from
+// any thread;
 // occupancy() from any thread (the board locks briefly);
 // create()/update()/report_free_spaces() from any thread; `done` runs once,
 // on the writer thread (or at once on the caller's thread when refused
 // before queueing).
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -57,6 +58,7 @@
 #include "facilities/facility.h"
 #include "facilities/facility_patch.h"
 #include "facilities/gate_tokens.h"
+#include "facilities/live_index.h"
 #include "facilities/occupancy.h"
 #include "facilities/snapshot.h"
 #include "facilities/stations.h"
@@ -103,14 +105,15 @@ class FacilityService {
   using ImportDone = std::function<void(Result<std::vector<int64_t>>)>;
   using ImportProgress = std::function<void(size_t written, size_t total)>;
 
-  // Builds the first snapshot from the stored active facilities and the
-  // occupancy board from facility_occupancy.
+  // Builds the first snapshot from the stored facilities (active, or
+  // suspended until a time) and the occupancy board from facility_occupancy.
   static Result<std::unique_ptr<FacilityService>> open(store::Database& db,
                                                        accounts::AuditLog& audit, Locator locate);
   FacilityService(const FacilityService&) = delete;
   FacilityService& operator=(const FacilityService&) = delete;
 
-  std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
+  std::shared_ptr<const Snapshot> snapshot() const { return index_->current(); }
+  LiveIndex& index() { return *index_; }
   const OccupancyBoard& occupancy() const { return *occupancy_; }
 
   // Saves a new facility. REQUIRES: its fields were validated.
@@ -154,7 +157,7 @@ class FacilityService {
       : db_(db),
         audit_(audit),
         locate_(std::move(locate)),
-        snapshot_(std::move(initial)),
+        index_(std::make_unique<LiveIndex>(std::move(initial))),
         occupancy_(std::move(board)) {}
 
   struct ImportRun;  // import_rows.cpp
@@ -190,7 +193,7 @@ class FacilityService {
   store::Database& db_;
   accounts::AuditLog& audit_;
   Locator locate_;
-  std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+  std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<OccupancyBoard> occupancy_;
 };
 

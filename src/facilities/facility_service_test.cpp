@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/time.h"
+#include "facilities/facility_json.h"
 #include "facilities/service_test_fixture.h"
 
 namespace warmcity::facilities {
@@ -25,6 +27,17 @@ class FacilityServiceTest : public ServiceTest {
     return done.get_future().get();
   }
   int64_t count(const std::string& sql) { return query_int(db_->reader(), sql); }
+  // The ids offered at the centre at `at`, open or not.
+  std::vector<int64_t> nearby_ids(int64_t at) {
+    NearbyQuery q;
+    q.lat = 37.52;
+    q.lon = 111.14;
+    q.at = at;
+    std::vector<int64_t> out;
+    for (const Hit& h : service_->snapshot()->nearby(q, calendar_)) out.push_back(h.id);
+    return out;
+  }
+  core::Calendar calendar_;
 
   static Facility station() {
     Facility f;
@@ -48,7 +61,8 @@ TEST_F(FacilityServiceTest, CreateDerivesAreaRecordsChangeAndAuditAndPublishes) 
   EXPECT_EQ(count("SELECT COUNT(*) FROM facility_changes"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'facility.create'"), 1);
   ASSERT_EQ(service_->snapshot()->size(), 1u);
-  EXPECT_EQ(service_->snapshot()->id(0), f->id);
+  EXPECT_EQ(nearby_ids(*core::parse_rfc3339("2026-01-14T22:00:00+08:00")),
+            std::vector<int64_t>{f->id});
 }
 
 TEST_F(FacilityServiceTest, KeepersTouchOnlyTheirOwn) {
@@ -93,6 +107,39 @@ TEST_F(FacilityServiceTest, UpdatesReachTheSnapshotAndNoOpsWriteNothing) {
   Patch no_reason;
   no_reason.suspended = true;
   EXPECT_EQ(update(f->id, no_reason, admin_).status().code(), Code::kUnprocessable);
+}
+
+TEST_F(FacilityServiceTest, ASuspensionUntilATimeLapsesWithoutAnEdit) {
+  const int64_t until = *core::parse_rfc3339("2026-03-01T08:00:00+08:00");
+  Result<Facility> f = create(station(), admin_);
+  ASSERT_TRUE(f.ok());
+  Patch suspend;
+  suspend.suspended = true;
+  suspend.suspended_reason = std::optional<std::string>("供暖检修");
+  suspend.suspended_until = std::optional<int64_t>(until);
+  Result<Facility> saved = update(f->id, suspend, admin_);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_TRUE(nearby_ids(until - 1).empty());
+  EXPECT_EQ(nearby_ids(until), std::vector<int64_t>{f->id});
+  EXPECT_TRUE(suspended_at(*saved, until - 1));
+  EXPECT_FALSE(suspended_at(*saved, until));
+  // As GET /{id} shows it, before and after; the stored row says suspended.
+  EXPECT_EQ(facility_json(*saved, false, until - 1)["status"], "suspended");
+  EXPECT_EQ(facility_json(*saved, false, until - 1)["suspended_reason"], "供暖检修");
+  EXPECT_EQ(facility_json(*saved, false, until)["status"], "active");
+  EXPECT_TRUE(facility_json(*saved, false, until)["suspended_until"].is_null());
+  EXPECT_EQ(facility_json(*saved, false, kAsStored)["status"], "suspended");
+  // Loaded again at start-up, the suspension still ends by itself.
+  reopen();
+  EXPECT_TRUE(nearby_ids(until - 1).empty());
+  EXPECT_EQ(nearby_ids(until + 1), std::vector<int64_t>{f->id});
+  // Without an end it stays out of the index.
+  Patch forever;
+  forever.suspended_until = std::optional<std::optional<int64_t>>(std::optional<int64_t>());
+  ASSERT_TRUE(update(f->id, forever, admin_).ok());
+  EXPECT_TRUE(nearby_ids(until + 1).empty());
+  reopen();
+  EXPECT_EQ(service_->snapshot()->size(), 0u);
 }
 
 }  // namespace

@@ -152,11 +152,18 @@ Result<std::vector<Facility>> list_facilities(store::Connection& c, const ListFi
   return store::collect<Facility>(*s, read_row);
 }
 
-Result<std::vector<Facility>> active_facilities(store::Connection& c) {
+Status for_each_indexed_facility(store::Connection& c,
+                                 const std::function<Status(const Facility&)>& each) {
   auto s = c.prepare(std::string("SELECT ") + kColumns +
-                     " FROM facilities WHERE status = 'active' ORDER BY id");
+                     " FROM facilities WHERE status = 'active' OR suspended_until IS NOT NULL "
+                     "ORDER BY id");
   if (!s.ok()) return s.status();
-  return store::collect<Facility>(*s, read_row);
+  while (true) {
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    if (Status done = each(read_row(*s)); !done.ok()) return done;
+  }
 }
 
 Status insert_facility(store::Connection& c, Facility& f) {

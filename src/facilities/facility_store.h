@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,8 +40,11 @@ struct ListFilter {
 Result<Facility> get_facility(store::Connection& c, int64_t id);
 // Newest first.
 Result<std::vector<Facility>> list_facilities(store::Connection& c, const ListFilter& f);
-// Every facility that is not suspended, for the snapshot.
-Result<std::vector<Facility>> active_facilities(store::Connection& c);
+// Calls `each` with every facility the nearby index holds (entry.h's
+// indexed(): active, or suspended until a given time), in ascending id
+// order, one row at a time; stops at the first failure.
+Status for_each_indexed_facility(store::Connection& c,
+                                 const std::function<Status(const Facility&)>& each);
 
 // Inserts `f` (its id is set); the caller fills created_at/updated_at.
 // kConflict when keeper_org_id names no organisation.

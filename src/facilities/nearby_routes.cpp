@@ -7,6 +7,7 @@
 
 #include "core/geo.h"
 #include "core/time.h"
+#include "facilities/nearby_answer.h"
 #include "facilities/routes.h"
 #include "facilities/snapshot.h"
 #include "http/problem.h"
@@ -14,8 +15,6 @@
 namespace warmcity::facilities {
 
 namespace {
-
-using nlohmann::ordered_json;
 
 constexpr int kMaxRadius = 50000;
 constexpr int kMaxLimit = 50;
@@ -135,39 +134,14 @@ Result<NearbyQuery> read_query(const http::Request& req) {
   return q;
 }
 
-ordered_json hit_json(const FacilityService& service, const Snapshot& s, const Hit& h,
-                      int64_t now) {
-  const size_t i = h.index;
-  ordered_json item = {
-      {"id", s.id(i)},
-      {"kind", kind_name(s.kind(i))},
-      {"name", s.name(i)},
-      {"address", s.address(i)},
-      {"lat", s.lat(i)},
-      {"lon", s.lon(i)},
-      {"distance_m", std::llround(h.distance_m)},
-      {"state", core::state_name(h.state)},
-      {"next_change",
-       h.next_change ? ordered_json(core::format_rfc3339(*h.next_change)) : ordered_json(nullptr)},
-      {"amenities", stored_json(s.amenities(i).json)},
-  };
-  if (s.kind(i) == Kind::kParking) add_free_spaces(item, free_spaces_now(service, s.id(i), now));
-  return item;
-}
-
 void nearby(FacilityService& service, calendar::CalendarService& calendar, http::Request& req,
             http::Reply reply) {
   Result<NearbyQuery> q = read_query(req);
   if (!q.ok()) return reply(http::problem(q.status()));
   std::shared_ptr<const Snapshot> snapshot = service.snapshot();
   std::shared_ptr<const core::Calendar> official = calendar.current();
-  const int64_t now = core::now_unix();
-  ordered_json items = ordered_json::array();
-  for (const Hit& h : snapshot->nearby(*q, *official)) {
-    items.push_back(hit_json(service, *snapshot, h, now));
-  }
-  reply(http::json_response(
-      dump({{"at", core::format_rfc3339(q->at)}, {"items", std::move(items)}})));
+  const std::vector<Hit> hits = snapshot->nearby(*q, *official);
+  reply(http::json_response(nearby_answer(hits, q->at, service.occupancy(), core::now_unix())));
 }
 
 }  // namespace

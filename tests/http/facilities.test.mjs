@@ -169,3 +169,30 @@ test('a sanitation worker at 22:00 finds the nearest OPEN love station with heat
   assert.equal(gcj.status, 200);
   assert.ok(gcj.body.items.length >= 2);
 });
+
+test('a suspension until a time: left out before it, offered again after it without an edit; GET shows the status now', async () => {
+  const origin = north(30000);
+  const made = await srv.fetch(API, { method: 'POST', token: admin.token, json: station({ name: '暂停到明年的驿站', ...origin, opening_hours: '24/7' }) });
+  assert.equal(made.status, 201, made.text);
+  const id = made.body.id;
+  const ends = '2027-03-01T08:00:00+08:00';
+  const suspended = await srv.fetch(`${API}/${id}`, { method: 'PATCH', token: admin.token, json: { status: 'suspended', suspended_reason: '改造', suspended_until: ends } });
+  assert.equal(suspended.status, 200, suspended.text);
+  const shown = await srv.fetch(`${API}/${id}`);
+  assert.equal(shown.body.status, 'suspended');
+  assert.equal(shown.body.suspended_until, ends);
+  const near = (extra) => srv.fetch(`${API}/nearby?lat=${origin.lat}&lon=${origin.lon}&radius_m=500${extra}`).then((r) => r.body.items.map((i) => i.id));
+  assert.deepEqual(await near(''), []);
+  assert.deepEqual(await near(`&open_at=${encodeURIComponent('2027-03-01T07:59:00+08:00')}`), []);
+  assert.deepEqual(await near(`&open_at=${encodeURIComponent(ends)}`), [id]);
+
+  // A suspension whose end has passed: offered now, and GET says active.
+  const past = await srv.fetch(`${API}/${id}`, { method: 'PATCH', token: admin.token, json: { suspended_until: '2026-01-01T00:00:00+08:00' } });
+  assert.equal(past.status, 200, past.text);
+  assert.equal(past.body.status, 'active');
+  assert.equal(past.body.suspended_reason, null);
+  assert.deepEqual(await near(''), [id]);
+  assert.deepEqual(await near('&open_now=true'), [id]);
+  const history = await srv.fetch(`${API}/${id}/history`, { token: admin.token });
+  assert.equal(history.body.items[0].fields.suspended_until.new, '2026-01-01T00:00:00+08:00');
+});

@@ -1,0 +1,229 @@
+#include "facilities/layer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
+
+#include "core/geo.h"
+#include "core/json_text.h"
+
+namespace warmcity::facilities {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+
+using Point = bg::model::point<double, 2, bg::cs::cartesian>;
+using Value = std::pair<Point, uint32_t>;  // the point and its row
+using Tree = bgi::rtree<Value, bgi::rstar<16>>;
+
+const core::LocalProjection& projection() {
+  static const core::LocalProjection p(kCentreLat, kCentreLon);
+  return p;
+}
+
+Point project(double lat, double lon) {
+  auto [x, y] = projection().to_xy(lat, lon);
+  return Point(x, y);
+}
+
+template <class T>
+size_t bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+// One tree per kind: a kind query walks only the points of its kind.
+struct Layer::Index {
+  std::array<Tree, kKindCount> trees;
+};
+
+Layer::Layer() = default;
+Layer::~Layer() = default;
+
+std::optional<uint32_t> Layer::find(int64_t id) const {
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  if (it == ids_.end() || *it != id) return std::nullopt;
+  return static_cast<uint32_t>(it - ids_.begin());
+}
+
+size_t Layer::memory_bytes() const {
+  size_t n = sizeof(Layer) + bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
+  each_column(*this, [&n](const auto& column) { n += bytes(column); });
+  for (const std::string& a : amenities_) n += a.capacity();
+  // The packed trees: every value once in a leaf of up to 16, plus the inner
+  // nodes (a box and a pointer per child), about one sixteenth more.
+  const size_t leaves = (size() + 15) / 16;
+  n += leaves * (sizeof(Value) * 17 + 16) + leaves * (sizeof(double) * 4 + 8) * 17 / 16;
+  return n;
+}
+
+Layer::Builder::Builder(size_t expected_rows) : layer_(new Layer()) {
+  Layer& l = *layer_;
+  each_column(l, [expected_rows](auto& column) { column.reserve(expected_rows); });
+  l.text_at_.reserve(2 * expected_rows + 1);
+  l.text_at_.push_back(0);
+}
+
+Layer::Builder::~Builder() = default;
+
+uint32_t Layer::Builder::amenities_ref(std::string_view json) {
+  auto it = amenity_refs_.find(json);
+  if (it != amenity_refs_.end()) return it->second;
+  const auto ref = static_cast<uint32_t>(layer_->amenities_.size());
+  layer_->amenities_.emplace_back(json);
+  amenity_refs_.emplace(std::string(json), ref);
+  return ref;
+}
+
+uint32_t Layer::Builder::hours_ref(const core::OpeningHours* hours) {
+  if (!hours) return kNoHours;
+  auto it = hours_refs_.find(hours->source());
+  if (it != hours_refs_.end()) return it->second;
+  const auto ref = static_cast<uint32_t>(layer_->hours_.size());
+  layer_->hours_.push_back(*hours);
+  hours_refs_.emplace(hours->source(), ref);
+  return ref;
+}
+
+void Layer::Builder::add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
+                             int64_t suspended_until, std::string_view amenities,
+                             const core::OpeningHours* hours) {
+  Layer& l = *layer_;
+  l.any_suspended_ = l.any_suspended_ || suspended_until != 0;
+  l.ids_.push_back(id);
+  l.kinds_.push_back(kind);
+  l.lats_.push_back(lat);
+  l.lons_.push_back(lon);
+  l.flags_.push_back(flags);
+  l.suspended_until_.push_back(suspended_until);
+  l.amenities_of_.push_back(amenities_ref(amenities));
+  l.hours_of_.push_back(hours_ref(hours));
+}
+
+void Layer::Builder::add(const Entry& e) {
+  add_row(e.id, e.kind, e.lat, e.lon, e.amenities.flags, e.suspended_until, e.amenities.json,
+          e.hours ? &*e.hours : nullptr);
+  Layer& l = *layer_;
+  core::append_json_escaped(l.text_, e.name);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+  core::append_json_escaped(l.text_, e.address);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+}
+
+void Layer::Builder::add(const Layer& from, uint32_t i) {
+  add_row(from.id(i), from.kind(i), from.lat(i), from.lon(i), from.flags(i),
+          from.suspended_until(i), from.amenities_json(i), from.hours(i));
+  Layer& l = *layer_;
+  l.text_ += from.name_json(i);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+  l.text_ += from.address_json(i);
+  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+}
+
+std::shared_ptr<const Layer> Layer::Builder::finish() {
+  Layer& l = *layer_;
+  std::array<std::vector<Value>, kKindCount> points;
+  for (uint32_t i = 0; i < l.size(); ++i) {
+    points[static_cast<size_t>(l.kinds_[i])].emplace_back(project(l.lats_[i], l.lons_[i]), i);
+  }
+  l.index_ = std::make_unique<Index>();
+  for (size_t k = 0; k < kKindCount; ++k) {
+    // The range constructor bulk-loads with the packing algorithm.
+    l.index_->trees[k] = Tree(points[k].begin(), points[k].end());
+  }
+  each_column(l, [](auto& column) { column.shrink_to_fit(); });
+  l.text_at_.shrink_to_fit();
+  l.text_.shrink_to_fit();
+  return std::shared_ptr<const Layer>(layer_.release());
+}
+
+// Boost's incremental nearest query (qbegin) sorts as it goes and costs far
+// more than the plain k-nearest query, so the cursor asks each tree it reads
+// for the k nearest rows that pass its filter (checked inside the tree walk)
+// and sorts them by distance. With several trees, only rows up to the
+// smallest k-th distance among the trees that may hold more are certain.
+// When it has given all certain rows and there may be more, it asks again
+// for four times as many and skips the ones it has already given (rows at
+// exactly equal distances may then swap; callers order by distance only).
+struct Layer::Nearest::Cursor {
+  Cursor(std::vector<const Tree*> trees, Point origin, RowFilter keep, size_t first)
+      : trees(std::move(trees)), origin(origin), keep(std::move(keep)) {
+    query(std::max<size_t>(first, 1));
+  }
+  void query(size_t k) {
+    k_ = k;
+    found.clear();
+    more = false;
+    double bound = INFINITY;
+    auto wanted = [this](const Value& v) { return keep(v.second); };
+    for (const Tree* tree : trees) {
+      const size_t n = std::min(k, tree->size());
+      const size_t before = found.size();
+      double farthest = 0;
+      tree->query(bgi::nearest(origin, static_cast<unsigned>(n)) && bgi::satisfies(wanted),
+                  boost::make_function_output_iterator([&](const Value& v) {
+                    const double d = bg::comparable_distance(origin, v.first);
+                    farthest = std::max(farthest, d);
+                    found.emplace_back(d, v.second);
+                  }));
+      if (found.size() - before == n && n < tree->size()) {  // the tree may hold more
+        more = true;
+        bound = std::min(bound, farthest);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    if (more) {
+      auto beyond = std::upper_bound(found.begin(), found.end(), std::make_pair(bound, UINT32_MAX));
+      found.erase(beyond, found.end());
+    }
+    at = given;
+  }
+  bool next(uint32_t& row, double& distance_m) {
+    if (at >= found.size()) {
+      if (!more) return false;
+      query(k_ * 4);
+      if (at >= found.size()) return false;
+    }
+    row = found[at].second;
+    distance_m = std::sqrt(found[at].first);
+    ++at;
+    ++given;
+    return true;
+  }
+
+  std::vector<const Tree*> trees;
+  Point origin;
+  RowFilter keep;
+  size_t k_ = 0;
+  bool more = false;  // rows beyond `found` may pass the filter
+  size_t given = 0;
+  size_t at = 0;
+  std::vector<std::pair<double, uint32_t>> found;  // squared distance, row
+};
+
+Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, std::optional<Kind> only,
+                        RowFilter keep, size_t first) {
+  std::vector<const Tree*> trees;
+  for (size_t k = 0; k < kKindCount; ++k) {
+    const Tree& tree = layer.index_->trees[k];
+    if (!tree.empty() && (!only || static_cast<size_t>(*only) == k)) trees.push_back(&tree);
+  }
+  if (trees.empty()) return;
+  cursor_ = std::make_unique<Cursor>(std::move(trees), project(lat, lon), std::move(keep), first);
+}
+
+Layer::Nearest::~Nearest() = default;
+
+bool Layer::Nearest::next(uint32_t& row, double& distance_m) {
+  return cursor_ && cursor_->next(row, distance_m);
+}
+
+}  // namespace warmcity::facilities

@@ -1,0 +1,116 @@
+#include "facilities/nearby_answer.h"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+
+#include "core/opening_hours.h"
+#include "core/time.h"
+
+namespace warmcity::facilities {
+
+namespace {
+
+void append_int(std::string& out, int64_t v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+// The shortest text that reads back as `v`; ".0" added to whole numbers as
+// nlohmann::json writes them.
+void append_double(std::string& out, double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  std::string_view text(buf, static_cast<size_t>(end - buf));
+  out += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+// RFC 3339 times, each distinct instant formatted once per answer (hits
+// with equal hours change state at the same instant).
+class Times {
+ public:
+  void append_or_null(std::string& out, const std::optional<int64_t>& t) {
+    if (!t) {
+      out += "null";
+      return;
+    }
+    out.push_back('"');
+    out += text(*t);
+    out.push_back('"');
+  }
+
+ private:
+  const std::string& text(int64_t t) {
+    for (const auto& [at, formatted] : seen_) {
+      if (at == t) return formatted;
+    }
+    return seen_.emplace_back(t, core::format_rfc3339(t)).second;
+  }
+  std::vector<std::pair<int64_t, std::string>> seen_;
+};
+
+void append_int_or_null(std::string& out, const std::optional<int64_t>& v) {
+  if (v) {
+    append_int(out, *v);
+  } else {
+    out += "null";
+  }
+}
+
+void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, int64_t now,
+                 Times& times) {
+  const Layer& l = *h.layer;
+  const uint32_t i = h.row;
+  out += "{\"id\":";
+  append_int(out, h.id);
+  out += ",\"kind\":\"";
+  out += kind_name(l.kind(i));
+  out += "\",\"name\":\"";
+  out += l.name_json(i);
+  out += "\",\"address\":\"";
+  out += l.address_json(i);
+  out += "\",\"lat\":";
+  append_double(out, l.lat(i));
+  out += ",\"lon\":";
+  append_double(out, l.lon(i));
+  out += ",\"distance_m\":";
+  append_int(out, std::llround(h.distance_m));
+  out += ",\"state\":\"";
+  out += core::state_name(h.state);
+  out += "\",\"next_change\":";
+  times.append_or_null(out, h.next_change);
+  out += ",\"amenities\":";
+  out += l.amenities_json(i);
+  if (l.kind(i) == Kind::kParking) {
+    const FreeSpaces free = free_spaces_at(board.get(h.id), now);
+    out += ",\"free_spaces\":";
+    append_int_or_null(out, free.free_spaces);
+    out += ",\"free_spaces_at\":";
+    times.append_or_null(out, free.at);
+    out += ",\"free_spaces_age_s\":";
+    append_int_or_null(out, free.age_s);
+  }
+  out.push_back('}');
+}
+
+}  // namespace
+
+std::string nearby_answer(const std::vector<Hit>& hits, int64_t at, const OccupancyBoard& board,
+                          int64_t now) {
+  std::string out;
+  out.reserve(64 + hits.size() * 512);
+  Times times;
+  out += "{\"at\":";
+  times.append_or_null(out, at);
+  out += ",\"items\":[";
+  for (size_t k = 0; k < hits.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    append_item(out, hits[k], board, now, times);
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace warmcity::facilities
