@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "appeals/appeal_service.h"
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
 #include "core/status.h"
@@ -27,6 +28,10 @@ struct AppConfig {
   // commands that answer no hours. `serve` defaults to data/calendar.
   std::string calendar_dir;
   accounts::Config accounts;
+  // Appeal photos; "" puts them beside the database ("<db>-photos").
+  std::string photo_dir;
+  // Seconds between escalation sweeps of the appeals (0: none, for commands).
+  int appeals_sweep_interval_s = 0;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
@@ -41,6 +46,7 @@ class Application {
   accounts::Accounts& accounts() { return *accounts_; }
   areas::Areas& areas() { return *areas_; }
   facilities::FacilityService& facilities() { return *facilities_; }
+  appeals::AppealService& appeals() { return *appeals_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
 
@@ -51,6 +57,7 @@ class Application {
   std::unique_ptr<calendar::CalendarService> calendar_;
   std::unique_ptr<areas::Areas> areas_;
   std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_
+  std::unique_ptr<appeals::AppealService> appeals_;          // uses areas_, calendar_
   http::Router router_;
   http::Metrics metrics_;
 };
