@@ -129,7 +129,8 @@ std::optional<size_t> Router::body_limit(Method method, std::string_view path) c
 
 Response Router::refuse(const Request& request, const Status& s) const {
   for (const auto& [prefix, format] : error_formats_) {
-    if (request.path.starts_with(prefix)) return format(request, http_status(s.code()), s.message());
+    if (request.path.starts_with(prefix))
+      return format(request, http_status(s.code()), s.message());
   }
   return problem(s);
 }
@@ -154,9 +155,9 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
     if (m.allow.empty()) {
       reply(refuse(request, 404, "no route for " + request.path));
     } else {
-      Response r = refuse(request, 405,
-                          std::string(method_name(request.method)) +
-                              " is not allowed here; allowed: " + m.allow);
+      Response r = refuse(
+          request, 405,
+          std::string(method_name(request.method)) + " is not allowed here; allowed: " + m.allow);
       r.set_header("Allow", m.allow);
       reply(std::move(r));
     }
@@ -196,8 +197,9 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
     }
     if (!route.access.allows(request.principal->role)) {
       reply(refuse(request, Status::PermissionDenied(
-          "the role '" + std::string(role_name(request.principal->role)) + "' may not call " +
-          std::string(method_name(route.method)) + " " + route.pattern)));
+                                "the role '" + std::string(role_name(request.principal->role)) +
+                                "' may not call " + std::string(method_name(route.method)) + " " +
+                                route.pattern)));
       return;
     }
   }

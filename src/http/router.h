@@ -37,7 +37,8 @@ using Authenticator = std::function<Result<std::optional<Principal>>(const Reque
 // Renders one of the router's refusals (404, 405, 400, 415, 401, 403) for a
 // path family whose protocol has its own error format. Headers the router
 // adds (Allow, WWW-Authenticate) are added to the result.
-using ErrorFormat = std::function<Response(const Request&, int http_status, std::string_view detail)>;
+using ErrorFormat =
+    std::function<Response(const Request&, int http_status, std::string_view detail)>;
 
 // Who may call a route.
 struct Access {
