@@ -33,6 +33,9 @@ struct AppConfig {
   std::string photo_dir;
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
+  // Similar appeals offered on submission: this close, this recent.
+  double appeals_similar_radius_m = 50;
+  int appeals_similar_days = 30;
   // The three rates' composite weights (response, resolution, satisfaction).
   rates::Weights rates_weights;
 };

@@ -6,7 +6,6 @@
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
 #include "appeals/appeal_store.h"
-#include "appeals/category_store.h"
 #include "appeals/routes.h"
 #include "http/pagination.h"
 #include "http/problem.h"
@@ -19,7 +18,7 @@ using nlohmann::ordered_json;
 
 // The category of `a` for display; nullptr when it cannot be read.
 std::shared_ptr<Category> category_of(const AppealService& service, const Appeal& a) {
-  Result<Category> c = get_category_by_id(service.db().reader(), a.category_id);
+  Result<Category> c = service.category_by_id(a.category_id);
   return c.ok() ? std::make_shared<Category>(std::move(*c)) : nullptr;
 }
 
@@ -51,11 +50,11 @@ void submit(AppealService& service, http::Request& req, http::Reply reply) {
   }
   Result<NewAppeal> in = read_new_appeal(req.body, coord == "gcj02");
   if (!in.ok()) return reply(http::problem(in.status()));
-  Caller by = caller_of(req);
+  const std::string category = in->category_code;
   service.submit(
-      std::move(*in), by, [&service, by, reply = std::move(reply)](Result<Appeal> saved) {
+      std::move(*in), caller_of(req), [category, reply = std::move(reply)](Result<Appeal> saved) {
         if (!saved.ok()) return reply(http::problem(saved.status()));
-        http::Response r = http::json_response(dump(view(service, *saved, by)), 201);
+        http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
         r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
         reply(std::move(r));
       });
