@@ -17,6 +17,7 @@
 #include "facilities/facility_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "rates/rates.h"
 #include "store/database.h"
 #include "system/system.h"
 
@@ -37,6 +38,8 @@ struct AppConfig {
   // Similar appeals offered on submission: this close, this recent.
   double appeals_similar_radius_m = 50;
   int appeals_similar_days = 30;
+  // The three rates' composite weights (response, resolution, satisfaction).
+  rates::Weights rates_weights;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
