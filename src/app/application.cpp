@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "appeals/appeals.h"
 #include "calendar/calendar_module.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
@@ -20,6 +21,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
   for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
   for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
 
   store::Options options;
   options.path = config.db_path;
@@ -42,6 +44,16 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
   if (!facilities.ok()) return facilities.status();
   app->facilities_ = std::move(*facilities);
+  appeals::Config appeals_config;
+  appeals_config.photo_dir =
+      config.photo_dir.empty() ? config.db_path + "-photos" : config.photo_dir;
+  appeals_config.sweep_interval_s = config.appeals_sweep_interval_s;
+  auto appeals = appeals::AppealService::open(
+      *app->db_, app->accounts_->audit(), std::move(appeals_config),
+      [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); },
+      [calendar = app->calendar_.get()] { return calendar->current(); });
+  if (!appeals.ok()) return appeals.status();
+  app->appeals_ = std::move(*appeals);
 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
@@ -52,6 +64,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   calendar::register_routes(router, *app->calendar_);
   app->areas_->register_routes(router);
   facilities::register_routes(router, *app->db_, *app->facilities_, *app->calendar_);
+  appeals::register_routes(router, *app->appeals_);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -63,7 +76,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 Application::~Application() {
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
+  if (appeals_) appeals_->stop();
   if (db_) db_->stop();
+  appeals_.reset();
   facilities_.reset();
   areas_.reset();
   calendar_.reset();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "appeals/appeal_service.h"
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
 #include "core/status.h"
@@ -29,6 +30,10 @@ struct AppConfig {
   std::string calendar_dir;
   accounts::Config accounts;
   system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
+  // Appeal photos; "" puts them beside the database ("<db>-photos").
+  std::string photo_dir;
+  // Seconds between escalation sweeps of the appeals (0: none, for commands).
+  int appeals_sweep_interval_s = 0;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
@@ -43,6 +48,7 @@ class Application {
   accounts::Accounts& accounts() { return *accounts_; }
   areas::Areas& areas() { return *areas_; }
   facilities::FacilityService& facilities() { return *facilities_; }
+  appeals::AppealService& appeals() { return *appeals_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
 
@@ -53,6 +59,7 @@ class Application {
   std::unique_ptr<calendar::CalendarService> calendar_;
   std::unique_ptr<areas::Areas> areas_;
   std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_
+  std::unique_ptr<appeals::AppealService> appeals_;          // uses areas_, calendar_
   http::Router router_;
   http::Metrics metrics_;
 };

@@ -30,13 +30,15 @@ void run_demo(const DemoOptions& o) {
   demo::Options options;
   options.data_dir = o.data_dir;
   options.progress = [](const std::string& line) { std::cerr << "demo: " << line << "\n"; };
-  auto report = demo::create({app->accounts(), app->areas().service(), app->facilities()}, options);
+  auto report = demo::create(
+      {app->accounts(), app->areas().service(), app->facilities(), app->appeals()}, options);
   if (!report.ok()) throw CommandFailed(report.status());
 
   std::cout << "==================================================================\n"
             << " DEMO DATA — 离石区 (Lishi District) demo database created\n"
             << " " << o.db_path << ": " << report->areas << " areas, " << report->facilities
-            << " facilities, " << report->organisations << " organisations\n"
+            << " facilities, " << report->organisations << " organisations, "
+            << report->appeal_categories << " appeal categories\n"
             << " Positions are approximate and the data is NOT official.\n"
             << " Demo credentials (demo only; change or disable before real use):\n";
   for (const auto& u : report->users) {

@@ -107,6 +107,13 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--calendar-dir", o->app.calendar_dir,
                   "official calendar files (<year>.txt); years an admin stored override them")
       ->capture_default_str();
+  cmd->add_option("--photo-dir", o->app.photo_dir,
+                  "where appeal photos are stored (default: beside the database, <db>-photos)");
+  o->app.appeals_sweep_interval_s = 60;
+  cmd->add_option("--appeals-sweep-seconds", o->app.appeals_sweep_interval_s,
+                  "seconds between escalation sweeps of the appeals (0: none)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--log-level", o->log_level, "trace|debug|info|warn|error")

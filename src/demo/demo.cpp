@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "appeals/appeal_input.h"
 #include "areas/area_import.h"
 #include "areas/area_store.h"
 #include "facilities/facility_input.h"
@@ -21,6 +22,7 @@ using nlohmann::json;
 
 constexpr const char* kAreasFile = "lishi-areas.geojson";
 constexpr const char* kFacilitiesFile = "lishi-facilities.json";
+constexpr const char* kCategoriesFile = "lishi-appeal-categories.json";
 constexpr const char* kClientAddress = "cli:warmcity-demo";
 
 struct DemoUser {
@@ -36,6 +38,7 @@ constexpr DemoUser kUsers[] = {
     {"admin", "admin", "演示管理员", "demo-admin-2026", ""},
     {"zonggonghui", "keeper", "区总工会(演示)", "demo-keeper-2026", "离石区总工会"},
     {"liangjunlian", "worker", "梁俊连", "demo-worker-2026", "生态园社区"},
+    {"chengguan", "department", "区城管局(演示)", "demo-department-2026", "离石区城市管理局"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -52,6 +55,11 @@ constexpr std::pair<const char*, const char*> kOrganisations[] = {
     {"keeper", "离石区文化和旅游局"},
     {"keeper", "离石区自然资源局"},
     {"community", "生态园社区"},
+    // Departments that appeals are dispatched to (lishi-appeal-categories.json).
+    {"department", "离石区城市管理局"},
+    {"department", "离石区消防救援大队"},
+    {"department", "离石区公安局交通警察大队"},
+    {"department", "吕梁市生态环境局离石分局"},
 };
 
 Result<std::string> read_file(const std::string& path) {
@@ -158,6 +166,37 @@ Status create_facilities(const Services& s, const std::string& path,
   return Status::Ok();
 }
 
+// Each category entry as a POST body: "department" (an organisation name)
+// becomes department_org_id.
+Result<size_t> create_categories(const Services& s, const std::string& path,
+                                 const std::map<std::string, int64_t>& orgs) {
+  auto text = read_file(path);
+  if (!text.ok()) return text.status();
+  json doc = json::parse(*text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("categories") || !doc["categories"].is_array()) {
+    return Status::Unprocessable(path + ": not an object with a categories array");
+  }
+  appeals::Caller system{std::nullopt, "admin", {}, kClientAddress};
+  size_t created = 0;
+  for (json item : doc["categories"]) {
+    const std::string where = path + ": " + item.value("code", "?");
+    if (auto d = item.find("department"); d != item.end()) {
+      auto org = d->is_string() ? orgs.find(d->get<std::string>()) : orgs.end();
+      if (org == orgs.end()) return Status::Unprocessable(where + ": unknown department");
+      item["department_org_id"] = org->second;
+      item.erase("department");
+    }
+    auto c = appeals::read_category(item.dump(), true);
+    if (!c.ok())
+      return Status::Unprocessable(where + ": " + c.status().message(), c.status().field_errors());
+    auto saved = wait_for<appeals::Category>(
+        [&](auto done) { s.appeals.create_category(std::move(*c), system, std::move(done)); });
+    if (!saved.ok()) return Status::Unprocessable(where + ": " + saved.status().message());
+    ++created;
+  }
+  return created;
+}
+
 Status record_created(accounts::AuditLog& audit, const Options& options, const Report& r) {
   accounts::AuditEntry e;
   e.action = "demo.created";
@@ -167,6 +206,7 @@ Status record_created(accounts::AuditLog& audit, const Options& options, const R
                       .add("data_dir", options.data_dir)
                       .add("areas", static_cast<int64_t>(r.areas))
                       .add("facilities", static_cast<int64_t>(r.facilities))
+                      .add("appeal_categories", static_cast<int64_t>(r.appeal_categories))
                       .add("note", "DEMO DATA: approximate positions, not official")
                       .str();
   e.client_address = kClientAddress;
@@ -182,7 +222,8 @@ Result<Report> create(Services services, const Options& options) {
   if (Status s = refuse_non_empty(services); !s.ok()) return s;
   const std::string areas_path = options.data_dir + "/" + kAreasFile;
   const std::string facilities_path = options.data_dir + "/" + kFacilitiesFile;
-  for (const auto& path : {areas_path, facilities_path}) {
+  const std::string categories_path = options.data_dir + "/" + kCategoriesFile;
+  for (const auto& path : {areas_path, facilities_path, categories_path}) {
     if (auto text = read_file(path); !text.ok()) return text.status();
   }
   auto say = [&options](const std::string& line) {
@@ -217,6 +258,10 @@ Result<Report> create(Services services, const Options& options) {
       !s.ok()) {
     return s;
   }
+  auto categories = create_categories(services, categories_path, orgs);
+  if (!categories.ok()) return categories.status();
+  report.appeal_categories = *categories;
+  say("appeal categories: " + std::to_string(report.appeal_categories) + " created");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

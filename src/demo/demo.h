@@ -5,10 +5,12 @@
 // through accounts::Accounts, areas through AreaService::import (audited
 // "area.import"), facilities through FacilityService::create (validated by
 // read_input like a POST body, audited "facility.create" with the system as
-// actor, user id 0). Finally appends the audit entry "demo.created".
+// actor, user id 0), appeal categories through AppealService::create_category
+// (read like a POST body, audited "appeal_category.create"). Finally appends
+// the audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
-// Blocking; for the CLI. Calls: accounts, areas, facilities. Called by: app.
+// Blocking; for the CLI. Calls: accounts, areas, facilities, appeals. Called by: app.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "accounts/accounts.h"
+#include "appeals/appeal_service.h"
 #include "areas/area_service.h"
 #include "core/status.h"
 #include "facilities/facility_service.h"
@@ -35,11 +38,13 @@ struct Report {
   size_t organisations = 0;
   size_t areas = 0;
   size_t facilities = 0;
+  size_t appeal_categories = 0;
   std::vector<Credentials> users;
 };
 
 struct Options {
-  std::string data_dir = "data/demo";                // lishi-areas.geojson, lishi-facilities.json
+  std::string data_dir = "data/demo";                // lishi-areas.geojson, lishi-facilities.json,
+                                                     // lishi-appeal-categories.json
   std::function<void(const std::string&)> progress;  // one line, e.g. "areas: 46 imported"
 };
 
@@ -47,6 +52,7 @@ struct Services {
   accounts::Accounts& accounts;
   areas::AreaService& areas;
   facilities::FacilityService& facilities;
+  appeals::AppealService& appeals;
 };
 
 // kConflict when the database is not empty (see above); kNotFound

@@ -65,6 +65,11 @@ test('a server on the demo database answers with the demo district', async () =>
   assert.equal(where.body.subdistrict.name, '滨河');
   assert.ok(where.body.grid, 'the canteen lies in a grid');
 
+  const categories = await srv.fetch(`${API}/appeal-categories`);
+  assert.deepEqual(categories.body.items.map((c) => c.code).sort(), ['fire_safety', 'illegal_ads', 'noise',
+    'parking', 'public_facilities', 'roads', 'sanitation', 'street_vendors']);
+  assert.ok(categories.body.items.every((c) => c.department_org_id > 0));
+
   const at = encodeURIComponent('2026-12-01T22:00:00+08:00');
   const near = await srv.fetch(`${API}/facilities/nearby?lat=37.535&lon=111.145&radius_m=5000` +
     `&kind=love_station&amenity=heating&open_at=${at}&limit=50`);

@@ -1,0 +1,36 @@
+// The JSON shapes of categories, appeals, events and the public tracking
+// page. Include only in route translation units (it pulls in nlohmann/json).
+//
+// Personal data: the contact appears only as the ContactView allows (masked:
+// name's first character + "*", phone per core::mask_phone); the tracking
+// page (track_json) carries no contact, reporter, actor or assignment field
+// at all, and only public events.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "appeals/appeal.h"
+#include "appeals/appeal_service.h"
+#include "appeals/category.h"
+
+namespace warmcity::appeals {
+
+nlohmann::ordered_json category_json(const Category& c);
+nlohmann::ordered_json event_json(const Event& e);
+// The staff / reporter view. `full_contact` replaces the view with the
+// revealed contact.
+nlohmann::ordered_json appeal_json(const Appeal& a, const Category* category, ContactView view,
+                                   const std::vector<Step>& allowed, int64_t now,
+                                   const std::optional<Contact>& full_contact = std::nullopt);
+nlohmann::ordered_json track_json(const Appeal& a, const Category* category,
+                                  const std::vector<Event>& public_events);
+// One entry of the similar-appeals list.
+nlohmann::ordered_json similar_json(const Similar& s);
+
+std::string dump(const nlohmann::ordered_json& body);
+
+}  // namespace warmcity::appeals

@@ -1,0 +1,430 @@
+#include "appeals/appeal_service.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <utility>
+
+#include "appeals/appeal_store.h"
+#include "appeals/category_store.h"
+#include "appeals/deadlines.h"
+#include "appeals/photos.h"
+#include "appeals/steps.h"
+#include "core/geo.h"
+#include "core/phone.h"
+#include "core/time.h"
+#include "core/utf8.h"
+
+namespace warmcity::appeals {
+
+namespace {
+
+constexpr int kSweepBatch = 500;
+constexpr size_t kMaxDescription = 4000;
+constexpr int kMaxSimilar = 20;
+
+bool holds(const std::vector<int64_t>& ids, const std::optional<int64_t>& id) {
+  return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
+}
+
+Status audit(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
+             std::string detail, int64_t now) {
+  accounts::AuditEntry e;
+  e.actor_user_id = by.user_id;
+  e.action = std::move(action);
+  e.subject_type = "appeal";
+  e.subject_id = std::to_string(appeal_id);
+  e.detail_json = std::move(detail);
+  e.client_address = by.client_address;
+  return accounts::append_audit(c, e, now);
+}
+
+struct StrippedPhoto {
+  std::string bytes;
+  ImageType type;
+};
+
+// Sniffs and strips every photo; kTooLarge / kUnsupportedMedia naming the field.
+Result<std::vector<StrippedPhoto>> strip_all(const std::vector<UploadedPhoto>& photos) {
+  std::vector<StrippedPhoto> out;
+  for (const UploadedPhoto& p : photos) {
+    if (p.bytes.size() > kMaxPhotoBytes) {
+      return Status::TooLarge(p.field + ": a photo may be at most 5 MB");
+    }
+    std::optional<ImageType> type = sniff(p.bytes);
+    if (!type) return Status::UnsupportedMedia(p.field + ": not a JPEG, PNG or WebP image");
+    Result<std::string> clean = strip_metadata(p.bytes, *type);
+    if (!clean.ok()) return Status::UnsupportedMedia(p.field + ": " + clean.status().message());
+    out.push_back({std::move(*clean), *type});
+  }
+  return out;
+}
+
+// The field rules of a new appeal that need no database.
+std::vector<FieldError> check_fields(const NewAppeal& in, const Caller& by) {
+  std::vector<FieldError> errors;
+  std::optional<size_t> length = core::utf8_length(in.description);
+  if (!length || *length < 1 || *length > kMaxDescription) {
+    errors.push_back({"description", "1 to 4000 characters of plain text"});
+  }
+  if (in.lat.has_value() != in.lon.has_value()) {
+    errors.push_back({in.lat ? "lon" : "lat", "lat and lon go together"});
+  } else if (in.lat && (!core::valid_lat(*in.lat) || !core::valid_lon(*in.lon))) {
+    errors.push_back({"lat", "not a WGS-84 position"});
+  }
+  if (in.address) {
+    std::optional<size_t> n = core::utf8_length(*in.address);
+    if (!n || *n < 1 || *n > 200) errors.push_back({"address", "1 to 200 characters"});
+  }
+  if (!in.lat && !in.address)
+    errors.push_back({"lat", "a point (lat, lon) or an address is required"});
+  if (in.photos.size() > kMaxPhotos) errors.push_back({"photos", "at most 4 photos"});
+  if (in.anonymous && in.contact) {
+    errors.push_back({"contact", "an anonymous appeal carries no contact"});
+  }
+  if (!in.anonymous) {
+    if (!in.contact) {
+      errors.push_back({"contact", "required unless anonymous is true"});
+    } else {
+      std::optional<size_t> n = core::utf8_length(in.contact->name);
+      if (!n || *n < 1 || *n > 32) errors.push_back({"contact.name", "1 to 32 characters"});
+      if (!core::is_valid_phone(in.contact->phone)) {
+        errors.push_back({"contact.phone", "a mainland mobile or a landline with area code"});
+      }
+    }
+  }
+  (void)by;
+  return errors;
+}
+
+std::optional<int64_t> id_of(const std::optional<areas::AreaRef>& ref) {
+  return ref ? std::optional<int64_t>(ref->id) : std::nullopt;
+}
+
+}  // namespace
+
+AppealService::AppealService(store::Database& db, accounts::AuditLog& audit, Config config,
+                             Locator locate, CalendarSource calendar, PhotoStore photos)
+    : db_(db),
+      audit_(audit),
+      config_(std::move(config)),
+      locate_(std::move(locate)),
+      calendar_(std::move(calendar)),
+      photos_(std::move(photos)) {}
+
+Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
+                                                           accounts::AuditLog& audit, Config config,
+                                                           Locator locate,
+                                                           CalendarSource calendar) {
+  if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
+  if (config.photo_dir.empty()) return Status::InvalidArgument("appeals: no photo directory");
+  Result<PhotoStore> photos = PhotoStore::open(config.photo_dir);
+  if (!photos.ok()) return photos.status();
+  const int interval = config.sweep_interval_s;
+  std::unique_ptr<AppealService> s(new AppealService(
+      db, audit, std::move(config), std::move(locate), std::move(calendar), std::move(*photos)));
+  if (interval > 0) s->sweeper_ = std::thread([p = s.get()] { p->sweeper(); });
+  return s;
+}
+
+AppealService::~AppealService() { stop(); }
+
+void AppealService::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (sweeper_.joinable()) sweeper_.join();
+}
+
+void AppealService::sweeper() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    wake_.wait_for(lock, std::chrono::seconds(config_.sweep_interval_s));
+    if (stopping_) break;
+    lock.unlock();
+    sweep(now(), [](Result<int64_t>) {});
+    lock.lock();
+  }
+}
+
+int64_t AppealService::now() const { return config_.now ? config_.now() : core::now_unix(); }
+
+std::shared_ptr<const core::Calendar> AppealService::calendar() const {
+  std::shared_ptr<const core::Calendar> c = calendar_ ? calendar_() : nullptr;
+  return c ? c : std::make_shared<const core::Calendar>();
+}
+
+// --- permissions ---------------------------------------------------------
+
+std::vector<Party> AppealService::parties(const Appeal& a, const Caller& by) const {
+  const bool member = holds(by.organisation_ids, a.assigned_org_id);
+  const bool to_area = a.assigned_area_id.has_value() && !a.assigned_org_id;
+  const bool reporter = by.user_id && a.reporter_user_id == by.user_id;
+  return parties_of(by.role, member, to_area, reporter);
+}
+
+bool AppealService::may_read(const Appeal& a, const Caller& by) const {
+  if (by.is_staff()) return true;
+  if (by.user_id && a.reporter_user_id == by.user_id) return true;
+  return by.role == "department" && holds(by.organisation_ids, a.assigned_org_id);
+}
+
+ContactView AppealService::contact_view(const Appeal& a, const Caller& by) const {
+  if (!a.contact) return ContactView::kNone;
+  if (by.user_id && a.reporter_user_id == by.user_id) return ContactView::kFull;
+  return ContactView::kMasked;
+}
+
+std::vector<Step> AppealService::allowed(const Appeal& a, const Caller& by) const {
+  return allowed_steps(a.state, parties(a, by));
+}
+
+// --- writes --------------------------------------------------------------
+
+void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
+  if (staff_channel(in.channel) && !by.is_staff()) {
+    return done(Status::PermissionDenied(
+        "only staff record appeals taken by phone, at a liaison station or on a visit"));
+  }
+  std::vector<FieldError> errors = check_fields(in, by);
+  Result<Category> cat = get_category(db_.reader(), in.category_code);
+  if (!cat.ok() && cat.status().code() != Code::kNotFound) return done(cat.status());
+  if (!cat.ok() || !cat->active) {
+    errors.push_back({"category", "no such appeal category"});
+  }
+  std::string answers = "{}";
+  if (cat.ok() && cat->active) {
+    Result<std::string> checked = check_answers(*cat, in.answers);
+    if (!checked.ok()) {
+      for (const FieldError& e : checked.status().field_errors()) errors.push_back(e);
+    } else {
+      answers = std::move(*checked);
+    }
+  }
+  if (!errors.empty()) return done(Status::Unprocessable("invalid appeal", std::move(errors)));
+  Result<std::vector<StrippedPhoto>> photos = strip_all(in.photos);
+  if (!photos.ok()) return done(photos.status());
+
+  auto a = std::make_shared<Appeal>();
+  a->category_id = cat->id;
+  a->channel = in.channel;
+  a->state = State::kSubmitted;
+  a->description = std::move(in.description);
+  a->attributes_json = std::move(answers);
+  a->lat = in.lat;
+  a->lon = in.lon;
+  a->address = std::move(in.address);
+  if (in.lat && locate_) {
+    areas::Location where = locate_(*in.lat, *in.lon);
+    a->subdistrict_id = id_of(where.subdistrict);
+    a->community_id = id_of(where.community);
+    a->grid_id = id_of(where.grid);
+  }
+  a->reporter_user_id = by.user_id;
+  a->anonymous = in.anonymous;
+  if (!in.anonymous) a->contact = std::move(in.contact);
+  const int64_t at = now();
+  const Deadlines d = deadlines_for(cat->response_hours, cat->resolution_days, at, *calendar());
+  a->submitted_at = at;
+  a->response_due = d.response_due;
+  a->resolution_due = d.resolution_due;
+  const Clock clock = make_clock(at, d.response_due);
+  a->clock_start = clock.start;
+  a->due_at = clock.due;
+  a->nearly_at = clock.nearly;
+  a->updated_at = at;
+  auto files = std::make_shared<std::vector<StrippedPhoto>>(std::move(*photos));
+  db_.submit(
+      [this, a, files, by = std::move(by)](store::Connection& c) {
+        for (const StrippedPhoto& p : *files) {
+          Result<Photo> saved = photos_.save(p.bytes, p.type);
+          if (!saved.ok()) return saved.status();
+          a->photos.push_back(std::move(*saved));
+        }
+        if (Status s = insert_appeal(c, *a); !s.ok()) return s;
+        Event e;
+        e.appeal_id = a->id;
+        e.at = a->submitted_at;
+        e.actor_user_id = by.user_id;
+        e.actor_role = actor_role(by);
+        e.action = "submit";
+        e.to_state = State::kSubmitted;
+        e.is_public = true;
+        e.detail_json = accounts::AuditDetail().add("channel", channel_name(a->channel)).str();
+        if (Status s = insert_event(c, e); !s.ok()) return s;
+        return audit(c, by, "appeal.submit", a->id,
+                     accounts::AuditDetail().add("tracking_code", a->tracking_code).str(),
+                     a->submitted_at);
+      },
+      [a, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*a);
+      });
+}
+
+void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appeal> done) {
+  auto out = std::make_shared<Appeal>();
+  db_.submit(
+      [this, id, out, req = std::move(req), by = std::move(by)](store::Connection& c) {
+        Result<Appeal> a = get_appeal(c, id);
+        if (!a.ok()) return a.status();
+        const std::vector<Party> who = parties(*a, by);
+        if (std::optional<Refusal> no = check_step(a->state, req.step, who)) {
+          const std::string allowed = steps_text(allowed_steps(a->state, who));
+          const std::string step(step_name(req.step));
+          if (*no == Refusal::kIllegalHere) {
+            return Status::Conflict("step " + step + " is not possible while the appeal is " +
+                                    std::string(state_name(a->state)) +
+                                    "; allowed steps: " + allowed);
+          }
+          return Status::PermissionDenied("step " + step +
+                                          " is not yours to take; allowed steps: " + allowed);
+        }
+        const int64_t at = now();
+        std::shared_ptr<const core::Calendar> cal = calendar();
+        StepContext ctx{c, by, at, *cal};
+        if (Status s = apply_step(ctx, *a, req); !s.ok()) {
+          // A merge target or organisation that does not exist.
+          if (s.code() == Code::kConflict) {
+            return Status::Unprocessable("invalid step",
+                                         {{req.area_id ? "area_id" : "org_id", "no such target"}});
+          }
+          return s;
+        }
+        if (req.step == Step::kCallback && a->satisfaction == Satisfaction::kDissatisfied) {
+          if (Status s = reopen_by_system(ctx, *a); !s.ok()) return s;
+        }
+        *out = std::move(*a);
+        return audit(c, by, "appeal." + std::string(step_name(req.step)), id,
+                     accounts::AuditDetail().add("state", state_name(out->state)).str(), at);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*out);
+      });
+}
+
+void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
+  if (!by.user_id) return done(Status::Unauthenticated("sign in to follow an appeal"));
+  auto count = std::make_shared<int64_t>(0);
+  db_.submit(
+      [this, id, count, by = std::move(by)](store::Connection& c) {
+        Result<Appeal> a = get_appeal(c, id);
+        if (!a.ok()) return a.status();
+        if (!is_open(a->state)) return Status::Conflict("the appeal is closed");
+        const int64_t at = now();
+        Result<bool> added = add_follower(c, id, *by.user_id, at);
+        if (!added.ok()) return added.status();
+        *count = a->followers;
+        if (!*added) return Status::Ok();
+        a->followers += 1;
+        a->updated_at = at;
+        *count = a->followers;
+        if (Status s = update_appeal(c, *a); !s.ok()) return s;
+        return audit(c, by, "appeal.follow", id, "{}", at);
+      },
+      [count, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*count);
+      });
+}
+
+void AppealService::reveal_contact(int64_t id, Caller by, Done<Contact> done) {
+  auto contact = std::make_shared<Contact>();
+  db_.submit(
+      [this, id, contact, by = std::move(by)](store::Connection& c) {
+        Result<Appeal> a = get_appeal(c, id);
+        if (!a.ok()) return a.status();
+        std::vector<Party> who = parties(*a, by);
+        const bool may = std::any_of(who.begin(), who.end(), [](Party p) {
+          return p == Party::kDispatcher || p == Party::kAssignee;
+        });
+        if (!may) {
+          return Status::PermissionDenied(
+              "only dispatching staff and the assigned department see the contact");
+        }
+        if (!a->contact) return Status::NotFound("the appeal is anonymous: it has no contact");
+        *contact = *a->contact;
+        return audit(
+            c, by, "personal_data.read", id,
+            accounts::AuditDetail().add_strings("fields", {"contact_name", "contact_phone"}).str(),
+            now());
+      },
+      [contact, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*contact);
+      });
+}
+
+void AppealService::sweep(int64_t at, Done<int64_t> done) {
+  auto count = std::make_shared<int64_t>(0);
+  db_.submit(
+      [at, count](store::Connection& c) {
+        Result<std::vector<Appeal>> due = due_for_escalation(c, at, kSweepBatch);
+        if (!due.ok()) return due.status();
+        for (Appeal& a : *due) {
+          const Urgency u = urgency_at(make_clock(*a.clock_start, *a.due_at), at);
+          const int level = u == Urgency::kOverdue ? 2 : u == Urgency::kNearlyDue ? 1 : 0;
+          if (level <= a.escalation) continue;
+          a.escalation = level;
+          if (Status s = update_appeal(c, a); !s.ok()) return s;
+          Event e;
+          e.appeal_id = a.id;
+          e.at = at;
+          e.actor_role = "system";
+          e.action = "escalate";
+          e.from_state = a.state;
+          e.to_state = a.state;
+          e.note = level == 2 ? "已超期,督办 (overdue)" : "即将超期,督办 (nearly due)";
+          e.detail_json = accounts::AuditDetail()
+                              .add("level", level == 2 ? "overdue" : "nearly_due")
+                              .add("due_at", *a.due_at)
+                              .str();
+          if (Status s = insert_event(c, e); !s.ok()) return s;
+          ++*count;
+        }
+        return Status::Ok();
+      },
+      [count, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*count);
+      });
+}
+
+// --- reads -----------------------------------------------------------------
+
+Result<Appeal> AppealService::get(int64_t id) const { return get_appeal(db_.reader(), id); }
+
+Result<Appeal> AppealService::by_tracking_code(const std::string& code) const {
+  return get_appeal_by_code(db_.reader(), code);
+}
+
+Result<std::vector<Event>> AppealService::events(int64_t id, bool public_only) const {
+  return list_events(db_.reader(), id, public_only);
+}
+
+Result<std::vector<Similar>> AppealService::similar(int64_t category_id, double lat,
+                                                    double lon) const {
+  const double r = config_.similar_radius_m;
+  const double dlat = r / 111000.0 * 1.01;
+  const double dlon = dlat / std::max(0.01, std::cos(lat * M_PI / 180.0));
+  const int64_t since = now() - static_cast<int64_t>(config_.similar_days) * 86400;
+  Result<std::vector<Appeal>> near =
+      open_near(db_.reader(), category_id, since, lat, lon, dlat, dlon);
+  if (!near.ok()) return near.status();
+  std::vector<Similar> out;
+  for (Appeal& a : *near) {
+    const double d = core::distance_m({lat, lon}, {*a.lat, *a.lon});
+    if (d <= r) out.push_back({std::move(a), d});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Similar& x, const Similar& y) { return x.distance_m < y.distance_m; });
+  if (out.size() > static_cast<size_t>(kMaxSimilar)) out.resize(kMaxSimilar);
+  return out;
+}
+
+}  // namespace warmcity::appeals

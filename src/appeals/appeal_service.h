@@ -1,0 +1,195 @@
+// AppealService: everything that changes an appeal or a category, and the
+// reads the routes and the Open311 module build on. HTTP-free.
+//
+// Writes: every change is ONE write job on the store's single writer: the
+// appeal row, its event row(s) and an audit entry ("appeal.submit",
+// "appeal.<step>", "appeal.follow", "appeal_category.create|update|delete",
+// "personal_data.read") commit together, and `done` runs only after the
+// commit is durable. The step checks (workflow.h) run inside the job against
+// the stored row, so two racing steps cannot both pass.
+// Photos are sniffed and stripped on the caller's thread (pure CPU) and
+// written + fsynced inside the appeal's write job, before its COMMIT
+// (photo_store.h), so a committed appeal never names a missing file.
+//
+// Supervision: a background thread (Config::sweep_interval_s) runs sweep(),
+// which records each threshold an appeal's clock crosses (nearly due at 80 %,
+// overdue) once as an internal "escalate" event. The supervision list itself
+// is computed from the clock columns at read time, so it is always current;
+// only the events lag by up to one interval.
+//
+// Lifetime: REQUIRES `db` and `audit` to outlive the service, and the service
+// to outlive serving. stop() (or the destructor) ends the sweeper; call it
+// before Database::stop(). Threads: everything may be called from any thread;
+// `done` runs once, on the writer thread (or at once on the caller's thread
+// when refused before queueing). Reads run on the calling thread's reader.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "accounts/audit.h"
+#include "appeals/appeal.h"
+#include "appeals/category.h"
+#include "appeals/photo_store.h"
+#include "areas/areas.h"
+#include "core/calendar.h"
+#include "store/database.h"
+
+namespace warmcity::appeals {
+
+// Where a point lies; a null Locator leaves the area ids null.
+using Locator = std::function<areas::Location(double lat, double lon)>;
+// The official calendar now (CalendarService::current); null: plain weeks.
+using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
+
+struct Config {
+  std::string photo_dir;         // REQUIRED: where photos go (app: "<db>-photos")
+  double similar_radius_m = 50;  // duplicates: distance …
+  int similar_days = 30;         // … and age
+  int sweep_interval_s = 60;     // 0: no background sweep (tests call sweep())
+  std::function<int64_t()> now;  // null: core::now_unix
+};
+
+// Who is calling (from the session, or nobody).
+struct Caller {
+  std::optional<int64_t> user_id;
+  std::string role;  // "resident" … "admin"; "" without a session
+  std::vector<int64_t> organisation_ids;
+  std::string client_address;
+
+  bool is_staff() const { return role == "admin" || role == "worker"; }
+};
+
+// A photo as received, before sniffing and stripping.
+struct UploadedPhoto {
+  std::string field;  // for error messages, e.g. "photos[1]"
+  std::string bytes;
+};
+
+struct NewAppeal {
+  std::string category_code;
+  Channel channel = Channel::kWeb;
+  std::string description;
+  Answers answers;
+  std::optional<double> lat, lon;  // WGS-84, both or neither
+  std::optional<std::string> address;
+  std::vector<UploadedPhoto> photos;
+  bool anonymous = false;
+  std::optional<Contact> contact;  // required unless anonymous
+};
+
+// One workflow step with its step-specific fields.
+struct StepRequest {
+  Step step = Step::kAccept;
+  std::string note = {};                    // required for return and reply (the reason / answer)
+  std::optional<bool> is_public = {};       // default per step (docs/appeals.md)
+  std::optional<int64_t> org_id = {};       // dispatch: an organisation …
+  std::optional<int64_t> area_id = {};      // … or an area; default from category and location
+  std::optional<std::string> outcome = {};  // reply: "solved" | "not_solvable"
+  std::optional<bool> contacted = {}, solved = {};  // callback
+  std::optional<Satisfaction> satisfaction = {};    // callback
+  std::optional<int64_t> into_id = {};              // merge: the appeal kept
+};
+
+struct Similar {
+  Appeal appeal;
+  double distance_m = 0;
+};
+
+// How a caller sees the reporter's contact on an appeal.
+enum class ContactView { kNone, kMasked, kFull };
+
+class AppealService {
+ public:
+  template <class T>
+  using Done = std::function<void(Result<T>)>;
+
+  static Result<std::unique_ptr<AppealService>> open(store::Database& db, accounts::AuditLog& audit,
+                                                     Config config, Locator locate,
+                                                     CalendarSource calendar);
+  ~AppealService();  // stop()s
+  AppealService(const AppealService&) = delete;
+  AppealService& operator=(const AppealService&) = delete;
+  void stop();
+
+  // --- categories -------------------------------------------------------
+  Result<Category> category(const std::string& code) const;  // kNotFound
+  Result<std::vector<Category>> categories(bool include_inactive) const;
+  // check_category, then one job with audit. kConflict: code taken (create);
+  // kUnprocessable (department_org_id): no such organisation.
+  void create_category(Category c, Caller by, Done<Category> done);
+  // Replaces everything but the code; kNotFound.
+  void update_category(const std::string& code, Category c, Caller by, Done<Category> done);
+  // Deactivates (appeals keep their category): new appeals refuse it.
+  void deactivate_category(const std::string& code, Caller by, Done<Category> done);
+
+  // --- appeals ----------------------------------------------------------
+  // Validates (kUnprocessable with field errors; kUnsupportedMedia for a
+  // photo that is not JPEG/PNG/WebP; kTooLarge for one over 5 MB;
+  // kPermissionDenied for a staff channel from a non-staff caller), locates,
+  // computes the deadlines, stores photos and the appeal with its "submit"
+  // event. `by` becomes the reporter when signed in.
+  void submit(NewAppeal in, Caller by, Done<Appeal> done);
+  // One workflow step. kNotFound; kConflict when the step is illegal in the
+  // current state, kPermissionDenied when it is legal but not the caller's
+  // (both messages name the caller's allowed steps); kUnprocessable for
+  // missing/bad step fields. A dissatisfied callback is followed, in the
+  // same job, by the system's reopen (重办).
+  void take_step(int64_t id, StepRequest step, Caller by, Done<Appeal> done);
+  // The signed-in caller follows an open appeal instead of filing a
+  // duplicate; the answer is the follower count. kConflict when closed.
+  void follow(int64_t id, Caller by, Done<int64_t> done);
+  // The full contact, for dispatchers and the assignee, audited
+  // ("personal_data.read") before `done`. kPermissionDenied otherwise,
+  // kNotFound when the appeal has none (anonymous).
+  void reveal_contact(int64_t id, Caller by, Done<Contact> done);
+  // Records escalations due at `now` (at most 500 per call); the count.
+  void sweep(int64_t now, Done<int64_t> done);
+
+  // --- reads (calling thread's reader) ----------------------------------
+  Result<Appeal> get(int64_t id) const;
+  Result<Appeal> by_tracking_code(const std::string& code) const;
+  Result<std::vector<Event>> events(int64_t id, bool public_only) const;
+  // Open appeals of the category within similar_radius_m of the point,
+  // submitted in the last similar_days; nearest first, at most 20.
+  Result<std::vector<Similar>> similar(int64_t category_id, double lat, double lon) const;
+
+  // Who the caller is to the appeal, what they may read, and which steps.
+  std::vector<Party> parties(const Appeal& a, const Caller& by) const;
+  bool may_read(const Appeal& a, const Caller& by) const;
+  ContactView contact_view(const Appeal& a, const Caller& by) const;
+  std::vector<Step> allowed(const Appeal& a, const Caller& by) const;
+
+  int64_t now() const;
+  store::Database& db() const { return db_; }
+  const PhotoStore& photos() const { return photos_; }
+
+ private:
+  AppealService(store::Database& db, accounts::AuditLog& audit, Config config, Locator locate,
+                CalendarSource calendar, PhotoStore photos);
+  std::shared_ptr<const core::Calendar> calendar() const;
+  void save_category(std::optional<std::string> code, Category c, Caller by, bool deactivate,
+                     Done<Category> done);
+  void sweeper();
+
+  store::Database& db_;
+  accounts::AuditLog& audit_;
+  Config config_;
+  Locator locate_;
+  CalendarSource calendar_;
+  PhotoStore photos_;
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // GUARDED_BY(mu_)
+  std::thread sweeper_;
+};
+
+}  // namespace warmcity::appeals

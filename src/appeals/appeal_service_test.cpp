@@ -1,0 +1,266 @@
+// AppealService on a scratch database: submit, the whole lifecycle with its
+// events and audit rows, refusals, the dissatisfied-callback reopen, merge,
+// follow, contact reveal, similar appeals and the escalation sweep.
+#include "appeals/appeal_service.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "accounts/accounts.h"
+#include "appeals/appeal_store.h"
+#include "appeals/appeals.h"
+#include "store/test_util.h"
+
+namespace warmcity::appeals {
+namespace {
+
+template <class T, class Call>
+Result<T> wait(Call call) {
+  std::promise<Result<T>> p;
+  call([&p](Result<T> r) { p.set_value(std::move(r)); });
+  return p.get_future().get();
+}
+
+class AppealServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<store::Migration> all = accounts::migrations();
+    for (auto& m : areas::migrations()) all.push_back(std::move(m));
+    for (auto& m : migrations()) all.push_back(std::move(m));
+    auto db = store::Database::open({dir_.file("appeals.db")}, all);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->write([](store::Connection& c) {
+                     return c.exec(
+                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
+                         "(7, 'department', '区住建局', 0), (8, 'department', '区城管局', 0)");
+                   })
+                    .ok());
+    audit_ = std::make_unique<accounts::AuditLog>(*db_);
+    Config config;
+    config.photo_dir = dir_.file("photos");
+    config.sweep_interval_s = 0;
+    config.now = [this] { return now_; };
+    auto s = AppealService::open(*db_, *audit_, config, nullptr, nullptr);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    service_ = std::move(*s);
+    Category c;
+    c.code = "roads";
+    c.name_zh = "道路";
+    c.name_en = "Roads";
+    c.department_org_id = 7;
+    c.response_hours = 10;
+    c.resolution_days = 5;
+    ASSERT_TRUE(wait<Category>([&](auto d) { service_->create_category(c, admin_, d); }).ok());
+  }
+  void TearDown() override {
+    service_->stop();
+    db_->stop();
+  }
+
+  NewAppeal road(double lat = 37.52, double lon = 111.14) {
+    NewAppeal in;
+    in.category_code = "roads";
+    in.description = "市场旁边的路没有硬化,一下雨全是泥";
+    in.lat = lat;
+    in.lon = lon;
+    in.contact = Contact{"王阿姨", "13812345678"};
+    return in;
+  }
+  Result<Appeal> submit(NewAppeal in, const Caller& by) {
+    return wait<Appeal>([&](auto d) { service_->submit(std::move(in), by, d); });
+  }
+  Result<Appeal> step(int64_t id, StepRequest req, const Caller& by) {
+    return wait<Appeal>([&](auto d) { service_->take_step(id, std::move(req), by, d); });
+  }
+  int64_t count(const std::string& sql) {
+    return store::testing_util::query_int(db_->reader(), sql);
+  }
+
+  store::testing_util::ScratchDir dir_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<accounts::AuditLog> audit_;
+  std::unique_ptr<AppealService> service_;
+  int64_t now_ = 1'780'000'000;  // 2026-05-28T…
+  const Caller admin_{1, "admin", {}, "127.0.0.1"};
+  const Caller worker_{2, "worker", {}, "127.0.0.1"};
+  const Caller dept_{3, "department", {7}, "127.0.0.1"};
+  const Caller other_dept_{4, "department", {8}, "127.0.0.1"};
+  const Caller resident_{5, "resident", {}, "127.0.0.1"};
+  const Caller anonymous_{std::nullopt, "", {}, "127.0.0.1"};
+};
+
+TEST_F(AppealServiceTest, TheWholeLifecycle) {
+  Result<Appeal> a = submit(road(), resident_);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->tracking_code.size(), 8u);
+  EXPECT_EQ(a->response_due, now_ + 36000);
+  EXPECT_EQ(a->due_at, a->response_due);
+  const int64_t id = a->id;
+  EXPECT_TRUE(step(id, {.step = Step::kAccept}, worker_).ok());
+  Result<Appeal> d = step(id, {.step = Step::kDispatch}, worker_);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->assigned_org_id, 7);  // the category's department
+  EXPECT_EQ(d->due_at, d->resolution_due);
+  EXPECT_TRUE(step(id, {.step = Step::kStart}, dept_).ok());
+  Result<Appeal> r = step(id, {.step = Step::kReply, .note = "已硬化", .outcome = "solved"}, dept_);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_FALSE(r->due_at);
+  Result<Appeal> cb = step(id,
+                           {.step = Step::kCallback,
+                            .contacted = true,
+                            .solved = true,
+                            .satisfaction = Satisfaction::kSatisfied},
+                           resident_);
+  ASSERT_TRUE(cb.ok()) << cb.status().message();
+  EXPECT_EQ(cb->state, State::kCalledBack);
+  Result<Appeal> closed = step(id, {.step = Step::kClose}, admin_);
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->state, State::kClosed);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE appeal_id = " + std::to_string(id)), 7);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action LIKE 'appeal.%'"), 7);
+  Result<std::vector<Event>> pub = service_->events(id, true);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_EQ(pub->size(), 6u);  // the callback is internal
+}
+
+TEST_F(AppealServiceTest, RefusalsNameTheAllowedSteps) {
+  const int64_t id = submit(road(), resident_)->id;
+  Result<Appeal> early = step(id, {.step = Step::kReply, .note = "x", .outcome = "solved"}, dept_);
+  EXPECT_EQ(early.status().code(), Code::kConflict);
+  EXPECT_NE(early.status().message().find("allowed steps: none"), std::string::npos);
+  Result<Appeal> resident = step(id, {.step = Step::kAccept}, resident_);
+  EXPECT_EQ(resident.status().code(), Code::kPermissionDenied);
+  Result<Appeal> worker = step(id, {.step = Step::kStart}, worker_);
+  EXPECT_EQ(worker.status().code(), Code::kConflict);
+  EXPECT_NE(worker.status().message().find("allowed steps: accept, merge"), std::string::npos);
+  ASSERT_TRUE(step(id, {.step = Step::kAccept}, admin_).ok());
+  ASSERT_TRUE(step(id, {.step = Step::kDispatch}, admin_).ok());
+  EXPECT_EQ(step(id, {.step = Step::kStart}, other_dept_).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(step(id, {.step = Step::kReturn}, dept_).status().code(), Code::kUnprocessable);
+  Result<Appeal> back = step(id, {.step = Step::kReturn, .note = "不归我们管"}, dept_);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->state, State::kReturned);
+  Result<Appeal> again = step(id, {.step = Step::kDispatch, .org_id = 8}, admin_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->assigned_org_id, 8);
+  EXPECT_TRUE(step(id, {.step = Step::kStart}, other_dept_).ok());
+  EXPECT_EQ(step(id, {.step = Step::kDispatch, .org_id = 999}, admin_).status().code(),
+            Code::kConflict);  // not from in_progress
+}
+
+TEST_F(AppealServiceTest, DissatisfiedCallbackReopens) {
+  const int64_t id = submit(road(), resident_)->id;
+  for (Step s : {Step::kAccept, Step::kDispatch}) ASSERT_TRUE(step(id, {.step = s}, admin_).ok());
+  ASSERT_TRUE(step(id, {.step = Step::kStart}, dept_).ok());
+  ASSERT_TRUE(
+      step(id, {.step = Step::kReply, .note = "无法解决", .outcome = "not_solvable"}, dept_).ok());
+  now_ += 3600;
+  Result<Appeal> cb = step(id,
+                           {.step = Step::kCallback,
+                            .contacted = true,
+                            .solved = false,
+                            .satisfaction = Satisfaction::kDissatisfied},
+                           admin_);
+  ASSERT_TRUE(cb.ok()) << cb.status().message();
+  EXPECT_EQ(cb->state, State::kDispatched);
+  EXPECT_EQ(cb->reopen_count, 1);
+  EXPECT_EQ(cb->clock_start, now_);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE action = 'reopen' AND "
+                  "actor_role = 'system'"),
+            1);
+}
+
+TEST_F(AppealServiceTest, SubmitValidation) {
+  NewAppeal bad = road();
+  bad.description = std::string(4001, 'x');
+  bad.category_code = "nope";
+  Result<Appeal> r = submit(bad, resident_);
+  ASSERT_EQ(r.status().code(), Code::kUnprocessable);
+  ASSERT_EQ(r.status().field_errors().size(), 2u);
+  NewAppeal chinese = road();
+  chinese.description.clear();
+  for (int i = 0; i < 4000; ++i) chinese.description += "路";  // 12000 bytes, 4000 characters
+  EXPECT_TRUE(submit(chinese, resident_).ok());
+  NewAppeal phone = road();
+  phone.channel = Channel::kPhone;
+  EXPECT_EQ(submit(phone, resident_).status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(submit(phone, worker_).ok());
+  NewAppeal photo = road();
+  photo.photos.push_back({"photos[0]", "GIF89a not an image we take"});
+  EXPECT_EQ(submit(photo, resident_).status().code(), Code::kUnsupportedMedia);
+  photo.photos[0].bytes = std::string("\xFF\xD8\xFF", 3) + std::string(kMaxPhotoBytes, 'x');
+  EXPECT_EQ(submit(photo, resident_).status().code(), Code::kTooLarge);
+  NewAppeal anon = road();
+  anon.contact.reset();
+  EXPECT_EQ(submit(anon, anonymous_).status().code(), Code::kUnprocessable);
+  anon.anonymous = true;
+  Result<Appeal> ok = submit(anon, anonymous_);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_FALSE(ok->contact);
+  EXPECT_EQ(
+      wait<Contact>([&](auto d) { service_->reveal_contact(ok->id, admin_, d); }).status().code(),
+      Code::kNotFound);
+}
+
+TEST_F(AppealServiceTest, RevealIsAuditedAndOnlyForStaff) {
+  Result<Appeal> a = submit(road(), resident_);
+  EXPECT_EQ(service_->contact_view(*a, admin_), ContactView::kMasked);
+  EXPECT_EQ(service_->contact_view(*a, resident_), ContactView::kFull);
+  EXPECT_EQ(
+      wait<Contact>([&](auto d) { service_->reveal_contact(a->id, dept_, d); }).status().code(),
+      Code::kPermissionDenied);  // not dispatched to them yet
+  Result<Contact> c = wait<Contact>([&](auto d) { service_->reveal_contact(a->id, worker_, d); });
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->phone, "13812345678");
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'personal_data.read' AND "
+                  "actor_user_id = 2"),
+            1);
+}
+
+TEST_F(AppealServiceTest, SimilarFollowAndMerge) {
+  const int64_t first = submit(road(37.52, 111.14), resident_)->id;
+  submit(road(37.5204, 111.14), resident_);  // ~44 m north
+  submit(road(37.5210, 111.14), resident_);  // ~111 m: too far
+  Result<std::vector<Similar>> near = service_->similar(1, 37.52, 111.14);
+  ASSERT_TRUE(near.ok());
+  ASSERT_EQ(near->size(), 2u);
+  EXPECT_EQ(near->front().appeal.id, first);
+  EXPECT_LT((*near)[1].distance_m, 50);
+  now_ += 31 * 86400;
+  EXPECT_TRUE(service_->similar(1, 37.52, 111.14)->empty());  // older than 30 days
+
+  EXPECT_EQ(*wait<int64_t>([&](auto d) { service_->follow(first, worker_, d); }), 1);
+  EXPECT_EQ(*wait<int64_t>([&](auto d) { service_->follow(first, worker_, d); }), 1);
+  EXPECT_EQ(*wait<int64_t>([&](auto d) { service_->follow(first, dept_, d); }), 2);
+  const int64_t dup = submit(road(), resident_)->id;
+  Result<Appeal> merged = step(dup, {.step = Step::kMerge, .into_id = first}, admin_);
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  EXPECT_EQ(merged->state, State::kClosed);
+  EXPECT_EQ(merged->merged_into, first);
+  EXPECT_EQ(service_->get(first)->followers, 3);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE action = 'merged_from'"), 1);
+  EXPECT_EQ(step(dup, {.step = Step::kMerge, .into_id = first}, admin_).status().code(),
+            Code::kConflict);
+}
+
+TEST_F(AppealServiceTest, SweepRecordsEachEscalationOnce) {
+  const int64_t id = submit(road(), resident_)->id;  // response clock: 10 h
+  auto sweep = [&] { return *wait<int64_t>([&](auto d) { service_->sweep(now_, d); }); };
+  EXPECT_EQ(sweep(), 0);
+  now_ += 8 * 3600;  // 80 %
+  EXPECT_EQ(sweep(), 1);
+  EXPECT_EQ(sweep(), 0);
+  Result<std::vector<Appeal>> list = supervision_list(db_->reader(), now_, {}, std::nullopt, 10);
+  ASSERT_EQ(list->size(), 1u);
+  now_ += 2 * 3600;  // due
+  EXPECT_EQ(sweep(), 1);
+  EXPECT_EQ(sweep(), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE action = 'escalate'"), 2);
+  ASSERT_TRUE(step(id, {.step = Step::kAccept}, admin_).ok());  // the resolution clock starts
+  EXPECT_EQ(service_->get(id)->escalation, 0);
+}
+
+}  // namespace
+}  // namespace warmcity::appeals

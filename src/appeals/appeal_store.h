@@ -1,0 +1,81 @@
+// SQL for the appeals tables (migration module "appeals"):
+//   appeal_categories  one row per category (category_store.h)
+//   appeals            one row per appeal, its current state and clocks
+//   appeal_events      the append-only history (never updated or deleted)
+//   appeal_followers   who follows an appeal instead of filing a duplicate
+// Indexes serve: the tracking code (unique), lists by id, by state, by
+// assigned organisation and by reporter, the similar-appeal search
+// (category + time, open only), the supervision list (nearly_at, id over
+// appeals whose clock runs) and the escalation sweep.
+// The migration itself is appeals::migrations() (appeals.h).
+// Every function runs on the connection it is given. Prepared statements only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "appeals/appeal.h"
+#include "core/status.h"
+#include "store/connection.h"
+#include "store/database.h"
+
+namespace warmcity::appeals {
+
+// kNotFound when there is none.
+Result<Appeal> get_appeal(store::Connection& c, int64_t id);
+Result<Appeal> get_appeal_by_code(store::Connection& c, const std::string& tracking_code);
+
+// Inserts `a` with a fresh tracking code (drawn again on a collision); sets
+// a.id and a.tracking_code.
+Status insert_appeal(store::Connection& c, Appeal& a);
+// Overwrites every mutable column (state, assignment, times, outcome,
+// callback, merge, followers, clock, escalation).
+Status update_appeal(store::Connection& c, const Appeal& a);
+
+// Sets e.id.
+Status insert_event(store::Connection& c, Event& e);
+// Oldest first; only is_public ones when `public_only`.
+Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only);
+
+// A bounded list, newest first. Empty vectors and nullopts switch a filter off.
+struct AppealFilter {
+  std::vector<State> states;
+  std::vector<int64_t> category_ids;
+  std::vector<int64_t> assigned_org_ids;    // visibility for department staff
+  std::optional<int64_t> reporter_user_id;  // "my appeals"
+  std::vector<int64_t> ids;
+  std::optional<int64_t> submitted_from;   // submitted_at >= from
+  std::optional<int64_t> submitted_until;  // submitted_at < until
+  std::optional<int64_t> before_id;        // the cursor
+  int limit = 50;
+};
+Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilter& f);
+
+// Supervision (督办): appeals whose clock runs and is at least nearly due at
+// `now`, by nearly_at then id (the longest-warned first). The cursor is the
+// (nearly_at, id) of the last row seen.
+struct SupervisionCursor {
+  int64_t nearly_at = 0;
+  int64_t id = 0;
+};
+Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,
+                                             const std::vector<int64_t>& assigned_org_ids,
+                                             const std::optional<SupervisionCursor>& after,
+                                             int limit);
+
+// Appeals whose clock passed a threshold not yet recorded: escalation 0 and
+// nearly_at <= now, or escalation < 2 and due_at <= now; at most `limit`.
+Result<std::vector<Appeal>> due_for_escalation(store::Connection& c, int64_t now, int limit);
+
+// Open, unmerged appeals of `category_id` submitted at or after `since` whose
+// point lies in the box [lat ± dlat, lon ± dlon] (the caller filters by
+// distance).
+Result<std::vector<Appeal>> open_near(store::Connection& c, int64_t category_id, int64_t since,
+                                      double lat, double lon, double dlat, double dlon);
+
+// True when `user_id` newly follows `appeal_id`, false when already did.
+Result<bool> add_follower(store::Connection& c, int64_t appeal_id, int64_t user_id, int64_t at);
+
+}  // namespace warmcity::appeals

@@ -1,0 +1,93 @@
+#include "appeals/photo_store.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace warmcity::appeals {
+
+namespace {
+
+Status io_error(const std::string& what, const std::string& path) {
+  return Status::Unavailable(what + " " + path + ": " + std::strerror(errno));
+}
+
+std::string extension_of(const Photo& p) {
+  if (p.media_type == "image/png") return "png";
+  if (p.media_type == "image/webp") return "webp";
+  return "jpg";
+}
+
+Status fsync_path(const std::string& path, int flags) {
+  int fd = ::open(path.c_str(), flags);
+  if (fd < 0) return io_error("cannot open", path);
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return io_error("cannot fsync", path);
+  return Status::Ok();
+}
+
+Status write_all(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error("cannot create", path);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return io_error("cannot write", path);
+    }
+    done += static_cast<size_t>(n);
+  }
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return io_error("cannot fsync", path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+Result<PhotoStore> PhotoStore::open(std::string dir) {
+  if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+    return io_error("cannot create photo directory", dir);
+  }
+  return PhotoStore(std::move(dir));
+}
+
+Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
+  Photo p{sha256_hex(bytes), std::string(media_type(type)), static_cast<int64_t>(bytes.size())};
+  const std::string path = dir_ + "/" + p.sha256 + "." + std::string(extension(type));
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && st.st_size == p.bytes) return p;  // stored before
+  const std::string tmp = path + ".tmp";
+  if (Status s = write_all(tmp, bytes); !s.ok()) return s;
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return io_error("cannot rename", tmp);
+  if (Status s = fsync_path(dir_, O_RDONLY | O_DIRECTORY | O_CLOEXEC); !s.ok()) return s;
+  return p;
+}
+
+Result<std::string> PhotoStore::read(const Photo& photo) const {
+  const std::string path = dir_ + "/" + photo.sha256 + "." + extension_of(photo);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("no stored photo " + photo.sha256);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace warmcity::appeals

@@ -1,0 +1,43 @@
+// PhotoStore: appeal photos as files named by the SHA-256 of their (already
+// stripped) bytes, in a directory outside the database (default: beside the
+// database file, "<db>-photos/").
+//
+// save() writes "<dir>/<sha256>.<ext>" through a temporary file, fsyncs it,
+// renames it into place and fsyncs the directory, so the file is durable
+// before the caller commits the appeal that names it. The same photo sent
+// twice is stored once. A file whose appeal then fails to commit stays as an
+// unreferenced file (harmless; nothing lists the directory).
+// Blocking file I/O: call it off the I/O threads (AppealService does, on the
+// writer thread inside the appeal's write job). Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "appeals/appeal.h"
+#include "appeals/photos.h"
+#include "core/status.h"
+
+namespace warmcity::appeals {
+
+class PhotoStore {
+ public:
+  // Creates the directory if missing. kUnavailable when it cannot.
+  static Result<PhotoStore> open(std::string dir);
+
+  // REQUIRES: `bytes` were stripped (photos.h). kUnavailable on an I/O error.
+  Result<Photo> save(std::string_view bytes, ImageType type) const;
+  // The stored bytes of a photo; kNotFound when there is no such file.
+  Result<std::string> read(const Photo& photo) const;
+
+  const std::string& dir() const { return dir_; }
+
+ private:
+  explicit PhotoStore(std::string dir) : dir_(std::move(dir)) {}
+  std::string dir_;
+};
+
+// The SHA-256 of `bytes` as 64 lower-case hex digits.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace warmcity::appeals

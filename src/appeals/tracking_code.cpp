@@ -1,0 +1,30 @@
+#include "appeals/tracking_code.h"
+
+#include <sodium.h>
+
+namespace warmcity::appeals {
+
+namespace {
+constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+}
+
+std::string new_tracking_code() {
+  std::string code(kTrackingCodeLength, ' ');
+  for (char& c : code) c = kAlphabet[randombytes_uniform(kAlphabet.size())];
+  return code;
+}
+
+std::optional<std::string> normalize_tracking_code(std::string_view typed) {
+  std::string out;
+  for (char c : typed) {
+    if (c == '-' || c == ' ') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (kAlphabet.find(c) == std::string_view::npos) return std::nullopt;
+    out.push_back(c);
+    if (out.size() > kTrackingCodeLength) return std::nullopt;
+  }
+  if (out.size() != kTrackingCodeLength) return std::nullopt;
+  return out;
+}
+
+}  // namespace warmcity::appeals
