@@ -63,6 +63,13 @@ std::string urgency_name(const Appeal& a, int64_t now) {
   return "none";
 }
 
+ordered_json photo_json(const Appeal& a, size_t i) {
+  return {{"sha256", a.photos[i].sha256},
+          {"media_type", a.photos[i].media_type},
+          {"bytes", a.photos[i].bytes},
+          {"url", "/api/v1/appeals/" + std::to_string(a.id) + "/photos/" + std::to_string(i + 1)}};
+}
+
 }  // namespace
 
 std::string dump(const ordered_json& body) {
@@ -158,6 +165,21 @@ ordered_json appeal_json(const Appeal& a, const Category* category, ContactView 
           {"due_at", time_or_null(a.due_at)},
           {"urgency", urgency_name(a, now)},
           {"allowed_steps", std::move(steps)}};
+}
+
+ordered_json receipt_json(const Appeal& a, const std::string& category_code) {
+  ordered_json photos = ordered_json::array();
+  for (size_t i = 0; i < a.photos.size(); ++i) photos.push_back(photo_json(a, i));
+  return {{"id", a.id},
+          {"tracking_code", a.tracking_code},
+          {"category", category_code},
+          {"state", state_name(a.state)},
+          {"anonymous", a.anonymous},
+          {"submitted_at", core::format_rfc3339(a.submitted_at)},
+          {"response_due", core::format_rfc3339(a.response_due)},
+          {"resolution_due", core::format_rfc3339(a.resolution_due)},
+          {"photos", std::move(photos)},
+          {"track_url", "/api/v1/appeals/track/" + a.tracking_code}};
 }
 
 ordered_json track_json(const Appeal& a, const Category* category,

@@ -28,6 +28,9 @@ nlohmann::ordered_json appeal_json(const Appeal& a, const Category* category, Co
                                    const std::optional<Contact>& full_contact = std::nullopt);
 nlohmann::ordered_json track_json(const Appeal& a, const Category* category,
                                   const std::vector<Event>& public_events);
+// The answer to a submission: small, because it is built on the writer
+// thread after the commit (id, tracking code, state, deadlines, photos).
+nlohmann::ordered_json receipt_json(const Appeal& a, const std::string& category_code);
 // One entry of the similar-appeals list.
 nlohmann::ordered_json similar_json(const Similar& s);
 

@@ -51,11 +51,11 @@ void submit(AppealService& service, http::Request& req, http::Reply reply) {
   }
   Result<NewAppeal> in = read_new_appeal(req.body, coord == "gcj02");
   if (!in.ok()) return reply(http::problem(in.status()));
-  Caller by = caller_of(req);
+  const std::string category = in->category_code;
   service.submit(
-      std::move(*in), by, [&service, by, reply = std::move(reply)](Result<Appeal> saved) {
+      std::move(*in), caller_of(req), [category, reply = std::move(reply)](Result<Appeal> saved) {
         if (!saved.ok()) return reply(http::problem(saved.status()));
-        http::Response r = http::json_response(dump(view(service, *saved, by)), 201);
+        http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
         r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
         reply(std::move(r));
       });

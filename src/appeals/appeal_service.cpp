@@ -255,10 +255,10 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
         e.to_state = State::kSubmitted;
         e.is_public = true;
         e.detail_json = accounts::AuditDetail().add("channel", channel_name(a->channel)).str();
-        if (Status s = insert_event(c, e); !s.ok()) return s;
-        return audit(c, by, "appeal.submit", a->id,
-                     accounts::AuditDetail().add("tracking_code", a->tracking_code).str(),
-                     a->submitted_at);
+        // The "submit" event (actor, role, channel) is the record of a
+        // submission; the audit log keeps sign-ins, changes by staff and
+        // personal-data reads, not every public submission.
+        return insert_event(c, e);
       },
       [a, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);

@@ -2,13 +2,12 @@
 // reads the routes and the Open311 module build on. HTTP-free.
 //
 // Writes: every change is ONE write job on the store's single writer: the
-// appeal row, its event row(s) and an audit entry ("appeal.submit",
-// "appeal.<step>", "appeal.follow", "appeal_category.create|update|delete",
-// "personal_data.read") commit together, and `done` runs only after the
-// commit is durable. The step checks (workflow.h) run inside the job against
-// the stored row, so two racing steps cannot both pass.
-// Photos are sniffed and stripped on the caller's thread (pure CPU) and
-// written + fsynced inside the appeal's write job, before its COMMIT
+// appeal row, its event row(s) and (for all but a submission, whose "submit"
+// event is its record) an audit entry ("appeal.<step>", "appeal.follow",
+// "appeal_category.create|update|delete", "personal_data.read") commit together, and `done` runs
+// only after the commit is durable. The step checks (workflow.h) run inside the job against the
+// stored row, so two racing steps cannot both pass. Photos are sniffed and stripped on the caller's
+// thread (pure CPU) and written + fsynced inside the appeal's write job, before its COMMIT
 // (photo_store.h), so a committed appeal never names a missing file.
 //
 // Supervision: a background thread (Config::sweep_interval_s) runs sweep(),

@@ -181,8 +181,6 @@ std::vector<store::Migration> migrations() {
     CREATE INDEX appeals_open_category ON appeals(category_id, submitted_at)
       WHERE state != 'closed';
     CREATE INDEX appeals_supervision ON appeals(nearly_at, id) WHERE due_at IS NOT NULL;
-    CREATE INDEX appeals_escalate_nearly ON appeals(nearly_at)
-      WHERE due_at IS NOT NULL AND escalation = 0;
     CREATE INDEX appeals_escalate_overdue ON appeals(due_at)
       WHERE due_at IS NOT NULL AND escalation = 1;
     CREATE TABLE appeal_events (

@@ -6,7 +6,7 @@
 // Indexes serve: the tracking code (unique), lists by id, by state, by
 // assigned organisation and by reporter, the similar-appeal search
 // (category + time, open only), the supervision list (nearly_at, id over
-// appeals whose clock runs) and the escalation sweep.
+// appeals whose clock runs; the sweep uses it too) and the sweep's overdue step.
 // The migration itself is appeals::migrations() (appeals.h).
 // Every function runs on the connection it is given. Prepared statements only.
 #pragma once

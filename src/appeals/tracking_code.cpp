@@ -9,8 +9,18 @@ constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTWXYZ";
 }
 
 std::string new_tracking_code() {
-  std::string code(kTrackingCodeLength, ' ');
-  for (char& c : code) c = kAlphabet[randombytes_uniform(kAlphabet.size())];
+  // One getrandom() per code: bytes below the largest multiple of the
+  // alphabet size map uniformly; the rest are drawn again (rarely).
+  const unsigned limit = 256 - 256 % kAlphabet.size();
+  std::string code;
+  unsigned char random[16];
+  while (code.size() < kTrackingCodeLength) {
+    randombytes_buf(random, sizeof random);
+    for (unsigned char r : random) {
+      if (r < limit && code.size() < kTrackingCodeLength)
+        code.push_back(kAlphabet[r % kAlphabet.size()]);
+    }
+  }
   return code;
 }
 

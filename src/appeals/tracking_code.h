@@ -14,7 +14,7 @@ namespace warmcity::appeals {
 
 inline constexpr size_t kTrackingCodeLength = 8;
 
-// A fresh random code (libsodium's randombytes_uniform).
+// A fresh random code (libsodium's randombytes_buf, uniform over the alphabet).
 std::string new_tracking_code();
 
 // The canonical form of a code a person typed, or nullopt when it cannot be

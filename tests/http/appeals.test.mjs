@@ -86,8 +86,10 @@ test('the whole lifecycle, and the tracking page follows it without personal dat
   const a = await submitted();
   assert.equal(a.state, 'submitted');
   assert.match(a.tracking_code, /^[2-9A-HJKMNP-TW-Z]{8}$/);
-  assert.equal(a.contact.phone, PHONE); // the reporter sees their own
-  assert.deepEqual(a.attributes, { surface: 'unpaved' });
+  assert.equal(a.track_url, `${API}/track/${a.tracking_code}`);
+  const own = await srv.fetch(`${API}/${a.id}`, { token: resident.token });
+  assert.equal(own.body.contact.phone, PHONE); // the reporter sees their own
+  assert.deepEqual(own.body.attributes, { surface: 'unpaved' });
   const ok = async (json, who) => {
     const r = await step(a.id, json, who.token);
     assert.equal(r.status, 200, r.text);
