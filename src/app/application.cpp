@@ -4,6 +4,8 @@
 #include "calendar/calendar_module.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
+#include "open311/open311.h"
+#include "rates/rates_module.h"
 #include "system/system.h"
 
 namespace warmcity::app {
@@ -22,6 +24,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
   for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
 
   store::Options options;
   options.path = config.db_path;
@@ -65,6 +68,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   app->areas_->register_routes(router);
   facilities::register_routes(router, *app->db_, *app->facilities_, *app->calendar_);
   appeals::register_routes(router, *app->appeals_);
+  open311::register_routes(router, *app->appeals_);
+  rates::register_routes(router, *app->db_, config.rates_weights);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);

@@ -17,6 +17,7 @@
 #include "facilities/facility_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "rates/rates.h"
 #include "store/database.h"
 #include "system/system.h"
 
@@ -34,6 +35,8 @@ struct AppConfig {
   std::string photo_dir;
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
+  // The three rates' composite weights (response, resolution, satisfaction).
+  rates::Weights rates_weights;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

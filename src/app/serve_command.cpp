@@ -29,6 +29,7 @@ struct ServeOptions {
   int64_t read_timeout_ms = 30'000;
   int64_t idle_timeout_ms = 60'000;
   int64_t shutdown_grace_ms = 10'000;
+  std::string rates_weights = "0.1,0.5,0.4";
 };
 
 // The "access" logger: one line per request, to stderr ("-"), a file, or nowhere ("off").
@@ -61,6 +62,7 @@ void serve(ServeOptions& o) {
   o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.shutdown_grace_ms);
+  o.app.rates_weights = *rates::parse_weights(o.rates_weights);  // checked by the option
   setup_access_log(o.access_log, o.server);
   spdlog::flush_every(std::chrono::seconds(1));
 
@@ -113,6 +115,15 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--appeals-sweep-seconds", o->app.appeals_sweep_interval_s,
                   "seconds between escalation sweeps of the appeals (0: none)")
       ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
+  cmd->add_option("--rates-weights", o->rates_weights,
+                  "weights of 响应率,解决率,满意率 in the composite (sum 1)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            auto w = rates::parse_weights(v);
+            return w.ok() ? std::string() : w.status().message();
+          },
+          "RESPONSE,RESOLUTION,SATISFACTION", "weights"))
       ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();

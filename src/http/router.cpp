@@ -127,6 +127,21 @@ std::optional<size_t> Router::body_limit(Method method, std::string_view path) c
   return std::nullopt;
 }
 
+Response Router::refuse(const Request& request, const Status& s) const {
+  for (const auto& [prefix, format] : error_formats_) {
+    if (request.path.starts_with(prefix))
+      return format(request, http_status(s.code()), s.message());
+  }
+  return problem(s);
+}
+
+Response Router::refuse(const Request& request, int http_status, std::string detail) const {
+  for (const auto& [prefix, format] : error_formats_) {
+    if (request.path.starts_with(prefix)) return format(request, http_status, detail);
+  }
+  return problem(http_status, detail);
+}
+
 void Router::dispatch(Request& request, Reply reply, std::string* route_label) const {
   Match m = match(request);
   if (!m.route && m.allow.empty() && fallback_ &&
@@ -138,10 +153,11 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
   if (!m.route) {
     if (route_label) *route_label = "unmatched";
     if (m.allow.empty()) {
-      reply(problem(404, "no route for " + request.path));
+      reply(refuse(request, 404, "no route for " + request.path));
     } else {
-      Response r = problem(405, std::string(method_name(request.method)) +
-                                    " is not allowed here; allowed: " + m.allow);
+      Response r = refuse(
+          request, 405,
+          std::string(method_name(request.method)) + " is not allowed here; allowed: " + m.allow);
       r.set_header("Allow", m.allow);
       reply(std::move(r));
     }
@@ -151,12 +167,12 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
   if (route_label) *route_label = route.pattern;
 
   if (!query_is_decodable(request.query)) {
-    reply(problem(Status::InvalidArgument("malformed percent-escape in the query string")));
+    reply(refuse(request, Status::InvalidArgument("malformed percent-escape in the query string")));
     return;
   }
   if (has_body_method(request.method) && route.options.json_body && !request.body.empty() &&
       !is_json_content_type(request.header("content-type"))) {
-    reply(problem(Status::UnsupportedMedia("the body must be application/json")));
+    reply(refuse(request, Status::UnsupportedMedia("the body must be application/json")));
     return;
   }
 
@@ -165,7 +181,7 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
     if (who.ok()) {
       request.principal = std::move(*who);
     } else if (!route.access.is_public) {
-      Response r = problem(who.status());
+      Response r = refuse(request, who.status());
       if (who.status().code() == Code::kUnauthenticated) r.set_header("WWW-Authenticate", "Bearer");
       reply(std::move(r));
       return;
@@ -173,15 +189,17 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
   }
   if (!route.access.is_public) {
     if (!request.principal) {
-      Response r = problem(Status::Unauthenticated("sign in first: this route needs a session"));
+      Response r =
+          refuse(request, Status::Unauthenticated("sign in first: this route needs a session"));
       r.set_header("WWW-Authenticate", "Bearer");
       reply(std::move(r));
       return;
     }
     if (!route.access.allows(request.principal->role)) {
-      reply(problem(Status::PermissionDenied(
-          "the role '" + std::string(role_name(request.principal->role)) + "' may not call " +
-          std::string(method_name(route.method)) + " " + route.pattern)));
+      reply(refuse(request, Status::PermissionDenied(
+                                "the role '" + std::string(role_name(request.principal->role)) +
+                                "' may not call " + std::string(method_name(route.method)) + " " +
+                                route.pattern)));
       return;
     }
   }
@@ -190,7 +208,7 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
     route.handler(request, reply);
   } catch (const std::exception& e) {
     spdlog::error("handler {} {} threw: {}", method_name(route.method), route.pattern, e.what());
-    reply(problem(Status::Internal("internal error")));
+    reply(refuse(request, Status::Internal("internal error")));
   }
 }
 

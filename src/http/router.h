@@ -4,6 +4,8 @@
 // Order of checks for one request: path match (404) → method (405 with Allow)
 // → content type for bodies (415) → authentication (401) → role (403) →
 // cross-site check for cookie sessions on unsafe methods (403) → handler.
+// The router's own refusals are problem+json, except under a path prefix
+// given an ErrorFormat (Open311 answers its own error arrays there).
 // Path patterns use `{name}` segments: "/api/v1/users/{id}". A literal
 // segment wins over a parameter at the same position.
 //
@@ -19,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -31,6 +34,11 @@ using Handler = std::function<void(Request&, Reply)>;
 // Checks the credentials of a request. Ok(nullopt) when it carries none;
 // kUnauthenticated when it carries an invalid or expired one.
 using Authenticator = std::function<Result<std::optional<Principal>>(const Request&)>;
+// Renders one of the router's refusals (404, 405, 400, 415, 401, 403) for a
+// path family whose protocol has its own error format. Headers the router
+// adds (Allow, WWW-Authenticate) are added to the result.
+using ErrorFormat =
+    std::function<Response(const Request&, int http_status, std::string_view detail)>;
 
 // Who may call a route.
 struct Access {
@@ -73,6 +81,10 @@ class Router {
   // Public GET/HEAD handler for paths no route matches (the web app's static
   // files); its label in metrics and logs is "static".
   void set_fallback(Handler h) { fallback_ = std::move(h); }
+  // Refusals for paths starting with `path_prefix` are rendered by `format`.
+  void set_error_format(std::string path_prefix, ErrorFormat format) {
+    error_formats_.emplace_back(std::move(path_prefix), std::move(format));
+  }
 
   // Finds the route for method + path and fills request.path_params.
   Match match(Request& request) const;
@@ -89,7 +101,12 @@ class Router {
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
+  // problem(s), or the path family's own format.
+  Response refuse(const Request& request, const Status& s) const;
+  Response refuse(const Request& request, int http_status, std::string detail) const;
+
   std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<std::pair<std::string, ErrorFormat>> error_formats_;
   Authenticator authenticate_;
   Handler fallback_;
 };

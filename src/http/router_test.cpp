@@ -131,5 +131,29 @@ TEST_F(RouterTest, HandlerExceptionBecomes500) {
   EXPECT_EQ(run(router, make(Method::kGet, "/boom")).status, 500);
 }
 
+TEST(RouterErrorFormat, PathFamilyRendersItsOwnRefusals) {
+  Router router;
+  router.add(Method::kGet, "/open311/v2/services.json", Access::Public(), answer("services"));
+  router.set_error_format("/open311/", [](const Request&, int status, std::string_view detail) {
+    Response r;
+    r.status = status;
+    r.content_type = "text/plain";
+    r.body = "own:" + std::string(detail);
+    return r;
+  });
+  Response missing = run(router, make(Method::kGet, "/open311/v2/nothing.json"));
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.content_type, "text/plain");
+  Response method = run(router, make(Method::kDelete, "/open311/v2/services.json"));
+  EXPECT_EQ(method.status, 405);
+  EXPECT_EQ(method.body.rfind("own:", 0), 0u);
+  bool has_allow = false;
+  for (const auto& [k, v] : method.headers) has_allow = has_allow || (k == "Allow" && v == "GET");
+  EXPECT_TRUE(has_allow);
+  Response elsewhere = run(router, make(Method::kGet, "/api/v1/nothing"));
+  EXPECT_EQ(elsewhere.status, 404);
+  EXPECT_EQ(elsewhere.content_type, "application/problem+json");
+}
+
 }  // namespace
 }  // namespace warmcity::http

@@ -1,0 +1,194 @@
+// Service requests: POST requests, GET requests, GET requests/{id},
+// GET tokens/{token} (see open311.h).
+#include <memory>
+
+#include "accounts/tokens.h"
+#include "appeals/appeal_store.h"
+#include "appeals/tracking_code.h"
+#include "core/time.h"
+#include "open311/form.h"
+#include "open311/open311_store.h"
+#include "open311/request_query.h"
+#include "open311/request_view.h"
+#include "open311/routes.h"
+#include "open311/submission.h"
+
+namespace warmcity::open311 {
+
+namespace {
+
+using appeals::Appeal;
+using appeals::AppealService;
+
+// The appeal with this public id (its tracking code, typed loosely).
+Result<Appeal> by_request_id(const AppealService& service, const std::string& id) {
+  std::optional<std::string> code = appeals::normalize_tracking_code(id);
+  if (!code) return Status::NotFound("no such service_request_id");
+  return service.by_tracking_code(*code);
+}
+
+constexpr size_t kBodyLimit = 64 * 1024;  // a 4000-character description in %XX is 36 KB
+
+// The POST answer: the id (realtime keys) or the token (batch keys).
+Node created_node(const Appeal& a, const appeals::Category& c, const std::string& token, bool batch,
+                  const std::optional<std::string>& account_id) {
+  Node request = Node::object();
+  if (batch) {
+    request.add("token", Node::string(token));
+  } else {
+    request.add("service_request_id", Node::string(a.tracking_code));
+  }
+  request.add("service_notice", Node::string(service_notice(c)))
+      .add("account_id", Node::optional_string(account_id));
+  Node list = Node::list("request");
+  list.push(std::move(request));
+  return list;
+}
+
+void create(AppealService& service, Format f, http::Request& req, http::Reply reply) {
+  if (!is_form_content_type(req.header("content-type"))) {
+    return reply(
+        error_for(f, 400, "the body must be application/x-www-form-urlencoded, as the spec says"));
+  }
+  Result<Form> form = parse_form(req.body);
+  if (!form.ok()) return reply(error_for(f, form.status()));
+  const std::string key(form->get("api_key"));
+  if (key.empty()) return reply(error_for(f, 403, "api_key is required to create a request"));
+  Result<ApiKey> api_key = find_active_key(service.db().reader(), key);
+  if (!api_key.ok()) {
+    if (api_key.status().code() != Code::kNotFound) return reply(error_for(f, api_key.status()));
+    return reply(error_for(f, 403, "invalid api_key: unknown or revoked"));
+  }
+  const std::string code(form->get("service_code"));
+  if (code.empty()) return reply(error_for(f, 400, "service_code is required"));
+  Result<appeals::Category> category = service.category(code);
+  if (!category.ok() || !category->active) {
+    return reply(error_for(f, 404, "service_code '" + code + "' was not found"));
+  }
+  Result<Submission> in = read_submission(*form, *category);
+  if (!in.ok()) return reply(error_for(f, in.status()));
+
+  appeals::Caller by;
+  by.client_address = req.client_address;
+  auto row = std::make_shared<RequestRow>();
+  row->api_key_id = api_key->id;
+  row->token = accounts::new_token();
+  row->email = in->email;
+  row->address_id = in->address_id;
+  auto answer = [f, c = *category, batch = api_key->batch, account = in->account_id, row, reply](
+                    const Appeal& a, bool token_saved) {
+    reply(respond(f, "service_requests",
+                  created_node(a, c, row->token, batch && token_saved, account)));
+  };
+  service.submit(
+      std::move(in->appeal), by, [&service, f, row, answer, reply](Result<Appeal> saved) {
+        if (!saved.ok()) return reply(error_for(f, with_open311_fields(saved.status())));
+        row->appeal_id = saved->id;
+        row->created_at = saved->submitted_at;
+        service.db().submit([row](store::Connection& c) { return insert_request(c, *row); },
+                            [answer, a = *saved](const Status& s) { answer(a, s.ok()); });
+      });
+}
+
+void list(const AppealService& service, Format f, http::Request& req, http::Reply reply) {
+  Result<RequestQuery> q = parse_request_query(req, service.now());
+  if (!q.ok()) return reply(error_for(f, q.status()));
+  RequestViews views(service);
+  Node out = Node::list("request");
+  if (!q->ids.empty()) {
+    for (const std::string& id : q->ids) {
+      Result<Appeal> a = by_request_id(service, id);
+      if (a.ok()) out.push(views.request(*a));
+    }
+    return reply(respond(f, "service_requests", out));
+  }
+  appeals::AppealFilter filter;
+  for (const std::string& code : q->service_codes) {
+    Result<appeals::Category> c = service.category(code);
+    if (!c.ok()) return reply(error_for(f, 400, "service_code '" + code + "' was not found"));
+    filter.category_ids.push_back(c->id);
+  }
+  if (q->open != q->closed) {
+    for (appeals::State s :
+         {appeals::State::kSubmitted, appeals::State::kAccepted, appeals::State::kDispatched,
+          appeals::State::kReturned, appeals::State::kInProgress, appeals::State::kReplied,
+          appeals::State::kCalledBack, appeals::State::kClosed}) {
+      if (appeals::is_open(s) == q->open) filter.states.push_back(s);
+    }
+  } else if (!q->open) {
+    return reply(respond(f, "service_requests", out));
+  }
+  filter.submitted_from = q->from;
+  filter.submitted_until = q->until;
+  filter.limit = q->page_size;
+  // Pages before the one asked for are walked by cursor (each one bounded).
+  for (int page = 1;; ++page) {
+    Result<std::vector<Appeal>> rows = list_appeals(service.db().reader(), filter);
+    if (!rows.ok()) return reply(error_for(f, rows.status()));
+    if (page == q->page) {
+      for (const Appeal& a : *rows) out.push(views.request(a));
+      break;
+    }
+    if (rows->size() < static_cast<size_t>(q->page_size)) break;
+    filter.before_id = rows->back().id;
+  }
+  reply(respond(f, "service_requests", out));
+}
+
+void get_one(const AppealService& service, Format f, const std::string& id, http::Reply reply) {
+  Result<Appeal> a = by_request_id(service, id);
+  if (!a.ok()) {
+    if (a.status().code() != Code::kNotFound) return reply(error_for(f, a.status()));
+    return reply(error_for(f, 404, "service_request_id '" + id + "' was not found"));
+  }
+  RequestViews views(service);
+  Node out = Node::list("request");
+  out.push(views.request(*a));
+  reply(respond(f, "service_requests", out));
+}
+
+void token(const AppealService& service, Format f, const std::string& token, http::Reply reply) {
+  Result<RequestRow> row = request_by_token(service.db().reader(), token);
+  Result<Appeal> a = row.ok() ? service.get(row->appeal_id) : Result<Appeal>(row.status());
+  if (!a.ok()) {
+    if (a.status().code() != Code::kNotFound) return reply(error_for(f, a.status()));
+    return reply(error_for(f, 404, "token '" + token + "' was not found"));
+  }
+  Node out = Node::list("request");
+  out.push(Node::object()
+               .add("service_request_id", Node::string(a->tracking_code))
+               .add("token", Node::string(token)));
+  reply(respond(f, "service_requests", out));
+}
+
+}  // namespace
+
+void register_request_routes(http::Router& router, AppealService& service) {
+  using http::Access;
+  using http::Method;
+  const std::string requests = std::string(kBase) + "/requests";
+  add_both(router, Method::kPost, requests, Access::Public(),
+           [&service](Format f, http::Request& req, http::Reply reply) {
+             create(service, f, req, std::move(reply));
+           },
+           {.body_limit = kBodyLimit, .json_body = false, .summary = "Open311 create a request"});
+  add_both(router, Method::kGet, requests, Access::Public(),
+           [&service](Format f, http::Request& req, http::Reply reply) {
+             list(service, f, req, std::move(reply));
+           },
+           {.summary = "Open311 list requests"});
+  add_with_param(
+      router, requests + "/{service_request_id}", "service_request_id",
+      [&service](Format f, const std::string& id, http::Request&, http::Reply reply) {
+        get_one(service, f, id, std::move(reply));
+      },
+      "Open311 one request");
+  add_with_param(
+      router, std::string(kBase) + "/tokens/{token}", "token",
+      [&service](Format f, const std::string& t, http::Request&, http::Reply reply) {
+        token(service, f, t, std::move(reply));
+      },
+      "Open311 request id from a token");
+}
+
+}  // namespace warmcity::open311

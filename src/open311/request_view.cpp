@@ -1,0 +1,93 @@
+#include "open311/request_view.h"
+
+#include <cmath>
+
+#include "accounts/organisation_store.h"
+#include "core/time.h"
+#include "open311/open311_store.h"
+
+namespace warmcity::open311 {
+
+namespace {
+
+Node rounded(const std::optional<double>& v) {
+  return v ? Node::number(std::round(*v * 1e4) / 1e4) : Node();
+}
+
+Node time_node(int64_t t) { return Node::string(core::format_rfc3339(t)); }
+
+}  // namespace
+
+std::string service_notice(const appeals::Category& c) {
+  return "受理后 " + std::to_string(c.response_hours) + " 小时内响应，" +
+         std::to_string(c.resolution_days) + " 个工作日内办结 (response within " +
+         std::to_string(c.response_hours) + " hours, resolution within " +
+         std::to_string(c.resolution_days) + " working days)";
+}
+
+RequestViews::RequestViews(const appeals::AppealService& service) : service_(service) {}
+
+const appeals::Category* RequestViews::category(int64_t id) {
+  if (!categories_loaded_) {
+    categories_loaded_ = true;
+    Result<std::vector<appeals::Category>> all = service_.categories(true);
+    if (all.ok()) {
+      for (appeals::Category& c : *all) categories_.emplace(c.id, std::move(c));
+    }
+  }
+  auto it = categories_.find(id);
+  return it == categories_.end() ? nullptr : &it->second;
+}
+
+std::string RequestViews::organisation(int64_t id) {
+  auto it = organisations_.find(id);
+  if (it != organisations_.end()) return it->second;
+  std::string name;
+  auto found = accounts::find_organisations(service_.db().reader(), {id});
+  if (found.ok() && !found->empty()) name = found->front().name;
+  organisations_.emplace(id, name);
+  return name;
+}
+
+Node RequestViews::request(const appeals::Appeal& a) {
+  const appeals::Category* c = category(a.category_id);
+  const bool closed = a.state == appeals::State::kClosed;
+  Node notes;
+  if (auto events = service_.events(a.id, true); events.ok()) {
+    for (auto it = events->rbegin(); it != events->rend(); ++it) {
+      if (!it->note.empty()) {
+        notes = Node::string(it->note);
+        break;
+      }
+    }
+  }
+  Node agency;
+  if (a.assigned_org_id) {
+    std::string name = organisation(*a.assigned_org_id);
+    if (!name.empty()) agency = Node::string(name);
+  }
+  Node address_id;
+  if (auto row = request_by_appeal(service_.db().reader(), a.id); row.ok()) {
+    address_id = Node::optional_string(row->address_id);
+  }
+  return Node::object()
+      .add("service_request_id", Node::string(a.tracking_code))
+      .add("status", Node::string(closed ? "closed" : "open"))
+      .add("status_notes", std::move(notes))
+      .add("service_name", c ? Node::string(c->name_zh) : Node())
+      .add("service_code", c ? Node::string(c->code) : Node())
+      .add("description", Node::string(a.description))
+      .add("agency_responsible", std::move(agency))
+      .add("service_notice", c ? Node::string(service_notice(*c)) : Node())
+      .add("requested_datetime", time_node(a.submitted_at))
+      .add("updated_datetime", time_node(closed && a.closed_at ? *a.closed_at : a.updated_at))
+      .add("expected_datetime", time_node(a.resolution_due))
+      .add("address", Node::optional_string(a.address))
+      .add("address_id", std::move(address_id))
+      .add("zipcode", Node())
+      .add("lat", rounded(a.lat))
+      .add("long", rounded(a.lon))
+      .add("media_url", Node());
+}
+
+}  // namespace warmcity::open311

@@ -1,0 +1,132 @@
+// GET /api/v1/rates (see rates_module.h).
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.h"
+#include "http/problem.h"
+#include "rates/rates_csv.h"
+#include "rates/rates_module.h"
+#include "rates/rates_store.h"
+
+namespace warmcity::rates {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json number_or_null(const std::optional<double>& v) {
+  return v ? ordered_json(std::round(*v * 1e6) / 1e6) : ordered_json(nullptr);
+}
+
+ordered_json row_json(const Row& r) {
+  return {{"rank", r.rank ? ordered_json(*r.rank) : ordered_json(nullptr)},
+          {"id", r.id ? ordered_json(*r.id) : ordered_json(nullptr)},
+          {"name", r.name},
+          {"valid_callbacks", r.valid_callbacks},
+          {"contacted", r.contacted},
+          {"solved", r.solved},
+          {"satisfied", r.satisfied},
+          {"basically_satisfied", r.basically_satisfied},
+          {"dissatisfied", r.dissatisfied},
+          {"response_rate", number_or_null(r.response_rate)},
+          {"resolution_rate", number_or_null(r.resolution_rate)},
+          {"satisfaction_rate", number_or_null(r.satisfaction_rate)},
+          {"composite", number_or_null(r.composite)},
+          {"submitted", r.submitted},
+          {"mean_response_hours", number_or_null(r.mean_response_hours)},
+          {"mean_resolution_hours", number_or_null(r.mean_resolution_hours)},
+          {"response_overdue", r.response_overdue},
+          {"resolution_overdue", r.resolution_overdue}};
+}
+
+std::string unnamed(Dimension by) {
+  return by == Dimension::kDepartment ? "（未派至部门）(not dispatched to a department)"
+                                      : "（未定位）(not located)";
+}
+
+void get_rates(store::Database& db, const Weights& w, http::Request& req, http::Reply reply) {
+  std::vector<FieldError> errors;
+  const int64_t now = core::now_unix();
+  Month month = month_of(now);
+  if (std::optional<std::string> m = req.query_param("month")) {
+    Result<Month> parsed = parse_month(*m);
+    if (parsed.ok()) {
+      month = *parsed;
+    } else {
+      errors.push_back({"month", "a month is YYYY-MM, e.g. 2026-11"});
+    }
+  }
+  Dimension by = Dimension::kDepartment;
+  if (std::optional<std::string> b = req.query_param("by")) {
+    std::optional<Dimension> d = parse_dimension(*b);
+    if (d) {
+      by = *d;
+    } else {
+      errors.push_back({"by", "one of department, subdistrict, community, grid"});
+    }
+  }
+  const std::optional<std::string> format = req.query_param("format");
+  if (format && *format != "json" && *format != "csv") {
+    errors.push_back({"format", "json or csv"});
+  }
+  if (!errors.empty()) {
+    return reply(http::problem(Status::Unprocessable("bad rates query", std::move(errors))));
+  }
+
+  store::Connection& c = db.reader();
+  auto callbacks = callbacks_between(c, month.from, month.until);
+  if (!callbacks.ok()) return reply(http::problem(callbacks.status()));
+  auto submissions = submissions_between(c, month.from, month.until);
+  if (!submissions.ok()) return reply(http::problem(submissions.status()));
+  std::vector<Row> rows = compute(by, *callbacks, *submissions, w, now);
+  Row sum = total(*callbacks, *submissions, w, now);
+  std::vector<int64_t> ids;
+  for (const Row& r : rows) {
+    if (r.id) ids.push_back(*r.id);
+  }
+  auto names = group_names(c, by, ids);
+  if (!names.ok()) return reply(http::problem(names.status()));
+  for (Row& r : rows) {
+    r.name = !r.id                 ? unnamed(by)
+             : names->count(*r.id) ? names->at(*r.id)
+                                   : "#" + std::to_string(*r.id);
+  }
+
+  if (format == "csv") {
+    http::Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = rates_csv(rows, sum);
+    r.set_header("Content-Disposition", "attachment; filename=\"rates-" + month.text() + "-" +
+                                            std::string(dimension_name(by)) + ".csv\"");
+    return reply(std::move(r));
+  }
+  ordered_json items = ordered_json::array();
+  for (const Row& r : rows) items.push_back(row_json(r));
+  sum.name = "合计 (total)";
+  ordered_json body = {
+      {"month", month.text()},
+      {"by", dimension_name(by)},
+      {"from", core::format_rfc3339(month.from)},
+      {"until", core::format_rfc3339(month.until)},
+      {"weights",
+       {{"response", w.response}, {"resolution", w.resolution}, {"satisfaction", w.satisfaction}}},
+      {"generated_at", core::format_rfc3339(now)},
+      {"items", std::move(items)},
+      {"total", row_json(sum)}};
+  reply(http::json_response(body.dump(-1, ' ', false, ordered_json::error_handler_t::replace)));
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, store::Database& db, Weights weights) {
+  using http::Role;
+  router.add(http::Method::kGet, "/api/v1/rates",
+             http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kDepartment}),
+             [&db, weights](http::Request& req, http::Reply reply) {
+               get_rates(db, weights, req, std::move(reply));
+             },
+             {.summary = "the three rates per department or area and month (JSON or CSV)"});
+}
+
+}  // namespace warmcity::rates

@@ -1,0 +1,74 @@
+#include "rates/rates_store.h"
+
+#include "accounts/organisation_store.h"
+#include "areas/area_store.h"
+
+namespace warmcity::rates {
+
+namespace {
+
+Groups read_groups(const store::Statement& s, int first) {
+  return Groups{s.column_int64_opt(first), s.column_int64_opt(first + 1),
+                s.column_int64_opt(first + 2), s.column_int64_opt(first + 3)};
+}
+
+Answer answer_of(const std::string& name) {
+  if (name == "satisfied") return Answer::kSatisfied;
+  if (name == "basically_satisfied") return Answer::kBasicallySatisfied;
+  return Answer::kDissatisfied;
+}
+
+}  // namespace
+
+Result<std::vector<CallbackFact>> callbacks_between(store::Connection& c, int64_t from,
+                                                    int64_t until) {
+  auto s = c.prepare(
+      "SELECT a.assigned_org_id, a.subdistrict_id, a.community_id, a.grid_id, "
+      "       json_extract(e.detail, '$.contacted'), json_extract(e.detail, '$.solved'), "
+      "       json_extract(e.detail, '$.satisfaction') "
+      "FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id "
+      "WHERE e.id IN (SELECT max(id) FROM appeal_events "
+      "               WHERE action = 'callback' AND at >= ? AND at < ? GROUP BY appeal_id)");
+  if (!s.ok()) return s.status();
+  s->bind(1, from).bind(2, until);
+  return store::collect<CallbackFact>(*s, [](const store::Statement& r) {
+    return CallbackFact{read_groups(r, 0), r.column_int64(4) != 0, r.column_int64(5) != 0,
+                        answer_of(r.column_text(6))};
+  });
+}
+
+Result<std::vector<SubmissionFact>> submissions_between(store::Connection& c, int64_t from,
+                                                        int64_t until) {
+  auto s = c.prepare(
+      "SELECT assigned_org_id, subdistrict_id, community_id, grid_id, submitted_at, "
+      "       response_due, resolution_due, accepted_at, replied_at "
+      "FROM appeals WHERE submitted_at >= ? AND submitted_at < ? AND merged_into IS NULL");
+  if (!s.ok()) return s.status();
+  s->bind(1, from).bind(2, until);
+  return store::collect<SubmissionFact>(*s, [](const store::Statement& r) {
+    return SubmissionFact{read_groups(r, 0), r.column_int64(4),     r.column_int64(5),
+                          r.column_int64(6), r.column_int64_opt(7), r.column_int64_opt(8)};
+  });
+}
+
+Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimension by,
+                                                   const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::string> names;
+  if (by == Dimension::kDepartment) {
+    auto orgs = accounts::find_organisations(c, ids);
+    if (!orgs.ok()) return orgs.status();
+    for (const auto& o : *orgs) names[o.id] = o.name;
+    return names;
+  }
+  for (int64_t id : ids) {
+    Result<areas::AreaRecord> a = areas::get_area(c, id);
+    if (a.ok()) {
+      names[id] = a->name;
+    } else if (a.status().code() != Code::kNotFound) {
+      return a.status();
+    }
+  }
+  return names;
+}
+
+}  // namespace warmcity::rates
