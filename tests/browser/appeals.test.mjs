@@ -2,7 +2,8 @@
 // appeal with a photo and tracks it by its code; a grid worker accepts it
 // (a step refused with 409 shows the steps allowed instead) and dispatches it;
 // the department starts and replies; the resident answers the callback; the
-// dashboard's figures follow every step. Each new screen passes axe.
+// dashboard's figures (this month by status, the three rates) follow every
+// step. Each new screen passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -248,6 +249,26 @@ test('the resident answers the callback and the dashboard follows', async () => 
   // The overdue list is the supervision list's overdue entries (none yet).
   const late = (await srv.fetch('/api/v1/appeals/supervision', { token: admin.token })).body.items.filter((x) => x.urgency === 'overdue');
   assert.equal(await page.locator('#overdue-table tbody tr').count(), late.length);
+  // The three rates: the department's one callback (contacted, solved,
+  // 基本满意) ranks it first: 100 %, 100 %, 90 %, composite
+  // 0.1 × 1 + 0.5 × 1 + 0.4 × 0.9 = 0.96 — as the API says.
+  const rates = (await srv.fetch('/api/v1/rates?by=department', { token: admin.token })).body;
+  const first = rates.items[0];
+  assert.equal(first.name, DEPT_ORG);
+  assert.equal(first.composite, 0.96);
+  const row = page.locator(`#rates-table tbody tr[data-id="${first.id}"]`);
+  assert.deepEqual(await row.locator('td').allTextContents(), ['1', DEPT_ORG, '1', '100.0%', '100.0%', '90.0%', '96.0%']);
+  await page.locator('#rates-chart canvas').waitFor();
+  const plotted = await page.evaluate(() => {
+    const o = window.echarts.getInstanceByDom(document.getElementById('rates-chart')).getOption();
+    return Object.fromEntries(o.yAxis[0].data.map((name, i) => [name, o.series[0].data[i]]));
+  });
+  assert.deepEqual(plotted, { [DEPT_ORG]: 96 });
+  // By community: the appeal's community, ranked alone.
+  await page.locator('#rates-by').selectOption('community');
+  await page.locator('#rates-table tbody tr td', { hasText: '凤山' }).first().waitFor();
+  await page.locator('#rates-by').selectOption('department');
+  await page.locator(`#rates-table tbody tr[data-id="${first.id}"]`).waitFor();
   await assertAccessible(page, 'dashboard with appeals');
   await shot(page, 'dashboard-appeals', true);
   await page.close();

@@ -2,7 +2,8 @@
 // (admin, worker, department — a department sees its own appeals):
 //  - this month by status: GET /api/v1/appeals, newest first, paged until the
 //    first appeal submitted before the month began (district time);
-//  - the overdue list: GET /api/v1/appeals/supervision, the overdue ones.
+//  - the overdue list: GET /api/v1/appeals/supervision, the overdue ones;
+//  - the three rates (js/dash_rates.js).
 // Returns the dispose functions of its charts.
 import { api, me } from './api.js';
 import { h } from './dom.js';
@@ -10,6 +11,7 @@ import { t } from './i18n.js';
 import { duration, when } from './format.js';
 import { isStaff, STATES, stateName, thisMonth } from './appeals.js';
 import { barChart } from './chart.js';
+import { ratesSection } from './dash_rates.js';
 
 // Appeals submitted since `fromMs`, counted by state.
 async function monthCounts(fromMs) {
@@ -75,5 +77,7 @@ export async function appealSections(view) {
   const [by, late] = await Promise.all([monthCounts(month.from), overdue()]);
   const m = monthSection(month, by);
   view.append(m.section, overdueSection(late));
-  return [await barChart(m.chartBox, [...m.rows].reverse(), { color: '#0b4fb3' })];
+  const disposers = [await barChart(m.chartBox, [...m.rows].reverse(), { color: '#0b4fb3' })];
+  disposers.push(await ratesSection(view));
+  return disposers;
 }
