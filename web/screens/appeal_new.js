@@ -73,7 +73,9 @@ const readDataUrl = (file) => new Promise((resolve, reject) => {
 
 function photoPicker() {
   const photos = [];
-  const input = h('input', { type: 'file', id: 'photos', accept: PHOTO_TYPES.join(','), multiple: true, 'aria-describedby': 'photo-status' });
+  // The browser's own file button speaks the browser's language, not the
+  // page's: the input is hidden and its label is the button.
+  const input = h('input', { type: 'file', id: 'photos', class: 'visually-hidden', accept: PHOTO_TYPES.join(','), multiple: true, 'aria-describedby': 'photo-rules photo-status' });
   const status = h('p', { id: 'photo-status', class: 'note', role: 'status' });
   const list = h('ul', { class: 'photos', id: 'photo-list' });
   const draw = () => list.replaceChildren(...photos.map((p, i) => h('li', {},
@@ -92,7 +94,8 @@ function photoPicker() {
     status.className = problems.length ? 'error' : 'note';
     draw();
   });
-  return { photos, nodes: [h('label', { for: 'photos' }, t('appeal.photos', { max: MAX_PHOTOS })), input, status, list] };
+  return { photos, nodes: [h('p', { class: 'label', id: 'photo-rules' }, t('appeal.photos', { max: MAX_PHOTOS })),
+    input, h('label', { for: 'photos', class: 'button secondary file-button' }, t('appeal.photo_add')), status, list] };
 }
 
 // The similar open appeals near the pin (GET /api/v1/appeals/similar), with

@@ -17,7 +17,7 @@ export function measure(page) {
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < minFont) { minFont = size; minFontAt = `${el.tagName} ${n.textContent.trim().slice(0, 20)}`; }
     }
-    for (const el of document.querySelectorAll('button, input, select, textarea, .tile, nav a, .result-name, .kept a, a.button, td a')) {
+    for (const el of document.querySelectorAll('button, input:not(.visually-hidden), select, textarea, .tile, nav a, .result-name, .kept a, a.button, label.button, td a')) {
       const r = el.getBoundingClientRect();
       if (!r.width) continue;
       const target = el.type === 'checkbox' || el.type === 'radio' ? el.closest('.choice').getBoundingClientRect().height : Math.min(r.width, r.height);
