@@ -241,6 +241,7 @@ test('the resident answers the callback and the dashboard follows', async () => 
   assert.deepEqual(a.callback, { contacted: true, solved: true, satisfaction: 'basically_satisfied' });
   await signOut(page);
 
+  await page.setViewportSize({ width: 1100, height: 900 });
   await signIn(page, { username: 'admin', password: 'demo-admin-2026' }, '#/dashboard');
   const after = await dashboard(page);
   assert.equal(after.rows.replied, 0);

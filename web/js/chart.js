@@ -4,7 +4,7 @@
 import { echarts } from './vendor.js';
 import { settings } from './settings.js';
 
-export async function barChart(box, rows, { color = '#b3261e', max } = {}) {
+export async function barChart(box, rows, { color = '#b3261e', max, interval } = {}) {
   const lib = await echarts();
   const size = settings().elder ? 20 : 14;
   const chart = lib.init(box);
@@ -12,9 +12,9 @@ export async function barChart(box, rows, { color = '#b3261e', max } = {}) {
   chart.setOption({
     animation: false,
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: max ? undefined : 1, max, axisLabel: label },
+    xAxis: { type: 'value', minInterval: max ? undefined : 1, max, interval, axisLabel: label },
     yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: label },
-    series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color },
+    series: [{ type: 'bar', barMaxWidth: 36, data: rows.map((r) => r.count), itemStyle: { color },
       label: { show: true, position: 'right', ...label } }],
   });
   const resize = () => chart.resize();

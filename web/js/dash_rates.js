@@ -39,7 +39,8 @@ export async function ratesSection(view, query = {}) {
     const report = await api('/rates', { query: { by: dimension } });
     const ranked = report.items.filter((r) => r.rank !== null);
     const summary = ranked.map((r) => `${r.rank}. ${r.name} ${pct(r.composite)}`).join(', ') || t('rates.none');
-    const chartBox = h('div', { class: 'chart', id: 'rates-chart', role: 'img', 'aria-label': t('rates.chart_label', { summary }) });
+    const chartBox = h('div', { class: 'chart', id: 'rates-chart', role: 'img', 'aria-label': t('rates.chart_label', { summary }),
+      style: `height: ${Math.min(120 + 44 * ranked.length, 900)}px` });
     const select = h('select', { id: 'rates-by' },
       DIMENSIONS.map((d) => h('option', { value: d, selected: d === dimension }, t('rates.by.' + d))));
     select.addEventListener('change', () => draw(select.value));
@@ -50,7 +51,7 @@ export async function ratesSection(view, query = {}) {
       table(report),
       ranked.length ? chartBox : h('p', { id: 'rates-none' }, t('rates.none')));
     dispose = ranked.length
-      ? await barChart(chartBox, [...ranked].reverse().map((r) => ({ name: r.name, count: Math.round(r.composite * 1000) / 10 })), { color: '#176b2c', max: 100 })
+      ? await barChart(chartBox, [...ranked].reverse().map((r) => ({ name: r.name, count: Math.round(r.composite * 1000) / 10 })), { color: '#176b2c', max: 100, interval: 25 })
       : () => {};
   };
   await draw(by);
