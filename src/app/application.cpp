@@ -51,6 +51,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   appeals_config.photo_dir =
       config.photo_dir.empty() ? config.db_path + "-photos" : config.photo_dir;
   appeals_config.sweep_interval_s = config.appeals_sweep_interval_s;
+  appeals_config.similar_radius_m = config.appeals_similar_radius_m;
+  appeals_config.similar_days = config.appeals_similar_days;
   auto appeals = appeals::AppealService::open(
       *app->db_, app->accounts_->audit(), std::move(appeals_config),
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); },

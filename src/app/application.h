@@ -37,6 +37,9 @@ struct AppConfig {
   int appeals_sweep_interval_s = 0;
   // The three rates' composite weights (response, resolution, satisfaction).
   rates::Weights rates_weights;
+  // Similar appeals offered on submission: this close, this recent.
+  double appeals_similar_radius_m = 50;
+  int appeals_similar_days = 30;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

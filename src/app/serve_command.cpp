@@ -125,6 +125,14 @@ void add_serve_command(CLI::App& cli) {
           },
           "RESPONSE,RESOLUTION,SATISFACTION", "weights"))
       ->capture_default_str();
+  cmd->add_option("--appeals-similar-radius-m", o->app.appeals_similar_radius_m,
+                  "similar appeals offered on submission lie this close (metres)")
+      ->check(CLI::Range(1.0, 5000.0))
+      ->capture_default_str();
+  cmd->add_option("--appeals-similar-days", o->app.appeals_similar_days,
+                  "similar appeals offered on submission are this recent (days)")
+      ->check(CLI::Range(1, 365))
+      ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--log-level", o->log_level, "trace|debug|info|warn|error")

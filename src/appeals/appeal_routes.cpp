@@ -6,7 +6,6 @@
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
 #include "appeals/appeal_store.h"
-#include "appeals/category_store.h"
 #include "appeals/routes.h"
 #include "http/pagination.h"
 #include "http/problem.h"
@@ -19,7 +18,7 @@ using nlohmann::ordered_json;
 
 // The category of `a` for display; nullptr when it cannot be read.
 std::shared_ptr<Category> category_of(const AppealService& service, const Appeal& a) {
-  Result<Category> c = get_category_by_id(service.db().reader(), a.category_id);
+  Result<Category> c = service.category_by_id(a.category_id);
   return c.ok() ? std::make_shared<Category>(std::move(*c)) : nullptr;
 }
 

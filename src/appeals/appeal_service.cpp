@@ -29,18 +29,6 @@ bool holds(const std::vector<int64_t>& ids, const std::optional<int64_t>& id) {
   return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
 }
 
-Status audit(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
-             std::string detail, int64_t now) {
-  accounts::AuditEntry e;
-  e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = "appeal";
-  e.subject_id = std::to_string(appeal_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return accounts::append_audit(c, e, now);
-}
-
 struct StrippedPhoto {
   std::string bytes;
   ImageType type;
@@ -63,7 +51,7 @@ Result<std::vector<StrippedPhoto>> strip_all(const std::vector<UploadedPhoto>& p
 }
 
 // The field rules of a new appeal that need no database.
-std::vector<FieldError> check_fields(const NewAppeal& in, const Caller& by) {
+std::vector<FieldError> check_fields(const NewAppeal& in) {
   std::vector<FieldError> errors;
   std::optional<size_t> length = core::utf8_length(in.description);
   if (!length || *length < 1 || *length > kMaxDescription) {
@@ -95,7 +83,6 @@ std::vector<FieldError> check_fields(const NewAppeal& in, const Caller& by) {
       }
     }
   }
-  (void)by;
   return errors;
 }
 
@@ -125,6 +112,7 @@ Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
   const int interval = config.sweep_interval_s;
   std::unique_ptr<AppealService> s(new AppealService(
       db, audit, std::move(config), std::move(locate), std::move(calendar), std::move(*photos)));
+  if (Status loaded = s->reload_categories(); !loaded.ok()) return loaded;
   if (interval > 0) s->sweeper_ = std::thread([p = s.get()] { p->sweeper(); });
   return s;
 }
@@ -190,8 +178,8 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
     return done(Status::PermissionDenied(
         "only staff record appeals taken by phone, at a liaison station or on a visit"));
   }
-  std::vector<FieldError> errors = check_fields(in, by);
-  Result<Category> cat = get_category(db_.reader(), in.category_code);
+  std::vector<FieldError> errors = check_fields(in);
+  Result<Category> cat = category(in.category_code);
   if (!cat.ok() && cat.status().code() != Code::kNotFound) return done(cat.status());
   if (!cat.ok() || !cat->active) {
     errors.push_back({"category", "no such appeal category"});
@@ -299,8 +287,8 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
           if (Status s = reopen_by_system(ctx, *a); !s.ok()) return s;
         }
         *out = std::move(*a);
-        return audit(c, by, "appeal." + std::string(step_name(req.step)), id,
-                     accounts::AuditDetail().add("state", state_name(out->state)).str(), at);
+        return audit_appeal(c, by, "appeal." + std::string(step_name(req.step)), id,
+                            accounts::AuditDetail().add("state", state_name(out->state)).str(), at);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -325,7 +313,7 @@ void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
         a->updated_at = at;
         *count = a->followers;
         if (Status s = update_appeal(c, *a); !s.ok()) return s;
-        return audit(c, by, "appeal.follow", id, "{}", at);
+        return audit_appeal(c, by, "appeal.follow", id, "{}", at);
       },
       [count, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -349,7 +337,7 @@ void AppealService::reveal_contact(int64_t id, Caller by, Done<Contact> done) {
         }
         if (!a->contact) return Status::NotFound("the appeal is anonymous: it has no contact");
         *contact = *a->contact;
-        return audit(
+        return audit_appeal(
             c, by, "personal_data.read", id,
             accounts::AuditDetail().add_strings("fields", {"contact_name", "contact_phone"}).str(),
             now());

@@ -23,6 +23,7 @@
 // when refused before queueing). Reads run on the calling thread's reader.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -119,8 +120,12 @@ class AppealService {
   void stop();
 
   // --- categories -------------------------------------------------------
+  // From an in-memory copy of the (few) categories, loaded in open() and
+  // replaced after every committed category write; lock-free.
   Result<Category> category(const std::string& code) const;  // kNotFound
-  Result<std::vector<Category>> categories(bool include_inactive) const;
+  Result<Category> category_by_id(int64_t id) const;         // kNotFound
+  // By group, then code.
+  std::vector<Category> categories(bool include_inactive) const;
   // check_category, then one job with audit. kConflict: code taken (create);
   // kUnprocessable (department_org_id): no such organisation.
   void create_category(Category c, Caller by, Done<Category> done);
@@ -174,6 +179,8 @@ class AppealService {
   AppealService(store::Database& db, accounts::AuditLog& audit, Config config, Locator locate,
                 CalendarSource calendar, PhotoStore photos);
   std::shared_ptr<const core::Calendar> calendar() const;
+  // Reads every category into categories_ (on the calling thread's reader).
+  Status reload_categories();
   void save_category(std::optional<std::string> code, Category c, Caller by, bool deactivate,
                      Done<Category> done);
   void sweeper();
@@ -184,6 +191,7 @@ class AppealService {
   Locator locate_;
   CalendarSource calendar_;
   PhotoStore photos_;
+  std::atomic<std::shared_ptr<const std::vector<Category>>> categories_;
 
   std::mutex mu_;
   std::condition_variable wake_;

@@ -34,7 +34,11 @@ class AppealServiceTest : public ::testing::Test {
     ASSERT_TRUE(db_->write([](store::Connection& c) {
                      return c.exec(
                          "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'department', '区住建局', 0), (8, 'department', '区城管局', 0)");
+                         "(7, 'department', '区住建局', 0), (8, 'department', '区城管局', 0);"
+                         "INSERT INTO areas (id, level, parent_id, name, boundary, created_at, "
+                         "updated_at) VALUES (1, 'subdistrict', NULL, '滨河', '{}', 0, 0), "
+                         "(2, 'community', 1, '生态园', '{}', 0, 0), "
+                         "(3, 'grid', 2, '生态园一网格', '{}', 0, 0)");
                    })
                     .ok());
     audit_ = std::make_unique<accounts::AuditLog>(*db_);
@@ -42,7 +46,15 @@ class AppealServiceTest : public ::testing::Test {
     config.photo_dir = dir_.file("photos");
     config.sweep_interval_s = 0;
     config.now = [this] { return now_; };
-    auto s = AppealService::open(*db_, *audit_, config, nullptr, nullptr);
+    // Every point lies in grid 3 of community 2 of sub-district 1.
+    Locator locate = [](double, double) {
+      areas::Location l;
+      l.subdistrict = areas::AreaRef{1, "滨河"};
+      l.community = areas::AreaRef{2, "生态园"};
+      l.grid = areas::AreaRef{3, "生态园一网格"};
+      return l;
+    };
+    auto s = AppealService::open(*db_, *audit_, config, locate, nullptr);
     ASSERT_TRUE(s.ok()) << s.status().message();
     service_ = std::move(*s);
     Category c;
@@ -244,6 +256,34 @@ TEST_F(AppealServiceTest, SimilarFollowAndMerge) {
   EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE action = 'merged_from'"), 1);
   EXPECT_EQ(step(dup, {.step = Step::kMerge, .into_id = first}, admin_).status().code(),
             Code::kConflict);
+}
+
+TEST_F(AppealServiceTest, WithoutADepartmentTheGridGetsItAndItsWorkersWorkIt) {
+  Category c;
+  c.code = "ads";
+  c.name_zh = "牛皮癣";
+  c.name_en = "Illegal small ads";
+  ASSERT_TRUE(wait<Category>([&](auto d) { service_->create_category(c, admin_, d); }).ok());
+  NewAppeal in = road();
+  in.category_code = "ads";
+  Result<Appeal> a = submit(in, resident_);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->grid_id, 3);
+  EXPECT_EQ(a->community_id, 2);
+  ASSERT_TRUE(step(a->id, {.step = Step::kAccept}, admin_).ok());
+  Result<Appeal> d = step(a->id, {.step = Step::kDispatch}, admin_);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->assigned_area_id, 3);
+  EXPECT_FALSE(d->assigned_org_id);
+  EXPECT_EQ(step(a->id, {.step = Step::kStart}, dept_).status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(step(a->id, {.step = Step::kStart}, worker_).ok());
+  ASSERT_TRUE(step(a->id, {.step = Step::kReturn, .note = "应由城管处理"}, worker_).ok());
+  Result<Appeal> bad = step(a->id, {.step = Step::kDispatch, .area_id = 99}, admin_);
+  EXPECT_EQ(bad.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(bad.status().field_errors().front().field, "area_id");
+  Result<Appeal> both = step(a->id, {.step = Step::kDispatch, .org_id = 8, .area_id = 3}, admin_);
+  EXPECT_EQ(both.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(step(a->id, {.step = Step::kDispatch, .org_id = 8}, admin_)->assigned_org_id, 8);
 }
 
 TEST_F(AppealServiceTest, SweepRecordsEachEscalationOnce) {

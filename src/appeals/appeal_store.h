@@ -3,8 +3,10 @@
 //   appeals            one row per appeal, its current state and clocks
 //   appeal_events      the append-only history (never updated or deleted)
 //   appeal_followers   who follows an appeal instead of filing a duplicate
-// Indexes serve: the tracking code (unique), lists by id, by state, by
-// assigned organisation and by reporter, the similar-appeal search
+// Indexes serve: the tracking code (unique), lists by id, by assigned
+// organisation and by reporter (both partial: a new appeal has neither an
+// assignment nor, when anonymous, a reporter, so a submission skips them;
+// a state filter walks ids, which every list is ordered by), the similar-appeal search
 // (category + time, open only), the supervision list (nearly_at, id over
 // appeals whose clock runs; the sweep uses it too) and the sweep's overdue step.
 // The migration itself is appeals::migrations() (appeals.h).

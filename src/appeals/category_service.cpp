@@ -6,12 +6,35 @@
 
 namespace warmcity::appeals {
 
-Result<Category> AppealService::category(const std::string& code) const {
-  return get_category(db_.reader(), code);
+Status AppealService::reload_categories() {
+  Result<std::vector<Category>> all = list_categories(db_.reader(), true);
+  if (!all.ok()) return all.status();
+  categories_.store(std::make_shared<const std::vector<Category>>(std::move(*all)));
+  return Status::Ok();
 }
 
-Result<std::vector<Category>> AppealService::categories(bool include_inactive) const {
-  return list_categories(db_.reader(), include_inactive);
+Result<Category> AppealService::category(const std::string& code) const {
+  std::shared_ptr<const std::vector<Category>> all = categories_.load();
+  for (const Category& c : *all) {
+    if (c.code == code) return c;
+  }
+  return Status::NotFound("no appeal category " + code);
+}
+
+Result<Category> AppealService::category_by_id(int64_t id) const {
+  std::shared_ptr<const std::vector<Category>> all = categories_.load();
+  for (const Category& c : *all) {
+    if (c.id == id) return c;
+  }
+  return Status::NotFound("no appeal category with id " + std::to_string(id));
+}
+
+std::vector<Category> AppealService::categories(bool include_inactive) const {
+  std::vector<Category> out;
+  for (const Category& c : *categories_.load()) {
+    if (include_inactive || c.active) out.push_back(c);
+  }
+  return out;
 }
 
 void AppealService::create_category(Category c, Caller by, Done<Category> done) {
@@ -64,16 +87,14 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
                                        {{"department_org_id", "names no organisation"}});
         }
         if (!s.ok()) return s;
-        accounts::AuditEntry e;
-        e.actor_user_id = by.user_id;
-        e.action = action;
-        e.subject_type = "appeal_category";
-        e.subject_id = saved->code;
-        e.client_address = by.client_address;
-        return accounts::append_audit(conn, e, at);
+        return accounts::append_audit(
+            conn, {by.user_id, action, "appeal_category", saved->code, "{}", by.client_address},
+            at);
       },
-      [saved, done = std::move(done)](const Status& s) {
+      [this, saved, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
+        // On the writer thread, after the commit: the next read sees it.
+        if (Status r = reload_categories(); !r.ok()) return done(r);
         done(*saved);
       });
 }

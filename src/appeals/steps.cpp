@@ -197,6 +197,14 @@ Status reopen_by_system(const StepContext& ctx, Appeal& a) {
                 "不满意回访,重新办理 (reopened after a dissatisfied callback)", "{}", true);
 }
 
+Status audit_appeal(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
+                    std::string detail, int64_t now) {
+  return accounts::append_audit(c,
+                                {by.user_id, std::move(action), "appeal", std::to_string(appeal_id),
+                                 std::move(detail), by.client_address},
+                                now);
+}
+
 std::string actor_role(const Caller& by) { return by.role.empty() ? "anonymous" : by.role; }
 
 bool public_by_default(Step step) { return step != Step::kReturn && step != Step::kCallback; }

@@ -24,6 +24,10 @@ struct StepContext {
 // The actor_role of an event: the caller's role, "anonymous" or "system".
 std::string actor_role(const Caller& by);
 
+// Appends the audit entry of a change by `by` to appeal `appeal_id`.
+Status audit_appeal(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
+                    std::string detail, int64_t now);
+
 // Whether the step's event is public when the caller does not say.
 bool public_by_default(Step step);
 

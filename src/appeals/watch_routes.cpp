@@ -7,7 +7,6 @@
 
 #include "appeals/appeal_json.h"
 #include "appeals/appeal_store.h"
-#include "appeals/category_store.h"
 #include "appeals/deadlines.h"
 #include "appeals/routes.h"
 #include "appeals/tracking_code.h"
@@ -105,7 +104,7 @@ void supervision(AppealService& service, http::Request& req, http::Reply reply) 
   for (const Appeal& a : *rows) {
     auto code = codes.find(a.category_id);
     if (code == codes.end()) {
-      Result<Category> c = get_category_by_id(reader, a.category_id);
+      Result<Category> c = service.category_by_id(a.category_id);
       code = codes.emplace(a.category_id, c.ok() ? c->code : "").first;
     }
     const bool overdue = now >= *a.due_at;
@@ -137,7 +136,7 @@ void track(AppealService& service, http::Request& req, http::Reply reply) {
   if (!a.ok()) return reply(http::problem(a.status()));
   Result<std::vector<Event>> events = service.events(a->id, true);
   if (!events.ok()) return reply(http::problem(events.status()));
-  Result<Category> c = get_category_by_id(service.db().reader(), a->category_id);
+  Result<Category> c = service.category_by_id(a->category_id);
   http::Response r = http::json_response(dump(track_json(*a, c.ok() ? &*c : nullptr, *events)));
   r.set_header("Cache-Control", "no-store");
   reply(std::move(r));
