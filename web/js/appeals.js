@@ -17,6 +17,12 @@ export function categories() {
   return categoriesPromise;
 }
 
+// The communities with a point (GET /api/v1/areas/communities): pins,
+// area filters, dispatch targets; [] when they cannot be read.
+export function communities() {
+  return api('/areas/communities').then((b) => b.items).catch(() => []);
+}
+
 // A category ({code, name_zh, name_en}) in the chosen language; a bare code as itself.
 export function categoryName(c) {
   if (!c) return '';

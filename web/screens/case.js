@@ -7,7 +7,7 @@ import { allPages, api, ApiError, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { when } from '../js/format.js';
-import { categories, categoryName, mayReveal, SATISFACTION, stateBadge, stepName, timeline, urgencyBadge } from '../js/appeals.js';
+import { categories, categoryName, communities, mayReveal, SATISFACTION, stateBadge, stepName, timeline, urgencyBadge } from '../js/appeals.js';
 
 const NOTE_REQUIRED = new Set(['return', 'reply']);
 const PUBLIC_BY_DEFAULT = (step) => step !== 'return' && step !== 'callback';
@@ -124,7 +124,7 @@ export async function render(view, params, query, flash = '') {
   const [a, cats, orgs, places] = await Promise.all([
     api(`/appeals/${encodeURIComponent(params.id)}`), categories(),
     allPages('/organisations', {}, 400).catch(() => []),
-    api('/areas/communities').then((b) => b.items).catch(() => [])]);
+    communities()]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const placeName = new Map(places.map((c) => [c.id, c.name]));
   const assigned = a.assigned_org_id ? orgName.get(a.assigned_org_id) ?? `#${a.assigned_org_id}`

@@ -3,18 +3,14 @@
 // assigned to them): overdue first, then nearly due (督办), then by due time.
 // State and category filter on the server; the area (sub-district or
 // community) on the located ids of the listed appeals.
-import { allPages, api, ApiError, me } from '../js/api.js';
+import { allPages, ApiError, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { when } from '../js/format.js';
-import { categories, categoryName, isStaff, STATES, stateBadge, urgencyBadge } from '../js/appeals.js';
+import { categories, categoryName, communities, isStaff, STATES, stateBadge, urgencyBadge } from '../js/appeals.js';
 
 const MAX = 500;
 const RANK = { overdue: 0, nearly_due: 1, none: 2 };
-
-async function communities() {
-  try { return (await api('/areas/communities')).items; } catch { return []; }
-}
 
 function filters(query, cats, places) {
   const state = query.get('state') || 'open';
