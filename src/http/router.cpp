@@ -127,6 +127,13 @@ std::optional<size_t> Router::body_limit(Method method, std::string_view path) c
   return std::nullopt;
 }
 
+bool Router::has_error_format(std::string_view path) const {
+  for (const auto& [prefix, format] : error_formats_) {
+    if (path.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 Response Router::refuse(const Request& request, const Status& s) const {
   for (const auto& [prefix, format] : error_formats_) {
     if (request.path.starts_with(prefix))
@@ -144,7 +151,7 @@ Response Router::refuse(const Request& request, int http_status, std::string det
 
 void Router::dispatch(Request& request, Reply reply, std::string* route_label) const {
   Match m = match(request);
-  if (!m.route && m.allow.empty() && fallback_ &&
+  if (!m.route && m.allow.empty() && fallback_ && !has_error_format(request.path) &&
       (request.method == Method::kGet || request.method == Method::kHead)) {
     if (route_label) *route_label = "static";
     fallback_(request, std::move(reply));

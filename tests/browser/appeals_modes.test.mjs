@@ -30,7 +30,6 @@ async function pageWith(settings) {
 async function raiseNoise(page, text) {
   await page.goto(srv.url + '/#/appeal/new');
   await page.getByLabel('问题类别').selectOption('noise');
-  await page.getByLabel('广场舞').waitFor().catch(() => {});
   await page.locator('#attr-source').selectOption('square_dance');
   await page.locator('#attr-details').fill('每晚 20:00–22:00');
   await page.getByLabel('问题描述').fill(text);
