@@ -133,6 +133,12 @@ TEST_F(AppealServiceTest, TheWholeLifecycle) {
   EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE appeal_id = " + std::to_string(id)), 7);
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action LIKE 'appeal.%'"),
             6);  // steps, not the submission
+  // The history is append-only.
+  Status rewrite = db_->write(
+      [](store::Connection& c) { return c.exec("UPDATE appeal_events SET note = 'x'"); });
+  EXPECT_FALSE(rewrite.ok());
+  EXPECT_FALSE(
+      db_->write([](store::Connection& c) { return c.exec("DELETE FROM appeal_events"); }).ok());
   Result<std::vector<Event>> pub = service_->events(id, true);
   ASSERT_TRUE(pub.ok());
   EXPECT_EQ(pub->size(), 6u);  // the callback is internal
