@@ -127,31 +127,30 @@ std::optional<size_t> Router::body_limit(Method method, std::string_view path) c
   return std::nullopt;
 }
 
-bool Router::has_error_format(std::string_view path) const {
+const ErrorFormat* Router::format_for(std::string_view path) const {
   for (const auto& [prefix, format] : error_formats_) {
-    if (path.starts_with(prefix)) return true;
+    if (path.starts_with(prefix)) return &format;
   }
-  return false;
+  return nullptr;
 }
 
 Response Router::refuse(const Request& request, const Status& s) const {
-  for (const auto& [prefix, format] : error_formats_) {
-    if (request.path.starts_with(prefix))
-      return format(request, http_status(s.code()), s.message());
+  if (const ErrorFormat* format = format_for(request.path)) {
+    return (*format)(request, http_status(s.code()), s.message());
   }
   return problem(s);
 }
 
 Response Router::refuse(const Request& request, int http_status, std::string detail) const {
-  for (const auto& [prefix, format] : error_formats_) {
-    if (request.path.starts_with(prefix)) return format(request, http_status, detail);
+  if (const ErrorFormat* format = format_for(request.path)) {
+    return (*format)(request, http_status, detail);
   }
   return problem(http_status, detail);
 }
 
 void Router::dispatch(Request& request, Reply reply, std::string* route_label) const {
   Match m = match(request);
-  if (!m.route && m.allow.empty() && fallback_ && !has_error_format(request.path) &&
+  if (!m.route && m.allow.empty() && fallback_ && !format_for(request.path) &&
       (request.method == Method::kGet || request.method == Method::kHead)) {
     if (route_label) *route_label = "static";
     fallback_(request, std::move(reply));

@@ -82,8 +82,7 @@ class Router {
   // files); its label in metrics and logs is "static".
   void set_fallback(Handler h) { fallback_ = std::move(h); }
   // Refusals for paths starting with `path_prefix` are rendered by `format`;
-  // such a path is never handed to the fallback (an unknown one is a 404 in
-  // the family's format, not a static-file miss).
+  // such paths are never handed to the fallback (an API, not static files).
   void set_error_format(std::string path_prefix, ErrorFormat format) {
     error_formats_.emplace_back(std::move(path_prefix), std::move(format));
   }
@@ -103,7 +102,8 @@ class Router {
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
-  bool has_error_format(std::string_view path) const;
+  // The error format of the path family `path` belongs to; nullptr: problem+json.
+  const ErrorFormat* format_for(std::string_view path) const;
   // problem(s), or the path family's own format.
   Response refuse(const Request& request, const Status& s) const;
   Response refuse(const Request& request, int http_status, std::string detail) const;

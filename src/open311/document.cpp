@@ -98,47 +98,30 @@ std::string_view content_type(Format f) {
 }
 
 Node Node::boolean(bool b) {
-  Node n;
-  n.kind_ = Kind::kBool;
+  Node n(Kind::kBool);
   n.bool_ = b;
   return n;
 }
 
 Node Node::integer(int64_t i) {
-  Node n;
-  n.kind_ = Kind::kInteger;
+  Node n(Kind::kInteger);
   n.integer_ = i;
   return n;
 }
 
 Node Node::number(double d) {
-  Node n;
-  n.kind_ = Kind::kNumber;
+  Node n(Kind::kNumber);
   n.number_ = d;
   return n;
 }
 
-Node Node::string(std::string s) {
-  Node n;
-  n.kind_ = Kind::kString;
-  n.text_ = std::move(s);
-  return n;
-}
+Node Node::string(std::string s) { return Node(Kind::kString, std::move(s)); }
 
 Node Node::optional_string(const std::optional<std::string>& s) { return s ? string(*s) : Node(); }
 
-Node Node::object() {
-  Node n;
-  n.kind_ = Kind::kObject;
-  return n;
-}
+Node Node::object() { return Node(Kind::kObject); }
 
-Node Node::list(std::string item_name) {
-  Node n;
-  n.kind_ = Kind::kList;
-  n.text_ = std::move(item_name);
-  return n;
-}
+Node Node::list(std::string item_name) { return Node(Kind::kList, std::move(item_name)); }
 
 Node& Node::add(std::string key, Node value) {
   fields_.emplace_back(std::move(key), std::move(value));

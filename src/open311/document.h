@@ -58,6 +58,8 @@ class Node {
   const std::vector<Node>& items() const { return items_; }
 
  private:
+  explicit Node(Kind kind, std::string text = {}) : kind_(kind), text_(std::move(text)) {}
+
   Kind kind_ = Kind::kNull;
   bool bool_ = false;
   int64_t integer_ = 0;

@@ -118,6 +118,9 @@ Result<RequestQuery> parse_request_query(const http::Request& req, int64_t now) 
     if (!v) errors.push_back({"page_size", "a whole number from 1 to 1000"});
     q.page_size = v.value_or(kMaxPageSize);
   }
+  if (static_cast<int64_t>(q.page - 1) * q.page_size > kMaxSkipped) {
+    errors.push_back({"page", "at most 100,000 requests before the page; narrow the dates"});
+  }
   if (!errors.empty()) return Status::Unprocessable("bad query parameters", std::move(errors));
   return q;
 }

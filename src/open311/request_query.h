@@ -8,7 +8,8 @@
 //                       only end: the 90 days up to it. Both: at most 90 days
 //                       apart, end not before start. end_date is inclusive.
 //   page, page_size     warmcity's paging extension: page from 1, page_size
-//                       1–1000 (default 1000, the spec's default volume)
+//                       1–1000 (default 1000, the spec's default volume); the
+//                       pages before it hold at most 100,000 requests
 // A '+' of an offset that arrived unencoded (and so decoded as a space) is
 // read as '+'. Pure functions.
 #pragma once
@@ -26,6 +27,7 @@ namespace warmcity::open311 {
 inline constexpr int64_t kMaxSpanSeconds = 90 * 86400;
 inline constexpr int kMaxPageSize = 1000;
 inline constexpr int kMaxPage = 100000;
+inline constexpr int64_t kMaxSkipped = 100000;  // requests on the pages before `page`
 inline constexpr size_t kMaxIds = 100;
 
 struct RequestQuery {

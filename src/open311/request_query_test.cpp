@@ -60,6 +60,14 @@ TEST(RequestQuery, RefusesBadInput) {
   }
 }
 
+TEST(RequestQuery, PagesUpTo100000RequestsDeep) {
+  auto q = parse_request_query(get("page=102&page_size=1000"), kNow);
+  EXPECT_FALSE(q.ok());
+  q = parse_request_query(get("page=101&page_size=1000"), kNow);
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->page, 101);  // 100 pages of 1000 before it
+}
+
 TEST(RequestQuery, EmptyParametersAreAbsent) {
   auto q = parse_request_query(get("status=&service_code=&start_date="), kNow);
   ASSERT_TRUE(q.ok());

@@ -12,14 +12,7 @@ let resident;
 let worker;
 const depts = {};  // name → { id, login }
 
-async function user(username, role, organisation_ids = []) {
-  const r = await srv.fetch('/api/v1/users', {
-    method: 'POST', token: admin.token,
-    json: { username, display_name: username, role, password: `${username}-pass-1`, organisation_ids },
-  });
-  assert.equal(r.status, 201, r.text);
-  return srv.login(username, `${username}-pass-1`);
-}
+const user = (username, role, organisation_ids) => srv.createUser(admin, username, role, organisation_ids);
 
 async function department(key, name) {
   const o = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'department', name } });

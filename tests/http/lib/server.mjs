@@ -100,6 +100,17 @@ class TestServer {
     return { status: res.status, headers: res.headers, body: data, text };
   }
 
+  // Creates a user through the API as `admin` (a login()) and signs them in;
+  // the password is "<username>-pass-1".
+  async createUser(admin, username, role, organisation_ids = []) {
+    const r = await this.fetch('/api/v1/users', {
+      method: 'POST', token: admin.token,
+      json: { username, display_name: username, role, password: `${username}-pass-1`, organisation_ids },
+    });
+    if (r.status !== 201) throw new Error(`create user ${username}: ${r.status} ${r.text}`);
+    return this.login(username, `${username}-pass-1`);
+  }
+
   // Signs in; returns { token, csrf_token, cookie, user }.
   async login(username, password) {
     const res = await fetch(this.url + '/api/v1/auth/login', {
