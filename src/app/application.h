@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "rates/rates.h"
 #include "store/database.h"
+#include "system/system.h"
 
 namespace warmcity::app {
 
@@ -29,15 +30,16 @@ struct AppConfig {
   // commands that answer no hours. `serve` defaults to data/calendar.
   std::string calendar_dir;
   accounts::Config accounts;
+  system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
   // Appeal photos; "" puts them beside the database ("<db>-photos").
   std::string photo_dir;
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
+  // The three rates' composite weights (response, resolution, satisfaction).
+  rates::Weights rates_weights;
   // Similar appeals offered on submission: this close, this recent.
   double appeals_similar_radius_m = 50;
   int appeals_similar_days = 30;
-  // The three rates' composite weights (response, resolution, satisfaction).
-  rates::Weights rates_weights;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

@@ -116,14 +116,6 @@ void add_serve_command(CLI::App& cli) {
                   "seconds between escalation sweeps of the appeals (0: none)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
-  cmd->add_option("--appeals-similar-radius-m", o->app.appeals_similar_radius_m,
-                  "similar appeals offered on submission lie this close (metres)")
-      ->check(CLI::Range(1.0, 5000.0))
-      ->capture_default_str();
-  cmd->add_option("--appeals-similar-days", o->app.appeals_similar_days,
-                  "similar appeals offered on submission are this recent (days)")
-      ->check(CLI::Range(1, 365))
-      ->capture_default_str();
   cmd->add_option("--rates-weights", o->rates_weights,
                   "weights of 响应率,解决率,满意率 in the composite (sum 1)")
       ->check(CLI::Validator(
@@ -133,12 +125,27 @@ void add_serve_command(CLI::App& cli) {
           },
           "RESPONSE,RESOLUTION,SATISFACTION", "weights"))
       ->capture_default_str();
+  cmd->add_option("--appeals-similar-radius-m", o->app.appeals_similar_radius_m,
+                  "similar appeals offered on submission lie this close (metres)")
+      ->check(CLI::Range(1.0, 5000.0))
+      ->capture_default_str();
+  cmd->add_option("--appeals-similar-days", o->app.appeals_similar_days,
+                  "similar appeals offered on submission are this recent (days)")
+      ->check(CLI::Range(1, 365))
+      ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();
   cmd->add_option("--log-level", o->log_level, "trace|debug|info|warn|error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
       ->capture_default_str();
   cmd->add_option("--web", o->web_root, "directory of the web app ('' to serve none)")
+      ->capture_default_str();
+  cmd->add_option("--tile-url", o->app.web.tile_url,
+                  "map tile URL template for the web app, e.g. "
+                  "https://tile.example/{z}/{x}/{y}.png ('': no tiles, markers only)")
+      ->capture_default_str();
+  cmd->add_option("--tile-attribution", o->app.web.tile_attribution,
+                  "map tile credit shown on the map (HTML allowed, e.g. a link)")
       ->capture_default_str();
   cmd->add_option("--access-log", o->access_log, "access log: '-' (stderr), a file, or 'off'")
       ->capture_default_str();
