@@ -116,14 +116,6 @@ void add_serve_command(CLI::App& cli) {
                   "seconds between escalation sweeps of the appeals (0: none)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
-  cmd->add_option("--appeals-similar-radius-m", o->app.appeals_similar_radius_m,
-                  "similar appeals offered on submission lie this close (metres)")
-      ->check(CLI::Range(1.0, 5000.0))
-      ->capture_default_str();
-  cmd->add_option("--appeals-similar-days", o->app.appeals_similar_days,
-                  "similar appeals offered on submission are this recent (days)")
-      ->check(CLI::Range(1, 365))
-      ->capture_default_str();
   cmd->add_option("--rates-weights", o->rates_weights,
                   "weights of 响应率,解决率,满意率 in the composite (sum 1)")
       ->check(CLI::Validator(
@@ -132,6 +124,14 @@ void add_serve_command(CLI::App& cli) {
             return w.ok() ? std::string() : w.status().message();
           },
           "RESPONSE,RESOLUTION,SATISFACTION", "weights"))
+      ->capture_default_str();
+  cmd->add_option("--appeals-similar-radius-m", o->app.appeals_similar_radius_m,
+                  "similar appeals offered on submission lie this close (metres)")
+      ->check(CLI::Range(1.0, 5000.0))
+      ->capture_default_str();
+  cmd->add_option("--appeals-similar-days", o->app.appeals_similar_days,
+                  "similar appeals offered on submission are this recent (days)")
+      ->check(CLI::Range(1, 365))
       ->capture_default_str();
   cmd->add_option("--threads", o->server.threads, "I/O threads (0: one per core)")
       ->capture_default_str();

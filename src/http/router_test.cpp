@@ -131,16 +131,19 @@ TEST_F(RouterTest, HandlerExceptionBecomes500) {
   EXPECT_EQ(run(router, make(Method::kGet, "/boom")).status, 500);
 }
 
+// An error format that marks its answers "own:".
+Response own_error(const Request&, int status, std::string_view detail) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/plain";
+  r.body = "own:" + std::string(detail);
+  return r;
+}
+
 TEST(RouterErrorFormat, PathFamilyRendersItsOwnRefusals) {
   Router router;
   router.add(Method::kGet, "/open311/v2/services.json", Access::Public(), answer("services"));
-  router.set_error_format("/open311/", [](const Request&, int status, std::string_view detail) {
-    Response r;
-    r.status = status;
-    r.content_type = "text/plain";
-    r.body = "own:" + std::string(detail);
-    return r;
-  });
+  router.set_error_format("/open311/", own_error);
   Response missing = run(router, make(Method::kGet, "/open311/v2/nothing.json"));
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.content_type, "text/plain");

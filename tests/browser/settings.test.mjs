@@ -7,6 +7,7 @@ import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
+import { measure, assertElder } from './lib/elder.mjs';
 
 let srv;
 let browser;
@@ -15,31 +16,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
-
-// The smallest font size and target size among visible text and controls.
-function measure(page) {
-  return page.evaluate(() => {
-    let minFont = Infinity;
-    let minFontAt = '';
-    let minTarget = Infinity;
-    let minTargetAt = '';
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!n.textContent.trim() || !el.getClientRects().length) continue;
-      if (el.closest('.leaflet-container')) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < minFont) { minFont = size; minFontAt = `${el.tagName} ${n.textContent.trim().slice(0, 20)}`; }
-    }
-    for (const el of document.querySelectorAll('button, input, select, .tile, nav a, .result-name, .kept a')) {
-      const r = el.getBoundingClientRect();
-      if (!r.width) continue;
-      const target = el.type === 'checkbox' || el.type === 'radio' ? el.closest('.choice').getBoundingClientRect().height : Math.min(r.width, r.height);
-      if (target < minTarget) { minTarget = target; minTargetAt = `${el.tagName} ${el.textContent.trim().slice(0, 20)}`; }
-    }
-    return { minFont, minFontAt, minTarget, minTargetAt };
-  });
-}
 
 test('English by a switch, remembered across pages and reloads', async () => {
   const page = await browser.context.newPage();
@@ -70,11 +46,7 @@ test('elder mode: 20 px text, large targets, one task per screen, remembered', a
   await page.getByRole('button', { name: '长辈模式' }).click();
   await page.getByRole('button', { name: '标准模式' }).waitFor();
   assert.equal(await page.getByRole('button', { name: '标准模式' }).getAttribute('aria-pressed'), 'true');
-  const check = async (where) => {
-    const m = await measure(page);
-    assert.ok(m.minFont >= 20, `${where}: text of ${m.minFont}px (${m.minFontAt})`);
-    assert.ok(m.minTarget >= 48, `${where}: a target of ${m.minTarget}px (${m.minTargetAt})`);
-  };
+  const check = (where) => assertElder(page, where);
   await check('home');
   const h1 = await page.locator('h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(h1 >= 30, `the largest size on the main screen is ${h1}px`);

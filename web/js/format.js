@@ -57,6 +57,13 @@ export function age(seconds) {
   return t('age.days', { n: Math.floor(seconds / 86400) });
 }
 
+// How long: "3 天" / "5 小时" / "12 分钟" (the largest whole unit).
+export function duration(seconds) {
+  if (seconds >= 86400) return t('duration.days', { n: Math.floor(seconds / 86400) });
+  if (seconds >= 3600) return t('duration.hours', { n: Math.floor(seconds / 3600) });
+  return t('duration.minutes', { n: Math.max(1, Math.floor(seconds / 60)) });
+}
+
 // A facility's state at `at` (now when null) with its next change, in
 // words: relative to today for now ("明天 08:00"), with the date for a
 // chosen time ("周三 12-02 12:00").

@@ -8,8 +8,8 @@ import { t } from './i18n.js';
 let configPromise = null;
 const webConfig = () => (configPromise ??= api('/web-config').catch(() => ({ tile_url: null })));
 
-// points: [{lat, lon, label, href, you}] — `you` draws the visitor's position.
-export async function drawMap(container, points) {
+// A Leaflet map in `container` with the configured tiles, or a plain grid.
+async function baseMap(container) {
   const [L, config] = await Promise.all([leaflet(), webConfig()]);
   container.setAttribute('role', 'region');
   const map = L.map(container, { attributionControl: Boolean(config.tile_url) });
@@ -18,6 +18,12 @@ export async function drawMap(container, points) {
   } else {
     container.classList.add('no-tiles');
   }
+  return { L, map };
+}
+
+// points: [{lat, lon, label, href, you}] — `you` draws the visitor's position.
+export async function drawMap(container, points) {
+  const { L, map } = await baseMap(container);
   const bounds = [];
   for (const p of points) {
     const marker = L.circleMarker([p.lat, p.lon], p.you
@@ -38,4 +44,33 @@ export async function drawMap(container, points) {
   resized.observe(container);
   map.on('unload', () => resized.disconnect());
   return map;
+}
+
+// A map to place one pin: `landmarks` ({lat, lon, label}, e.g. the
+// communities) are drawn as small grey dots so the map says where one is even
+// without tiles; a click (or set()) moves the pin and calls onPick(lat, lon).
+export async function pinMap(container, landmarks, onPick) {
+  const { L, map } = await baseMap(container);
+  const bounds = [];
+  for (const p of landmarks) {
+    L.circleMarker([p.lat, p.lon], { radius: 5, color: '#595959', fillColor: '#8c8c8c', fillOpacity: 0.8, weight: 1 })
+      .bindTooltip(p.label).addTo(map);
+    bounds.push([p.lat, p.lon]);
+  }
+  if (bounds.length) map.fitBounds(bounds, { padding: [16, 16] }); else map.setView([37.52, 111.14], 13);
+  let pin = null;
+  const set = (lat, lon, pan = true) => {
+    if (!pin) {
+      pin = L.circleMarker([lat, lon], { radius: 10, color: '#7a1712', fillColor: '#b3261e', fillOpacity: 1, weight: 3 })
+        .bindTooltip(t('appeal.pin_here'), { permanent: true }).addTo(map);
+    } else {
+      pin.setLatLng([lat, lon]);
+    }
+    if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
+  };
+  map.on('click', (e) => { set(e.latlng.lat, e.latlng.lng, false); onPick(e.latlng.lat, e.latlng.lng); });
+  const resized = new ResizeObserver(() => map.invalidateSize());
+  resized.observe(container);
+  map.on('unload', () => resized.disconnect());
+  return { map, set };
 }

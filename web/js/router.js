@@ -1,12 +1,18 @@
 // Hash routes → screens. A screen module exports render(view, params, query)
-// and may return a cleanup function. New screens (appeals: raise, track,
-// queue) are one line in ROUTES and one file in screens/.
+// and may return a cleanup function. A new screen is one line in ROUTES and
+// one file in screens/.
 export const ROUTES = [
   ['/', () => import('../screens/home.js')],
   ['/near', () => import('../screens/near.js')],
   ['/f/:id', () => import('../screens/facility.js')],
   ['/staff', () => import('../screens/staff.js')],
   ['/staff/f/:id', () => import('../screens/edit.js')],
+  ['/staff/appeals', () => import('../screens/queue.js')],
+  ['/staff/appeals/:id', () => import('../screens/case.js')],
+  ['/appeal/new', () => import('../screens/appeal_new.js')],
+  ['/track', () => import('../screens/track.js')],
+  ['/track/:code', () => import('../screens/track.js')],
+  ['/signin', () => import('../screens/signin.js')],
   ['/dashboard', () => import('../screens/dashboard.js')],
 ];
 

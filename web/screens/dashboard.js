@@ -1,15 +1,13 @@
 // The district dashboard: facilities in service by kind, from
 // GET /api/v1/facilities/counts (never hard-coded), as a table and an ECharts
-// bar chart. The appeals figures (this month by status, the three rates,
-// overdue cases) join here as their own sections once the appeals API
-// exists; until then nothing stands in for them.
+// bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js).
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { KINDS } from '../js/kinds.js';
 import { when } from '../js/format.js';
-import { echarts } from '../js/vendor.js';
-import { settings } from '../js/settings.js';
+import { barChart } from '../js/chart.js';
+import { appealSections } from '../js/dash_appeals.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -26,19 +24,8 @@ export async function render(view) {
           h('th', { scope: 'row' }, r.name), h('td', { class: 'num' }, r.count)))),
         h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('dash.total')), h('td', { class: 'num', id: 'kinds-total' }, counts.total)))),
       chartBox));
-  const lib = await echarts();
-  const big = settings().elder;
-  const chart = lib.init(chartBox);
   const sorted = [...rows].sort((a, b) => a.count - b.count);
-  chart.setOption({
-    animation: false,
-    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: big ? 20 : 14, color: '#1f1f1f' } },
-    yAxis: { type: 'category', data: sorted.map((r) => r.name), axisLabel: { fontSize: big ? 20 : 14, color: '#1f1f1f' } },
-    series: [{ type: 'bar', data: sorted.map((r) => r.count), itemStyle: { color: '#b3261e' },
-      label: { show: true, position: 'right', fontSize: big ? 20 : 14, color: '#1f1f1f' } }],
-  });
-  const resize = () => chart.resize();
-  window.addEventListener('resize', resize);
-  return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+  const disposers = [await barChart(chartBox, sorted)];
+  disposers.push(...await appealSections(view));
+  return () => disposers.forEach((d) => d());
 }

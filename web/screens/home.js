@@ -1,4 +1,4 @@
-// Start: the three things people come for, as large links, and the service status.
+// Start: the things people come for, as large links, and the service status.
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -9,6 +9,8 @@ export async function render(view) {
     h('h1', {}, t('home.heading')),
     h('ul', { class: 'tiles' },
       h('li', {}, h('a', { class: 'tile', href: '#/near' }, t('home.near'))),
+      h('li', {}, h('a', { class: 'tile', href: '#/appeal/new' }, t('home.appeal'))),
+      h('li', {}, h('a', { class: 'tile', href: '#/track' }, t('home.track'))),
       h('li', {}, h('a', { class: 'tile', href: '#/staff' }, t('home.staff'))),
       h('li', {}, h('a', { class: 'tile', href: '#/dashboard' }, t('home.dashboard')))),
     h('section', { class: 'card', 'aria-labelledby': 'status-title' },

@@ -1,32 +1,17 @@
 // Staff: sign in (cookie session + CSRF token), then the workbench — who is
-// signed in and the facilities they keep (admins: all). Later the appeals
-// queue joins the workbench as its own section.
-import { allPages, ApiError, me, signIn, signOut } from '../js/api.js';
+// signed in, the appeals queue (admins, grid workers, departments) and the
+// facilities they keep (admins: all).
+import { allPages, me, signOut } from '../js/api.js';
+import { signInForm } from '../js/signin.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
+import { isStaff } from '../js/appeals.js';
 
 function loginForm(view) {
-  const error = h('p', { id: 'signin-error', class: 'error', role: 'alert' });
-  const form = h('form', { id: 'signin', class: 'card' },
-    h('label', { for: 'username' }, t('login.username')),
-    h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true }),
-    h('label', { for: 'password' }, t('login.password')),
-    h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
-    h('button', { type: 'submit' }, t('login.submit')),
-    error);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    error.textContent = '';
-    try {
-      await signIn(form.username.value, form.password.value);
-      view.replaceChildren();
-      await render(view);
-    } catch (err) {
-      form.password.value = '';
-      error.textContent = err instanceof ApiError && err.status === 429 ? t('login.throttled') : t('login.bad');
-    }
-  });
-  view.append(h('h1', {}, t('login.heading')), form);
+  view.append(h('h1', {}, t('login.heading')), signInForm(async () => {
+    view.replaceChildren();
+    await render(view);
+  }));
 }
 
 async function keptFacilities(user) {
@@ -52,6 +37,11 @@ export async function render(view) {
         h('dt', {}, t('staff.name')), h('dd', { id: 'me-name' }, user.display_name || user.username),
         h('dt', {}, t('staff.role')), h('dd', { id: 'me-role' }, t('role.' + user.role))),
       signout));
+  if (isStaff(user)) {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'appeals-title' },
+      h('h2', { id: 'appeals-title' }, t('staff.appeals')),
+      h('p', {}, h('a', { id: 'queue-link', class: 'button', href: '#/staff/appeals' }, t('staff.appeals_link')))));
+  }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);
   view.append(h('section', { class: 'card', 'aria-labelledby': 'kept-title' },

@@ -1,5 +1,6 @@
 // A server on a fresh copy of the DEMO Lishi District (`warmcity demo`), with
-// a keeper of the agency that opens a toilet and a parking lot.
+// a keeper of the agency that opens a toilet and a parking lot; makeUser()
+// adds more users through the admin API.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,23 @@ export async function startDemoServer() {
   if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
   const srv = await startServer({ dir });
   const admin = await srv.login(ADMIN.username, ADMIN.password);
-  const orgs = await srv.fetch('/api/v1/organisations?limit=200', { token: admin.token });
-  const org = orgs.body.items.find((o) => o.name === KEEPER_ORG);
+  const org = await makeUser(srv, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
+  return { srv, admin, keeperOrgId: org.id };
+}
+
+// Creates a user through the admin API, a member of the organisation named
+// `orgName` when given; resolves to that organisation (or null).
+export async function makeUser(srv, admin, user, orgName) {
+  let org = null;
+  if (orgName) {
+    const orgs = await srv.fetch('/api/v1/organisations?limit=200', { token: admin.token });
+    org = orgs.body.items.find((o) => o.name === orgName);
+    if (!org) throw new Error('no organisation ' + orgName);
+  }
   const made = await srv.fetch('/api/v1/users', {
     method: 'POST', token: admin.token,
-    json: { ...KEEPER, role: 'keeper', organisation_ids: [org.id] },
+    json: { ...user, organisation_ids: org ? [org.id] : [] },
   });
-  if (made.status !== 201) throw new Error('keeper: ' + made.text);
-  return { srv, admin, keeperOrgId: org.id };
+  if (made.status !== 201) throw new Error(`${user.username}: ${made.text}`);
+  return org;
 }
