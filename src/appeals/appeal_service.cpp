@@ -227,7 +227,8 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
   a->updated_at = at;
   auto files = std::make_shared<std::vector<StrippedPhoto>>(std::move(*photos));
   db_.submit(
-      [this, a, files, by = std::move(by)](store::Connection& c) {
+      [this, a, files, by = std::move(by),
+       also = std::move(in.in_same_write)](store::Connection& c) {
         for (const StrippedPhoto& p : *files) {
           Result<Photo> saved = photos_.save(p.bytes, p.type);
           if (!saved.ok()) return saved.status();
@@ -246,7 +247,8 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
         // The "submit" event (actor, role, channel) is the record of a
         // submission; the audit log keeps sign-ins, changes by staff and
         // personal-data reads, not every public submission.
-        return insert_event(c, e);
+        if (Status s = insert_event(c, e); !s.ok()) return s;
+        return also ? also(c, *a) : Status::Ok();
       },
       [a, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);

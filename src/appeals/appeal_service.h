@@ -83,6 +83,10 @@ struct NewAppeal {
   std::vector<UploadedPhoto> photos;
   bool anonymous = false;
   std::optional<Contact> contact;  // required unless anonymous
+  // Runs inside the appeal's own write job after its rows (Open311 stores
+  // its request row here), so both commit or neither; an error rolls back
+  // the appeal too.
+  std::function<Status(store::Connection&, const Appeal&)> in_same_write = {};
 };
 
 // One workflow step with its step-specific fields.

@@ -223,6 +223,29 @@ TEST_F(AppealServiceTest, SubmitValidation) {
       Code::kNotFound);
 }
 
+TEST_F(AppealServiceTest, WorkInTheSameWriteCommitsOrRollsBackWithTheAppeal) {
+  const int64_t before = count("SELECT count(*) FROM appeals");
+  NewAppeal failing = road();
+  failing.in_same_write = [](store::Connection&, const Appeal& a) {
+    EXPECT_GT(a.id, 0);
+    return Status::Internal("the caller's own row could not be written");
+  };
+  EXPECT_EQ(submit(failing, resident_).status().code(), Code::kInternal);
+  EXPECT_EQ(count("SELECT count(*) FROM appeals"), before);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE action = 'submit'"), before);
+
+  int64_t seen = 0;
+  NewAppeal fine = road();
+  fine.in_same_write = [&seen](store::Connection&, const Appeal& a) {
+    seen = a.id;
+    return Status::Ok();
+  };
+  Result<Appeal> ok = submit(fine, resident_);
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(seen, ok->id);
+  EXPECT_EQ(count("SELECT count(*) FROM appeals"), before + 1);
+}
+
 TEST_F(AppealServiceTest, RevealIsAuditedAndOnlyForStaff) {
   Result<Appeal> a = submit(road(), resident_);
   EXPECT_EQ(service_->contact_view(*a, admin_), ContactView::kMasked);

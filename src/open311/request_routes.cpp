@@ -75,18 +75,17 @@ void create(AppealService& service, Format f, http::Request& req, http::Reply re
   row->token = accounts::new_token();
   row->email = in->email;
   row->address_id = in->address_id;
-  auto answer = [f, c = *category, batch = api_key->batch, account = in->account_id, row, reply](
-                    const Appeal& a, bool token_saved) {
-    reply(respond(f, "service_requests",
-                  created_node(a, c, row->token, batch && token_saved, account)));
+  in->appeal.in_same_write = [row](store::Connection& c, const Appeal& a) {
+    row->appeal_id = a.id;
+    row->created_at = a.submitted_at;
+    return insert_request(c, *row);
   };
   service.submit(
-      std::move(in->appeal), by, [&service, f, row, answer, reply](Result<Appeal> saved) {
+      std::move(in->appeal), by,
+      [f, c = *category, batch = api_key->batch, account = in->account_id, row,
+       reply](Result<Appeal> saved) {
         if (!saved.ok()) return reply(error_for(f, with_open311_fields(saved.status())));
-        row->appeal_id = saved->id;
-        row->created_at = saved->submitted_at;
-        service.db().submit([row](store::Connection& c) { return insert_request(c, *row); },
-                            [answer, a = *saved](const Status& s) { answer(a, s.ok()); });
+        reply(respond(f, "service_requests", created_node(*saved, c, row->token, batch, account)));
       });
 }
 
