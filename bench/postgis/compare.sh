@@ -27,8 +27,12 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 DIR=$(mktemp -d /tmp/warmcity-postgis.XXXXXX)
 chmod 755 "$DIR"
 PG_PID=""
+# Stops the server by the postmaster's own pid (runuser, whose pid $! is,
+# does not pass SIGINT on), then waits for runuser to end with it.
 cleanup() {
-  [[ -n "$PG_PID" ]] && kill -INT "$PG_PID" 2>/dev/null && while kill -0 "$PG_PID" 2>/dev/null; do sleep 0.1; done
+  local pm="$DIR/pg/data/postmaster.pid"
+  [[ -f "$pm" ]] && kill -INT "$(head -1 "$pm")" 2>/dev/null
+  [[ -n "$PG_PID" ]] && while kill -0 "$PG_PID" 2>/dev/null; do sleep 0.1; done
   rm -rf "$DIR"
 }
 trap cleanup EXIT
