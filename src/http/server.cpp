@@ -185,6 +185,9 @@ class Session : public std::enable_shared_from_this<Session> {
                                   self->read_body();
                                 });
     }
+    // A request without a body is complete with its header: handle it now
+    // rather than through one more read that would finish at once.
+    if (parser_->is_done()) return handle(/*body_read=*/true);
     read_body();
   }
 
@@ -230,8 +233,10 @@ class Session : public std::enable_shared_from_this<Session> {
     auto once = std::make_shared<std::atomic<bool>>(false);
     Reply reply = [self = shared_from_this(), once](Response response) {
       if (once->exchange(true)) return;  // a handler answers once; later calls are ignored
-      net::post(self->executor(),
-                [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
+      // Inline when the handler answers on the connection's own strand (reads
+      // do); a reply from another thread (the writer's) is queued to it.
+      net::dispatch(self->executor(),
+                    [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
     };
     server_.router.dispatch(request_, std::move(reply), &route_label_);
   }
