@@ -68,7 +68,7 @@ test('the nearest toilet open at a given time, from a chosen community', async (
   assert.equal(await page.locator('#week li').count(), 7);
   assert.ok((await page.locator('.hours-words li').count()) >= 1);
   await assertAccessible(page, 'facility');
-  // Read-aloud speaks the page's main text (speech itself is stubbed here).
+  // Read-aloud speaks the page's main text; the test records what speechSynthesis is given.
   await page.evaluate(() => { window.spoken = []; speechSynthesis.speak = (u) => window.spoken.push(u.text); });
   await page.getByRole('button', { name: '朗读本页' }).click();
   const spoken = await page.evaluate(() => window.spoken);
