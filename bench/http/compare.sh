@@ -6,7 +6,7 @@
 #  3. GET /api/v1/facilities/nearby (kind, open now, 10 results) on a server
 #     holding NEARBY_COUNT synthetic facilities (default 100000; written by
 #     facilities_gen) vs. nginx serving that answer's bytes as a file.
-# Usage: bench/http/compare.sh [BUILD_DIR] [SECONDS] [SECTIONS]
+# Usage: [ROUNDS=3] [NEARBY_COUNT=100000] bench/http/compare.sh [BUILD_DIR] [SECONDS] [SECTIONS]
 #   SECTIONS: comma-separated subset of health,writes,nearby (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +14,7 @@ BUILD=${1:-build}
 SECS=${2:-10}
 SECTIONS=",${3:-health,writes,nearby},"
 NEARBY_COUNT=${NEARBY_COUNT:-100000}
+ROUNDS=${ROUNDS:-3}  # side-by-side rounds per comparison
 BIN=$BUILD/src/app/warmcity
 scripts/install-deps.sh --bench
 cmake --build "$BUILD" --target warmcity facilities_gen >/dev/null
@@ -54,17 +55,27 @@ start_nginx() {  # once; serves $DIR/www
   sleep 0.5
 }
 
-# wrk against warmcity, then nginx, at the same path: prints both and the ratio.
+# wrk against warmcity, then nginx, at the same path, ROUNDS times in turn
+# (a VM's neighbours come and go: alternating rounds meet the same noise):
+# prints every round, the medians and their ratio.
+median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 side_by_side() {  # $1: path and query, $2: name, $3: target ratio
   for url in "$WC_URL$1" "http://127.0.0.1:$NGINX_PORT$1"; do
     code=$(curl -s -o "$DIR/probe" -w '%{http_code}' "$url")
     [[ $code == 200 ]] || { echo "$url answered $code, not 200" >&2; exit 1; }
     echo "$url: 200, $(wc -c <"$DIR/probe") bytes"
   done
-  WC=$(wrk -t2 -c64 -d"${SECS}s" "$WC_URL$1" | tee "$DIR/wrk-wc-$2.txt" | rps)
-  NG=$(wrk -t2 -c64 -d"${SECS}s" "http://127.0.0.1:$NGINX_PORT$1" | tee "$DIR/wrk-ng-$2.txt" | rps)
-  grep -h 'Non-2xx' "$DIR/wrk-wc-$2.txt" "$DIR/wrk-ng-$2.txt" && { echo "non-2xx answers: not comparable" >&2; exit 1; }
-  echo "warmcity: $WC req/s   nginx: $NG req/s   ratio: $(ratio "$WC" "$NG") (target >= $3)"
+  local wcs=() ngs=()
+  for round in $(seq "$ROUNDS"); do
+    WC=$(wrk -t2 -c64 -d"${SECS}s" "$WC_URL$1" | tee "$DIR/wrk-wc-$2-$round.txt" | rps)
+    NG=$(wrk -t2 -c64 -d"${SECS}s" "http://127.0.0.1:$NGINX_PORT$1" | tee "$DIR/wrk-ng-$2-$round.txt" | rps)
+    grep -h 'Non-2xx' "$DIR/wrk-wc-$2-$round.txt" "$DIR/wrk-ng-$2-$round.txt" &&
+      { echo "non-2xx answers: not comparable" >&2; exit 1; }
+    echo "  round $round: warmcity $WC req/s, nginx $NG req/s, ratio $(ratio "$WC" "$NG")"
+    wcs+=("$WC"); ngs+=("$NG")
+  done
+  WC=$(median "${wcs[@]}"); NG=$(median "${ngs[@]}")
+  echo "warmcity: $WC req/s   nginx: $NG req/s   ratio of medians: $(ratio "$WC" "$NG") (target >= $3)"
 }
 
 if [[ $SECTIONS == *,health,* ]]; then

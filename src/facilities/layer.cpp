@@ -20,8 +20,21 @@ namespace bgi = boost::geometry::index;
 namespace {
 
 using Point = bg::model::point<double, 2, bg::cs::cartesian>;
-using Value = std::pair<Point, uint32_t>;  // the point and its row
-using Tree = bgi::rtree<Value, bgi::rstar<16>>;
+// The point, its row and the row's hours slot: the slot rides in the padding
+// of {point, row}, so a filter on opening hours reads no column.
+struct Value {
+  Point point;
+  uint32_t row;
+  uint32_t hours_slot;
+};
+struct PointOf {
+  using result_type = const Point&;
+  const Point& operator()(const Value& v) const { return v.point; }
+};
+struct SameRow {
+  bool operator()(const Value& a, const Value& b) const { return a.row == b.row; }
+};
+using Tree = bgi::rtree<Value, bgi::rstar<16>, PointOf, SameRow>;
 
 const core::LocalProjection& projection() {
   static const core::LocalProjection p(kCentreLat, kCentreLon);
@@ -132,7 +145,8 @@ std::shared_ptr<const Layer> Layer::Builder::finish() {
   Layer& l = *layer_;
   std::array<std::vector<Value>, kKindCount> points;
   for (uint32_t i = 0; i < l.size(); ++i) {
-    points[static_cast<size_t>(l.kinds_[i])].emplace_back(project(l.lats_[i], l.lons_[i]), i);
+    points[static_cast<size_t>(l.kinds_[i])].push_back(
+        Value{project(l.lats_[i], l.lons_[i]), i, l.hours_of_[i]});
   }
   l.index_ = std::make_unique<Index>();
   for (size_t k = 0; k < kKindCount; ++k) {
@@ -163,16 +177,16 @@ struct Layer::Nearest::Cursor {
     found.clear();
     more = false;
     double bound = INFINITY;
-    auto wanted = [this](const Value& v) { return keep(v.second); };
+    auto wanted = [this](const Value& v) { return keep(v.row, v.hours_slot); };
     for (const Tree* tree : trees) {
       const size_t n = std::min(k, tree->size());
       const size_t before = found.size();
       double farthest = 0;
       tree->query(bgi::nearest(origin, static_cast<unsigned>(n)) && bgi::satisfies(wanted),
                   boost::make_function_output_iterator([&](const Value& v) {
-                    const double d = bg::comparable_distance(origin, v.first);
+                    const double d = bg::comparable_distance(origin, v.point);
                     farthest = std::max(farthest, d);
-                    found.emplace_back(d, v.second);
+                    found.emplace_back(d, v.row);
                   }));
       if (found.size() - before == n && n < tree->size()) {  // the tree may hold more
         more = true;

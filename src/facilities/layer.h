@@ -59,6 +59,11 @@ class Layer {
   const core::OpeningHours* hours(uint32_t i) const {
     return hours_of_[i] == kNoHours ? nullptr : &hours_[hours_of_[i]];
   }
+  // The row's place in the table of distinct expressions (kNoHours: unknown
+  // hours), for callers that remember something per expression.
+  uint32_t hours_slot(uint32_t i) const { return hours_of_[i]; }
+  size_t distinct_hours() const { return hours_.size(); }
+  const core::OpeningHours& hours_in_slot(uint32_t slot) const { return hours_[slot]; }
   // JSON-escaped, without quotes.
   std::string_view name_json(uint32_t i) const { return text(2 * i); }
   std::string_view address_json(uint32_t i) const { return text(2 * i + 1); }
@@ -132,8 +137,8 @@ class Layer::Builder {
   Refs hours_refs_;
 };
 
-// Which rows a Nearest cursor gives.
-using RowFilter = std::function<bool(uint32_t row)>;
+// Which rows a Nearest cursor gives; it is handed the row and its hours slot.
+using RowFilter = std::function<bool(uint32_t row, uint32_t hours_slot)>;
 
 // The rows of a layer (of kind `only`, if given) that pass a filter, nearest
 // first, from a point (WGS-84). The filter runs inside the tree walk.

@@ -8,46 +8,71 @@ namespace warmcity::facilities {
 namespace {
 
 constexpr int64_t kNextChangeHorizon = 14 * 86400;
-constexpr size_t kMemoSize = 64;  // distinct expressions remembered per query
-
-// The opening hours evaluated once per distinct expression within one query:
-// equal expressions share one object (layer.h), so the pointer is the key.
-class HoursMemo {
+// The state of each distinct opening-hours expression of one layer at the
+// query's instant, evaluated when first asked for: the open-only filter runs
+// inside the tree walk (so closed rows never take a place among the k
+// nearest) and asks about many rows that share few expressions.
+//
+// Indexed by the layer's hours slot. The arrays belong to the thread and
+// are reused by its next query: an entry counts only if it carries this
+// query's stamp, so a query neither allocates nor clears anything.
+class HoursStates {
  public:
-  HoursMemo(const core::Calendar& calendar, int64_t at) : calendar_(calendar), at_(at) {}
-
-  core::State state(const core::OpeningHours& h) {
-    if (Seen* s = find(h)) return s->state;
-    const core::State state = h.state_at(at_, calendar_);
-    if (seen_.size() < kMemoSize) seen_.push_back({&h, state, false, std::nullopt});
-    return state;
+  // `lane`: 0 or 1, one per layer walked at the same time.
+  HoursStates(const Layer& layer, int lane, const core::Calendar& calendar, int64_t at)
+      : layer_(layer), calendar_(calendar), at_(at), t_(tables()[lane]) {
+    if (++t_.stamp == 0) {  // wrapped: forget every old stamp
+      std::fill(t_.state_stamp.begin(), t_.state_stamp.end(), 0);
+      std::fill(t_.next_stamp.begin(), t_.next_stamp.end(), 0);
+      t_.stamp = 1;
+    }
+    if (t_.state.size() < layer.distinct_hours()) {
+      const size_t n = layer.distinct_hours();
+      t_.state_stamp.resize(n, 0);
+      t_.state.resize(n);
+      t_.next_stamp.resize(n, 0);
+      t_.next.resize(n);
+    }
   }
 
-  std::optional<int64_t> next_change(const core::OpeningHours& h) {
-    Seen* s = find(h);
-    if (s && s->next_known) return s->next;
-    std::optional<int64_t> next = h.next_change(at_, calendar_, kNextChangeHorizon);
-    if (s) *s = {&h, s->state, true, next};
-    return next;
+  core::State state(uint32_t row) { return state_in_slot(layer_.hours_slot(row)); }
+
+  core::State state_in_slot(uint32_t slot) {
+    if (slot == kNoHours) return core::State::kUnknown;
+    if (t_.state_stamp[slot] != t_.stamp) {
+      t_.state[slot] = layer_.hours_in_slot(slot).state_at(at_, calendar_);
+      t_.state_stamp[slot] = t_.stamp;
+    }
+    return t_.state[slot];
+  }
+
+  std::optional<int64_t> next_change(uint32_t row) {
+    const uint32_t slot = layer_.hours_slot(row);
+    if (slot == kNoHours) return std::nullopt;
+    if (t_.next_stamp[slot] != t_.stamp) {
+      t_.next[slot] = layer_.hours_in_slot(slot).next_change(at_, calendar_, kNextChangeHorizon);
+      t_.next_stamp[slot] = t_.stamp;
+    }
+    return t_.next[slot];
   }
 
  private:
-  struct Seen {
-    const core::OpeningHours* hours;
-    core::State state;
-    bool next_known;
-    std::optional<int64_t> next;
+  struct Tables {
+    uint32_t stamp = 0;
+    std::vector<uint32_t> state_stamp;
+    std::vector<core::State> state;
+    std::vector<uint32_t> next_stamp;
+    std::vector<std::optional<int64_t>> next;
   };
-  Seen* find(const core::OpeningHours& h) {
-    for (Seen& s : seen_) {
-      if (s.hours == &h) return &s;
-    }
-    return nullptr;
+  static std::array<Tables, 2>& tables() {
+    thread_local std::array<Tables, 2> t;
+    return t;
   }
 
+  const Layer& layer_;
   const core::Calendar& calendar_;
   int64_t at_;
-  std::vector<Seen> seen_;
+  Tables& t_;
 };
 
 // The kind is the tree's (layer.h); the columns are read only when the query
@@ -57,26 +82,27 @@ bool offered(const Layer& l, uint32_t row, const NearbyQuery& q) {
          (!l.any_suspended() || q.at >= l.suspended_until(row));
 }
 
-// Rows to fetch at first: the limit, and room for the closed ones when only
-// open facilities count (about half are closed at a given time).
-size_t first_batch(const NearbyQuery& q) { return q.open_only ? 4 * q.limit : q.limit + 4; }
-
-// The offered rows of one layer nearest first, leaving out those in `hidden`.
+// The offered rows of one layer nearest first (only the open ones when the
+// query asks so), leaving out those in `hidden`.
 struct Stream {
-  Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>& hidden)
+  Stream(const Layer& layer, const NearbyQuery& q, const std::vector<uint32_t>& hidden,
+         HoursStates& hours)
       : layer(layer),
+        hours(hours),
         cursor(
             layer, q.lat, q.lon, q.kind,
-            [&layer, &q, &hidden](uint32_t row) {
-              return offered(layer, row, q) &&
+            [&layer, &q, &hidden, &hours](uint32_t row, uint32_t hours_slot) {
+              return (!q.open_only || hours.state_in_slot(hours_slot) == core::State::kOpen) &&
+                     offered(layer, row, q) &&
                      (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row));
             },
-            first_batch(q)) {
+            q.limit + 1) {  // the limit and the head that is pulled after the last hit
     pull();
   }
   void pull() { more = cursor.next(row, distance_m); }
 
   const Layer& layer;
+  HoursStates& hours;
   Layer::Nearest cursor;
   bool more = false;
   uint32_t row = 0;
@@ -196,21 +222,18 @@ std::vector<Hit> Snapshot::nearby(const NearbyQuery& q, const core::Calendar& ca
   std::vector<Hit> out;
   if (q.limit == 0) return out;
   static const std::vector<uint32_t> kNone;
-  Stream base(*base_, q, hidden_);
-  Stream over(*overlay_, q, kNone);
-  HoursMemo memo(calendar, q.at);
+  HoursStates base_hours(*base_, 0, calendar, q.at);
+  HoursStates over_hours(*overlay_, 1, calendar, q.at);
+  Stream base(*base_, q, hidden_, base_hours);
+  Stream over(*overlay_, q, kNone, over_hours);
   while (base.more || over.more) {
     Stream& s = base.more && (!over.more || base.distance_m <= over.distance_m) ? base : over;
     const uint32_t row = s.row;
     const double distance = s.distance_m;
     s.pull();
     if (distance > q.radius_m) break;
-    Hit hit{&s.layer, row, s.layer.id(row), distance, core::State::kUnknown, std::nullopt};
-    const core::OpeningHours* hours = s.layer.hours(row);
-    if (hours) hit.state = memo.state(*hours);
-    if (q.open_only && hit.state != core::State::kOpen) continue;
-    if (hours) hit.next_change = memo.next_change(*hours);
-    out.push_back(hit);
+    out.push_back(Hit{&s.layer, row, s.layer.id(row), distance, s.hours.state(row),
+                      s.hours.next_change(row)});
     if (out.size() == q.limit) break;
   }
   return out;

@@ -56,8 +56,14 @@ std::vector<std::string> Request::query_params(std::string_view name) const {
     rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
     size_t eq = pair.find('=');
     std::string_view key = pair.substr(0, eq);
-    auto decoded_key = percent_decode(key, true);
-    if (!decoded_key || *decoded_key != name) continue;
+    // Most keys have no escapes: compare those without decoding (a route
+    // asks for each of its parameters in turn).
+    if (key.find_first_of("%+") == std::string_view::npos) {
+      if (key != name) continue;
+    } else {
+      auto decoded_key = percent_decode(key, true);
+      if (!decoded_key || *decoded_key != name) continue;
+    }
     if (eq == std::string_view::npos) {
       out.emplace_back();
       continue;

@@ -28,6 +28,12 @@ TEST(Request, QueryParams) {
   EXPECT_EQ(r.query_params("kind"), (std::vector<std::string>{"toilet", "parking"}));
   EXPECT_EQ(r.query_params("open_now"), std::vector<std::string>{""});
   EXPECT_TRUE(r.query_params("absent").empty());
+  // Escaped keys are decoded before they are compared; plain ones are not.
+  r.query = "open%5Fnow=true&radius+m=5&lat=1";
+  EXPECT_EQ(r.query_param("open_now"), "true");
+  EXPECT_EQ(r.query_param("radius m"), "5");
+  EXPECT_EQ(r.query_param("open%5Fnow"), std::nullopt);
+  EXPECT_EQ(r.query_param("lat"), "1");
 }
 
 TEST(Request, HeaderLookupIsByLowerCaseName) {

@@ -1,7 +1,12 @@
 // The Boost.Beast listener and connections. Modelled on Beast 1.74's
-// advanced_server example: one strand per connection, a stream timer reset
-// before every read and write, header read apart from body read so that each
-// route's body limit applies.
+// advanced_server example — a stream timer reset before every read and
+// write, header read apart from body read so that each route's body limit
+// applies — with one io_context per thread instead of one shared by all:
+// a connection lives on one thread's io_context (so it needs no strand),
+// and the threads share no reactor, timer queue or scheduler lock. With one
+// shared io_context every stream timer reset locked the one reactor and the
+// threads woke each other through futexes (measured: about one futex call per
+// request under wrk); see bench/README.md.
 #include "http/server.h"
 
 #include <sys/resource.h>
@@ -9,11 +14,11 @@
 #include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <limits>
@@ -38,7 +43,25 @@ class Session;
 
 struct Server::Impl {
   Impl(ServerConfig c, const Router& r, Metrics& m)
-      : cfg(std::move(c)), router(r), metrics(m), acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+      : cfg(std::move(c)),
+        router(r),
+        metrics(m),
+        iocs(make_contexts(cfg.threads)),
+        ioc(*iocs.front()),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {}
+
+  // One io_context per thread (`threads` 0: one per core), each told that
+  // one thread runs it.
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(int threads) {
+    const int n =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (int i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
+    return out;
+  }
+  // The io_context for the next connection, in turn.
+  net::io_context& next_context() { return *iocs[next_ioc++ % iocs.size()]; }
 
   void accept();
   void begin_shutdown();
@@ -60,7 +83,9 @@ struct Server::Impl {
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   std::unordered_map<std::string, size_t> per_client;  // guarded by sessions_mu
   std::shared_ptr<spdlog::logger> access_log;
-  net::io_context ioc;
+  std::vector<std::unique_ptr<net::io_context>> iocs;
+  net::io_context& ioc;  // the first: accepts, handles signals, runs the shutdown
+  size_t next_ioc = 0;   // used on ioc's thread only
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer accept_backoff{ioc};
@@ -100,7 +125,7 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  // Closes the connection if it is waiting for a request. Runs on the strand.
+  // Closes the connection if it is waiting for a request. Runs on the connection's thread.
   void close_if_idle() {
     if (!busy_) close();
   }
@@ -233,7 +258,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto once = std::make_shared<std::atomic<bool>>(false);
     Reply reply = [self = shared_from_this(), once](Response response) {
       if (once->exchange(true)) return;  // a handler answers once; later calls are ignored
-      // Inline when the handler answers on the connection's own strand (reads
+      // Inline when the handler answers on the connection's own thread (reads
       // do); a reply from another thread (the writer's) is queued to it.
       net::dispatch(self->executor(),
                     [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
@@ -331,7 +356,7 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void Server::Impl::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(next_context(), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
       // Out of file descriptors and the like: back off instead of spinning.
@@ -415,7 +440,7 @@ void Server::Impl::poll_shutdown(std::shared_ptr<net::steady_timer> timer,
     if (connections.load() != 0) {
       spdlog::warn("grace period over with {} connection(s) still open", connections.load());
     }
-    ioc.stop();
+    for (auto& c : iocs) c->stop();
     return;
   }
   timer->expires_after(std::chrono::milliseconds(20));
@@ -467,10 +492,14 @@ void Server::run() {
     s.begin_shutdown();
   });
   s.accept();
-  int n = s.cfg.threads > 0 ? s.cfg.threads
-                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // The other threads' io_contexts may be idle between connections: keep
+  // them running until the shutdown stops them.
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> busy;
   std::vector<std::thread> pool;
-  for (int i = 1; i < n; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+  for (size_t i = 1; i < s.iocs.size(); ++i) {
+    busy.push_back(net::make_work_guard(*s.iocs[i]));
+    pool.emplace_back([c = s.iocs[i].get()] { c->run(); });
+  }
   s.ioc.run();
   for (auto& t : pool) t.join();
 }
