@@ -3,7 +3,10 @@
 //   BM_NearbyKind          kind filter, 10 nearest (the query PostGIS runs)
 //   BM_NearbyKindOpenNow   kind filter, open at the instant, 10 results
 // Args: facilities, instant (0: a Wednesday 10:00, 1: the same day 22:00,
-// when a sanitation worker looks for a love station). The kind is
+// when a sanitation worker looks for a love station), seconds (0: every
+// query in the same second, as under load, when the opening-hours states
+// evaluated by the thread's last query are reused; 1: each query one second
+// later than the one before, so every state is evaluated anew). The kind is
 // love_station (15% of the facilities). Each iteration asks at the next of
 // 4096 random points. Counters: index_MB (Snapshot::memory_bytes) and hits.
 //   BM_Save                one save into a snapshot of 1,000,000 (args:
@@ -59,11 +62,14 @@ void run(benchmark::State& state, bool open_only) {
   q.kind = facilities::Kind::kLoveStation;
   q.open_only = open_only;
   q.limit = 10;
-  q.at = *core::parse_rfc3339(state.range(1) == 0 ? "2026-01-14T10:00:00+08:00"
-                                                  : "2026-01-14T22:00:00+08:00");
+  const int64_t from = *core::parse_rfc3339(state.range(1) == 0 ? "2026-01-14T10:00:00+08:00"
+                                                                : "2026-01-14T22:00:00+08:00");
+  const bool tick = state.range(2) != 0;
+  q.at = from;
   size_t i = 0;
   size_t hits = 0;
   for (auto _ : state) {
+    if (tick) q.at = from + static_cast<int64_t>(i % 3600);
     q.lat = points[i % points.size()].lat;
     q.lon = points[i % points.size()].lon;
     ++i;
@@ -95,12 +101,18 @@ void BM_Save(benchmark::State& state) {
 }
 
 BENCHMARK(BM_Save)->Args({1000000, 1})->Args({1000000, 1023});
-BENCHMARK(BM_NearbyKind)->Args({100000, 0})->Args({1000000, 0});
+BENCHMARK(BM_NearbyKind)
+    ->Args({100000, 0, 0})
+    ->Args({100000, 0, 1})
+    ->Args({1000000, 0, 0})
+    ->Args({1000000, 0, 1});
 BENCHMARK(BM_NearbyKindOpenNow)
-    ->Args({100000, 0})
-    ->Args({100000, 1})
-    ->Args({1000000, 0})
-    ->Args({1000000, 1});
+    ->Args({100000, 0, 0})
+    ->Args({100000, 1, 0})
+    ->Args({100000, 1, 1})
+    ->Args({1000000, 0, 0})
+    ->Args({1000000, 1, 0})
+    ->Args({1000000, 1, 1});
 
 }  // namespace
 

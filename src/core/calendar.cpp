@@ -1,6 +1,7 @@
 #include "core/calendar.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace warmcity::core {
@@ -77,6 +78,11 @@ Result<WorkHours> WorkHours::make(std::vector<WorkPeriod> periods) {
     previous_end = p.end_minute;
   }
   return WorkHours(std::move(periods));
+}
+
+uint64_t Calendar::next_serial() {
+  static std::atomic<uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
 }
 
 Result<Calendar> Calendar::parse(std::string_view text) {

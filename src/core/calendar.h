@@ -111,7 +111,13 @@ class Calendar {
   int64_t add_working_hours(int64_t unix, int hours,
                             const WorkHours& work_hours = WorkHours()) const;
 
+  // The same for a calendar and its copies, different for calendars made
+  // apart (parsed, with_year, merged): a cache of answers that depend on the
+  // calendar keys on it instead of comparing days.
+  uint64_t serial() const { return serial_; }
+
  private:
+  static uint64_t next_serial();
   struct Entry {
     int64_t day;  // days_from_civil(date)
     OfficialDay official;
@@ -120,6 +126,7 @@ class Calendar {
 
   std::vector<Entry> entries_;  // sorted by day, unique
   std::vector<int> years_;      // sorted, unique
+  uint64_t serial_ = next_serial();
 };
 
 }  // namespace warmcity::core

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <utility>
 
@@ -58,7 +59,10 @@ struct Layer::Index {
   std::array<Tree, kKindCount> trees;
 };
 
-Layer::Layer() = default;
+Layer::Layer() {
+  static std::atomic<uint64_t> last{0};
+  serial_ = last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
 Layer::~Layer() = default;
 
 std::optional<uint32_t> Layer::find(int64_t id) const {

@@ -72,6 +72,9 @@ class Layer {
 
   // The row of facility `id`, if this layer has one.
   std::optional<uint32_t> find(int64_t id) const;
+  // Different for every layer built in this process (never reused, unlike
+  // an address): a cache of per-layer answers keys on it.
+  uint64_t serial() const { return serial_; }
   // Bytes held (columns, text, tables, tree), capacities counted.
   size_t memory_bytes() const;
 
@@ -106,6 +109,7 @@ class Layer {
   std::vector<std::string> amenities_;
   std::vector<core::OpeningHours> hours_;
   bool any_suspended_ = false;
+  uint64_t serial_;
   std::unique_ptr<Index> index_;
 };
 

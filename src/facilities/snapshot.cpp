@@ -8,19 +8,27 @@ namespace warmcity::facilities {
 namespace {
 
 constexpr int64_t kNextChangeHorizon = 14 * 86400;
+
 // The state of each distinct opening-hours expression of one layer at the
 // query's instant, evaluated when first asked for: the open-only filter runs
 // inside the tree walk (so closed rows never take a place among the k
 // nearest) and asks about many rows that share few expressions.
 //
 // Indexed by the layer's hours slot. The arrays belong to the thread and
-// are reused by its next query: an entry counts only if it carries this
-// query's stamp, so a query neither allocates nor clears anything.
+// outlive the query: an entry counts only if it carries the current stamp,
+// so a query neither allocates nor clears anything. The stamp changes when
+// the layer, the calendar or the instant (a second) does; the thread's next
+// queries for the same second — most of them, at many requests a second —
+// find the expressions already evaluated. Serials, not addresses, name the
+// layer and the calendar: a new one may be built where an old one was.
 class HoursStates {
  public:
   // `lane`: 0 or 1, one per layer walked at the same time.
   HoursStates(const Layer& layer, int lane, const core::Calendar& calendar, int64_t at)
       : layer_(layer), calendar_(calendar), at_(at), t_(tables()[lane]) {
+    const Key key{layer.serial(), calendar.serial(), at};
+    if (key == t_.key) return;
+    t_.key = key;
     if (++t_.stamp == 0) {  // wrapped: forget every old stamp
       std::fill(t_.state_stamp.begin(), t_.state_stamp.end(), 0);
       std::fill(t_.next_stamp.begin(), t_.next_stamp.end(), 0);
@@ -57,7 +65,14 @@ class HoursStates {
   }
 
  private:
+  struct Key {
+    uint64_t layer = 0;
+    uint64_t calendar = 0;
+    int64_t at = 0;
+    bool operator==(const Key&) const = default;
+  };
   struct Tables {
+    Key key;  // what the stamped entries were evaluated for
     uint32_t stamp = 0;
     std::vector<uint32_t> state_stamp;
     std::vector<core::State> state;

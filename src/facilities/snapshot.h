@@ -17,8 +17,9 @@
 // back by itself. One suspended without an end is not in the index.
 //
 // Answers parse nothing: names, addresses and amenities are kept as JSON
-// text (layer.h), and within one query each distinct opening-hours
-// expression is evaluated once.
+// text (layer.h). Each distinct opening-hours expression is evaluated once
+// per thread, layer, calendar and second (snapshot.cpp), and the open-only
+// filter runs inside the tree walk, so closed rows cost no second walk.
 //
 // Thread-safety: immutable once made; share it as shared_ptr<const Snapshot>.
 // A Hit points into the snapshot that produced it: keep that alive.

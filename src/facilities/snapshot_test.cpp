@@ -115,6 +115,23 @@ TEST_F(SnapshotTest, PublicHolidayFromTheOfficialCalendar) {
   EXPECT_EQ(s->nearby(q, calendar_).size(), 1u);  // without the calendar: a Thursday
 }
 
+// Hours states are remembered per thread for a layer, a calendar and an
+// instant (snapshot.cpp): a new layer or calendar at the same instant must
+// not see the old answers, even where it reuses the old one's memory.
+TEST_F(SnapshotTest, RememberedStatesBelongToTheirLayerAndCalendar) {
+  NearbyQuery q = query();
+  q.open_only = true;
+  {
+    auto open = Snapshot::build({station(1, 100, "{}", "24/7")});
+    EXPECT_EQ(open->nearby(q, calendar_).size(), 1u);
+  }
+  auto closed = Snapshot::build({station(1, 100, "{}", "off")});
+  EXPECT_TRUE(closed->nearby(q, calendar_).empty());
+  core::Calendar copy = calendar_;
+  EXPECT_EQ(copy.serial(), calendar_.serial());
+  EXPECT_NE(core::Calendar().serial(), calendar_.serial());
+}
+
 TEST_F(SnapshotTest, WithReplacesOrRemovesOneFacility) {
   auto s = Snapshot::build({station(1, 100, "{}", nullptr), station(2, 200, "{}", nullptr)});
   auto moved = s->with(1, station(1, 300, "{}", nullptr));

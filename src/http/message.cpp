@@ -47,38 +47,63 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
-std::vector<std::string> Request::query_params(std::string_view name) const {
-  std::vector<std::string> out;
-  std::string_view rest = query;
-  while (!rest.empty()) {
-    size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-    size_t eq = pair.find('=');
-    std::string_view key = pair.substr(0, eq);
-    // Most keys have no escapes: compare those without decoding (a route
-    // asks for each of its parameters in turn).
-    if (key.find_first_of("%+") == std::string_view::npos) {
-      if (key != name) continue;
-    } else {
+namespace {
+
+// Calls f(value) for each parameter called `name`, in order, until f returns
+// false. One pass over the query, splitting by hand: a route asks for each of
+// its parameters in turn, and memchr per piece showed in the nearby profile.
+template <class F>
+void each_value(std::string_view query, std::string_view name, F f) {
+  size_t i = 0;
+  while (i < query.size()) {
+    const size_t start = i;
+    size_t eq = std::string_view::npos;
+    bool escaped = false;  // the key holds '%' or '+'
+    for (; i < query.size() && query[i] != '&'; ++i) {
+      if (eq != std::string_view::npos) continue;
+      if (query[i] == '=') {
+        eq = i;
+      } else if (query[i] == '%' || query[i] == '+') {
+        escaped = true;
+      }
+    }
+    const std::string_view pair = query.substr(start, i - start);
+    ++i;  // past '&'
+    const std::string_view key = eq == std::string_view::npos ? pair : pair.substr(0, eq - start);
+    if (escaped) {
       auto decoded_key = percent_decode(key, true);
       if (!decoded_key || *decoded_key != name) continue;
+    } else if (key != name) {
+      continue;
     }
     if (eq == std::string_view::npos) {
-      out.emplace_back();
+      if (!f(std::string())) return;
       continue;
     }
     // The router has refused queries with malformed escapes (400) already.
-    auto value = percent_decode(pair.substr(eq + 1), true);
-    out.push_back(value ? std::move(*value) : std::string());
+    auto value = percent_decode(pair.substr(eq - start + 1), true);
+    if (!f(value ? std::move(*value) : std::string())) return;
   }
+}
+
+}  // namespace
+
+std::vector<std::string> Request::query_params(std::string_view name) const {
+  std::vector<std::string> out;
+  each_value(query, name, [&out](std::string v) {
+    out.push_back(std::move(v));
+    return true;
+  });
   return out;
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
-  std::vector<std::string> all = query_params(name);
-  if (all.empty()) return std::nullopt;
-  return std::move(all.front());
+  std::optional<std::string> first;
+  each_value(query, name, [&first](std::string v) {
+    first = std::move(v);
+    return false;
+  });
+  return first;
 }
 
 std::string_view Request::path_param(std::string_view name) const {
