@@ -1,6 +1,7 @@
 // The HTTP server itself: health, metrics, OpenAPI, routing errors, limits,
 // request-smuggling defence, graceful shutdown.
 import { test, before, after } from 'node:test';
+import net from 'node:net';
 import assert from 'node:assert/strict';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { startServer } from './lib/server.mjs';
@@ -139,6 +140,30 @@ test('keep-alive: several requests on one connection', async () => {
   const req = 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n';
   const { data } = await rawRequest(srv.port, req + req + 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   assert.equal((data.match(/HTTP\/1\.1 200/g) || []).length, 3);
+});
+
+test('SIGTERM with idle keep-alive connections on every I/O thread: each is closed at once', async () => {
+  // Connections go to the I/O threads in turn (--threads 2): six idle ones
+  // sit on both. Each has answered once and waits for its next request.
+  const idle = await Promise.all(Array.from({ length: 6 }, () => new Promise((resolve, reject) => {
+    const sock = net.connect(srv.port, '127.0.0.1');
+    let data = '';
+    sock.on('connect', () => sock.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n'));
+    sock.on('data', (c) => {
+      data += c;
+      if (/\r\n\r\n[\s\S]*\}/.test(data)) {
+        const closed = new Promise((done) => sock.on('close', () => done(Date.now())));
+        resolve({ data, closed });
+      }
+    });
+    sock.on('error', reject);
+  })));
+  for (const c of idle) assert.equal(statusOf(c.data), 200);
+  const asked = Date.now();
+  assert.equal(await srv.stop(), 0);
+  for (const c of idle) assert.ok((await c.closed) - asked < 3000, 'closed well before the grace period');
+  await srv.start();
+  assert.equal((await srv.fetch('/api/v1/health')).status, 200);
 });
 
 test('SIGTERM: stops cleanly with exit code 0, then restarts on the same data', async () => {
