@@ -5,7 +5,8 @@
 #     per request (--writer-max-batch 1), both with synchronous=FULL.
 #  3. GET /api/v1/facilities/nearby (kind, open now, 10 results) on a server
 #     holding NEARBY_COUNT synthetic facilities (default 100000; written by
-#     facilities_gen) vs. nginx serving that answer's bytes as a file.
+#     facilities_gen) vs. nginx serving that answer's bytes as a file; once at
+#     one point, once at 4,096 points in turn (nearby-points.lua).
 # Usage: [ROUNDS=3] [NEARBY_COUNT=100000] bench/http/compare.sh [BUILD_DIR] [SECONDS] [SECTIONS]
 #   SECTIONS: comma-separated subset of health,writes,nearby (default: all)
 set -euo pipefail
@@ -59,16 +60,17 @@ start_nginx() {  # once; serves $DIR/www
 # (a VM's neighbours come and go: alternating rounds meet the same noise):
 # prints every round, the medians and their ratio.
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-side_by_side() {  # $1: path and query, $2: name, $3: target ratio
+side_by_side() {  # $1: path and query, $2: name, $3: target ratio, $4: optional wrk script
   for url in "$WC_URL$1" "http://127.0.0.1:$NGINX_PORT$1"; do
     code=$(curl -s -o "$DIR/probe" -w '%{http_code}' "$url")
     [[ $code == 200 ]] || { echo "$url answered $code, not 200" >&2; exit 1; }
     echo "$url: 200, $(wc -c <"$DIR/probe") bytes"
   done
-  local wcs=() ngs=()
+  local wcs=() ngs=() script=()
+  [[ -n ${4:-} ]] && script=(-s "$4")
   for round in $(seq "$ROUNDS"); do
-    WC=$(wrk -t2 -c64 -d"${SECS}s" "$WC_URL$1" | tee "$DIR/wrk-wc-$2-$round.txt" | rps)
-    NG=$(wrk -t2 -c64 -d"${SECS}s" "http://127.0.0.1:$NGINX_PORT$1" | tee "$DIR/wrk-ng-$2-$round.txt" | rps)
+    WC=$(wrk -t2 -c64 -d"${SECS}s" "${script[@]}" "$WC_URL$1" | tee "$DIR/wrk-wc-$2-$round.txt" | rps)
+    NG=$(wrk -t2 -c64 -d"${SECS}s" "${script[@]}" "http://127.0.0.1:$NGINX_PORT$1" | tee "$DIR/wrk-ng-$2-$round.txt" | rps)
     grep -h 'Non-2xx' "$DIR/wrk-wc-$2-$round.txt" "$DIR/wrk-ng-$2-$round.txt" &&
       { echo "non-2xx answers: not comparable" >&2; exit 1; }
     echo "  round $round: warmcity $WC req/s, nginx $NG req/s, ratio $(ratio "$WC" "$NG")"
@@ -119,6 +121,9 @@ if [[ $SECTIONS == *,nearby,* ]]; then
   grep -q '"items":\[{' "$DIR/www/api/v1/facilities/nearby" || { echo "nearby found nothing" >&2; exit 1; }
   start_nginx
   side_by_side "$NEARBY" nearby 0.7
+  echo "== 3b. the same at 4,096 points in turn (bench/http/nearby-points.lua); nginx answers"
+  echo "   every point with the one file (it ignores the query), warmcity walks the index anew"
+  side_by_side "$NEARBY" nearby-points 0.7 bench/http/nearby-points.lua
   kill "$WC_PID"
 fi
 echo "machine load: $(uptime | sed 's/.*load average/load average/')"

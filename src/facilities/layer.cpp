@@ -66,15 +66,15 @@ Layer::Layer() {
 Layer::~Layer() = default;
 
 std::optional<uint32_t> Layer::find(int64_t id) const {
-  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
-  if (it == ids_.end() || *it != id) return std::nullopt;
-  return static_cast<uint32_t>(it - ids_.begin());
+  auto it = std::lower_bound(rows_.begin(), rows_.end(), id,
+                             [](const Row& r, int64_t v) { return r.id < v; });
+  if (it == rows_.end() || it->id != id) return std::nullopt;
+  return static_cast<uint32_t>(it - rows_.begin());
 }
 
 size_t Layer::memory_bytes() const {
-  size_t n = sizeof(Layer) + bytes(text_at_) + text_.capacity() + bytes(amenities_) + bytes(hours_);
-  each_column(*this, [&n](const auto& column) { n += bytes(column); });
-  for (const std::string& a : amenities_) n += a.capacity();
+  size_t n = sizeof(Layer) + bytes(rows_) + text_.capacity() + amenities_text_.capacity() +
+             bytes(amenities_at_) + bytes(hours_);
   // The packed trees: every value once in a leaf of up to 16, plus the inner
   // nodes (a box and a pointer per child), about one sixteenth more.
   const size_t leaves = (size() + 15) / 16;
@@ -83,10 +83,7 @@ size_t Layer::memory_bytes() const {
 }
 
 Layer::Builder::Builder(size_t expected_rows) : layer_(new Layer()) {
-  Layer& l = *layer_;
-  each_column(l, [expected_rows](auto& column) { column.reserve(expected_rows); });
-  l.text_at_.reserve(2 * expected_rows + 1);
-  l.text_at_.push_back(0);
+  layer_->rows_.reserve(expected_rows);
 }
 
 Layer::Builder::~Builder() = default;
@@ -94,8 +91,10 @@ Layer::Builder::~Builder() = default;
 uint32_t Layer::Builder::amenities_ref(std::string_view json) {
   auto it = amenity_refs_.find(json);
   if (it != amenity_refs_.end()) return it->second;
-  const auto ref = static_cast<uint32_t>(layer_->amenities_.size());
-  layer_->amenities_.emplace_back(json);
+  Layer& l = *layer_;
+  const auto ref = static_cast<uint32_t>(l.amenities_at_.size() - 1);
+  l.amenities_text_ += json;
+  l.amenities_at_.push_back(static_cast<uint32_t>(l.amenities_text_.size()));
   amenity_refs_.emplace(std::string(json), ref);
   return ref;
 }
@@ -112,53 +111,48 @@ uint32_t Layer::Builder::hours_ref(const core::OpeningHours* hours) {
 
 void Layer::Builder::add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
                              int64_t suspended_until, std::string_view amenities,
-                             const core::OpeningHours* hours) {
+                             const core::OpeningHours* hours, size_t text_at, size_t name_end) {
   Layer& l = *layer_;
   l.any_suspended_ = l.any_suspended_ || suspended_until != 0;
-  l.ids_.push_back(id);
-  l.kinds_.push_back(kind);
-  l.lats_.push_back(lat);
-  l.lons_.push_back(lon);
-  l.flags_.push_back(flags);
-  l.suspended_until_.push_back(suspended_until);
-  l.amenities_of_.push_back(amenities_ref(amenities));
-  l.hours_of_.push_back(hours_ref(hours));
+  l.rows_.push_back(Row{id, lat, lon, suspended_until, static_cast<uint32_t>(text_at),
+                        amenities_ref(amenities), hours_ref(hours), flags,
+                        static_cast<uint32_t>(name_end - text_at),
+                        static_cast<uint32_t>(l.text_.size() - name_end), kind});
 }
 
 void Layer::Builder::add(const Entry& e) {
+  std::string& text = layer_->text_;
+  const size_t text_at = text.size();
+  core::append_json_escaped(text, e.name);
+  const size_t name_end = text.size();
+  core::append_json_escaped(text, e.address);
   add_row(e.id, e.kind, e.lat, e.lon, e.amenities.flags, e.suspended_until, e.amenities.json,
-          e.hours ? &*e.hours : nullptr);
-  Layer& l = *layer_;
-  core::append_json_escaped(l.text_, e.name);
-  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
-  core::append_json_escaped(l.text_, e.address);
-  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+          e.hours ? &*e.hours : nullptr, text_at, name_end);
 }
 
 void Layer::Builder::add(const Layer& from, uint32_t i) {
+  std::string& text = layer_->text_;
+  const size_t text_at = text.size();
+  text += from.name_json(i);
+  const size_t name_end = text.size();
+  text += from.address_json(i);
   add_row(from.id(i), from.kind(i), from.lat(i), from.lon(i), from.flags(i),
-          from.suspended_until(i), from.amenities_json(i), from.hours(i));
-  Layer& l = *layer_;
-  l.text_ += from.name_json(i);
-  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
-  l.text_ += from.address_json(i);
-  l.text_at_.push_back(static_cast<uint32_t>(l.text_.size()));
+          from.suspended_until(i), from.amenities_json(i), from.hours(i), text_at, name_end);
 }
 
 std::shared_ptr<const Layer> Layer::Builder::finish() {
   Layer& l = *layer_;
   std::array<std::vector<Value>, kKindCount> points;
   for (uint32_t i = 0; i < l.size(); ++i) {
-    points[static_cast<size_t>(l.kinds_[i])].push_back(
-        Value{project(l.lats_[i], l.lons_[i]), i, l.hours_of_[i]});
+    const Row& r = l.rows_[i];
+    points[static_cast<size_t>(r.kind)].push_back(Value{project(r.lat, r.lon), i, r.hours_of});
   }
   l.index_ = std::make_unique<Index>();
   for (size_t k = 0; k < kKindCount; ++k) {
     // The range constructor bulk-loads with the packing algorithm.
     l.index_->trees[k] = Tree(points[k].begin(), points[k].end());
   }
-  each_column(l, [](auto& column) { column.shrink_to_fit(); });
-  l.text_at_.shrink_to_fit();
+  l.rows_.shrink_to_fit();
   l.text_.shrink_to_fit();
   return std::shared_ptr<const Layer>(layer_.release());
 }
@@ -172,8 +166,9 @@ std::shared_ptr<const Layer> Layer::Builder::finish() {
 // for four times as many and skips the ones it has already given (rows at
 // exactly equal distances may then swap; callers order by distance only).
 struct Layer::Nearest::Cursor {
-  Cursor(std::vector<const Tree*> trees, Point origin, RowFilter keep, size_t first)
-      : trees(std::move(trees)), origin(origin), keep(std::move(keep)) {
+  Cursor(const Layer& layer, std::vector<const Tree*> trees, Point origin, RowFilter keep,
+         size_t first)
+      : layer(layer), trees(std::move(trees)), origin(origin), keep(std::move(keep)) {
     query(std::max<size_t>(first, 1));
   }
   void query(size_t k) {
@@ -202,6 +197,7 @@ struct Layer::Nearest::Cursor {
       auto beyond = std::upper_bound(found.begin(), found.end(), std::make_pair(bound, UINT32_MAX));
       found.erase(beyond, found.end());
     }
+    for (size_t i = given; i < found.size(); ++i) layer.prefetch(found[i].second);
     at = given;
   }
   bool next(uint32_t& row, double& distance_m) {
@@ -217,6 +213,7 @@ struct Layer::Nearest::Cursor {
     return true;
   }
 
+  const Layer& layer;
   std::vector<const Tree*> trees;
   Point origin;
   RowFilter keep;
@@ -235,7 +232,8 @@ Layer::Nearest::Nearest(const Layer& layer, double lat, double lon, std::optiona
     if (!tree.empty() && (!only || static_cast<size_t>(*only) == k)) trees.push_back(&tree);
   }
   if (trees.empty()) return;
-  cursor_ = std::make_unique<Cursor>(std::move(trees), project(lat, lon), std::move(keep), first);
+  cursor_ =
+      std::make_unique<Cursor>(layer, std::move(trees), project(lat, lon), std::move(keep), first);
 }
 
 Layer::Nearest::~Nearest() = default;

@@ -1,13 +1,18 @@
 // Layer: one immutable block of the nearby index — the rows of some
 // facilities in columns and bulk-loaded R-trees of their points.
 //
-// Why hand-written columns: a million facilities must fit in well under
-// 200 MB and answer without parsing anything. A row is its id, kind, point,
-// amenity flags, suspension end and two small references: one into the
+// Why hand-written rows: a million facilities must fit in well under
+// 200 MB and answer without parsing anything. A row is one 64-byte record,
+// one cache line —
+// its id, kind, point, amenity flags, suspension end, where its name and
+// address lie in the text block, and two small references: one into the
 // layer's table of distinct amenities texts (canonical JSON, ready to copy
 // into an answer) and one into its table of distinct opening hours (one
 // compiled program per distinct expression). Names and addresses are kept
-// JSON-escaped in one text block, so an answer copies bytes.
+// JSON-escaped in one text block, a row's name then its address, so an
+// answer copies bytes. Records rather than columns: the rows an answer needs
+// lie far apart in memory, and one record is one cache line where eight
+// columns were eight (measured with wrk at rotating points, bench/README.md).
 //
 // One R-tree per kind (a kind query walks only its kind) holds points in
 // local metres (core::LocalProjection around the district centre),
@@ -47,28 +52,45 @@ class Layer {
 
   ~Layer();
 
-  size_t size() const { return ids_.size(); }
-  int64_t id(uint32_t i) const { return ids_[i]; }
-  Kind kind(uint32_t i) const { return kinds_[i]; }
-  double lat(uint32_t i) const { return lats_[i]; }
-  double lon(uint32_t i) const { return lons_[i]; }
-  uint32_t flags(uint32_t i) const { return flags_[i]; }
-  int64_t suspended_until(uint32_t i) const { return suspended_until_[i]; }
+  size_t size() const { return rows_.size(); }
+  int64_t id(uint32_t i) const { return rows_[i].id; }
+  Kind kind(uint32_t i) const { return rows_[i].kind; }
+  double lat(uint32_t i) const { return rows_[i].lat; }
+  double lon(uint32_t i) const { return rows_[i].lon; }
+  uint32_t flags(uint32_t i) const { return rows_[i].flags; }
+  int64_t suspended_until(uint32_t i) const { return rows_[i].suspended_until; }
   bool any_suspended() const { return any_suspended_; }  // any suspended_until set
   // nullptr when the hours are unknown; equal expressions share one object.
   const core::OpeningHours* hours(uint32_t i) const {
-    return hours_of_[i] == kNoHours ? nullptr : &hours_[hours_of_[i]];
+    return rows_[i].hours_of == kNoHours ? nullptr : &hours_[rows_[i].hours_of];
   }
   // The row's place in the table of distinct expressions (kNoHours: unknown
   // hours), for callers that remember something per expression.
-  uint32_t hours_slot(uint32_t i) const { return hours_of_[i]; }
+  uint32_t hours_slot(uint32_t i) const { return rows_[i].hours_of; }
   size_t distinct_hours() const { return hours_.size(); }
   const core::OpeningHours& hours_in_slot(uint32_t slot) const { return hours_[slot]; }
   // JSON-escaped, without quotes.
-  std::string_view name_json(uint32_t i) const { return text(2 * i); }
-  std::string_view address_json(uint32_t i) const { return text(2 * i + 1); }
+  std::string_view name_json(uint32_t i) const {
+    return std::string_view(text_).substr(rows_[i].text_at, rows_[i].name_bytes);
+  }
+  std::string_view address_json(uint32_t i) const {
+    return std::string_view(text_).substr(rows_[i].text_at + rows_[i].name_bytes,
+                                          rows_[i].address_bytes);
+  }
   // Canonical JSON object text (amenities.h).
-  std::string_view amenities_json(uint32_t i) const { return amenities_[amenities_of_[i]]; }
+  std::string_view amenities_json(uint32_t i) const {
+    const uint32_t k = rows_[i].amenities_of;
+    return std::string_view(amenities_text_)
+        .substr(amenities_at_[k], amenities_at_[k + 1] - amenities_at_[k]);
+  }
+  // Asks the CPU to start loading row i (record, then text): callers about to
+  // read several rows far apart ask for all of them first, so the loads
+  // overlap instead of waiting one after another.
+  void prefetch(uint32_t i) const { __builtin_prefetch(&rows_[i]); }
+  void prefetch_text(uint32_t i) const {
+    __builtin_prefetch(text_.data() + rows_[i].text_at);
+    __builtin_prefetch(amenities_text_.data() + amenities_at_[rows_[i].amenities_of]);
+  }
 
   // The row of facility `id`, if this layer has one.
   std::optional<uint32_t> find(int64_t id) const;
@@ -80,33 +102,26 @@ class Layer {
 
  private:
   Layer();
-  std::string_view text(size_t k) const {
-    return std::string_view(text_).substr(text_at_[k], text_at_[k + 1] - text_at_[k]);
-  }
-  // Calls f on each per-row column of `layer` (const or not).
-  template <class Self, class F>
-  static void each_column(Self& layer, F f) {
-    f(layer.ids_);
-    f(layer.kinds_);
-    f(layer.lats_);
-    f(layer.lons_);
-    f(layer.flags_);
-    f(layer.suspended_until_);
-    f(layer.amenities_of_);
-    f(layer.hours_of_);
-  }
 
-  std::vector<int64_t> ids_;
-  std::vector<Kind> kinds_;
-  std::vector<double> lats_;
-  std::vector<double> lons_;
-  std::vector<uint32_t> flags_;
-  std::vector<int64_t> suspended_until_;
-  std::vector<uint32_t> amenities_of_;
-  std::vector<uint32_t> hours_of_;
-  std::vector<uint32_t> text_at_;  // name k = 2i, address k = 2i + 1: [text_at_[k], text_at_[k+1])
+  struct alignas(64) Row {
+    int64_t id;
+    double lat;
+    double lon;
+    int64_t suspended_until;
+    uint32_t text_at;  // the name's first byte in text_; the address follows it
+    uint32_t amenities_of;
+    uint32_t hours_of;
+    uint32_t flags;
+    uint32_t name_bytes;
+    uint32_t address_bytes;
+    Kind kind;
+  };
+
+  std::vector<Row> rows_;
   std::string text_;
-  std::vector<std::string> amenities_;
+  // Distinct amenities texts, one after another: k is [at[k], at[k + 1]).
+  std::string amenities_text_;
+  std::vector<uint32_t> amenities_at_{0};
   std::vector<core::OpeningHours> hours_;
   bool any_suspended_ = false;
   uint64_t serial_;
@@ -132,9 +147,11 @@ class Layer::Builder {
   using Refs = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
   uint32_t amenities_ref(std::string_view json);
   uint32_t hours_ref(const core::OpeningHours* hours);
+  // After the row's name and address were appended to the text block:
+  // the name is [text_at, name_end), the address [name_end, end).
   void add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
-               int64_t suspended_until, std::string_view amenities,
-               const core::OpeningHours* hours);
+               int64_t suspended_until, std::string_view amenities, const core::OpeningHours* hours,
+               size_t text_at, size_t name_end);
 
   std::unique_ptr<Layer> layer_;
   Refs amenity_refs_;
