@@ -110,15 +110,13 @@ Result<LocalDate> parse_date(std::string_view s) {
   return d;
 }
 
-std::string format_rfc3339(int64_t unix_seconds, int offset_minutes) {
+void append_rfc3339(std::string& out, int64_t unix_seconds, int offset_minutes) {
   const int64_t local = unix_seconds + int64_t{offset_minutes} * 60;
   const int64_t days = floor_div(local, kSecondsPerDay);
   const auto sod = static_cast<int>(local - days * kSecondsPerDay);
   const LocalDate d = civil_from_days(days);
   // Digits by hand: this runs several times per nearby answer, and snprintf
   // showed in its profile.
-  std::string out;
-  out.reserve(25);
   auto two = [&out](int v) {
     out.push_back(static_cast<char>('0' + v / 10));
     out.push_back(static_cast<char>('0' + v % 10));
@@ -148,6 +146,12 @@ std::string format_rfc3339(int64_t unix_seconds, int offset_minutes) {
     out.push_back(':');
     two(a % 60);
   }
+}
+
+std::string format_rfc3339(int64_t unix_seconds, int offset_minutes) {
+  std::string out;
+  out.reserve(25);
+  append_rfc3339(out, unix_seconds, offset_minutes);
   return out;
 }
 

@@ -32,6 +32,9 @@ int64_t now_unix_micros();
 // RFC 3339 with offset, e.g. "2026-05-01T08:00:00+08:00" (offset_minutes=480)
 // or "2026-05-01T00:00:00Z" (offset_minutes=0).
 std::string format_rfc3339(int64_t unix_seconds, int offset_minutes = kDistrictOffsetMinutes);
+// The same text appended to `out` (no allocation of its own).
+void append_rfc3339(std::string& out, int64_t unix_seconds,
+                    int offset_minutes = kDistrictOffsetMinutes);
 
 // Accepts "YYYY-MM-DDTHH:MM:SS[.fff…](Z|z|±HH:MM)" with 'T', 't' or ' ' as the
 // separator. Fractional seconds are truncated toward the earlier second. A

@@ -13,6 +13,9 @@ TEST(TimeTest, FormatRfc3339DistrictAndUtc) {
   EXPECT_EQ(format_rfc3339(t, -330), "2026-04-30T18:30:00-05:30");
   EXPECT_EQ(format_rfc3339(0, 0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(format_rfc3339(-1, 0), "1969-12-31T23:59:59Z");
+  std::string out = "at ";
+  append_rfc3339(out, t);
+  EXPECT_EQ(out, "at 2026-05-01T08:00:00+08:00");
 }
 
 TEST(TimeTest, ParseRfc3339Accepts) {

@@ -174,6 +174,7 @@ struct Layer::Nearest::Cursor {
   void query(size_t k) {
     k_ = k;
     found.clear();
+    found.reserve(k * trees.size());
     more = false;
     double bound = INFINITY;
     auto wanted = [this](const Value& v) { return keep(v.row, v.hours_slot); };

@@ -27,29 +27,15 @@ void append_double(std::string& out, double v) {
   if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
 }
 
-// RFC 3339 times, each distinct instant formatted once per answer (hits
-// with equal hours change state at the same instant).
-class Times {
- public:
-  void append_or_null(std::string& out, const std::optional<int64_t>& t) {
-    if (!t) {
-      out += "null";
-      return;
-    }
-    out.push_back('"');
-    out += text(*t);
-    out.push_back('"');
+void append_time_or_null(std::string& out, const std::optional<int64_t>& t) {
+  if (!t) {
+    out += "null";
+    return;
   }
-
- private:
-  const std::string& text(int64_t t) {
-    for (const auto& [at, formatted] : seen_) {
-      if (at == t) return formatted;
-    }
-    return seen_.emplace_back(t, core::format_rfc3339(t)).second;
-  }
-  std::vector<std::pair<int64_t, std::string>> seen_;
-};
+  out.push_back('"');
+  core::append_rfc3339(out, *t);
+  out.push_back('"');
+}
 
 void append_int_or_null(std::string& out, const std::optional<int64_t>& v) {
   if (v) {
@@ -59,8 +45,7 @@ void append_int_or_null(std::string& out, const std::optional<int64_t>& v) {
   }
 }
 
-void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, int64_t now,
-                 Times& times) {
+void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, int64_t now) {
   const Layer& l = *h.layer;
   const uint32_t i = h.row;
   out += "{\"id\":";
@@ -80,7 +65,7 @@ void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, in
   out += ",\"state\":\"";
   out += core::state_name(h.state);
   out += "\",\"next_change\":";
-  times.append_or_null(out, h.next_change);
+  append_time_or_null(out, h.next_change);
   out += ",\"amenities\":";
   out += l.amenities_json(i);
   if (l.kind(i) == Kind::kParking) {
@@ -88,7 +73,7 @@ void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, in
     out += ",\"free_spaces\":";
     append_int_or_null(out, free.free_spaces);
     out += ",\"free_spaces_at\":";
-    times.append_or_null(out, free.at);
+    append_time_or_null(out, free.at);
     out += ",\"free_spaces_age_s\":";
     append_int_or_null(out, free.age_s);
   }
@@ -102,13 +87,12 @@ std::string nearby_answer(const std::vector<Hit>& hits, int64_t at, const Occupa
   std::string out;
   out.reserve(64 + hits.size() * 512);
   for (const Hit& h : hits) h.layer->prefetch_text(h.row);  // rows far apart: load them together
-  Times times;
   out += "{\"at\":";
-  times.append_or_null(out, at);
+  append_time_or_null(out, at);
   out += ",\"items\":[";
   for (size_t k = 0; k < hits.size(); ++k) {
     if (k > 0) out.push_back(',');
-    append_item(out, hits[k], board, now, times);
+    append_item(out, hits[k], board, now);
   }
   out += "]}";
   return out;

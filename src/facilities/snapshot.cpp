@@ -236,6 +236,7 @@ size_t Snapshot::memory_bytes() const {
 std::vector<Hit> Snapshot::nearby(const NearbyQuery& q, const core::Calendar& calendar) const {
   std::vector<Hit> out;
   if (q.limit == 0) return out;
+  out.reserve(q.limit);
   static const std::vector<uint32_t> kNone;
   HoursStates base_hours(*base_, 0, calendar, q.at);
   HoursStates over_hours(*overlay_, 1, calendar, q.at);

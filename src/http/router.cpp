@@ -13,6 +13,7 @@ namespace {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(8);  // the API's paths have at most six segments: one allocation
   size_t start = path.empty() || path[0] != '/' ? 0 : 1;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
