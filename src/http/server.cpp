@@ -6,7 +6,9 @@
 // and the threads share no reactor, timer queue or scheduler lock. With one
 // shared io_context every stream timer reset locked the one reactor and the
 // threads woke each other through futexes (measured: about one futex call per
-// request under wrk); see bench/README.md.
+// request under wrk); see bench/README.md. The price: a handler that computes
+// for long holds up the other connections of its thread (not only itself), so
+// long work belongs on the writer or a worker pool, not on an I/O thread.
 #include "http/server.h"
 
 #include <sys/resource.h>
