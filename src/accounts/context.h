@@ -11,9 +11,9 @@
 
 #include "accounts/audit.h"
 #include "accounts/config.h"
-#include "accounts/hash_pool.h"
 #include "accounts/password.h"
 #include "accounts/throttle.h"
+#include "core/work_pool.h"
 #include "store/database.h"
 
 namespace warmcity::accounts {
@@ -39,7 +39,7 @@ struct Context {
   LoginThrottle throttle;
   AuditLog audit;
   DummyHash dummy_hash;
-  HashPool pool;  // last: see above
+  core::WorkPool pool;  // last: see above
 };
 
 }  // namespace warmcity::accounts

@@ -84,6 +84,7 @@ Application::~Application() {
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
   if (appeals_) appeals_->stop();
+  if (facilities_) facilities_->stop();
   if (db_) db_->stop();
   appeals_.reset();
   facilities_.reset();

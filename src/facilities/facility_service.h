@@ -35,6 +35,10 @@
 // wrote and `done` gets the failure. After the last commit the snapshot is
 // rebuilt once from the store and swapped in, then `done` gets the new ids.
 //
+// Slow work (slow_work()): one thread of the service's own checks import
+// files and builds exports, so that an I/O thread never computes for
+// seconds. stop() drops what is queued there once serving has stopped.
+//
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the
 // service to outlive serving (write callbacks refer to it).
 // Threads: snapshot() is one atomic load, never waiting for a writer, from
@@ -54,6 +58,7 @@
 #include "accounts/audit.h"
 #include "areas/areas.h"
 #include "core/status.h"
+#include "core/work_pool.h"
 #include "facilities/changes.h"
 #include "facilities/facility.h"
 #include "facilities/facility_patch.h"
@@ -115,6 +120,10 @@ class FacilityService {
   std::shared_ptr<const Snapshot> snapshot() const { return index_->current(); }
   LiveIndex& index() { return *index_; }
   const OccupancyBoard& occupancy() const { return *occupancy_; }
+  // Where routes run what takes long (a file's checks, an export).
+  core::WorkPool& slow_work() { return *slow_; }
+  // After serving has stopped: drops queued slow work, joins its thread.
+  void stop() { slow_->shutdown(); }
 
   // Saves a new facility. REQUIRES: its fields were validated.
   // kPermissionDenied unless by.may_edit(f); kUnprocessable (field
@@ -158,7 +167,8 @@ class FacilityService {
         audit_(audit),
         locate_(std::move(locate)),
         index_(std::make_unique<LiveIndex>(std::move(initial))),
-        occupancy_(std::move(board)) {}
+        occupancy_(std::move(board)),
+        slow_(std::make_unique<core::WorkPool>(1)) {}
 
   struct ImportRun;  // import_rows.cpp
 
@@ -195,6 +205,7 @@ class FacilityService {
   Locator locate_;
   std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<OccupancyBoard> occupancy_;
+  std::unique_ptr<core::WorkPool> slow_;  // last: its tasks use the members above
 };
 
 }  // namespace warmcity::facilities

@@ -1,5 +1,6 @@
 // POST /api/v1/facilities/import and GET /api/v1/facilities/export: the
 // HTTP edge of facility_import.h and facility_export.h.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,16 +67,15 @@ Result<ImportOptions> import_options(const http::Request& req, bool& skip_invali
   return o;
 }
 
-void import_route(store::Database& db, FacilityService& service, http::Request& req,
-                  http::Reply reply) {
-  bool skip_invalid = false;
-  Result<ImportOptions> options = import_options(req, skip_invalid);
-  if (!options.ok()) return reply(http::problem(options.status()));
+// Checks every row, then writes the valid ones (import_rows.cpp). Runs on the
+// service's slow-work thread: 50,000 rows take about a second to check.
+void run_import(store::Database& db, FacilityService& service, const std::string& body,
+                const ImportOptions& options, bool skip_invalid, const Editor& by,
+                http::Reply reply) {
   store::Connection& reader = db.reader();
-  Result<ImportPlan> plan =
-      plan_import(req.body, *options, [&reader](const std::vector<int64_t>& ids) {
-        return accounts::missing_organisations(reader, ids);
-      });
+  Result<ImportPlan> plan = plan_import(body, options, [&reader](const std::vector<int64_t>& ids) {
+    return accounts::missing_organisations(reader, ids);
+  });
   if (!plan.ok()) return reply(http::problem(plan.status()));
   if (plan->unreadable || (plan->invalid_rows > 0 && !skip_invalid)) {
     return reply(rows_problem(*plan));
@@ -93,7 +93,7 @@ void import_route(store::Database& db, FacilityService& service, http::Request& 
   for (ImportRow& r : plan->valid) rows.push_back(std::move(r.facility));
   ImportCounts counts{std::string(import_format_name(plan->format)), plan->rows,
                       plan->invalid_rows};
-  service.import(std::move(rows), std::move(counts), editor_of(req), nullptr,
+  service.import(std::move(rows), std::move(counts), by, nullptr,
                  [reply = std::move(reply),
                   summary = std::move(summary)](Result<std::vector<int64_t>> ids) mutable {
                    if (!ids.ok()) return reply(http::problem(ids.status()));
@@ -102,20 +102,44 @@ void import_route(store::Database& db, FacilityService& service, http::Request& 
                  });
 }
 
-void export_route(store::Database& db, http::Request& req, http::Reply reply) {
+// Queues `task` on the slow-work thread; 503 when its queue is full.
+void run_slowly(FacilityService& service, std::function<void()> task, const http::Reply& reply) {
+  if (!service.slow_work().try_post(std::move(task))) {
+    reply(http::problem(
+        Status::Unavailable("too many imports and exports are waiting; try again in a minute")));
+  }
+}
+
+void import_route(store::Database& db, FacilityService& service, http::Request& req,
+                  http::Reply reply) {
+  bool skip_invalid = false;
+  Result<ImportOptions> options = import_options(req, skip_invalid);
+  if (!options.ok()) return reply(http::problem(options.status()));
+  run_slowly(
+      service,
+      [&db, &service, body = std::move(req.body), o = *options, skip_invalid, by = editor_of(req),
+       reply] { run_import(db, service, body, o, skip_invalid, by, reply); },
+      reply);
+}
+
+// Builds the whole file on the slow-work thread.
+void export_route(store::Database& db, FacilityService& service, http::Request& req,
+                  http::Reply reply) {
   std::vector<FieldError> errors;
   std::optional<ImportFormat> format = format_of(req, errors);
   if (!format) return reply(http::problem(Status::Unprocessable("bad export parameters", errors)));
-  const Editor viewer = editor_of(req);
-  Result<std::string> body = export_facilities(
-      db.reader(), *format, [&viewer](const Facility& f) { return viewer.may_edit(f); });
-  if (!body.ok()) return reply(http::problem(body.status()));
-  http::Response r = http::json_response(std::move(*body));
-  r.content_type = export_content_type(*format);
-  r.set_header("Content-Disposition", std::string("attachment; filename=\"facilities.") +
-                                          (*format == ImportFormat::kCsv ? "csv" : "geojson") +
-                                          "\"");
-  reply(std::move(r));
+  auto task = [&db, format = *format, viewer = editor_of(req), reply] {
+    Result<std::string> body = export_facilities(
+        db.reader(), format, [&viewer](const Facility& f) { return viewer.may_edit(f); });
+    if (!body.ok()) return reply(http::problem(body.status()));
+    http::Response r = http::json_response(std::move(*body));
+    r.content_type = export_content_type(format);
+    r.set_header("Content-Disposition", std::string("attachment; filename=\"facilities.") +
+                                            (format == ImportFormat::kCsv ? "csv" : "geojson") +
+                                            "\"");
+    reply(std::move(r));
+  };
+  run_slowly(service, std::move(task), reply);
 }
 
 }  // namespace
@@ -130,12 +154,13 @@ void register_import_routes(http::Router& router, store::Database& db, FacilityS
       {.body_limit = kImportBodyLimit,
        .json_body = false,
        .summary = "Import facilities from GeoJSON or CSV (?format=&skip_invalid=&encoding=)"});
-  router.add(
-      http::Method::kGet, std::string(kApi) + "/export",
-      http::Access::Roles(
-          {Role::kWorker, Role::kVolunteer, Role::kKeeper, Role::kDepartment, Role::kAdmin}),
-      [&db](http::Request& req, http::Reply reply) { export_route(db, req, std::move(reply)); },
-      {.summary = "Export every facility as GeoJSON or CSV (?format=)"});
+  router.add(http::Method::kGet, std::string(kApi) + "/export",
+             http::Access::Roles(
+                 {Role::kWorker, Role::kVolunteer, Role::kKeeper, Role::kDepartment, Role::kAdmin}),
+             [&db, &service](http::Request& req, http::Reply reply) {
+               export_route(db, service, req, std::move(reply));
+             },
+             {.summary = "Export every facility as GeoJSON or CSV (?format=)"});
 }
 
 }  // namespace warmcity::facilities

@@ -24,11 +24,12 @@ export function addUser(dbPath, { username, password, role, display_name, phone 
   if (r.status !== 0) throw new Error(`user add ${username} failed: ${r.stderr}`);
 }
 
-export async function startServer({ users = [], args = [], dir } = {}) {
+// threads: the server's I/O threads (each serves the connections dealt to it).
+export async function startServer({ users = [], args = [], dir, threads = 2 } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'warmcity-test-'));
   const dbPath = join(dir, 'warmcity.db');
   for (const u of users) addUser(dbPath, u);
-  const srv = new TestServer(dir, dbPath, args);
+  const srv = new TestServer(dir, dbPath, ['--threads', String(threads), ...args]);
   await srv.start();
   return srv;
 }
@@ -44,7 +45,7 @@ class TestServer {
   async start() {
     const log = createWriteStream(this.logPath, { flags: 'a' });
     this.proc = spawn(BIN, ['serve', '--db', this.dbPath, '--listen', '127.0.0.1', '--port', '0',
-      '--password-cost', 'minimum', '--threads', '2', ...this.args],
+      '--password-cost', 'minimum', ...this.args],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc.stderr.pipe(log);
     this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));

@@ -1,17 +1,17 @@
-#include "accounts/hash_pool.h"
+#include "core/work_pool.h"
 
 #include <algorithm>
 #include <utility>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 
-HashPool::HashPool(int threads) {
+WorkPool::WorkPool(int threads) {
   int n = std::max(1, threads);
   threads_.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) threads_.emplace_back([this] { run(); });
 }
 
-HashPool::~HashPool() {
+WorkPool::~WorkPool() {
   {
     std::lock_guard lock(mu_);
     stopping_ = true;
@@ -22,7 +22,7 @@ HashPool::~HashPool() {
   }
 }
 
-void HashPool::shutdown() {
+void WorkPool::shutdown() {
   std::deque<std::function<void()>> dropped;
   {
     std::lock_guard lock(mu_);
@@ -36,7 +36,7 @@ void HashPool::shutdown() {
   // `dropped` dies here, on the caller's thread, with the replies it holds.
 }
 
-bool HashPool::try_post(std::function<void()> task) {
+bool WorkPool::try_post(std::function<void()> task) {
   {
     std::lock_guard lock(mu_);
     if (stopping_ || queue_.size() >= kMaxQueued) return false;
@@ -46,7 +46,7 @@ bool HashPool::try_post(std::function<void()> task) {
   return true;
 }
 
-void HashPool::run() {
+void WorkPool::run() {
   for (;;) {
     std::function<void()> task;
     {
@@ -60,4 +60,4 @@ void HashPool::run() {
   }
 }
 
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

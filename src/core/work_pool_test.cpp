@@ -1,4 +1,4 @@
-#include "accounts/hash_pool.h"
+#include "core/work_pool.h"
 
 #include <atomic>
 #include <chrono>
@@ -6,20 +6,20 @@
 
 #include <gtest/gtest.h>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 namespace {
 
-TEST(HashPool, RunsTasksAndTheDestructorDrainsTheQueue) {
+TEST(WorkPool, RunsTasksAndTheDestructorDrainsTheQueue) {
   std::atomic<int> ran{0};
   {
-    HashPool pool(2);
+    WorkPool pool(2);
     for (int i = 0; i < 50; ++i) ASSERT_TRUE(pool.try_post([&ran] { ++ran; }));
   }
   EXPECT_EQ(ran.load(), 50);
 }
 
-TEST(HashPool, ShutdownDropsQueuedTasksAndRefusesNewOnes) {
-  HashPool pool(1);
+TEST(WorkPool, ShutdownDropsQueuedTasksAndRefusesNewOnes) {
+  WorkPool pool(1);
   std::promise<void> release;
   std::shared_future<void> gate = release.get_future().share();
   std::promise<void> started;
@@ -47,4 +47,4 @@ TEST(HashPool, ShutdownDropsQueuedTasksAndRefusesNewOnes) {
 }
 
 }  // namespace
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core

@@ -1,8 +1,10 @@
-// HashPool: a few threads for the slow work of accounts (argon2id hashing
-// and verification), so that no I/O thread ever waits for it.
+// WorkPool: a few threads for slow work — argon2id hashing and verification
+// in accounts, checking an import file and building an export in facilities —
+// so that no I/O thread ever waits for it (an I/O thread serves many
+// connections: http/server.cpp).
 //
 // try_post() queues a task unless the queue is full (the server is being
-// flooded with logins): the caller then answers 503 at once instead of
+// flooded with logins, say): the caller then answers 503 at once instead of
 // letting the queue grow. The destructor runs every task already queued,
 // then joins the threads, so a task's reply is never dropped — except after
 // shutdown(), which the server calls once it has stopped serving: queued
@@ -18,16 +20,16 @@
 #include <thread>
 #include <vector>
 
-namespace warmcity::accounts {
+namespace warmcity::core {
 
-class HashPool {
+class WorkPool {
  public:
   static constexpr size_t kMaxQueued = 1024;
 
-  explicit HashPool(int threads);
-  ~HashPool();
-  HashPool(const HashPool&) = delete;
-  HashPool& operator=(const HashPool&) = delete;
+  explicit WorkPool(int threads);
+  ~WorkPool();
+  WorkPool(const WorkPool&) = delete;
+  WorkPool& operator=(const WorkPool&) = delete;
 
   // False when the queue is full or the pool is stopping; the task is then
   // not run and the caller must answer for it.
@@ -46,4 +48,4 @@ class HashPool {
   std::vector<std::thread> threads_;
 };
 
-}  // namespace warmcity::accounts
+}  // namespace warmcity::core
