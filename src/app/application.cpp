@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "appeals/appeals.h"
+#include "areas/area_service.h"
 #include "calendar/calendar_module.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
@@ -47,6 +48,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
   if (!facilities.ok()) return facilities.status();
   app->facilities_ = std::move(*facilities);
+  // Facilities keep the areas they lie in: a changed area re-derives them.
+  app->areas_->service().on_change(
+      [facilities = app->facilities_.get()] { facilities->relocate_all(); });
   appeals::Config appeals_config;
   appeals_config.photo_dir =
       config.photo_dir.empty() ? config.db_path + "-photos" : config.photo_dir;

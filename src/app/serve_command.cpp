@@ -68,6 +68,9 @@ void serve(ServeOptions& o) {
 
   auto app = Application::open(o.app);
   if (!app.ok()) throw CommandFailed(app.status());
+  // Areas changed while no server ran (`warmcity areas import`), or a
+  // relocation cut short by the last stop: catch the facilities up.
+  (*app)->facilities().relocate_all();
   std::unique_ptr<http::StaticFiles> files;
   if (!o.web_root.empty()) {
     struct stat st {};
@@ -91,6 +94,7 @@ void serve(ServeOptions& o) {
             << std::endl;
   server.run();
   (*app)->accounts().stop();
+  (*app)->facilities().stop();
   spdlog::info("flushing the writer");
   (*app)->db().stop();
   spdlog::info("stopped cleanly");

@@ -54,8 +54,11 @@ void AreaService::write(Job job, const Editor& by, Changes changes,
           std::vector<AreaShape> put;
           std::vector<int64_t> removed;
           changes(put, removed);
-          std::lock_guard<std::mutex> lock(swap_mutex_);
-          snapshot_.store(snapshot_.load()->changed(std::move(put), removed));
+          {
+            std::lock_guard<std::mutex> lock(swap_mutex_);
+            snapshot_.store(snapshot_.load()->changed(std::move(put), removed));
+          }
+          if (changed_) changed_();
         }
         done(s);
       });

@@ -83,6 +83,10 @@ class AreaService {
   // Imports plan.features in order (all or none); plan.invalid are reported
   // as skipped. kConflict when a parent or code changed since planning.
   void import(ImportPlan plan, Editor by, Done<ImportOutcome> done);
+  // `f` runs on the writer thread after every committed change, once the
+  // new snapshot is in and before the write's own callback (facilities
+  // derive their stored areas again). Set once, before serving.
+  void on_change(std::function<void()> f) { changed_ = std::move(f); }
 
  private:
   AreaService(store::Database& db, std::shared_ptr<const Snapshot> initial)
@@ -101,6 +105,7 @@ class AreaService {
   accounts::AuditLog audit_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::mutex swap_mutex_;  // serialises read-modify-store of snapshot_
+  std::function<void()> changed_;
 };
 
 }  // namespace warmcity::areas

@@ -35,6 +35,14 @@
 // wrote and `done` gets the failure. After the last commit the snapshot is
 // rebuilt once from the store and swapped in, then `done` gets the new ids.
 //
+// Relocation (relocate.cpp): the area ids are stored with each facility, so
+// when the areas change (a boundary redrawn, a community moved to another
+// sub-district) relocate_all() derives them again for every facility, in
+// chunks of 2,000 by id, each one write job that reads its rows, locates
+// them and updates those that moved (other writes interleave; a save in
+// between derives its own). Runs that are asked for while one is going are
+// folded into one more run after it.
+//
 // Slow work (slow_work()): one thread of the service's own checks import
 // files and builds exports, so that an I/O thread never computes for
 // seconds. stop() drops what is queued there once serving has stopped.
@@ -52,6 +60,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -159,6 +168,9 @@ class FacilityService {
   // each chunk's commit.
   void import(std::vector<Facility> rows, ImportCounts counts, Editor by, ImportProgress progress,
               ImportDone done);
+  // Derives the stored area ids of every facility again (see Relocation
+  // above); from any thread, returns at once.
+  void relocate_all();
 
  private:
   FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,
@@ -199,12 +211,17 @@ class FacilityService {
   void reload_snapshot();
   // Submits the next chunk of `run` (import_rows.cpp).
   void import_chunk(std::shared_ptr<ImportRun> run);
+  // Relocates the facilities with ids above `after` (relocate.cpp).
+  void relocate_chunk(int64_t after, size_t moved_before);
 
   store::Database& db_;
   accounts::AuditLog& audit_;
   Locator locate_;
   std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<OccupancyBoard> occupancy_;
+  std::mutex relocate_mu_;
+  bool relocating_ = false;               // guarded by relocate_mu_
+  bool relocate_again_ = false;           // guarded by relocate_mu_
   std::unique_ptr<core::WorkPool> slow_;  // last: its tasks use the members above
 };
 

@@ -230,10 +230,34 @@ test('PATCH parent_id moves a community and its grids to another sub-district', 
   assert.equal(typed.status, 422);
   const denied = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: resident.token, json: { parent_id: ids.FS } });
   assert.equal(denied.status, 403);
+  // A facility in the grid keeps the areas it lies in: they follow the move.
+  const toilet = await srv.fetch('/api/v1/facilities', {
+    method: 'POST', token: admin.token,
+    json: { kind: 'toilet', name: '生态园公厕', address: '生态园 1 号', lat: 37.515, lon: 111.115 },
+  });
+  assert.equal(toilet.status, 201, toilet.text);
+  assert.deepEqual([toilet.body.subdistrict_id, toilet.body.community_id, toilet.body.grid_id],
+    [ids.BH, ids['BH-STY'], ids['BH-STY-1']]);
   const moved = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids.FS } });
   assert.equal(moved.status, 200, moved.text);
   assert.equal(moved.body.parent_id, ids.FS);
   assert.deepEqual(await locate(37.515, 111.115), ['凤山', '生态园', '生态园第一网格']);
+  const storedAreas = async () => {
+    const r = await srv.fetch(`/api/v1/facilities/${toilet.body.id}`, { token: admin.token });
+    assert.equal(r.status, 200, r.text);
+    return [r.body.subdistrict_id, r.body.community_id, r.body.grid_id];
+  };
+  const until = async (want) => {  // the facilities are re-derived just after the commit
+    for (let i = 0; i < 100; i++) {
+      if (JSON.stringify(await storedAreas()) === JSON.stringify(want)) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(await storedAreas(), want);
+  };
+  await until([ids.FS, ids['BH-STY'], ids['BH-STY-1']]);
   const back = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids.BH } });
   assert.equal(back.status, 200);
+  await until([ids.BH, ids['BH-STY'], ids['BH-STY-1']]);
+  const gone = await srv.fetch(`/api/v1/facilities/${toilet.body.id}`, { method: 'PATCH', token: admin.token, json: { status: 'suspended', suspended_reason: '测试完毕' } });
+  assert.equal(gone.status, 200, gone.text);
 });
