@@ -37,10 +37,13 @@ void FacilityService::relocate_all() {
 }
 
 void FacilityService::relocate_chunk(int64_t after, size_t moved_before) {
-  auto next = std::make_shared<int64_t>(-1);  // -1: this chunk was the last
-  auto moved = std::make_shared<size_t>(0);
+  struct Chunk {
+    int64_t next = -1;  // the last id read; -1 when this chunk was the last
+    size_t moved = 0;   // facilities whose areas changed
+  };
+  auto chunk = std::make_shared<Chunk>();
   db_.submit(
-      [this, after, next, moved](store::Connection& c) -> Status {
+      [this, after, chunk](store::Connection& c) -> Status {
         auto read = c.prepare(
             "SELECT id, lat, lon, subdistrict_id, community_id, grid_id FROM facilities "
             "WHERE id > ? ORDER BY id LIMIT ?");
@@ -65,15 +68,15 @@ void FacilityService::relocate_chunk(int64_t after, size_t moved_before) {
               "WHERE id = ?");
           if (!write.ok()) return write.status();
           write->bind(1, f.subdistrict_id).bind(2, f.community_id).bind(3, f.grid_id).bind(4, p.id);
-          if (Result<bool> done = write->step(); !done.ok()) return done.status();
-          ++*moved;
+          if (Status s = write->run(); !s.ok()) return s;
+          ++chunk->moved;
         }
-        if (static_cast<int64_t>(rows->size()) == kRelocateChunk) *next = rows->back().id;
+        if (static_cast<int64_t>(rows->size()) == kRelocateChunk) chunk->next = rows->back().id;
         return Status::Ok();
       },
-      [this, next, moved, moved_before](const Status& s) {
-        const size_t total = moved_before + *moved;
-        if (s.ok() && *next >= 0) return relocate_chunk(*next, total);
+      [this, chunk, moved_before](const Status& s) {
+        const size_t total = moved_before + chunk->moved;
+        if (s.ok() && chunk->next >= 0) return relocate_chunk(chunk->next, total);
         if (!s.ok()) {
           spdlog::warn("facilities: re-deriving areas stopped: {}", s.message());
         } else if (total > 0) {

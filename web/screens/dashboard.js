@@ -1,5 +1,5 @@
 // The district dashboard: facilities in service by kind, from
-// GET /api/v1/facilities/counts (never hard-coded), as a table and an ECharts
+// GET /api/v1/facilities/counts (read from the API on every visit), as a table and an ECharts
 // bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js).
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
