@@ -105,9 +105,8 @@ Result<NewAppeal> read_new_appeal(std::string_view body, bool gcj02) {
   read_answers(*doc, a.answers, errors);
   if (Status s = read_photos(*doc, a.photos, errors); !s.ok()) return s;
   read_contact(*doc, a.contact, errors);
-  json rest = *doc;
-  for (const char* k : {"attributes", "photos", "contact"}) rest.erase(k);
-  http::FieldReader in(rest);
+  http::FieldReader in(*doc);
+  in.known({"attributes", "photos", "contact"});  // read above
   a.category_code = in.required_string("category", 1, 32).value_or("");
   a.description = in.required_string("description", 1, 4000).value_or("");
   if (std::optional<std::string> channel = in.optional_string("channel", 1, 32)) {
@@ -179,9 +178,8 @@ Result<Category> read_category(std::string_view body, bool with_code) {
       errors = attributes.status().field_errors();
     }
   }
-  json rest = *doc;
-  rest.erase("attributes");
-  http::FieldReader in(rest);
+  http::FieldReader in(*doc);
+  in.known({"attributes"});  // read above
   if (with_code) c.code = in.required_string("code", 1, 32).value_or("");
   c.name_zh = in.required_string("name_zh", 1, 64).value_or("");
   c.name_en = in.required_string("name_en", 1, 64).value_or("");

@@ -29,7 +29,7 @@ class Planner {
     std::vector<FieldError> errors;
     ImportFeature out;
     out.index = i;
-    if (!f.is_object() || f.value("type", json()) != "Feature") {
+    if (!http::field_is(f, "type", "Feature")) {
       errors.push_back({at, "must be a GeoJSON Feature"});
       plan.invalid.push_back({i, std::move(errors)});
       return Status::Ok();

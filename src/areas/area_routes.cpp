@@ -110,9 +110,8 @@ void get_route(AreaService& service, http::Request& req, http::Reply reply) {
 void create_route(AreaService& service, http::Request& req, http::Reply reply) {
   auto doc = http::parse_json_object(req.body);
   if (!doc.ok()) return reply(http::problem(doc.status()));
-  json rest = *doc;
-  rest.erase("boundary");  // read by read_boundary
-  http::FieldReader in(rest);
+  http::FieldReader in(*doc);
+  in.known({"boundary"});  // read by read_boundary
   auto level_text = in.required_string("level", 1, 16);
   auto name = in.required_string("name", 1, kMaxNameLength);
   auto code = in.optional_string("code", 1, kMaxCodeLength);
@@ -131,9 +130,8 @@ void patch_route(AreaService& service, http::Request& req, http::Reply reply) {
   if (!id) return reply(http::problem(Status::NotFound("no area with that id")));
   auto doc = http::parse_json_object(req.body);
   if (!doc.ok()) return reply(http::problem(doc.status()));
-  json rest = *doc;
-  rest.erase("boundary");  // read by read_boundary
-  http::FieldReader in(rest);
+  http::FieldReader in(*doc);
+  in.known({"boundary"});  // read by read_boundary
   AreaPatch p;
   p.name = in.optional_string("name", 1, kMaxNameLength);
   if (doc->contains("code")) p.code = in.optional_string("code", 1, kMaxCodeLength);

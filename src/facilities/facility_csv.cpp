@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/json_text.h"
 #include "facilities/facility_formats.h"
 #include "facilities/facility_input.h"
 #include "facilities/facility_json.h"
@@ -134,7 +135,9 @@ RawRow csv_row(const CsvLayout& layout, const core::CsvRecord& record) {
     if (field == "lat" || field == "lon" || field == "keeper_org_id") {
       row.object[field] = number_or_text(cell);
     } else if (field == "amenities") {
-      json value = json::parse(cell, nullptr, /*allow_exceptions=*/false);
+      json value = core::json_nesting_exceeds(cell)
+                       ? json(json::value_t::discarded)
+                       : json::parse(cell, nullptr, /*allow_exceptions=*/false);
       if (value.is_discarded()) {
         row.errors.push_back(
             {"amenities", "must be a JSON object such as {\"hot_water\": true, \"seats\": 8}"});

@@ -1,6 +1,7 @@
 // Facilities as GeoJSON Features, both ways (see facility_formats.h).
 #include "facilities/facility_formats.h"
 #include "facilities/facility_json.h"
+#include "http/json_input.h"
 
 namespace warmcity::facilities {
 
@@ -11,7 +12,7 @@ using nlohmann::ordered_json;
 
 // [lon, lat] (an altitude may follow); false with an error otherwise.
 bool read_point(const json& geometry, RawRow& row) {
-  if (!geometry.is_object() || geometry.value("type", json()) != "Point") {
+  if (!http::field_is(geometry, "type", "Point")) {
     row.errors.push_back({"geometry", "must be a GeoJSON Point (a facility is one place)"});
     return false;
   }
@@ -37,7 +38,7 @@ RawRow geojson_row(const json& feature, size_t index) {
   RawRow row;
   row.line = index;
   row.object = json::object();
-  if (!feature.is_object() || feature.value("type", json()) != "Feature") {
+  if (!http::field_is(feature, "type", "Feature")) {
     row.errors.push_back({"type", "must be a GeoJSON Feature"});
     return row;
   }

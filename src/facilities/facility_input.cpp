@@ -128,7 +128,9 @@ Result<Input> read_input_object(const json& doc, bool creating, Kind known_kind,
   read_status(doc, in, p);
   std::vector<FieldError> errors;
   if (kind_known && (creating || doc.contains("amenities"))) {
-    const json value = doc.value("amenities", json::object());
+    static const json kNone = json::object();
+    auto given = doc.find("amenities");
+    const json& value = given != doc.end() ? *given : kNone;
     if (std::optional<Amenities> a = read_amenities(out.kind, value, errors)) {
       p.amenities_json = a->json;
     }

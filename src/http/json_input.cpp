@@ -1,5 +1,6 @@
 #include "http/json_input.h"
 
+#include "core/json_text.h"
 #include "core/utf8.h"
 
 namespace warmcity::http {
@@ -8,6 +9,10 @@ using nlohmann::json;
 
 Result<json> parse_json_object(std::string_view body) {
   if (body.empty()) return Status::InvalidArgument("the request needs a JSON object body");
+  if (core::json_nesting_exceeds(body)) {
+    return Status::InvalidArgument("the body nests arrays and objects more than " +
+                                   std::to_string(core::kMaxJsonDepth) + " levels deep");
+  }
   json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
   if (!doc.is_object()) return Status::InvalidArgument("the body must be a JSON object");
@@ -17,7 +22,7 @@ Result<json> parse_json_object(std::string_view body) {
 Result<json> parse_feature_collection(std::string_view body) {
   Result<json> doc = parse_json_object(body);
   if (!doc.ok()) return doc.status();
-  if (doc->value("type", json()) != "FeatureCollection") {
+  if (!field_is(*doc, "type", "FeatureCollection")) {
     return Status::Unprocessable("the body is not a GeoJSON FeatureCollection",
                                  {{"type", "must be FeatureCollection"}});
   }
@@ -27,6 +32,12 @@ Result<json> parse_feature_collection(std::string_view body) {
                                  {{"features", "must be an array of features"}});
   }
   return std::move(*features);
+}
+
+bool field_is(const json& obj, const char* key, std::string_view text) {
+  if (!obj.is_object()) return false;
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() && it->get_ref<const std::string&>() == text;
 }
 
 const json* FieldReader::get(const std::string& field, bool required) {
@@ -125,6 +136,10 @@ std::optional<bool> FieldReader::optional_bool(const std::string& field) {
 
 void FieldReader::fail(std::string field, std::string message) {
   errors_.push_back({std::move(field), std::move(message)});
+}
+
+void FieldReader::known(std::initializer_list<const char*> fields) {
+  for (const char* f : fields) seen_.insert(f);
 }
 
 void FieldReader::reject_unknown() {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,13 +26,18 @@
 
 namespace warmcity::http {
 
-// Parses `body` as a JSON object. kInvalidArgument (400) when it is not JSON
-// or not an object.
+// Parses `body` as a JSON object. kInvalidArgument (400) when it is not JSON,
+// not an object, or nests deeper than core::kMaxJsonDepth (checked before
+// parsing). The result is the caller's: move it or read it in place.
 Result<nlohmann::json> parse_json_object(std::string_view body);
 // Parses `body` as a GeoJSON FeatureCollection and gives its `features`
 // array. As parse_json_object, then kUnprocessable (field type or features)
 // when it is not a FeatureCollection with a features array.
 Result<nlohmann::json> parse_feature_collection(std::string_view body);
+
+// True when `obj` is an object whose `key` is the string `text` (read in
+// place: value(key, json()) would copy whatever the client put there).
+bool field_is(const nlohmann::json& obj, const char* key, std::string_view text);
 
 class FieldReader {
  public:
@@ -51,6 +57,10 @@ class FieldReader {
 
   // Adds an error of the caller's own (cross-field rules).
   void fail(std::string field, std::string message);
+  // Counts `fields` as known without reading them here (the caller reads them
+  // in place), so reject_unknown() passes them. Never copy the document to
+  // erase them: copying recurses once per nesting level.
+  void known(std::initializer_list<const char*> fields);
   // Adds an error for every field not read through this reader.
   void reject_unknown();
 
