@@ -77,7 +77,7 @@ void serve(ServeOptions& o) {
     if (::stat(o.web_root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       throw CommandFailed("--web: no such directory: " + o.web_root);
     }
-    files = std::make_unique<http::StaticFiles>(o.web_root);
+    files = std::make_unique<http::StaticFiles>(o.web_root, o.app.web.tile_url);
     (*app)->router().set_fallback(
         [&files](http::Request& req, http::Reply reply) { files->serve(req, reply); });
   }

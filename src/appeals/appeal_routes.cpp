@@ -170,8 +170,7 @@ void photo(AppealService& service, http::Request& req, http::Reply reply) {
   http::Response r;
   r.content_type = p.media_type;
   r.body = std::move(*bytes);
-  r.set_header("Cache-Control", "private, max-age=3600");
-  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Cache-Control", "private, no-store");  // a resident's photo: kept by no cache
   reply(std::move(r));
 }
 

@@ -84,7 +84,24 @@ bool is_versioned(const std::string& path) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(std::string root) : root_(canonical(root)) {}
+StaticFiles::StaticFiles(std::string root, std::string_view tile_url)
+    : root_(canonical(root)), policy_(content_security_policy(tile_url)) {}
+
+std::string StaticFiles::content_security_policy(std::string_view tile_url) {
+  std::string tiles;
+  size_t scheme = tile_url.find("://");
+  if (scheme != std::string_view::npos) {
+    size_t end = tile_url.find('/', scheme + 3);
+    std::string origin(tile_url.substr(0, end));
+    if (size_t s = origin.find("{s}"); s != std::string::npos) origin.replace(s, 3, "*");
+    // Only a plain origin goes into the header (no spaces, quotes or ';').
+    if (origin.find_first_of(" ;'\"{}") == std::string::npos) tiles = " " + origin;
+  }
+  return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" +
+         tiles +
+         "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'self'; frame-ancestors 'none'";
+}
 
 std::string StaticFiles::content_type_for(const std::string& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
@@ -139,7 +156,7 @@ void StaticFiles::serve(const Request& request, const Reply& reply) const {
   r.set_header("ETag", etag);
   r.set_header("Last-Modified", http_date(st.st_mtime));
   r.set_header("Cache-Control", cache_control_for(*decoded));
-  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Content-Security-Policy", policy_);
   std::string_view if_none_match = request.header("if-none-match");
   std::optional<time_t> since =
       if_none_match.empty() ? parse_http_date(request.header("if-modified-since")) : std::nullopt;

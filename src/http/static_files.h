@@ -13,9 +13,13 @@
 // modules and styles) is `no-cache`: kept, but revalidated on every use, so
 // a new release is seen at once and an unchanged file costs a 304.
 // Paths under /api/ never fall through to files: they get the API's 404.
+// Every file carries the app's Content-Security-Policy: scripts, styles and
+// everything else only from this origin (no inline script, handler or style
+// attribute), images also from the map's tile server, never framed.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "http/router.h"
 
@@ -24,15 +28,21 @@ namespace warmcity::http {
 class StaticFiles {
  public:
   // REQUIRES: `root` exists (checked by the caller at start).
-  explicit StaticFiles(std::string root);
+  // `tile_url`: the map tiles' URL template ('' for none), whose origin the
+  // policy lets images come from.
+  explicit StaticFiles(std::string root, std::string_view tile_url = {});
   void serve(const Request& request, const Reply& reply) const;
 
   static std::string content_type_for(const std::string& path);
   // The Cache-Control value for a request path (see above).
   static std::string cache_control_for(const std::string& path);
+  // The web app's Content-Security-Policy for a tile URL template such as
+  // "https://{s}.tile.example.org/{z}/{x}/{y}.png" ({s} becomes *).
+  static std::string content_security_policy(std::string_view tile_url);
 
  private:
   std::string root_;  // canonical, without a trailing slash
+  std::string policy_;
 };
 
 }  // namespace warmcity::http
