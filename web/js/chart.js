@@ -1,6 +1,10 @@
 // A horizontal ECharts bar chart of rows [{name, count}] (larger labels in
 // elder mode); returns the dispose function. Canvas: the table beside it
 // and the box's aria-label carry the same numbers in text.
+// The names (departments, communities: typed by admins) are drawn on the
+// canvas as text. No tooltip and no formatter: ECharts puts a tooltip's
+// formatter string in with innerHTML, so one added later must return an
+// element built with h(), never a string holding a name.
 import { echarts } from './vendor.js';
 import { settings } from './settings.js';
 

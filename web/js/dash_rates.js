@@ -40,7 +40,7 @@ export async function ratesSection(view, query = {}) {
     const ranked = report.items.filter((r) => r.rank !== null);
     const summary = ranked.map((r) => `${r.rank}. ${r.name} ${pct(r.composite)}`).join(', ') || t('rates.none');
     const chartBox = h('div', { class: 'chart', id: 'rates-chart', role: 'img', 'aria-label': t('rates.chart_label', { summary }),
-      style: `height: ${Math.min(120 + 44 * ranked.length, 900)}px` });
+      style: { height: `${Math.min(120 + 44 * ranked.length, 900)}px` } });
     const select = h('select', { id: 'rates-by' },
       DIMENSIONS.map((d) => h('option', { value: d, selected: d === dimension }, t('rates.by.' + d))));
     select.addEventListener('change', () => draw(select.value));

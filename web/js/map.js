@@ -1,9 +1,14 @@
 // A Leaflet map with the server's tile layer (GET /api/v1/web-config) or,
 // when none is configured, no tiles at all: the markers on a plain
 // background still show where things are relative to each other and to you.
+// Leaflet puts a string tooltip or popup in with innerHTML, so labels (names
+// that keepers and admins type) are always given to it as text nodes.
 import { api } from './api.js';
 import { leaflet } from './vendor.js';
 import { t } from './i18n.js';
+
+// A tooltip's content: `label` as text, never parsed as HTML.
+const text = (label) => document.createTextNode(String(label ?? ''));
 
 let configPromise = null;
 const webConfig = () => (configPromise ??= api('/web-config').catch(() => ({ tile_url: null })));
@@ -29,7 +34,7 @@ export async function drawMap(container, points) {
     const marker = L.circleMarker([p.lat, p.lon], p.you
       ? { radius: 9, color: '#0b3d91', fillColor: '#1a56db', fillOpacity: 1, weight: 3 }
       : { radius: 8, color: '#7a1712', fillColor: '#b3261e', fillOpacity: 0.9, weight: 2 });
-    marker.bindTooltip(p.you ? t('near.you') : p.label, { permanent: Boolean(p.you) });
+    marker.bindTooltip(text(p.you ? t('near.you') : p.label), { permanent: Boolean(p.you) });
     if (p.href) marker.on('click', () => { location.hash = p.href; });
     marker.addTo(map);
     bounds.push([p.lat, p.lon]);
@@ -54,7 +59,7 @@ export async function pinMap(container, landmarks, onPick) {
   const bounds = [];
   for (const p of landmarks) {
     L.circleMarker([p.lat, p.lon], { radius: 5, color: '#595959', fillColor: '#8c8c8c', fillOpacity: 0.8, weight: 1 })
-      .bindTooltip(p.label).addTo(map);
+      .bindTooltip(text(p.label)).addTo(map);
     bounds.push([p.lat, p.lon]);
   }
   if (bounds.length) map.fitBounds(bounds, { padding: [16, 16] }); else map.setView([37.52, 111.14], 13);
@@ -62,7 +67,7 @@ export async function pinMap(container, landmarks, onPick) {
   const set = (lat, lon, pan = true) => {
     if (!pin) {
       pin = L.circleMarker([lat, lon], { radius: 10, color: '#7a1712', fillColor: '#b3261e', fillOpacity: 1, weight: 3 })
-        .bindTooltip(t('appeal.pin_here'), { permanent: true }).addTo(map);
+        .bindTooltip(text(t('appeal.pin_here')), { permanent: true }).addTo(map);
     } else {
       pin.setLatLng([lat, lon]);
     }
