@@ -90,10 +90,10 @@ ordered_json category_json(const Category& c) {
           {"updated_at", core::format_rfc3339(c.updated_at)}};
 }
 
-ordered_json event_json(const Event& e) {
+ordered_json event_json(const Event& e, bool with_actor) {
   return {{"id", e.id},
           {"at", core::format_rfc3339(e.at)},
-          {"actor_user_id", or_null(e.actor_user_id)},
+          {"actor_user_id", with_actor ? or_null(e.actor_user_id) : nullptr},
           {"actor_role", e.actor_role},
           {"action", e.action},
           {"from_state", e.from_state ? ordered_json(state_name(*e.from_state)) : nullptr},

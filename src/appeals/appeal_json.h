@@ -20,7 +20,8 @@
 namespace warmcity::appeals {
 
 nlohmann::ordered_json category_json(const Category& c);
-nlohmann::ordered_json event_json(const Event& e);
+// `with_actor` false: the actor's user id is null (the reporter's view).
+nlohmann::ordered_json event_json(const Event& e, bool with_actor);
 // The staff / reporter view. `full_contact` replaces the view with the
 // revealed contact.
 nlohmann::ordered_json appeal_json(const Appeal& a, const Category* category, ContactView view,

@@ -113,10 +113,11 @@ void get_one(AppealService& service, http::Request& req, http::Reply reply) {
   }
   auto answer = [&service, by, appeal = *a](const std::optional<Contact>& revealed) {
     ordered_json body = view(service, appeal, by, revealed);
-    Result<std::vector<Event>> events = service.events(appeal.id, false);
+    const bool internal = service.reads_internal_events(appeal, by);
+    Result<std::vector<Event>> events = service.events(appeal.id, !internal);
     ordered_json list = ordered_json::array();
     if (events.ok()) {
-      for (const Event& e : *events) list.push_back(event_json(e));
+      for (const Event& e : *events) list.push_back(event_json(e, internal));
     }
     body["events"] = std::move(list);
     return http::json_response(dump(body));

@@ -156,8 +156,12 @@ std::vector<Party> AppealService::parties(const Appeal& a, const Caller& by) con
 }
 
 bool AppealService::may_read(const Appeal& a, const Caller& by) const {
-  if (by.is_staff()) return true;
   if (by.user_id && a.reporter_user_id == by.user_id) return true;
+  return reads_internal_events(a, by);
+}
+
+bool AppealService::reads_internal_events(const Appeal& a, const Caller& by) const {
+  if (by.is_staff()) return true;
   return by.role == "department" && holds(by.organisation_ids, a.assigned_org_id);
 }
 
@@ -397,10 +401,12 @@ Result<std::vector<Event>> AppealService::events(int64_t id, bool public_only) c
   return list_events(db_.reader(), id, public_only);
 }
 
-Result<std::vector<Similar>> AppealService::similar(int64_t category_id, double lat,
-                                                    double lon) const {
+Result<std::vector<Similar>> AppealService::similar(int64_t category_id, double lat, double lon,
+                                                    Precision precision) const {
+  const bool exact = precision == Precision::kExact;
   const double r = config_.similar_radius_m;
-  const double dlat = r / 111000.0 * 1.01;
+  // A published position lies up to ~8 m from the stored one: widen the box.
+  const double dlat = (r + (exact ? 0 : 20)) / 111000.0 * 1.01;
   const double dlon = dlat / std::max(0.01, std::cos(lat * M_PI / 180.0));
   const int64_t since = now() - static_cast<int64_t>(config_.similar_days) * 86400;
   Result<std::vector<Appeal>> near =
@@ -408,8 +414,11 @@ Result<std::vector<Similar>> AppealService::similar(int64_t category_id, double 
   if (!near.ok()) return near.status();
   std::vector<Similar> out;
   for (Appeal& a : *near) {
-    const double d = core::distance_m({lat, lon}, {*a.lat, *a.lon});
-    if (d <= r) out.push_back({std::move(a), d});
+    const core::LatLon at{*a.lat, *a.lon};
+    double d = core::distance_m({lat, lon}, exact ? at : core::public_position(at));
+    if (d > r) continue;
+    if (!exact) d = std::round(d / 10) * 10;
+    out.push_back({std::move(a), d});
   }
   std::sort(out.begin(), out.end(),
             [](const Similar& x, const Similar& y) { return x.distance_m < y.distance_m; });

@@ -166,12 +166,22 @@ class AppealService {
   Result<Appeal> by_tracking_code(const std::string& code) const;
   Result<std::vector<Event>> events(int64_t id, bool public_only) const;
   // Open appeals of the category within similar_radius_m of the point,
-  // submitted in the last similar_days; nearest first, at most 20.
-  Result<std::vector<Similar>> similar(int64_t category_id, double lat, double lon) const;
+  // submitted in the last similar_days; nearest first, at most 20. For a
+  // caller who may not read the appeals (kPublic) both the radius test and
+  // the distance use each appeal's published position (core::public_position,
+  // what Open311 shows) and distances come in whole tens of metres, so no
+  // sequence of queries locates an appeal closer than Open311 does.
+  enum class Precision { kExact, kPublic };
+  Result<std::vector<Similar>> similar(int64_t category_id, double lat, double lon,
+                                       Precision precision) const;
 
   // Who the caller is to the appeal, what they may read, and which steps.
   std::vector<Party> parties(const Appeal& a, const Caller& by) const;
   bool may_read(const Appeal& a, const Caller& by) const;
+  // Whether the caller works the appeal (staff, or the department it is
+  // dispatched to) and so reads internal events and who took each step;
+  // the reporter reads the public events without staff identities.
+  bool reads_internal_events(const Appeal& a, const Caller& by) const;
   ContactView contact_view(const Appeal& a, const Caller& by) const;
   std::vector<Step> allowed(const Appeal& a, const Caller& by) const;
 

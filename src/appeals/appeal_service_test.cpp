@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <future>
 
 #include "accounts/accounts.h"
@@ -261,17 +262,37 @@ TEST_F(AppealServiceTest, RevealIsAuditedAndOnlyForStaff) {
             1);
 }
 
+// The public answer measures from the published (4-decimal) position, in
+// tens of metres: probing around an appeal learns no more than Open311 shows.
+TEST_F(AppealServiceTest, SimilarForThePublicUsesThePublishedPosition) {
+  submit(road(37.520042, 111.140037), resident_);  // published as 37.5200, 111.1400
+  using P = AppealService::Precision;
+  for (double dlat : {0.0, 0.00003, -0.00003}) {
+    Result<std::vector<Similar>> pub = service_->similar(1, 37.5200 + dlat, 111.14, P::kPublic);
+    ASSERT_TRUE(pub.ok());
+    ASSERT_EQ(pub->size(), 1u);
+    EXPECT_EQ(std::fmod(pub->front().distance_m, 10.0), 0.0);
+  }
+  // Standing on the exact spot shows 0 m only to the exact caller.
+  EXPECT_LT(service_->similar(1, 37.520042, 111.140037, P::kExact)->front().distance_m, 0.5);
+  EXPECT_EQ(service_->similar(1, 37.520042, 111.140037, P::kPublic)->front().distance_m, 10);
+  // The radius test also uses the published point: 50 m from it, not from the appeal.
+  const double north_of_published = 37.5200 + 49.0 / 111195.0;
+  EXPECT_EQ(service_->similar(1, north_of_published, 111.14, P::kPublic)->size(), 1u);
+}
+
 TEST_F(AppealServiceTest, SimilarFollowAndMerge) {
   const int64_t first = submit(road(37.52, 111.14), resident_)->id;
   submit(road(37.5204, 111.14), resident_);  // ~44 m north
   submit(road(37.5210, 111.14), resident_);  // ~111 m: too far
-  Result<std::vector<Similar>> near = service_->similar(1, 37.52, 111.14);
+  using P = AppealService::Precision;
+  Result<std::vector<Similar>> near = service_->similar(1, 37.52, 111.14, P::kExact);
   ASSERT_TRUE(near.ok());
   ASSERT_EQ(near->size(), 2u);
   EXPECT_EQ(near->front().appeal.id, first);
   EXPECT_LT((*near)[1].distance_m, 50);
   now_ += 31 * 86400;
-  EXPECT_TRUE(service_->similar(1, 37.52, 111.14)->empty());  // older than 30 days
+  EXPECT_TRUE(service_->similar(1, 37.52, 111.14, P::kExact)->empty());  // older than 30 days
 
   EXPECT_EQ(*wait<int64_t>([&](auto d) { service_->follow(first, worker_, d); }), 1);
   EXPECT_EQ(*wait<int64_t>([&](auto d) { service_->follow(first, worker_, d); }), 1);

@@ -51,7 +51,10 @@ void similar(AppealService& service, http::Request& req, http::Reply reply) {
     lat = wgs.lat;
     lon = wgs.lon;
   }
-  Result<std::vector<Similar>> found = service.similar(c->id, *lat, *lon);
+  // Staff read every appeal; anyone else gets published positions only.
+  const auto precision = caller_of(req).is_staff() ? AppealService::Precision::kExact
+                                                   : AppealService::Precision::kPublic;
+  Result<std::vector<Similar>> found = service.similar(c->id, *lat, *lon, precision);
   if (!found.ok()) return reply(http::problem(found.status()));
   ordered_json items = ordered_json::array();
   for (const Similar& s : *found) items.push_back(similar_json(s));

@@ -103,6 +103,10 @@ LatLon bd09_to_gcj02(LatLon bd) {
 LatLon wgs84_to_bd09(LatLon wgs) { return gcj02_to_bd09(wgs84_to_gcj02(wgs)); }
 LatLon bd09_to_wgs84(LatLon bd) { return gcj02_to_wgs84(bd09_to_gcj02(bd)); }
 
+double public_coordinate(double degrees) { return std::round(degrees * 1e4) / 1e4; }
+
+LatLon public_position(LatLon p) { return {public_coordinate(p.lat), public_coordinate(p.lon)}; }
+
 double distance_m(LatLon a, LatLon b) {
   const double to_rad = kPi / 180;
   const double d_lat = (b.lat - a.lat) * to_rad;

@@ -43,6 +43,13 @@ constexpr double kEarthRadiusMeters = 6371008.8;  // IUGG mean radius
 // Great-circle distance in metres (haversine on the mean-radius sphere).
 double distance_m(LatLon a, LatLon b);
 
+// A position as warmcity publishes it to anyone (Open311 lists, distances
+// shown to callers who may not read the record): each coordinate rounded to
+// 4 decimals, about 11 m north-south. Everything public derives from this
+// one point, so no answer narrows a place down further than Open311 does.
+double public_coordinate(double degrees);
+LatLon public_position(LatLon p);
+
 // Equirectangular projection around a reference point: x metres east, y
 // metres north. Error stays below 0.1% within ~50 km of the reference at
 // China's latitudes, plenty for ranking nearby facilities.

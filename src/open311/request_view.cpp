@@ -1,8 +1,7 @@
 #include "open311/request_view.h"
 
-#include <cmath>
-
 #include "accounts/organisation_store.h"
+#include "core/geo.h"
 #include "core/time.h"
 #include "open311/open311_store.h"
 
@@ -11,7 +10,7 @@ namespace warmcity::open311 {
 namespace {
 
 Node rounded(const std::optional<double>& v) {
-  return v ? Node::number(std::round(*v * 1e4) / 1e4) : Node();
+  return v ? Node::number(core::public_coordinate(*v)) : Node();
 }
 
 Node time_node(int64_t t) { return Node::string(core::format_rfc3339(t)); }

@@ -116,6 +116,13 @@ test('the whole lifecycle, and the tracking page follows it without personal dat
   assert.equal(full.status, 200);
   assert.equal(full.body.events.length, 7);
   assert.equal(full.body.events.find((e) => e.action === 'callback').public, false);
+  assert.ok(full.body.events.every((e) => e.actor_user_id !== null));
+  // The department it went to works it: it reads the internal events too.
+  assert.equal((await srv.fetch(`${API}/${a.id}`, { token: dept.token })).body.events.length, 7);
+  // The reporter reads the public events only, and not who took each step.
+  const mineNow = await srv.fetch(`${API}/${a.id}`, { token: resident.token });
+  assert.deepEqual(mineNow.body.events.map((e) => e.action), ['submit', 'accept', 'dispatch', 'start', 'reply', 'close']);
+  assert.ok(mineNow.body.events.every((e) => e.public && e.actor_user_id === null), mineNow.text);
 });
 
 test('each role takes only its own steps; illegal steps are 409 with the allowed ones', async () => {
@@ -221,6 +228,29 @@ test('an anonymous appeal shows no contact; others are masked unless revealed (a
   assert.equal(revealed.body.contact.phone, PHONE);
   const audit = await srv.fetch('/api/v1/audit?action=personal_data.read', { token: admin.token });
   assert.ok(audit.body.items.some((e) => e.subject_type === 'appeal' && e.subject_id === String(a.id)));
+});
+
+test('similar appeals: outside staff, distances come from the position Open311 publishes', async () => {
+  // An anonymous appeal a few metres from a 4-decimal grid point (Open311
+  // shows it at 37.5412, 111.1612: 5 m south, 4 m west of the spot).
+  const exact = { lat: 37.541249, lon: 111.161249 };
+  const anon = await submit({ ...appeal({ ...exact }), anonymous: true, contact: undefined });
+  assert.equal(anon.status, 201, anon.text);
+  const probe = (lat, lon, token) => srv.fetch(`${API}/similar?category=roads&lat=${lat}&lon=${lon}`, { token });
+  // Three probes around it, as the attacker did: every distance is a whole
+  // ten and standing on the exact spot tells nothing finer than Open311.
+  for (const [dlat, dlon] of [[0, 0], [0.0001, 0], [0, 0.0001]]) {
+    for (const token of [undefined, resident.token]) {
+      const r = await probe(exact.lat + dlat, exact.lon + dlon, token);
+      const item = r.body.items.find((i) => i.id === anon.body.id);
+      assert.ok(item, r.text);
+      assert.equal(item.distance_m % 10, 0, r.text);
+    }
+  }
+  assert.equal((await probe(exact.lat, exact.lon)).body.items.find((i) => i.id === anon.body.id).distance_m, 10);
+  // Staff, who read every appeal anyway, get metres.
+  const staff = await probe(exact.lat, exact.lon, worker.token);
+  assert.equal(staff.body.items.find((i) => i.id === anon.body.id).distance_m, 0);
 });
 
 test('similar appeals are offered; the reporter may follow one; staff merge', async () => {
