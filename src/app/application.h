@@ -40,6 +40,8 @@ struct AppConfig {
   int appeals_similar_days = 30;
   // The three rates' composite weights (response, resolution, satisfaction).
   rates::Weights rates_weights;
+  // Bearer token for GET /metrics; "" serves it to direct loopback clients only.
+  std::string metrics_token;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

@@ -160,6 +160,9 @@ void add_serve_command(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_option("--trusted-proxy", o->server.trusted_proxies,
                   "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
+  cmd->add_option("--metrics-token", o->app.metrics_token,
+                  "bearer token for GET /metrics (else loopback without a proxy only)")
+      ->envname("WARMCITY_METRICS_TOKEN");
   cmd->add_option("--header-limit", o->server.header_limit, "request header bytes at most")
       ->capture_default_str();
   cmd->add_option("--read-timeout-ms", o->read_timeout_ms, "time to read one request")

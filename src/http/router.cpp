@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/log_text.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -214,7 +215,8 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
   try {
     route.handler(request, reply);
   } catch (const std::exception& e) {
-    spdlog::error("handler {} {} threw: {}", method_name(route.method), route.pattern, e.what());
+    spdlog::error("handler {} {} threw: {}", method_name(route.method), route.pattern,
+                  core::log_text(e.what()));
     reply(refuse(request, Status::Internal("internal error")));
   }
 }

@@ -31,6 +31,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/log_text.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -111,6 +112,11 @@ void add_security_headers(bhttp::response<bhttp::string_body>& res) {
   if (res.find("Content-Security-Policy") == res.end()) {
     res.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   }
+  // An answer that says nothing about caching (the API's) is never stored:
+  // many carry personal data, and a shared proxy or the browser's disk must
+  // not keep them. Routes that may be cached say so themselves.
+  if (res.find(bhttp::field::cache_control) == res.end())
+    res.set(bhttp::field::cache_control, "no-store");
 }
 
 }  // namespace
@@ -193,6 +199,9 @@ class Session : public std::enable_shared_from_this<Session> {
       // Beast 1.74 would read such a body as empty and the body bytes as the
       // next request: the shape request smuggling needs.
       return fail(400, "refused: Transfer-Encoding must end in chunked");
+    }
+    if (req.version() >= 11 && req.find(bhttp::field::host) == req.end()) {
+      return fail(400, "an HTTP/1.1 request must carry a Host header");
     }
     if (server_.stopping.load()) return fail(503, "the server is shutting down");
     std::string_view target(req.target().data(), req.target().size());
@@ -314,9 +323,9 @@ class Session : public std::enable_shared_from_this<Session> {
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
     server_.metrics.observe(method_name(request_.method), route_label_, r.status, micros);
     if (server_.access_log) {
-      server_.access_log->info("{} {} {} {} {}us",
-                               request_.client_address.empty() ? peer_ : request_.client_address,
-                               method_name(request_.method), request_.path, r.status, micros);
+      server_.access_log->info(
+          "{} {} {} {} {}us", request_.client_address.empty() ? peer_ : request_.client_address,
+          method_name(request_.method), core::log_text(request_.path), r.status, micros);
     }
     stream_.expires_after(server_.cfg.read_timeout);
     bhttp::async_write(stream_, *res,

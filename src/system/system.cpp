@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "accounts/tokens.h"
 #include "http/problem.h"
 
 namespace warmcity::system {
@@ -45,13 +46,30 @@ void health(store::Database& db, Clock::time_point started, http::Reply reply) {
 
 std::string_view openapi_document() { return kOpenApiJson; }
 
-void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics) {
+bool may_read_metrics(const http::Request& req, std::string_view metrics_token) {
+  if (!metrics_token.empty()) {
+    std::string_view auth = req.header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    return auth.size() > kBearer.size() && auth.substr(0, kBearer.size()) == kBearer &&
+           accounts::constant_time_equal(auth.substr(kBearer.size()), metrics_token);
+  }
+  const std::string& from = req.client_address;
+  const bool loopback =
+      from.rfind("127.", 0) == 0 || from == "::1" || from.rfind("::ffff:127.", 0) == 0;
+  return loopback && req.header("x-forwarded-for").empty();
+}
+
+void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics,
+                     std::string metrics_token) {
   auto started = Clock::now();
   router.add(
       http::Method::kGet, "/api/v1/health", http::Access::Public(),
       [&db, started](http::Request&, http::Reply reply) { health(db, started, std::move(reply)); });
   router.add(http::Method::kGet, "/metrics", http::Access::Public(),
-             [&metrics](http::Request&, http::Reply reply) {
+             [&metrics, token = std::move(metrics_token)](http::Request& req, http::Reply reply) {
+               if (!may_read_metrics(req, token)) {
+                 return reply(http::problem(404, "no route for " + req.path));
+               }
                http::Response r;
                r.content_type = "text/plain; version=0.0.4; charset=utf-8";
                r.body = metrics.render();

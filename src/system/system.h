@@ -1,8 +1,11 @@
 // System routes: health, Prometheus metrics and the OpenAPI description.
 //
 //   GET /api/v1/health        database reachable, version, uptime (public)
-//   GET /metrics              Prometheus text format (public; keep it behind
-//                             the reverse proxy's allow-list in production)
+//   GET /metrics              Prometheus text format: with a metrics token,
+//                             to `Authorization: Bearer <token>` only;
+//                             without one, only to a loopback client that
+//                             came through no proxy (no X-Forwarded-For).
+//                             Anyone else gets 404, as if it were not there.
 //   GET /api/v1/openapi.json  the API description (docs/openapi.json, built in)
 //   GET /api/v1/web-config    what the browser app needs from the server's
 //                             options: the map tile URL (public; web_config.cpp)
@@ -26,7 +29,11 @@ namespace warmcity::system {
 inline constexpr std::string_view kVersion = "0.1.0";
 
 // REQUIRES: `db` and `metrics` outlive the router.
-void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics);
+void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics,
+                     std::string metrics_token);
+
+// Whether a request may read /metrics (see above).
+bool may_read_metrics(const http::Request& req, std::string_view metrics_token);
 
 // The browser app's settings, from `warmcity serve` options.
 struct WebConfig {

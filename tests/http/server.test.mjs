@@ -51,6 +51,24 @@ test('metrics count requests by route and status and show the writer', async () 
   assert.match(res.text, /warmcity_writer_queue_depth \d+/);
   assert.match(res.text, /warmcity_writer_batch_size_bucket\{le="1"\} \d+/);
   assert.match(res.text, /warmcity_writer_commits_total [1-9]\d*/);
+  // Through a proxy (which adds X-Forwarded-For) it is not there at all.
+  const proxied = await srv.fetch('/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+  assert.equal(proxied.status, 404);
+  assert.ok(!proxied.text.includes('warmcity_'));
+});
+
+test('with --metrics-token, /metrics answers to that bearer token only', async () => {
+  const other = await startServer({ args: ['--metrics-token', 'm3trics-s3cret-t0ken'] });
+  try {
+    assert.equal((await other.fetch('/metrics')).status, 404);
+    assert.equal((await other.fetch('/metrics', { headers: { authorization: 'Bearer wrong' } })).status, 404);
+    const ok = await other.fetch('/metrics', { headers: { authorization: 'Bearer m3trics-s3cret-t0ken' } });
+    assert.equal(ok.status, 200);
+    assert.match(ok.text, /warmcity_http_requests_total/);
+  } finally {
+    await other.stop();
+    other.cleanup();
+  }
 });
 
 test('the OpenAPI document is served and passes a real validator', async () => {
@@ -114,6 +132,22 @@ test('a GET route takes no body: 413', async () => {
   const { data } = await rawRequest(srv.port,
     'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello');
   assert.equal(statusOf(data), 413, data);
+});
+
+test('an HTTP/1.1 request without Host is refused; HTTP/1.0 needs none', async () => {
+  const { data } = await rawRequest(srv.port, 'GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n');
+  assert.equal(statusOf(data), 400, data);
+  assert.match(data, /must carry a Host header/);
+  const old = await rawRequest(srv.port, 'GET /api/v1/health HTTP/1.0\r\n\r\n');
+  assert.equal(statusOf(old.data), 200, old.data);
+});
+
+test('API answers are never cached unless the route says so', async () => {
+  const health = await srv.fetch('/api/v1/health');
+  assert.equal(health.headers.get('cache-control'), 'no-store');
+  const me = await srv.fetch('/api/v1/auth/me', { token: admin.token });
+  assert.equal(me.headers.get('cache-control'), 'no-store');
+  assert.equal((await srv.fetch('/api/v1/openapi.json')).headers.get('cache-control'), 'public, max-age=300');
 });
 
 test('garbage instead of HTTP is a 400, not a crash', async () => {
