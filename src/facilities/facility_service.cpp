@@ -191,11 +191,14 @@ void FacilityService::report_free_spaces_from_gate(std::string token, int64_t fr
         Result<std::optional<GateToken>> gate = find_live_gate_token(c, hash);
         if (!gate.ok()) return gate.status();
         if (!*gate) return Status::Unauthenticated("unknown or revoked gate token");
+        Result<Facility> lot = get_facility(c, (*gate)->facility_id);
+        if (!lot.ok()) return lot.status();
+        if (Status s = check_gate_holds(c, **gate, *lot); !s.ok()) return s;
         r.facility_id = (*gate)->facility_id;
         r.reported_by = (*gate)->created_by;
         r.reported_at = core::now_unix();
         if (Status s = touch_gate_token(c, (*gate)->id, r.reported_at); !s.ok()) return s;
-        return get_facility(c, r.facility_id);
+        return lot;
       },
       std::move(done));
 }
@@ -211,6 +214,7 @@ void FacilityService::issue_gate_token(int64_t facility_id, std::string label, E
       [issued, by = std::move(by)](store::Connection& c) {
         Result<Facility> f = editable(c, issued->record.facility_id, by, check_gate_kind);
         if (!f.ok()) return f.status();
+        issued->record.keeper_org_id = f->keeper_org_id;
         issued->record.created_at = core::now_unix();
         Status s = insert_gate_token(c, issued->record, accounts::hash_token(issued->token));
         if (!s.ok()) return s;

@@ -123,6 +123,14 @@ std::vector<store::Migration> migrations() {
       revoked_at INTEGER
     );
     CREATE INDEX facility_gate_tokens_facility ON facility_gate_tokens(facility_id, id);
+  )SQL"},
+          // A gate token holds only under the keeper organisation it was issued
+          // under (gate_tokens.h). Tokens issued before this are taken to be
+          // the lot's present keeper's.
+          {"facilities", 5, R"SQL(
+    ALTER TABLE facility_gate_tokens ADD COLUMN keeper_org_id INTEGER REFERENCES organisations(id);
+    UPDATE facility_gate_tokens SET keeper_org_id =
+      (SELECT keeper_org_id FROM facilities WHERE facilities.id = facility_gate_tokens.facility_id);
   )SQL"}};
 }
 

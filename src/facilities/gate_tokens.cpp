@@ -1,11 +1,15 @@
 #include "facilities/gate_tokens.h"
 
+#include <algorithm>
+
+#include "accounts/user_store.h"
+
 namespace warmcity::facilities {
 
 namespace {
 
 constexpr char kColumns[] =
-    "id, facility_id, label, created_by, created_at, last_used_at, revoked_at";
+    "id, facility_id, label, created_by, created_at, last_used_at, revoked_at, keeper_org_id";
 
 GateToken read_row(const store::Statement& s) {
   GateToken t;
@@ -16,7 +20,12 @@ GateToken read_row(const store::Statement& s) {
   t.created_at = s.column_int64(4);
   t.last_used_at = s.column_int64_opt(5);
   t.revoked_at = s.column_int64_opt(6);
+  t.keeper_org_id = s.column_int64_opt(7);
   return t;
+}
+
+Status no_longer_valid(const std::string& why) {
+  return Status::Unauthenticated("this gate token is no longer valid: " + why);
 }
 
 }  // namespace
@@ -27,13 +36,27 @@ Status check_gate_kind(const Facility& f) {
                           std::string(kind_name(f.kind)));
 }
 
+Status check_gate_holds(store::Connection& c, const GateToken& t, const Facility& lot) {
+  if (lot.keeper_org_id != t.keeper_org_id) return no_longer_valid("the lot has a new keeper");
+  Result<std::optional<accounts::UserRecord>> issuer = accounts::find_user_by_id(c, t.created_by);
+  if (!issuer.ok()) return issuer.status();
+  if (!*issuer) return no_longer_valid("its keeper's account is gone");
+  const accounts::UserRecord& u = **issuer;
+  if (u.disabled) return no_longer_valid("its keeper was disabled");
+  const std::vector<int64_t>& orgs = u.organisation_ids;
+  const bool keeps = u.role == "keeper" && t.keeper_org_id &&
+                     std::find(orgs.begin(), orgs.end(), *t.keeper_org_id) != orgs.end();
+  if (u.role != "admin" && !keeps) return no_longer_valid("its keeper no longer keeps this lot");
+  return Status::Ok();
+}
+
 Status insert_gate_token(store::Connection& c, GateToken& t, const std::string& token_hash) {
   auto s = c.prepare(
-      "INSERT INTO facility_gate_tokens (facility_id, label, token_hash, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO facility_gate_tokens (facility_id, label, token_hash, created_by, created_at, "
+      "keeper_org_id) VALUES (?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   s->bind(1, t.facility_id).bind(2, t.label).bind(3, token_hash);
-  s->bind(4, t.created_by).bind(5, t.created_at);
+  s->bind(4, t.created_by).bind(5, t.created_at).bind(6, t.keeper_org_id);
   if (Status st = s->run(); !st.ok()) return st;
   t.id = c.last_insert_rowid();
   return Status::Ok();

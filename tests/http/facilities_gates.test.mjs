@@ -3,7 +3,7 @@
 // and bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFacility, startWithTwoKeepers } from './lib/fixtures.mjs';
+import { createFacility, makeKeeper, startWithTwoKeepers } from './lib/fixtures.mjs';
 
 const API = '/api/v1/facilities';
 let srv;
@@ -13,12 +13,13 @@ let otherKeeper;
 let resident;
 let lotId;
 let toiletId;
+let orgA;
+let orgB;
 
 const create = (body) => createFacility(srv, admin, body);
 
 before(async () => {
-  let orgA;
-  ({ srv, admin, resident, orgA, keeper, otherKeeper } =
+  ({ srv, admin, resident, orgA, orgB, keeper, otherKeeper } =
     await startWithTwoKeepers(['区税务局', '区人民医院'], ['lot_a', 'lot_b']));
   const at = { lat: 37.521, lon: 111.141, keeper_org_id: orgA, opening_hours: '24/7' };
   lotId = await create({ kind: 'parking', name: '税务局停车场', address: '滨河北路 8 号', ...at, amenities: { capacity: 60 } });
@@ -104,4 +105,57 @@ test('bad input: missing or unknown gate token 401, over capacity 422, malformed
   const noLabel = await issue(lotId, {}, keeper.token);
   assert.equal(noLabel.status, 422);
   assert.equal((await issue(lotId, { label: 'x'.repeat(65) }, keeper.token)).status, 422);
+});
+
+// A gate token holds only while what it was issued under holds (issue 11, item 9).
+const patchUser = (id, json) => srv.fetch(`/api/v1/users/${id}`, { method: 'PATCH', token: admin.token, json });
+const newLot = (name) => create({ kind: 'parking', name, address: '滨河北路 9 号', lat: 37.522, lon: 111.142, keeper_org_id: orgA, amenities: { capacity: 40 } });
+function assertNoLongerValid(res, why) {
+  assert.equal(res.status, 401, res.text);
+  assert.match(res.body.detail, new RegExp(`^this gate token is no longer valid: ${why}$`));
+}
+
+test('a token dies while the keeper who issued it is disabled, and lives again when enabled', async () => {
+  const lot = await newLot('东区停车场');
+  const zhao = await makeKeeper(srv, admin, 'gate_keeper_zhao', orgA);
+  const issued = await issue(lot, { label: '东门' }, zhao.token);
+  assert.equal(issued.status, 201, issued.text);
+  assert.equal((await gatePost(issued.body.token, { free_spaces: 7 })).status, 200);
+
+  assert.equal((await patchUser(zhao.user.id, { disabled: true })).status, 200);
+  assertNoLongerValid(await gatePost(issued.body.token, { free_spaces: 8 }), 'its keeper was disabled');
+  assert.equal((await srv.fetch(`${API}/${lot}`)).body.free_spaces, 7);
+  // A token of the same lot issued by someone still active goes on working.
+  const byAdmin = await issue(lot, { label: '西门' }, admin.token);
+  assert.equal((await gatePost(byAdmin.body.token, { free_spaces: 9 })).status, 200);
+
+  assert.equal((await patchUser(zhao.user.id, { disabled: false })).status, 200);
+  assert.equal((await gatePost(issued.body.token, { free_spaces: 10 })).status, 200);
+});
+
+test('a token dies when its keeper leaves the organisation that keeps the lot', async () => {
+  const lot = await newLot('南区停车场');
+  const qian = await makeKeeper(srv, admin, 'gate_keeper_qian', orgA);
+  const issued = await issue(lot, { label: '南门' }, qian.token);
+  assert.equal(issued.status, 201, issued.text);
+  assert.equal((await patchUser(qian.user.id, { organisation_ids: [orgB] })).status, 200);
+  assertNoLongerValid(await gatePost(issued.body.token, { free_spaces: 3 }), 'its keeper no longer keeps this lot');
+});
+
+test('every token of a lot dies when the lot changes hands, the admin\'s too; the new keeper issues new ones', async () => {
+  const lot = await newLot('北区停车场');
+  const byKeeper = await issue(lot, { label: '北门' }, keeper.token);
+  const byAdmin = await issue(lot, { label: '北门二' }, admin.token);
+  assert.equal((await gatePost(byKeeper.body.token, { free_spaces: 4 })).status, 200);
+  assert.equal((await gatePost(byAdmin.body.token, { free_spaces: 4 })).status, 200);
+
+  const moved = await srv.fetch(`${API}/${lot}`, { method: 'PATCH', token: admin.token, json: { keeper_org_id: orgB } });
+  assert.equal(moved.status, 200, moved.text);
+  assertNoLongerValid(await gatePost(byKeeper.body.token, { free_spaces: 5 }), 'the lot has a new keeper');
+  assertNoLongerValid(await gatePost(byAdmin.body.token, { free_spaces: 5 }), 'the lot has a new keeper');
+  assert.equal((await srv.fetch(`${API}/${lot}`)).body.free_spaces, 4);
+
+  const fresh = await issue(lot, { label: '北门' }, otherKeeper.token);
+  assert.equal(fresh.status, 201, fresh.text);
+  assert.equal((await gatePost(fresh.body.token, { free_spaces: 6 })).status, 200);
 });
