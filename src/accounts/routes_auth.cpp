@@ -114,6 +114,7 @@ void register_auth_routes(http::Router& router, Context& ctx) {
 
   http::RouteOptions login_opts = small_body;
   login_opts.summary = "Sign in with username and password";
+  login_opts.anonymous_write_limit = false;  // the login throttle counts these
   router.add(
       http::Method::kPost, api + "/auth/login", http::Access::Public(),
       [&ctx](http::Request& req, http::Reply reply) { handle_login(ctx, req, std::move(reply)); },

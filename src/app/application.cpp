@@ -66,6 +66,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
+  router.limit_anonymous_writes(config.anonymous_writes);
   system::register_routes(router, *app->db_, app->metrics_, config.metrics_token);
   system::register_web_config(router, config.web);
   app->accounts_->register_routes(router);

@@ -42,6 +42,8 @@ struct AppConfig {
   rates::Weights rates_weights;
   // Bearer token for GET /metrics; "" serves it to direct loopback clients only.
   std::string metrics_token;
+  // Writes without a session per client address and network (429 beyond).
+  http::AnonymousWriteLimits anonymous_writes;
 };
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.

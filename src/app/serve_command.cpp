@@ -26,6 +26,7 @@ struct ServeOptions {
   std::string access_log = "-";
   std::string web_root = "web";
   std::string password_cost = "interactive";
+  int64_t header_timeout_ms = 10'000;
   int64_t read_timeout_ms = 30'000;
   int64_t idle_timeout_ms = 60'000;
   int64_t shutdown_grace_ms = 10'000;
@@ -59,6 +60,7 @@ void setup_access_log(const std::string& dest, http::ServerConfig& server) {
 void serve(ServeOptions& o) {
   setup_logging(o.log_level);
   o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
+  o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
   o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.shutdown_grace_ms);
@@ -158,14 +160,29 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--max-connections-per-client", o->server.max_connections_per_client,
                   "open connections from one address at most")
       ->capture_default_str();
+  cmd->add_option("--max-connections-per-network", o->server.max_connections_per_network,
+                  "open connections from one /24 (IPv4) or /64 (IPv6) at most")
+      ->capture_default_str();
   cmd->add_option("--trusted-proxy", o->server.trusted_proxies,
                   "address of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
+  cmd->add_option("--anonymous-writes-per-minute", o->app.anonymous_writes.per_address_per_minute,
+                  "writes without a session per client address and minute (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--anonymous-writes-per-minute-per-network",
+                  o->app.anonymous_writes.per_network_per_minute,
+                  "the same per client /24 (IPv4) or /64 (IPv6) network (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--metrics-token", o->app.metrics_token,
                   "bearer token for GET /metrics (else loopback without a proxy only)")
       ->envname("WARMCITY_METRICS_TOKEN");
   cmd->add_option("--header-limit", o->server.header_limit, "request header bytes at most")
       ->capture_default_str();
-  cmd->add_option("--read-timeout-ms", o->read_timeout_ms, "time to read one request")
+  cmd->add_option("--header-timeout-ms", o->header_timeout_ms,
+                  "time for a new connection to send its whole first request header")
+      ->capture_default_str();
+  cmd->add_option("--read-timeout-ms", o->read_timeout_ms, "time to read one request body")
       ->capture_default_str();
   cmd->add_option("--idle-timeout-ms", o->idle_timeout_ms, "keep-alive idle time")
       ->capture_default_str();

@@ -78,7 +78,9 @@ void register_occupancy_route(http::Router& router, FacilityService& service) {
              },
              {.body_limit = 4 * 1024,
               .json_body = true,
-              .summary = "A gate device reports its lot's free spaces"});
+              .summary = "A gate device reports its lot's free spaces",
+              // The X-Gate-Token is the credential; a lot's devices share one address.
+              .anonymous_write_limit = false});
 }
 
 }  // namespace warmcity::facilities

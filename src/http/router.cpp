@@ -6,7 +6,9 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_text.h"
+#include "core/net_address.h"
 #include "http/problem.h"
+#include "http/rate_limit.h"
 
 namespace warmcity::http {
 
@@ -150,6 +152,33 @@ Response Router::refuse(const Request& request, int http_status, std::string det
   return problem(http_status, detail);
 }
 
+Router::Router() = default;
+Router::~Router() = default;
+
+void Router::limit_anonymous_writes(const AnonymousWriteLimits& l) {
+  per_address_.reset();
+  per_network_.reset();
+  if (l.per_address_per_minute > 0) {
+    per_address_ = std::make_unique<RateLimiter>(l.per_address_per_minute,
+                                                 std::max(1.0, l.per_address_per_minute));
+  }
+  if (l.per_network_per_minute > 0) {
+    per_network_ = std::make_unique<RateLimiter>(l.per_network_per_minute,
+                                                 std::max(1.0, l.per_network_per_minute));
+  }
+}
+
+int Router::anonymous_write_wait(const Request& request) const {
+  const std::string& address = request.client_address;
+  if (per_address_) {
+    if (int wait = per_address_->take(address); wait > 0) return wait;
+  }
+  if (!per_network_) return 0;
+  // An address that is not an IP is its own network.
+  std::optional<std::string> net = core::network_of(address);
+  return per_network_->take(net ? *net : address);
+}
+
 void Router::dispatch(Request& request, Reply reply, std::string* route_label) const {
   Match m = match(request);
   if (!m.route && m.allow.empty() && fallback_ && !format_for(request.path) &&
@@ -208,6 +237,18 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
                                 "the role '" + std::string(role_name(request.principal->role)) +
                                 "' may not call " + std::string(method_name(route.method)) + " " +
                                 route.pattern)));
+      return;
+    }
+  }
+
+  if (!request.principal && route.options.anonymous_write_limit && request.method != Method::kGet &&
+      request.method != Method::kHead) {
+    if (int wait = anonymous_write_wait(request); wait > 0) {
+      Response r = refuse(request, 429,
+                          "too many writes without signing in from your address; try again in " +
+                              std::to_string(wait) + " s");
+      r.set_header("Retry-After", std::to_string(wait));
+      reply(std::move(r));
       return;
     }
   }

@@ -3,7 +3,8 @@
 //
 // Order of checks for one request: path match (404) → method (405 with Allow)
 // → content type for bodies (415) → authentication (401) → role (403) →
-// cross-site check for cookie sessions on unsafe methods (403) → handler.
+// cross-site check for cookie sessions on unsafe methods (403) → the limit
+// on writes without a session (429 with Retry-After) → handler.
 // The router's own refusals are problem+json, except under a path prefix
 // given an ErrorFormat (Open311 answers its own error arrays there).
 // Path patterns use `{name}` segments: "/api/v1/users/{id}". A literal
@@ -28,6 +29,8 @@
 #include "http/message.h"
 
 namespace warmcity::http {
+
+class RateLimiter;
 
 using Reply = std::function<void(Response)>;
 using Handler = std::function<void(Request&, Reply)>;
@@ -55,6 +58,18 @@ struct RouteOptions {
   size_t body_limit = 1 << 20;  // bytes; 413 beyond
   bool json_body = true;        // POST/PUT/PATCH bodies must be application/json
   std::string summary;          // one line, for logs and docs
+  // POST/PUT/PATCH/DELETE without a session count against the limits for
+  // anonymous writes (Router::limit_anonymous_writes). false for routes
+  // with their own throttle or credential (login, gate devices).
+  bool anonymous_write_limit = true;
+};
+
+// How many writes without a session one client address, and one client
+// network (core::network_of: /24, /64), may make per minute on average; a
+// minute's worth may come at once. 0: no limit.
+struct AnonymousWriteLimits {
+  double per_address_per_minute = 20;
+  double per_network_per_minute = 200;
 };
 
 struct Route {
@@ -74,10 +89,13 @@ struct Match {
 
 class Router {
  public:
+  Router();
+  ~Router();
   // REQUIRES: called before serving starts (the route table is then read-only).
   void add(Method method, std::string pattern, Access access, Handler handler,
            RouteOptions options = {});
   void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
+  void limit_anonymous_writes(const AnonymousWriteLimits& limits);
   // Public GET/HEAD handler for paths no route matches (the web app's static
   // files); its label in metrics and logs is "static".
   void set_fallback(Handler h) { fallback_ = std::move(h); }
@@ -107,11 +125,15 @@ class Router {
   // problem(s), or the path family's own format.
   Response refuse(const Request& request, const Status& s) const;
   Response refuse(const Request& request, int http_status, std::string detail) const;
+  // Seconds the anonymous write must wait (0: go ahead).
+  int anonymous_write_wait(const Request& request) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
   std::vector<std::pair<std::string, ErrorFormat>> error_formats_;
   Authenticator authenticate_;
   Handler fallback_;
+  std::unique_ptr<RateLimiter> per_address_;  // null: no limit
+  std::unique_ptr<RateLimiter> per_network_;
 };
 
 }  // namespace warmcity::http

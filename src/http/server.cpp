@@ -32,6 +32,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_text.h"
+#include "core/net_address.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -41,6 +42,10 @@ namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
+
+// Connections that may be open beyond max_connections while the ones asked
+// to make room are closing (listen() keeps 64 descriptors spare).
+constexpr size_t kEvictionSlack = 16;
 
 class Session;
 
@@ -70,9 +75,14 @@ struct Server::Impl {
   void begin_shutdown();
   void poll_shutdown(std::shared_ptr<net::steady_timer> timer, Clock::time_point deadline);
 
-  // Reserves a connection slot for `peer`; false when a cap is reached.
-  bool admit(const std::string& peer);
-  void release(const std::string& peer);
+  // Reserves a connection slot for `peer` (of client network `network`);
+  // false when a cap is reached. At max_connections, the connection that has
+  // waited longest for a request header is closed to make room.
+  bool admit(const std::string& peer, const std::string& network);
+  void release(const std::string& peer, const std::string& network);
+  // REQUIRES: sessions_mu held. Asks the session longest waiting for a
+  // header to close; false when every connection is busy with a request.
+  bool evict_one_waiting();
   bool trusted_proxy(const std::string& peer) const;
 
   ServerConfig cfg;
@@ -84,7 +94,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
-  std::unordered_map<std::string, size_t> per_client;  // guarded by sessions_mu
+  std::unordered_map<std::string, size_t> per_client;   // guarded by sessions_mu
+  std::unordered_map<std::string, size_t> per_network;  // guarded by sessions_mu
   std::shared_ptr<spdlog::logger> access_log;
   std::vector<std::unique_ptr<net::io_context>> iocs;
   net::io_context& ioc;  // the first: accepts, handles signals, runs the shutdown
@@ -124,14 +135,17 @@ void add_security_headers(bhttp::response<bhttp::string_body>& res) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   // REQUIRES: server.admit(peer) succeeded; the session releases the slot.
-  Session(tcp::socket&& socket, Server::Impl& server, std::string peer)
-      : stream_(std::move(socket)), server_(server), peer_(std::move(peer)) {
+  Session(tcp::socket&& socket, Server::Impl& server, std::string peer, std::string network)
+      : stream_(std::move(socket)),
+        server_(server),
+        peer_(std::move(peer)),
+        network_(std::move(network)) {
     beast::error_code ec;
     stream_.socket().set_option(tcp::no_delay(true), ec);
   }
 
   ~Session() {
-    server_.release(peer_);
+    server_.release(peer_, network_);
     std::lock_guard lock(server_.sessions_mu);
     server_.sessions.erase(this);
   }
@@ -142,19 +156,31 @@ class Session : public std::enable_shared_from_this<Session> {
       server_.sessions[this] = weak_from_this();
     }
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      self->read_header(self->server_.cfg.read_timeout);
+      self->read_header(self->server_.cfg.header_timeout);
     });
+  }
+
+  // When it began waiting for a request header; nullopt while it handles one.
+  // Read by the acceptor under sessions_mu.
+  std::optional<Clock::time_point> waiting_since() const {
+    if (busy_.load(std::memory_order_relaxed)) return std::nullopt;
+    return Clock::time_point(Clock::duration(waiting_since_.load(std::memory_order_relaxed)));
   }
 
   // Closes the connection if it is waiting for a request. Runs on the connection's thread.
   void close_if_idle() {
-    if (!busy_) close();
+    if (!busy_) return close();
+    evicted.store(false);  // a request came first: it may be chosen again later
   }
+
+  // Asked to close to make room (set by the acceptor).
+  std::atomic<bool> evicted{false};
 
   net::any_io_executor executor() { return stream_.get_executor(); }
 
  private:
   void read_header(std::chrono::milliseconds timeout) {
+    waiting_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.cfg.header_limit));
     // Unlimited while the header is read: Beast would otherwise judge
@@ -371,12 +397,14 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
-  std::string peer_;  // the TCP peer's address
+  std::string peer_;     // the TCP peer's address
+  std::string network_;  // its /24 or /64 (core::network_of), or the peer
   Request request_;
   std::string route_label_;
   size_t body_limit_ = 0;
   bool keep_alive_ = true;
-  bool busy_ = false;
+  std::atomic<bool> busy_{false};
+  std::atomic<Clock::rep> waiting_since_{0};
   Clock::time_point started_;
 };
 
@@ -395,7 +423,8 @@ void Server::Impl::accept() {
     beast::error_code peer_ec;
     auto endpoint = socket.remote_endpoint(peer_ec);
     std::string peer = peer_ec ? std::string() : endpoint.address().to_string();
-    if (!admit(peer)) {
+    std::string network = core::network_of(peer).value_or(peer);
+    if (!admit(peer, network)) {
       static const std::string kBusy = [] {
         std::string body =
             "{\"type\":\"https://warmcity.example/problems/unavailable\",\"title\":\"Service "
@@ -410,30 +439,58 @@ void Server::Impl::accept() {
         sock->shutdown(tcp::socket::shutdown_both, ignored);
       });
     } else {
-      std::make_shared<Session>(std::move(socket), *this, std::move(peer))->start();
+      std::make_shared<Session>(std::move(socket), *this, std::move(peer), std::move(network))
+          ->start();
     }
     accept();
   });
 }
 
-bool Server::Impl::admit(const std::string& peer) {
+bool Server::Impl::admit(const std::string& peer, const std::string& network) {
   std::lock_guard lock(sessions_mu);
-  if (connections.load() >= cfg.max_connections) return false;
-  size_t& mine = per_client[peer];
-  if (mine >= cfg.max_connections_per_client && !trusted_proxy(peer)) {
-    if (mine == 0) per_client.erase(peer);
+  if (!trusted_proxy(peer)) {
+    auto mine = per_client.find(peer);
+    if (mine != per_client.end() && mine->second >= cfg.max_connections_per_client) return false;
+    auto ours = per_network.find(network);
+    if (ours != per_network.end() && ours->second >= cfg.max_connections_per_network) return false;
+  }
+  // Full: make room by closing the connection that has waited longest for
+  // a header (slow or idle); the closing ones may overrun the cap briefly.
+  if (connections.load() >= cfg.max_connections &&
+      (connections.load() >= cfg.max_connections + kEvictionSlack || !evict_one_waiting())) {
     return false;
   }
-  ++mine;
+  ++per_client[peer];
+  ++per_network[network];
   connections.fetch_add(1);
   return true;
 }
 
-void Server::Impl::release(const std::string& peer) {
+bool Server::Impl::evict_one_waiting() {
+  Session* oldest = nullptr;
+  Clock::time_point oldest_at = Clock::time_point::max();
+  for (auto& [ptr, weak] : sessions) {
+    std::optional<Clock::time_point> since = ptr->waiting_since();
+    if (since && *since < oldest_at && !ptr->evicted.load()) {
+      oldest = ptr;
+      oldest_at = *since;
+    }
+  }
+  if (!oldest) return false;
+  std::shared_ptr<Session> victim = sessions[oldest].lock();
+  if (!victim) return false;
+  victim->evicted.store(true);
+  net::post(victim->executor(), [victim] { victim->close_if_idle(); });
+  return true;
+}
+
+void Server::Impl::release(const std::string& peer, const std::string& network) {
   connections.fetch_sub(1);
   std::lock_guard lock(sessions_mu);
   auto it = per_client.find(peer);
   if (it != per_client.end() && --it->second == 0) per_client.erase(it);
+  auto nt = per_network.find(network);
+  if (nt != per_network.end() && --nt->second == 0) per_network.erase(nt);
 }
 
 bool Server::Impl::trusted_proxy(const std::string& peer) const {

@@ -4,11 +4,16 @@
 // Each connection reads the header first (16 KiB limit by default), refuses a
 // request that has both Transfer-Encoding and Content-Length, then reads the
 // body with the limit its route declares (413 beyond). The stream timer is
-// reset before every read and write: `read_timeout` while a request is coming
-// in, `idle_timeout` while a keep-alive connection waits for the next one.
-// Connections over `max_connections` (or over `max_connections_per_client`
-// from one address) are answered 503 and closed. A request for which no route
-// exists is answered from its header; its body is never read.
+// reset before every read and write: `header_timeout` for the whole first
+// header of a new connection (a slow sender is cut off however it trickles),
+// `read_timeout` for a body and an answer, `idle_timeout` while a keep-alive
+// connection waits for its next request. Connections over
+// `max_connections_per_client` from one address or
+// `max_connections_per_network` from one /24 or /64 are answered 503 and
+// closed. At `max_connections` a new client still gets in: the connection
+// that has waited longest for a header is closed to make room (only when all
+// are busy with requests is the newcomer answered 503). A request for which
+// no route exists is answered from its header; its body is never read.
 //
 // run() blocks until SIGINT or SIGTERM (or stop()); then it stops accepting,
 // closes idle connections, lets in-flight requests finish for up to
@@ -34,10 +39,12 @@ struct ServerConfig {
   uint16_t port = 8080;  // 0: any free port (see Server::port())
   int threads = 0;       // 0: one per core
   size_t header_limit = 16 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds read_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};
-  size_t max_connections = 10'000;          // lowered to fit the open-files limit
-  size_t max_connections_per_client = 256;  // per TCP peer; trusted proxies exempt
+  size_t max_connections = 10'000;            // lowered to fit the open-files limit
+  size_t max_connections_per_client = 256;    // per TCP peer; trusted proxies exempt
+  size_t max_connections_per_network = 1024;  // per /24 or /64; trusted proxies exempt
   // Peers whose X-Forwarded-For is believed (a load balancer, nginx): the
   // client address then comes from that header (throttling, audit, logs).
   std::vector<std::string> trusted_proxies;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/tokens.h"
+#include "core/net_address.h"
 #include "http/problem.h"
 
 namespace warmcity::system {

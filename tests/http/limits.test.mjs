@@ -1,4 +1,6 @@
-// Connection caps per client, and client addresses behind a trusted proxy.
+// Connection caps per client and network, the header deadline, room for new
+// clients when slow ones hold every slot, client addresses behind a trusted
+// proxy, and the limit on writes without a session.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -50,4 +52,115 @@ test('behind a trusted proxy the client address comes from X-Forwarded-For; othe
   assert.equal(await lastFailure(direct), '127.0.0.1');
   await direct.stop();
   direct.cleanup();
+});
+
+test('writes without a session: limited per address and per /24, 429 with Retry-After', async () => {
+  const srv = await startServer({
+    users: [{ username: 'liyi', password: 'resident-pass-1', role: 'resident' }],
+    args: ['--trusted-proxy', '127.0.0.1', '--anonymous-writes-per-minute', '3',
+      '--anonymous-writes-per-minute-per-network', '5'],
+  });
+  try {
+    const post = (from, token) => srv.fetch('/api/v1/appeals', {
+      method: 'POST', token, json: { category: 'nope', description: '测试' }, headers: { 'x-forwarded-for': from },
+    });
+    // Three from one address reach the route (422: no such category) …
+    for (let i = 0; i < 3; i++) assert.equal((await post('203.0.113.7')).status, 422);
+    const limited = await post('203.0.113.7');
+    assert.equal(limited.status, 429, limited.text);
+    assert.match(limited.headers.get('content-type'), /^application\/problem\+json/);
+    const wait = Number(limited.headers.get('retry-after'));
+    assert.ok(wait >= 1 && wait <= 20, `Retry-After ${wait}`);
+    assert.match(limited.body.detail, /try again in \d+ s/);
+    // … a neighbour in the same /24 gets the network's remaining two …
+    assert.equal((await post('203.0.113.8')).status, 422);
+    assert.equal((await post('203.0.113.8')).status, 422);
+    assert.equal((await post('203.0.113.9')).status, 429);
+    // … another network is untouched, and so is a signed-in resident.
+    assert.equal((await post('198.51.100.1')).status, 422);
+    const { token } = await srv.login('liyi', 'resident-pass-1');
+    assert.equal((await post('203.0.113.7', token)).status, 422);
+    // Reads are never limited.
+    assert.equal((await srv.fetch('/api/v1/health', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status, 200);
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
+});
+
+// A connection that has sent `bytes` of a header and nothing more.
+function openSlow(port, { localAddress, bytes = 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n' } = {}) {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1', localAddress }, () => { s.write(bytes); resolve(s); });
+    s.closedAt = null;
+    s.on('close', () => { s.closedAt = Date.now(); });
+    s.on('error', () => {});
+  });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('a header trickled byte by byte is cut off at the header deadline', async () => {
+  const srv = await startServer({ args: ['--header-timeout-ms', '1000'] });
+  try {
+    const started = Date.now();
+    const s = await openSlow(srv.port, { bytes: 'GET /api/v1/health HTTP/1.1\r\n' });
+    // One header line every 200 ms: each byte is on time, the whole is not.
+    for (let i = 0; i < 25 && s.closedAt === null; i++) {
+      s.write(`X-Slow-${i}: y\r\n`);
+      await sleep(200);
+    }
+    assert.ok(s.closedAt !== null, 'the slow connection is still open after 5 s');
+    assert.ok(s.closedAt - started < 2500, `closed after ${s.closedAt - started} ms`);
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
+});
+
+test('with every slot held by slow headers, a new client still gets in', async () => {
+  const srv = await startServer({
+    args: ['--max-connections', '20', '--max-connections-per-client', '1000', '--max-connections-per-network', '1000'],
+  });
+  try {
+    const slow = [];
+    for (let i = 0; i < 20; i++) slow.push(await openSlow(srv.port));
+    await sleep(100);
+    for (let i = 0; i < 5; i++) {
+      const res = await srv.fetch('/api/v1/health');
+      assert.equal(res.status, 200, res.text);
+    }
+    await sleep(100);
+    // The ones that waited longest made room, the oldest first.
+    assert.ok(slow[0].closedAt !== null, 'the oldest slow connection is still open');
+    assert.equal(slow[19].closedAt, null, 'the newest slow connection was closed');
+    for (const s of slow) s.destroy();
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
+});
+
+test('connections over the per-network cap (/24) get 503', async () => {
+  const srv = await startServer({ args: ['--max-connections-per-client', '3', '--max-connections-per-network', '4'] });
+  try {
+    const held = [];
+    for (const a of ['127.0.0.2', '127.0.0.2', '127.0.0.3', '127.0.0.3']) held.push(await openSlow(srv.port, { localAddress: a }));
+    await sleep(100);
+    const other = await new Promise((resolve) => {
+      const s = net.connect({ port: srv.port, host: '127.0.0.1', localAddress: '127.0.0.4' }, () => {
+        s.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      let data = '';
+      s.on('data', (d) => { data += d; });
+      s.on('close', () => resolve(data));
+      s.on('error', () => resolve(data));
+    });
+    assert.equal(statusOf(other), 503, other);
+    for (const s of held) s.destroy();
+    await sleep(200);
+    assert.equal((await srv.fetch('/api/v1/health')).status, 200);
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
 });
