@@ -21,25 +21,6 @@ ordered_json or_null(const std::optional<T>& v) {
   return v ? ordered_json(*v) : ordered_json(nullptr);
 }
 
-// First character kept, the rest starred: "王阿姨" → "王**".
-std::string mask_name(const std::string& name) {
-  if (name.empty()) return name;
-  size_t first = 1;
-  const auto lead = static_cast<unsigned char>(name[0]);
-  if (lead >= 0xF0) {
-    first = 4;
-  } else if (lead >= 0xE0) {
-    first = 3;
-  } else if (lead >= 0xC0) {
-    first = 2;
-  }
-  size_t rest = 0;
-  for (size_t i = first; i < name.size(); ++i) {
-    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) ++rest;
-  }
-  return name.substr(0, first) + std::string(std::max<size_t>(rest, 1), '*');
-}
-
 ordered_json stored(const std::string& text) {
   ordered_json v = ordered_json::parse(text, nullptr, false);
   return v.is_discarded() ? ordered_json::object() : v;
@@ -112,7 +93,7 @@ ordered_json appeal_json(const Appeal& a, const Category* category, ContactView 
   } else if (a.contact && view == ContactView::kFull) {
     contact = {{"name", a.contact->name}, {"phone", a.contact->phone}, {"masked", false}};
   } else if (a.contact && view == ContactView::kMasked) {
-    contact = {{"name", mask_name(a.contact->name)},
+    contact = {{"name", core::mask_name(a.contact->name)},
                {"phone", core::mask_phone(a.contact->phone)},
                {"masked", true}};
   }

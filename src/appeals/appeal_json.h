@@ -2,7 +2,7 @@
 // page. Include only in route translation units (it pulls in nlohmann/json).
 //
 // Personal data: the contact appears only as the ContactView allows (masked:
-// name's first character + "*", phone per core::mask_phone); the tracking
+// name and phone per core::mask_name and core::mask_phone); the tracking
 // page (track_json) carries no contact, reporter, actor or assignment field
 // at all, and only public events.
 #pragma once
