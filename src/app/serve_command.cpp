@@ -26,6 +26,7 @@ struct ServeOptions {
   std::string access_log = "-";
   std::string web_root = "web";
   std::string password_cost = "interactive";
+  size_t max_upload_memory_mb = 256;
   int64_t header_timeout_ms = 10'000;
   int64_t read_timeout_ms = 30'000;
   int64_t idle_timeout_ms = 60'000;
@@ -61,6 +62,7 @@ void serve(ServeOptions& o) {
   setup_logging(o.log_level);
   o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
   o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
+  o.server.max_large_body_bytes = o.max_upload_memory_mb << 20;
   o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.shutdown_grace_ms);
@@ -178,6 +180,10 @@ void add_serve_command(CLI::App& cli) {
                   "bearer token for GET /metrics (else loopback without a proxy only)")
       ->envname("WARMCITY_METRICS_TOKEN");
   cmd->add_option("--header-limit", o->server.header_limit, "request header bytes at most")
+      ->capture_default_str();
+  cmd->add_option("--max-upload-memory-mb", o->max_upload_memory_mb,
+                  "request bodies over 1 MiB held at once, in MiB (503 beyond)")
+      ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
   cmd->add_option("--header-timeout-ms", o->header_timeout_ms,
                   "time for a new connection to send its whole first request header")

@@ -47,6 +47,9 @@ using Clock = std::chrono::steady_clock;
 // to make room are closing (listen() keeps 64 descriptors spare).
 constexpr size_t kEvictionSlack = 16;
 
+// Bodies up to this size need no reservation from max_large_body_bytes.
+constexpr size_t kSmallBody = 1 << 20;
+
 class Session;
 
 struct Server::Impl {
@@ -91,6 +94,7 @@ struct Server::Impl {
   // Declared before `ioc`: handlers still queued when the io_context is
   // destroyed hold sessions, whose destructors use these.
   std::atomic<size_t> connections{0};
+  std::atomic<size_t> large_body_bytes{0};  // reserved by bodies over kSmallBody
   std::atomic<bool> stopping{false};
   std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
@@ -145,6 +149,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   ~Session() {
+    release_body();
     server_.release(peer_, network_);
     std::lock_guard lock(server_.sessions_mu);
     server_.sessions.erase(this);
@@ -249,6 +254,17 @@ class Session : public std::enable_shared_from_this<Session> {
                                         : "the request body is larger than this route accepts (" +
                                               std::to_string(body_limit_) + " bytes)");
     }
+    // A large body (an appeal with photos, an import file) holds memory from
+    // the shared budget until it is answered; when the budget is spent the
+    // sender is asked to come back instead of the server running out.
+    if (has_body && body_limit_ > kSmallBody) {
+      const size_t want = length ? static_cast<size_t>(*length) : body_limit_;
+      if (want > kSmallBody && !reserve_body(want)) {
+        return fail(503,
+                    "the server is receiving too many large uploads at once; try again shortly",
+                    {{"Retry-After", "5"}});
+      }
+    }
     parser_->body_limit(body_limit_);
     stream_.expires_after(server_.cfg.read_timeout);
     if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
@@ -316,8 +332,24 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.router.dispatch(request_, std::move(reply), &route_label_);
   }
 
+  // Takes `bytes` from the server's budget for large bodies.
+  bool reserve_body(size_t bytes) {
+    size_t held = server_.large_body_bytes.load();
+    do {
+      if (held + bytes > server_.cfg.max_large_body_bytes) return false;
+    } while (!server_.large_body_bytes.compare_exchange_weak(held, held + bytes));
+    body_reserved_ = bytes;
+    return true;
+  }
+  void release_body() {
+    if (body_reserved_ == 0) return;
+    server_.large_body_bytes.fetch_sub(body_reserved_);
+    body_reserved_ = 0;
+  }
+
   // Answers an error found before routing, then closes the connection.
-  void fail(int status, std::string detail) {
+  void fail(int status, std::string detail,
+            std::vector<std::pair<std::string, std::string>> headers = {}) {
     keep_alive_ = false;
     if (request_.target.empty() && parser_) {
       const auto& req = parser_->get();
@@ -327,7 +359,9 @@ class Session : public std::enable_shared_from_this<Session> {
       request_.path = request_.target.substr(0, request_.target.find('?'));
     }
     route_label_ = "unmatched";
-    write(problem(status, detail));
+    Response r = problem(status, detail);
+    for (auto& [name, value] : headers) r.set_header(std::move(name), std::move(value));
+    write(std::move(r));
   }
 
   void write(Response r) {
@@ -361,6 +395,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_write(beast::error_code ec, bool keep) {
+    release_body();
     busy_ = false;
     request_ = Request{};
     if (ec || !keep || server_.stopping.load()) return close();
@@ -402,6 +437,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Request request_;
   std::string route_label_;
   size_t body_limit_ = 0;
+  size_t body_reserved_ = 0;  // taken from large_body_bytes
   bool keep_alive_ = true;
   std::atomic<bool> busy_{false};
   std::atomic<Clock::rep> waiting_since_{0};

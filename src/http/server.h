@@ -45,6 +45,9 @@ struct ServerConfig {
   size_t max_connections = 10'000;            // lowered to fit the open-files limit
   size_t max_connections_per_client = 256;    // per TCP peer; trusted proxies exempt
   size_t max_connections_per_network = 1024;  // per /24 or /64; trusted proxies exempt
+  // Request bodies over 1 MiB held at once, by announced length (or the
+  // route's limit when chunked): 503 with Retry-After beyond.
+  size_t max_large_body_bytes = 256u << 20;
   // Peers whose X-Forwarded-For is believed (a load balancer, nginx): the
   // client address then comes from that header (throttling, audit, logs).
   std::vector<std::string> trusted_proxies;

@@ -164,3 +164,29 @@ test('connections over the per-network cap (/24) get 503', async () => {
     srv.cleanup();
   }
 });
+
+test('large bodies share a memory budget: beyond it 503 with Retry-After, released when done', async () => {
+  const srv = await startServer({ args: ['--max-upload-memory-mb', '3'] });
+  try {
+    const header = (bytes) => 'POST /api/v1/appeals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${bytes}\r\n\r\n`;
+    // Holds 2.5 MB of the 3 MB budget while its body trickles in.
+    const holder = await openSlow(srv.port, { bytes: header(2_500_000) + '{"category":' });
+    await sleep(100);
+    const refused = await rawRequest(srv.port, header(2_000_000));
+    assert.equal(statusOf(refused.data), 503, refused.data);
+    assert.match(refused.data, /Retry-After: 5/i);
+    assert.match(refused.data, /too many large uploads/);
+    // Small bodies need no budget.
+    const small = await srv.fetch('/api/v1/appeals', { method: 'POST', json: { category: 'nope' } });
+    assert.equal(small.status, 422, small.text);
+    holder.destroy();
+    await sleep(200);
+    const body = JSON.stringify({ category: 'nope', description: 'x'.repeat(2_000_000) });
+    const after = await srv.fetch('/api/v1/appeals', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    assert.notEqual(after.status, 503, after.text);
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
+});
