@@ -54,6 +54,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   appeals::Config appeals_config;
   appeals_config.photo_dir =
       config.photo_dir.empty() ? config.db_path + "-photos" : config.photo_dir;
+  appeals_config.photo_quota_bytes = config.photo_quota_mb << 20;
   appeals_config.sweep_interval_s = config.appeals_sweep_interval_s;
   appeals_config.similar_radius_m = config.appeals_similar_radius_m;
   appeals_config.similar_days = config.appeals_similar_days;

@@ -33,6 +33,7 @@ struct AppConfig {
   system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
   // Appeal photos; "" puts them beside the database ("<db>-photos").
   std::string photo_dir;
+  int64_t photo_quota_mb = 20 * 1024;  // the photo directory holds at most this
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
   // Similar appeals offered on submission: this close, this recent.

@@ -119,6 +119,10 @@ void add_serve_command(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_option("--photo-dir", o->app.photo_dir,
                   "where appeal photos are stored (default: beside the database, <db>-photos)");
+  cmd->add_option("--photo-quota-mb", o->app.photo_quota_mb,
+                  "appeal photos stored at most, in MiB (507 for new photos beyond)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 30))
+      ->capture_default_str();
   o->app.appeals_sweep_interval_s = 60;
   cmd->add_option("--appeals-sweep-seconds", o->app.appeals_sweep_interval_s,
                   "seconds between escalation sweeps of the appeals (0: none)")

@@ -107,7 +107,7 @@ Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
                                                            CalendarSource calendar) {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
   if (config.photo_dir.empty()) return Status::InvalidArgument("appeals: no photo directory");
-  Result<PhotoStore> photos = PhotoStore::open(config.photo_dir);
+  Result<PhotoStore> photos = PhotoStore::open(config.photo_dir, config.photo_quota_bytes);
   if (!photos.ok()) return photos.status();
   const int interval = config.sweep_interval_s;
   std::unique_ptr<AppealService> s(new AppealService(

@@ -51,6 +51,7 @@ using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
 
 struct Config {
   std::string photo_dir;         // REQUIRED: where photos go (app: "<db>-photos")
+  int64_t photo_quota_bytes = PhotoStore::kDefaultQuota;  // the directory holds at most this
   double similar_radius_m = 50;  // duplicates: distance …
   int similar_days = 30;         // … and age
   int sweep_interval_s = 60;     // 0: no background sweep (tests call sweep())

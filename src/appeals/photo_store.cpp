@@ -1,5 +1,6 @@
 #include "appeals/photo_store.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -62,11 +63,22 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-Result<PhotoStore> PhotoStore::open(std::string dir) {
+Result<PhotoStore> PhotoStore::open(std::string dir, int64_t quota_bytes) {
   if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
     return io_error("cannot create photo directory", dir);
   }
-  return PhotoStore(std::move(dir));
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return io_error("cannot list photo directory", dir);
+  int64_t used = 0;
+  while (const dirent* e = ::readdir(d)) {
+    struct stat st {};
+    if (e->d_name[0] != '.' && ::fstatat(::dirfd(d), e->d_name, &st, 0) == 0 &&
+        S_ISREG(st.st_mode)) {
+      used += st.st_size;
+    }
+  }
+  ::closedir(d);
+  return PhotoStore(std::move(dir), quota_bytes, used);
 }
 
 Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
@@ -74,9 +86,24 @@ Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
   const std::string path = dir_ + "/" + p.sha256 + "." + std::string(extension(type));
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && st.st_size == p.bytes) return p;  // stored before
+  // Reserve first, so that racing saves cannot pass the quota together.
+  if (used_->fetch_add(p.bytes) + p.bytes > quota_) {
+    used_->fetch_sub(p.bytes);
+    return Status::StorageFull(
+        "the photo storage is full; send the appeal without photos and tell the staff");
+  }
   const std::string tmp = path + ".tmp";
-  if (Status s = write_all(tmp, bytes); !s.ok()) return s;
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return io_error("cannot rename", tmp);
+  if (Status s = write_all(tmp, bytes); !s.ok()) {
+    used_->fetch_sub(p.bytes);
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    Status failed = io_error("cannot rename", tmp);
+    used_->fetch_sub(p.bytes);
+    ::unlink(tmp.c_str());
+    return failed;
+  }
   if (Status s = fsync_path(dir_, O_RDONLY | O_DIRECTORY | O_CLOEXEC); !s.ok()) return s;
   return p;
 }

@@ -7,10 +7,17 @@
 // before the caller commits the appeal that names it. The same photo sent
 // twice is stored once. A file whose appeal then fails to commit stays as an
 // unreferenced file (harmless; nothing lists the directory).
+// The directory holds at most `quota_bytes` of photos: open() adds up what
+// is there, save() counts what it adds and refuses a new photo beyond the
+// quota (kStorageFull), so a flood of pictures cannot fill the disk the
+// database lives on.
 // Blocking file I/O: call it off the I/O threads (AppealService does, on the
 // writer thread inside the appeal's write job). Thread-safe.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,8 +29,10 @@ namespace warmcity::appeals {
 
 class PhotoStore {
  public:
+  static constexpr int64_t kDefaultQuota = int64_t{20} << 30;  // 20 GiB
+
   // Creates the directory if missing. kUnavailable when it cannot.
-  static Result<PhotoStore> open(std::string dir);
+  static Result<PhotoStore> open(std::string dir, int64_t quota_bytes = kDefaultQuota);
 
   // REQUIRES: `bytes` were stripped (photos.h). kUnavailable on an I/O error.
   Result<Photo> save(std::string_view bytes, ImageType type) const;
@@ -31,10 +40,15 @@ class PhotoStore {
   Result<std::string> read(const Photo& photo) const;
 
   const std::string& dir() const { return dir_; }
+  // Bytes of photos in the directory now.
+  int64_t used_bytes() const { return used_->load(); }
 
  private:
-  explicit PhotoStore(std::string dir) : dir_(std::move(dir)) {}
+  PhotoStore(std::string dir, int64_t quota, int64_t used)
+      : dir_(std::move(dir)), quota_(quota), used_(std::make_shared<std::atomic<int64_t>>(used)) {}
   std::string dir_;
+  int64_t quota_;
+  std::shared_ptr<std::atomic<int64_t>> used_;  // shared by copies
 };
 
 // The SHA-256 of `bytes` as 64 lower-case hex digits.

@@ -399,5 +399,34 @@ TEST(PhotoStore, StoresByContentHashOnce) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(PhotoStore, RefusesNewPhotosBeyondTheQuotaCountingWhatIsThere) {
+  store::testing_util::ScratchDir dir;
+  const std::string clean = *strip_metadata(png_with_text(), ImageType::kPng);
+  const auto size = static_cast<int64_t>(clean.size());
+  {
+    Result<PhotoStore> photos = PhotoStore::open(dir.file("photos"), 2 * size);
+    ASSERT_TRUE(photos.ok());
+    ASSERT_TRUE(photos->save(clean, ImageType::kPng).ok());
+    EXPECT_EQ(photos->used_bytes(), size);
+  }
+  // Reopened: the stored photo counts. The same photo again costs nothing;
+  // a different one fits once, then the quota is reached.
+  Result<PhotoStore> photos = PhotoStore::open(dir.file("photos"), 2 * size);
+  ASSERT_TRUE(photos.ok());
+  EXPECT_EQ(photos->used_bytes(), size);
+  EXPECT_TRUE(photos->save(clean, ImageType::kPng).ok());
+  std::string other = clean;
+  std::string third = clean;
+  // Same length, different content: change one byte of the IDAT payload's
+  // stored copy (the store does not decode, it hashes and writes).
+  other[other.size() - 20] ^= 1;
+  third[third.size() - 21] ^= 1;
+  EXPECT_TRUE(photos->save(other, ImageType::kPng).ok());
+  Result<Photo> refused = photos->save(third, ImageType::kPng);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Code::kStorageFull);
+  EXPECT_EQ(photos->used_bytes(), 2 * size);
+}
+
 }  // namespace
 }  // namespace warmcity::appeals

@@ -28,6 +28,7 @@ enum class Code {
   kUnsupportedMedia,   // 415
   kResourceExhausted,  // 429: throttled
   kUnavailable,        // 503: shutting down / overloaded
+  kStorageFull,        // 507: a storage quota is reached
   kInternal,           // 500: a bug or an I/O failure
 };
 
@@ -65,6 +66,7 @@ class Status {
     return Status(Code::kResourceExhausted, std::move(m));
   }
   static Status Unavailable(std::string m) { return Status(Code::kUnavailable, std::move(m)); }
+  static Status StorageFull(std::string m) { return Status(Code::kStorageFull, std::move(m)); }
   static Status Internal(std::string m) { return Status(Code::kInternal, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }

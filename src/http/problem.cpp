@@ -25,6 +25,7 @@ constexpr Kind kKinds[] = {
     {429, "too-many-requests", "Too Many Requests"},
     {431, "header-too-large", "Request Header Fields Too Large"},
     {503, "unavailable", "Service Unavailable"},
+    {507, "storage-full", "Insufficient Storage"},
 };
 
 Kind kind_of_status(int status) {
@@ -90,6 +91,8 @@ int http_status(Code code) {
       return 429;
     case Code::kUnavailable:
       return 503;
+    case Code::kStorageFull:
+      return 507;
     case Code::kInternal:
       return 500;
   }
