@@ -19,6 +19,10 @@ namespace {
 
 using nlohmann::json;
 
+Status no_such_year(std::string_view year) {
+  return Status::NotFound("the official calendar of " + std::string(year) + " is not loaded");
+}
+
 constexpr size_t kYearBodyLimit = 64 * 1024;
 
 std::string dump(const json& body) {
@@ -36,20 +40,22 @@ std::string year_json(int year, const std::vector<core::OfficialDay>& days) {
   return dump(json{{"year", year}, {"days", std::move(list)}});
 }
 
-// The {year} path segment: four digits, else no such calendar can exist.
-std::optional<int> path_year(const http::Request& req) {
+// The {year} path segment: four digits within kFirstYear..kLastYear. A
+// segment that is no whole number (or not four digits, like "02026") names no
+// calendar: 404. A whole number outside the years is refused: 422.
+Result<int> path_year(const http::Request& req) {
   std::string_view text = req.path_param("year");
-  int year = 0;
+  int64_t year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (ec != std::errc() || end != text.data() + text.size() || text.size() != 4 ||
-      year < kFirstYear || year > kLastYear) {
-    return std::nullopt;
+  const bool number = !text.empty() && end == text.data() + text.size() &&
+                      (ec == std::errc() || ec == std::errc::result_out_of_range);
+  if (number && (ec != std::errc() || year < kFirstYear || year > kLastYear)) {
+    return Status::Unprocessable(
+        year_out_of_range(text),
+        {{"year", "must be " + std::to_string(kFirstYear) + " to " + std::to_string(kLastYear)}});
   }
-  return year;
-}
-
-Status no_such_year(std::string_view year) {
-  return Status::NotFound("the official calendar of " + std::string(year) + " is not loaded");
+  if (!number || text.size() != 4) return no_such_year(text);
+  return static_cast<int>(year);
 }
 
 void evaluate(CalendarService& service, http::Request& req, http::Reply reply) {
@@ -64,17 +70,18 @@ void evaluate(CalendarService& service, http::Request& req, http::Reply reply) {
 }
 
 void get_year(CalendarService& service, http::Request& req, http::Reply reply) {
-  std::optional<int> year = path_year(req);
+  Result<int> year = path_year(req);
+  if (!year.ok()) return reply(http::problem(year.status()));
   std::shared_ptr<const core::Calendar> calendar = service.current();
-  if (!year || !calendar->knows_year(*year)) {
+  if (!calendar->knows_year(*year)) {
     return reply(http::problem(no_such_year(req.path_param("year"))));
   }
   reply(http::json_response(year_json(*year, calendar->days_of_year(*year))));
 }
 
 void put_year(CalendarService& service, http::Request& req, http::Reply reply) {
-  std::optional<int> year = path_year(req);
-  if (!year) return reply(http::problem(no_such_year(req.path_param("year"))));
+  Result<int> year = path_year(req);
+  if (!year.ok()) return reply(http::problem(year.status()));
   Result<std::vector<core::OfficialDay>> days = read_year_days(*year, req.body);
   if (!days.ok()) return reply(http::problem(days.status()));
   Editor by{req.principal->user_id, req.client_address};

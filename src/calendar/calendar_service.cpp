@@ -50,10 +50,15 @@ Result<std::unique_ptr<CalendarService>> CalendarService::open(store::Database& 
   return std::unique_ptr<CalendarService>(new CalendarService(db, audit, std::move(initial)));
 }
 
+std::string year_out_of_range(std::string_view year) {
+  return "the year " + std::string(year) + " is outside the years " + std::to_string(kFirstYear) +
+         " to " + std::to_string(kLastYear);
+}
+
 void CalendarService::replace_year(int year, std::vector<core::OfficialDay> days, Editor by,
                                    Done done) {
   if (year < kFirstYear || year > kLastYear) {
-    return done(Status::Unprocessable("the year must have four digits"));
+    return done(Status::Unprocessable(year_out_of_range(std::to_string(year))));
   }
   // Checks the days and sorts them, without touching the calendar in force.
   Result<core::Calendar> alone = core::Calendar().with_year(year, std::move(days));

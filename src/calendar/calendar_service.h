@@ -21,18 +21,23 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accounts/audit.h"
 #include "core/calendar.h"
 #include "core/calendar_holder.h"
 #include "core/status.h"
+#include "core/time.h"
 #include "store/database.h"
 
 namespace warmcity::calendar {
 
-inline constexpr int kFirstYear = 1000;  // the text format has four-digit years
-inline constexpr int kLastYear = 9999;
+// The years a calendar may be kept for: those warmcity takes anywhere.
+inline constexpr int kFirstYear = core::kFirstYear;  // 1970
+inline constexpr int kLastYear = core::kLastYear;    // 9999
+// "the year 1969 is outside the years 1970 to 9999", for a refusal.
+std::string year_out_of_range(std::string_view year);
 
 // Who replaces a year, for the audit log.
 struct Editor {

@@ -14,7 +14,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr char kTimeHint[] = "must be an RFC 3339 time such as 2026-05-01T08:00:00+08:00";
+constexpr char kTimeHint[] =
+    "must be an RFC 3339 time in the years 1970 to 9999 (district time), such as "
+    "2026-05-01T08:00:00+08:00";
 
 ordered_json comment_json(const std::optional<std::string>& comment) {
   return comment ? ordered_json(*comment) : ordered_json(nullptr);
@@ -63,7 +65,10 @@ std::string answer(const core::OpeningHours& hours, int64_t at, std::optional<in
   ordered_json body = {
       {"state", core::state_name(info.state)},
       {"comment", comment_json(info.comment)},
-      {"next_change", next ? ordered_json(core::format_rfc3339(*next)) : ordered_json(nullptr)},
+      // A change after the last year warmcity writes is no change it can name.
+      {"next_change", next && core::in_supported_years(*next)
+                          ? ordered_json(core::format_rfc3339(*next))
+                          : ordered_json(nullptr)},
   };
   if (until) {
     ordered_json list = ordered_json::array();

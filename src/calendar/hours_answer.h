@@ -10,12 +10,14 @@
 //   expr   required, valid UTF-8, at most kMaxExprLength characters, and an
 //          opening_hours value OpeningHours::parse accepts (field "expr";
 //          then *parse_error receives the position and the expectation);
-//   at     RFC 3339; absent means `now`;
+//   at     RFC 3339 in the years 1970 to 9999 (core::parse_rfc3339);
+//          absent means `now`;
 //   until  optional RFC 3339, after `at`, at most kMaxWindowSeconds later.
 // Answer: {"state":"open|closed|unknown","comment":string|null,
 //          "next_change":RFC 3339|null,
 //          "intervals":[{"from","until","state","comment"}]}  (intervals only
-// when `until` is given). Times are written with +08:00.
+// when `until` is given). Times are written with +08:00; a next change after
+// 9999 is null.
 //
 // REQUIRES: nothing. Pure apart from reading `calendar`; thread-safe.
 #pragma once

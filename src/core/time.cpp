@@ -31,6 +31,22 @@ Status bad(std::string_view text, const char* what) {
   return Status::InvalidArgument("invalid RFC 3339 time \"" + std::string(text) + "\": " + what);
 }
 
+// parse_date() without the year limit: parse_rfc3339() limits the instant.
+Result<LocalDate> parse_any_date(std::string_view s) {
+  LocalDate d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !read_digits(s, 0, 4, &d.year) ||
+      !read_digits(s, 5, 2, &d.month) || !read_digits(s, 8, 2, &d.day)) {
+    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": expected YYYY-MM-DD");
+  }
+  if (d.month < 1 || d.month > 12) {
+    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": month out of range");
+  }
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": day out of range");
+  }
+  return d;
+}
+
 }  // namespace
 
 int64_t now_unix() {
@@ -96,16 +112,10 @@ std::string format_date(LocalDate d) {
 }
 
 Result<LocalDate> parse_date(std::string_view s) {
-  LocalDate d;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !read_digits(s, 0, 4, &d.year) ||
-      !read_digits(s, 5, 2, &d.month) || !read_digits(s, 8, 2, &d.day)) {
-    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": expected YYYY-MM-DD");
-  }
-  if (d.month < 1 || d.month > 12) {
-    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": month out of range");
-  }
-  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
-    return Status::InvalidArgument("invalid date \"" + std::string(s) + "\": day out of range");
+  Result<LocalDate> d = parse_any_date(s);
+  if (d.ok() && d->year < kFirstYear) {
+    return Status::InvalidArgument("invalid date \"" + std::string(s) +
+                                   "\": warmcity takes the years 1970 to 9999");
   }
   return d;
 }
@@ -158,7 +168,7 @@ std::string format_rfc3339(int64_t unix_seconds, int offset_minutes) {
 Result<int64_t> parse_rfc3339(std::string_view s) {
   if (s.size() < 20)
     return bad(s, "too short, expected YYYY-MM-DDTHH:MM:SS followed by Z or ±HH:MM");
-  Result<LocalDate> date = parse_date(s.substr(0, 10));
+  Result<LocalDate> date = parse_any_date(s.substr(0, 10));
   if (!date.ok()) return bad(s, "date part is not a valid YYYY-MM-DD");
   const char sep = s[10];
   if (sep != 'T' && sep != 't' && sep != ' ') return bad(s, "expected 'T' between date and time");
@@ -196,7 +206,13 @@ Result<int64_t> parse_rfc3339(std::string_view s) {
   }
   if (pos != s.size()) return bad(s, "unexpected characters after the offset");
   const int64_t local = days_from_civil(*date) * kSecondsPerDay + hh * 3600 + mm * 60 + ss;
-  return local - int64_t{offset_min} * 60;
+  const int64_t t = local - int64_t{offset_min} * 60;
+  if (!in_supported_years(t)) {
+    return bad(s,
+               "outside the years 1970 to 9999 (1970-01-01T00:00:00+08:00 to "
+               "9999-12-31T23:59:59+08:00)");
+  }
+  return t;
 }
 
 }  // namespace warmcity::core

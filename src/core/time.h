@@ -24,6 +24,17 @@ namespace warmcity::core {
 constexpr int kDistrictOffsetMinutes = 480;  // Asia/Shanghai, no DST since 1991
 constexpr int64_t kSecondsPerDay = 86400;
 
+// The years warmcity takes in: district dates from 1970-01-01 through
+// 9999-12-31, so that nothing precedes the unix epoch's year and every year it
+// writes back has four digits. parse_rfc3339() and parse_date() refuse the rest.
+constexpr int kFirstYear = 1970;
+constexpr int kLastYear = 9999;
+constexpr int64_t kFirstTime = -int64_t{kDistrictOffsetMinutes} * 60;  // 1970-01-01T00:00:00+08:00
+constexpr int64_t kLastTime = 253402271999;                            // 9999-12-31T23:59:59+08:00
+constexpr bool in_supported_years(int64_t unix_seconds) {
+  return unix_seconds >= kFirstTime && unix_seconds <= kLastTime;
+}
+
 // Seconds since 1970-01-01T00:00:00Z (system clock).
 int64_t now_unix();
 // Microseconds since 1970-01-01T00:00:00Z (system clock).
@@ -38,7 +49,8 @@ void append_rfc3339(std::string& out, int64_t unix_seconds,
 
 // Accepts "YYYY-MM-DDTHH:MM:SS[.fff…](Z|z|±HH:MM)" with 'T', 't' or ' ' as the
 // separator. Fractional seconds are truncated toward the earlier second. A
-// leap second (":60") is rejected. Error: kInvalidArgument naming the problem.
+// leap second (":60") is rejected, and so is an instant outside kFirstTime..
+// kLastTime. Error: kInvalidArgument naming the problem.
 Result<int64_t> parse_rfc3339(std::string_view text);
 
 struct LocalDate {
@@ -53,7 +65,8 @@ struct LocalDate {
 bool is_leap_year(int year);
 int days_in_month(int year, int month);  // REQUIRES: 1 <= month <= 12
 
-// "YYYY-MM-DD", exactly ten characters. Error: kInvalidArgument.
+// "YYYY-MM-DD", exactly ten characters, a year from kFirstYear. Error:
+// kInvalidArgument.
 Result<LocalDate> parse_date(std::string_view yyyy_mm_dd);
 std::string format_date(LocalDate d);
 

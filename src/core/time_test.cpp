@@ -41,9 +41,33 @@ TEST(TimeTest, ParseRfc3339RejectsWithReason) {
 }
 
 TEST(TimeTest, RoundTrip) {
-  for (int64_t t = -86400 * 400; t < int64_t{86400} * 365 * 80; t += 86399 * 7 + 13) {
+  for (int64_t t = kFirstTime; t < int64_t{86400} * 365 * 80; t += 86399 * 7 + 13) {
     EXPECT_EQ(*parse_rfc3339(format_rfc3339(t)), t);
     EXPECT_EQ(*parse_rfc3339(format_rfc3339(t, 0)), t);
+  }
+}
+
+TEST(TimeTest, TakesTheYears1970To9999InDistrictTime) {
+  EXPECT_EQ(format_rfc3339(kFirstTime), "1970-01-01T00:00:00+08:00");
+  EXPECT_EQ(format_rfc3339(kLastTime), "9999-12-31T23:59:59+08:00");
+  EXPECT_EQ(*parse_rfc3339("1970-01-01T00:00:00+08:00"), kFirstTime);
+  EXPECT_EQ(*parse_rfc3339("9999-12-31T23:59:59+08:00"), kLastTime);
+  EXPECT_EQ(*parse_rfc3339("1969-12-31T23:00:00-10:00"), 32400);  // 1970 in the district
+  for (const char* outside :
+       {"0000-01-01T00:00:00Z", "0001-01-01T00:00:00+08:00", "1969-12-31T23:59:59+08:00",
+        "1970-01-01T00:00:00+08:01", "9999-12-31T16:00:00Z", "9999-12-31T23:00:00-10:00"}) {
+    Result<int64_t> r = parse_rfc3339(outside);
+    ASSERT_FALSE(r.ok()) << outside;
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("outside the years 1970 to 9999"), std::string::npos)
+        << r.status().message();
+  }
+  EXPECT_TRUE(parse_date("1970-01-01").ok());
+  EXPECT_TRUE(parse_date("9999-12-31").ok());
+  for (const char* outside : {"0000-01-01", "0001-01-01", "1969-12-31"}) {
+    Result<LocalDate> r = parse_date(outside);
+    ASSERT_FALSE(r.ok()) << outside;
+    EXPECT_NE(r.status().message().find("the years 1970 to 9999"), std::string::npos);
   }
 }
 

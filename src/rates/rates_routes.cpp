@@ -54,7 +54,7 @@ void get_rates(store::Database& db, const Weights& w, http::Request& req, http::
     if (parsed.ok()) {
       month = *parsed;
     } else {
-      errors.push_back({"month", "a month is YYYY-MM, e.g. 2026-11"});
+      errors.push_back({"month", "a month is YYYY-MM from 1970-01 to 9999-12, e.g. 2026-11"});
     }
   }
   Dimension by = Dimension::kDepartment;
