@@ -142,10 +142,12 @@ void take_step(AppealService& service, http::Request& req, http::Reply reply) {
                       if (code != Code::kConflict && code != Code::kPermissionDenied) {
                         return reply(http::problem(a.status()));
                       }
+                      // The allowed steps only to a caller who may read the appeal.
                       Result<Appeal> now = service.get(id);
-                      std::vector<Step> allowed;
-                      if (now.ok()) allowed = service.allowed(*now, by);
-                      reply(problem_with_steps(a.status(), allowed));
+                      if (!now.ok() || !service.may_read(*now, by)) {
+                        return reply(http::problem(a.status()));
+                      }
+                      reply(problem_with_steps(a.status(), service.allowed(*now, by)));
                     });
 }
 

@@ -266,6 +266,12 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
       [this, id, out, req = std::move(req), by = std::move(by)](store::Connection& c) {
         Result<Appeal> a = get_appeal(c, id);
         if (!a.ok()) return a.status();
+        // Every party may read the appeal; anyone else learns nothing of it
+        // (not its state, not the steps it allows).
+        if (!may_read(*a, by)) {
+          return Status::PermissionDenied(
+              "only staff, the assigned department and the reporter act on an appeal");
+        }
         const std::vector<Party> who = parties(*a, by);
         if (std::optional<Refusal> no = check_step(a->state, req.step, who)) {
           const std::string allowed = steps_text(allowed_steps(a->state, who));
@@ -309,7 +315,9 @@ void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
       [this, id, count, by = std::move(by)](store::Connection& c) {
         Result<Appeal> a = get_appeal(c, id);
         if (!a.ok()) return a.status();
-        if (!is_open(a->state)) return Status::Conflict("the appeal is closed");
+        // The same words for a closed and a merged appeal, to readers and
+        // to residents who found it nearby alike: no state, no merge target.
+        if (!is_open(a->state)) return Status::Conflict("this appeal no longer takes followers");
         const int64_t at = now();
         Result<bool> added = add_follower(c, id, *by.user_id, at);
         if (!added.ok()) return added.status();

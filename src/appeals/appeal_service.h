@@ -146,14 +146,18 @@ class AppealService {
   // computes the deadlines, stores photos and the appeal with its "submit"
   // event. `by` becomes the reporter when signed in.
   void submit(NewAppeal in, Caller by, Done<Appeal> done);
-  // One workflow step. kNotFound; kConflict when the step is illegal in the
-  // current state, kPermissionDenied when it is legal but not the caller's
-  // (both messages name the caller's allowed steps); kUnprocessable for
-  // missing/bad step fields. A dissatisfied callback is followed, in the
+  // One workflow step. kNotFound; kPermissionDenied, naming neither state
+  // nor steps, when the caller may not read the appeal (see may_read); then
+  // kConflict when the step is illegal in the current state,
+  // kPermissionDenied when it is legal but not the caller's (both messages
+  // name the caller's allowed steps); kUnprocessable for missing/bad step
+  // fields. A dissatisfied callback is followed, in the
   // same job, by the system's reopen (重办).
   void take_step(int64_t id, StepRequest step, Caller by, Done<Appeal> done);
   // The signed-in caller follows an open appeal instead of filing a
-  // duplicate; the answer is the follower count. kConflict when closed.
+  // duplicate; the answer is the follower count. The caller need not be
+  // able to read the appeal (it was found through similar()). kConflict,
+  // saying only that it takes no followers, when closed or merged.
   void follow(int64_t id, Caller by, Done<int64_t> done);
   // The full contact, for dispatchers and the assignee, audited
   // ("personal_data.read") before `done`. kPermissionDenied otherwise,
