@@ -63,6 +63,9 @@ Status Accounts::set_password(std::string_view username, std::string_view passwo
   auto user = find_user_by_username(impl_->ctx.db.reader(), username);
   if (!user.ok()) return user.status();
   if (!*user) return Status::NotFound("no user named '" + std::string(username) + "'");
+  if (auto problem = new_password_problem(password, (*user)->password_hash)) {
+    return Status::Unprocessable("some fields are not valid", {{"password", *problem}});
+  }
   auto hash = hash_password(password, impl_->ctx.config.password_cost);
   if (!hash.ok()) return hash.status();
   return impl_->ctx.db.write(

@@ -43,7 +43,7 @@ struct NewUser {
   std::string username;      // 3–32 of [a-z0-9_.-]
   std::string display_name;  // 1–64 characters
   std::string role;          // resident, worker, volunteer, keeper, department, admin
-  std::string password;      // 8–128 characters
+  std::string password;      // 8–128 characters, not a common password
   std::optional<std::string> phone;
   std::vector<int64_t> organisation_ids;
 };
@@ -77,7 +77,8 @@ class Accounts {
   // add_user: kUnprocessable (with field errors) for bad fields or unknown
   // organisations, kConflict for a taken username. Audited with no actor.
   Result<int64_t> add_user(const NewUser& u);
-  // kNotFound for an unknown user; revokes the user's sessions.
+  // kNotFound for an unknown user; kUnprocessable for a password the policy
+  // refuses or the user's current one; revokes the user's sessions.
   Status set_password(std::string_view username, std::string_view password);
   Result<std::vector<UserSummary>> list_users();
   Result<int64_t> add_organisation(std::string_view kind, std::string_view name);

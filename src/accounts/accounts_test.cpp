@@ -22,7 +22,7 @@ class AccountsTest : public testing_util::AccountsDbTest {
     AccountsDbTest::SetUp();
     Config config;
     config.password_cost = PasswordCost::kMinimum;
-    config.max_failures_per_account = 3;
+    config.login.free_failures_per_address = 3;
     accounts_ = std::make_unique<Accounts>(*db_, config);
     router_.set_authenticator(accounts_->authenticator());
     accounts_->register_routes(router_);
@@ -44,7 +44,7 @@ class AccountsTest : public testing_util::AccountsDbTest {
     req.path = target.substr(0, q);
     if (q != std::string::npos) req.query = target.substr(q + 1);
     req.body = body;
-    req.client_address = "192.0.2.1";
+    req.client_address = address_;
     req.headers = std::move(headers);
     if (!body.empty()) req.headers.emplace_back("content-type", "application/json");
     auto promise = std::make_shared<std::promise<http::Response>>();
@@ -73,25 +73,30 @@ class AccountsTest : public testing_util::AccountsDbTest {
     return "";
   }
 
+  std::string address_ = "192.0.2.1";  // the client address of call()
   http::Router router_;
   std::unique_ptr<Accounts> accounts_;
   int64_t admin_id_ = 0;
 };
 
 TEST_F(AccountsTest, AddUserValidatesAndRefusesDuplicates) {
-  auto dup = accounts_->add_user({"root", "x", "worker", "password1", {}, {}});
+  auto dup = accounts_->add_user({"root", "x", "worker", "liming-pass-1", {}, {}});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.status().code(), Code::kConflict);
   auto bad = accounts_->add_user({"x", "", "boss", "short", std::string("1"), {}});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), Code::kUnprocessable);
   EXPECT_EQ(bad.status().field_errors().size(), 5u);
-  auto no_org = accounts_->add_user({"liming", "李明", "worker", "password1", {}, {42}});
+  auto common = accounts_->add_user({"liming", "李明", "worker", "Password1", {}, {}});
+  ASSERT_EQ(common.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(common.status().field_errors().at(0).field, "password");
+  auto no_org = accounts_->add_user({"liming", "李明", "worker", "liming-pass-1", {}, {42}});
   EXPECT_EQ(no_org.status().code(), Code::kUnprocessable);
   auto org = accounts_->add_organisation("grid", "第一网格");
   ASSERT_TRUE(org.ok());
   EXPECT_EQ(accounts_->add_organisation("planet", "x").status().code(), Code::kUnprocessable);
-  auto ok = accounts_->add_user({"liming", "李明", "worker", "password1", "13812345678", {*org}});
+  auto ok =
+      accounts_->add_user({"liming", "李明", "worker", "liming-pass-1", "13812345678", {*org}});
   ASSERT_TRUE(ok.ok()) << ok.status().message();
   auto users = accounts_->list_users();
   ASSERT_TRUE(users.ok());
@@ -126,12 +131,17 @@ TEST_F(AccountsTest, WrongPasswordUnknownUserAndThrottle) {
   EXPECT_EQ(json::parse(wrong.body)["detail"], json::parse(unknown.body)["detail"]);
   call(http::Method::kPost, "/api/v1/auth/login", R"({"username":"root","password":"x"})");
   call(http::Method::kPost, "/api/v1/auth/login", R"({"username":"Root","password":"y"})");
-  // Three failures for root: the fourth attempt is refused even with the right password.
+  // Three failures for root from this address: the fourth attempt from here is
+  // refused even with the right password, and checks nothing…
   auto blocked = call(http::Method::kPost, "/api/v1/auth/login",
                       R"({"username":"root","password":"admin-password"})");
   EXPECT_EQ(blocked.status, 429);
-  EXPECT_GT(std::stoi(header(blocked, "Retry-After")), 0);
+  EXPECT_EQ(header(blocked, "Retry-After"), "1");
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed'"), 4);
+  // …but the owner from another address signs in (no lock on the account).
+  address_ = "198.51.100.4";
+  EXPECT_FALSE(login("root", "admin-password").empty());
+  EXPECT_EQ(count("SELECT count(*) FROM login_failures WHERE key = 'a 192.0.2.1 root'"), 1);
 }
 
 TEST_F(AccountsTest, PhoneRevealIsAuditedAndRoleChangeRevokes) {
@@ -195,6 +205,44 @@ TEST_F(AccountsTest, SetPasswordFromCliRevokesSessions) {
   EXPECT_EQ(call(http::Method::kGet, "/api/v1/me", "", {bearer(token)}).status, 401);
   EXPECT_EQ(accounts_->set_password("nobody", "another-password").code(), Code::kNotFound);
   EXPECT_EQ(accounts_->set_password("root", "short").code(), Code::kUnprocessable);
+  EXPECT_EQ(accounts_->set_password("root", "qwer1234").code(), Code::kUnprocessable);
+  auto same = accounts_->set_password("root", "another-password");
+  ASSERT_EQ(same.code(), Code::kUnprocessable);
+  EXPECT_EQ(same.field_errors().at(0).message, "must differ from the current password");
+}
+
+TEST_F(AccountsTest, NewPasswordMustNotBeCommonOrTheCurrentOne) {
+  std::string admin = login("root", "admin-password");
+  auto fields = [](const http::Response& r) {
+    std::vector<std::string> out;
+    json body = json::parse(r.body);
+    for (const json& e : body["errors"]) out.push_back(e["field"]);
+    return out;
+  };
+  auto common =
+      call(http::Method::kPut, "/api/v1/me/password",
+           R"({"current_password":"admin-password","new_password":"WoAiNi1314"})", {bearer(admin)});
+  EXPECT_EQ(common.status, 422) << common.body;
+  EXPECT_EQ(fields(common), std::vector<std::string>{"new_password"});
+  auto same = call(http::Method::kPut, "/api/v1/me/password",
+                   R"({"current_password":"admin-password","new_password":"admin-password"})",
+                   {bearer(admin)});
+  EXPECT_EQ(same.status, 422) << same.body;
+  EXPECT_NE(same.body.find("must differ from the current password"), std::string::npos);
+
+  // An admin resetting a password: not a common one, not the user's current one.
+  auto wang = accounts_->add_user({"wang", "王芳", "worker", "wang-password", {}, {}});
+  ASSERT_TRUE(wang.ok());
+  std::string path = "/api/v1/users/" + std::to_string(*wang) + "/password";
+  auto reset_common = call(http::Method::kPut, path, R"({"password":"admin123"})", {bearer(admin)});
+  EXPECT_EQ(reset_common.status, 422) << reset_common.body;
+  auto reset_same =
+      call(http::Method::kPut, path, R"({"password":"wang-password"})", {bearer(admin)});
+  EXPECT_EQ(reset_same.status, 422) << reset_same.body;
+  EXPECT_EQ(fields(reset_same), std::vector<std::string>{"password"});
+  auto reset = call(http::Method::kPut, path, R"({"password":"wang-password-2"})", {bearer(admin)});
+  EXPECT_EQ(reset.status, 204) << reset.body;
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'user.password_change'"), 1);
 }
 
 TEST_F(AccountsTest, LoginRehashesOldParameters) {

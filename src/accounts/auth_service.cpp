@@ -25,6 +25,13 @@ const Status& busy() {
   return kBusy;
 }
 
+int64_t now_ms() { return core::now_unix_micros() / 1000; }
+
+Status throttled(const char* what, int64_t wait) {
+  return Status::ResourceExhausted(std::string(what) + "; try again in " + std::to_string(wait) +
+                                   " seconds");
+}
+
 const Status& wrong_credentials() {
   static const Status kWrong = Status::Unauthenticated("wrong username or password");
   return kWrong;
@@ -33,6 +40,7 @@ const Status& wrong_credentials() {
 // On the pool: the password did not match (or the user does not exist).
 void fail_login(Context& ctx, const LoginAttempt& a, const std::optional<UserRecord>& user,
                 const char* reason, std::function<void(LoginOutcome)> done) {
+  ctx.throttle.record_failure(ascii_lower(a.username), a.client_address, now_ms());
   AuditEntry e{user ? std::optional<int64_t>(user->id) : std::nullopt,
                "auth.login_failed",
                "user",
@@ -48,7 +56,7 @@ void fail_login(Context& ctx, const LoginAttempt& a, const std::optional<UserRec
 // On the pool: the password matched an enabled user.
 void open_session(Context& ctx, const LoginAttempt& a, UserRecord user,
                   std::function<void(LoginOutcome)> done) {
-  ctx.throttle.record_success(ascii_lower(a.username), a.client_address);
+  ctx.throttle.record_success(ascii_lower(a.username), a.client_address, now_ms());
   std::optional<std::string> rehashed;
   if (needs_rehash(user.password_hash, ctx.config.password_cost)) {
     auto h = hash_password(a.password, ctx.config.password_cost);
@@ -98,17 +106,18 @@ void open_session(Context& ctx, const LoginAttempt& a, UserRecord user,
 }  // namespace
 
 void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)> done) {
-  int64_t wait = ctx.throttle.begin_attempt(ascii_lower(attempt.username), attempt.client_address,
-                                            core::now_unix());
+  std::string account = ascii_lower(attempt.username);
+  std::string address = attempt.client_address;
+  int64_t wait = ctx.throttle.begin_attempt(account, address, now_ms());
   if (wait > 0) {
-    spdlog::warn("login throttled for '{}' from {}", attempt.username, attempt.client_address);
-    return done(LoginOutcome::failed(
-        Status::ResourceExhausted("too many failed sign-in attempts; try again in " +
-                                  std::to_string(wait) + " seconds"),
-        wait));
+    spdlog::warn("login throttled for '{}' from {}", attempt.username, address);
+    return done(LoginOutcome::failed(throttled("too many failed sign-in attempts", wait), wait));
   }
   auto user = find_user_by_username(ctx.db.reader(), attempt.username);
-  if (!user.ok()) return done(LoginOutcome::failed(user.status()));
+  if (!user.ok()) {
+    ctx.throttle.abandon_attempt(account, address, now_ms());
+    return done(LoginOutcome::failed(user.status()));
+  }
   auto task = [&ctx, attempt = std::move(attempt), user = std::move(*user), done]() mutable {
     const std::string& hash = user ? user->password_hash : ctx.dummy_hash.get();
     bool match = verify_password(hash, attempt.password);
@@ -117,6 +126,9 @@ void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)>
                         std::move(done));
     }
     if (user->disabled) {
+      // Counted as a failure: no sign-in happened, and the 403 (which only a
+      // right password gets) must not become a free oracle.
+      ctx.throttle.record_failure(ascii_lower(attempt.username), attempt.client_address, now_ms());
       AuditEntry e{user->id,
                    "auth.login_failed",
                    "user",
@@ -129,7 +141,10 @@ void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)>
     }
     open_session(ctx, attempt, std::move(*user), std::move(done));
   };
-  if (!ctx.pool.try_post(std::move(task))) done(LoginOutcome::failed(busy()));
+  if (!ctx.pool.try_post(std::move(task))) {
+    ctx.throttle.abandon_attempt(account, address, now_ms());
+    done(LoginOutcome::failed(busy()));
+  }
 }
 
 store::Database::WriteJob logout_job(const http::Principal& who, std::string client_address) {
@@ -151,31 +166,36 @@ void change_own_password(Context& ctx, const http::Principal& who, std::string c
                          std::string replacement, std::string client_address,
                          std::function<void(Status, int64_t)> done) {
   std::string account = ascii_lower(who.username);
-  int64_t wait = ctx.throttle.begin_attempt(account, client_address, core::now_unix());
-  if (wait > 0) {
-    return done(Status::ResourceExhausted("too many wrong passwords; try again in " +
-                                          std::to_string(wait) + " seconds"),
-                wait);
-  }
+  int64_t wait = ctx.throttle.begin_attempt(account, client_address, now_ms());
+  if (wait > 0) return done(throttled("too many wrong passwords", wait), wait);
   auto user = find_user_by_id(ctx.db.reader(), who.user_id);
-  if (!user.ok()) return done(user.status(), 0);
-  if (!*user) return done(Status::Unauthenticated("invalid session"), 0);
+  if (!user.ok() || !*user) {
+    ctx.throttle.abandon_attempt(account, client_address, now_ms());
+    return done(user.ok() ? Status::Unauthenticated("invalid session") : user.status(), 0);
+  }
   auto task = [&ctx, hash = (*user)->password_hash, current = std::move(current),
-               replacement = std::move(replacement), address = std::move(client_address),
-               account = std::move(account), user_id = who.user_id, session_id = who.session_id,
-               done]() mutable {
+               replacement = std::move(replacement), address = client_address, account,
+               user_id = who.user_id, session_id = who.session_id, done]() mutable {
     if (!verify_password(hash, current)) {
+      ctx.throttle.record_failure(account, address, now_ms());
       return done(Status::Unprocessable("some fields are not valid",
                                         {{"current_password", "is not your current password"}}),
                   0);
     }
-    ctx.throttle.record_success(account, address);
+    ctx.throttle.record_success(account, address, now_ms());
+    if (auto problem = new_password_problem(replacement, hash)) {
+      return done(Status::Unprocessable("some fields are not valid", {{"new_password", *problem}}),
+                  0);
+    }
     auto fresh = hash_password(replacement, ctx.config.password_cost);
     if (!fresh.ok()) return done(fresh.status(), 0);
     ctx.db.submit(set_password_job(user_id, std::move(*fresh), Actor{user_id, address}, session_id),
                   [done](const Status& s) { done(s, 0); });
   };
-  if (!ctx.pool.try_post(std::move(task))) done(busy(), 0);
+  if (!ctx.pool.try_post(std::move(task))) {
+    ctx.throttle.abandon_attempt(account, client_address, now_ms());
+    done(busy(), 0);
+  }
 }
 
 }  // namespace warmcity::accounts

@@ -1,13 +1,15 @@
 // Signing in and out, and changing one's own password: the flows behind
 // /auth/login, /auth/logout and /me/password, apart from HTTP.
 //
-// login(): throttle check (a blocked attempt verifies nothing) → user read
+// login(): throttle check per (account, address) and per client network
+// (throttle.h; a blocked attempt verifies nothing) → user read
 // on the caller's reader → argon2id verification on the hash pool (against
 // a dummy hash when the user does not exist) → on success a new session
 // row, a rehash if the stored hash has old parameters, and the audit entry,
 // in one write job → `done` after the commit, on the writer thread. A
 // failure is audited ("auth.login_failed" with the username tried and the
-// reason) and counted by the throttle before `done` hears of it.
+// reason) and counted by the throttle before `done` hears of it; a success
+// clears the (account, address) count.
 //
 // Every `done` is called exactly once, from the pool or the writer thread.
 #pragma once
@@ -59,9 +61,10 @@ void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)>
 store::Database::WriteJob logout_job(const http::Principal& who, std::string client_address);
 
 // Verifies `current` (throttled like a login: kResourceExhausted with
-// *retry_after set; a wrong one is kUnprocessable on field
-// current_password), hashes `replacement`, stores it, and revokes the
-// user's other sessions.
+// retry_after set; a wrong one is kUnprocessable on field
+// current_password), refuses a `replacement` equal to it (kUnprocessable on
+// new_password; the route has checked length and the common-password list),
+// hashes `replacement`, stores it, and revokes the user's other sessions.
 void change_own_password(Context& ctx, const http::Principal& who, std::string current,
                          std::string replacement, std::string client_address,
                          std::function<void(Status, int64_t retry_after)> done);

@@ -13,6 +13,7 @@
 #include "accounts/config.h"
 #include "accounts/password.h"
 #include "accounts/throttle.h"
+#include "core/time.h"
 #include "core/work_pool.h"
 #include "store/database.h"
 
@@ -28,8 +29,7 @@ struct Context {
   Context(store::Database& database, const Config& cfg)
       : db(database),
         config(cfg),
-        throttle(cfg.max_failures_per_account, cfg.max_failures_per_address,
-                 cfg.throttle_window_seconds),
+        throttle(&database, cfg.login, core::now_unix_micros() / 1000),
         audit(database),
         dummy_hash(cfg.password_cost),
         pool(cfg.hash_threads) {}

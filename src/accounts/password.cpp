@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "accounts/common_passwords.h"
 #include "accounts/tokens.h"
 #include "core/utf8.h"
 
@@ -36,6 +37,9 @@ std::optional<std::string> password_problem(std::string_view password) {
   if (*length < kMinPasswordLength || *length > kMaxPasswordLength) {
     return "must be " + std::to_string(kMinPasswordLength) + " to " +
            std::to_string(kMaxPasswordLength) + " characters";
+  }
+  if (is_common_password(password)) {
+    return "is one of the most common passwords, which are guessed first; choose another";
   }
   return std::nullopt;
 }

@@ -4,7 +4,8 @@
 // Owns: turning a password into a self-describing hash string (algorithm,
 // parameters and salt inside it), checking a password against such a string,
 // telling whether a stored hash was made with other parameters than the
-// configured cost (so login can rehash), and the length policy.
+// configured cost (so login can rehash), and the password policy: 8–128
+// characters and not a common password (common_passwords.h).
 //
 // Every hashing function is slow on purpose (tens to hundreds of
 // milliseconds, tens of MiB of memory at the interactive cost): call them on
@@ -25,7 +26,8 @@ namespace warmcity::accounts {
 inline constexpr size_t kMinPasswordLength = 8;    // Unicode code points
 inline constexpr size_t kMaxPasswordLength = 128;  // Unicode code points
 
-// Why `password` breaks the policy, or nullopt when it is acceptable.
+// Why `password` breaks the policy (its length, or it is a common password),
+// or nullopt when it is acceptable. Fast: no hashing.
 std::optional<std::string> password_problem(std::string_view password);
 
 // kInternal only when libsodium cannot allocate the memory the cost asks for.

@@ -95,6 +95,9 @@ void handle_change_password(Context& ctx, http::Request& req, http::Reply reply)
   auto current = in.required_string("current_password", 1, 1024);
   auto replacement = in.required_string("new_password", kMinPasswordLength, kMaxPasswordLength);
   in.reject_unknown();
+  if (replacement) {
+    if (auto problem = password_problem(*replacement)) in.fail("new_password", std::move(*problem));
+  }
   if (!in.ok()) return reply(http::problem(in.status()));
   change_own_password(ctx, *req.principal, std::move(*current), std::move(*replacement),
                       req.client_address, [reply](Status s, int64_t retry_after) {

@@ -1,5 +1,6 @@
 // Admin routes for users: list, create, read (phone masked unless revealed,
-// and a reveal is audited before the answer), update, set password.
+// and a reveal is audited before the answer), update, set password (not a
+// common one, and not the user's current one).
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -191,6 +192,9 @@ void handle_set_password(Context& ctx, http::Request& req, http::Reply reply) {
   http::FieldReader in(*doc);
   auto password = in.required_string("password", kMinPasswordLength, kMaxPasswordLength);
   in.reject_unknown();
+  if (password) {
+    if (auto problem = password_problem(*password)) in.fail("password", std::move(*problem));
+  }
   if (!in.ok()) return reply(http::problem(in.status()));
   auto user = find_user_by_id(ctx.db.reader(), *id);
   if (!user.ok()) return reply(http::problem(user.status()));
@@ -199,8 +203,12 @@ void handle_set_password(Context& ctx, http::Request& req, http::Reply reply) {
   // An admin setting their own password keeps the session they are using.
   std::optional<int64_t> keep;
   if (req.principal->user_id == *id) keep = req.principal->session_id;
-  auto task = [&ctx, id = *id, password = std::move(*password), actor = actor_of(req), keep,
-               reply]() {
+  auto task = [&ctx, id = *id, password = std::move(*password), current = (*user)->password_hash,
+               actor = actor_of(req), keep, reply]() {
+    if (auto problem = new_password_problem(password, current)) {
+      return reply(http::problem(
+          Status::Unprocessable("some fields are not valid", {{"password", *problem}})));
+    }
     auto hash = hash_password(password, ctx.config.password_cost);
     if (!hash.ok()) return reply(http::problem(hash.status()));
     ctx.db.submit(set_password_job(id, std::move(*hash), actor, keep),

@@ -1,4 +1,5 @@
-// The accounts tables. Times are unix seconds (UTC) in INTEGER columns.
+// The accounts tables. Times are unix seconds (UTC) in INTEGER columns,
+// except login_failures' *_ms columns (unix milliseconds).
 #include "accounts/accounts.h"
 
 namespace warmcity::accounts {
@@ -63,6 +64,18 @@ CREATE INDEX audit_at ON audit_log (at);
 CREATE INDEX audit_actor ON audit_log (actor_user_id, id);
 CREATE INDEX audit_action ON audit_log (action, id);
 CREATE INDEX audit_subject ON audit_log (subject_type, subject_id, id);
+)sql"},
+      // Login throttling counters (throttle.h), so that a restart keeps the
+      // delays. key: 'a <address> <username>' or 'n <network>'. Times are
+      // unix milliseconds (the first delay is one second).
+      {"accounts", 3, R"sql(
+CREATE TABLE login_failures (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at_ms INTEGER NOT NULL,
+  blocked_until_ms INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX login_failures_last_at ON login_failures (last_at_ms);
 )sql"},
   };
 }

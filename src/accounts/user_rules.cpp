@@ -40,6 +40,13 @@ std::optional<std::string> phone_problem(std::string_view phone) {
          "(0358-8221234)";
 }
 
+std::optional<std::string> new_password_problem(std::string_view replacement,
+                                                std::string_view current_hash) {
+  if (auto problem = password_problem(replacement)) return problem;
+  if (verify_password(current_hash, replacement)) return "must differ from the current password";
+  return std::nullopt;
+}
+
 std::vector<FieldError> validate_new_user(const NewUser& u) {
   std::vector<FieldError> errors;
   auto check = [&](const char* field, std::optional<std::string> problem) {

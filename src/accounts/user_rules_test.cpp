@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/common_passwords.h"
+#include "accounts/password.h"
+
 namespace warmcity::accounts {
 namespace {
 
@@ -45,6 +48,50 @@ TEST(UserRules, ValidateNewUserListsEveryProblem) {
   EXPECT_EQ(errors[4].field, "phone");
   NewUser ok{"liming", "李明", "worker", "long enough", std::nullopt, {}};
   EXPECT_TRUE(validate_new_user(ok).empty());
+}
+
+TEST(UserRules, CommonPasswordsAreRefusedWhateverTheCase) {
+  for (const char* p : {"password1", "Password1", "PASSWORD123", "admin123", "Admin@123",
+                        "qwer1234", "QWER1234", "12345678", "1qaz2wsx", "woaini1314", "WoAiNi520",
+                        "5201314520", "iloveyou", "warmcity123"}) {
+    auto problem = password_problem(p);
+    ASSERT_TRUE(problem) << p;
+    EXPECT_NE(problem->find("common"), std::string::npos) << *problem;
+  }
+  // The short ones of the usual lists fall to the length rule.
+  for (const char* p : {"123456", "woaini", "5201314", "abc123", "qwerty"}) {
+    EXPECT_TRUE(password_problem(p)) << p;
+  }
+  for (const char* p :
+       {"admin-pass-1", "password-for-wang", "qwer1234!x", "暖城密码很长的一句话"}) {
+    EXPECT_FALSE(password_problem(p)) << p;
+  }
+}
+
+TEST(UserRules, CommonPasswordListIsSortedLowerCaseAndAllowedByLength) {
+  auto list = common_passwords();
+  EXPECT_GE(list.size(), 150u);
+  for (size_t i = 0; i < list.size(); ++i) {
+    std::string_view p = list[i];
+    if (i > 0) {
+      EXPECT_LT(list[i - 1], p);
+    }
+    EXPECT_EQ(ascii_lower(p), p);
+    EXPECT_GE(p.size(), kMinPasswordLength) << p << ": the length rule refuses it already";
+    EXPECT_TRUE(is_common_password(p)) << p;
+  }
+}
+
+TEST(UserRules, NewPasswordMustDifferFromTheCurrentOne) {
+  auto hash = hash_password("current-pass-1", PasswordCost::kMinimum);
+  ASSERT_TRUE(hash.ok());
+  auto same = new_password_problem("current-pass-1", *hash);
+  ASSERT_TRUE(same);
+  EXPECT_EQ(*same, "must differ from the current password");
+  EXPECT_TRUE(new_password_problem("abcd1234", *hash));  // common
+  EXPECT_TRUE(new_password_problem("short", *hash));
+  EXPECT_FALSE(new_password_problem("current-pass-2", *hash));
+  EXPECT_FALSE(new_password_problem("Current-pass-1", *hash));  // passwords keep their case
 }
 
 TEST(UserRules, AsciiLower) { EXPECT_EQ(ascii_lower("LiMing.暖"), "liming.暖"); }

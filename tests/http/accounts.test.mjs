@@ -78,7 +78,7 @@ test('login input: malformed JSON 400, wrong content type 415, missing and unkno
   assert.deepEqual(fieldsOf(fields), ['password', 'remember']);
 });
 
-test('after 5 failures the account is throttled: 429 with Retry-After, even for the right password', async () => {
+test('after 5 failures from one address the account is throttled there: 429 with Retry-After, even for the right password', async () => {
   for (let i = 0; i < 5; i++) {
     const res = await srv.fetch('/api/v1/auth/login', { method: 'POST', json: { username: 'victim', password: `guess-${i}-xx` } });
     assertProblem(res, 401);
@@ -87,7 +87,7 @@ test('after 5 failures the account is throttled: 429 with Retry-After, even for 
   assertProblem(blocked, 429, /try again/);
   const retry = Number(blocked.headers.get('retry-after'));
   assert.ok(retry > 0 && retry <= 900, `Retry-After ${retry}`);
-  // Other accounts are not affected.
+  // Other accounts are not affected (other addresses neither: login_throttle.test.mjs).
   assert.ok((await srv.login('admin', 'admin-pass-1')).token);
 });
 
