@@ -90,7 +90,8 @@ Result<std::vector<UserSummary>> Accounts::list_users() {
   return out;
 }
 
-Result<int64_t> Accounts::add_organisation(std::string_view kind, std::string_view name) {
+Result<int64_t> Accounts::add_organisation(std::string_view kind, std::string_view name,
+                                           std::optional<int64_t> area_id) {
   std::vector<FieldError> errors;
   if (!is_organisation_kind(kind)) {
     errors.push_back({"kind", "must be one of " + std::string(organisation_kinds_text())});
@@ -101,8 +102,8 @@ Result<int64_t> Accounts::add_organisation(std::string_view kind, std::string_vi
   }
   if (!errors.empty()) return Status::Unprocessable("some fields are not valid", std::move(errors));
   auto created = std::make_shared<Organisation>();
-  Status s = impl_->ctx.db.write(
-      create_organisation_job(std::string(kind), std::string(name), Actor{}, created));
+  Status s = impl_->ctx.db.write(create_organisation_job(
+      std::string(kind), std::string(name), area_id, impl_->ctx.config, Actor{}, created));
   if (!s.ok()) return s;
   return created->id;
 }

@@ -81,7 +81,8 @@ class Accounts {
   // refuses or the user's current one; revokes the user's sessions.
   Status set_password(std::string_view username, std::string_view password);
   Result<std::vector<UserSummary>> list_users();
-  Result<int64_t> add_organisation(std::string_view kind, std::string_view name);
+  Result<int64_t> add_organisation(std::string_view kind, std::string_view name,
+                                   std::optional<int64_t> area_id = std::nullopt);
   AuditLog& audit();
 
  private:

@@ -75,6 +75,7 @@ Result<std::optional<http::Principal>> authenticate(store::Connection& reader,
   p.session_id = s.session_id;
   p.via_cookie = via_cookie;
   p.organisation_ids = s.organisation_ids;
+  p.area_ids = s.area_ids;
   p.csrf_token = s.csrf_token;
   return std::optional<http::Principal>(std::move(p));
 }

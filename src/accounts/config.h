@@ -4,6 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/status.h"
+#include "store/connection.h"
 
 namespace warmcity::accounts {
 
@@ -32,6 +37,10 @@ struct Config {
   LoginLimits login;           // blocked → 429 with Retry-After
   PasswordCost password_cost = PasswordCost::kInteractive;
   int hash_threads = 2;  // argon2id runs here, never on I/O threads
+  // The level ("subdistrict", "community", "grid") of area `id`, read inside
+  // the organisation's write job; kNotFound when there is no such area. The
+  // app reads it from the areas module; unset, no organisation gets an area.
+  std::function<Result<std::string>(store::Connection&, int64_t id)> area_level;
 };
 
 }  // namespace warmcity::accounts

@@ -10,12 +10,17 @@ namespace {
 constexpr std::array<std::string_view, 6> kKinds = {"department",  "keeper", "community",
                                                     "subdistrict", "grid",   "volunteer_team"};
 
+constexpr char kColumns[] = "id, kind, name, created_at, area_id";
+
 Organisation read_organisation(const store::Statement& s) {
-  return Organisation{s.column_int64(0), s.column_text(1), s.column_text(2), s.column_int64(3)};
+  return Organisation{s.column_int64(0), s.column_text(1), s.column_text(2), s.column_int64(3),
+                      s.column_int64_opt(4)};
 }
 
+}  // namespace
+
 Result<std::optional<Organisation>> find_organisation(store::Connection& conn, int64_t id) {
-  auto stmt = conn.prepare("SELECT id, kind, name, created_at FROM organisations WHERE id = ?");
+  auto stmt = conn.prepare(std::string("SELECT ") + kColumns + " FROM organisations WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
   stmt->bind(1, id);
   auto row = stmt->step();
@@ -24,7 +29,16 @@ Result<std::optional<Organisation>> find_organisation(store::Connection& conn, i
   return std::optional<Organisation>(read_organisation(*stmt));
 }
 
-}  // namespace
+bool kind_serves_area(std::string_view kind) {
+  return kind == "community" || kind == "subdistrict" || kind == "grid";
+}
+
+Status set_organisation_area(store::Connection& conn, int64_t id, std::optional<int64_t> area_id) {
+  auto stmt = conn.prepare("UPDATE organisations SET area_id = ? WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  stmt->bind(1, area_id).bind(2, id);
+  return stmt->run();
+}
 
 bool is_organisation_kind(std::string_view kind) {
   return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
@@ -35,10 +49,12 @@ std::string_view organisation_kinds_text() {
 }
 
 Result<int64_t> insert_organisation(store::Connection& conn, std::string_view kind,
-                                    std::string_view name, int64_t now) {
-  auto stmt = conn.prepare("INSERT INTO organisations (kind, name, created_at) VALUES (?, ?, ?)");
+                                    std::string_view name, std::optional<int64_t> area_id,
+                                    int64_t now) {
+  auto stmt = conn.prepare(
+      "INSERT INTO organisations (kind, name, created_at, area_id) VALUES (?, ?, ?, ?)");
   if (!stmt.ok()) return stmt.status();
-  stmt->bind(1, kind).bind(2, name).bind(3, now);
+  stmt->bind(1, kind).bind(2, name).bind(3, now).bind(4, area_id);
   if (Status s = stmt->run(); !s.ok()) return s;
   return conn.last_insert_rowid();
 }
@@ -47,7 +63,7 @@ Result<std::vector<Organisation>> list_organisations_page(store::Connection& con
                                                           const std::optional<std::string>& kind,
                                                           std::optional<int64_t> before_id,
                                                           int limit) {
-  std::string sql = std::string("SELECT id, kind, name, created_at FROM organisations WHERE 1 ") +
+  std::string sql = std::string("SELECT ") + kColumns + " FROM organisations WHERE 1 " +
                     (before_id ? "AND id < ? " : "") + (kind ? "AND kind = ? " : "") +
                     "ORDER BY id DESC LIMIT ?";
   auto stmt = conn.prepare(sql);

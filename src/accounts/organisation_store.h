@@ -19,7 +19,13 @@ struct Organisation {
   std::string kind;
   std::string name;
   int64_t created_at = 0;
+  // The area it serves (community, sub-district, grid kinds only): its
+  // workers' appeals are that area's (see Principal::area_ids).
+  std::optional<int64_t> area_id;
 };
+
+// The kinds that may serve an area, which must be of the same level.
+bool kind_serves_area(std::string_view kind);
 
 // department, keeper, community, subdistrict, grid, volunteer_team.
 bool is_organisation_kind(std::string_view kind);
@@ -27,7 +33,10 @@ bool is_organisation_kind(std::string_view kind);
 std::string_view organisation_kinds_text();
 
 Result<int64_t> insert_organisation(store::Connection& conn, std::string_view kind,
-                                    std::string_view name, int64_t now);
+                                    std::string_view name, std::optional<int64_t> area_id,
+                                    int64_t now);
+Result<std::optional<Organisation>> find_organisation(store::Connection& conn, int64_t id);
+Status set_organisation_area(store::Connection& conn, int64_t id, std::optional<int64_t> area_id);
 
 // Organisations newest first (id descending) with id < before_id when
 // given, at most `limit`, optionally of one kind.

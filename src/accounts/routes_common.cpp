@@ -26,6 +26,7 @@ json organisation_json(const Organisation& o) {
   return json{{"id", o.id},
               {"kind", o.kind},
               {"name", o.name},
+              {"area_id", o.area_id ? json(*o.area_id) : json(nullptr)},
               {"created_at", core::format_rfc3339(o.created_at)}};
 }
 

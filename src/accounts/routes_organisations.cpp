@@ -1,4 +1,5 @@
-// GET /organisations (any signed-in user), POST /organisations (admin).
+// GET /organisations (any signed-in user), POST /organisations and
+// PATCH /organisations/{id} (admin; the area an organisation serves).
 #include <memory>
 #include <string>
 #include <utility>
@@ -40,19 +41,40 @@ void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
   http::FieldReader in(*doc);
   auto kind = in.required_string("kind", 1, 32);
   auto name = in.required_string("name", 1, 128);
+  auto area_id = in.optional_int("area_id", 1, INT64_MAX);
   in.reject_unknown();
   if (kind && !is_organisation_kind(*kind)) {
     in.fail("kind", "must be one of " + std::string(organisation_kinds_text()));
   }
   if (!in.ok()) return reply(http::problem(in.status()));
   auto created = std::make_shared<Organisation>();
-  ctx.db.submit(create_organisation_job(std::move(*kind), std::move(*name), actor_of(req), created),
+  ctx.db.submit(create_organisation_job(std::move(*kind), std::move(*name), area_id, ctx.config,
+                                        actor_of(req), created),
                 [created, reply](const Status& s) {
                   if (!s.ok()) return reply(http::problem(s));
                   http::Response r = json_reply(organisation_json(*created), 201);
                   r.set_header("Location",
                                std::string(kApi) + "/organisations/" + std::to_string(created->id));
                   reply(std::move(r));
+                });
+}
+
+void handle_update(Context& ctx, http::Request& req, http::Reply reply) {
+  auto id = req.path_id("id");
+  if (!id) return reply(http::problem(404, "no organisation " + std::string(req.path_param("id"))));
+  auto doc = http::parse_json_object(req.body);
+  if (!doc.ok()) return reply(http::problem(doc.status()));
+  http::FieldReader in(*doc);
+  const bool given = in.has("area_id");
+  auto area_id = in.optional_int("area_id", 1, INT64_MAX);
+  if (!given) in.fail("area_id", "is required (null: the organisation serves no area)");
+  in.reject_unknown();
+  if (!in.ok()) return reply(http::problem(in.status()));
+  auto updated = std::make_shared<Organisation>();
+  ctx.db.submit(set_organisation_area_job(*id, area_id, ctx.config, actor_of(req), updated),
+                [updated, reply](const Status& s) {
+                  if (!s.ok()) return reply(http::problem(s));
+                  reply(json_reply(organisation_json(*updated)));
                 });
 }
 
@@ -73,6 +95,13 @@ void register_organisation_routes(http::Router& router, Context& ctx) {
       http::Method::kPost, api + "/organisations", http::Access::Roles({http::Role::kAdmin}),
       [&ctx](http::Request& req, http::Reply reply) { handle_create(ctx, req, std::move(reply)); },
       create_opts);
+  http::RouteOptions update_opts;
+  update_opts.body_limit = 4 * 1024;
+  update_opts.summary = "Set the area an organisation serves";
+  router.add(
+      http::Method::kPatch, api + "/organisations/{id}", http::Access::Roles({http::Role::kAdmin}),
+      [&ctx](http::Request& req, http::Reply reply) { handle_update(ctx, req, std::move(reply)); },
+      update_opts);
 }
 
 }  // namespace warmcity::accounts

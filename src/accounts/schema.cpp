@@ -65,6 +65,12 @@ CREATE INDEX audit_actor ON audit_log (actor_user_id, id);
 CREATE INDEX audit_action ON audit_log (action, id);
 CREATE INDEX audit_subject ON audit_log (subject_type, subject_id, id);
 )sql"},
+      // The area (community, sub-district or grid) an organisation serves:
+      // its workers act on that area's appeals only (issue 11).
+      {"accounts", 2, R"sql(
+ALTER TABLE organisations ADD COLUMN area_id INTEGER;
+CREATE INDEX organisations_area ON organisations (area_id);
+)sql"},
       // Login throttling counters (throttle.h), so that a restart keeps the
       // delays. key: 'a <address> <username>' or 'n <network>'. Times are
       // unix milliseconds (the first delay is one second).

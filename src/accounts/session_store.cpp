@@ -25,7 +25,9 @@ Result<std::optional<SessionView>> find_session(store::Connection& conn,
   auto stmt = conn.prepare(
       "SELECT s.id, s.user_id, s.csrf_token, s.expires_at, s.revoked_at, u.username, u.role, "
       "u.disabled, (SELECT group_concat(organisation_id) FROM memberships m "
-      "WHERE m.user_id = u.id) "
+      "WHERE m.user_id = u.id), "
+      "(SELECT group_concat(o.area_id) FROM memberships m JOIN organisations o "
+      "ON o.id = m.organisation_id WHERE m.user_id = u.id AND o.area_id IS NOT NULL) "
       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
   if (!stmt.ok()) return stmt.status();
   stmt->bind(1, token_hash);
@@ -42,6 +44,7 @@ Result<std::optional<SessionView>> find_session(store::Connection& conn,
   v.role = stmt->column_text(6);
   v.user_disabled = stmt->column_int64(7) != 0;
   v.organisation_ids = parse_id_list(stmt->column_text(8));
+  v.area_ids = parse_id_list(stmt->column_text(9));
   return std::optional<SessionView>(std::move(v));
 }
 

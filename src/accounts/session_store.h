@@ -38,6 +38,7 @@ struct SessionView {
   std::string role;
   bool user_disabled = false;
   std::vector<int64_t> organisation_ids;
+  std::vector<int64_t> area_ids;  // served by those organisations
 };
 
 Result<int64_t> insert_session(store::Connection& conn, const NewSession& s);

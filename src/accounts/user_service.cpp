@@ -169,21 +169,70 @@ store::Database::WriteJob set_password_job(int64_t user_id, std::string password
   };
 }
 
-store::Database::WriteJob create_organisation_job(std::string kind, std::string name, Actor actor,
+namespace {
+
+// Whether an organisation of `kind` may serve `area_id` (nullopt: none).
+Status check_area(store::Connection& conn, const Config& config, std::string_view kind,
+                  std::optional<int64_t> area_id) {
+  if (!area_id) return Status::Ok();
+  auto refuse = [](std::string message) {
+    return Status::Unprocessable("some fields are not valid", {{"area_id", std::move(message)}});
+  };
+  if (!kind_serves_area(kind)) {
+    return refuse("only a community, subdistrict or grid organisation serves an area");
+  }
+  if (!config.area_level) return refuse("areas are not available here");
+  Result<std::string> level = config.area_level(conn, *area_id);
+  if (!level.ok() && level.status().code() == Code::kNotFound) return refuse("no such area");
+  if (!level.ok()) return level.status();
+  if (*level != kind)
+    return refuse("a " + std::string(kind) + " serves a " + std::string(kind) + " area; area " +
+                  std::to_string(*area_id) + " is a " + *level);
+  return Status::Ok();
+}
+
+}  // namespace
+
+store::Database::WriteJob create_organisation_job(std::string kind, std::string name,
+                                                  std::optional<int64_t> area_id,
+                                                  const Config& config, Actor actor,
                                                   std::shared_ptr<Organisation> created) {
-  return [kind = std::move(kind), name = std::move(name), actor = std::move(actor),
-          created = std::move(created)](store::Connection& conn) -> Status {
-    int64_t now = core::now_unix();
-    auto id = insert_organisation(conn, kind, name, now);
-    if (!id.ok()) return id.status();
-    AuditEntry e{actor.user_id,
-                 "organisation.create",
-                 "organisation",
-                 std::to_string(*id),
-                 AuditDetail().add("kind", kind).add("name", name).str(),
-                 actor.client_address};
-    if (Status s = append_audit(conn, e, now); !s.ok()) return s;
-    *created = Organisation{*id, kind, name, now};
+  return
+      [kind = std::move(kind), name = std::move(name), area_id, &config, actor = std::move(actor),
+       created = std::move(created)](store::Connection& conn) -> Status {
+        if (Status s = check_area(conn, config, kind, area_id); !s.ok()) return s;
+        int64_t now = core::now_unix();
+        auto id = insert_organisation(conn, kind, name, area_id, now);
+        if (!id.ok()) return id.status();
+        AuditDetail detail;
+        detail.add("kind", kind).add("name", name);
+        if (area_id) detail.add("area_id", *area_id);
+        AuditEntry e{actor.user_id,       "organisation.create", "organisation",
+                     std::to_string(*id), detail.str(),          actor.client_address};
+        if (Status s = append_audit(conn, e, now); !s.ok()) return s;
+        *created = Organisation{*id, kind, name, now, area_id};
+        return Status::Ok();
+      };
+}
+
+store::Database::WriteJob set_organisation_area_job(int64_t id, std::optional<int64_t> area_id,
+                                                    const Config& config, Actor actor,
+                                                    std::shared_ptr<Organisation> updated) {
+  return [id, area_id, &config, actor = std::move(actor),
+          updated = std::move(updated)](store::Connection& conn) -> Status {
+    auto org = find_organisation(conn, id);
+    if (!org.ok()) return org.status();
+    if (!*org) return Status::NotFound("no organisation " + std::to_string(id));
+    if (Status s = check_area(conn, config, (*org)->kind, area_id); !s.ok()) return s;
+    if (Status s = set_organisation_area(conn, id, area_id); !s.ok()) return s;
+    AuditDetail detail;
+    if ((*org)->area_id) detail.add("from_area_id", *(*org)->area_id);
+    if (area_id) detail.add("area_id", *area_id);
+    AuditEntry e{actor.user_id,      "organisation.update", "organisation",
+                 std::to_string(id), detail.str(),          actor.client_address};
+    if (Status s = append_audit(conn, e, core::now_unix()); !s.ok()) return s;
+    *updated = **org;
+    updated->area_id = area_id;
     return Status::Ok();
   };
 }

@@ -56,8 +56,17 @@ store::Database::WriteJob update_user_job(int64_t user_id, UserPatch patch, Acto
 store::Database::WriteJob set_password_job(int64_t user_id, std::string password_hash, Actor actor,
                                            std::optional<int64_t> keep_session);
 
-// Inserts an organisation; audits "organisation.create".
-store::Database::WriteJob create_organisation_job(std::string kind, std::string name, Actor actor,
+// Inserts an organisation; audits "organisation.create". kUnprocessable
+// (field area_id) when `area_id` names no area of the kind's level, or the
+// kind serves no area.
+store::Database::WriteJob create_organisation_job(std::string kind, std::string name,
+                                                  std::optional<int64_t> area_id,
+                                                  const Config& config, Actor actor,
                                                   std::shared_ptr<Organisation> created);
+// Sets or clears the area an organisation serves; audits
+// "organisation.update". kNotFound; kUnprocessable as above.
+store::Database::WriteJob set_organisation_area_job(int64_t id, std::optional<int64_t> area_id,
+                                                    const Config& config, Actor actor,
+                                                    std::shared_ptr<Organisation> updated);
 
 }  // namespace warmcity::accounts

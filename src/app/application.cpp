@@ -2,6 +2,7 @@
 
 #include "appeals/appeals.h"
 #include "areas/area_service.h"
+#include "areas/area_store.h"
 #include "calendar/calendar_module.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
@@ -35,7 +36,14 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 
   std::unique_ptr<Application> app(new Application());
   app->db_ = std::move(*db);
-  app->accounts_ = std::make_unique<accounts::Accounts>(*app->db_, config.accounts);
+  accounts::Config accounts_config = config.accounts;
+  // An organisation may serve a community, sub-district or grid area.
+  accounts_config.area_level = [](store::Connection& c, int64_t id) -> Result<std::string> {
+    Result<areas::AreaRecord> area = areas::get_area(c, id);
+    if (!area.ok()) return area.status();
+    return std::string(areas::level_name(area->level));
+  };
+  app->accounts_ = std::make_unique<accounts::Accounts>(*app->db_, accounts_config);
   auto calendar =
       calendar::CalendarService::open(*app->db_, app->accounts_->audit(), config.calendar_dir);
   if (!calendar.ok()) return calendar.status();

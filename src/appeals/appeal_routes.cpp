@@ -42,22 +42,38 @@ ordered_json view(const AppealService& service, const Appeal& a, const Caller& b
                      revealed);
 }
 
+// Bodies up to this size are read on the I/O thread.
+constexpr size_t kSmallSubmission = 64 * 1024;
+
 void submit(AppealService& service, http::Request& req, http::Reply reply) {
   const std::optional<std::string> coord = req.query_param("coord");
   if (coord && *coord != "wgs84" && *coord != "gcj02") {
     return reply(
         http::problem(Status::Unprocessable("bad coord", {{"coord", "must be wgs84 or gcj02"}})));
   }
-  Result<NewAppeal> in = read_new_appeal(req.body, coord == "gcj02");
-  if (!in.ok()) return reply(http::problem(in.status()));
-  const std::string category = in->category_code;
-  service.submit(
-      std::move(*in), caller_of(req), [category, reply = std::move(reply)](Result<Appeal> saved) {
-        if (!saved.ok()) return reply(http::problem(saved.status()));
-        http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
-        r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
-        reply(std::move(r));
-      });
+  const bool small = req.body.size() <= kSmallSubmission;
+  auto work = [&service, body = std::move(req.body), gcj02 = coord == "gcj02", by = caller_of(req),
+               reply]() mutable {
+    Result<NewAppeal> in = read_new_appeal(body, gcj02);
+    body = std::string();  // the photos are decoded: free the text at once
+    if (!in.ok()) return reply(http::problem(in.status()));
+    const std::string category = in->category_code;
+    service.submit(std::move(*in), std::move(by), [category, reply](Result<Appeal> saved) {
+      if (!saved.ok()) return reply(http::problem(saved.status()));
+      http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
+      r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
+      reply(std::move(r));
+    });
+  };
+  // A submission with photos takes a while to parse, decode and strip: off
+  // the I/O thread. A small one is quicker done here than handed over.
+  if (small) return work();
+  if (!service.post_slow(std::move(work))) {
+    http::Response busy =
+        http::problem(503, "too many appeals with photos are being read; try again shortly");
+    busy.set_header("Retry-After", "5");
+    reply(std::move(busy));
+  }
 }
 
 void list(AppealService& service, http::Request& req, http::Reply reply) {
@@ -91,6 +107,8 @@ void list(AppealService& service, http::Request& req, http::Reply reply) {
   } else if (by.role == "department") {
     f.assigned_org_ids = by.organisation_ids;
     if (f.assigned_org_ids.empty()) f.assigned_org_ids.push_back(-1);
+  } else if (by.role == "worker") {
+    f.area_ids = by.area_ids;  // empty: a district worker sees all
   }
   Result<std::vector<Appeal>> rows = list_appeals(service.db().reader(), f);
   if (!rows.ok()) return reply(http::problem(rows.status()));

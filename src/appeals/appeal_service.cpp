@@ -29,6 +29,12 @@ bool holds(const std::vector<int64_t>& ids, const std::optional<int64_t>& id) {
   return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
 }
 
+// Whether the appeal lies in, or is assigned to, one of `areas`.
+bool in_any_area(const Appeal& a, const std::vector<int64_t>& areas) {
+  return holds(areas, a.subdistrict_id) || holds(areas, a.community_id) ||
+         holds(areas, a.grid_id) || holds(areas, a.assigned_area_id);
+}
+
 struct StrippedPhoto {
   std::string bytes;
   ImageType type;
@@ -126,6 +132,7 @@ void AppealService::stop() {
   }
   wake_.notify_all();
   if (sweeper_.joinable()) sweeper_.join();
+  slow_->shutdown();  // queued submissions have nobody left to answer
 }
 
 void AppealService::sweeper() {
@@ -152,7 +159,23 @@ std::vector<Party> AppealService::parties(const Appeal& a, const Caller& by) con
   const bool member = holds(by.organisation_ids, a.assigned_org_id);
   const bool to_area = a.assigned_area_id.has_value() && !a.assigned_org_id;
   const bool reporter = by.user_id && a.reporter_user_id == by.user_id;
-  return parties_of(by.role, member, to_area, reporter);
+  // A worker outside the appeal's areas takes no staff part in it.
+  const bool outside = by.role == "worker" && !works_on(a, by);
+  return parties_of(outside ? std::string_view() : std::string_view(by.role), member, to_area,
+                    reporter);
+}
+
+bool AppealService::works_on(const Appeal& a, const Caller& by) const {
+  if (by.role == "admin") return true;
+  if (by.role != "worker") return false;
+  return by.area_ids.empty() || in_any_area(a, by.area_ids);
+}
+
+bool AppealService::records_callback(const Appeal& a, const Caller& by) const {
+  if (by.user_id && a.reporter_user_id == by.user_id) return true;
+  if (by.role == "admin") return true;
+  if (by.role != "worker") return false;
+  return by.area_ids.empty() || holds(by.area_ids, a.community_id);
 }
 
 bool AppealService::may_read(const Appeal& a, const Caller& by) const {
@@ -161,7 +184,7 @@ bool AppealService::may_read(const Appeal& a, const Caller& by) const {
 }
 
 bool AppealService::reads_internal_events(const Appeal& a, const Caller& by) const {
-  if (by.is_staff()) return true;
+  if (works_on(a, by)) return true;
   return by.role == "department" && holds(by.organisation_ids, a.assigned_org_id);
 }
 
@@ -172,7 +195,9 @@ ContactView AppealService::contact_view(const Appeal& a, const Caller& by) const
 }
 
 std::vector<Step> AppealService::allowed(const Appeal& a, const Caller& by) const {
-  return allowed_steps(a.state, parties(a, by));
+  std::vector<Step> steps = allowed_steps(a.state, parties(a, by));
+  if (!records_callback(a, by)) std::erase(steps, Step::kCallback);
+  return steps;
 }
 
 // --- writes --------------------------------------------------------------
@@ -283,6 +308,10 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
           }
           return Status::PermissionDenied("step " + step +
                                           " is not yours to take; allowed steps: " + allowed);
+        }
+        if (req.step == Step::kCallback && !records_callback(*a, by)) {
+          return Status::PermissionDenied(
+              "a callback is recorded by the appeal's own community or by district staff");
         }
         const int64_t at = now();
         std::shared_ptr<const core::Calendar> cal = calendar();

@@ -40,6 +40,7 @@
 #include "appeals/photo_store.h"
 #include "areas/areas.h"
 #include "core/calendar.h"
+#include "core/work_pool.h"
 #include "store/database.h"
 
 namespace warmcity::appeals {
@@ -50,10 +51,10 @@ using Locator = std::function<areas::Location(double lat, double lon)>;
 using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
 
 struct Config {
-  std::string photo_dir;         // REQUIRED: where photos go (app: "<db>-photos")
+  std::string photo_dir;  // REQUIRED: where photos go (app: "<db>-photos")
   int64_t photo_quota_bytes = PhotoStore::kDefaultQuota;  // the directory holds at most this
-  double similar_radius_m = 50;  // duplicates: distance …
-  int similar_days = 30;         // … and age
+  double similar_radius_m = 50;                           // duplicates: distance …
+  int similar_days = 30;                                  // … and age
   int sweep_interval_s = 60;     // 0: no background sweep (tests call sweep())
   std::function<int64_t()> now;  // null: core::now_unix
 };
@@ -64,6 +65,9 @@ struct Caller {
   std::string role;  // "resident" … "admin"; "" without a session
   std::vector<int64_t> organisation_ids;
   std::string client_address;
+  // The areas the caller's organisations serve. A worker with areas works
+  // the appeals in (or assigned to) those areas; without any, the district's.
+  std::vector<int64_t> area_ids = {};
 
   bool is_staff() const { return role == "admin" || role == "worker"; }
 };
@@ -123,6 +127,12 @@ class AppealService {
   AppealService(const AppealService&) = delete;
   AppealService& operator=(const AppealService&) = delete;
   void stop();
+  // Runs `task` on the service's own thread for slow work — reading a large
+  // submission and stripping its photos — so that no I/O thread computes for
+  // long (http/server.cpp). False when that queue is full: answer 503.
+  [[nodiscard]] bool post_slow(std::function<void()> task) {
+    return slow_->try_post(std::move(task));
+  }
 
   // --- categories -------------------------------------------------------
   // From an in-memory copy of the (few) categories, loaded in open() and
@@ -187,6 +197,12 @@ class AppealService {
   // dispatched to) and so reads internal events and who took each step;
   // the reporter reads the public events without staff identities.
   bool reads_internal_events(const Appeal& a, const Caller& by) const;
+  // Admins; workers of the district (no areas) or of one of the appeal's
+  // areas. Only they take staff steps and read it as staff.
+  bool works_on(const Appeal& a, const Caller& by) const;
+  // The satisfaction callback (回访) feeds the 满意率: the reporter, admins,
+  // district workers and the workers of the appeal's own community only.
+  bool records_callback(const Appeal& a, const Caller& by) const;
   ContactView contact_view(const Appeal& a, const Caller& by) const;
   std::vector<Step> allowed(const Appeal& a, const Caller& by) const;
 
@@ -216,6 +232,8 @@ class AppealService {
   std::condition_variable wake_;
   bool stopping_ = false;  // GUARDED_BY(mu_)
   std::thread sweeper_;
+  // Last: its queued tasks use the members above.
+  std::unique_ptr<core::WorkPool> slow_ = std::make_unique<core::WorkPool>(1);
 };
 
 }  // namespace warmcity::appeals

@@ -266,6 +266,32 @@ TEST_F(AppealServiceTest, RevealIsAuditedAndOnlyForStaff) {
             1);
 }
 
+// Workers bound to areas (every test appeal lies in sub-district 1,
+// community 2, grid 3): those of its areas work it, others do not; only its
+// community (or district staff, or the reporter) records the callback.
+TEST_F(AppealServiceTest, WorkersActOnTheirOwnAreasOnly) {
+  Result<Appeal> a = submit(road(), resident_);
+  ASSERT_TRUE(a.ok());
+  const Caller community{6, "worker", {}, "127.0.0.1", {2}};
+  const Caller grid{7, "worker", {}, "127.0.0.1", {3}};
+  const Caller elsewhere{8, "worker", {}, "127.0.0.1", {20, 30}};
+  for (const Caller* c : {&worker_, &community, &grid}) {
+    EXPECT_TRUE(service_->works_on(*a, *c)) << c->user_id.value();
+    EXPECT_TRUE(service_->may_read(*a, *c));
+  }
+  EXPECT_FALSE(service_->works_on(*a, elsewhere));
+  EXPECT_FALSE(service_->may_read(*a, elsewhere));
+  EXPECT_TRUE(service_->allowed(*a, elsewhere).empty());
+  EXPECT_EQ(step(a->id, {.step = Step::kAccept}, elsewhere).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_TRUE(service_->records_callback(*a, worker_));  // district staff
+  EXPECT_TRUE(service_->records_callback(*a, community));
+  EXPECT_TRUE(service_->records_callback(*a, resident_));  // the reporter
+  EXPECT_FALSE(service_->records_callback(*a, grid));
+  EXPECT_FALSE(service_->records_callback(*a, elsewhere));
+  EXPECT_FALSE(service_->records_callback(*a, dept_));
+}
+
 // The public answer measures from the published (4-decimal) position, in
 // tens of metres: probing around an appeal learns no more than Open311 shows.
 TEST_F(AppealServiceTest, SimilarForThePublicUsesThePublishedPosition) {
@@ -347,7 +373,8 @@ TEST_F(AppealServiceTest, SweepRecordsEachEscalationOnce) {
   now_ += 8 * 3600;  // 80 %
   EXPECT_EQ(sweep(), 1);
   EXPECT_EQ(sweep(), 0);
-  Result<std::vector<Appeal>> list = supervision_list(db_->reader(), now_, {}, std::nullopt, 10);
+  Result<std::vector<Appeal>> list =
+      supervision_list(db_->reader(), now_, {}, {}, std::nullopt, 10);
   ASSERT_EQ(list->size(), 1u);
   now_ += 2 * 3600;  // due
   EXPECT_EQ(sweep(), 1);

@@ -325,6 +325,17 @@ Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, 
   });
 }
 
+namespace {
+
+// An appeal in one of the areas of the JSON array ?N (lies in it or is assigned to it).
+std::string in_areas(int n) {
+  const std::string each = " IN (SELECT value FROM json_each(?" + std::to_string(n) + "))";
+  return "(?" + std::to_string(n) + " IS NULL OR subdistrict_id" + each + " OR community_id" +
+         each + " OR grid_id" + each + " OR assigned_area_id" + each + ")";
+}
+
+}  // namespace
+
 Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilter& f) {
   // NULL parameters switch a filter off; lists travel as JSON arrays.
   auto s = c.prepare(
@@ -335,7 +346,8 @@ Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilte
              "AND (?5 IS NULL OR reporter_user_id = ?5) "
              "AND (?6 IS NULL OR id IN (SELECT value FROM json_each(?6))) "
              "AND (?7 IS NULL OR submitted_at >= ?7) AND (?8 IS NULL OR submitted_at < ?8) "
-             "ORDER BY id DESC LIMIT ?9"));
+             "AND " +
+             in_areas(10) + " ORDER BY id DESC LIMIT ?9"));
   if (!s.ok()) return s.status();
   s->bind(1, f.before_id.value_or(INT64_MAX));
   if (f.states.empty()) {
@@ -357,17 +369,19 @@ Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilte
   s->bind(5, f.reporter_user_id);
   list(6, f.ids);
   s->bind(7, f.submitted_from).bind(8, f.submitted_until).bind(9, f.limit);
+  list(10, f.area_ids);
   return store::collect<Appeal>(*s, read_row);
 }
 
 Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,
                                              const std::vector<int64_t>& assigned_org_ids,
+                                             const std::vector<int64_t>& area_ids,
                                              const std::optional<SupervisionCursor>& after,
                                              int limit) {
   auto s = c.prepare(
       select("WHERE due_at IS NOT NULL AND nearly_at <= ?1 AND (nearly_at, id) > (?2, ?3) "
-             "AND (?4 IS NULL OR assigned_org_id IN (SELECT value FROM json_each(?4))) "
-             "ORDER BY nearly_at, id LIMIT ?5"));
+             "AND (?4 IS NULL OR assigned_org_id IN (SELECT value FROM json_each(?4))) AND " +
+             in_areas(6) + " ORDER BY nearly_at, id LIMIT ?5"));
   if (!s.ok()) return s.status();
   s->bind(1, now).bind(2, after ? after->nearly_at : INT64_MIN).bind(3, after ? after->id : 0);
   if (assigned_org_ids.empty()) {
@@ -376,6 +390,11 @@ Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,
     s->bind(4, ids_json(assigned_org_ids));
   }
   s->bind(5, limit);
+  if (area_ids.empty()) {
+    s->bind_null(6);
+  } else {
+    s->bind(6, ids_json(area_ids));
+  }
   return store::collect<Appeal>(*s, read_row);
 }
 

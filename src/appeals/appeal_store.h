@@ -46,6 +46,7 @@ struct AppealFilter {
   std::vector<State> states;
   std::vector<int64_t> category_ids;
   std::vector<int64_t> assigned_org_ids;    // visibility for department staff
+  std::vector<int64_t> area_ids;            // visibility for a worker bound to areas
   std::optional<int64_t> reporter_user_id;  // "my appeals"
   std::vector<int64_t> ids;
   std::optional<int64_t> submitted_from;   // submitted_at >= from
@@ -62,8 +63,11 @@ struct SupervisionCursor {
   int64_t nearly_at = 0;
   int64_t id = 0;
 };
+// `area_ids` (when not empty) keeps the appeals that lie in, or are
+// assigned to, one of those areas.
 Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,
                                              const std::vector<int64_t>& assigned_org_ids,
+                                             const std::vector<int64_t>& area_ids,
                                              const std::optional<SupervisionCursor>& after,
                                              int limit);
 

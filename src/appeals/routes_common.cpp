@@ -13,6 +13,7 @@ Caller caller_of(const http::Request& req) {
   c.user_id = req.principal->user_id;
   c.role = std::string(http::role_name(req.principal->role));
   c.organisation_ids = req.principal->organisation_ids;
+  c.area_ids = req.principal->area_ids;
   return c;
 }
 

@@ -51,9 +51,12 @@ void similar(AppealService& service, http::Request& req, http::Reply reply) {
     lat = wgs.lat;
     lon = wgs.lon;
   }
-  // Staff read every appeal; anyone else gets published positions only.
-  const auto precision = caller_of(req).is_staff() ? AppealService::Precision::kExact
-                                                   : AppealService::Precision::kPublic;
+  // Admins and district workers read every appeal; anyone else (a worker
+  // bound to some areas too) gets published positions only.
+  const Caller by = caller_of(req);
+  const bool reads_all = by.role == "admin" || (by.role == "worker" && by.area_ids.empty());
+  const auto precision =
+      reads_all ? AppealService::Precision::kExact : AppealService::Precision::kPublic;
   Result<std::vector<Similar>> found = service.similar(c->id, *lat, *lon, precision);
   if (!found.ok()) return reply(http::problem(found.status()));
   ordered_json items = ordered_json::array();
@@ -96,9 +99,12 @@ void supervision(AppealService& service, http::Request& req, http::Reply reply) 
     orgs = by.organisation_ids;
     if (orgs.empty()) orgs.push_back(-1);
   }
+  // A worker bound to areas supervises those; a district worker all.
+  const std::vector<int64_t> areas = by.role == "worker" ? by.area_ids : std::vector<int64_t>{};
   store::Connection& reader = service.db().reader();
   const int64_t now = service.now();
-  Result<std::vector<Appeal>> rows = supervision_list(reader, now, orgs, after, page->limit + 1);
+  Result<std::vector<Appeal>> rows =
+      supervision_list(reader, now, orgs, areas, after, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();

@@ -43,7 +43,12 @@ constexpr DemoUser kUsers[] = {
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
 // and the worker's community.
-constexpr std::pair<const char*, const char*> kOrganisations[] = {
+struct DemoOrganisation {
+  const char* kind;
+  const char* name;
+  const char* area_code = "";  // the area it serves (lishi-areas.geojson)
+};
+constexpr DemoOrganisation kOrganisations[] = {
     {"keeper", "离石区总工会"},
     {"keeper", "离石区环境卫生服务中心"},
     {"keeper", "离石区人民政府机关事务服务中心"},
@@ -54,7 +59,7 @@ constexpr std::pair<const char*, const char*> kOrganisations[] = {
     {"keeper", "离石区卫生健康局"},
     {"keeper", "离石区文化和旅游局"},
     {"keeper", "离石区自然资源局"},
-    {"community", "生态园社区"},
+    {"community", "生态园社区", "BH-STY"},  // 梁俊连 works 生态园's appeals
     // Departments that appeals are dispatched to (lishi-appeal-categories.json).
     {"department", "离石区城市管理局"},
     {"department", "离石区消防救援大队"},
@@ -212,9 +217,21 @@ Result<Report> create(Services services, const Options& options) {
   };
 
   Report report;
+  auto areas = import_areas(services.areas, areas_path);
+  if (!areas.ok()) return areas.status();
+  report.areas = *areas;
+  say("areas: " + std::to_string(report.areas) + " imported");
+
   std::map<std::string, int64_t> orgs;
-  for (const auto& [kind, name] : kOrganisations) {
-    auto id = services.accounts.add_organisation(kind, name);
+  for (const auto& [kind, name, area_code] : kOrganisations) {
+    std::optional<int64_t> area_id;
+    if (*area_code) {
+      auto area = areas::find_by_code(services.areas.db().reader(), area_code);
+      if (!area.ok()) return area.status();
+      if (!*area) return Status::Internal(std::string("demo: no area ") + area_code);
+      area_id = (*area)->first;
+    }
+    auto id = services.accounts.add_organisation(kind, name, area_id);
     if (!id.ok()) return id.status();
     orgs[name] = *id;
   }
@@ -229,11 +246,6 @@ Result<Report> create(Services services, const Options& options) {
     report.users.push_back({d.username, d.role, d.display_name, d.password});
   }
   say("users: " + std::to_string(report.users.size()) + " created");
-
-  auto areas = import_areas(services.areas, areas_path);
-  if (!areas.ok()) return areas.status();
-  report.areas = *areas;
-  say("areas: " + std::to_string(report.areas) + " imported");
 
   if (Status s = create_facilities(services, facilities_path, orgs, options, report.facilities);
       !s.ok()) {

@@ -32,6 +32,7 @@ struct Principal {
   bool via_cookie = false;                // cookie sessions must pass the cross-site check
   std::vector<int64_t> organisation_ids;  // departments / keepers / communities the user belongs to
   std::string csrf_token;                 // the session's; a page in a new tab reads it from /me
+  std::vector<int64_t> area_ids;          // the areas those organisations serve
 };
 
 struct Request {

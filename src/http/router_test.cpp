@@ -44,9 +44,9 @@ class RouterTest : public ::testing::Test {
       auto auth = r.header("authorization");
       if (auth.empty()) return std::optional<Principal>();
       if (auth == "Bearer admin")
-        return std::optional<Principal>(Principal{1, "a", Role::kAdmin, 1, false, {}, ""});
+        return std::optional<Principal>(Principal{1, "a", Role::kAdmin, 1, false, {}, "", {}});
       if (auth == "Bearer resident") {
-        return std::optional<Principal>(Principal{2, "r", Role::kResident, 2, false, {}, ""});
+        return std::optional<Principal>(Principal{2, "r", Role::kResident, 2, false, {}, "", {}});
       }
       return Status::Unauthenticated("invalid session");
     });
