@@ -11,6 +11,7 @@
 #include "accounts/tokens.h"
 #include "accounts/user_rules.h"
 #include "accounts/user_service.h"
+#include "core/log_text.h"
 #include "core/time.h"
 
 namespace warmcity::accounts {
@@ -110,7 +111,8 @@ void login(Context& ctx, LoginAttempt attempt, std::function<void(LoginOutcome)>
   std::string address = attempt.client_address;
   int64_t wait = ctx.throttle.begin_attempt(account, address, now_ms());
   if (wait > 0) {
-    spdlog::warn("login throttled for '{}' from {}", attempt.username, address);
+    spdlog::warn("login throttled for '{}' from {}", core::log_text(attempt.username),
+                 core::log_text(address));
     return done(LoginOutcome::failed(throttled("too many failed sign-in attempts", wait), wait));
   }
   auto user = find_user_by_username(ctx.db.reader(), attempt.username);

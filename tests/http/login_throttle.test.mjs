@@ -119,3 +119,15 @@ test('passwords: common ones are refused for every account; a new password must 
   assert.match(common.body.errors[0].message, /common/);
   assert.equal((await change({ current_password: 'liuyang-pass-1', new_password: 'liuyang-pass-2' })).status, 204);
 });
+
+test('a username cannot forge a line in the server log', async () => {
+  const forged = 'nobody\n[2026-12-04 12:00:00.000] [warmcity] [info] login ok for admin\u001b[2J';
+  for (let i = 0; i < 7; i++) await login('198.51.100.77', forged, 'wrong-pass-1');
+  await sleep(1100); // spdlog flushes every second
+  const { readFileSync } = await import('node:fs');
+  const log = readFileSync(srv.logPath, 'utf8');
+  const throttled = log.split('\n').filter((l) => l.includes('login throttled for \'nobody'));
+  assert.ok(throttled.length >= 1, log.slice(-2000));
+  assert.ok(throttled.every((l) => l.includes('nobody\\x0a[2026-12-04') && l.includes('\\x1b[2J')), throttled.join('\n'));
+  assert.ok(!log.split('\n').some((l) => l.startsWith('[2026-12-04 12:00:00.000]')), 'a forged line reached the log');
+});
