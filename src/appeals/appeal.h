@@ -72,6 +72,9 @@ struct Appeal {
   std::optional<int64_t> clock_start, due_at, nearly_at;
   int escalation = 0;  // 0 none, 1 nearly due recorded, 2 overdue recorded
   int64_t updated_at = 0;
+  // Only in the answer to its submission, never stored in clear: the token
+  // that lets the submitter attach photos for an hour (appeal_photo_tokens).
+  std::string photo_token;
 };
 
 // One append-only row of an appeal's history.

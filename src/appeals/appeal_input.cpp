@@ -1,7 +1,5 @@
 #include "appeals/appeal_input.h"
 
-#include <sodium.h>
-
 #include <cmath>
 
 #include "core/geo.h"
@@ -41,49 +39,6 @@ void read_answers(const json& doc, Answers& out, std::vector<FieldError>& errors
   }
 }
 
-Status read_photos(const json& doc, std::vector<UploadedPhoto>& out,
-                   std::vector<FieldError>& errors) {
-  auto it = doc.find("photos");
-  if (it == doc.end() || it->is_null()) return Status::Ok();
-  if (!it->is_array()) {
-    errors.push_back({"photos", "must be an array of base64 strings"});
-    return Status::Ok();
-  }
-  if (it->size() > kMaxPhotos) {
-    errors.push_back({"photos", "at most 4 photos"});
-    return Status::Ok();
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    const std::string field = "photos[" + std::to_string(i) + "]";
-    const json& p = (*it)[i];
-    if (!p.is_string()) {
-      errors.push_back({field, "must be a base64 string"});
-      continue;
-    }
-    std::string_view text = p.get_ref<const std::string&>();
-    if (text.starts_with("data:")) {
-      size_t comma = text.find(',');
-      text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-    }
-    if (text.size() / 4 * 3 > kMaxPhotoBytes + 3) {
-      return Status::TooLarge(field + ": a photo may be at most 5 MB");
-    }
-    std::string bytes(text.size() / 4 * 3 + 3, '\0');
-    size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
-                          text.size(), "\r\n", &length, &end,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != text.data() + text.size()) {
-      errors.push_back({field, "is not valid base64"});
-      continue;
-    }
-    bytes.resize(length);
-    out.push_back({field, std::move(bytes)});
-  }
-  return Status::Ok();
-}
-
 void read_contact(const json& doc, std::optional<Contact>& out, std::vector<FieldError>& errors) {
   auto it = doc.find("contact");
   if (it == doc.end() || it->is_null()) return;
@@ -103,7 +58,11 @@ Result<NewAppeal> read_new_appeal(std::string_view body, bool gcj02) {
   NewAppeal a;
   std::vector<FieldError> errors;
   read_answers(*doc, a.answers, errors);
-  if (Status s = read_photos(*doc, a.photos, errors); !s.ok()) return s;
+  if (doc->contains("photos")) {
+    errors.push_back({"photos",
+                      "photos are sent one by one after the appeal: POST "
+                      "/api/v1/appeals/{id}/photos with the photo_token of the answer"});
+  }
   read_contact(*doc, a.contact, errors);
   http::FieldReader in(*doc);
   in.known({"attributes", "photos", "contact"});  // read above

@@ -44,13 +44,6 @@ std::string urgency_name(const Appeal& a, int64_t now) {
   return "none";
 }
 
-ordered_json photo_json(const Appeal& a, size_t i) {
-  return {{"sha256", a.photos[i].sha256},
-          {"media_type", a.photos[i].media_type},
-          {"bytes", a.photos[i].bytes},
-          {"url", "/api/v1/appeals/" + std::to_string(a.id) + "/photos/" + std::to_string(i + 1)}};
-}
-
 }  // namespace
 
 std::string dump(const ordered_json& body) {
@@ -148,6 +141,13 @@ ordered_json appeal_json(const Appeal& a, const Category* category, ContactView 
           {"allowed_steps", std::move(steps)}};
 }
 
+ordered_json photo_json(const Appeal& a, size_t i) {
+  return {{"sha256", a.photos[i].sha256},
+          {"media_type", a.photos[i].media_type},
+          {"bytes", a.photos[i].bytes},
+          {"url", "/api/v1/appeals/" + std::to_string(a.id) + "/photos/" + std::to_string(i + 1)}};
+}
+
 ordered_json receipt_json(const Appeal& a, const std::string& category_code) {
   ordered_json photos = ordered_json::array();
   for (size_t i = 0; i < a.photos.size(); ++i) photos.push_back(photo_json(a, i));
@@ -160,6 +160,8 @@ ordered_json receipt_json(const Appeal& a, const std::string& category_code) {
           {"response_due", core::format_rfc3339(a.response_due)},
           {"resolution_due", core::format_rfc3339(a.resolution_due)},
           {"photos", std::move(photos)},
+          {"photo_token", a.photo_token},
+          {"photo_upload_url", "/api/v1/appeals/" + std::to_string(a.id) + "/photos"},
           {"track_url", "/api/v1/appeals/track/" + a.tracking_code}};
 }
 

@@ -31,6 +31,9 @@ nlohmann::ordered_json track_json(const Appeal& a, const Category* category,
                                   const std::vector<Event>& public_events);
 // The answer to a submission: small, because it is built on the writer
 // thread after the commit (id, tracking code, state, deadlines, photos).
+// Photo i (0-based) of `a`: sha256, media_type, bytes, url.
+nlohmann::ordered_json photo_json(const Appeal& a, size_t i);
+// The answer to a submission, with the photo_token for its photos.
 nlohmann::ordered_json receipt_json(const Appeal& a, const std::string& category_code);
 // One entry of the similar-appeals list.
 nlohmann::ordered_json similar_json(const Similar& s);

@@ -6,6 +6,7 @@
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
 #include "appeals/appeal_store.h"
+#include "appeals/photos.h"
 #include "appeals/routes.h"
 #include "http/pagination.h"
 #include "http/problem.h"
@@ -42,35 +43,53 @@ ordered_json view(const AppealService& service, const Appeal& a, const Caller& b
                      revealed);
 }
 
-// Bodies up to this size are read on the I/O thread.
-constexpr size_t kSmallSubmission = 64 * 1024;
-
 void submit(AppealService& service, http::Request& req, http::Reply reply) {
   const std::optional<std::string> coord = req.query_param("coord");
   if (coord && *coord != "wgs84" && *coord != "gcj02") {
     return reply(
         http::problem(Status::Unprocessable("bad coord", {{"coord", "must be wgs84 or gcj02"}})));
   }
-  const bool small = req.body.size() <= kSmallSubmission;
-  auto work = [&service, body = std::move(req.body), gcj02 = coord == "gcj02", by = caller_of(req),
-               reply]() mutable {
-    Result<NewAppeal> in = read_new_appeal(body, gcj02);
-    body = std::string();  // the photos are decoded: free the text at once
-    if (!in.ok()) return reply(http::problem(in.status()));
-    const std::string category = in->category_code;
-    service.submit(std::move(*in), std::move(by), [category, reply](Result<Appeal> saved) {
-      if (!saved.ok()) return reply(http::problem(saved.status()));
-      http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
-      r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
-      reply(std::move(r));
-    });
+  Result<NewAppeal> in = read_new_appeal(req.body, coord == "gcj02");
+  if (!in.ok()) return reply(http::problem(in.status()));
+  const std::string category = in->category_code;
+  service.submit(
+      std::move(*in), caller_of(req), [category, reply = std::move(reply)](Result<Appeal> saved) {
+        if (!saved.ok()) return reply(http::problem(saved.status()));
+        http::Response r = http::json_response(dump(receipt_json(*saved, category)), 201);
+        r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(saved->id));
+        reply(std::move(r));
+      });
+}
+
+// POST /appeals/{id}/photos: one image as the body; X-Photo-Token from the
+// submission's answer, or the reporter's session. Sniffing and stripping
+// run on the appeals' own thread, not this I/O thread.
+void add_photo(AppealService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no appeal with that id")));
+  const std::string_view type = req.header("content-type");
+  const std::string_view base = type.substr(0, type.find(';'));
+  if (base != "image/jpeg" && base != "image/png" && base != "image/webp") {
+    return reply(http::problem(
+        Status::UnsupportedMedia("send one photo as image/jpeg, image/png or image/webp")));
+  }
+  std::optional<std::string> token;
+  if (std::string_view t = req.header("x-photo-token"); !t.empty()) token = std::string(t);
+  auto work = [&service, id = *id, bytes = std::move(req.body), token = std::move(token),
+               by = caller_of(req), reply]() mutable {
+    service.add_photo(
+        id, std::move(bytes), std::move(token), std::move(by), [reply](Result<Appeal> a) {
+          if (!a.ok()) return reply(http::problem(a.status()));
+          const size_t n = a->photos.size();
+          http::Response r = http::json_response(dump(photo_json(*a, n - 1)), 201);
+          r.set_header("Location", std::string(kAppealsApi) + "/" + std::to_string(a->id) +
+                                       "/photos/" + std::to_string(n));
+          reply(std::move(r));
+        });
   };
-  // A submission with photos takes a while to parse, decode and strip: off
-  // the I/O thread. A small one is quicker done here than handed over.
-  if (small) return work();
   if (!service.post_slow(std::move(work))) {
     http::Response busy =
-        http::problem(503, "too many appeals with photos are being read; try again shortly");
+        http::problem(503, "too many photos are being read at once; try again shortly");
     busy.set_header("Retry-After", "5");
     reply(std::move(busy));
   }
@@ -205,9 +224,13 @@ void register_appeal_routes(http::Router& router, AppealService& service) {
     return
         [&service, f](http::Request& req, http::Reply reply) { f(service, req, std::move(reply)); };
   };
-  // Four photos of 5 MB in base64 (4/3) plus the rest of the body.
+  // Text only: photos follow one request each (add_photo).
   router.add(Method::kPost, api, Access::Public(), bind(submit),
-             {.body_limit = 28 * 1024 * 1024, .json_body = true, .summary = "Submit an appeal"});
+             {.body_limit = 64 * 1024, .json_body = true, .summary = "Submit an appeal"});
+  router.add(Method::kPost, api + "/{id}/photos", Access::Public(), bind(add_photo),
+             {.body_limit = kMaxPhotoBytes,
+              .json_body = false,
+              .summary = "Attach a photo (the body) to an appeal"});
   router.add(Method::kGet, api, Access::AnyUser(), bind(list),
              {.summary = "List appeals (?state=&category=&mine=true)"});
   router.add(Method::kGet, api + "/{id}", Access::AnyUser(), bind(get_one),

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "accounts/tokens.h"
 #include "appeals/appeal_store.h"
 #include "appeals/category_store.h"
 #include "appeals/deadlines.h"
@@ -35,27 +36,6 @@ bool in_any_area(const Appeal& a, const std::vector<int64_t>& areas) {
          holds(areas, a.grid_id) || holds(areas, a.assigned_area_id);
 }
 
-struct StrippedPhoto {
-  std::string bytes;
-  ImageType type;
-};
-
-// Sniffs and strips every photo; kTooLarge / kUnsupportedMedia naming the field.
-Result<std::vector<StrippedPhoto>> strip_all(const std::vector<UploadedPhoto>& photos) {
-  std::vector<StrippedPhoto> out;
-  for (const UploadedPhoto& p : photos) {
-    if (p.bytes.size() > kMaxPhotoBytes) {
-      return Status::TooLarge(p.field + ": a photo may be at most 5 MB");
-    }
-    std::optional<ImageType> type = sniff(p.bytes);
-    if (!type) return Status::UnsupportedMedia(p.field + ": not a JPEG, PNG or WebP image");
-    Result<std::string> clean = strip_metadata(p.bytes, *type);
-    if (!clean.ok()) return Status::UnsupportedMedia(p.field + ": " + clean.status().message());
-    out.push_back({std::move(*clean), *type});
-  }
-  return out;
-}
-
 // The field rules of a new appeal that need no database.
 std::vector<FieldError> check_fields(const NewAppeal& in) {
   std::vector<FieldError> errors;
@@ -74,7 +54,6 @@ std::vector<FieldError> check_fields(const NewAppeal& in) {
   }
   if (!in.lat && !in.address)
     errors.push_back({"lat", "a point (lat, lon) or an address is required"});
-  if (in.photos.size() > kMaxPhotos) errors.push_back({"photos", "at most 4 photos"});
   if (in.anonymous && in.contact) {
     errors.push_back({"contact", "an anonymous appeal carries no contact"});
   }
@@ -223,8 +202,6 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
     }
   }
   if (!errors.empty()) return done(Status::Unprocessable("invalid appeal", std::move(errors)));
-  Result<std::vector<StrippedPhoto>> photos = strip_all(in.photos);
-  if (!photos.ok()) return done(photos.status());
 
   auto a = std::make_shared<Appeal>();
   a->category_id = cat->id;
@@ -254,16 +231,16 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
   a->due_at = clock.due;
   a->nearly_at = clock.nearly;
   a->updated_at = at;
-  auto files = std::make_shared<std::vector<StrippedPhoto>>(std::move(*photos));
   db_.submit(
-      [this, a, files, by = std::move(by),
-       also = std::move(in.in_same_write)](store::Connection& c) {
-        for (const StrippedPhoto& p : *files) {
-          Result<Photo> saved = photos_.save(p.bytes, p.type);
-          if (!saved.ok()) return saved.status();
-          a->photos.push_back(std::move(*saved));
-        }
+      [this, a, by = std::move(by), also = std::move(in.in_same_write)](store::Connection& c) {
         if (Status s = insert_appeal(c, *a); !s.ok()) return s;
+        // Photos follow, one request each (add_photo), with this token.
+        a->photo_token = accounts::new_token();
+        if (Status s = insert_photo_token(c, a->id, accounts::hash_token(a->photo_token),
+                                          a->submitted_at + kPhotoTokenSeconds);
+            !s.ok()) {
+          return s;
+        }
         Event e;
         e.appeal_id = a->id;
         e.at = a->submitted_at;
@@ -361,6 +338,49 @@ void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
       [count, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
         done(*count);
+      });
+}
+
+void AppealService::add_photo(int64_t id, std::string bytes, std::optional<std::string> token,
+                              Caller by, Done<Appeal> done) {
+  if (bytes.size() > kMaxPhotoBytes) return done(Status::TooLarge("a photo may be at most 5 MB"));
+  std::optional<ImageType> type = sniff(bytes);
+  if (!type) return done(Status::UnsupportedMedia("not a JPEG, PNG or WebP image"));
+  Result<std::string> clean = strip_metadata(bytes, *type);
+  if (!clean.ok()) return done(Status::UnsupportedMedia(clean.status().message()));
+  auto out = std::make_shared<Appeal>();
+  db_.submit(
+      [this, id, out, type = *type, clean = std::move(*clean), token = std::move(token),
+       by = std::move(by)](store::Connection& c) -> Status {
+        Result<Appeal> a = get_appeal(c, id);
+        if (!a.ok()) return a.status();
+        const int64_t at = now();
+        bool allowed = by.user_id && a->reporter_user_id == by.user_id && is_open(a->state);
+        if (!allowed && token) {
+          Result<std::optional<PhotoToken>> held = find_photo_token(c, id);
+          if (!held.ok()) return held.status();
+          allowed =
+              *held && (*held)->expires_at > at &&
+              accounts::constant_time_equal(accounts::hash_token(*token), (*held)->token_hash);
+        }
+        if (!allowed) {
+          return Status::PermissionDenied(
+              "photos are added by the appeal's reporter while it is open, or within an hour of "
+              "submitting with the photo_token of the submission's answer");
+        }
+        if (a->photos.size() >= kMaxPhotos) {
+          return Status::Conflict("an appeal has at most 4 photos");
+        }
+        Result<Photo> saved = photos_.save(clean, type);
+        if (!saved.ok()) return saved.status();
+        a->photos.push_back(std::move(*saved));
+        if (Status s = set_photos(c, id, a->photos, at); !s.ok()) return s;
+        *out = std::move(*a);
+        return Status::Ok();
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
       });
 }
 

@@ -50,6 +50,9 @@ using Locator = std::function<areas::Location(double lat, double lon)>;
 // The official calendar now (CalendarService::current); null: plain weeks.
 using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
 
+// How long the photo_token of a submission's answer admits photos.
+inline constexpr int64_t kPhotoTokenSeconds = 3600;
+
 struct Config {
   std::string photo_dir;  // REQUIRED: where photos go (app: "<db>-photos")
   int64_t photo_quota_bytes = PhotoStore::kDefaultQuota;  // the directory holds at most this
@@ -72,12 +75,6 @@ struct Caller {
   bool is_staff() const { return role == "admin" || role == "worker"; }
 };
 
-// A photo as received, before sniffing and stripping.
-struct UploadedPhoto {
-  std::string field;  // for error messages, e.g. "photos[1]"
-  std::string bytes;
-};
-
 struct NewAppeal {
   std::string category_code;
   Channel channel = Channel::kWeb;
@@ -85,7 +82,6 @@ struct NewAppeal {
   Answers answers;
   std::optional<double> lat, lon;  // WGS-84, both or neither
   std::optional<std::string> address;
-  std::vector<UploadedPhoto> photos;
   bool anonymous = false;
   std::optional<Contact> contact;  // required unless anonymous
   // Runs inside the appeal's own write job after its rows (Open311 stores
@@ -173,6 +169,14 @@ class AppealService {
   // ("personal_data.read") before `done`. kPermissionDenied otherwise,
   // kNotFound when the appeal has none (anonymous).
   void reveal_contact(int64_t id, Caller by, Done<Contact> done);
+  // Attaches one photo (sniffed and stripped here: call it off the I/O
+  // threads, see post_slow) for the reporter while the appeal is open, or for
+  // whoever holds the submission's photo_token within kPhotoTokenSeconds.
+  // kNotFound; kPermissionDenied; kConflict beyond kMaxPhotos; kTooLarge,
+  // kUnsupportedMedia for the bytes; kStorageFull at the photo quota. The
+  // answer is the appeal with its photos, the new one last.
+  void add_photo(int64_t id, std::string bytes, std::optional<std::string> token, Caller by,
+                 Done<Appeal> done);
   // Records escalations due at `now` (at most 500 per call); the count.
   void sweep(int64_t now, Done<int64_t> done);
 

@@ -211,11 +211,6 @@ TEST_F(AppealServiceTest, SubmitValidation) {
   phone.channel = Channel::kPhone;
   EXPECT_EQ(submit(phone, resident_).status().code(), Code::kPermissionDenied);
   EXPECT_TRUE(submit(phone, worker_).ok());
-  NewAppeal photo = road();
-  photo.photos.push_back({"photos[0]", "GIF89a not an image we take"});
-  EXPECT_EQ(submit(photo, resident_).status().code(), Code::kUnsupportedMedia);
-  photo.photos[0].bytes = std::string("\xFF\xD8\xFF", 3) + std::string(kMaxPhotoBytes, 'x');
-  EXPECT_EQ(submit(photo, resident_).status().code(), Code::kTooLarge);
   NewAppeal anon = road();
   anon.contact.reset();
   EXPECT_EQ(submit(anon, anonymous_).status().code(), Code::kUnprocessable);
@@ -264,6 +259,64 @@ TEST_F(AppealServiceTest, RevealIsAuditedAndOnlyForStaff) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'personal_data.read' AND "
                   "actor_user_id = 2"),
             1);
+}
+
+// A 1×1 PNG (IHDR, IDAT, IEND).
+std::string tiny_png() {
+  const char* hex =
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+      "0000000e49444154789c6360000002000001e221bc33000000000000000049454e44ae426082";
+  std::string out;
+  for (const char* p = hex; p[0] && p[1]; p += 2) {
+    out += static_cast<char>(std::stoi(std::string(p, 2), nullptr, 16));
+  }
+  return out;
+}
+
+// Photos come after the appeal, one at a time: with the submission's token
+// for an hour (anonymous appeals too), or from the signed-in reporter.
+TEST_F(AppealServiceTest, PhotosComeAfterwardsWithTheTokenOrFromTheReporter) {
+  NewAppeal anon = road();
+  anon.contact.reset();
+  anon.anonymous = true;
+  Result<Appeal> a = submit(anon, anonymous_);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->photo_token.size(), 43u);
+  auto add = [&](int64_t id, std::string bytes, std::optional<std::string> token,
+                 const Caller& by) {
+    return wait<Appeal>([&](auto d) { service_->add_photo(id, bytes, token, by, d); });
+  };
+  const std::string png = tiny_png();
+  EXPECT_EQ(add(a->id, png, std::nullopt, anonymous_).status().code(), Code::kPermissionDenied);
+  std::string wrong = a->photo_token;
+  wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(add(a->id, png, wrong, anonymous_).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(add(a->id, "GIF89a not an image we take", a->photo_token, anonymous_).status().code(),
+            Code::kUnsupportedMedia);
+  EXPECT_EQ(add(a->id, std::string("\xFF\xD8\xFF", 3) + std::string(kMaxPhotoBytes, 'x'),
+                a->photo_token, anonymous_)
+                .status()
+                .code(),
+            Code::kTooLarge);
+  for (size_t i = 1; i <= kMaxPhotos; ++i) {
+    Result<Appeal> with = add(a->id, png, a->photo_token, anonymous_);
+    ASSERT_TRUE(with.ok()) << with.status().message();
+    EXPECT_EQ(with->photos.size(), i);
+    EXPECT_EQ(with->photos.back().media_type, "image/png");
+  }
+  EXPECT_EQ(add(a->id, png, a->photo_token, anonymous_).status().code(), Code::kConflict);
+  EXPECT_EQ(service_->get(a->id)->photos.size(), kMaxPhotos);
+  EXPECT_EQ(add(999, png, a->photo_token, anonymous_).status().code(), Code::kNotFound);
+
+  // The reporter adds with the session while it is open; a token expires.
+  Result<Appeal> mine = submit(road(), resident_);
+  ASSERT_TRUE(mine.ok());
+  EXPECT_TRUE(add(mine->id, png, std::nullopt, resident_).ok());
+  EXPECT_EQ(add(mine->id, png, std::nullopt, worker_).status().code(), Code::kPermissionDenied);
+  now_ += kPhotoTokenSeconds + 1;
+  EXPECT_EQ(add(mine->id, png, mine->photo_token, anonymous_).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_TRUE(add(mine->id, png, std::nullopt, resident_).ok());
 }
 
 // Workers bound to areas (every test appeal lies in sub-district 1,

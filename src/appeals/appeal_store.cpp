@@ -207,7 +207,43 @@ std::vector<store::Migration> migrations() {
       at INTEGER NOT NULL,
       PRIMARY KEY (appeal_id, user_id)
     ) WITHOUT ROWID;
+  )SQL"},
+          // Photos come one request each after the appeal: whoever submitted
+          // it holds this token (its SHA-256 is kept) for an hour.
+          {"appeals", 2, R"SQL(
+    CREATE TABLE appeal_photo_tokens (
+      appeal_id INTEGER PRIMARY KEY REFERENCES appeals(id),
+      token_hash TEXT NOT NULL,
+      expires_at INTEGER NOT NULL
+    );
   )SQL"}};
+}
+
+Status insert_photo_token(store::Connection& c, int64_t appeal_id, std::string_view token_hash,
+                          int64_t expires_at) {
+  auto s = c.prepare(
+      "INSERT INTO appeal_photo_tokens (appeal_id, token_hash, expires_at) VALUES (?, ?, ?)");
+  if (!s.ok()) return s.status();
+  s->bind(1, appeal_id).bind(2, token_hash).bind(3, expires_at);
+  return s->run();
+}
+
+Result<std::optional<PhotoToken>> find_photo_token(store::Connection& c, int64_t appeal_id) {
+  auto s = c.prepare("SELECT token_hash, expires_at FROM appeal_photo_tokens WHERE appeal_id = ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, appeal_id);
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<PhotoToken>();
+  return std::optional<PhotoToken>(PhotoToken{s->column_text(0), s->column_int64(1)});
+}
+
+Status set_photos(store::Connection& c, int64_t appeal_id, const std::vector<Photo>& photos,
+                  int64_t now) {
+  auto s = c.prepare("UPDATE appeals SET photos = ?, updated_at = ? WHERE id = ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, photos_json(photos)).bind(2, now).bind(3, appeal_id);
+  return s->run();
 }
 
 Result<Appeal> get_appeal(store::Connection& c, int64_t id) {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "appeals/appeal.h"
@@ -38,6 +39,18 @@ Status update_appeal(store::Connection& c, const Appeal& a);
 
 // Sets e.id.
 Status insert_event(store::Connection& c, Event& e);
+
+// The capability to attach photos to an appeal after submitting it.
+struct PhotoToken {
+  std::string token_hash;  // accounts::hash_token of the token handed out
+  int64_t expires_at = 0;
+};
+Status insert_photo_token(store::Connection& c, int64_t appeal_id, std::string_view token_hash,
+                          int64_t expires_at);
+Result<std::optional<PhotoToken>> find_photo_token(store::Connection& c, int64_t appeal_id);
+// Replaces the appeal's photo list.
+Status set_photos(store::Connection& c, int64_t appeal_id, const std::vector<Photo>& photos,
+                  int64_t now);
 // Oldest first; only is_public ones when `public_only`.
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only);
 

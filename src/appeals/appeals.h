@@ -18,6 +18,8 @@
 //   GET    /api/v1/appeals/{id}                      the same; ?reveal=contact (audited)
 //   POST   /api/v1/appeals/{id}/steps                signed in; workflow.h decides
 //   POST   /api/v1/appeals/{id}/follow               signed in
+//   POST   /api/v1/appeals/{id}/photos               the submission's photo token, or the
+//                                                    signed-in reporter (one image a request)
 //   GET    /api/v1/appeals/{id}/photos/{n}           whoever may read the appeal
 //   GET    /api/v1/appeals/similar                   public (?category=&lat=&lon=)
 //   GET    /api/v1/appeals/supervision               admin, worker, department

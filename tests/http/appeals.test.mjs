@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
+import { attachPhoto } from './lib/fixtures.mjs';
+import { rawRequest, statusOf } from './lib/raw.mjs';
 
 const API = '/api/v1/appeals';
 let srv;
@@ -165,14 +167,20 @@ test('each role takes only its own steps; illegal steps are 409 with the allowed
 
 test('bad input: description over the limit, photos, unknown category, malformed JSON', async () => {
   assertProblem(await submit(appeal({ description: '路'.repeat(4001) })), 422, ['description']);
-  assert.equal((await submit(appeal({ description: '路'.repeat(4000) }))).status, 201);
-  const gif = Buffer.from('GIF89a\x01\x00\x01\x00').toString('base64');
-  const notImage = await submit(appeal({ photos: [gif] }));
-  assertProblem(notImage, 415);
-  assert.match(notImage.body.detail, /photos\[0\]/);
-  const big = Buffer.alloc(5 * 1000 * 1000 + 10, 0x41);
-  big[0] = 0xff; big[1] = 0xd8; big[2] = 0xff;
-  assertProblem(await submit(appeal({ photos: [big.toString('base64')] })), 413);
+  const receipt = await submit(appeal({ description: '路'.repeat(4000) }));
+  assert.equal(receipt.status, 201);
+  // Photos are not part of the JSON body (64 KiB at most) but follow it.
+  assertProblem(await submit(appeal({ photos: [PNG.toString('base64')] })), 422, ['photos']);
+  assertProblem(await submit(appeal({ description: '路'.repeat(4000), attributes: { surface: 'x'.repeat(70000) } })), 413);
+  const gif = Buffer.from('GIF89a\x01\x00\x01\x00');
+  assertProblem(await attachPhoto(srv, receipt.body, gif), 415);
+  assertProblem(await attachPhoto(srv, receipt.body, PNG, 'text/plain'), 415);
+  // Over 5 MB: refused from the header, before a byte of it is read.
+  const big = await rawRequest(srv.port, `POST ${API}/${receipt.body.id}/photos HTTP/1.1\r\nHost: x\r\n` +
+    `Content-Type: image/jpeg\r\nX-Photo-Token: ${receipt.body.photo_token}\r\nContent-Length: 5000010\r\n\r\n`);
+  assert.equal(statusOf(big.data), 413, big.data);
+  assertProblem(await attachPhoto(srv, receipt.body, PNG, 'image/png', { photoToken: 'A'.repeat(43) }), 403);
+  assertProblem(await attachPhoto(srv, { ...receipt.body, id: 999999 }, PNG), 404);
   assertProblem(await submit(appeal({ category: 'weather' })), 422, ['category']);
   assertProblem(await submit(appeal({ attributes: { surface: 'lava' } })), 422, ['attributes.surface']);
   assertProblem(await submit(appeal({ attributes: {} })), 422, ['attributes.surface']);
@@ -188,9 +196,16 @@ test('bad input: description over the limit, photos, unknown category, malformed
 });
 
 test('a photo is stored without its metadata and served to those who may read the appeal', async () => {
-  const a = await submitted({ photos: ['data:image/png;base64,' + PNG.toString('base64')] });
+  const receipt = await submitted({ anonymous: true, contact: undefined });
+  assert.match(receipt.photo_token, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(receipt.photo_upload_url, `${API}/${receipt.id}/photos`);
+  const added = await attachPhoto(srv, receipt, PNG);
+  assert.equal(added.status, 201, added.text);
+  assert.equal(added.headers.get('location'), `${API}/${receipt.id}/photos/1`);
+  const a = (await srv.fetch(`${API}/${receipt.id}`, { token: admin.token })).body;
   assert.equal(a.photos.length, 1);
   assert.equal(a.photos[0].media_type, 'image/png');
+  assert.equal(a.photo_token, undefined, 'the token is in the submission answer only');
   const r = await fetch(srv.url + a.photos[0].url, { headers: { authorization: `Bearer ${worker.token}` } });
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('content-type'), 'image/png');

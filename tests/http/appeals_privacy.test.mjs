@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
+import { attachPhoto } from './lib/fixtures.mjs';
 
 const API = '/api/v1/appeals';
 let srv;
@@ -158,7 +159,8 @@ test('a resident follows an appeal found nearby; a closed or merged one answers 
 });
 
 test('photos, the contact reveal and the record: one 403 for a caller who may not read, photo or not', async () => {
-  const withPhoto = await submitted({ photos: ['data:image/png;base64,' + PNG.toString('base64')] });
+  const withPhoto = await submitted();
+  assert.equal((await attachPhoto(srv, withPhoto, PNG)).status, 201);
   const anonymous = await submitted({ contact: undefined, anonymous: true });
   const answers = [];
   for (const who of [stranger, keeper, dept]) { // dept: not dispatched to it yet

@@ -24,15 +24,26 @@ export async function api(path, { method = 'GET', json, query } = {}) {
   const headers = {};
   if (json !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, {
+  return answer(await fetch(url, {
     method, headers, credentials: 'same-origin',
     body: json === undefined ? undefined : JSON.stringify(json),
-  });
+  }));
+}
+
+// The JSON of an answer, or ApiError with its problem.
+async function answer(res) {
   const text = await res.text();
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch { body = null; }
   if (!res.ok) throw new ApiError(res.status, body);
   return body;
+}
+
+// Sends one file as the body of a POST (an appeal photo), with extra headers.
+export async function upload(path, file, headers = {}) {
+  const all = { 'content-type': file.type, ...headers };
+  if (csrfToken) all['x-csrf-token'] = csrfToken;
+  return answer(await fetch('/api/v1' + path, { method: 'POST', headers: all, credentials: 'same-origin', body: file }));
 }
 
 // The signed-in user (with organisations), or null; cached until sign-in/out.

@@ -74,7 +74,7 @@ export function photoPicker() {
     for (const file of input.files) {
       if (!PHOTO_TYPES.includes(file.type)) problems.push(t('appeal.photo_bad_type', { name: file.name }));
       else if (file.size > MAX_PHOTO_BYTES) problems.push(t('appeal.photo_too_big', { name: file.name }));
-      else if (photos.length >= MAX_PHOTOS) { problems.push(t('appeal.photo_too_many', { max: MAX_PHOTOS })); break; } else photos.push({ name: file.name, url: await readDataUrl(file) });
+      else if (photos.length >= MAX_PHOTOS) { problems.push(t('appeal.photo_too_many', { max: MAX_PHOTOS })); break; } else photos.push({ name: file.name, file, url: await readDataUrl(file) });
     }
     input.value = '';
     status.textContent = problems.join('；');

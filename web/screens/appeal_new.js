@@ -6,7 +6,7 @@
 // near the pin are offered first (follow one instead). Then the tracking
 // code, large, with a copy button.
 // Elder mode: no map (the location button, a community or the address).
-import { api, ApiError, me } from '../js/api.js';
+import { api, ApiError, me, upload } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { distance } from '../js/format.js';
@@ -53,12 +53,15 @@ function fieldName(field, cats) {
   return text === key ? field : text;
 }
 
-function done(view, code) {
+// `lost`: the photos that could not be attached, with why.
+function done(view, code, lost = []) {
   const copied = h('p', { role: 'status', id: 'copy-status' });
   view.replaceChildren(h('h1', {}, t('appeal.done_heading')),
     h('section', { class: 'card done', 'aria-labelledby': 'code-label' },
       h('p', { id: 'code-label' }, t('appeal.done_code')),
       h('p', { class: 'code-big', id: 'tracking-code', lang: 'en' }, code),
+      lost.length ? h('ul', { class: 'error', id: 'photo-failures' },
+        lost.map((x) => h('li', {}, t('appeal.photo_not_sent', { name: x.name, detail: x.detail })))) : null,
       h('p', {}, t('appeal.done_keep')),
       h('button', { type: 'button', id: 'copy-code', onclick: async () => {
         try {
@@ -174,7 +177,6 @@ export async function render(view) {
     const body = {
       category: category.value, description: description.value, channel: 'web',
       attributes: readAnswers(questions), anonymous: anonymous.checked,
-      photos: photos.photos.map((p) => p.url),
     };
     if (where.lat !== null) { body.lat = Number(where.lat.toFixed(6)); body.lon = Number(where.lon.toFixed(6)); }
     if (address.value.trim()) body.address = address.value.trim();
@@ -183,7 +185,17 @@ export async function render(view) {
     submit.textContent = t('appeal.submitting');
     try {
       const saved = await api('/appeals', { method: 'POST', json: body });
-      done(view, saved.tracking_code);
+      // The photos follow one by one with the answer's photo token; the
+      // appeal stands even if one of them does not get through.
+      const lost = [];
+      for (const p of photos.photos) {
+        try {
+          await upload(`/appeals/${saved.id}/photos`, p.file, { 'x-photo-token': saved.photo_token });
+        } catch (err) {
+          lost.push({ name: p.name, detail: err.message });
+        }
+      }
+      done(view, saved.tracking_code, lost);
     } catch (err) {
       submit.disabled = false;
       submit.textContent = t('appeal.submit');

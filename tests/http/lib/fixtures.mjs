@@ -36,3 +36,11 @@ export async function startWithTwoKeepers([nameA, nameB], [userA, userB]) {
   const otherKeeper = await makeKeeper(srv, admin, userB, orgB);
   return { ...base, orgA, orgB, keeper, otherKeeper };
 }
+
+// Attaches one photo to an appeal the way its submitter does: the body is
+// the image, X-Photo-Token the photo_token of the submission's answer.
+export function attachPhoto(srv, receipt, bytes, type = 'image/png', { token, photoToken = receipt.photo_token } = {}) {
+  const headers = { 'content-type': type };
+  if (photoToken) headers['x-photo-token'] = photoToken;
+  return srv.fetch(`/api/v1/appeals/${receipt.id}/photos`, { method: 'POST', body: bytes, token, headers });
+}

@@ -25,11 +25,15 @@ export function addUser(dbPath, { username, password, role, display_name, phone 
 }
 
 // threads: the server's I/O threads (each serves the connections dealt to it).
+// Every test client is 127.0.0.1, so the limit on writes without a session
+// is raised unless a test sets it (limits.test.mjs tests the real one).
 export async function startServer({ users = [], args = [], dir, threads = 2 } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'warmcity-test-'));
   const dbPath = join(dir, 'warmcity.db');
   for (const u of users) addUser(dbPath, u);
-  const srv = new TestServer(dir, dbPath, ['--threads', String(threads), ...args]);
+  const limits = args.includes('--anonymous-writes-per-minute') ? []
+    : ['--anonymous-writes-per-minute', '6000', '--anonymous-writes-per-minute-per-network', '60000'];
+  const srv = new TestServer(dir, dbPath, ['--threads', String(threads), ...limits, ...args]);
   await srv.start();
   return srv;
 }

@@ -259,6 +259,7 @@ export default {
   'appeal.photo_alt': 'Photo {n}',
   'appeal.photo_add': 'Add photos',
   'appeal.photo_remove': 'Remove photo {n}',
+  'appeal.photo_not_sent': 'The appeal was sent, but photo {name} was not: {detail}',
   'appeal.anonymous': 'Anonymous (no contact; staff cannot call you back)',
   'appeal.contact_name': 'Contact name',
   'appeal.contact_phone': 'Phone (mobile, or landline with area code)',

@@ -260,6 +260,7 @@ export default {
   'appeal.photo_alt': '照片 {n}',
   'appeal.photo_add': '添加照片',
   'appeal.photo_remove': '移除照片 {n}',
+  'appeal.photo_not_sent': '诉求已提交，但照片 {name} 没有传上：{detail}',
   'appeal.anonymous': '匿名反映（不留联系方式，工作人员无法电话回访）',
   'appeal.contact_name': '联系人姓名',
   'appeal.contact_phone': '联系电话（手机或带区号的固话）',
