@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
-import { attachPhoto } from './lib/fixtures.mjs';
+import { attachPhoto, makeOrg } from './lib/fixtures.mjs';
 
 const API = '/api/v1/appeals';
 let srv;
@@ -26,20 +26,8 @@ const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
   '0000000e49444154789c6360000002000001e221bc33000000000000000049454e44ae426082', 'hex');
 
-async function user(username, role, organisation_ids = []) {
-  const r = await srv.fetch('/api/v1/users', {
-    method: 'POST', token: admin.token,
-    json: { username, display_name: username, role, password: `${username}-pass-1`, organisation_ids },
-  });
-  assert.equal(r.status, 201, r.text);
-  return srv.login(username, `${username}-pass-1`);
-}
-
-async function org(name) {
-  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'department', name } });
-  assert.equal(r.status, 201, r.text);
-  return r.body.id;
-}
+const user = (username, role, organisation_ids) => srv.createUser(admin, username, role, organisation_ids);
+const org = (name) => makeOrg(srv, admin, name, 'department');
 
 before(async () => {
   ({ srv, admin, resident } = await startWithAdminAndResident());

@@ -1,10 +1,11 @@
-// Small builders the facility tests share: an organisation, a keeper of it
-// signed in, a facility created by an admin. Each asserts its own answer.
+// Small builders the tests share: an organisation, a keeper of it signed in,
+// a facility created by an admin, a photo attached to an appeal. Each
+// asserts its own answer.
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './server.mjs';
 
-export async function makeOrg(srv, admin, name) {
-  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name } });
+export async function makeOrg(srv, admin, name, kind = 'keeper') {
+  const r = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind, name } });
   assert.equal(r.status, 201, r.text);
   return r.body.id;
 }
