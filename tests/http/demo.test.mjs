@@ -2,7 +2,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, startServer } from './lib/server.mjs';
@@ -34,6 +34,9 @@ test('demo creates a marked database once and refuses a second time', () => {
   assert.match(first.stdout, /admin \/ demo-admin-2026/);
   assert.match(first.stderr, /areas: \d+ imported/);
   assert.match(first.stderr, /facilities: (\d+)\/\1/);
+  // Closed cleanly: the write-ahead log is empty, so a copy of the file alone is the demo.
+  const wal = db + '-wal';
+  assert.ok(!existsSync(wal) || statSync(wal).size === 0, `${wal} holds ${existsSync(wal) && statSync(wal).size} bytes`);
 
   const again = demo();
   assert.equal(again.status, 1);
