@@ -64,6 +64,20 @@ ordered_json category_json(const Category& c) {
           {"updated_at", core::format_rfc3339(c.updated_at)}};
 }
 
+namespace {
+
+// Why the system took a step, as a key ("dissatisfied_callback"), or null.
+// Reopens by the system before the key existed carry a bilingual note: they
+// get the key too, and their note is not repeated.
+ordered_json system_reason(const Event& e) {
+  if (e.actor_role != "system" || e.action != "reopen") return nullptr;
+  return "dissatisfied_callback";
+}
+
+std::string note_of(const Event& e) { return system_reason(e).is_null() ? e.note : std::string(); }
+
+}  // namespace
+
 ordered_json event_json(const Event& e, bool with_actor) {
   return {{"id", e.id},
           {"at", core::format_rfc3339(e.at)},
@@ -72,7 +86,8 @@ ordered_json event_json(const Event& e, bool with_actor) {
           {"action", e.action},
           {"from_state", e.from_state ? ordered_json(state_name(*e.from_state)) : nullptr},
           {"to_state", e.to_state ? ordered_json(state_name(*e.to_state)) : nullptr},
-          {"note", e.note},
+          {"note", note_of(e)},
+          {"reason", system_reason(e)},
           {"public", e.is_public},
           {"detail", stored(e.detail_json)}};
 }
@@ -173,7 +188,8 @@ ordered_json track_json(const Appeal& a, const Category* category,
     timeline.push_back({{"at", core::format_rfc3339(e.at)},
                         {"action", e.action},
                         {"state", e.to_state ? ordered_json(state_name(*e.to_state)) : nullptr},
-                        {"note", e.note}});
+                        {"note", note_of(e)},
+                        {"reason", system_reason(e)}});
     if (e.action == "reply") {
       ordered_json detail = stored(e.detail_json);
       replies.push_back({{"at", core::format_rfc3339(e.at)},

@@ -193,8 +193,10 @@ Status apply_step(const StepContext& ctx, Appeal& a, const StepRequest& req) {
 }
 
 Status reopen_by_system(const StepContext& ctx, Appeal& a) {
-  return finish(ctx, a, Step::kReopen, a.state, true,
-                "不满意回访,重新办理 (reopened after a dissatisfied callback)", "{}", true);
+  // The reason is a key (appeal_json: "reason"); each client words it in
+  // its own language.
+  return finish(ctx, a, Step::kReopen, a.state, true, "", R"({"reason":"dissatisfied_callback"})",
+                true);
 }
 
 Status audit_appeal(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,

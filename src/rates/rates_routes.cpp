@@ -41,8 +41,8 @@ ordered_json row_json(const Row& r) {
 }
 
 std::string unnamed(Dimension by) {
-  return by == Dimension::kDepartment ? "（未派至部门）(not dispatched to a department)"
-                                      : "（未定位）(not located)";
+  // The CSV's name; the web app shows its own words for a row without an id.
+  return by == Dimension::kDepartment ? "（未派至部门）" : "（未定位）";
 }
 
 void get_rates(store::Database& db, const Weights& w, http::Request& req, http::Reply reply) {

@@ -54,7 +54,8 @@ export function timeline(events, id, { internal = false } = {}) {
         (e.state || e.to_state) ? ` → ${stateName(e.state || e.to_state)}` : '',
         internal && e.actor_role ? ` · ${actorName(e.actor_role)}` : '',
         e.public === false ? h('span', { class: 'badge' }, t('case.internal')) : ''),
-      e.note ? h('p', { class: 'tl-note' }, e.note) : null)));
+      e.reason ? h('p', { class: 'tl-note' }, t('event.reason.' + e.reason))
+        : e.note ? h('p', { class: 'tl-note' }, e.note) : null)));
 }
 
 export function actorName(role) {

@@ -37,6 +37,10 @@ export async function ratesSection(view, query = {}) {
   const draw = async (dimension) => {
     dispose();
     const report = await api('/rates', { query: { by: dimension } });
+    // A row without an id (not dispatched, not located): named in the page's language.
+    for (const r of report.items) {
+      if (r.id === null) r.name = t(dimension === 'department' ? 'rates.unnamed.department' : 'rates.unnamed.other');
+    }
     const ranked = report.items.filter((r) => r.rank !== null);
     const summary = ranked.map((r) => `${r.rank}. ${r.name} ${pct(r.composite)}`).join(', ') || t('rates.none');
     const chartBox = h('div', { class: 'chart', id: 'rates-chart', role: 'img', 'aria-label': t('rates.chart_label', { summary }),

@@ -15,6 +15,13 @@ export function h(tag, attrs = {}, ...children) {
     else if (value === true) el.setAttribute(name, '');
     else el.setAttribute(name, String(value));
   }
+  return fill(el, ...children);
+}
+
+// Appends children to `el` as h() does: text or nodes, nested arrays
+// flattened, null / undefined / false skipped (Element.append would write
+// "null" on the page).
+export function fill(el, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : String(child));

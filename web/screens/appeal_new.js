@@ -7,7 +7,7 @@
 // code, large, with a copy button.
 // Elder mode: no map (the location button, a community or the address).
 import { api, ApiError, me, upload } from '../js/api.js';
-import { h } from '../js/dom.js';
+import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { distance } from '../js/format.js';
 import { attributeField, photoPicker, readAnswers } from '../js/appeal_fields.js';
@@ -200,7 +200,7 @@ export async function render(view) {
       submit.disabled = false;
       submit.textContent = t('appeal.submit');
       const list = err instanceof ApiError ? err.problem.errors || [] : [];
-      errors.append(h('p', { class: 'error' }, t('appeal.failed', { detail: err.message })),
+      fill(errors, h('p', { class: 'error' }, t('appeal.failed', { detail: err.message })),
         list.length ? h('ul', { class: 'error' }, list.map((x) => h('li', {}, `${fieldName(x.field, cats)}：${x.message}`))) : null);
       errors.focus();
     }

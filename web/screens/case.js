@@ -4,7 +4,7 @@
 // (allowed_steps from the API; a refused step, 409 or 403, shows the steps
 // the API names instead). One step form open at a time.
 import { allPages, api, ApiError, me } from '../js/api.js';
-import { h } from '../js/dom.js';
+import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { when } from '../js/format.js';
 import { categories, categoryName, communities, mayReveal, SATISFACTION, stateBadge, stepName, timeline, urgencyBadge } from '../js/appeals.js';
@@ -131,7 +131,7 @@ export async function render(view, params, query, flash = '') {
     : a.assigned_area_id ? placeName.get(a.assigned_area_id) ?? `#${a.assigned_area_id}` : t('case.assigned_none');
   const loc = a.location;
   const rerender = (msg) => { view.replaceChildren(); render(view, params, query, msg); };
-  view.append(h('p', {}, h('a', { href: '#/staff/appeals', class: 'back' }, '‹ ' + t('case.back'))),
+  fill(view, h('p', {}, h('a', { href: '#/staff/appeals', class: 'back' }, '‹ ' + t('case.back'))),
     h('h1', {}, t('case.heading', { code: a.tracking_code })),
     flash ? h('p', { class: 'ok', role: 'status', id: 'step-done' }, flash) : null,
     h('section', { class: 'card', 'aria-label': t('case.heading', { code: a.tracking_code }) },

@@ -365,6 +365,7 @@ export default {
   'case.allowed_now': 'You can now: {steps}',
   'case.events': 'Record (with internal entries)',
   'case.internal': 'internal',
+  'event.reason.dissatisfied_callback': 'Reopened after a dissatisfied callback',
 
   'dash.appeals': 'Appeals this month ({month})',
   'dash.appeals_state': 'Status',
@@ -392,6 +393,8 @@ export default {
   'rates.col.satisfaction': 'Satisfaction',
   'rates.col.composite': 'Composite',
   'rates.none': 'No valid callback this month yet: no ranking.',
+  'rates.unnamed.department': '(not dispatched to a department)',
+  'rates.unnamed.other': '(not located)',
   'rates.chart_label': 'Ranking by the composite of the three rates: {summary}',
   'dash.code': 'Code',
   'dash.due': 'Due',

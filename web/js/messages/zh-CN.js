@@ -366,6 +366,7 @@ export default {
   'case.allowed_now': '您现在可以：{steps}',
   'case.events': '办理记录（含内部记录）',
   'case.internal': '内部',
+  'event.reason.dissatisfied_callback': '回访不满意，重新办理',
 
   'dash.appeals': '本月诉求（{month}）',
   'dash.appeals_state': '状态',
@@ -393,6 +394,8 @@ export default {
   'rates.col.satisfaction': '满意率',
   'rates.col.composite': '综合得分',
   'rates.none': '本月还没有有效回访，暂无排名。',
+  'rates.unnamed.department': '（未派至部门）',
+  'rates.unnamed.other': '（未定位）',
   'rates.chart_label': '三率综合得分排名：{summary}',
   'dash.code': '查询码',
   'dash.due': '期限',
