@@ -9,6 +9,7 @@
 
 #include "app/application.h"
 #include "app/commands.h"
+#include "app/data_paths.h"
 #include "areas/area_service.h"
 #include "demo/demo.h"
 
@@ -28,7 +29,7 @@ void run_demo(const DemoOptions& o) {
   config.accounts.password_cost = password_cost_from_name(o.password_cost);
   auto app = open_for_command(config);
   demo::Options options;
-  options.data_dir = o.data_dir;
+  options.data_dir = locate_data(o.data_dir);
   options.progress = [](const std::string& line) { std::cerr << "demo: " << line << "\n"; };
   auto report = demo::create(
       {app->accounts(), app->areas().service(), app->facilities(), app->appeals()}, options);

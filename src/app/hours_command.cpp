@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/data_paths.h"
 #include "calendar/calendar_service.h"
 #include "calendar/hours_answer.h"
 #include "core/time.h"
@@ -29,7 +30,7 @@ std::string option_name(const std::string& field) {
 }
 
 void run_hours(const HoursOptions& o) {
-  Result<core::Calendar> official = calendar::load_calendar_files(o.calendar_dir);
+  Result<core::Calendar> official = calendar::load_calendar_files(locate_data(o.calendar_dir));
   if (!official.ok()) throw CommandFailed(official.status().message());
   Result<std::string> answer = calendar::evaluate_hours(o.input, *official, core::now_unix());
   if (!answer.ok()) {

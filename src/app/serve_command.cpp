@@ -11,6 +11,7 @@
 
 #include "app/application.h"
 #include "app/commands.h"
+#include "app/data_paths.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "system/system.h"
@@ -60,6 +61,10 @@ void setup_access_log(const std::string& dest, http::ServerConfig& server) {
 
 void serve(ServeOptions& o) {
   setup_logging(o.log_level);
+  o.app.calendar_dir = locate_data(o.app.calendar_dir);
+  o.web_root = locate_data(o.web_root);
+  spdlog::info("official calendar from {}; web app from {}", o.app.calendar_dir,
+               o.web_root.empty() ? std::string("(none)") : o.web_root);
   o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
   o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
   o.server.max_large_body_bytes = o.max_upload_memory_mb << 20;
