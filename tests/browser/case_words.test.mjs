@@ -84,3 +84,31 @@ test('the public tracking answer carries the reason as a key, not a bilingual no
   assert.equal(reopen.reason, 'dissatisfied_callback');
   assert.equal(reopen.note, '');
 });
+
+test('the rates: a month picker, a CSV of the same table, and how each rate is computed', async () => {
+  const page = await signedInPage({ lang: 'zh-CN' });
+  await page.goto(srv.url + '/#/dashboard');
+  await page.locator('#rates-table tbody tr').first().waitFor();
+  const month = await page.locator('#rates-month').inputValue();
+  assert.match(month, /^\d{4}-\d{2}$/);
+  const explained = await page.locator('#rates-explained').innerText();
+  for (const word of ['响应率', '解决率', '满意率', '回访']) assert.ok(explained.includes(word), explained);
+  const href = await page.locator('#rates-csv').getAttribute('href');
+  assert.match(href, new RegExp(`month=${month}`));
+  assert.match(href, /format=csv/);
+  const csv = await page.evaluate(async (url) => {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    return { status: r.status, type: r.headers.get('content-type'), text: await r.text() };
+  }, href);
+  assert.equal(csv.status, 200);
+  assert.match(csv.type, /^text\/csv/);
+  assert.match(csv.text, /（未派至部门）/);
+  // An earlier month: the heading follows, and that month has no callbacks.
+  const [y, m] = month.split('-').map(Number);
+  const earlier = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  await page.locator('#rates-month').fill(earlier);
+  await page.locator('#rates-title', { hasText: earlier }).waitFor();
+  await page.locator('#rates-none').waitFor();
+  assert.match(await page.locator('#rates-csv').getAttribute('href'), new RegExp(`month=${earlier}`));
+  await page.close();
+});

@@ -28,15 +28,21 @@ function table(report) {
       h('tfoot', {}, row({ ...report.total, name: t('dash.appeals_total') }, true))));
 }
 
+// This month in the district's calendar (YYYY-MM, +08:00).
+function thisMonth() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+}
+
 // Appends the section to `view`; resolves to its dispose function.
 export async function ratesSection(view, query = {}) {
   const by = DIMENSIONS.includes(query.by) ? query.by : 'department';
   const section = h('section', { class: 'card', 'aria-labelledby': 'rates-title', id: 'rates' });
   view.append(section);
   let dispose = () => {};
+  let month = /^\d{4}-\d{2}$/.test(query.month || '') ? query.month : undefined;
   const draw = async (dimension) => {
     dispose();
-    const report = await api('/rates', { query: { by: dimension } });
+    const report = await api('/rates', { query: { by: dimension, month } });
     // A row without an id (not dispatched, not located): named in the page's language.
     for (const r of report.items) {
       if (r.id === null) r.name = t(dimension === 'department' ? 'rates.unnamed.department' : 'rates.unnamed.other');
@@ -48,9 +54,19 @@ export async function ratesSection(view, query = {}) {
     const select = h('select', { id: 'rates-by' },
       DIMENSIONS.map((d) => h('option', { value: d, selected: d === dimension }, t('rates.by.' + d))));
     select.addEventListener('change', () => draw(select.value));
+    // Any past month; the CSV is the same table, for a spreadsheet.
+    const picker = h('input', { type: 'month', id: 'rates-month', value: report.month, max: report.month > thisMonth() ? report.month : thisMonth() });
+    picker.addEventListener('change', () => { if (picker.value) { month = picker.value; draw(select.value); } });
+    const csv = `/api/v1/rates?${new URLSearchParams({ by: dimension, month: report.month, format: 'csv' })}`;
     const w = report.weights;
     section.replaceChildren(h('h2', { id: 'rates-title' }, t('rates.heading', { month: report.month })),
-      h('label', { for: 'rates-by' }, t('rates.by')), select,
+      h('div', { class: 'toolbar' },
+        h('label', { for: 'rates-by' }, t('rates.by')), select,
+        h('label', { for: 'rates-month' }, t('rates.month')), picker,
+        h('a', { href: csv, id: 'rates-csv', class: 'button secondary', download: '' }, t('rates.csv'))),
+      h('ul', { class: 'note', id: 'rates-explained' },
+        h('li', {}, t('rates.explain.response')), h('li', {}, t('rates.explain.resolution')),
+        h('li', {}, t('rates.explain.satisfaction'))),
       h('p', { class: 'note' }, t('rates.formula', { r: w.response, s: w.resolution, f: w.satisfaction })),
       table(report),
       ranked.length ? chartBox : h('p', { id: 'rates-none' }, t('rates.none')));
