@@ -12,7 +12,7 @@ using nlohmann::ordered_json;
 
 // The compared fields of `f` as JSON values, in column order.
 ordered_json fields(const Facility& f) {
-  ordered_json out = facility_json(f, /*full_phone=*/true, kAsStored);
+  ordered_json out = facility_json(f, kAsStored);
   for (const char* bookkeeping : {"id", "created_at", "updated_at"}) out.erase(bookkeeping);
   return out;
 }

@@ -14,8 +14,9 @@ Result<Entry> EntryReader::read(const Facility& f) {
     if (!parsed.ok()) return parsed.status();
     known = amenities.emplace(f.amenities_json, std::move(*parsed)).first;
   }
-  Entry e{f.id, f.kind, f.name, f.address, f.lat, f.lon, known->second, std::nullopt, 0};
+  Entry e{f.id, f.kind, f.name, f.address, f.lat, f.lon, known->second, std::nullopt, 0, {}};
   if (f.suspended && f.suspended_until) e.suspended_until = *f.suspended_until;
+  if (f.contact_phone) e.phone = *f.contact_phone;
   if (f.opening_hours) {
     auto hours = hours_.find(*f.opening_hours);
     if (hours == hours_.end()) {

@@ -31,6 +31,7 @@ struct Entry {
   Amenities amenities;
   std::optional<core::OpeningHours> hours;  // nullopt: state unknown
   int64_t suspended_until = 0;              // not offered before (unix s); 0: never suspended
+  std::string phone;                        // contact_phone, public; empty: none
 };
 
 // Whether stored facility `f` belongs in the index: active, or suspended

@@ -9,8 +9,8 @@
 //   GET   /api/v1/facilities                public; ?kind=&community_id=&limit=&cursor=
 //   GET   /api/v1/facilities/nearby         public; see docs/facilities.md
 //   GET   /api/v1/facilities/counts         public; in service, by kind
-//   GET   /api/v1/facilities/{id}           public; contact_phone masked unless
-//                                           admin or the facility's keeper
+//   GET   /api/v1/facilities/{id}           public; contact_phone whole (a
+//                                           business number, not personal data)
 //   PATCH /api/v1/facilities/{id}           admin; keeper of that facility
 //   GET   /api/v1/facilities/{id}/history   admin; keeper of that facility
 //   POST  /api/v1/facilities/{id}/occupancy admin; keeper of that lot (parking

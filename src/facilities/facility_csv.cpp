@@ -155,8 +155,8 @@ std::vector<std::string> csv_export_header() {
   return {kExportColumns.begin(), kExportColumns.end()};
 }
 
-std::vector<std::string> csv_export_record(const Facility& f, bool full_phone) {
-  const ordered_json shown = facility_json(f, full_phone);
+std::vector<std::string> csv_export_record(const Facility& f) {
+  const ordered_json shown = facility_json(f);
   std::vector<std::string> record;
   record.reserve(kExportColumns.size());
   for (std::string_view column : kExportColumns) {

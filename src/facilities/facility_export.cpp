@@ -37,24 +37,22 @@ std::string export_content_type(ImportFormat format) {
   return format == ImportFormat::kCsv ? "text/csv; charset=utf-8" : "application/geo+json";
 }
 
-Result<std::string> export_facilities(store::Connection& c, ImportFormat format,
-                                      const ShowsPhone& full_phone) {
+Result<std::string> export_facilities(store::Connection& c, ImportFormat format) {
   Result<std::vector<Facility>> all = every_facility(c);
   if (!all.ok()) return all.status();
   std::string out;
   if (format == ImportFormat::kCsv) {
     out = "\xEF\xBB\xBF";
     core::append_csv_record(out, csv_export_header());
-    for (const Facility& f : *all)
-      core::append_csv_record(out, csv_export_record(f, full_phone(f)));
+    for (const Facility& f : *all) core::append_csv_record(out, csv_export_record(f));
     return out;
   }
   out = R"({"type":"FeatureCollection","features":[)";
   for (size_t i = 0; i < all->size(); ++i) {
     const Facility& f = (*all)[i];
     if (i > 0) out += ',';
-    out += geojson_feature(f, full_phone(f))
-               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out +=
+        geojson_feature(f).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
   out += "]}\n";
   return out;

@@ -53,9 +53,9 @@ Result<CsvLayout> csv_layout(const core::CsvRecord& header);
 // A record whose field count differs from the header's has an error "row".
 RawRow csv_row(const CsvLayout& layout, const core::CsvRecord& record);
 
-// The export's header and one facility's record (phone masked unless `full_phone`).
+// The export's header and one facility's record (its phone whole: public).
 std::vector<std::string> csv_export_header();
-std::vector<std::string> csv_export_record(const Facility& f, bool full_phone);
+std::vector<std::string> csv_export_record(const Facility& f);
 
 // ---- GeoJSON ----
 
@@ -66,6 +66,6 @@ RawRow geojson_row(const nlohmann::json& feature, size_t index);
 // "properties.<field>".
 std::string geojson_field(const std::string& field);
 
-nlohmann::ordered_json geojson_feature(const Facility& f, bool full_phone);
+nlohmann::ordered_json geojson_feature(const Facility& f);
 
 }  // namespace warmcity::facilities

@@ -63,8 +63,8 @@ RawRow geojson_row(const json& feature, size_t index) {
   return row;
 }
 
-ordered_json geojson_feature(const Facility& f, bool full_phone) {
-  ordered_json props = facility_json(f, full_phone);
+ordered_json geojson_feature(const Facility& f) {
+  ordered_json props = facility_json(f);
   props.erase("lat");
   props.erase("lon");
   return {{"type", "Feature"},

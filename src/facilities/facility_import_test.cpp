@@ -140,7 +140,7 @@ TEST(FacilityImportCsv, AnExportImportsAgainAndFormulasStayText) {
   f.suspended_reason = "维修";
   std::string body;
   core::append_csv_record(body, csv_export_header());
-  const std::vector<std::string> record = csv_export_record(f, true);
+  const std::vector<std::string> record = csv_export_record(f);
   EXPECT_EQ(record[2], "'=HYPERLINK(\"http://x\")");
   core::append_csv_record(body, record);
   ImportPlan p = plan(body);

@@ -1,7 +1,6 @@
 // A facility as JSON: the API's shape and the values change records compare.
 #include "facilities/facility_json.h"
 
-#include "core/phone.h"
 #include "core/time.h"
 
 namespace warmcity::facilities {
@@ -28,14 +27,10 @@ void add_free_spaces(ordered_json& lot, const FreeSpaces& v) {
   lot["free_spaces_age_s"] = value(v.age_s);
 }
 
-ordered_json facility_json(const Facility& f, bool full_phone) {
-  return facility_json(f, full_phone, core::now_unix());
-}
+ordered_json facility_json(const Facility& f) { return facility_json(f, core::now_unix()); }
 
-ordered_json facility_json(const Facility& f, bool full_phone, int64_t now) {
+ordered_json facility_json(const Facility& f, int64_t now) {
   const bool suspended = suspended_at(f, now);
-  ordered_json phone = nullptr;
-  if (f.contact_phone) phone = full_phone ? *f.contact_phone : core::mask_phone(*f.contact_phone);
   return {
       {"id", f.id},
       {"kind", kind_name(f.kind)},
@@ -47,7 +42,7 @@ ordered_json facility_json(const Facility& f, bool full_phone, int64_t now) {
       {"community_id", value(f.community_id)},
       {"grid_id", value(f.grid_id)},
       {"keeper_org_id", value(f.keeper_org_id)},
-      {"contact_phone", std::move(phone)},
+      {"contact_phone", value(f.contact_phone)},
       {"opening_hours", value(f.opening_hours)},
       {"amenities", stored_json(f.amenities_json)},
       {"status", suspended ? "suspended" : "active"},

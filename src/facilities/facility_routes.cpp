@@ -34,7 +34,7 @@ http::Response input_problem(const Status& s, const std::optional<core::ParseErr
 FacilityService::Done reply_with(http::Reply reply, int status) {
   return [reply = std::move(reply), status](Result<Facility> saved) {
     if (!saved.ok()) return reply(http::problem(saved.status()));
-    http::Response r = http::json_response(dump(facility_json(*saved, true)), status);
+    http::Response r = http::json_response(dump(facility_json(*saved)), status);
     if (status == 201)
       r.set_header("Location", std::string(kApi) + "/" + std::to_string(saved->id));
     reply(std::move(r));
@@ -76,7 +76,7 @@ void get_one(store::Database& db, const FacilityService& service,
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   Result<Facility> f = get_facility(db.reader(), *id);
   if (!f.ok()) return reply(http::problem(f.status()));
-  ordered_json body = facility_json(*f, editor_of(req).may_edit(*f));
+  ordered_json body = facility_json(*f);
   if (f->kind == Kind::kParking) {
     add_free_spaces(body, free_spaces_now(service, f->id, core::now_unix()));
   }
@@ -112,9 +112,8 @@ void list(store::Database& db, http::Request& req, http::Reply reply) {
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
-  const Editor viewer = editor_of(req);
   ordered_json items = ordered_json::array();
-  for (const Facility& f : *rows) items.push_back(facility_json(f, viewer.may_edit(f)));
+  for (const Facility& f : *rows) items.push_back(facility_json(f));
   ordered_json next = more ? ordered_json(http::encode_cursor(rows->back().id)) : nullptr;
   reply(http::json_response(dump({{"items", std::move(items)}, {"next_cursor", std::move(next)}})));
 }

@@ -124,11 +124,11 @@ TEST_F(FacilityServiceTest, ASuspensionUntilATimeLapsesWithoutAnEdit) {
   EXPECT_TRUE(suspended_at(*saved, until - 1));
   EXPECT_FALSE(suspended_at(*saved, until));
   // As GET /{id} shows it, before and after; the stored row says suspended.
-  EXPECT_EQ(facility_json(*saved, false, until - 1)["status"], "suspended");
-  EXPECT_EQ(facility_json(*saved, false, until - 1)["suspended_reason"], "供暖检修");
-  EXPECT_EQ(facility_json(*saved, false, until)["status"], "active");
-  EXPECT_TRUE(facility_json(*saved, false, until)["suspended_until"].is_null());
-  EXPECT_EQ(facility_json(*saved, false, kAsStored)["status"], "suspended");
+  EXPECT_EQ(facility_json(*saved, until - 1)["status"], "suspended");
+  EXPECT_EQ(facility_json(*saved, until - 1)["suspended_reason"], "供暖检修");
+  EXPECT_EQ(facility_json(*saved, until)["status"], "active");
+  EXPECT_TRUE(facility_json(*saved, until)["suspended_until"].is_null());
+  EXPECT_EQ(facility_json(*saved, kAsStored)["status"], "suspended");
   // Loaded again at start-up, the suspension still ends by itself.
   reopen();
   EXPECT_TRUE(nearby_ids(until - 1).empty());

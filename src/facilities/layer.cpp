@@ -111,13 +111,15 @@ uint32_t Layer::Builder::hours_ref(const core::OpeningHours* hours) {
 
 void Layer::Builder::add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
                              int64_t suspended_until, std::string_view amenities,
-                             const core::OpeningHours* hours, size_t text_at, size_t name_end) {
+                             const core::OpeningHours* hours, size_t text_at, size_t name_end,
+                             size_t address_end) {
   Layer& l = *layer_;
   l.any_suspended_ = l.any_suspended_ || suspended_until != 0;
   l.rows_.push_back(Row{id, lat, lon, suspended_until, static_cast<uint32_t>(text_at),
                         amenities_ref(amenities), hours_ref(hours), flags,
                         static_cast<uint32_t>(name_end - text_at),
-                        static_cast<uint32_t>(l.text_.size() - name_end), kind});
+                        static_cast<uint32_t>(address_end - name_end), kind,
+                        static_cast<uint16_t>(l.text_.size() - address_end)});
 }
 
 void Layer::Builder::add(const Entry& e) {
@@ -126,8 +128,10 @@ void Layer::Builder::add(const Entry& e) {
   core::append_json_escaped(text, e.name);
   const size_t name_end = text.size();
   core::append_json_escaped(text, e.address);
+  const size_t address_end = text.size();
+  core::append_json_escaped(text, e.phone);
   add_row(e.id, e.kind, e.lat, e.lon, e.amenities.flags, e.suspended_until, e.amenities.json,
-          e.hours ? &*e.hours : nullptr, text_at, name_end);
+          e.hours ? &*e.hours : nullptr, text_at, name_end, address_end);
 }
 
 void Layer::Builder::add(const Layer& from, uint32_t i) {
@@ -136,8 +140,11 @@ void Layer::Builder::add(const Layer& from, uint32_t i) {
   text += from.name_json(i);
   const size_t name_end = text.size();
   text += from.address_json(i);
+  const size_t address_end = text.size();
+  text += from.phone_json(i);
   add_row(from.id(i), from.kind(i), from.lat(i), from.lon(i), from.flags(i),
-          from.suspended_until(i), from.amenities_json(i), from.hours(i), text_at, name_end);
+          from.suspended_until(i), from.amenities_json(i), from.hours(i), text_at, name_end,
+          address_end);
 }
 
 std::shared_ptr<const Layer> Layer::Builder::finish() {

@@ -5,11 +5,11 @@
 // 200 MB and answer without parsing anything. A row is one 64-byte record,
 // one cache line —
 // its id, kind, point, amenity flags, suspension end, where its name and
-// address lie in the text block, and two small references: one into the
+// address (and phone) lie in the text block, and two small references: one into the
 // layer's table of distinct amenities texts (canonical JSON, ready to copy
 // into an answer) and one into its table of distinct opening hours (one
 // compiled program per distinct expression). Names and addresses are kept
-// JSON-escaped in one text block, a row's name then its address, so an
+// JSON-escaped in one text block, a row's name, its address, then its phone, so an
 // answer copies bytes. Records rather than columns: the rows an answer needs
 // lie far apart in memory, and one record is one cache line where eight
 // columns were eight (measured with wrk at rotating points, bench/README.md).
@@ -77,6 +77,11 @@ class Layer {
     return std::string_view(text_).substr(rows_[i].text_at + rows_[i].name_bytes,
                                           rows_[i].address_bytes);
   }
+  // The contact phone (a public business number), JSON-escaped; empty: none.
+  std::string_view phone_json(uint32_t i) const {
+    return std::string_view(text_).substr(
+        rows_[i].text_at + rows_[i].name_bytes + rows_[i].address_bytes, rows_[i].phone_bytes);
+  }
   // Canonical JSON object text (amenities.h).
   std::string_view amenities_json(uint32_t i) const {
     const uint32_t k = rows_[i].amenities_of;
@@ -115,7 +120,9 @@ class Layer {
     uint32_t name_bytes;
     uint32_t address_bytes;
     Kind kind;
+    uint16_t phone_bytes;  // phones are short (validated on every write)
   };
+  static_assert(sizeof(Row) == 64, "a row is one cache line");
 
   std::vector<Row> rows_;
   std::string text_;
@@ -147,11 +154,12 @@ class Layer::Builder {
   using Refs = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
   uint32_t amenities_ref(std::string_view json);
   uint32_t hours_ref(const core::OpeningHours* hours);
-  // After the row's name and address were appended to the text block:
-  // the name is [text_at, name_end), the address [name_end, end).
+  // After the row's name, address and phone were appended to the text block:
+  // the name is [text_at, name_end), the address [name_end, address_end),
+  // the phone [address_end, end).
   void add_row(int64_t id, Kind kind, double lat, double lon, uint32_t flags,
                int64_t suspended_until, std::string_view amenities, const core::OpeningHours* hours,
-               size_t text_at, size_t name_end);
+               size_t text_at, size_t name_end, size_t address_end);
 
   std::unique_ptr<Layer> layer_;
   Refs amenity_refs_;

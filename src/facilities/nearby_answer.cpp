@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "core/json_text.h"
 #include "core/opening_hours.h"
 #include "core/time.h"
 
@@ -37,6 +38,17 @@ void append_time_or_null(std::string& out, const std::optional<int64_t>& t) {
   out.push_back('"');
 }
 
+// `json`: already JSON-escaped, without quotes; empty is null.
+void append_string_or_null(std::string& out, std::string_view json) {
+  if (json.empty()) {
+    out += "null";
+    return;
+  }
+  out.push_back('"');
+  out += json;
+  out.push_back('"');
+}
+
 void append_int_or_null(std::string& out, const std::optional<int64_t>& v) {
   if (v) {
     append_int(out, *v);
@@ -56,7 +68,18 @@ void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, in
   out += l.name_json(i);
   out += "\",\"address\":\"";
   out += l.address_json(i);
-  out += "\",\"lat\":";
+  out += "\",\"contact_phone\":";
+  append_string_or_null(out, l.phone_json(i));
+  out += ",\"opening_hours\":";
+  const core::OpeningHours* hours = l.hours(i);
+  if (hours) {
+    out.push_back('"');
+    core::append_json_escaped(out, hours->source());
+    out.push_back('"');
+  } else {
+    out += "null";
+  }
+  out += ",\"lat\":";
   append_double(out, l.lat(i));
   out += ",\"lon\":";
   append_double(out, l.lon(i));

@@ -31,13 +31,37 @@ before(async () => {
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 
+test('a facility\'s phone is public: an anonymous GET, the list and nearby answer it whole, with the hours', async () => {
+  const made = await srv.fetch(API, { method: 'POST', token: admin.token, json: station({
+    kind: 'canteen', name: '凤山老年食堂', contact_phone: '0358-8220656', opening_hours: 'Mo-Su 06:00-20:00',
+    amenities: {}, ...north(5000),
+  }) });
+  assert.equal(made.status, 201, made.text);
+  const anon = await srv.fetch(`${API}/${made.body.id}`);
+  assert.equal(anon.status, 200);
+  assert.equal(anon.body.contact_phone, '0358-8220656');
+  assert.ok(!anon.text.includes('*'), anon.text);
+  const near = await srv.fetch(`${API}/nearby?lat=${north(5000).lat}&lon=${north(5000).lon}&kind=canteen&radius_m=50`);
+  assert.equal(near.status, 200, near.text);
+  const item = near.body.items.find((x) => x.id === made.body.id);
+  assert.equal(item.contact_phone, '0358-8220656');
+  assert.equal(item.opening_hours, 'Mo-Su 06:00-20:00');
+  const patched = await srv.fetch(`${API}/${made.body.id}`, { method: 'PATCH', token: admin.token, json: { contact_phone: null, opening_hours: '24/7' } });
+  assert.equal(patched.status, 200, patched.text);
+  const again = await srv.fetch(`${API}/nearby?lat=${north(5000).lat}&lon=${north(5000).lon}&kind=canteen&radius_m=50`);
+  const after = again.body.items.find((x) => x.id === made.body.id);
+  assert.equal(after.contact_phone, null);
+  assert.equal(after.opening_hours, '24/7');
+  await srv.fetch(`${API}/${made.body.id}`, { method: 'PATCH', token: admin.token, json: { status: 'suspended', suspended_reason: '测试结束' } });
+});
+
 const station = (over = {}) => ({
   kind: 'love_station', name: '滨河爱心驿站', address: '滨河北路 1 号', ...north(100),
   keeper_org_id: orgA, contact_phone: '13812345678', opening_hours: '24/7',
   amenities: { heating: true, hot_water: true, seats: 4 }, ...over,
 });
 
-test('admin and keeper create, read and patch; the phone is masked for the public; history records who changed what', async () => {
+test('admin and keeper create, read and patch; the phone is whole for everyone (a public business number); history records who changed what', async () => {
   const created = await srv.fetch(API, { method: 'POST', token: keeper.token, json: station() });
   assert.equal(created.status, 201, created.text);
   assert.equal(created.headers.get('location'), `${API}/${created.body.id}`);
@@ -49,7 +73,9 @@ test('admin and keeper create, read and patch; the phone is masked for the publi
 
   const pub = await srv.fetch(`${API}/${id}`);
   assert.equal(pub.status, 200);
-  assert.equal(pub.body.contact_phone, '138****5678');
+  assert.equal(pub.body.contact_phone, '13812345678');
+  const listed = await srv.fetch(`${API}?kind=love_station&limit=200`);
+  assert.equal(listed.body.items.find((x) => x.id === id).contact_phone, '13812345678');
   const own = await srv.fetch(`${API}/${id}`, { token: keeper.token });
   assert.equal(own.body.contact_phone, '13812345678');
 

@@ -8,6 +8,7 @@ import { freeSpacesText, hoursInWords, stateText, when } from '../js/format.js';
 import { evaluateWeek, weekList } from '../js/week.js';
 import { drawMap } from '../js/map.js';
 import { settings } from '../js/settings.js';
+import { allDayLabel, directions, phoneLink } from '../js/places.js';
 
 function amenityValue(key, value) {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -47,10 +48,12 @@ export async function render(view, { id }) {
     h('p', { class: 'kind' }, t('kind.' + f.kind)),
     f.status === 'suspended' && h('p', { class: 'bad' }, t('facility.suspended')),
     now && h('p', { class: `state big state-${now.state}`, id: 'state-now' }, stateText(now)),
+    allDayLabel(f) && h('p', { class: 'big' }, allDayLabel(f)),
     f.kind === 'parking' && h('p', { class: 'spaces big', id: 'free-spaces' }, freeSpacesText(f)),
     h('dl', { class: 'facts' },
       h('dt', {}, t('facility.address')), h('dd', {}, f.address || t('common.none')),
-      f.contact_phone && [h('dt', {}, t('facility.phone')), h('dd', {}, f.contact_phone)])));
+      f.contact_phone && [h('dt', {}, t('facility.phone')), h('dd', {}, phoneLink(f.contact_phone))]),
+    directions(f)));
 
   if ('speechSynthesis' in window) view.append(readAloud(view));
   view.append(section('hours-title', t('facility.hours'),

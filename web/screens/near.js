@@ -11,6 +11,7 @@ import { FILTER_AMENITIES, KINDS } from '../js/kinds.js';
 import { distance, freeSpacesText, fromLocalInput, rfc3339, stateText, toLocalInput } from '../js/format.js';
 import { drawMap } from '../js/map.js';
 import { settings } from '../js/settings.js';
+import { allDayLabel, directions, phoneLink } from '../js/places.js';
 
 const RADIUS_M = 10000;
 
@@ -103,9 +104,12 @@ function item(f, atMs) {
     h('a', { href: `#/f/${f.id}`, class: 'result-name' }, f.name),
     h('p', { class: 'result-meta' },
       h('span', { class: 'distance' }, distance(f.distance_m)), ' · ',
-      h('span', { class: `state state-${f.state}` }, stateText(f, atMs))),
+      h('span', { class: `state state-${f.state}` }, stateText(f, atMs)),
+      allDayLabel(f) && [' · ', allDayLabel(f)]),
     spaces && h('p', { class: 'spaces' }, spaces),
-    h('p', { class: 'address' }, f.address));
+    h('p', { class: 'address' }, f.address),
+    f.contact_phone && h('p', { class: 'result-phone' }, t('facility.phone'), ' ', phoneLink(f.contact_phone)),
+    directions(f));
 }
 
 export async function render(view, params, query) {
