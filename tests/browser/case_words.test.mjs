@@ -12,6 +12,7 @@ let srv;
 let admin;
 let browser;
 let reopened;
+let accepted;
 before(async () => {
   ({ srv, admin } = await startDemoServer());
   await makeUser(srv, admin, SANITATION, '离石区环境卫生服务中心');
@@ -33,6 +34,8 @@ before(async () => {
   await step(reopened.id, { step: 'reply', outcome: 'solved', note: '已清运' }, dept);
   await step(reopened.id, { step: 'callback', contacted: true, solved: false, satisfaction: 'dissatisfied' }, admin);
   await submit('楼道堆放杂物'); // stays submitted: its department row has no id
+  accepted = await submit('路边垃圾没人收');
+  await step(accepted.id, { step: 'accept' }, admin);
   browser = await launch({ viewport: { width: 1100, height: 900 } });
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
@@ -110,5 +113,22 @@ test('the rates: a month picker, a CSV of the same table, and how each rate is c
   await page.locator('#rates-title', { hasText: earlier }).waitFor();
   await page.locator('#rates-none').waitFor();
   assert.match(await page.locator('#rates-csv').getAttribute('href'), new RegExp(`month=${earlier}`));
+  await page.close();
+});
+
+test('dispatch offers its targets grouped by kind: departments, communities, grids, places', async () => {
+  const page = await signedInPage({ lang: 'zh-CN' });
+  await page.goto(srv.url + `/#/staff/appeals/${accepted.id}`);
+  await page.locator('#steps button[data-step="dispatch"]').click();
+  const groups = await page.locator('#target optgroup').evaluateAll((els) =>
+    els.map((g) => ({ kind: g.dataset.kind, label: g.label, names: [...g.querySelectorAll('option')].map((o) => o.textContent) })));
+  const byKind = Object.fromEntries(groups.map((g) => [g.kind, g]));
+  assert.equal(byKind.department.label, '职能部门');
+  assert.ok(byKind.department.names.includes('离石区城市管理局'), JSON.stringify(byKind.department));
+  assert.equal(byKind.community.label, '社区');
+  assert.deepEqual(byKind.community.names, ['生态园社区']);
+  assert.equal(byKind.area.label, '按位置派至社区');
+  assert.ok(byKind.area.names.includes('生态园'));
+  assert.ok(!groups.some((g) => g.names.some((n) => /^(部门|网格)：/.test(n))), 'one label for every kind');
   await page.close();
 });

@@ -19,15 +19,25 @@ function radios(name, values, label) {
 }
 
 // The fields a step needs besides note/public (docs: src/appeals/steps.cpp).
+// Dispatch targets, in the order the list shows their groups.
+const ORG_KINDS = ['department', 'community', 'grid', 'subdistrict', 'keeper', 'volunteer_team'];
+
 function stepFields(step, ctx) {
   const yesNo = [['true', t('callback.yes')], ['false', t('callback.no')]];
   switch (step) {
     case 'dispatch':
+      // Organisations grouped by kind, in the words staff use (部门 / 社区 / 网格 …),
+      // then the communities by place.
       return [h('label', { for: 'target' }, t('case.target')),
         h('select', { id: 'target', name: 'target' },
           h('option', { value: '' }, t('case.target_default')),
-          ctx.orgs.map((o) => h('option', { value: 'o' + o.id }, t('case.target_org', { name: o.name }))),
-          ctx.places.map((c) => h('option', { value: 'a' + c.id }, t('case.target_area', { name: c.name }))))];
+          ORG_KINDS.map((kind) => {
+            const mine = ctx.orgs.filter((o) => o.kind === kind);
+            return mine.length ? h('optgroup', { label: t('case.group.' + kind), dataset: { kind } },
+              mine.map((o) => h('option', { value: 'o' + o.id }, o.name))) : null;
+          }),
+          ctx.places.length ? h('optgroup', { label: t('case.group.area'), dataset: { kind: 'area' } },
+            ctx.places.map((c) => h('option', { value: 'a' + c.id }, c.name))) : null)];
     case 'reply':
       return [radios('outcome', [['solved', t('appeal.outcome.solved')], ['not_solvable', t('appeal.outcome.not_solvable')]], t('case.outcome'))];
     case 'callback':
@@ -79,7 +89,8 @@ function stepsSection(a, ctx, rerender) {
       } catch (err) {
         const allowed = err instanceof ApiError && Array.isArray(err.problem.allowed_steps) ? err.problem.allowed_steps : null;
         if (allowed) { a.allowed_steps = allowed; draw(allowed); }
-        status.replaceChildren(h('p', { class: 'error', id: 'step-error' }, t('case.refused', { detail: err.message })),
+        status.replaceChildren();
+        fill(status, h('p', { class: 'error', id: 'step-error' }, t('case.refused', { detail: err.message })),
           allowed ? h('p', {}, t('case.allowed_now', { steps: allowed.map(stepName).join('、') || t('common.none') })) : null);
         for (const f of err.problem?.errors || []) status.append(h('p', { class: 'error' }, `${f.field}: ${f.message}`));
       }
