@@ -157,9 +157,8 @@ void add_facilities_export(CLI::App& parent) {
     AppConfig config;
     config.db_path = *db;
     auto app = open_for_command(config);
-    Result<std::string> text =
-        facilities::export_facilities(app->db().reader(), *facilities::parse_import_format(*format),
-                                      [](const facilities::Facility&) { return true; });
+    Result<std::string> text = facilities::export_facilities(
+        app->db().reader(), *facilities::parse_import_format(*format));
     if (!text.ok()) throw CommandFailed(text.status());
     if (*out == "-") {
       std::cout << *text;

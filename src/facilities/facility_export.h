@@ -5,7 +5,6 @@
 // are whole (a facility's phone is public). Reads on the connection it is given.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "core/status.h"
@@ -16,15 +15,6 @@
 namespace warmcity::facilities {
 
 Result<std::string> export_facilities(store::Connection& c, ImportFormat format);
-
-// The old signature, whose function chose whom to show phones whole: now
-// ignored, every reader sees them whole. Kept only for the CLI's caller in
-// src/app/import_commands.cpp; remove it with that argument.
-using ShowsPhone = std::function<bool(const Facility& f)>;
-inline Result<std::string> export_facilities(store::Connection& c, ImportFormat format,
-                                             const ShowsPhone& /*ignored*/) {
-  return export_facilities(c, format);
-}
 
 // The Content-Type of an export: application/geo+json or text/csv.
 std::string export_content_type(ImportFormat format);
