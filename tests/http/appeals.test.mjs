@@ -6,8 +6,7 @@
 // and the supervision list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithAdminAndResident } from './lib/server.mjs';
-import { attachPhoto, makeOrg } from './lib/fixtures.mjs';
+import { attachPhoto, startAppealsWorld } from './lib/fixtures.mjs';
 import { rawRequest, statusOf } from './lib/raw.mjs';
 
 const API = '/api/v1/appeals';
@@ -29,27 +28,10 @@ const PNG = Buffer.concat([
   Buffer.from('0000000e49444154789c6360000002000001e221bc33000000000000000049454e44ae426082', 'hex'),
 ]);
 
-const user = (username, role, organisation_ids) => srv.createUser(admin, username, role, organisation_ids);
-const org = (name) => makeOrg(srv, admin, name, 'department');
-
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
-  orgId = await org('区住建局');
-  const other = await org('区城管局');
-  worker = await user('wangge', 'worker');
-  dept = await user('zhujian', 'department', [orgId]);
-  otherDept = await user('chengguan', 'department', [other]);
-  keeper = await user('keeper1', 'keeper');
-  const c = await srv.fetch('/api/v1/appeal-categories', {
-    method: 'POST', token: admin.token,
-    json: {
-      code: 'roads', name_zh: '道路', name_en: 'Roads', group: '城市管理', department_org_id: orgId,
-      response_hours: 24, resolution_days: 5,
-      attributes: [{ code: 'surface', datatype: 'singlevaluelist', required: true, description: '路面情况',
-        values: [{ key: 'unpaved', name: '未硬化' }, { key: 'pothole', name: '坑洼' }] }],
-    },
-  });
-  assert.equal(c.status, 201, c.text);
+  ({ srv, admin, resident, worker, dept, otherDept, keeper, orgId } = await startAppealsWorld([
+    { code: 'surface', datatype: 'singlevaluelist', required: true, description: '路面情况',
+      values: [{ key: 'unpaved', name: '未硬化' }, { key: 'pothole', name: '坑洼' }] }]));
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 

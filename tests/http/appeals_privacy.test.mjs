@@ -7,8 +7,7 @@
 // allowed steps with a refusal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWithAdminAndResident } from './lib/server.mjs';
-import { attachPhoto, makeOrg } from './lib/fixtures.mjs';
+import { attachPhoto, startAppealsWorld } from './lib/fixtures.mjs';
 
 const API = '/api/v1/appeals';
 let srv;
@@ -26,26 +25,9 @@ const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
   '0000000e49444154789c6360000002000001e221bc33000000000000000049454e44ae426082', 'hex');
 
-const user = (username, role, organisation_ids) => srv.createUser(admin, username, role, organisation_ids);
-const org = (name) => makeOrg(srv, admin, name, 'department');
-
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
-  orgId = await org('区住建局');
-  const other = await org('区城管局');
-  stranger = await user('zhaoliu', 'resident');
-  worker = await user('wangge', 'worker');
-  dept = await user('zhujian', 'department', [orgId]);
-  otherDept = await user('chengguan', 'department', [other]);
-  keeper = await user('keeper1', 'keeper');
-  const c = await srv.fetch('/api/v1/appeal-categories', {
-    method: 'POST', token: admin.token,
-    json: {
-      code: 'roads', name_zh: '道路', name_en: 'Roads', group: '城市管理', department_org_id: orgId,
-      response_hours: 24, resolution_days: 5, attributes: [],
-    },
-  });
-  assert.equal(c.status, 201, c.text);
+  ({ srv, admin, resident, worker, dept, otherDept, keeper, orgId } = await startAppealsWorld());
+  stranger = await srv.createUser(admin, 'zhaoliu', 'resident');
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 

@@ -45,3 +45,27 @@ export function attachPhoto(srv, receipt, bytes, type = 'image/png', { token, ph
   if (photoToken) headers['x-photo-token'] = photoToken;
   return srv.fetch(`/api/v1/appeals/${receipt.id}/photos`, { method: 'POST', body: bytes, token, headers });
 }
+
+// The appeals tests' world: an admin, a resident, a worker, two departments
+// (区住建局 with its user zhujian, 区城管局 with chengguan), a keeper, and the
+// category `roads` of 区住建局 with the given questions.
+export async function startAppealsWorld(attributes = []) {
+  const { srv, admin, resident } = await startWithAdminAndResident();
+  const orgId = await makeOrg(srv, admin, '区住建局', 'department');
+  const other = await makeOrg(srv, admin, '区城管局', 'department');
+  const user = (username, role, orgs) => srv.createUser(admin, username, role, orgs);
+  const world = {
+    srv, admin, resident, orgId,
+    worker: await user('wangge', 'worker'),
+    dept: await user('zhujian', 'department', [orgId]),
+    otherDept: await user('chengguan', 'department', [other]),
+    keeper: await user('keeper1', 'keeper'),
+  };
+  const c = await srv.fetch('/api/v1/appeal-categories', {
+    method: 'POST', token: admin.token,
+    json: { code: 'roads', name_zh: '道路', name_en: 'Roads', group: '城市管理', department_org_id: orgId,
+      response_hours: 24, resolution_days: 5, attributes },
+  });
+  assert.equal(c.status, 201, c.text);
+  return world;
+}
