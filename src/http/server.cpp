@@ -33,6 +33,7 @@
 
 #include "core/log_text.h"
 #include "core/net_address.h"
+#include "http/answer_policy.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -114,24 +115,6 @@ namespace {
 void lower_in_place(std::string& s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-}
-
-// Every answer: never sniffed, never framed, no path in the Referer sent
-// elsewhere. An answer without its own policy (the API's JSON, problems)
-// loads nothing at all if a browser opens it as a page; the web app's files
-// set theirs (StaticFiles).
-void add_security_headers(bhttp::response<bhttp::string_body>& res) {
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("X-Frame-Options", "DENY");
-  res.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  if (res.find("Content-Security-Policy") == res.end()) {
-    res.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  }
-  // An answer that says nothing about caching (the API's) is never stored:
-  // many carry personal data, and a shared proxy or the browser's disk must
-  // not keep them. Routes that may be cached say so themselves.
-  if (res.find(bhttp::field::cache_control) == res.end())
-    res.set(bhttp::field::cache_control, "no-store");
 }
 
 }  // namespace
@@ -369,8 +352,8 @@ class Session : public std::enable_shared_from_this<Session> {
         static_cast<bhttp::status>(r.status), 11);
     res->set(bhttp::field::server, "warmcity");
     res->set(bhttp::field::content_type, r.content_type);
+    add_security_headers(r);
     for (auto& [name, value] : r.headers) res->insert(name, value);
-    add_security_headers(*res);
     bool keep = keep_alive_ && !server_.stopping.load();
     res->keep_alive(keep);
     if (request_.method == Method::kHead) {
@@ -402,23 +385,9 @@ class Session : public std::enable_shared_from_this<Session> {
     read_header(server_.cfg.idle_timeout);
   }
 
-  // The peer, or behind a trusted proxy the nearest untrusted address in
-  // X-Forwarded-For (the proxy appends the address it saw last).
   std::string client_address() const {
-    if (!server_.trusted_proxy(peer_)) return peer_;
-    std::string_view xff = request_.header("x-forwarded-for");
-    while (!xff.empty()) {
-      size_t comma = xff.rfind(',');
-      std::string_view hop = comma == std::string_view::npos ? xff : xff.substr(comma + 1);
-      while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
-      while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
-      beast::error_code ec;
-      net::ip::make_address(hop, ec);
-      if (ec) break;  // not an address: trust nothing further left
-      if (!server_.trusted_proxy(std::string(hop))) return std::string(hop);
-      xff = comma == std::string_view::npos ? std::string_view{} : xff.substr(0, comma);
-    }
-    return peer_;
+    return http::client_address(peer_, request_.header("x-forwarded-for"),
+                                [this](const std::string& a) { return server_.trusted_proxy(a); });
   }
 
   void close() {
