@@ -145,16 +145,12 @@ std::vector<Party> AppealService::parties(const Appeal& a, const Caller& by) con
 }
 
 bool AppealService::works_on(const Appeal& a, const Caller& by) const {
-  if (by.role == "admin") return true;
-  if (by.role != "worker") return false;
-  return by.area_ids.empty() || in_any_area(a, by.area_ids);
+  return by.works_everywhere() || (by.role == "worker" && in_any_area(a, by.area_ids));
 }
 
 bool AppealService::records_callback(const Appeal& a, const Caller& by) const {
   if (by.user_id && a.reporter_user_id == by.user_id) return true;
-  if (by.role == "admin") return true;
-  if (by.role != "worker") return false;
-  return by.area_ids.empty() || holds(by.area_ids, a.community_id);
+  return by.works_everywhere() || (by.role == "worker" && holds(by.area_ids, a.community_id));
 }
 
 bool AppealService::may_read(const Appeal& a, const Caller& by) const {

@@ -73,6 +73,10 @@ struct Caller {
   std::vector<int64_t> area_ids = {};
 
   bool is_staff() const { return role == "admin" || role == "worker"; }
+  // Admins and district workers (bound to no area) work every appeal.
+  bool works_everywhere() const {
+    return role == "admin" || (role == "worker" && area_ids.empty());
+  }
 };
 
 struct NewAppeal {

@@ -53,10 +53,8 @@ void similar(AppealService& service, http::Request& req, http::Reply reply) {
   }
   // Admins and district workers read every appeal; anyone else (a worker
   // bound to some areas too) gets published positions only.
-  const Caller by = caller_of(req);
-  const bool reads_all = by.role == "admin" || (by.role == "worker" && by.area_ids.empty());
-  const auto precision =
-      reads_all ? AppealService::Precision::kExact : AppealService::Precision::kPublic;
+  const auto precision = caller_of(req).works_everywhere() ? AppealService::Precision::kExact
+                                                           : AppealService::Precision::kPublic;
   Result<std::vector<Similar>> found = service.similar(c->id, *lat, *lon, precision);
   if (!found.ok()) return reply(http::problem(found.status()));
   ordered_json items = ordered_json::array();
