@@ -57,7 +57,9 @@ void append_int_or_null(std::string& out, const std::optional<int64_t>& v) {
   }
 }
 
-void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, int64_t now) {
+// `offers`: the amenity that makes a substitute serve (NoneOpen); empty: none.
+void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, int64_t now,
+                 std::string_view offers = {}) {
   const Layer& l = *h.layer;
   const uint32_t i = h.row;
   out += "{\"id\":";
@@ -100,13 +102,35 @@ void append_item(std::string& out, const Hit& h, const OccupancyBoard& board, in
     out += ",\"free_spaces_age_s\":";
     append_int_or_null(out, free.age_s);
   }
+  if (!offers.empty()) {
+    out += ",\"offers\":\"";
+    out += offers;  // an amenity name: [a-z_]
+    out.push_back('"');
+  }
   out.push_back('}');
+}
+
+void append_none_open(std::string& out, const NoneOpen& none, const OccupancyBoard& board,
+                      int64_t now) {
+  out += ",\"none_open\":{\"next_open\":";
+  if (none.next_open) {
+    none.next_open->layer->prefetch_text(none.next_open->row);
+    append_item(out, *none.next_open, board, now);
+  } else {
+    out += "null";
+  }
+  out += ",\"instead\":[";
+  for (size_t k = 0; k < none.instead.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    append_item(out, none.instead[k].hit, board, now, none.instead[k].offers);
+  }
+  out += "]}";
 }
 
 }  // namespace
 
 std::string nearby_answer(const std::vector<Hit>& hits, int64_t at, const OccupancyBoard& board,
-                          int64_t now) {
+                          int64_t now, const NoneOpen* none_open) {
   std::string out;
   out.reserve(64 + hits.size() * 512);
   for (const Hit& h : hits) h.layer->prefetch_text(h.row);  // rows far apart: load them together
@@ -117,7 +141,9 @@ std::string nearby_answer(const std::vector<Hit>& hits, int64_t at, const Occupa
     if (k > 0) out.push_back(',');
     append_item(out, hits[k], board, now);
   }
-  out += "]}";
+  out.push_back(']');
+  if (none_open) append_none_open(out, *none_open, board, now);
+  out.push_back('}');
   return out;
 }
 

@@ -7,7 +7,8 @@
 // and times. The shape is documented in docs/facilities.md:
 //   {"at": RFC 3339, "items": [{id, kind, name, address, lat, lon,
 //    distance_m, state, next_change, amenities[, free_spaces,
-//    free_spaces_at, free_spaces_age_s]}]}
+//    free_spaces_at, free_spaces_age_s]}][,
+//    "none_open": {"next_open": item or null, "instead": [item + offers]}]}
 // Pure apart from reading the occupancy board; thread-safe.
 #pragma once
 
@@ -15,14 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "facilities/nearby_search.h"
 #include "facilities/occupancy.h"
 #include "facilities/snapshot.h"
 
 namespace warmcity::facilities {
 
-// REQUIRES: `hits` came from `snapshot` (which is still alive). Parking lots
-// show their free spaces from `board` as of `now`.
+// REQUIRES: `hits` (and `none_open`'s) came from a snapshot that is still
+// alive. Parking lots show their free spaces from `board` as of `now`.
+// `none_open`, when given, is written as the member "none_open".
 std::string nearby_answer(const std::vector<Hit>& hits, int64_t at, const OccupancyBoard& board,
-                          int64_t now);
+                          int64_t now, const NoneOpen* none_open = nullptr);
 
 }  // namespace warmcity::facilities

@@ -1,13 +1,16 @@
 // GET /api/v1/facilities/nearby (see docs/facilities.md).
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/geo.h"
 #include "core/time.h"
 #include "facilities/nearby_answer.h"
+#include "facilities/nearby_search.h"
 #include "facilities/routes.h"
 #include "facilities/snapshot.h"
 #include "http/problem.h"
@@ -59,27 +62,48 @@ class Params {
   std::vector<FieldError>& errors_;
 };
 
-void read_kind_and_amenities(const http::Request& req, NearbyQuery& q,
-                             std::vector<FieldError>& errors) {
-  if (std::optional<std::string> kind = req.query_param("kind")) {
-    q.kind = parse_kind(*kind);
-    if (!q.kind) errors.push_back({"kind", "must be one of " + kinds_text()});
-  }
-  for (const std::string& name : req.query_params("amenity")) {
-    if (!q.kind) {
-      if (req.query_param("kind") == std::nullopt) {
-        errors.push_back({"amenity", "needs a kind: amenities differ from kind to kind"});
+// `kind=toilet,love_station` (or `kind` repeated): each distinct kind once,
+// in the order given; every name that is no kind is reported by itself.
+void read_kinds(const http::Request& req, NearbySearch& s, std::vector<FieldError>& errors) {
+  for (const std::string& list : req.query_params("kind")) {
+    std::string_view rest = list;
+    while (true) {
+      const size_t comma = rest.find(',');
+      const std::string_view name = rest.substr(0, comma);
+      if (std::optional<Kind> kind = parse_kind(name)) {
+        if (std::none_of(s.kinds.begin(), s.kinds.end(),
+                         [&](const KindFilter& k) { return k.kind == *kind; })) {
+          s.kinds.push_back({*kind, 0});
+        }
+      } else {
+        errors.push_back({"kind", "'" + std::string(name) + "' is not a kind; one of " +
+                                      kinds_text() + " (several: kind=toilet,love_station)"});
       }
-      return;
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
     }
-    std::optional<uint32_t> flag = amenity_flag(*q.kind, name);
-    if (!flag) {
-      errors.push_back({"amenity", "'" + name + "' is not an amenity of a " +
-                                       std::string(kind_name(*q.kind)) +
-                                       "; one of: " + bool_amenities_text(*q.kind)});
-      continue;
+  }
+}
+
+// Each amenity must be one of every asked kind (its bit differs per kind).
+void read_amenities(const http::Request& req, NearbySearch& s, std::vector<FieldError>& errors) {
+  const std::vector<std::string> names = req.query_params("amenity");
+  if (names.empty()) return;
+  if (!req.query_param("kind")) {
+    errors.push_back({"amenity", "needs a kind: amenities differ from kind to kind"});
+    return;
+  }
+  for (const std::string& name : names) {
+    for (KindFilter& k : s.kinds) {
+      std::optional<uint32_t> flag = amenity_flag(k.kind, name);
+      if (!flag) {
+        errors.push_back({"amenity", "'" + name + "' is not an amenity of a " +
+                                         std::string(kind_name(k.kind)) +
+                                         "; one of: " + bool_amenities_text(k.kind)});
+        break;
+      }
+      k.required_flags |= *flag;
     }
-    q.required_flags |= *flag;
   }
 }
 
@@ -106,10 +130,11 @@ void read_time(const http::Request& req, NearbyQuery& q, std::vector<FieldError>
   }
 }
 
-Result<NearbyQuery> read_query(const http::Request& req) {
+Result<NearbySearch> read_search(const http::Request& req) {
   std::vector<FieldError> errors;
   Params params(req, errors);
-  NearbyQuery q;
+  NearbySearch s;
+  NearbyQuery& q = s.query;
   std::optional<double> lat = params.number("lat", -90, 90);
   std::optional<double> lon = params.number("lon", -180, 180);
   std::optional<std::string> coord = req.query_param("coord");
@@ -122,7 +147,8 @@ Result<NearbyQuery> read_query(const http::Request& req) {
     q.lat = p.lat;
     q.lon = p.lon;
   }
-  read_kind_and_amenities(req, q, errors);
+  read_kinds(req, s, errors);
+  read_amenities(req, s, errors);
   read_time(req, q, errors);
   q.radius_m = params.integer("radius_m", 1, kMaxRadius, 3000);
   q.limit = static_cast<size_t>(params.integer("limit", 1, kMaxLimit, 10));
@@ -131,17 +157,20 @@ Result<NearbyQuery> read_query(const http::Request& req) {
                                             : "some parameters are not valid";
     return Status::Unprocessable(std::move(detail), std::move(errors));
   }
-  return q;
+  return s;
 }
 
 void nearby(FacilityService& service, calendar::CalendarService& calendar, http::Request& req,
             http::Reply reply) {
-  Result<NearbyQuery> q = read_query(req);
-  if (!q.ok()) return reply(http::problem(q.status()));
+  Result<NearbySearch> s = read_search(req);
+  if (!s.ok()) return reply(http::problem(s.status()));
   std::shared_ptr<const Snapshot> snapshot = service.snapshot();
   std::shared_ptr<const core::Calendar> official = calendar.current();
-  const std::vector<Hit> hits = snapshot->nearby(*q, *official);
-  reply(http::json_response(nearby_answer(hits, q->at, service.occupancy(), core::now_unix())));
+  const std::vector<Hit> hits = search_nearby(*snapshot, *s, *official);
+  std::optional<NoneOpen> none_open;
+  if (hits.empty() && s->query.open_only) none_open = when_none_open(*snapshot, *s, *official);
+  reply(http::json_response(nearby_answer(hits, s->query.at, service.occupancy(), core::now_unix(),
+                                          none_open ? &*none_open : nullptr)));
 }
 
 }  // namespace
@@ -152,7 +181,7 @@ void register_nearby_route(http::Router& router, FacilityService& service,
              [&service, &calendar](http::Request& req, http::Reply reply) {
                nearby(service, calendar, req, std::move(reply));
              },
-             {.summary = "The nearest facilities, open now or at a time"});
+             {.summary = "The nearest facilities of one or several kinds, open now or at a time"});
 }
 
 }  // namespace warmcity::facilities
