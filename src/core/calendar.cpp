@@ -85,6 +85,19 @@ uint64_t Calendar::next_serial() {
   return last.fetch_add(1, std::memory_order_relaxed) + 1;
 }
 
+namespace {
+std::atomic<uint64_t> g_beyond_calendar{0};
+}  // namespace
+
+uint64_t Calendar::deadlines_beyond_calendar() {
+  return g_beyond_calendar.load(std::memory_order_relaxed);
+}
+
+void Calendar::count_beyond_calendar(bool beyond, bool* out) {
+  if (beyond) g_beyond_calendar.fetch_add(1, std::memory_order_relaxed);
+  if (out != nullptr) *out = beyond;
+}
+
 Result<Calendar> Calendar::parse(std::string_view text) {
   Calendar result;
   std::vector<OfficialDay> days;
@@ -195,6 +208,22 @@ bool Calendar::knows_year(int year) const {
   return std::binary_search(years_.begin(), years_.end(), year);
 }
 
+std::optional<int> Calendar::next_known_year_after(int year) const {
+  auto it = std::upper_bound(years_.begin(), years_.end(), year);
+  if (it == years_.end()) return std::nullopt;
+  return *it;
+}
+
+std::optional<LocalDate> Calendar::covered_until(LocalDate today) const {
+  auto it = std::upper_bound(years_.begin(), years_.end(), today.year);
+  if (it == years_.begin()) return std::nullopt;  // no year up to today's
+  int last = *(it - 1);
+  if (last == today.year) {
+    while (it != years_.end() && *it == last + 1) last = *it++;
+  }
+  return LocalDate{last, 12, 31};
+}
+
 std::vector<OfficialDay> Calendar::days_of_year(int year) const {
   std::vector<OfficialDay> out;
   for (const Entry& e : entries_) {
@@ -242,27 +271,44 @@ std::optional<LocalDate> Calendar::next_public_holiday_after(LocalDate d) const 
   return std::nullopt;
 }
 
-int64_t Calendar::add_working_days(int64_t unix, int n) const {
-  if (n <= 0) return unix;
+int64_t Calendar::add_working_days(int64_t unix, int n, bool* beyond_calendar) const {
+  if (n <= 0) {
+    if (beyond_calendar != nullptr) *beyond_calendar = false;
+    return unix;
+  }
   LocalDate d = local_date_of(unix);
   const int64_t time_of_day = unix - local_midnight_unix(d);
   for (int i = 0; i < n; ++i) d = next_working_day(d);
+  // The days walked are those after the start up to d: their years are the
+  // start's year to d's.
+  bool beyond = false;
+  for (int y = local_date_of(unix).year; y <= d.year && !beyond; ++y) beyond = !knows_year(y);
+  count_beyond_calendar(beyond, beyond_calendar);
   return local_midnight_unix(d) + time_of_day;
 }
 
-int64_t Calendar::add_working_hours(int64_t unix, int hours, const WorkHours& work_hours) const {
-  if (hours <= 0) return unix;
+int64_t Calendar::add_working_hours(int64_t unix, int hours, const WorkHours& work_hours,
+                                    bool* beyond_calendar) const {
+  if (hours <= 0) {
+    if (beyond_calendar != nullptr) *beyond_calendar = false;
+    return unix;
+  }
   int64_t remaining = int64_t{hours} * 3600;
   int64_t cursor = unix;
   LocalDate d = local_date_of(unix);
+  bool beyond = false;
   for (;;) {
+    beyond = beyond || !knows_year(d.year);
     if (is_working_day(d)) {
       const int64_t midnight = local_midnight_unix(d);
       for (const WorkPeriod& p : work_hours.periods()) {
         const int64_t start = std::max(cursor, midnight + int64_t{p.start_minute} * 60);
         const int64_t end = midnight + int64_t{p.end_minute} * 60;
         if (start >= end) continue;
-        if (remaining <= end - start) return start + remaining;
+        if (remaining <= end - start) {
+          count_beyond_calendar(beyond, beyond_calendar);
+          return start + remaining;
+        }
         remaining -= end - start;
         cursor = end;
       }

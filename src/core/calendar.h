@@ -7,8 +7,13 @@
 //
 // A day not listed follows the ordinary week: Monday–Friday working,
 // Saturday/Sunday off. Years the calendar does not know (see known_years())
-// are treated the same way, so a deadline that runs past the last loaded year
-// is still computed, only without that year's holidays.
+// are treated the same way by is_working_day() and the deadline arithmetic, so
+// a deadline that runs past the last loaded year is still computed, only
+// without that year's holidays: such a deadline is an estimate, and says so
+// (the `beyond_calendar` out-parameter, deadlines_beyond_calendar()). Opening
+// hours do not guess: a rule that needs holidays answers `unknown` on a day
+// whose year is not loaded (opening_hours.h). covered_until() is the last day
+// the calendar speaks for, shown by /api/v1/health and /metrics.
 //
 // Text format (Calendar::parse, one item per line, UTF-8):
 //   # comment                      ignored, as are blank lines
@@ -85,6 +90,13 @@ class Calendar {
 
   std::vector<int> known_years() const { return years_; }
   bool knows_year(int year) const;
+  // The first known year after `year`, or nullopt.
+  std::optional<int> next_known_year_after(int year) const;
+  // The last day of the unbroken run of known years that holds `today`; when
+  // today's year is not known, the last day of the latest known year before
+  // it (a date already past: the calendar has run out). nullopt when no year
+  // up to today's is known.
+  std::optional<LocalDate> covered_until(LocalDate today) const;
   std::vector<OfficialDay> days_of_year(int year) const;
   // The listed entry for d, or nullptr. The pointer lives as long as *this.
   const OfficialDay* find(LocalDate d) const;
@@ -102,14 +114,23 @@ class Calendar {
   // day's own status does not count, so a request made on Saturday 15:00
   // with n=1 is due on the next working day at 15:00, exactly like one made
   // on Friday 15:00. n <= 0 returns unix unchanged.
-  int64_t add_working_days(int64_t unix, int n) const;
+  // Days in years the calendar does not know count as the ordinary week (an
+  // estimate: that year's holidays are missing). When `beyond_calendar` is
+  // not null it is set to whether the walk passed such a day; every such
+  // deadline is also counted in deadlines_beyond_calendar().
+  int64_t add_working_days(int64_t unix, int n, bool* beyond_calendar = nullptr) const;
 
   // Deadline after `hours` of office time: the clock runs only inside
   // `work_hours` on working days. A start outside office time begins at the
   // next period's start; a deadline landing exactly on a period's end is that
   // end (e.g. 12:00, not 13:30). hours <= 0 returns unix unchanged.
-  int64_t add_working_hours(int64_t unix, int hours,
-                            const WorkHours& work_hours = WorkHours()) const;
+  // Unknown years as for add_working_days.
+  int64_t add_working_hours(int64_t unix, int hours, const WorkHours& work_hours = WorkHours(),
+                            bool* beyond_calendar = nullptr) const;
+
+  // How many deadlines (add_working_days / add_working_hours) this process
+  // computed through a year no calendar knew. Any thread.
+  static uint64_t deadlines_beyond_calendar();
 
   // The same for a calendar and its copies, different for calendars made
   // apart (parsed, with_year, merged): a cache of answers that depend on the
@@ -118,6 +139,7 @@ class Calendar {
 
  private:
   static uint64_t next_serial();
+  static void count_beyond_calendar(bool beyond, bool* out);
   struct Entry {
     int64_t day;  // days_from_civil(date)
     OfficialDay official;

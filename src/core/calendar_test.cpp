@@ -166,6 +166,56 @@ TEST(CalendarTest, NextPublicHoliday) {
   EXPECT_FALSE(c.next_public_holiday_after({2026, 12, 31}).has_value());
 }
 
+TEST(CalendarTest, CoveredUntilTheEndOfTheUnbrokenRunOfYears) {
+  const Calendar& c = official();
+  EXPECT_EQ(c.covered_until({2026, 12, 4}), (LocalDate{2026, 12, 31}));
+  EXPECT_EQ(c.covered_until({2024, 3, 1}), (LocalDate{2026, 12, 31}));
+  EXPECT_EQ(c.covered_until({2027, 2, 1}), (LocalDate{2026, 12, 31}));  // already run out
+  EXPECT_EQ(c.covered_until({2023, 6, 1}), std::nullopt);
+  EXPECT_EQ(Calendar().covered_until({2026, 12, 4}), std::nullopt);
+  Result<Calendar> gap = Calendar::parse("year 2024\nyear 2025\nyear 2027\n");
+  ASSERT_TRUE(gap.ok());
+  EXPECT_EQ(gap->covered_until({2024, 5, 1}), (LocalDate{2025, 12, 31}));
+  EXPECT_EQ(gap->covered_until({2026, 5, 1}), (LocalDate{2025, 12, 31}));
+  EXPECT_EQ(gap->covered_until({2027, 5, 1}), (LocalDate{2027, 12, 31}));
+  EXPECT_EQ(gap->next_known_year_after(2025), 2027);
+  EXPECT_EQ(gap->next_known_year_after(2027), std::nullopt);
+}
+
+// A deadline past the loaded years is computed on the plain week (so an
+// appeal always gets one) and says that it is an estimate.
+TEST(CalendarTest, DeadlinesBeyondTheLoadedYearsAreMarked) {
+  const Calendar& c = official();
+  const uint64_t before = Calendar::deadlines_beyond_calendar();
+  bool beyond = true;
+  EXPECT_EQ(c.add_working_days(at("2025-01-24T10:00:00+08:00"), 3, &beyond),
+            at("2025-02-05T10:00:00+08:00"));
+  EXPECT_FALSE(beyond);
+  EXPECT_EQ(Calendar::deadlines_beyond_calendar(), before);
+  // Wednesday 2026-12-30 + 3 working days: Thu 31, then Fri 2027-01-01 and
+  // Mon 01-04 as plain weekdays (元旦 2027 is not loaded).
+  EXPECT_EQ(c.add_working_days(at("2026-12-30T10:00:00+08:00"), 3, &beyond),
+            at("2027-01-04T10:00:00+08:00"));
+  EXPECT_TRUE(beyond);
+  EXPECT_EQ(Calendar::deadlines_beyond_calendar(), before + 1);
+  EXPECT_EQ(c.add_working_days(at("2026-12-30T10:00:00+08:00"), 1, &beyond),
+            at("2026-12-31T10:00:00+08:00"));
+  EXPECT_FALSE(beyond);
+  EXPECT_EQ(c.add_working_hours(at("2026-12-31T16:00:00+08:00"), 4, WorkHours(), &beyond),
+            at("2027-01-01T11:30:00+08:00"));
+  EXPECT_TRUE(beyond);
+  EXPECT_EQ(c.add_working_hours(at("2026-12-31T09:00:00+08:00"), 2, WorkHours(), &beyond),
+            at("2026-12-31T11:00:00+08:00"));
+  EXPECT_FALSE(beyond);
+  EXPECT_EQ(Calendar::deadlines_beyond_calendar(), before + 2);
+  // Loading 2027 makes the same deadline exact, and later.
+  Result<Calendar> with_2027 = c.with_year(2027, {{{2027, 1, 1}, DayKind::kHoliday, "元旦"}});
+  ASSERT_TRUE(with_2027.ok());
+  EXPECT_EQ(with_2027->add_working_days(at("2026-12-30T10:00:00+08:00"), 3, &beyond),
+            at("2027-01-05T10:00:00+08:00"));
+  EXPECT_FALSE(beyond);
+}
+
 TEST(CalendarTest, LoaderRejectsMissingDirectory) {
   Result<Calendar> r = load_calendar_dir("no/such/dir");
   ASSERT_FALSE(r.ok());

@@ -15,17 +15,23 @@ State state_of(const Evaluation& e) {
   return e.unknown ? State::kUnknown : State::kClosed;
 }
 
-bool same_comment(const std::optional<std::string>& a, const std::string* b) {
-  if (!a.has_value()) return b == nullptr;
-  return b != nullptr && *a == *b;
-}
-
 std::optional<std::string> comment_of(const Evaluation& e) {
+  if (e.unloaded_year != 0) return calendar_gap_comment(e.unloaded_year);
   if (e.comment == nullptr) return std::nullopt;
   return *e.comment;
 }
 
+bool same_comment(const std::optional<std::string>& a, const Evaluation& e) {
+  if (e.unloaded_year != 0) return a == calendar_gap_comment(e.unloaded_year);
+  if (!a.has_value()) return e.comment == nullptr;
+  return e.comment != nullptr && *a == *e.comment;
+}
+
 }  // namespace
+
+std::string calendar_gap_comment(int year) {
+  return "holidays for " + std::to_string(year) + " not yet loaded";
+}
 
 std::string_view state_name(State s) {
   switch (s) {
@@ -93,7 +99,7 @@ std::vector<Interval> OpeningHours::intervals(int64_t from, int64_t until,
     current = next;
     e = oh_detail::evaluate(*program_, oh_detail::moment_of(current), calendar, true);
     Interval& last = out.back();
-    if (last.state == state_of(e) && same_comment(last.comment, e.comment)) continue;
+    if (last.state == state_of(e) && same_comment(last.comment, e)) continue;
     last.until = current;
     out.push_back(Interval{current, until, state_of(e), comment_of(e)});
   }

@@ -23,6 +23,12 @@
 // Not supported (parse error): years, week numbers, SH, sunrise/sunset,
 // easter, constrained weekdays (Su[1]), periods (/n), day offsets.
 //
+// Beyond the calendar: an expression that uses PH, WD or OD cannot be
+// answered on a day whose year the Calendar does not know (the holidays and
+// make-up days of that year are not loaded). There it is `unknown` with the
+// comment calendar_gap_comment(year), "holidays for 2027 not yet loaded",
+// never a guess; expressions without them answer as always.
+//
 // REQUIRES: nothing. Thread-safety: all methods are const and safe to call
 // concurrently; the Calendar passed in must outlive the call only.
 #pragma once
@@ -47,6 +53,10 @@ struct Program;
 enum class State { kOpen, kClosed, kUnknown };
 
 std::string_view state_name(State s);  // "open", "closed", "unknown"
+
+// The comment of an `unknown` answer on a day of a year the calendar lacks:
+// "holidays for 2027 not yet loaded" (the web app shows it in Chinese).
+std::string calendar_gap_comment(int year);
 
 // Where and why parsing failed. position counts Unicode code points from 0
 // (equal to the byte offset for ASCII text).

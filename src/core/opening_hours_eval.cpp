@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "core/time.h"
 
@@ -169,6 +170,44 @@ class IndexList {
   size_t size_ = 0;
 };
 
+// The answer for a calendar-dependent program at a moment the calendar does
+// not cover, or nullopt when it does; then *boundary is the next midnight
+// into an unknown year (kNever when the next year is known).
+std::optional<Evaluation> beyond_calendar(const Program& program, Moment at,
+                                          const Calendar& calendar, int64_t* boundary) {
+  const int year = civil_from_days(at.day).year;
+  const int64_t new_year = days_from_civil(LocalDate{year, 1, 1});
+  if (!calendar.knows_year(year)) {
+    Evaluation out;
+    out.unknown = true;
+    out.unloaded_year = year;
+    if (std::optional<int> next = calendar.next_known_year_after(year)) {
+      out.change = minute_of_day(days_from_civil(LocalDate{*next, 1, 1}));
+    }
+    return out;
+  }
+  if (at.day == new_year && !calendar.knows_year(year - 1)) {
+    // The after-midnight part of an overnight rule belongs to 31 December.
+    int spill = 0;
+    for (const Rule& rule : program.rules) {
+      if (!rule.wrapped) continue;
+      for (const TimeSelector& t : rule.time)
+        spill = std::max(spill, std::min(t.to, kMinutesPerDay));
+    }
+    if (at.minute < spill) {
+      Evaluation out;
+      out.unknown = true;
+      out.unloaded_year = year - 1;
+      out.change = minute_of_day(at.day) + spill;
+      return out;
+    }
+  }
+  *boundary = calendar.knows_year(year + 1)
+                  ? kNever
+                  : minute_of_day(days_from_civil(LocalDate{year + 1, 1, 1}));
+  return std::nullopt;
+}
+
 }  // namespace
 
 Moment moment_of(int64_t unix_seconds) {
@@ -182,6 +221,13 @@ Moment moment_of(int64_t unix_seconds) {
 int64_t unix_of_local_minute(int64_t local_minute) { return local_minute * 60 - kOffsetSeconds; }
 
 Evaluation evaluate(const Program& program, Moment at, const Calendar& calendar, bool want_change) {
+  int64_t calendar_boundary = kNever;
+  if (program.uses_calendar) {
+    if (std::optional<Evaluation> gap =
+            beyond_calendar(program, at, calendar, &calendar_boundary)) {
+      return *gap;
+    }
+  }
   const std::vector<Rule>& rules = program.rules;
   DayFacts today(at.day, calendar);
   DayFacts yesterday(at.day - 1, calendar);
@@ -269,7 +315,7 @@ Evaluation evaluate(const Program& program, Moment at, const Calendar& calendar,
   Evaluation out;
   out.open = open;
   out.unknown = unknown;
-  out.change = change;
+  out.change = std::min(change, calendar_boundary);
   if (match_rule >= 0 && rules[match_rule].has_comment) {
     out.comment = &rules[match_rule].comment;
   } else if (comment != nullptr && comment_rule == match_rule && match_rule >= 0) {

@@ -11,6 +11,13 @@
 // Time is measured in local minutes: day * 1440 + minute, in the district
 // zone. Evaluation allocates nothing unless the rule count exceeds 64.
 //
+// Not in the reference: a program that uses the calendar (PH, WD, OD) is
+// `unknown` on a day whose year the Calendar does not know, and in the first
+// hours of a known year while an overnight rule may spill over from an
+// unknown 31 December; `unloaded_year` then names the missing year, and the
+// change is where the calendar picks up again. On a known day the change is
+// at most the next midnight into an unknown year, so intervals split there.
+//
 // REQUIRES: the Calendar outlives the returned comment pointer.
 #pragma once
 
@@ -37,6 +44,7 @@ struct Evaluation {
   bool unknown = false;
   int64_t change = kNever;               // local minute of the next candidate change
   const std::string* comment = nullptr;  // into the rules, the Calendar, or static
+  int unloaded_year = 0;                 // != 0: unknown because the calendar lacks this year
 };
 
 // want_change=false skips computing `change` (a little faster).

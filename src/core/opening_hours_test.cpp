@@ -251,6 +251,80 @@ TEST(OpeningHoursTest, AcceptsTheSupportedSyntax) {
   }
 }
 
+// Beyond the loaded years (data/calendar ends with 2026) an expression that
+// needs holidays is unknown, and says which year is missing; one that does
+// not keeps answering.
+TEST(OpeningHoursTest, HolidayRulesAreUnknownBeyondTheLoadedYears) {
+  const StateInfo info = oh(kOffice).info_at(at("2027-01-01T10:00"), official());
+  EXPECT_EQ(info.state, State::kUnknown);
+  EXPECT_EQ(info.comment, "holidays for 2027 not yet loaded");
+  EXPECT_EQ(calendar_gap_comment(2027), "holidays for 2027 not yet loaded");
+  EXPECT_EQ(state(kOffice, "2027-01-05T10:00"), State::kUnknown);  // an ordinary Tuesday too
+  EXPECT_EQ(state("WD 08:00-18:00", "2027-03-01T10:00"), State::kUnknown);
+  EXPECT_EQ(state("OD off", "2027-03-01T10:00"), State::kUnknown);
+  EXPECT_EQ(state("PH off", "2023-06-01T10:00"), State::kUnknown);  // before the first year
+  EXPECT_EQ(next(kOffice, "2027-01-01T10:00"), std::nullopt);       // no later year is known
+  // Without PH, WD or OD nothing changes.
+  EXPECT_EQ(state("24/7", "2027-01-01T10:00"), State::kOpen);
+  EXPECT_EQ(state("Mo-Fr 08:00-18:00", "2027-01-01T10:00"), State::kOpen);
+  EXPECT_EQ(state("Mo-Fr 08:00-18:00", "2027-01-02T10:00"), State::kClosed);
+  EXPECT_EQ(oh("Mo-Fr 08:00-18:00").info_at(at("2027-01-01T10:00"), official()).comment,
+            std::nullopt);
+}
+
+TEST(OpeningHoursTest, TheLastLoadedDayEndsAtMidnightIntoUnknown) {
+  // Thursday 2026-12-31 is an ordinary working day.
+  EXPECT_EQ(state(kOffice, "2026-12-31T10:00"), State::kOpen);
+  EXPECT_EQ(next(kOffice, "2026-12-31T18:00"), "2027-01-01T00:00");
+  const std::vector<Interval> week =
+      oh(kOffice).intervals(at("2026-12-31T12:00"), at("2027-01-03T00:00"), official());
+  ASSERT_EQ(week.size(), 4u);
+  EXPECT_EQ(week[0].state, State::kClosed);
+  EXPECT_EQ(week[1].state, State::kOpen);
+  EXPECT_EQ(week[2].state, State::kClosed);
+  EXPECT_EQ(week[3].from, at("2027-01-01T00:00"));
+  EXPECT_EQ(week[3].until, at("2027-01-03T00:00"));
+  EXPECT_EQ(week[3].state, State::kUnknown);
+  EXPECT_EQ(week[3].comment, "holidays for 2027 not yet loaded");
+  // Once 2027 is loaded, the same question has its answer.
+  Result<Calendar> with_2027 =
+      official().with_year(2027, {{{2027, 1, 1}, DayKind::kHoliday, "元旦"}});
+  ASSERT_TRUE(with_2027.ok());
+  const StateInfo new_year = oh(kOffice).info_at(at("2027-01-01T10:00"), *with_2027);
+  EXPECT_EQ(new_year.state, State::kClosed);
+  EXPECT_EQ(new_year.comment, "元旦");
+  EXPECT_EQ(oh(kOffice).state_at(at("2027-01-04T10:00"), *with_2027), State::kOpen);
+}
+
+TEST(OpeningHoursTest, AGapYearIsUnknownUntilTheNextKnownYear) {
+  Result<Calendar> gap = Calendar::parse(
+      "year 2026\n2026-10-01 holiday 国庆节\nyear 2028\n2028-10-02 holiday 国庆节\n");
+  ASSERT_TRUE(gap.ok()) << gap.status().message();
+  const OpeningHours hours = oh("Mo-Su 08:00-18:00; PH off");
+  EXPECT_EQ(hours.state_at(at("2027-06-01T10:00"), *gap), State::kUnknown);
+  EXPECT_EQ(format_rfc3339(*hours.next_change(at("2027-06-01T10:00"), *gap, int64_t{400} * 86400)),
+            "2028-01-01T00:00:00+08:00");  // unknown until 2028 starts
+  EXPECT_EQ(hours.state_at(at("2028-06-01T10:00"), *gap), State::kOpen);
+  EXPECT_EQ(hours.state_at(at("2028-10-02T10:00"), *gap), State::kClosed);
+  // A calendar that knows no year at all cannot answer PH anywhere.
+  EXPECT_EQ(hours.state_at(at("2026-06-01T10:00"), Calendar()), State::kUnknown);
+}
+
+TEST(OpeningHoursTest, AnOvernightRuleFromAnUnknownNewYearsEveIsUnknown) {
+  Result<Calendar> only_2026 = Calendar::parse("year 2026\n2026-01-01 holiday 元旦\n");
+  ASSERT_TRUE(only_2026.ok());
+  const OpeningHours nights = oh("PH 22:00-02:00");
+  // 2025-12-31 is not loaded: whether its night runs into 2026 is not known.
+  const StateInfo early = nights.info_at(at("2026-01-01T01:00"), *only_2026);
+  EXPECT_EQ(early.state, State::kUnknown);
+  EXPECT_EQ(early.comment, "holidays for 2025 not yet loaded");
+  EXPECT_EQ(format_rfc3339(*nights.next_change(at("2026-01-01T01:00"), *only_2026)),
+            "2026-01-01T02:00:00+08:00");  // then closed until 22:00
+  EXPECT_EQ(nights.state_at(at("2026-01-01T03:00"), *only_2026), State::kClosed);
+  EXPECT_EQ(nights.state_at(at("2026-01-01T23:00"), *only_2026), State::kOpen);
+  EXPECT_EQ(nights.state_at(at("2026-01-02T01:00"), *only_2026), State::kOpen);
+}
+
 TEST(OpeningHoursTest, CopiesShareTheProgram) {
   OpeningHours a = oh(kOffice);
   OpeningHours b = a;
