@@ -87,7 +87,8 @@ struct Event {
   std::string action;  // a step name (workflow.h), "submit", "escalate", "follow"…
   std::optional<State> from_state, to_state;
   std::string note;
-  bool is_public = false;
+  bool is_public = false;    // the event shows on the tracking page and to the reporter
+  bool note_public = false;  // …and so does its note (staff tick 公开; appeals migration 3)
   std::string detail_json = "{}";
 };
 

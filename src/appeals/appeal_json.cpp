@@ -76,6 +76,9 @@ ordered_json system_reason(const Event& e) {
 
 std::string note_of(const Event& e) { return system_reason(e).is_null() ? e.note : std::string(); }
 
+// The note as a reader outside the staff sees it: only a published one.
+std::string public_note_of(const Event& e) { return e.note_public ? note_of(e) : std::string(); }
+
 }  // namespace
 
 ordered_json event_json(const Event& e, bool with_actor) {
@@ -86,9 +89,10 @@ ordered_json event_json(const Event& e, bool with_actor) {
           {"action", e.action},
           {"from_state", e.from_state ? ordered_json(state_name(*e.from_state)) : nullptr},
           {"to_state", e.to_state ? ordered_json(state_name(*e.to_state)) : nullptr},
-          {"note", note_of(e)},
+          {"note", with_actor ? note_of(e) : public_note_of(e)},
           {"reason", system_reason(e)},
           {"public", e.is_public},
+          {"note_public", e.note_public},
           {"detail", stored(e.detail_json)}};
 }
 
@@ -188,7 +192,7 @@ ordered_json track_json(const Appeal& a, const Category* category,
     timeline.push_back({{"at", core::format_rfc3339(e.at)},
                         {"action", e.action},
                         {"state", e.to_state ? ordered_json(state_name(*e.to_state)) : nullptr},
-                        {"note", note_of(e)},
+                        {"note", public_note_of(e)},
                         {"reason", system_reason(e)}});
     if (e.action == "reply") {
       ordered_json detail = stored(e.detail_json);

@@ -4,7 +4,7 @@
 // Personal data: the contact appears only as the ContactView allows (masked:
 // name and phone per core::mask_name and core::mask_phone); the tracking
 // page (track_json) carries no contact, reporter, actor or assignment field
-// at all, and only public events.
+// at all, and only public events, with only their published notes.
 #pragma once
 
 #include <optional>
@@ -20,7 +20,8 @@
 namespace warmcity::appeals {
 
 nlohmann::ordered_json category_json(const Category& c);
-// `with_actor` false: the actor's user id is null (the reporter's view).
+// `with_actor` false: the reporter's view — the actor's user id is null and
+// a note shows only when published (note_public).
 nlohmann::ordered_json event_json(const Event& e, bool with_actor);
 // The staff / reporter view. `full_contact` replaces the view with the
 // revealed contact.

@@ -216,6 +216,13 @@ std::vector<store::Migration> migrations() {
       token_hash TEXT NOT NULL,
       expires_at INTEGER NOT NULL
     );
+  )SQL"},
+          // A step's note is published only when staff tick 公开; the event
+          // itself (the state change) follows public as before. Earlier
+          // events keep what they showed: their note was public with them.
+          {"appeals", 3, R"SQL(
+    ALTER TABLE appeal_events ADD COLUMN note_public INTEGER NOT NULL DEFAULT 1
+      CHECK (note_public IN (0, 1));
   )SQL"}};
 }
 
@@ -317,7 +324,7 @@ Status update_appeal(store::Connection& c, const Appeal& a) {
 Status insert_event(store::Connection& c, Event& e) {
   auto s = c.prepare(
       "INSERT INTO appeal_events (appeal_id, at, actor_user_id, actor_role, action, from_state, "
-      "to_state, note, public, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "to_state, note, public, detail, note_public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   s->bind(1, e.appeal_id).bind(2, e.at).bind(3, e.actor_user_id).bind(4, e.actor_role);
   s->bind(5, e.action);
@@ -332,6 +339,7 @@ Status insert_event(store::Connection& c, Event& e) {
     s->bind_null(7);
   }
   s->bind(8, e.note).bind(9, e.is_public ? 1 : 0).bind(10, e.detail_json);
+  s->bind(11, e.note_public ? 1 : 0);
   if (Status r = s->run(); !r.ok()) return r;
   e.id = c.last_insert_rowid();
   return Status::Ok();
@@ -340,11 +348,12 @@ Status insert_event(store::Connection& c, Event& e) {
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only) {
   auto s = c.prepare(
       "SELECT id, appeal_id, at, actor_user_id, actor_role, action, from_state, to_state, note, "
-      "public, detail FROM appeal_events WHERE appeal_id = ? AND (public = 1 OR ? = 0) "
+      "public, detail, note_public FROM appeal_events WHERE appeal_id = ? "
+      "AND (public = 1 OR ? = 0) "
       "ORDER BY id");
   if (!s.ok()) return s.status();
   s->bind(1, appeal_id).bind(2, public_only ? 1 : 0);
-  return store::collect<Event>(*s, [](const store::Statement& r) {
+  return store::collect<Event>(*s, [public_only](const store::Statement& r) {
     Event e;
     e.id = r.column_int64(0);
     e.appeal_id = r.column_int64(1);
@@ -357,6 +366,8 @@ Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, 
     e.note = r.column_text(8);
     e.is_public = r.column_int64(9) != 0;
     e.detail_json = r.column_text(10);
+    e.note_public = r.column_int64(11) != 0;
+    if (public_only && !e.note_public) e.note.clear();  // an internal note never leaves staff
     return e;
   });
 }

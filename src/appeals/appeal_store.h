@@ -51,7 +51,9 @@ Result<std::optional<PhotoToken>> find_photo_token(store::Connection& c, int64_t
 // Replaces the appeal's photo list.
 Status set_photos(store::Connection& c, int64_t appeal_id, const std::vector<Photo>& photos,
                   int64_t now);
-// Oldest first; only is_public ones when `public_only`.
+// Oldest first; when `public_only`, only is_public ones and, of those, the
+// note only when it was published (note_public): Open311 and the tracking
+// page read these.
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only);
 
 // A bounded list, newest first. Empty vectors and nullopts switch a filter off.

@@ -50,6 +50,9 @@ void check_attribute(const Attribute& a, const std::string& at, std::vector<Fiel
   if (!text_between(a.description, 1, 200)) {
     errors.push_back({at + ".description", "1 to 200 characters"});
   }
+  if (!text_between(a.description_en, 0, 200)) {
+    errors.push_back({at + ".description_en", "at most 200 characters"});
+  }
   if (is_list(a.datatype) && a.values.empty()) {
     errors.push_back({at + ".values", "a list attribute needs at least one value"});
   }
@@ -63,6 +66,9 @@ void check_attribute(const Attribute& a, const std::string& at, std::vector<Fiel
       errors.push_back({where + ".key", "1 to 64 characters"});
     if (!text_between(a.values[i].name, 1, 64)) {
       errors.push_back({where + ".name", "1 to 64 characters"});
+    }
+    if (!text_between(a.values[i].name_en, 0, 64)) {
+      errors.push_back({where + ".name_en", "at most 64 characters"});
     }
     if (!keys.insert(a.values[i].key).second) errors.push_back({where + ".key", "repeated"});
   }
@@ -137,6 +143,7 @@ std::optional<Datatype> parse_datatype(std::string_view name) { return parse_in(
 Status check_category(const Category& c) {
   std::vector<FieldError> errors;
   if (!code_chars(c.code, false)) errors.push_back({"code", "1 to 32 of a-z 0-9 _ -"});
+  if (c.code == "stranded") errors.push_back({"code", "stranded is reserved"});
   if (!text_between(c.name_zh, 1, 64)) errors.push_back({"name_zh", "1 to 64 characters"});
   if (!text_between(c.name_en, 1, 64)) errors.push_back({"name_en", "1 to 64 characters"});
   if (!text_between(c.group, 0, 64)) errors.push_back({"group", "at most 64 characters"});
@@ -161,12 +168,15 @@ std::string attributes_to_json(const std::vector<Attribute>& attributes) {
   json out = json::array();
   for (const Attribute& a : attributes) {
     json values = json::array();
-    for (const AttributeValue& v : a.values) values.push_back({{"key", v.key}, {"name", v.name}});
+    for (const AttributeValue& v : a.values) {
+      values.push_back({{"key", v.key}, {"name", v.name}, {"name_en", v.name_en}});
+    }
     out.push_back({{"code", a.code},
                    {"datatype", datatype_name(a.datatype)},
                    {"required", a.required},
                    {"order", a.order},
                    {"description", a.description},
+                   {"description_en", a.description_en},
                    {"values", std::move(values)}});
   }
   return out.dump();
@@ -198,6 +208,7 @@ Result<std::vector<Attribute>> attributes_from_json(std::string_view text) {
     };
     text_of("code", a.code, true);
     text_of("description", a.description, true);
+    text_of("description_en", a.description_en, false);
     std::string datatype;
     text_of("datatype", datatype, true);
     if (auto d = parse_datatype(datatype)) {
@@ -226,13 +237,15 @@ Result<std::vector<Attribute>> attributes_from_json(std::string_view text) {
       if (!vs->is_array()) errors.push_back({at + ".values", "must be an array"});
       for (size_t j = 0; vs->is_array() && j < vs->size(); ++j) {
         const json& v = (*vs)[j];
+        const bool bad_en = v.is_object() && v.contains("name_en") && !v["name_en"].is_string();
         if (!v.is_object() || !v.contains("key") || !v.contains("name") || !v["key"].is_string() ||
-            !v["name"].is_string()) {
+            !v["name"].is_string() || bad_en) {
           errors.push_back({at + ".values[" + std::to_string(j) + "]",
-                            "must be an object with string key and name"});
+                            "must be an object with string key and name (and name_en)"});
           continue;
         }
-        a.values.push_back({v["key"].get<std::string>(), v["name"].get<std::string>()});
+        a.values.push_back({v["key"].get<std::string>(), v["name"].get<std::string>(),
+                            v.value("name_en", std::string())});
       }
     }
     out.push_back(std::move(a));

@@ -28,6 +28,7 @@ std::optional<Datatype> parse_datatype(std::string_view name);
 struct AttributeValue {
   std::string key;
   std::string name;
+  std::string name_en;  // "" → readers show `name`
 };
 
 struct Attribute {
@@ -36,6 +37,7 @@ struct Attribute {
   bool required = false;
   int order = 0;                       // Open311 `order`; attributes are listed by it
   std::string description;             // the question, zh-CN
+  std::string description_en;          // the question, English; "" → readers show the zh-CN
   std::vector<AttributeValue> values;  // list types only, at least one
 };
 
@@ -55,7 +57,9 @@ struct Category {
 };
 
 // Field errors (kUnprocessable) for a bad code, names, hours, days or
-// attributes (codes unique, list types with unique keys, others with none).
+// attributes (codes unique, list types with unique keys, others with none;
+// English question ≤ 200 and value names ≤ 64 characters, both optional).
+// "stranded" is not a code: it names the list of stranded categories.
 Status check_category(const Category& c);
 
 // Stored and API form of the attribute definitions (a JSON array).

@@ -1,8 +1,10 @@
-// Routes of the appeal categories (see appeals.h): public reads, admin writes.
+// Routes of the appeal categories (see appeals.h): public reads, admin writes,
+// and the stranded list for admins and district workers (category_targets.h).
 #include <utility>
 
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
+#include "appeals/category_targets.h"
 #include "appeals/routes.h"
 #include "http/problem.h"
 
@@ -31,6 +33,29 @@ void list(AppealService& service, http::Request& req, http::Reply reply) {
   reply(http::json_response(dump({{"items", std::move(items)}})));
 }
 
+// Active categories whose default target reaches nobody: the dashboard's
+// warning. Admins and district workers (who set and fix dispatch) only.
+void stranded(AppealService& service, http::Request& req, http::Reply reply) {
+  if (!caller_of(req).works_everywhere()) {
+    return reply(http::problem(
+        Status::PermissionDenied("only admins and district workers see stranded categories")));
+  }
+  Result<std::vector<StrandedCategory>> found =
+      stranded_categories(service.db().reader(), service.categories(false));
+  if (!found.ok()) return reply(http::problem(found.status()));
+  ordered_json items = ordered_json::array();
+  for (const StrandedCategory& s : *found) {
+    items.push_back({{"code", s.category.code},
+                     {"name_zh", s.category.name_zh},
+                     {"name_en", s.category.name_en},
+                     {"department_org_id", s.problem.org_id},
+                     {"organisation_name", s.problem.org_name ? ordered_json(*s.problem.org_name)
+                                                              : ordered_json(nullptr)},
+                     {"reason", s.problem.reason}});
+  }
+  reply(http::json_response(dump({{"items", std::move(items)}})));
+}
+
 }  // namespace
 
 void register_category_routes(http::Router& router, AppealService& service) {
@@ -51,6 +76,11 @@ void register_category_routes(http::Router& router, AppealService& service) {
                                        reply_with(std::move(reply), 201));
              },
              {.body_limit = 64 * 1024, .json_body = true, .summary = "Create an appeal category"});
+  router.add(Method::kGet, api + "/stranded", Access::Roles({Role::kAdmin, Role::kWorker}),
+             [&service](http::Request& req, http::Reply reply) {
+               stranded(service, req, std::move(reply));
+             },
+             {.summary = "Active categories whose default target has no active user to act"});
   router.add(Method::kGet, api + "/{code}", Access::Public(),
              [&service](http::Request& req, http::Reply reply) {
                Result<Category> c = service.category(std::string(req.path_param("code")));

@@ -1,8 +1,10 @@
 // AppealService's category half: reads and the admin writes (appeal_service.h).
+// A write whose default target reaches nobody is refused (category_targets.h).
 #include <utility>
 
 #include "appeals/appeal_service.h"
 #include "appeals/category_store.h"
+#include "appeals/category_targets.h"
 
 namespace warmcity::appeals {
 
@@ -78,6 +80,13 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
           saved->created_at = at;
         }
         saved->updated_at = at;
+        // The default target must reach somebody (category_targets.h),
+        // checked on the writer's connection so it agrees with the commit.
+        if (!deactivate && saved->department_org_id) {
+          Result<std::optional<TargetProblem>> p = check_target(conn, *saved->department_org_id);
+          if (!p.ok()) return p.status();
+          if (*p) return Status::Unprocessable("invalid category", {target_error(**p)});
+        }
         Status s = code ? update_category_row(conn, *saved) : insert_category(conn, *saved);
         if (s.code() == Code::kConflict) {
           if (!code && get_category(conn, saved->code).ok()) {

@@ -35,6 +35,45 @@ std::vector<std::string> fields(const Status& s) {
   return out;
 }
 
+TEST(Category, EnglishQuestionsAndValueNamesRoundTripAndMayBeMissing) {
+  Result<std::vector<Attribute>> a = attributes_from_json(R"([
+    {"code": "often", "datatype": "singlevaluelist", "description": "经常吗",
+     "description_en": "Does it happen often?",
+     "values": [{"key": "yes", "name": "经常", "name_en": "Often"}, {"key": "no", "name": "偶尔"}]},
+    {"code": "more", "datatype": "text", "description": "补充"}
+  ])");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ((*a)[0].description_en, "Does it happen often?");
+  EXPECT_EQ((*a)[0].values[0].name_en, "Often");
+  EXPECT_EQ((*a)[0].values[1].name_en, "");  // readers fall back to the Chinese
+  EXPECT_EQ((*a)[1].description_en, "");
+  Result<std::vector<Attribute>> again = attributes_from_json(attributes_to_json(*a));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)[0].description_en, "Does it happen often?");
+  EXPECT_EQ((*again)[0].values[0].name_en, "Often");
+}
+
+TEST(Category, EnglishLabelsAreChecked) {
+  Category c = parking();
+  c.attributes[0].description_en = std::string(201, 'x');
+  c.attributes[3].values[0].name_en = std::string(65, 'x');
+  EXPECT_EQ(fields(check_category(c)),
+            (std::vector<std::string>{"attributes[0].description_en",
+                                      "attributes[3].values[0].name_en"}));
+  Result<std::vector<Attribute>> wrong = attributes_from_json(
+      R"([{"code": "a", "datatype": "string", "description": "问", "description_en": 5},
+          {"code": "b", "datatype": "singlevaluelist", "description": "问",
+           "values": [{"key": "k", "name": "名", "name_en": false}]}])");
+  EXPECT_EQ(fields(wrong.status()),
+            (std::vector<std::string>{"attributes[0].description_en", "attributes[1].values[0]"}));
+}
+
+TEST(Category, StrandedIsNotACode) {
+  Category c = parking();
+  c.code = "stranded";
+  EXPECT_EQ(fields(check_category(c)), (std::vector<std::string>{"code"}));
+}
+
 TEST(Category, AttributesSortByOrderAndRoundTrip) {
   Category c = parking();
   ASSERT_EQ(c.attributes.size(), 6u);
@@ -51,7 +90,7 @@ TEST(Category, BadDefinitionsNameTheField) {
   Category c = parking();
   c.code = "Bad Code";
   c.response_hours = 0;
-  c.attributes[0].values.push_back({"x", "y"});  // a number with values
+  c.attributes[0].values.push_back({"x", "y", ""});  // a number with values
   c.attributes[1].code = "count";                // repeated
   EXPECT_EQ(fields(check_category(c)),
             (std::vector<std::string>{"code", "response_hours", "attributes[0].values",

@@ -21,7 +21,7 @@ void set_clock(Appeal& a, const std::optional<Clock>& clock) {
   a.escalation = 0;
 }
 
-Status append(const StepContext& ctx, Appeal& a, std::string action, State from, bool is_public,
+Status append(const StepContext& ctx, Appeal& a, std::string action, State from, Publicity shown,
               std::string note, std::string detail, bool by_system) {
   Event e;
   e.appeal_id = a.id;
@@ -32,7 +32,8 @@ Status append(const StepContext& ctx, Appeal& a, std::string action, State from,
   e.from_state = from;
   e.to_state = a.state;
   e.note = std::move(note);
-  e.is_public = is_public;
+  e.is_public = shown.event;
+  e.note_public = shown.note;
   e.detail_json = std::move(detail);
   return insert_event(ctx.conn, e);
 }
@@ -77,7 +78,7 @@ Status merge(const StepContext& ctx, Appeal& a, const StepRequest& req, std::str
   if (Status s = update_appeal(ctx.conn, *kept); !s.ok()) return s;
   detail =
       accounts::AuditDetail().add("into_id", kept->id).add("into_code", kept->tracking_code).str();
-  return append(ctx, *kept, "merged_from", kept->state, true, "",
+  return append(ctx, *kept, "merged_from", kept->state, {true, true}, "",
                 accounts::AuditDetail().add("from_id", a.id).str(), false);
 }
 
@@ -167,7 +168,7 @@ Status restart_clock(const StepContext& ctx, Appeal& a, Step step) {
   return Status::Ok();
 }
 
-Status finish(const StepContext& ctx, Appeal& a, Step step, State from, bool is_public,
+Status finish(const StepContext& ctx, Appeal& a, Step step, State from, Publicity shown,
               std::string note, std::string detail, bool by_system) {
   const Transition* t = find_transition(from, step);
   if (!t) return Status::Internal("no transition for a checked step");
@@ -175,7 +176,7 @@ Status finish(const StepContext& ctx, Appeal& a, Step step, State from, bool is_
   a.updated_at = ctx.now;
   if (Status s = restart_clock(ctx, a, step); !s.ok()) return s;
   if (Status s = update_appeal(ctx.conn, a); !s.ok()) return s;
-  return append(ctx, a, std::string(step_name(step)), from, is_public, std::move(note),
+  return append(ctx, a, std::string(step_name(step)), from, shown, std::move(note),
                 std::move(detail), by_system);
 }
 
@@ -185,18 +186,19 @@ Status apply_step(const StepContext& ctx, Appeal& a, const StepRequest& req) {
   if (!core::utf8_length(req.note) || *core::utf8_length(req.note) > 2000) {
     return bad("note", "at most 2000 characters of valid UTF-8");
   }
+  Result<Publicity> shown = publicity(req.step, req.is_public);
+  if (!shown.ok()) return shown.status();
   const State from = a.state;
   std::string detail = "{}";
   if (Status s = prepare(ctx, a, req, detail); !s.ok()) return s;
-  return finish(ctx, a, req.step, from, req.is_public.value_or(public_by_default(req.step)),
-                req.note, std::move(detail), false);
+  return finish(ctx, a, req.step, from, *shown, req.note, std::move(detail), false);
 }
 
 Status reopen_by_system(const StepContext& ctx, Appeal& a) {
   // The reason is a key (appeal_json: "reason"); each client words it in
   // its own language.
-  return finish(ctx, a, Step::kReopen, a.state, true, "", R"({"reason":"dissatisfied_callback"})",
-                true);
+  return finish(ctx, a, Step::kReopen, a.state, {true, true}, "",
+                R"({"reason":"dissatisfied_callback"})", true);
 }
 
 Status audit_appeal(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
@@ -210,5 +212,16 @@ Status audit_appeal(store::Connection& c, const Caller& by, std::string action, 
 std::string actor_role(const Caller& by) { return by.role.empty() ? "anonymous" : by.role; }
 
 bool public_by_default(Step step) { return step != Step::kReturn && step != Step::kCallback; }
+
+Result<Publicity> publicity(Step step, std::optional<bool> requested) {
+  if (step == Step::kReply) {
+    if (requested == false) {
+      return bad("public", "a reply is the answer to the reporter and is always public");
+    }
+    return Publicity{true, true};
+  }
+  const bool note = requested.value_or(false);
+  return Publicity{public_by_default(step) || note, note};
+}
 
 }  // namespace warmcity::appeals

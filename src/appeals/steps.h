@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "appeals/appeal.h"
@@ -28,8 +29,20 @@ std::string actor_role(const Caller& by);
 Status audit_appeal(store::Connection& c, const Caller& by, std::string action, int64_t appeal_id,
                     std::string detail, int64_t now);
 
-// Whether the step's event is public when the caller does not say.
+// Whether the step's event is public when its note is not published: the
+// state change of every step but return and callback shows on the tracking
+// page and to the reporter.
 bool public_by_default(Step step);
+
+// Who sees a step's event and its note. The note is internal unless the
+// staff member ticks 公开 (`requested` true), except a reply's, which is the
+// answer to the reporter and always public; a published note makes its event
+// public too. kUnprocessable (field "public") for `public: false` on a reply.
+struct Publicity {
+  bool event = false;
+  bool note = false;
+};
+Result<Publicity> publicity(Step step, std::optional<bool> requested);
 
 // Changes `a` (and, for merge, the kept appeal) per the step, writes the
 // rows and appends `a`'s event. kUnprocessable for bad step fields.
