@@ -76,7 +76,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
   router.limit_anonymous_writes(config.anonymous_writes);
-  system::register_routes(router, *app->db_, app->metrics_, config.metrics_token);
+  system::register_routes(router, *app->db_, app->metrics_, config.metrics_token,
+                          [calendar = app->calendar_.get()] { return calendar->current(); });
   system::register_web_config(router, config.web);
   app->accounts_->register_routes(router);
   feedback::register_routes(router, *app->db_);

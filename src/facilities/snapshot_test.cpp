@@ -112,7 +112,12 @@ TEST_F(SnapshotTest, PublicHolidayFromTheOfficialCalendar) {
   q.open_only = true;
   q.at = at("2026-10-01T10:00:00+08:00");  // a Thursday, but 国庆节
   EXPECT_TRUE(s->nearby(q, *holiday).empty());
-  EXPECT_EQ(s->nearby(q, calendar_).size(), 1u);  // without the calendar: a Thursday
+  // A calendar that knows 2026 without that holiday: an ordinary Thursday.
+  auto ordinary = core::Calendar::parse("year 2026\n");
+  ASSERT_TRUE(ordinary.ok());
+  EXPECT_EQ(s->nearby(q, *ordinary).size(), 1u);
+  // A calendar that does not know 2026 cannot say: not counted as open.
+  EXPECT_TRUE(s->nearby(q, calendar_).empty());
 }
 
 // Hours states are remembered per thread for a layer, a calendar and an

@@ -10,6 +10,7 @@
 
 #include "accounts/tokens.h"
 #include "core/net_address.h"
+#include "core/time.h"
 #include "http/problem.h"
 
 namespace warmcity::system {
@@ -27,7 +28,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void health(store::Database& db, Clock::time_point started, http::Reply reply) {
+void health(store::Database& db, Clock::time_point started, const CalendarSource& calendar,
+            http::Reply reply) {
   bool db_ok = false;
   auto stmt = db.reader().prepare("SELECT 1");
   if (stmt.ok()) {
@@ -35,9 +37,12 @@ void health(store::Database& db, Clock::time_point started, http::Reply reply) {
     db_ok = row.ok() && *row && stmt->column_int64(0) == 1;
   }
   auto uptime = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+  const std::optional<std::string> covered = calendar_covered_until(*calendar(), core::now_unix());
   http::Response r = http::json_response(
-      fmt::format(R"({{"status":"{}","version":"{}","uptime_seconds":{},"database":"{}"}})",
-                  db_ok ? "ok" : "degraded", kVersion, uptime, db_ok ? "ok" : "unreachable"),
+      fmt::format(R"({{"status":"{}","version":"{}","uptime_seconds":{},"database":"{}",)"
+                  R"("calendar_covered_until":{}}})",
+                  db_ok ? "ok" : "degraded", kVersion, uptime, db_ok ? "ok" : "unreachable",
+                  covered ? "\"" + *covered + "\"" : std::string("null")),
       db_ok ? 200 : 503);
   r.set_header("Cache-Control", "no-store");
   reply(std::move(r));
@@ -46,6 +51,31 @@ void health(store::Database& db, Clock::time_point started, http::Reply reply) {
 }  // namespace
 
 std::string_view openapi_document() { return kOpenApiJson; }
+
+std::optional<std::string> calendar_covered_until(const core::Calendar& calendar, int64_t now) {
+  const std::optional<core::LocalDate> last = calendar.covered_until(core::local_date_of(now));
+  if (!last) return std::nullopt;
+  return core::format_date(*last);
+}
+
+std::string calendar_metrics(const core::Calendar& calendar, int64_t now) {
+  const std::optional<core::LocalDate> last = calendar.covered_until(core::local_date_of(now));
+  const int64_t ends =
+      last ? core::local_midnight_unix(core::civil_from_days(core::days_from_civil(*last) + 1)) : 0;
+  std::string out;
+  out +=
+      "# HELP warmcity_calendar_covered_until_timestamp_seconds When the official calendar "
+      "(holidays, make-up working days) runs out: midnight after its last covered day.\n";
+  out += "# TYPE warmcity_calendar_covered_until_timestamp_seconds gauge\n";
+  out += fmt::format("warmcity_calendar_covered_until_timestamp_seconds {}\n", ends);
+  out +=
+      "# HELP warmcity_calendar_deadlines_beyond_total Working-day deadlines computed through a "
+      "year the calendar does not know (ordinary weeks assumed).\n";
+  out += "# TYPE warmcity_calendar_deadlines_beyond_total counter\n";
+  out += fmt::format("warmcity_calendar_deadlines_beyond_total {}\n",
+                     core::Calendar::deadlines_beyond_calendar());
+  return out;
+}
 
 bool may_read_metrics(const http::Request& req, std::string_view metrics_token) {
   if (!metrics_token.empty()) {
@@ -61,11 +91,13 @@ bool may_read_metrics(const http::Request& req, std::string_view metrics_token) 
 }
 
 void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics,
-                     std::string metrics_token) {
+                     std::string metrics_token, CalendarSource calendar) {
   auto started = Clock::now();
-  router.add(
-      http::Method::kGet, "/api/v1/health", http::Access::Public(),
-      [&db, started](http::Request&, http::Reply reply) { health(db, started, std::move(reply)); });
+  router.add(http::Method::kGet, "/api/v1/health", http::Access::Public(),
+             [&db, started, calendar](http::Request&, http::Reply reply) {
+               health(db, started, calendar, std::move(reply));
+             });
+  metrics.add_source([calendar] { return calendar_metrics(*calendar(), core::now_unix()); });
   router.add(http::Method::kGet, "/metrics", http::Access::Public(),
              [&metrics, token = std::move(metrics_token)](http::Request& req, http::Reply reply) {
                if (!may_read_metrics(req, token)) {

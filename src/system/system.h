@@ -1,6 +1,7 @@
 // System routes: health, Prometheus metrics and the OpenAPI description.
 //
-//   GET /api/v1/health        database reachable, version, uptime (public)
+//   GET /api/v1/health        database reachable, version, uptime, the last
+//                             day the official calendar covers (public)
 //   GET /metrics              Prometheus text format: with a metrics token,
 //                             to `Authorization: Bearer <token>` only;
 //                             without one, only to a loopback client that
@@ -16,10 +17,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/calendar.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -28,9 +33,25 @@ namespace warmcity::system {
 
 inline constexpr std::string_view kVersion = "0.1.0";
 
-// REQUIRES: `db` and `metrics` outlive the router.
+// The official calendar in force (calendar::CalendarService::current).
+using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
+
+// REQUIRES: `db` and `metrics` outlive the router; `calendar` may be called
+// from any thread for as long as the router serves. Also adds the calendar's
+// gauges to `metrics` (calendar_metrics below).
 void register_routes(http::Router& router, store::Database& db, http::Metrics& metrics,
-                     std::string metrics_token);
+                     std::string metrics_token, CalendarSource calendar);
+
+// The last day the calendar covers as of `now` (core::Calendar::covered_until
+// for today's district date): "2026-12-31", or nullopt when it covers no day.
+std::optional<std::string> calendar_covered_until(const core::Calendar& calendar, int64_t now);
+
+// The /metrics text about the calendar: the gauge
+// warmcity_calendar_covered_until_timestamp_seconds (the instant coverage
+// ends: midnight, district time, after the last covered day; 0 when none) and
+// the counter warmcity_calendar_deadlines_beyond_total (working-day deadlines
+// computed through a year not loaded, core::Calendar::deadlines_beyond_calendar).
+std::string calendar_metrics(const core::Calendar& calendar, int64_t now);
 
 // Whether a request may read /metrics (see above).
 bool may_read_metrics(const http::Request& req, std::string_view metrics_token);
