@@ -83,6 +83,27 @@ CREATE TABLE login_failures (
 ) WITHOUT ROWID;
 CREATE INDEX login_failures_last_at ON login_failures (last_at_ms);
 )sql"},
+      // Residents sign in with their mobile number and a one-time code
+      // (resident_store.h): the codes sent, kept a day for the rate limits
+      // (per number, per client network), as a salted SHA-256, never in clear.
+      // A resident is found by phone among the residents.
+      {"accounts", 4, R"sql(
+CREATE TABLE resident_codes (
+  id INTEGER PRIMARY KEY,
+  phone TEXT NOT NULL,
+  network TEXT NOT NULL,
+  code_salt TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  used_at INTEGER
+);
+CREATE INDEX resident_codes_phone ON resident_codes (phone, id);
+CREATE INDEX resident_codes_network ON resident_codes (network, created_at);
+CREATE INDEX resident_codes_created ON resident_codes (created_at);
+CREATE INDEX users_resident_phone ON users (phone, id) WHERE role = 'resident';
+)sql"},
   };
 }
 

@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "appeals/appeals.h"
+#include "appeals/resident_appeals.h"
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
@@ -26,6 +27,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
   for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
 
   store::Options options;
@@ -44,6 +46,13 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
     return std::string(areas::level_name(area->level));
   };
   app->accounts_ = std::make_unique<accounts::Accounts>(*app->db_, accounts_config);
+  accounts::ResidentConfig residents_config = config.residents;
+  residents_config.session_ttl_seconds = config.accounts.session_ttl_seconds;
+  residents_config.secure_cookie = config.accounts.secure_cookie;
+  residents_config.forget_appeals = appeals::forget_resident;  // in the deletion's one job
+  auto residents = accounts::Residents::open(*app->db_, std::move(residents_config));
+  if (!residents.ok()) return residents.status();
+  app->residents_ = std::move(*residents);
   auto calendar =
       calendar::CalendarService::open(*app->db_, app->accounts_->audit(), config.calendar_dir);
   if (!calendar.ok()) return calendar.status();
@@ -80,11 +89,16 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
                           [calendar = app->calendar_.get()] { return calendar->current(); });
   system::register_web_config(router, config.web);
   app->accounts_->register_routes(router);
+  app->residents_->register_routes(router);
   feedback::register_routes(router, *app->db_);
   calendar::register_routes(router, *app->calendar_);
   app->areas_->register_routes(router);
   facilities::register_routes(router, *app->db_, *app->facilities_, *app->calendar_);
   appeals::register_routes(router, *app->appeals_);
+  appeals::register_resident_routes(router, *app->appeals_,
+                                    [residents = app->residents_.get()](int64_t user_id) {
+                                      return residents->phone_of(user_id);
+                                    });
   open311::register_routes(router, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
 
@@ -98,6 +112,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 Application::~Application() {
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
+  if (residents_) residents_->stop();
   if (appeals_) appeals_->stop();
   if (facilities_) facilities_->stop();
   if (db_) db_->stop();
@@ -105,6 +120,7 @@ Application::~Application() {
   facilities_.reset();
   areas_.reset();
   calendar_.reset();
+  residents_.reset();
   accounts_.reset();
   db_.reset();
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "accounts/resident_service.h"
 #include "appeals/appeal_service.h"
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
@@ -30,6 +31,9 @@ struct AppConfig {
   // commands that answer no hours. `serve` defaults to data/calendar.
   std::string calendar_dir;
   accounts::Config accounts;
+  // Residents' sign-in by mobile number: the SMS sender and the code limits
+  // (session lifetime and cookie flags come from `accounts`).
+  accounts::ResidentConfig residents;
   system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
   // Appeal photos; "" puts them beside the database ("<db>-photos").
   std::string photo_dir;
@@ -57,6 +61,7 @@ class Application {
 
   store::Database& db() { return *db_; }
   accounts::Accounts& accounts() { return *accounts_; }
+  accounts::Residents& residents() { return *residents_; }
   areas::Areas& areas() { return *areas_; }
   facilities::FacilityService& facilities() { return *facilities_; }
   appeals::AppealService& appeals() { return *appeals_; }
@@ -67,6 +72,7 @@ class Application {
   Application() = default;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::Accounts> accounts_;
+  std::unique_ptr<accounts::Residents> residents_;
   std::unique_ptr<calendar::CalendarService> calendar_;
   std::unique_ptr<areas::Areas> areas_;
   std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_

@@ -77,6 +77,9 @@ void serve(ServeOptions& o) {
 
   auto app = Application::open(o.app);
   if (!app.ok()) throw CommandFailed(app.status());
+  if (o.app.residents.sms.sender == "log") {
+    spdlog::warn("--sms-sender log: residents' sign-in codes are written to this log (demo only)");
+  }
   // Areas changed while no server ran (`warmcity areas import`), or a
   // relocation cut short by the last stop: catch the facilities up.
   (*app)->facilities().relocate_all();
@@ -103,6 +106,7 @@ void serve(ServeOptions& o) {
             << std::endl;
   server.run();
   (*app)->accounts().stop();
+  (*app)->residents().stop();
   (*app)->facilities().stop();
   spdlog::info("flushing the writer");
   (*app)->db().stop();
@@ -211,6 +215,28 @@ void add_serve_command(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_flag("--secure-cookie", o->app.accounts.secure_cookie,
                 "mark the session cookie Secure (behind HTTPS)");
+  cmd->add_option("--sms-sender", o->app.residents.sms.sender,
+                  "how residents' sign-in codes are sent: log (demo: to this log) or http")
+      ->check(CLI::IsMember({"log", "http"}))
+      ->capture_default_str();
+  cmd->add_option("--sms-url", o->app.residents.sms.url,
+                  "http sender: URL template with {phone} and {text} or {code}, e.g. "
+                  "http://127.0.0.1:9/send?to={phone}&text={text}")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            auto url = accounts::parse_sms_url(v);
+            return url.ok() ? std::string() : url.status().message();
+          },
+          "URL", "sms url"));
+  cmd->add_option("--sms-timeout-ms", o->app.residents.sms.timeout_ms,
+                  "http sender: time for the gateway's whole answer")
+      ->check(CLI::Range(int64_t{100}, int64_t{60000}))
+      ->capture_default_str();
+  cmd->add_option("--sms-codes-per-network-per-hour",
+                  o->app.residents.limits.codes_per_network_per_hour,
+                  "sign-in codes sent at most per client /24 or /64 and hour")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   cmd->add_option("--password-cost", o->password_cost, "argon2id cost")
       ->check(CLI::IsMember({"interactive", "moderate", "minimum"}))
       ->capture_default_str();

@@ -57,8 +57,12 @@ void similar(AppealService& service, http::Request& req, http::Reply reply) {
                                                            : AppealService::Precision::kPublic;
   Result<std::vector<Similar>> found = service.similar(c->id, *lat, *lon, precision);
   if (!found.ok()) return reply(http::problem(found.status()));
+  const std::optional<int64_t> me = caller_of(req).user_id;
   ordered_json items = ordered_json::array();
-  for (const Similar& s : *found) items.push_back(similar_json(s));
+  for (const Similar& s : *found) {
+    // Never offer the caller's own appeal as somebody else's (issue 12 item 6).
+    if (!me || s.appeal.reporter_user_id != me) items.push_back(similar_json(s));
+  }
   reply(http::json_response(dump({{"items", std::move(items)}})));
 }
 
