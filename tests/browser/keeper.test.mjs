@@ -1,6 +1,8 @@
-// A keeper signs in, edits a toilet's hours — the editor shows the server's
-// parse error and where it stopped, then the next seven days of a valid
-// value — saves, and reports a parking lot's free spaces.
+// A keeper signs in, edits a toilet's hours in the expert text box — the
+// editor says the server's parse error in Chinese and marks where it stopped,
+// then the next 30 days of a valid value — saves, and reports a parking lot's
+// free spaces. The boxes, Chinese input and the keeper's other panels are
+// tested in hours_editor.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -44,25 +46,29 @@ test('a keeper edits hours with live validation and reports free spaces', async 
   await shot(page, 'staff');
 
   await page.getByRole('link', { name: toilet.name }).click();
-  const hours = page.getByLabel('开放时间（OSM opening_hours 格式）');
+  await page.getByText('专家模式：直接编辑表达式').click();
+  const hours = page.getByLabel('表达式（OSM opening_hours 格式）');
   await hours.waitFor();
   await hours.fill('Mo-Fr 08:00-12:60');
   const error = page.locator('#hours-error');
   await error.waitFor();
   const problem = (await srv.fetch('/api/v1/hours/evaluate?expr=' + encodeURIComponent('Mo-Fr 08:00-12:60'))).body;
-  assert.equal(await error.textContent(), `第 ${problem.position + 1} 个字符处有误：应为 ${problem.expected}`);
+  assert.equal(problem.expected, 'minutes between 00 and 59');
+  assert.equal(await error.textContent(), `第 ${problem.position + 1} 个字符附近有误：应为 00 到 59 之间的分钟数`);
   assert.equal(await page.locator('code.expr mark').textContent(), '6');
   assert.equal(await hours.getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.locator('#preview-week li').count(), 0);
+  assert.equal(await page.locator('#preview-days li').count(), 0);
   await shot(page, 'hours-error', true);
 
   await hours.fill('Mo-Fr 08:00-18:00; PH off');
   await page.locator('#hours-check .ok').waitFor();
-  await page.locator('#preview-week li').first().waitFor();
-  assert.equal(await page.locator('#preview-week li').count(), 7);
+  await page.locator('#preview-days li').first().waitFor();
+  assert.equal(await page.locator('#preview-days li').count(), 30);
+  assert.equal(await page.locator('#hours-written').textContent(), 'Mo-Fr 08:00-18:00; PH off');
+  assert.equal(await page.getByLabel('法定节假日闭馆').isChecked(), true);
   await assertAccessible(page, 'hours editor');
   await shot(page, 'hours-editor', true);
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.locator('#save-result', { hasText: '已保存' }).waitFor();
   const saved = (await srv.fetch(`/api/v1/facilities/${toilet.id}`)).body;
   assert.equal(saved.opening_hours, 'Mo-Fr 08:00-18:00; PH off');
@@ -85,7 +91,7 @@ test('a keeper may not save another organisation\'s facility', async () => {
   const other = (await srv.fetch('/api/v1/facilities?kind=love_station&limit=1')).body.items[0];
   const page = await browser.context.newPage();
   await page.goto(srv.url + `/#/staff/f/${other.id}`);
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.locator('#save-result', { hasText: '您无权编辑这个设施。' }).waitFor();
   await page.close();
 });
