@@ -4,6 +4,7 @@ import { applySettings, saveSetting, settings } from './js/settings.js';
 import { t, translateStatic } from './js/i18n.js';
 import { match } from './js/router.js';
 import { h } from './js/dom.js';
+import { showCalendarBanner } from './js/calendar_banner.js';
 
 const view = document.getElementById('view');
 let cleanup = null;
@@ -33,6 +34,7 @@ async function render() {
   const id = ++renderId;
   if (cleanup) { try { cleanup(); } catch { /* a screen's own teardown */ } cleanup = null; }
   paintShell();
+  showCalendarBanner();  // admins: the official calendar is running out
   const route = match(location.hash);
   view.replaceChildren(h('p', { role: 'status' }, t('common.loading')));
   if (!route) {

@@ -9,6 +9,7 @@ export const ROUTES = [
   ['/staff/f/:id', () => import('../screens/edit.js')],
   ['/staff/appeals', () => import('../screens/queue.js')],
   ['/staff/appeals/:id', () => import('../screens/case.js')],
+  ['/staff/calendar', () => import('../screens/calendar.js')],
   ['/appeal/new', () => import('../screens/appeal_new.js')],
   ['/track', () => import('../screens/track.js')],
   ['/track/:code', () => import('../screens/track.js')],
