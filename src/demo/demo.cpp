@@ -39,6 +39,17 @@ constexpr DemoUser kUsers[] = {
     {"zonggonghui", "keeper", "区总工会(演示)", "demo-keeper-2026", "离石区总工会"},
     {"liangjunlian", "worker", "梁俊连", "demo-worker-2026", "生态园社区"},
     {"chengguan", "department", "区城管局(演示)", "demo-department-2026", "离石区城市管理局"},
+    // Every category's department has somebody to act on what is dispatched
+    // to it (a category naming one without is refused: appeals/category_targets.h).
+    {"xiaofang", "department", "区消防大队(演示)", "demo-department-2026", "离石区消防救援大队"},
+    {"jiaojing", "department", "区交警大队(演示)", "demo-department-2026",
+     "离石区公安局交通警察大队"},
+    {"huanbao", "department", "生态环境分局(演示)", "demo-department-2026",
+     "吕梁市生态环境局离石分局"},
+    {"zhujian", "department", "区住建局(演示)", "demo-department-2026", "离石区住房和城乡建设局"},
+    {"huanwei", "department", "区环卫中心(演示)", "demo-department-2026", "离石区环境卫生服务中心"},
+    {"jiguan", "department", "区机关事务中心(演示)", "demo-department-2026",
+     "离石区人民政府机关事务服务中心"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)

@@ -60,12 +60,12 @@ before(async () => {
   await ok(srv.fetch(`/api/v1/areas/${community.id}`, { method: 'PATCH', token: admin.token, json: { name: NAMES.community } }));
   const org = await ok(srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token,
     json: { kind: 'department', name: NAMES.department } }), 201);
+  const dept = await srv.createUser(admin, 'xss_dept', 'department', [org.id]); // before its category: somebody must act
   await ok(srv.fetch('/api/v1/appeal-categories', { method: 'POST', token: admin.token, json: {
     code: 'xss_lamp', name_zh: NAMES.category, name_en: NAMES.category, group: '城市管理', department_org_id: org.id,
     response_hours: 24, resolution_days: 5,
     attributes: [{ code: 'where', datatype: 'singlevaluelist', required: false, order: 1, description: NAMES.question,
       values: [{ key: 'pole', name: NAMES.answer }] }] } }), 201);
-  const dept = await srv.createUser(admin, 'xss_dept', 'department', [org.id]);
   const worker = await srv.createUser(admin, 'xss_worker', 'worker');
   const resident = await srv.createUser(admin, 'xss_resident', 'resident');
 
@@ -115,6 +115,8 @@ test('a facility named like markup is text on the near and facility screens', as
   await page.goto(srv.url + `/#/near?kind=toilet&community=${community.id}&when=any`);
   await page.locator('#results-title').waitFor();
   assert.ok((await page.locator('.results .note').textContent()).includes(NAMES.community));
+  assert.ok((await page.locator('#near-summary-text').textContent()).includes(NAMES.community));
+  await page.getByRole('button', { name: '修改' }).click();  // results first: the form is folded
   assert.ok((await page.locator('#community option').allTextContents()).includes(NAMES.community));
   await hoverMarkers(page, '#near-map');
   await assertClean(page, 'near from the community');

@@ -54,6 +54,7 @@ before(async () => {
   ({ srv, admin, resident } = await startWithAdminAndResident());
   const org = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'department', name: '区消防救援大队' } });
   assert.equal(org.status, 201, org.text);
+  await srv.createUser(admin, 'xiaofang', 'department', [org.body.id]); // a category's department has somebody to act
   for (const c of [
     { code: 'fire_lane', name_zh: '消防通道堵塞', name_en: 'Blocked fire lane', group: '消防安全', department_org_id: org.body.id,
       response_hours: 2, resolution_days: 1,

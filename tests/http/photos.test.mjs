@@ -62,6 +62,7 @@ before(async () => {
   ({ srv, admin, resident } = await startWithAdminAndResident());
   const o = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'department', name: '区住建局' } });
   assert.equal(o.status, 201, o.text);
+  await srv.createUser(admin, 'zhujian', 'department', [o.body.id]); // a category's department has somebody to act
   const c = await srv.fetch('/api/v1/appeal-categories', {
     method: 'POST', token: admin.token,
     json: { code: 'roads', name_zh: '道路', name_en: 'Roads', group: '城市管理', department_org_id: o.body.id, response_hours: 24, resolution_days: 5 },
