@@ -63,6 +63,12 @@ document.getElementById('elder-switch').addEventListener('click', () => {
   saveSetting('elder', !settings().elder);
   render();
 });
+// 跳到正文 (the first Tab stop of every page) moves focus to <main>; as a
+// plain link, "#view" would be taken for a route.
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  view.focus();
+});
 window.addEventListener('hashchange', render);
 // Another tab changed a setting: follow it.
 window.addEventListener('storage', () => { applySettings(); render(); });

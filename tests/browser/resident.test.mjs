@@ -96,6 +96,7 @@ test('near me from the browser location shows parking free spaces and their age'
 test('love stations filtered by amenities show their notices page', async () => {
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/#/near?kind=love_station&when=now&lat=37.5236&lon=111.1405');
+  await page.getByRole('button', { name: '修改' }).click();  // results first: the form is folded
   await page.getByLabel('取暖').check();
   await page.getByLabel('热水').check();
   await page.getByRole('button', { name: '查找' }).click();

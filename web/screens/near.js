@@ -1,21 +1,26 @@
 // Near me: facilities of one kind nearest a place (the browser's location or
 // a chosen community), open now / open at a time / any time, with amenity
-// filters; a map and a list. The search lives in the hash
+// filters; a list, then a map. The search lives in the hash
 // (#/near?kind=toilet&community=3&when=at&at=2026-11-26T21:00&amenity=…), so
 // back from a facility returns to the same results.
-// Elder mode: one task per screen — the search form, or the results.
+// Results first (a phone shows little at once): once there is a place, the
+// form folds into one summary line ("共享厕所 · 凤山社区 10 公里内 · 现在开放
+// ▸ 修改") above the list. 查找 searches in place — the hash is pushed without
+// a re-render, the form folds, the page stays where it is unless the summary
+// went above the screen (then it comes to the top), and focus moves to the
+// results heading, one Tab before the first result. The map comes after the
+// list, so its controls never stand in the Tab order before a result.
+// Elder mode: no map (one task per screen).
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { FILTER_AMENITIES, KINDS } from '../js/kinds.js';
-import { distance, freeSpacesText, fromLocalInput, rfc3339, stateText, toLocalInput } from '../js/format.js';
+import { clock, dayLabel, fromLocalInput, rfc3339, toLocalInput } from '../js/format.js';
 import { drawMap } from '../js/map.js';
 import { settings } from '../js/settings.js';
-import { allDayLabel, directions, phoneLink } from '../js/places.js';
+import { noneOpen, resultList } from '../js/near_results.js';
 
 const RADIUS_M = 10000;
-
-function go(query) { location.hash = '#/near?' + query.toString(); }
 
 async function communities() {
   try { return (await api('/areas/communities')).items; } catch { return []; }
@@ -27,7 +32,8 @@ function radio(name, value, checked, label) {
     h('input', { type: 'radio', name, id, value, checked }), h('label', { for: id }, label));
 }
 
-function form(query, list) {
+// The search form; onSearch(query) is called with the new search.
+function form(query, list, onSearch) {
   const kind = query.get('kind') || 'toilet';
   const when = query.get('when') || 'now';
   const chosen = new Set(query.getAll('amenity'));
@@ -82,7 +88,7 @@ function form(query, list) {
     e.preventDefault();
     const q = read();
     if (!q.get('community') && query.get('lat')) { q.set('lat', query.get('lat')); q.set('lon', query.get('lon')); }
-    go(q);
+    onSearch(q);
   });
   locate.addEventListener('click', () => {
     if (!navigator.geolocation) { note.textContent = t('near.location_denied'); return; }
@@ -92,45 +98,42 @@ function form(query, list) {
       q.delete('community');
       q.set('lat', pos.coords.latitude.toFixed(6));
       q.set('lon', pos.coords.longitude.toFixed(6));
-      go(q);
+      onSearch(q);
     }, () => { note.textContent = t('near.location_denied'); }, { timeout: 10000, maximumAge: 60000 });
   });
   return f;
 }
 
-function item(f, atMs) {
-  const spaces = freeSpacesText(f);
-  return h('li', { class: 'result' },
-    h('a', { href: `#/f/${f.id}`, class: 'result-name' }, f.name),
-    h('p', { class: 'result-meta' },
-      h('span', { class: 'distance' }, distance(f.distance_m)), ' · ',
-      h('span', { class: `state state-${f.state}` }, stateText(f, atMs)),
-      allDayLabel(f) && [' · ', allDayLabel(f)]),
-    spaces && h('p', { class: 'spaces' }, spaces),
-    h('p', { class: 'address' }, f.address),
-    f.contact_phone && h('p', { class: 'result-phone' }, t('facility.phone'), ' ', phoneLink(f.contact_phone)),
-    directions(f));
+function placeOf(query, list) {
+  const community = list.find((c) => String(c.id) === query.get('community'));
+  if (community) return { community, lat: community.lat, lon: community.lon };
+  if (query.get('lat')) return { community: null, lat: Number(query.get('lat')), lon: Number(query.get('lon')) };
+  return null;
 }
 
-export async function render(view, params, query) {
-  const list = await communities();
-  const elder = settings().elder;
-  const community = list.find((c) => String(c.id) === query.get('community'));
-  const place = community ? { lat: community.lat, lon: community.lon }
-    : query.get('lat') ? { lat: Number(query.get('lat')), lon: Number(query.get('lon')) } : null;
-  view.classList.add('near');
-  view.append(h('h1', {}, t('near.heading')));
-  const showForm = !elder || !place || query.get('edit');
-  if (showForm) view.append(form(query, list));
-  if (!place) {
-    view.append(h('p', { class: 'note' }, t('near.pick_place')));
-    return;
-  }
-  if (!showForm) {
-    const q = new URLSearchParams(query);
-    q.set('edit', '1');
-    view.append(h('p', {}, h('a', { class: 'button secondary', href: '#/near?' + q }, t('near.change'))));
-  }
+// "共享厕所（取暖、热水） · 凤山社区 10 公里内 · 现在开放".
+function summaryText(query, place) {
+  const kind = query.get('kind') || 'toilet';
+  const amenities = query.getAll('amenity').map((a) => t('amenity.' + a));
+  const what = t('kind.' + kind) + (amenities.length ? t('near.summary_amenities', { list: amenities.join(t('near.summary_and')) }) : '');
+  const where = t('near.summary_where', { place: place.community ? place.community.name : t('near.summary_you'), km: RADIUS_M / 1000 });
+  const when = query.get('when') || 'now';
+  const atMs = when === 'at' ? fromLocalInput(query.get('at')) : null;
+  const whenText = atMs !== null ? t('near.summary_at', { time: t('time.date', { date: dayLabel(atMs), time: clock(atMs) }) })
+    : t(when === 'any' ? 'near.when_any' : 'near.when_now');
+  return [what, where, whenText].join(' · ');
+}
+
+function summary(query, place, onEdit) {
+  return h('div', { class: 'near-summary', id: 'near-summary' },
+    h('p', { id: 'near-summary-text' }, summaryText(query, place)),
+    h('button', {
+      type: 'button', class: 'secondary', id: 'near-edit',
+      'aria-describedby': 'near-summary-text', onclick: onEdit,
+    }, h('span', { 'aria-hidden': 'true' }, '▸ '), t('near.edit')));
+}
+
+async function nearby(query, place) {
   const kind = query.get('kind') || 'toilet';
   const when = query.get('when') || 'now';
   const atMs = when === 'at' ? fromLocalInput(query.get('at')) : null;
@@ -142,22 +145,79 @@ export async function render(view, params, query) {
       amenity: FILTER_AMENITIES[kind] ? query.getAll('amenity') : undefined,
     },
   });
-  const results = h('section', { class: 'results', 'aria-labelledby': 'results-title' },
-    h('h2', { id: 'results-title' }, t('near.results')),
-    h('p', { class: 'note' }, community ? t('near.from_community', { name: community.name }) : t('near.from_you')));
-  view.append(results);
-  if (!body.items.length) {
-    results.append(h('p', { role: 'status' }, t('near.empty', { km: RADIUS_M / 1000 })));
-    return;
+  return { body, atMs };
+}
+
+export async function render(view, params, query) {
+  const list = await communities();
+  const elder = settings().elder;
+  const top = h('div', { class: 'near-top' });
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-title' });
+  view.classList.add('near');
+  view.append(h('h1', {}, t('near.heading')), top, results);
+  let map = null;
+  let searchId = 0;
+  let current = query;
+
+  const openForm = (focus) => {
+    top.replaceChildren(form(current, list, search));
+    if (focus) top.querySelector('#kind').focus();
+  };
+
+  // Shows the results of `q`; `moved`: after 查找 on this page (focus and scroll follow).
+  const show = async (q, moved) => {
+    const id = ++searchId;
+    const place = placeOf(q, list);
+    if (!place) {
+      openForm(false);
+      results.replaceChildren(h('p', { class: 'note' }, t('near.pick_place')));
+      return;
+    }
+    results.setAttribute('aria-busy', 'true');
+    const { body, atMs } = await nearby(q, place);
+    if (id !== searchId) return;
+    results.removeAttribute('aria-busy');
+    const heading = h('h2', { id: 'results-title', tabindex: '-1' }, t('near.results'));
+    const from = h('span', { class: 'note' }, place.community ? t('near.from_community', { name: place.community.name }) : t('near.from_you'));
+    map?.remove();
+    map = null;
+    if (q.get('edit')) openForm(false); else top.replaceChildren(summary(q, place, () => openForm(true)));
+    if (!body.items.length) {
+      const none = body.none_open ? noneOpen(body.none_open, atMs) : [];
+      results.replaceChildren(heading,
+        h('p', { role: 'status' }, t('near.empty', { km: RADIUS_M / 1000 }), ' ', from), ...none);
+    } else {
+      const mapBox = !elder && h('div', { class: 'map', id: 'near-map', 'aria-label': t('near.map_label') });
+      results.replaceChildren(heading,
+        h('p', { role: 'status' }, t('near.count', { n: body.items.length }), ' · ', from),
+        h('div', { class: 'results-body' }, resultList(body.items, atMs), mapBox));
+      if (mapBox) {
+        const points = body.items.map((f) => ({ lat: f.lat, lon: f.lon, label: f.name, href: `#/f/${f.id}` }));
+        if (!place.community) points.push({ lat: place.lat, lon: place.lon, you: true });
+        drawMap(mapBox, points).then((m) => { if (id === searchId) map = m; else m.remove(); }).catch(() => {});
+      }
+    }
+    if (moved) {
+      // The form folded away above the results: bring the summary to the top
+      // of the screen if it went above it, else leave the page where it is.
+      if (top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    }
+  };
+
+  // 查找: the new search goes into the history (back returns to the last
+  // one) without re-rendering the page.
+  async function search(q) {
+    current = q;
+    history.pushState(null, '', '#/near?' + q.toString());
+    try {
+      await show(q, true);
+    } catch (e) {
+      results.removeAttribute('aria-busy');
+      results.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('common.error', { detail: e.message })));
+    }
   }
-  results.append(h('p', { role: 'status' }, t('near.count', { n: body.items.length })));
-  const mapBox = h('div', { class: 'map', id: 'near-map', 'aria-label': t('near.map_label') });
-  results.append(h('div', { class: 'results-body' }, !elder && mapBox,
-    h('ol', { class: 'result-list' }, body.items.map((f) => item(f, atMs)))));
-  if (!elder) {
-    const points = body.items.map((f) => ({ lat: f.lat, lon: f.lon, label: f.name, href: `#/f/${f.id}` }));
-    if (!community) points.push({ ...place, you: true });
-    const map = await drawMap(mapBox, points).catch(() => null);
-    return () => map?.remove();
-  }
+
+  await show(current, false);
+  return () => { searchId += 1; map?.remove(); };
 }
