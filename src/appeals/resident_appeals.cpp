@@ -40,7 +40,7 @@ ordered_json item_json(const AppealService& service, const Appeal& a, int64_t us
 
 void my_appeals(AppealService& service, const PhoneOf& phone_of, http::Request& req,
                 http::Reply reply) {
-  Result<http::Page> page = http::parse_page(req, 20, 100);
+  Result<http::Page> page = http::parse_page(req, 20, 200);
   if (!page.ok()) return reply(http::problem(page.status()));
   const int64_t user_id = req.principal->user_id;
   Result<std::optional<std::string>> phone = phone_of(user_id);

@@ -61,6 +61,23 @@ export async function signIn(username, password) {
   return me();
 }
 
+// Residents sign in with a one-time code sent to their mobile number
+// (POST /auth/phone/code, then /auth/phone/login; the first sign-in makes
+// the account). The answer says whether it was made now ({created}).
+export function sendPhoneCode(phone) {
+  return api('/auth/phone/code', { method: 'POST', json: { phone } });
+}
+
+export async function phoneSignIn(phone, code) {
+  mePromise = null;
+  const answer = await api('/auth/phone/login', { method: 'POST', json: { phone, code } });
+  await me();
+  return answer;
+}
+
+// After DELETE /me: the session is gone with the account.
+export function forgetMe() { mePromise = null; csrfToken = ''; }
+
 export async function signOut() {
   await me();
   try { await api('/auth/logout', { method: 'POST' }); } finally { mePromise = null; csrfToken = ''; }

@@ -14,6 +14,7 @@ export const ROUTES = [
   ['/track', () => import('../screens/track.js')],
   ['/track/:code', () => import('../screens/track.js')],
   ['/signin', () => import('../screens/signin.js')],
+  ['/me/appeals', () => import('../screens/my_appeals.js')],
   ['/dashboard', () => import('../screens/dashboard.js')],
 ];
 

@@ -2,9 +2,12 @@
 // questions (Open311 attributes, by datatype), description (4000 characters
 // at most, counted as you type), a pin on the map or a community or the
 // browser's location, an address, photos (type and size checked here, the
-// server judges by content), anonymous or a contact. Similar open appeals
-// near the pin are offered first (follow one instead). Then the tracking
-// code, large, with a copy button.
+// server judges by content), anonymous or a contact. The form says plainly
+// that the description is published on the tracking page. Similar open
+// appeals near the pin are offered right after the place, before the submit
+// button (follow one instead); never the caller's own (the server leaves out
+// a signed-in caller's, this page the ones it sent in this tab). Then the
+// tracking code, large, with a copy button, and how to find it again by phone.
 // Elder mode: no map (the location button, a community or the address).
 import { api, ApiError, me, upload } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
@@ -16,6 +19,12 @@ import { pinMap } from '../js/map.js';
 import { settings } from '../js/settings.js';
 
 const MAX_CHARS = 4000;
+// The appeals this tab sent (ids), never offered back as "similar".
+const SENT_KEY = 'warmcity.sent_appeals';
+const sentHere = () => { try { return JSON.parse(sessionStorage.getItem(SENT_KEY)) || []; } catch { return []; } };
+function rememberSent(id) {
+  try { sessionStorage.setItem(SENT_KEY, JSON.stringify([...sentHere(), id].slice(-50))); } catch { /* private mode */ }
+}
 // The similar open appeals near the pin (GET /api/v1/appeals/similar), with
 // a follow button for the signed-in.
 async function showSimilar(box, category, lat, lon, user) {
@@ -23,6 +32,8 @@ async function showSimilar(box, category, lat, lon, user) {
   if (!category || lat === null) return;
   let items = [];
   try { items = (await api('/appeals/similar', { query: { category, lat, lon } })).items; } catch { return; }
+  const mine = sentHere();
+  items = items.filter((s) => !mine.includes(s.id));
   if (!items.length) return;
   box.append(h('h2', { id: 'similar-title' }, t('appeal.similar')), h('p', { class: 'note' }, t('appeal.similar_note')),
     h('ul', { class: 'similar-list' }, items.map((s) => {
@@ -63,6 +74,8 @@ function done(view, code, lost = []) {
       lost.length ? h('ul', { class: 'error', id: 'photo-failures' },
         lost.map((x) => h('li', {}, t('appeal.photo_not_sent', { name: x.name, detail: x.detail })))) : null,
       h('p', {}, t('appeal.done_keep')),
+      h('p', { class: 'note', id: 'find-later' }, t('appeal.done_find_later'), ' ',
+        h('a', { href: '#/me/appeals' }, t('appeal.my_appeals'))),
       h('button', { type: 'button', id: 'copy-code', onclick: async () => {
         try {
           await navigator.clipboard.writeText(code);
@@ -83,14 +96,15 @@ export async function render(view) {
   const elder = settings().elder;
   const where = { lat: null, lon: null };
   view.append(h('h1', {}, t('appeal.heading')),
-    h('p', { class: 'note', id: 'who' }, user ? t('appeal.signed_in', { name: user.display_name || user.username })
+    h('p', { class: 'note', id: 'who' }, user ? [t('appeal.signed_in', { name: user.display_name || user.username }),
+      user.role === 'resident' ? [' ', h('a', { href: '#/me/appeals' }, t('appeal.my_appeals'))] : null]
       : [t('appeal.not_signed_in'), ' ', h('a', { href: '#/signin?next=' + encodeURIComponent('#/appeal/new') }, t('appeal.sign_in'))]));
 
   const questions = h('div', { id: 'questions' });
   const category = h('select', { id: 'category', required: true },
     h('option', { value: '' }, t('appeal.category_choose')),
     cats.map((c) => h('option', { value: c.code }, categoryName(c))));
-  const description = h('textarea', { id: 'description', rows: 5, required: true, maxlength: MAX_CHARS, 'aria-describedby': 'description-count' });
+  const description = h('textarea', { id: 'description', rows: 5, required: true, maxlength: MAX_CHARS, 'aria-describedby': 'description-public description-count' });
   const count = h('p', { id: 'description-count', class: 'note' }, t('appeal.description_count', { n: 0, max: MAX_CHARS }));
   description.addEventListener('input', () => {
     count.textContent = t('appeal.description_count', { n: [...description.value].length, max: MAX_CHARS });
@@ -143,7 +157,9 @@ export async function render(view) {
   const contact = h('fieldset', { id: 'contact' }, h('legend', {}, t('appeal.field.contact')),
     h('p', { class: 'note' }, t('appeal.contact_private')),
     h('label', { for: 'contact-name' }, t('appeal.contact_name')),
-    h('input', { id: 'contact-name', autocomplete: 'name', required: true, maxlength: 32, value: user?.display_name || '' }),
+    // An account made by phone is named by its masked number: no name to offer.
+    h('input', { id: 'contact-name', autocomplete: 'name', required: true, maxlength: 32,
+      value: user?.display_name && !user.display_name.includes('*') ? user.display_name : '' }),
     h('label', { for: 'contact-phone' }, t('appeal.contact_phone')),
     h('input', { id: 'contact-phone', type: 'tel', autocomplete: 'tel', required: true, inputmode: 'tel', value: user?.phone || '' }));
   anonymous.addEventListener('change', () => {
@@ -155,16 +171,19 @@ export async function render(view) {
   const submit = h('button', { type: 'submit', id: 'appeal-submit' }, t('appeal.submit'));
   const form = h('form', { id: 'appeal-form', class: 'card', novalidate: false },
     h('label', { for: 'category' }, t('appeal.category')), category, questions,
-    h('label', { for: 'description' }, t('appeal.description')), description, count,
+    h('label', { for: 'description' }, t('appeal.description')),
+    h('p', { class: 'note public-note', id: 'description-public' }, t('appeal.description_public')),
+    description, count,
     h('fieldset', {}, h('legend', {}, t('appeal.where')),
       mapBox && h('p', { class: 'note' }, t('appeal.map_hint')), mapBox, pinText,
       locate, locNote,
       h('label', { for: 'appeal-community' }, t('appeal.community')), community,
       h('label', { for: 'address' }, t('appeal.address')), address),
+    similar,
     photos.nodes,
     h('div', { class: 'choice' }, anonymous, h('label', { for: 'anonymous' }, t('appeal.anonymous'))),
     contact, errors, submit);
-  view.append(form, similar);
+  view.append(form);
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -185,6 +204,7 @@ export async function render(view) {
     submit.textContent = t('appeal.submitting');
     try {
       const saved = await api('/appeals', { method: 'POST', json: body });
+      rememberSent(saved.id);
       // The photos follow one by one with the answer's photo token; the
       // appeal stands even if one of them does not get through.
       const lost = [];
