@@ -5,6 +5,10 @@
 // the comment and the next change within a horizon. The reference evaluates
 // in the process time zone, so this test must run with TZ=Asia/Shanghai
 // (ctest sets it). The RNG seed is fixed: a failure reproduces exactly.
+// Because no generated value uses PH/WD/OD, warmcity's rule that such values
+// are `unknown` in years the calendar does not load (the reference cannot
+// express it) never applies here, so times may range past the loaded years
+// (into 2027); that rule is covered by src/core/opening_hours_test.cpp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { askOracle, requireFromRoot, rng, district } from './oracle.mjs';
@@ -166,6 +170,7 @@ test(`opening_hours agrees with npm opening_hours on ${EXPRESSIONS * TIMES_PER_E
     cases.push({ text, times });
   }
 
+  assert.ok(cases.every((c) => !/\b(PH|WD|OD)\b/.test(c.text)), 'no generated value may use the calendar');
   const answers = askOracle(cases.map((c) => ({
     op: 'oh', expr: c.text, times: c.times, horizon: HORIZON_SECONDS,
   })));
