@@ -189,7 +189,14 @@ test('the preview says when a year\'s holidays are not loaded', async () => {
   await previewed(page);
   assert.equal(await page.locator('#preview-days li').last().getAttribute('data-date'), '2027-01-18');
   await page.locator('#preview-no-calendar', { hasText: '2027 年的法定节假日安排尚未载入' }).waitFor();
-  assert.match(await day(page, '2027-01-01').textContent(), /节假日未载入/);
+  // 元旦 2027 is not known: a holiday rule there is unknown — striped and said, not drawn as closed.
+  const newYear = day(page, '2027-01-01');
+  assert.match(await newYear.textContent(), /节假日未载入/);
+  assert.equal(await newYear.getAttribute('class'), 'pday pday-unknown');
+  assert.match(await newYear.textContent(), /未知 00:00–24:00/);
+  assert.doesNotMatch(await newYear.textContent(), /不开放/);
+  assert.equal(await newYear.locator('.pseg-unknown').count(), 1);
+  assert.equal(await day(page, '2026-12-31').getAttribute('class'), 'pday pday-open');
   assert.doesNotMatch(await day(page, '2026-12-31').textContent(), /节假日未载入/);
   await page.close();
 });

@@ -10,6 +10,7 @@ import { api } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { clock, dayLabel, districtDayStart, districtParts, rfc3339 } from './format.js';
+import { commentText } from './week.js';
 
 export const PREVIEW_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
@@ -91,14 +92,22 @@ function dayMarks(day, usesCalendar) {
   return marks;
 }
 
+// '08:00–12:00，14:30–18:00', each time range kept on one line.
+const spanList = (spans) => spans.map((s, i) => [i ? '，' : '', h('span', { class: 'nowrap' }, s)]);
+
 function dayText(day) {
   const pieces = [];
-  if (day.open.length) pieces.push(h('span', { class: 'popen' }, day.open.join('，')));
+  if (day.open.length) pieces.push(h('span', { class: 'popen' }, spanList(day.open)));
   if (day.unknown.length) {
-    pieces.push(h('span', { class: 'punknown' }, t('hours.preview_unknown', { spans: day.unknown.join('，') })));
+    const [before, after] = t('hours.preview_unknown').split('{spans}');
+    pieces.push(h('span', { class: 'punknown' }, before, spanList(day.unknown), after));
   }
   if (!pieces.length) pieces.push(h('span', { class: 'pclosed' }, t('facility.closed_day')));
-  if (day.comment && day.comment !== day.official?.name) pieces.push(h('span', { class: 'note' }, `（${day.comment}）`));
+  // A holiday's name is already its badge, a year not loaded its badge and note.
+  const calendarGap = /^holidays for \d{4} not yet loaded$/.test(day.comment || '');
+  if (day.comment && day.comment !== day.official?.name && !calendarGap) {
+    pieces.push(h('span', { class: 'note' }, `（${commentText(day.comment)}）`));
+  }
   return pieces;
 }
 
