@@ -43,12 +43,13 @@ async function editPage(f, { at, settings } = {}) {
   const { context } = at ? clocked : browser;
   const page = await context.newPage();
   if (at) await page.clock.setFixedTime(new Date(at));
-  if (settings) await page.addInitScript((s) => localStorage.setItem('warmcity.settings', JSON.stringify(s)), settings);
+  // Every page says its settings: the profile's storage outlives the page.
+  await page.addInitScript((s) => localStorage.setItem('warmcity.settings', JSON.stringify(s)), settings ?? {});
   await context.clearCookies();
   await page.goto(srv.url + '/#/signin?next=' + encodeURIComponent(`#/staff/f/${f.id}`));
-  await page.getByLabel(settings?.lang === 'en' ? 'Username' : '用户名').fill(KEEPER.username);
+  await page.getByLabel(settings?.lang === 'en' ? 'User name' : '用户名').fill(KEEPER.username);
   await page.getByLabel(settings?.lang === 'en' ? 'Password' : '密码').fill(KEEPER.password);
-  await page.getByRole('button', { name: settings?.lang === 'en' ? 'Sign in' : '登录' }).click();
+  await page.getByRole('button', { name: settings?.lang === 'en' ? 'Sign in' : '登录', exact: true }).click();
   await page.waitForURL((u) => u.hash === `#/staff/f/${f.id}`);
   await page.locator('#hours-check').waitFor();
   return page;
@@ -181,6 +182,21 @@ test('the expert box: Chinese gets its OSM form, a parse error is said in Chines
   await page.getByRole('button', { name: '改用表格重新填写' }).click();
   await page.locator('#hours-written', { hasText: /^Mo-Fr 08:00-18:00; PH off$/ }).waitFor();
   assert.equal(await page.locator('#hours-boxes').isVisible(), true);
+  await page.close();
+});
+
+test('in English the boxes, the Chinese hint and the parse error speak English', async () => {
+  const page = await editPage(toilet, { settings: { lang: 'en' } });
+  await previewed(page);
+  assert.equal(await page.getByLabel('Closed on public holidays').isChecked(), true);
+  assert.equal(await dayBox(page, 1, 'Mon').isChecked(), true);
+  await page.getByText('Expert: edit the expression').click();
+  const box = page.getByLabel('Expression (OSM opening_hours)');
+  await box.fill('周一至周五 08:00-18:00');
+  await page.locator('#hours-error', { hasText: 'The expression is written in English. Write it as Mo-Fr 08:00-18:00' }).waitFor();
+  await box.fill('Mo-Fr 08:00-12:60');
+  await page.locator('#hours-error', { hasText: 'Error near character 16: expected minutes between 00 and 59' }).waitFor();
+  await assertAccessible(page, 'hours editor in English');
   await page.close();
 });
 
