@@ -21,20 +21,21 @@ bool has_header(const Response& r, std::string_view name) {
 
 }  // namespace
 
-void add_security_headers(Response& r) {
-  r.set_header("X-Content-Type-Options", "nosniff");
-  r.set_header("X-Frame-Options", "DENY");
-  r.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+void each_security_header(const Response& r,
+                          const std::function<void(std::string_view, std::string_view)>& emit) {
+  emit("X-Content-Type-Options", "nosniff");
+  emit("X-Frame-Options", "DENY");
+  emit("Referrer-Policy", "strict-origin-when-cross-origin");
   // An answer without its own policy (the API's JSON, problems) loads
   // nothing if a browser opens it as a page; the web app's files set theirs
   // (StaticFiles).
   if (!has_header(r, "Content-Security-Policy")) {
-    r.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    emit("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   }
   // An answer that says nothing about caching (the API's) is never stored:
   // many carry personal data, and a shared proxy or the browser's disk must
   // not keep them. Routes that may be cached say so themselves.
-  if (!has_header(r, "Cache-Control")) r.set_header("Cache-Control", "no-store");
+  if (!has_header(r, "Cache-Control")) emit("Cache-Control", "no-store");
 }
 
 std::string client_address(const std::string& peer, std::string_view xff,

@@ -14,9 +14,14 @@
 
 namespace warmcity::http {
 
-// Adds the headers above to `r`, keeping a Content-Security-Policy or a
-// Cache-Control the route set itself (names compared case-insensitively).
-void add_security_headers(Response& r);
+// Calls emit(name, value) for each of the headers above that `r` does not
+// set itself (a Content-Security-Policy or a Cache-Control of the route stays;
+// names compared case-insensitively). Names and values are constants: the
+// listener writes them straight into its answer, nothing is allocated (the
+// nearby route answers thousands a second; copying them into r.headers first
+// was about 7 of the 40 allocations of a nearby request).
+void each_security_header(const Response& r,
+                          const std::function<void(std::string_view, std::string_view)>& emit);
 
 // The TCP `peer`, or, when the peer is a trusted proxy, the nearest address
 // in X-Forwarded-For (`forwarded_for`, proxies append the address they saw)

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace warmcity::http {
 namespace {
 
@@ -17,9 +21,17 @@ std::string header(const Response& r, std::string_view name) {
   return count == 1 ? found : "(" + std::to_string(count) + " times)";
 }
 
+// What the listener sends: the route's headers, then the emitted ones.
+Response sent(Response r) {
+  std::vector<std::pair<std::string, std::string>> add;
+  each_security_header(r,
+                       [&add](std::string_view n, std::string_view v) { add.emplace_back(n, v); });
+  for (auto& [n, v] : add) r.set_header(n, v);
+  return r;
+}
+
 TEST(AnswerPolicyTest, EveryAnswerGetsTheSecurityHeaders) {
-  Response r;
-  add_security_headers(r);
+  Response r = sent(Response{});
   EXPECT_EQ(header(r, "X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(header(r, "X-Frame-Options"), "DENY");
   EXPECT_EQ(header(r, "Referrer-Policy"), "strict-origin-when-cross-origin");
@@ -31,10 +43,32 @@ TEST(AnswerPolicyTest, ARoutesOwnPolicyAndCachingStay) {
   Response r;
   r.set_header("content-security-policy", "default-src 'self'");
   r.set_header("Cache-Control", "public, max-age=300");
-  add_security_headers(r);
+  r = sent(std::move(r));
   EXPECT_EQ(header(r, "Content-Security-Policy"), "(0 times)");
   EXPECT_EQ(header(r, "content-security-policy"), "default-src 'self'");
   EXPECT_EQ(header(r, "Cache-Control"), "public, max-age=300");
+}
+
+// The listener's way: the same headers, emitted as constants, r unchanged.
+TEST(AnswerPolicyTest, EmittedWithoutTouchingTheAnswer) {
+  Response bare;
+  std::vector<std::string> seen;
+  auto record = [&seen](std::string_view name, std::string_view value) {
+    seen.push_back(std::string(name) + ": " + std::string(value));
+  };
+  each_security_header(bare, record);
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "X-Content-Type-Options: nosniff", "X-Frame-Options: DENY",
+                      "Referrer-Policy: strict-origin-when-cross-origin",
+                      "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
+                      "Cache-Control: no-store"}));
+  EXPECT_TRUE(bare.headers.empty());
+  Response own;
+  own.set_header("CACHE-CONTROL", "public, max-age=300");
+  seen.clear();
+  each_security_header(own, record);
+  EXPECT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen.back(), "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'");
 }
 
 TEST(AnswerPolicyTest, ClientAddressBehindTrustedProxies) {

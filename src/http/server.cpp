@@ -352,8 +352,8 @@ class Session : public std::enable_shared_from_this<Session> {
         static_cast<bhttp::status>(r.status), 11);
     res->set(bhttp::field::server, "warmcity");
     res->set(bhttp::field::content_type, r.content_type);
-    add_security_headers(r);
     for (auto& [name, value] : r.headers) res->insert(name, value);
+    each_security_header(r, [&res](std::string_view n, std::string_view v) { res->insert(n, v); });
     bool keep = keep_alive_ && !server_.stopping.load();
     res->keep_alive(keep);
     if (request_.method == Method::kHead) {
