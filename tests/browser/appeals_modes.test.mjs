@@ -98,7 +98,7 @@ test('in English: the raise, track and dashboard screens', async () => {
   const page = await pageWith({ lang: 'en' });
   await page.goto(srv.url + '/#/appeal/new');
   await page.getByLabel('Category').selectOption('fire_safety');
-  await page.getByRole('group', { name: '隐患类型' }).waitFor();  // the category's own words
+  await page.getByRole('group', { name: 'Kind of hazard' }).waitFor();  // the category's English question
   await page.getByLabel('What is the problem').fill('Bikes block the fire lane.');
   await page.locator('#description-count', { hasText: '26 of 4000 characters' }).waitFor();
   await assertAccessible(page, 'raise an appeal (en)');

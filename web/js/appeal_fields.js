@@ -4,27 +4,29 @@
 // the content).
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { questionText, valueName } from './appeals.js';
 import { fromLocalInput, rfc3339 } from './format.js';
 
 const MAX_PHOTOS = 4;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-// One extra question as form controls, by its Open311 datatype.
+// One extra question as form controls, by its Open311 datatype, in the
+// chosen language (the Chinese when the category gives no English).
 export function attributeField(a) {
   const id = 'attr-' + a.code;
-  const label = a.description + (a.required ? '' : ' ' + t('appeal.optional'));
+  const label = questionText(a) + (a.required ? '' : ' ' + t('appeal.optional'));
   if (a.datatype === 'multivaluelist') {
     return h('fieldset', { class: 'attr', dataset: { code: a.code, type: a.datatype } },
       h('legend', {}, label),
       a.values.map((v) => h('div', { class: 'choice' },
         h('input', { type: 'checkbox', id: `${id}-${v.key}`, name: id, value: v.key }),
-        h('label', { for: `${id}-${v.key}` }, v.name))));
+        h('label', { for: `${id}-${v.key}` }, valueName(v)))));
   }
   let control;
   if (a.datatype === 'singlevaluelist') {
     control = h('select', { id, required: a.required },
-      h('option', { value: '' }, t('appeal.choose')), a.values.map((v) => h('option', { value: v.key }, v.name)));
+      h('option', { value: '' }, t('appeal.choose')), a.values.map((v) => h('option', { value: v.key }, valueName(v))));
   } else if (a.datatype === 'text') {
     control = h('textarea', { id, rows: 3, required: a.required, maxlength: 2000 });
   } else {

@@ -30,6 +30,11 @@ export function categoryName(c) {
   return (lang() === 'en' ? c.name_en : c.name_zh) || c.code || '';
 }
 
+// A category's question ({description, description_en}) and an answer value
+// ({name, name_en}) in the chosen language; the Chinese when no English was given.
+export const questionText = (a) => (lang() === 'en' && a.description_en) || a.description;
+export const valueName = (v) => (lang() === 'en' && v.name_en) || v.name;
+
 export const stateName = (s) => t('appeal.state.' + s);
 export const stepName = (s) => t('appeal.action.' + s);
 
@@ -44,7 +49,8 @@ export function urgencyBadge(urgency) {
 }
 
 // Events (public timeline or the full record) as an ordered list, oldest first.
-// Items: {at, action, state|to_state, note, public?, actor_role?}.
+// Items: {at, action, state|to_state, note, public?, note_public?, actor_role?};
+// `internal` (staff) also marks each note published or internal.
 export function timeline(events, id, { internal = false } = {}) {
   return h('ol', { class: 'timeline', id },
     events.map((e) => h('li', { class: e.public === false ? 'internal' : '' },
@@ -55,7 +61,14 @@ export function timeline(events, id, { internal = false } = {}) {
         internal && e.actor_role ? ` · ${actorName(e.actor_role)}` : '',
         e.public === false ? h('span', { class: 'badge' }, t('case.internal')) : ''),
       e.reason ? h('p', { class: 'tl-note' }, t('event.reason.' + e.reason))
-        : e.note ? h('p', { class: 'tl-note' }, e.note) : null)));
+        : e.note ? h('p', { class: 'tl-note' }, internal ? [noteMark(e), ' '] : null, e.note) : null)));
+}
+
+// Staff see whether a note was published (公开) or stays with them; the word,
+// not only a colour.
+function noteMark(e) {
+  return h('span', { class: e.note_public ? 'badge note-public' : 'badge note-internal' },
+    t(e.note_public ? 'case.note_published' : 'case.note_internal'));
 }
 
 export function actorName(role) {

@@ -3,7 +3,9 @@
 //  - this month by status: GET /api/v1/appeals, newest first, paged until the
 //    first appeal submitted before the month began (district time);
 //  - the overdue list: GET /api/v1/appeals/supervision, the overdue ones;
-//  - the three rates (js/dash_rates.js).
+//  - the three rates (js/dash_rates.js);
+//  - first of all, for admins and district workers, the categories whose
+//    default target has nobody to act (js/dash_stranded.js).
 // Returns the dispose functions of its charts.
 import { api, me } from './api.js';
 import { h } from './dom.js';
@@ -12,6 +14,7 @@ import { duration, when } from './format.js';
 import { isStaff, STATES, stateName, thisMonth } from './appeals.js';
 import { barChart } from './chart.js';
 import { ratesSection } from './dash_rates.js';
+import { strandedSection } from './dash_stranded.js';
 
 // Appeals submitted since `fromMs`, counted by state.
 async function monthCounts(fromMs) {
@@ -74,7 +77,8 @@ export async function appealSections(view) {
     return [];
   }
   const month = thisMonth();
-  const [by, late] = await Promise.all([monthCounts(month.from), overdue()]);
+  const [by, late, stranded] = await Promise.all([monthCounts(month.from), overdue(), strandedSection(user)]);
+  if (stranded) (view.querySelector('h1') ?? view.firstChild)?.after(stranded); // first thing an admin sees
   const m = monthSection(month, by);
   view.append(m.section, overdueSection(late));
   const disposers = [await barChart(m.chartBox, [...m.rows].reverse(), { color: '#0b4fb3' })];

@@ -2,15 +2,20 @@
 // contact (masked; dispatchers and the assignee may reveal it, audited),
 // the full record, and only the steps this user may take now
 // (allowed_steps from the API; a refused step, 409 or 403, shows the steps
-// the API names instead). One step form open at a time.
+// the API names instead). One step form open at a time. The place reads as
+// people say it: the address the resident gave, the street / community /
+// grid it lies in, a small map; coordinates last. A note stays with staff
+// unless 公开 is ticked (a reply always reaches the reporter).
 import { allPages, api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { when } from '../js/format.js';
-import { categories, categoryName, communities, mayReveal, SATISFACTION, stateBadge, stepName, timeline, urgencyBadge } from '../js/appeals.js';
+import { categories, categoryName, communities, mayReveal, questionText, SATISFACTION, stateBadge, stepName, timeline, urgencyBadge, valueName } from '../js/appeals.js';
+import { drawMap } from '../js/map.js';
 
 const NOTE_REQUIRED = new Set(['return', 'reply']);
-const PUBLIC_BY_DEFAULT = (step) => step !== 'return' && step !== 'callback';
+// A reply is the answer to the reporter: always public, so its box is ticked and fixed.
+const ALWAYS_PUBLIC = new Set(['reply']);
 
 function radios(name, values, label) {
   return h('fieldset', {}, h('legend', {}, label), values.map(([v, text]) => h('div', { class: 'choice' },
@@ -51,7 +56,8 @@ function stepFields(step, ctx) {
 }
 
 function stepBody(step, data) {
-  const body = { step, note: (data.get('note') || '').trim(), public: data.get('public') === 'on' };
+  const body = { step, note: (data.get('note') || '').trim() };
+  if (!ALWAYS_PUBLIC.has(step)) body.public = data.get('public') === 'on';
   const target = data.get('target');
   if (target) body[target[0] === 'o' ? 'org_id' : 'area_id'] = Number(target.slice(1));
   if (data.get('outcome')) body.outcome = data.get('outcome');
@@ -77,8 +83,10 @@ function stepsSection(a, ctx, rerender) {
       h('h3', {}, stepName(step)), stepFields(step, ctx),
       h('label', { for: 'note' }, NOTE_REQUIRED.has(step) ? t('case.note_required') : t('case.note')),
       h('textarea', { id: 'note', name: 'note', rows: 3, maxlength: 2000, required: NOTE_REQUIRED.has(step) }),
-      h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: 'public', name: 'public', checked: PUBLIC_BY_DEFAULT(step) }),
-        h('label', { for: 'public' }, t('case.public'))),
+      h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: 'public', name: 'public',
+        checked: ALWAYS_PUBLIC.has(step), disabled: ALWAYS_PUBLIC.has(step), 'aria-describedby': 'public-note' }),
+      h('label', { for: 'public' }, t('case.public'))),
+      h('p', { class: 'note', id: 'public-note' }, t(ALWAYS_PUBLIC.has(step) ? 'case.public_always' : 'case.public_note')),
       h('button', { type: 'submit' }, stepName(step)),
       h('button', { type: 'button', class: 'secondary', onclick: () => draw(a.allowed_steps) }, t('common.back')));
     form.addEventListener('submit', async (e) => {
@@ -124,9 +132,24 @@ function answers(a, cats) {
   if (!entries.length) return [];
   return [h('dt', {}, t('case.attributes')), h('dd', {}, h('ul', { class: 'plain' }, entries.map(([code, value]) => {
     const attr = cat?.attributes.find((x) => x.code === code);
-    const name = (v) => attr?.values.find((x) => x.key === v)?.name ?? v;
-    return h('li', {}, `${attr?.description ?? code}：${[].concat(value).map(name).join('、')}`);
+    const name = (v) => { const known = attr?.values.find((x) => x.key === v); return known ? valueName(known) : v; };
+    return h('li', {}, `${attr ? questionText(attr) : code}：${[].concat(value).map(name).join('、')}`);
   })))];
+}
+
+// The names of the areas the appeal lies in, street first ([] when unknown).
+async function areaNames(loc) {
+  const ids = [loc.subdistrict_id, loc.community_id, loc.grid_id].filter((id) => id !== null && id !== undefined);
+  const areas = await Promise.all(ids.map((id) => api(`/areas/${id}`).catch(() => null)));
+  return areas.filter(Boolean).map((a) => a.name);
+}
+
+// Where it is: the address, the areas, then the coordinates as a detail.
+function placeFacts(loc, areas) {
+  return h('dd', { id: 'case-place' },
+    h('p', { id: 'case-address' }, loc.address || t('case.no_address')),
+    areas.length ? h('p', { id: 'case-areas' }, areas.join(' · ')) : h('p', { id: 'case-areas', class: 'note' }, t('case.no_areas')),
+    loc.lat !== null ? h('p', { class: 'note', id: 'case-coords' }, t('case.coords', { lat: loc.lat.toFixed(5), lon: loc.lon.toFixed(5) })) : null);
 }
 
 export async function render(view, params, query, flash = '') {
@@ -136,12 +159,16 @@ export async function render(view, params, query, flash = '') {
     api(`/appeals/${encodeURIComponent(params.id)}`), categories(),
     allPages('/organisations', {}, 400).catch(() => []),
     communities()]);
+  const areas = await areaNames(a.location);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const placeName = new Map(places.map((c) => [c.id, c.name]));
   const assigned = a.assigned_org_id ? orgName.get(a.assigned_org_id) ?? `#${a.assigned_org_id}`
     : a.assigned_area_id ? placeName.get(a.assigned_area_id) ?? `#${a.assigned_area_id}` : t('case.assigned_none');
   const loc = a.location;
-  const rerender = (msg) => { view.replaceChildren(); render(view, params, query, msg); };
+  const mapBox = loc.lat !== null ? h('div', { class: 'map small', id: 'case-map', role: 'region', 'aria-label': t('case.map_label') }) : null;
+  let map = null;
+  const dropMap = () => { map?.remove(); map = null; };
+  const rerender = (msg) => { dropMap(); view.replaceChildren(); render(view, params, query, msg); };
   fill(view, h('p', {}, h('a', { href: '#/staff/appeals', class: 'back' }, '‹ ' + t('case.back'))),
     h('h1', {}, t('case.heading', { code: a.tracking_code })),
     flash ? h('p', { class: 'ok', role: 'status', id: 'step-done' }, flash) : null,
@@ -152,14 +179,19 @@ export async function render(view, params, query, flash = '') {
         h('dt', {}, t('case.channel')), h('dd', {}, t('appeal.channel.' + a.channel)),
         h('dt', {}, t('case.description')), h('dd', { class: 'pre' }, a.description),
         answers(a, cats),
-        h('dt', {}, t('case.place')), h('dd', {}, [loc.address, placeName.get(loc.community_id),
-          loc.lat !== null ? `${loc.lat.toFixed(5)}, ${loc.lon.toFixed(5)}` : null].filter(Boolean).join(' · ')),
+        h('dt', {}, t('case.place')), placeFacts(loc, areas),
         h('dt', {}, t('case.contact')), contactFacts(a, user),
         h('dt', {}, t('case.assigned')), h('dd', { id: 'assigned' }, assigned),
         a.due_at ? [h('dt', {}, t('case.due')), h('dd', {}, when(a.due_at))] : null,
         a.photos.length ? [h('dt', {}, t('case.photos')), h('dd', {}, h('ul', { class: 'photos' }, a.photos.map((p, i) =>
           h('li', {}, h('a', { href: p.url, target: '_blank' }, h('img', { src: p.url, alt: t('appeal.photo_alt', { n: i + 1 }) }))))))] : null)),
+    mapBox,
     stepsSection(a, { orgs, places }, rerender),
     h('section', { class: 'card', 'aria-labelledby': 'events-title' },
       h('h2', { id: 'events-title' }, t('case.events')), timeline(a.events, 'events', { internal: true })));
+  if (mapBox) {
+    const label = [loc.address, ...areas].filter(Boolean).join(' · ') || t('case.place');
+    map = await drawMap(mapBox, [{ lat: loc.lat, lon: loc.lon, label }]);
+    return dropMap;
+  }
 }
