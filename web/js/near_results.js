@@ -35,7 +35,8 @@ function opensText(iso, atMs) {
 }
 
 // What an empty open-only answer offers (`none`: the API's none_open):
-// "最近的一处：XX（120 米），明天 08:00 开放" and a list of open substitutes.
+// "最近的一处明天 08:00 开放：XX（120 米）" — when first, so a phone shows it on
+// the first screen — and a list of open substitutes.
 export function noneOpen(none, atMs) {
   const parts = [];
   if (none.next_open) {

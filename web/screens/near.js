@@ -184,8 +184,7 @@ export async function render(view, params, query) {
     if (q.get('edit')) openForm(false); else top.replaceChildren(summary(q, place, () => openForm(true)));
     if (!body.items.length) {
       const none = body.none_open ? noneOpen(body.none_open, atMs) : [];
-      results.replaceChildren(heading,
-        h('p', { role: 'status' }, t('near.empty', { km: RADIUS_M / 1000 }), ' ', from), ...none);
+      results.replaceChildren(heading, h('p', { role: 'status' }, t('near.empty', { km: RADIUS_M / 1000 })), ...none);
     } else {
       const mapBox = !elder && h('div', { class: 'map', id: 'near-map', 'aria-label': t('near.map_label') });
       results.replaceChildren(heading,

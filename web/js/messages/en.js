@@ -100,7 +100,7 @@ export default {
   'near.summary_where': 'within {km} km of {place}',
   'near.summary_you': 'you',
   'near.summary_at': 'open at {time}',
-  'near.next_open': 'The nearest: {name} ({distance}), {opens}',
+  'near.next_open': 'The nearest {opens}: {name} ({distance})',
   'near.opens_at': 'opens {time}',
   'near.instead': 'Open instead: {kind} ({amenity})',
   'near.offers': '{amenity} available',

@@ -101,7 +101,7 @@ export default {
   'near.summary_where': '{place} {km} 公里内',
   'near.summary_you': '您附近',
   'near.summary_at': '{time} 开放',
-  'near.next_open': '最近的一处：{name}（{distance}），{opens}',
+  'near.next_open': '最近的一处{opens}：{name}（{distance}）',
   'near.opens_at': '{time} 开放',
   'near.instead': '也可以去：开放中的{kind}（有{amenity}）',
   'near.offers': '有{amenity}',
