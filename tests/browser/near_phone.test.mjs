@@ -208,3 +208,11 @@ test('English: the summary and the none-open words', async () => {
   await assertAccessible(page, 'none open (en)');
   await page.close();
 });
+
+test('a time that cannot be read searches any time, and the summary says so', async () => {
+  const page = await pageWith(PHONES[0], {});
+  await page.goto(`${srv.url}/#/near?kind=toilet&when=at&at=tonight&community=${community.id}`);
+  await page.locator('.result').first().waitFor();
+  assert.equal(await page.locator('#near-summary-text').textContent(), `共享厕所 · ${community.name} 10 公里内 · 不限时间`);
+  await page.close();
+});

@@ -120,7 +120,7 @@ function summaryText(query, place) {
   const when = query.get('when') || 'now';
   const atMs = when === 'at' ? fromLocalInput(query.get('at')) : null;
   const whenText = atMs !== null ? t('near.summary_at', { time: t('time.date', { date: dayLabel(atMs), time: clock(atMs) }) })
-    : t(when === 'any' ? 'near.when_any' : 'near.when_now');
+    : t(when === 'now' ? 'near.when_now' : 'near.when_any');  // an unreadable time searches any time
   return [what, where, whenText].join(' · ');
 }
 
