@@ -91,7 +91,7 @@ TEST(Category, BadDefinitionsNameTheField) {
   c.code = "Bad Code";
   c.response_hours = 0;
   c.attributes[0].values.push_back({"x", "y", ""});  // a number with values
-  c.attributes[1].code = "count";                // repeated
+  c.attributes[1].code = "count";                    // repeated
   EXPECT_EQ(fields(check_category(c)),
             (std::vector<std::string>{"code", "response_hours", "attributes[0].values",
                                       "attributes[1].code"}));
