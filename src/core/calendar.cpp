@@ -192,7 +192,34 @@ Result<Calendar> Calendar::with_year(int year, std::vector<OfficialDay> days) co
   }
   std::sort(out.entries_.begin(), out.entries_.end(),
             [](const Entry& a, const Entry& b) { return a.day < b.day; });
+  out.rebuild_runs();
   return out;
+}
+
+void Calendar::rebuild_runs() {
+  runs_.clear();
+  for (size_t i = 0; i < years_.size();) {
+    size_t j = i;
+    while (j + 1 < years_.size() && years_[j + 1] == years_[j] + 1) ++j;
+    runs_.push_back(DayRun{days_from_civil(LocalDate{years_[i], 1, 1}),
+                           days_from_civil(LocalDate{years_[j] + 1, 1, 1})});
+    i = j + 1;
+  }
+}
+
+std::optional<Calendar::DayRun> Calendar::run_holding(int64_t day) const {
+  for (const DayRun& r : runs_) {
+    if (day < r.first) return std::nullopt;
+    if (day < r.end) return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<int64_t> Calendar::next_run_start(int64_t day) const {
+  for (const DayRun& r : runs_) {
+    if (r.first > day) return r.first;
+  }
+  return std::nullopt;
 }
 
 Calendar Calendar::merged(const Calendar& other) const {

@@ -92,6 +92,16 @@ class Calendar {
   bool knows_year(int year) const;
   // The first known year after `year`, or nullopt.
   std::optional<int> next_known_year_after(int year) const;
+  // Unbroken runs of known years as days (days_from_civil): [first, end).
+  // For the opening-hours evaluator, which asks once per evaluation.
+  struct DayRun {
+    int64_t first = 0;
+    int64_t end = 0;
+  };
+  // The run holding `day`, or nullopt when day's year is not known.
+  std::optional<DayRun> run_holding(int64_t day) const;
+  // The first day of the first run after `day`, or nullopt.
+  std::optional<int64_t> next_run_start(int64_t day) const;
   // The last day of the unbroken run of known years that holds `today`; when
   // today's year is not known, the last day of the latest known year before
   // it (a date already past: the calendar has run out). nullopt when no year
@@ -146,8 +156,11 @@ class Calendar {
   };
   const Entry* find_day(int64_t day) const;
 
+  void rebuild_runs();
+
   std::vector<Entry> entries_;  // sorted by day, unique
   std::vector<int> years_;      // sorted, unique
+  std::vector<DayRun> runs_;    // years_ as runs of days, ascending
   uint64_t serial_ = next_serial();
 };
 

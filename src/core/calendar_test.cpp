@@ -180,6 +180,17 @@ TEST(CalendarTest, CoveredUntilTheEndOfTheUnbrokenRunOfYears) {
   EXPECT_EQ(gap->covered_until({2027, 5, 1}), (LocalDate{2027, 12, 31}));
   EXPECT_EQ(gap->next_known_year_after(2025), 2027);
   EXPECT_EQ(gap->next_known_year_after(2027), std::nullopt);
+  // The same as runs of days, for the opening-hours evaluator.
+  const int64_t jan1_2024 = days_from_civil({2024, 1, 1});
+  const int64_t jan1_2026 = days_from_civil({2026, 1, 1});
+  const int64_t jan1_2027 = days_from_civil({2027, 1, 1});
+  ASSERT_TRUE(gap->run_holding(jan1_2026 - 1).has_value());  // 2025-12-31
+  EXPECT_EQ(gap->run_holding(jan1_2026 - 1)->first, jan1_2024);
+  EXPECT_EQ(gap->run_holding(jan1_2026 - 1)->end, jan1_2026);
+  EXPECT_FALSE(gap->run_holding(jan1_2026).has_value());
+  EXPECT_FALSE(gap->run_holding(jan1_2024 - 1).has_value());
+  EXPECT_EQ(gap->next_run_start(jan1_2026), jan1_2027);
+  EXPECT_EQ(gap->next_run_start(jan1_2027), std::nullopt);
 }
 
 // A deadline past the loaded years is computed on the plain week (so an

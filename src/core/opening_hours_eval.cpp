@@ -172,22 +172,22 @@ class IndexList {
 
 // The answer for a calendar-dependent program at a moment the calendar does
 // not cover, or nullopt when it does; then *boundary is the next midnight
-// into an unknown year (kNever when the next year is known).
+// into an unknown year (the end of the run of known years holding the day).
 std::optional<Evaluation> beyond_calendar(const Program& program, Moment at,
                                           const Calendar& calendar, int64_t* boundary) {
-  const int year = civil_from_days(at.day).year;
-  const int64_t new_year = days_from_civil(LocalDate{year, 1, 1});
-  if (!calendar.knows_year(year)) {
+  const std::optional<Calendar::DayRun> run = calendar.run_holding(at.day);
+  if (!run) {
     Evaluation out;
     out.unknown = true;
-    out.unloaded_year = year;
-    if (std::optional<int> next = calendar.next_known_year_after(year)) {
-      out.change = minute_of_day(days_from_civil(LocalDate{*next, 1, 1}));
+    out.unloaded_year = civil_from_days(at.day).year;
+    if (std::optional<int64_t> next = calendar.next_run_start(at.day)) {
+      out.change = minute_of_day(*next);
     }
     return out;
   }
-  if (at.day == new_year && !calendar.knows_year(year - 1)) {
-    // The after-midnight part of an overnight rule belongs to 31 December.
+  if (at.day == run->first) {
+    // 1 January after an unknown year: the after-midnight part of an
+    // overnight rule belongs to that year's 31 December.
     int spill = 0;
     for (const Rule& rule : program.rules) {
       if (!rule.wrapped) continue;
@@ -197,14 +197,12 @@ std::optional<Evaluation> beyond_calendar(const Program& program, Moment at,
     if (at.minute < spill) {
       Evaluation out;
       out.unknown = true;
-      out.unloaded_year = year - 1;
+      out.unloaded_year = civil_from_days(at.day).year - 1;
       out.change = minute_of_day(at.day) + spill;
       return out;
     }
   }
-  *boundary = calendar.knows_year(year + 1)
-                  ? kNever
-                  : minute_of_day(days_from_civil(LocalDate{year + 1, 1, 1}));
+  *boundary = minute_of_day(run->end);
   return std::nullopt;
 }
 
