@@ -68,6 +68,8 @@ test('admins see the banner from 60 days before the calendar ends; keepers never
   const page = await browser.context.newPage();
   await page.clock.setFixedTime(at('2026-10-15T09:00:00+08:00'));  // 77 days before the end
   await signIn(page, ADMIN);
+  // Without a banner the screen is still one link away on the workbench.
+  assert.equal(await page.locator('#calendar-link').getAttribute('href'), '#/staff/calendar');
   await page.goto(srv.url + '/#/');
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.locator('#calendar-banner').count(), 0);
@@ -90,6 +92,7 @@ test('admins see the banner from 60 days before the calendar ends; keepers never
 
   // A keeper: no banner, and the screen says who may use it.
   await signIn(soon, KEEPER);
+  assert.equal(await soon.locator('#calendar-link').count(), 0);
   await soon.goto(srv.url + '/#/');
   await soon.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await soon.locator('#calendar-banner').count(), 0);

@@ -42,6 +42,11 @@ export async function render(view) {
       h('h2', { id: 'appeals-title' }, t('staff.appeals')),
       h('p', {}, h('a', { id: 'queue-link', class: 'button', href: '#/staff/appeals' }, t('staff.appeals_link')))));
   }
+  if (user.role === 'admin') {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'calendar-title' },
+      h('h2', { id: 'calendar-title' }, t('calendar.heading')),
+      h('p', {}, h('a', { id: 'calendar-link', class: 'button', href: '#/staff/calendar' }, t('staff.calendar_link')))));
+  }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);
   view.append(h('section', { class: 'card', 'aria-labelledby': 'kept-title' },

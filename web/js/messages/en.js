@@ -183,6 +183,7 @@ export default {
   'calendar.banner_none': 'The holidays for {year} are not yet loaded: hours that depend on holidays show as unknown. Enter them soon.',
   'calendar.banner_link': 'Enter the holidays for {year}',
   'calendar.heading': 'Public holidays',
+  'staff.calendar_link': 'Enter or correct the public holidays',
   'calendar.intro': 'Enter a year\'s public holidays and make-up working days from the State Council\'s notice. Check the year below before saving.',
   'calendar.sign_in': 'Please sign in as an administrator first.',
   'calendar.admins_only': 'Only district administrators can enter public holidays.',

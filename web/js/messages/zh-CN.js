@@ -184,6 +184,7 @@ export default {
   'calendar.banner_none': '{year}年节假日安排尚未载入，与节假日有关的开放时间都显示为“未知”，请尽快录入。',
   'calendar.banner_link': '录入{year}年节假日安排',
   'calendar.heading': '节假日安排',
+  'staff.calendar_link': '录入或修改节假日安排',
   'calendar.intro': '按国务院办公厅的通知录入一年的放假日期和调休上班日。保存前请对照下方的全年日历检查。',
   'calendar.sign_in': '请先以管理员身份登录。',
   'calendar.admins_only': '只有区级管理员可以录入节假日安排。',
