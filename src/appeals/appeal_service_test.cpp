@@ -36,11 +36,16 @@ class AppealServiceTest : public ::testing::Test {
                      return c.exec(
                          "INSERT INTO organisations (id, kind, name, created_at) VALUES "
                          "(7, 'department', '区住建局', 0), (8, 'department', '区城管局', 0);"
-                         // 区住建局 has somebody to act (a category may name it).
+                         // 区住建局 has somebody to act (a category may name it) …
                          "INSERT INTO users (id, username, display_name, role, password_hash, "
                          "created_at, updated_at) VALUES (70, 'zhujian', '住建', 'department', "
                          "'x', 0, 0);"
                          "INSERT INTO memberships (user_id, organisation_id) VALUES (70, 7);"
+                         // … and 区城管局 too (an appeal may be dispatched to it).
+                         "INSERT INTO users (id, username, display_name, role, password_hash, "
+                         "created_at, updated_at) VALUES (71, 'chengguan', '城管', 'department', "
+                         "'x', 0, 0);"
+                         "INSERT INTO memberships (user_id, organisation_id) VALUES (71, 8);"
                          "INSERT INTO areas (id, level, parent_id, name, boundary, created_at, "
                          "updated_at) VALUES (1, 'subdistrict', NULL, '滨河', '{}', 0, 0), "
                          "(2, 'community', 1, '生态园', '{}', 0, 0), "

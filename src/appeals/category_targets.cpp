@@ -11,18 +11,22 @@ std::optional<TargetProblem> target_problem(int64_t org_id,
   return TargetProblem{org_id, org->name, "no_actor"};
 }
 
-FieldError target_error(const TargetProblem& p) {
+FieldError target_error(const TargetProblem& p, TargetUse use) {
+  const bool dispatch = use == TargetUse::kDispatch;
+  const std::string field = dispatch ? "org_id" : "department_org_id";
   if (!p.org_name) {
-    return {"department_org_id",
-            "没有编号为 " + std::to_string(p.org_id) + " 的组织 / names no organisation"};
+    return {field, "没有编号为 " + std::to_string(p.org_id) + " 的组织 / names no organisation"};
   }
-  return {"department_org_id",
-          "「" + *p.org_name +
-              "」没有能办理派单诉求的在用账号（职能部门或网格员角色），派到那里的诉求无人处理；"
-              "请先为它添加账号或改选默认承办单位 / " +
-              *p.org_name +
-              " has no active user who can act on a dispatched appeal (role department or "
-              "worker): add one first or choose another default target"};
+  const std::string& name = *p.org_name;
+  return {
+      field,
+      "「" + name +
+          "」没有能办理派单诉求的在用账号（职能部门或网格员角色），派到那里的诉求无人处理；" +
+          (dispatch ? "请改派其他单位，或先为它添加账号" : "请先为它添加账号或改选默认承办单位") +
+          " / " + name +
+          " has no active user who can act on a dispatched appeal (role department or worker): " +
+          (dispatch ? "dispatch it elsewhere or add one first"
+                    : "add one first or choose another default target")};
 }
 
 Result<std::optional<TargetProblem>> check_target(store::Connection& c, int64_t org_id) {

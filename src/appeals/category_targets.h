@@ -3,7 +3,8 @@
 // on it (accounts/org_actors.h: role department or worker, not disabled)
 // sits there with nobody to start or reply. Saving such a category is
 // refused; categories stranded since (the last such user disabled or moved)
-// are listed for the dashboard.
+// are listed for the dashboard, and dispatching an appeal to such an
+// organisation (named, or the category's default) is refused too.
 // Stateless; runs on the connection it is given.
 #pragma once
 
@@ -30,9 +31,11 @@ struct TargetProblem {
 std::optional<TargetProblem> target_problem(int64_t org_id,
                                             const std::optional<accounts::OrgActors>& org);
 
-// The field error "department_org_id" for a problem, in Chinese then
-// English, naming the organisation.
-FieldError target_error(const TargetProblem& p);
+// The field error for a problem, in Chinese then English, naming the
+// organisation: "department_org_id" when a category names it (kDefault),
+// "org_id" when an appeal is being dispatched to it (kDispatch).
+enum class TargetUse { kDefault, kDispatch };
+FieldError target_error(const TargetProblem& p, TargetUse use = TargetUse::kDefault);
 
 // The problem of the target `org_id` now, or nullopt.
 Result<std::optional<TargetProblem>> check_target(store::Connection& c, int64_t org_id);

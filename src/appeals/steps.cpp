@@ -3,6 +3,7 @@
 #include "accounts/audit.h"
 #include "appeals/appeal_store.h"
 #include "appeals/category_store.h"
+#include "appeals/category_targets.h"
 #include "appeals/deadlines.h"
 #include "core/utf8.h"
 
@@ -56,6 +57,13 @@ Status dispatch(const StepContext& ctx, Appeal& a, const StepRequest& req) {
     } else {
       return bad("org_id", "the category names no department and the appeal no area: give one");
     }
+  }
+  // Nobody there could start or reply: refuse rather than strand the case
+  // (category_targets.h), whether the target was named or the default.
+  if (a.assigned_org_id) {
+    Result<std::optional<TargetProblem>> p = check_target(ctx.conn, *a.assigned_org_id);
+    if (!p.ok()) return p.status();
+    if (*p) return Status::Unprocessable("invalid step", {target_error(**p, TargetUse::kDispatch)});
   }
   return Status::Ok();
 }

@@ -1,6 +1,6 @@
 // Who sees a step's note: internal unless ticked 公开, a reply's always
 // public; and the public readers (tracking page, reporter, Open311) get the
-// event without an unpublished note.
+// event without an unpublished note. A dispatch to nobody is refused.
 #include "appeals/steps.h"
 
 #include <gtest/gtest.h>
@@ -78,6 +78,36 @@ TEST_F(StepNotes, PublicReadersGetOnlyPublishedNotes) {
   }
   EXPECT_FALSE(staff[1].note_public);
   EXPECT_TRUE(staff[2].note_public);
+}
+
+TEST_F(StepNotes, DispatchToAnOrganisationWithNobodyIsRefusedNamingIt) {
+  ASSERT_TRUE(create("roads", 7).ok());
+  NewAppeal in;
+  in.category_code = "roads";
+  in.description = "井盖丢了";
+  in.lat = 37.52;
+  in.lon = 111.14;
+  in.contact = Contact{"王阿姨", "13812345678"};
+  Result<Appeal> a =
+      testing::wait_for<Appeal>([&](auto d) { service_->submit(std::move(in), resident_, d); });
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  auto step = [&](StepRequest req) {
+    return testing::wait_for<Appeal>(
+        [&](auto d) { service_->take_step(a->id, std::move(req), worker_, d); });
+  };
+  ASSERT_TRUE(step({.step = Step::kAccept}).ok());
+  Result<Appeal> nobody = step({.step = Step::kDispatch, .org_id = 8});  // 区城管局: nobody
+  ASSERT_EQ(nobody.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(nobody.status().field_errors()[0].field, "org_id");
+  EXPECT_NE(nobody.status().field_errors()[0].message.find("「区城管局」"), std::string::npos);
+  // The category's default loses its only user: the default dispatch is refused too.
+  ASSERT_TRUE(sql("UPDATE users SET disabled = 1 WHERE id = 70").ok());
+  Result<Appeal> stranded = step({.step = Step::kDispatch});
+  ASSERT_EQ(stranded.status().code(), Code::kUnprocessable);
+  EXPECT_NE(stranded.status().field_errors()[0].message.find("区住建局"), std::string::npos);
+  EXPECT_EQ(service_->get(a->id)->state, State::kAccepted);  // nothing written
+  ASSERT_TRUE(sql("UPDATE users SET disabled = 0 WHERE id = 70").ok());
+  EXPECT_EQ(step({.step = Step::kDispatch})->assigned_org_id, 7);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // round-trip through POST, PUT and GET (and are checked); a default target
 // must have an active department or worker user (422 naming it, in Chinese
 // and English); GET /appeal-categories/stranded lists the categories whose
-// target lost its last such user, for admins and district workers only.
+// target lost its last such user, for admins and district workers only; and
+// an appeal is not dispatched to an organisation with nobody to act.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeOrg, startAppealsWorld } from './lib/fixtures.mjs';
@@ -111,4 +112,30 @@ test('the last user who could act disabled: the category is listed as stranded u
   assert.equal(fixed.status, 200, fixed.text);
   assert.equal(fixed.body.department_org_id, null);
   assert.deepEqual(await stranded(), []);
+});
+
+test('dispatching to an organisation with nobody to act is refused, named or by default', async () => {
+  const { srv, admin, resident, worker } = world;
+  const org = await makeOrg(srv, admin, '区林业局', 'department');
+  const only = await srv.createUser(admin, 'linye', 'department', [org]);
+  assert.equal((await post({ ...LAMP, code: 'forest', department_org_id: org, attributes: [] })).status, 201);
+  const a = await srv.fetch('/api/v1/appeals', { method: 'POST', token: resident.token, json: {
+    category: 'forest', description: '行道树倒了', lat: 37.53, lon: 111.15, anonymous: true } });
+  assert.equal(a.status, 201, a.text);
+  const step = (json) => srv.fetch(`/api/v1/appeals/${a.body.id}/steps`, { method: 'POST', token: worker.token, json });
+  assert.equal((await step({ step: 'accept' })).status, 200);
+  const nobody = await makeOrg(srv, admin, '区气象局', 'department');
+  let r = await step({ step: 'dispatch', org_id: nobody });
+  assert.equal(r.status, 422, r.text);
+  assert.deepEqual(fields(r), ['org_id']);
+  assert.match(r.body.errors[0].message, /「区气象局」没有能办理派单诉求的在用账号.*请改派其他单位/);
+  assert.equal((await step({ step: 'dispatch', org_id: 999999 })).status, 422);
+  await srv.fetch(`/api/v1/users/${only.user.id}`, { method: 'PATCH', token: admin.token, json: { disabled: true } });
+  r = await step({ step: 'dispatch' }); // the category's default has nobody left
+  assert.equal(r.status, 422, r.text);
+  assert.match(r.body.errors[0].message, /区林业局 has no active user who can act on a dispatched appeal \(role department or worker\): dispatch it elsewhere/);
+  assert.equal((await srv.fetch(`/api/v1/appeals/${a.body.id}`, { token: admin.token })).body.state, 'accepted');
+  r = await step({ step: 'dispatch', org_id: world.orgId }); // 区住建局 has zhujian
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.assigned_org_id, world.orgId);
 });
