@@ -165,5 +165,11 @@ test('elder mode: the case page keeps 20 px text and large targets, the 公开 b
   await page.locator('#case-place').waitFor();
   await page.locator('#steps h2').waitFor();
   await assertElder(page, 'case page (elder)');
+  await page.locator('#steps button').first().click();
+  await page.locator('#step-form').waitFor();
+  const box = await page.locator('#public').evaluate((el) => el.closest('.choice').getBoundingClientRect().height);
+  assert.ok(box >= 60, `the 公开 box is ${box}px tall`);
+  assert.ok(parseFloat(await page.locator('label[for="public"]').evaluate((el) => getComputedStyle(el).fontSize)) >= 20);
+  await assertElder(page, 'step form (elder)');
   await page.close();
 });
