@@ -74,12 +74,12 @@ test('公开: notes are internal unless ticked; the tracking page shows only the
   assert.equal(await page.locator('label[for="public"]').textContent(), '公开（群众在查询页能看到）');
   await page.locator('#note').fill('内部：先电话核实楼栋');
   await page.locator('#step-form button[type="submit"]').click();
-  await page.locator('#step-done').waitFor();
+  await page.locator('#case-state', { hasText: '已受理' }).waitFor();
   await page.locator('#steps button[data-step="dispatch"]').click();
   await page.locator('#note').fill('已派区消防大队，三天内清理');
   await page.locator('#public').check();
   await page.locator('#step-form button[type="submit"]').click();
-  await page.locator('#step-done').waitFor();
+  await page.locator('#case-state', { hasText: '已派单' }).waitFor();
   const notes = await page.locator('#events .tl-note').allInnerTexts();
   assert.deepEqual(notes.map((n) => n.replace(/\s+/g, ' ').trim()),
     ['仅内部 内部：先电话核实楼栋', '已公开 已派区消防大队，三天内清理']);
