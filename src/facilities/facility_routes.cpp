@@ -174,7 +174,7 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
              [&db](http::Request& req, http::Reply reply) { history(db, req, std::move(reply)); },
              {.summary = "Who changed what and when"});
   register_occupancy_route(router, service);
-  register_station_routes(router, service, calendar);
+  register_station_routes(router, db, service, calendar);
   register_gate_routes(router, db, service);
 }
 

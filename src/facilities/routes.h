@@ -38,7 +38,7 @@ void register_occupancy_route(http::Router& router, FacilityService& service);
 FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now);
 
 // Notices and receptions (station_routes.cpp).
-void register_station_routes(http::Router& router, FacilityService& service,
+void register_station_routes(http::Router& router, store::Database& db, FacilityService& service,
                              calendar::CalendarService& calendar);
 // Adds `notices` to a love station, `receptions` and `next_reception` to a
 // liaison station or service centre, read on `c` at `now`.

@@ -1,5 +1,6 @@
 // Love-station notices and the reception schedule of liaison stations and
 // service centres (see stations.h, docs/facilities.md):
+//   GET    /api/v1/facilities/{id}/notices   (keepers: in force and to come)
 //   POST   /api/v1/facilities/{id}/notices
 //   DELETE /api/v1/facilities/{id}/notices/{notice_id}
 //   PUT    /api/v1/facilities/{id}/receptions
@@ -92,6 +93,21 @@ void post_notice(FacilityService& service, http::Request& req, http::Reply reply
       });
 }
 
+// The notices a keeper manages: in force and to come (GET /{id} shows only
+// those in force, to everyone).
+void list_notices(store::Database& db, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
+  Result<Facility> f = kept_facility(db.reader(), req, *id, "its notices");
+  if (!f.ok()) return reply(http::problem(f.status()));
+  if (Status s = check_notice_kind(*f); !s.ok()) return reply(http::problem(s));
+  Result<std::vector<Notice>> rows = pending_notices(db.reader(), *id, core::now_unix());
+  if (!rows.ok()) return reply(http::problem(rows.status()));
+  ordered_json items = ordered_json::array();
+  for (const Notice& n : *rows) items.push_back(notice_json(n));
+  reply(http::json_response(dump({{"items", std::move(items)}})));
+}
+
 void delete_notice_route(FacilityService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   std::optional<int64_t> notice_id = req.path_id("notice_id");
@@ -179,10 +195,14 @@ Status add_station_fields(ordered_json& body, store::Connection& c, const Facili
   return Status::Ok();
 }
 
-void register_station_routes(http::Router& router, FacilityService& service,
+void register_station_routes(http::Router& router, store::Database& db, FacilityService& service,
                              calendar::CalendarService& calendar) {
   const std::string api = kApi;
   const http::Access keepers = http::Access::Roles({http::Role::kAdmin, http::Role::kKeeper});
+  router.add(
+      http::Method::kGet, api + "/{id}/notices", keepers,
+      [&db](http::Request& req, http::Reply reply) { list_notices(db, req, std::move(reply)); },
+      {.summary = "A love station's notices in force and to come"});
   router.add(http::Method::kPost, api + "/{id}/notices", keepers,
              [&service](http::Request& req, http::Reply reply) {
                post_notice(service, req, std::move(reply));

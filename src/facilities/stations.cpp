@@ -92,18 +92,36 @@ Status delete_notice(store::Connection& c, int64_t facility_id, int64_t id) {
   return Status::Ok();
 }
 
-Result<std::vector<Notice>> current_notices(store::Connection& c, int64_t facility_id,
-                                            int64_t now) {
+namespace {
+
+// The notices `where` selects (?1 the facility, ?2 now), in `order`.
+Result<std::vector<Notice>> select_notices(store::Connection& c, int64_t facility_id, int64_t now,
+                                           const std::string& where_and_order) {
   auto s = c.prepare(
       "SELECT id, facility_id, text, valid_from, valid_until, created_at, created_by "
-      "FROM facility_notices WHERE facility_id = ?1 AND valid_from <= ?2 AND valid_until > ?2 "
-      "ORDER BY id DESC");
+      "FROM facility_notices WHERE facility_id = ?1 AND " +
+      where_and_order);
   if (!s.ok()) return s.status();
   s->bind(1, facility_id).bind(2, now);
   return store::collect<Notice>(*s, [](const store::Statement& r) {
     return Notice{r.column_int64(0), r.column_int64(1), r.column_text(2), r.column_int64(3),
                   r.column_int64(4), r.column_int64(5), r.column_int64(6)};
   });
+}
+
+}  // namespace
+
+Result<std::vector<Notice>> current_notices(store::Connection& c, int64_t facility_id,
+                                            int64_t now) {
+  return select_notices(c, facility_id, now,
+                        "valid_from <= ?2 AND valid_until > ?2 ORDER BY id DESC");
+}
+
+Result<std::vector<Notice>> pending_notices(store::Connection& c, int64_t facility_id,
+                                            int64_t now) {
+  return select_notices(
+      c, facility_id, now,
+      "valid_until > ?2 ORDER BY valid_from, id LIMIT " + std::to_string(kMaxPendingNotices));
 }
 
 Status replace_receptions(store::Connection& c, int64_t facility_id,

@@ -81,6 +81,10 @@ Status insert_notice(store::Connection& c, Notice& n);  // sets n.id
 Status delete_notice(store::Connection& c, int64_t facility_id, int64_t id);
 // Valid at `now`, newest first.
 Result<std::vector<Notice>> current_notices(store::Connection& c, int64_t facility_id, int64_t now);
+// Not ended at `now` (valid now or to come), soonest first, at most
+// kMaxPendingNotices: what a keeper manages.
+inline constexpr int kMaxPendingNotices = 200;
+Result<std::vector<Notice>> pending_notices(store::Connection& c, int64_t facility_id, int64_t now);
 Status replace_receptions(store::Connection& c, int64_t facility_id,
                           const std::vector<Reception>& schedule);
 // By weekday, then start.

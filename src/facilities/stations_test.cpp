@@ -148,6 +148,13 @@ TEST_F(StationServiceTest, NoticesAreCheckedStoredAndAudited) {
   ASSERT_TRUE(shown.ok());
   ASSERT_EQ(shown->size(), 1u);
   EXPECT_TRUE(current_notices(db_->reader(), love, core::now_unix() + 7200)->empty());
+  // Before it starts it is still to come: a keeper's list has it, the facility's does not;
+  // after it ends neither has it.
+  const int64_t before = core::now_unix() - 7200;
+  EXPECT_TRUE(current_notices(db_->reader(), love, before)->empty());
+  ASSERT_EQ(pending_notices(db_->reader(), love, before)->size(), 1u);
+  EXPECT_EQ(pending_notices(db_->reader(), love, core::now_unix())->front().id, n->id);
+  EXPECT_TRUE(pending_notices(db_->reader(), love, core::now_unix() + 7200)->empty());
   EXPECT_EQ(post(love, other_keeper_).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(post(station(Kind::kCanteen, 7), admin_).status().code(), Code::kConflict);
   EXPECT_EQ(post(999, admin_).status().code(), Code::kNotFound);

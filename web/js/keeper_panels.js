@@ -3,9 +3,11 @@
 //                   yes/no ones as boxes, seats / sections / parking's
 //                   numbers and rules as fields; PATCH /facilities/{id}
 //                   with the whole object.
-//   noticesPanel    love stations' notices: the ones in force, each with a
-//                   remove button (DELETE /facilities/{id}/notices/{nid}),
-//                   and a form to add one with its dates (POST, at most 31 days).
+//   noticesPanel    love stations' notices in force and to come (GET
+//                   /facilities/{id}/notices; those in force from the facility
+//                   until it answers), each with a remove button (DELETE
+//                   …/notices/{nid}), and a form to add one with its dates
+//                   (POST, at most 31 days).
 //   suspensionForm  a temporary closure: reason and until when (PATCH status
 //                   suspended / active).
 // Each card says what happened in its own status line; 403 in keepers' words.
@@ -94,6 +96,7 @@ export function noticesPanel(f) {
   const refresh = () => { empty.hidden = list.children.length > 0; };
   const item = (n) => {
     const li = h('li', { dataset: { id: n.id } },
+      Date.parse(n.valid_from) > Date.now() && h('span', { class: 'badge' }, t('panel.notice_later')),
       h('span', { class: 'notice-text' }, n.text),
       h('span', { class: 'note' }, ` (${when(n.valid_from)} – ${when(n.valid_until)})`),
       h('button', { type: 'button', class: 'secondary inline', 'aria-label': t('panel.notice_remove_label', { text: n.text }),
@@ -112,6 +115,10 @@ export function noticesPanel(f) {
   };
   for (const n of f.notices) list.append(item(n));
   refresh();
+  api(`/facilities/${f.id}/notices`).then((all) => {
+    list.replaceChildren(...all.items.map(item));
+    refresh();
+  }).catch(() => {});  // a 403 here: the save says so in words
   const start = Date.now();  // in force from now (the minute), for a week
   const text = h('input', { id: 'notice-text', name: 'text', maxlength: 200, required: true });
   const from = h('input', { id: 'notice-from', name: 'valid_from', type: 'datetime-local', required: true, value: toLocalInput(start) });
@@ -135,7 +142,7 @@ export function noticesPanel(f) {
     try {
       const n = await api(`/facilities/${f.id}/notices`, { method: 'POST', json: {
         text: text.value.trim(), valid_from: rfc3339(a), valid_until: rfc3339(b) } });
-      list.prepend(item(n));
+      list.append(item(n));
       refresh();
       text.value = '';
       status(result, true, t('panel.notice_added'));
