@@ -15,6 +15,7 @@ import { KEEPER, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
+import { assertClean, guardedPage, payload, watchContext } from './lib/xss.mjs';
 
 let srv;
 let admin;
@@ -269,6 +270,29 @@ test('a keeper ticks an amenity, adds and removes a notice, closes for a while; 
   assert.equal(await page.locator('.notices').count(), 0);
   assert.equal(await page.locator('#suspended').count(), 0);
   await page.close();
+});
+
+test('a notice and a closure reason that look like markup stay text, for the keeper and on the facility page', async () => {
+  const now = Date.now();
+  const posted = await srv.fetch(`/api/v1/facilities/${station.id}/notices`, { method: 'POST', token: admin.token,
+    json: { text: payload(21), valid_from: new Date(now - 60000).toISOString(), valid_until: new Date(now + 3600000).toISOString() } });
+  assert.equal(posted.status, 201, posted.text);
+  const closed = await srv.fetch(`/api/v1/facilities/${station.id}`, { method: 'PATCH', token: admin.token,
+    json: { status: 'suspended', suspended_reason: payload(22) } });
+  assert.equal(closed.status, 200, closed.text);
+  await watchContext(browser.context);
+  const page = await guardedPage(browser.context);
+  await page.goto(srv.url + `/#/staff/f/${station.id}`);
+  await page.locator('#notice-list .notice-text', { hasText: payload(21) }).waitFor();
+  await page.locator('#suspension-now', { hasText: payload(22) }).waitFor();
+  await assertClean(page, 'keeper panels');
+  await page.goto(srv.url + `/#/f/${station.id}`);
+  await page.locator('.notices li', { hasText: payload(21) }).waitFor();
+  await page.locator('#suspended', { hasText: payload(22) }).waitFor();
+  await assertClean(page, 'facility page');
+  await page.close();
+  await srv.fetch(`/api/v1/facilities/${station.id}/notices/${posted.body.id}`, { method: 'DELETE', token: admin.token });
+  await srv.fetch(`/api/v1/facilities/${station.id}`, { method: 'PATCH', token: admin.token, json: { status: 'active' } });
 });
 
 test('a keeper may not change another organisation\'s amenities', async () => {
