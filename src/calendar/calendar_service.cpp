@@ -1,6 +1,9 @@
 #include "calendar/calendar_service.h"
 
+#include <optional>
 #include <utility>
+
+#include <spdlog/spdlog.h>
 
 #include "calendar/calendar_store.h"
 #include "core/calendar_loader.h"
@@ -26,6 +29,24 @@ Result<core::Calendar> read_stored(store::Connection& conn) {
   return out;
 }
 
+// Tells the operator when the calendar in force runs out within
+// kCoverageWarningDays (or has run out), once per start and per change.
+void log_coverage(const core::Calendar& calendar) {
+  const core::LocalDate today = core::local_date_of(core::now_unix());
+  const std::optional<core::LocalDate> last = calendar.covered_until(today);
+  const int64_t days_left = last ? core::days_from_civil(*last) - core::days_from_civil(today) : -1;
+  if (last && days_left > kCoverageWarningDays) {
+    spdlog::info("official calendar covers until {}", core::format_date(*last));
+    return;
+  }
+  const int missing = last ? last->year + 1 : today.year;
+  spdlog::warn(
+      "official calendar covers until {}: load {} (PUT /api/v1/calendar/{} or the web app's "
+      "节假日安排 screen); beyond it, opening hours with PH/WD/OD answer unknown and working-day "
+      "deadlines count ordinary weeks",
+      last ? core::format_date(*last) : std::string("no day of this year"), missing, missing);
+}
+
 }  // namespace
 
 Result<core::Calendar> load_calendar_files(const std::string& dir) {
@@ -47,6 +68,7 @@ Result<std::unique_ptr<CalendarService>> CalendarService::open(store::Database& 
   Result<core::Calendar> stored = read_stored(db.reader());
   if (!stored.ok()) return stored.status();
   auto initial = std::make_shared<const core::Calendar>(files.merged(*stored));
+  log_coverage(*initial);
   return std::unique_ptr<CalendarService>(new CalendarService(db, audit, std::move(initial)));
 }
 
@@ -95,7 +117,11 @@ void CalendarService::swap_in(int year, const std::vector<core::OfficialDay>& da
   std::lock_guard<std::mutex> lock(swap_mutex_);
   // The days passed with_year's checks above, so this cannot fail.
   Result<core::Calendar> next = holder_.get()->with_year(year, days);
-  if (next.ok()) holder_.set(std::make_shared<const core::Calendar>(std::move(next).value()));
+  if (!next.ok()) return;
+  auto calendar = std::make_shared<const core::Calendar>(std::move(next).value());
+  spdlog::info("official calendar: {} replaced ({} days)", year, days.size());
+  log_coverage(*calendar);
+  holder_.set(std::move(calendar));
 }
 
 }  // namespace warmcity::calendar

@@ -7,7 +7,8 @@
 // replaces the file's. replace_year() writes the year and its audit entry
 // (action "calendar.update") in ONE write job, and only after that commit
 // swaps the holder, so the next request sees the new year and a restart
-// finds it again.
+// finds it again. Both log how far the calendar now reaches (a warning when
+// it runs out within kCoverageWarningDays).
 //
 // Lifetime: REQUIRES `db` and `audit` to outlive the service and the service
 // to outlive serving (route handlers and write callbacks refer to it).
@@ -32,6 +33,11 @@
 #include "store/database.h"
 
 namespace warmcity::calendar {
+
+// From this many days before the calendar in force runs out, starting the
+// server and loading a year log a warning (the web app's admin banner uses
+// the same number, web/js/calendar_banner.js).
+inline constexpr int kCoverageWarningDays = 60;
 
 // The years a calendar may be kept for: those warmcity takes anywhere.
 inline constexpr int kFirstYear = core::kFirstYear;  // 1970

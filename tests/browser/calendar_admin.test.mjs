@@ -1,5 +1,6 @@
 // The official calendar's end as people see it (issue 12 item 5), on the demo
-// server, whose calendar ends on 2026-12-31. The browser's clock is set
+// server with a calendar of 2024-2026 (a copy of data/calendar's, so the test
+// means the same once 2027 is shipped). The browser's clock is set
 // (Playwright's clock), so the test means the same on any day:
 //  - a facility's seven days from 2026-12-28 draw 元旦 2027 and the weekend
 //    after it as unknown ("2027年节假日安排尚未载入"), not as closed;
@@ -11,15 +12,34 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { ADMIN, KEEPER, startDemoServer } from './lib/demo.mjs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN, KEEPER, KEEPER_ORG, makeUser } from './lib/demo.mjs';
+import { BIN, startServer } from '../http/lib/server.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
 
 let srv;
 let browser;
+// lib/demo.mjs's startDemoServer, with the calendar ending on 2026-12-31.
+async function startDemoServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
+  const r = spawnSync(BIN, ['demo', '--db', join(dir, 'warmcity.db'), '--password-cost', 'minimum'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
+  const calendarDir = join(dir, 'calendar');
+  mkdirSync(calendarDir);
+  for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
+  const server = await startServer({ dir, args: ['--calendar-dir', calendarDir] });
+  const admin = await server.login(ADMIN.username, ADMIN.password);
+  await makeUser(server, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
+  return server;
+}
+
 before(async () => {
-  ({ srv } = await startDemoServer());
+  srv = await startDemoServer();
   browser = await launch();
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });

@@ -1,12 +1,13 @@
 // The official calendar's end (issue 12 item 5): beyond the loaded years
-// (data/calendar ends with 2026), hours that use PH/WD/OD are unknown, so the
+// (the server gets a copy of data/calendar's 2024-2026, so the test means
+// the same once data/calendar holds 2027), hours that use PH/WD/OD are unknown, so the
 // demo's toilets on 元旦 2027 at 10:00 are not "9 open" but none until 2027
 // is loaded, and then exactly the library's (PH 09:00-17:00); /api/v1/health
 // and /metrics name the last covered day and move when a year is loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, startServer } from './lib/server.mjs';
@@ -22,7 +23,10 @@ before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-calendar-'));
   const r = spawnSync(BIN, ['demo', '--db', join(dir, 'warmcity.db'), '--password-cost', 'minimum'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  srv = await startServer({ dir });
+  const calendarDir = join(dir, 'calendar');
+  mkdirSync(calendarDir);
+  for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
+  srv = await startServer({ dir, args: ['--calendar-dir', calendarDir] });
   admin = await srv.login('admin', 'demo-admin-2026');
   worker = await srv.login('liangjunlian', 'demo-worker-2026');
 });
@@ -47,6 +51,8 @@ test('health and metrics name the last day the calendar covers', async () => {
   assert.match(metrics.text, /# TYPE warmcity_calendar_covered_until_timestamp_seconds gauge/);
   assert.equal(metric(metrics.text, 'warmcity_calendar_covered_until_timestamp_seconds'), END_OF_2026);
   assert.ok(metric(metrics.text, 'warmcity_calendar_deadlines_beyond_total') >= 0);
+  // The operator was told at start (from 2026-11-01 on, 60 days before the end).
+  assert.match(readFileSync(srv.logPath, 'utf8'), /official calendar covers until 2026-12-31: load 2027 \(PUT \/api\/v1\/calendar\/2027/);
   // /metrics stays closed to a client that came through a proxy.
   assert.equal((await srv.fetch('/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } })).status, 404);
 });
@@ -92,6 +98,7 @@ test('toilets open on 元旦 2027 at 10:00: none counted open while 2027 is not 
   assert.ok(!monday.body.items.some((i) => i.name === '离石区图书馆共享厕所'));
 
   assert.equal((await srv.fetch('/api/v1/health')).body.calendar_covered_until, '2027-12-31');
+  assert.match(readFileSync(srv.logPath, 'utf8'), /official calendar: 2027 replaced \(1 days\)/);
   assert.equal(metric((await srv.fetch('/metrics')).text, 'warmcity_calendar_covered_until_timestamp_seconds'), END_OF_2027);
 });
 
