@@ -64,10 +64,14 @@ const group = (page, n) => page.locator(`.hours-group[data-group="${n - 1}"]`);
 const dayBox = (page, n, name) => group(page, n).getByLabel(name, { exact: true });
 const tick = (box, on = true) => box.setChecked(on, { force: true });
 
-// Waits until the preview answers for the current value.
+// Waits until the preview answers for the current value (the list says
+// which expression it shows).
 async function previewed(page) {
   await page.locator('#hours-check .ok').waitFor();
-  await page.locator('#preview-days li').first().waitFor();
+  await page.waitForFunction(() => {
+    const list = document.getElementById('preview-days');
+    return list && list.dataset.expr === document.getElementById('hours').value.trim();
+  });
 }
 
 test('the boxes write Mo-Fr 08:00-18:00; PH off, and the preview marks 中秋 closed and a Monday open', async () => {
@@ -81,6 +85,12 @@ test('the boxes write Mo-Fr 08:00-18:00; PH off, and the preview marks 中秋 cl
   await group(page, 1).getByLabel('第 1 组第 1 段结束时间').fill('18:00');
   await page.getByLabel('法定节假日闭馆').check();
   await page.locator('#hours-written', { hasText: 'Mo-Fr 08:00-18:00; PH off' }).waitFor();
+  // 24 小时 replaces the periods, and gives them back when unticked.
+  await page.getByLabel('24 小时').check();
+  await page.locator('#hours-written', { hasText: /^Mo-Fr 00:00-24:00; PH off$/ }).waitFor();
+  assert.equal(await group(page, 1).locator('.range-row').count(), 0);
+  await page.getByLabel('24 小时').uncheck();
+  await page.locator('#hours-written', { hasText: /^Mo-Fr 08:00-18:00; PH off$/ }).waitFor();
   assert.equal(await page.locator('#hours').inputValue(), 'Mo-Fr 08:00-18:00; PH off');
   await previewed(page);
 
@@ -293,6 +303,47 @@ test('a notice and a closure reason that look like markup stay text, for the kee
   await page.close();
   await srv.fetch(`/api/v1/facilities/${station.id}/notices/${posted.body.id}`, { method: 'DELETE', token: admin.token });
   await srv.fetch(`/api/v1/facilities/${station.id}`, { method: 'PATCH', token: admin.token, json: { status: 'active' } });
+});
+
+test('a lot\'s amenities keep their types; a closure with an end says when it reopens', async () => {
+  const lot = (await srv.fetch('/api/v1/facilities?kind=parking&limit=200')).body.items.find((f) => f.keeper_org_id === keeperOrgId);
+  const page = await editPage(lot);
+  // Saved untouched, nothing changes (yuan ⇄ fen, an empty longest stay ⇄ null).
+  await page.getByRole('button', { name: '保存设施项目' }).click();
+  await page.locator('#amenities-result', { hasText: '已保存' }).waitFor();
+  assert.deepEqual((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.amenities, lot.amenities);
+  await page.getByLabel('收费（元/小时，0 为免费）').fill('2.5');
+  await page.getByLabel('最长停放（分钟，不填为不限）').fill('120');
+  await page.getByRole('button', { name: '保存设施项目' }).click();
+  await page.locator('#amenities-result', { hasText: '已保存' }).waitFor();
+  const saved = (await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.amenities;
+  assert.equal(saved.fee_fen_per_hour, 250);
+  assert.equal(saved.max_stay_minutes, 120);
+  assert.equal(saved.capacity, lot.amenities.capacity);
+  // An out-of-range value is refused by the server and said in Chinese.
+  await page.getByLabel('车位总数').fill('0');
+  await page.locator('#amenities').evaluate((form) => { form.noValidate = true; });
+  await page.getByRole('button', { name: '保存设施项目' }).click();
+  await page.locator('#amenities-result', { hasText: '保存失败' }).waitFor();
+  assert.equal((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.amenities.capacity, lot.amenities.capacity);
+
+  // Closed until tomorrow 08:00, then the facility page says so.
+  const tomorrow = new Date(Date.now() + 8 * 3600 * 1000 + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel('停开原因（居民可见）').fill('路面施工');
+  await page.getByLabel('预计恢复时间（可不填）').fill(`${tomorrow}T08:00`);
+  await page.getByRole('button', { name: '暂停开放' }).click();
+  await page.locator('#suspension-now', { hasText: '现在：暂停开放（路面施工），到 明天 08:00 恢复' }).waitFor();
+  assert.equal((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.suspended_until, `${tomorrow}T08:00:00+08:00`);
+  await page.getByLabel('停开原因（居民可见）').fill('');
+  await page.getByRole('button', { name: '暂停开放' }).click();
+  await page.locator('#suspension-result', { hasText: '请写明停开原因' }).waitFor();
+  await page.goto(srv.url + `/#/f/${lot.id}`);
+  await page.locator('#suspended', { hasText: '暂停开放：路面施工 · 预计 明天 08:00 恢复' }).waitFor();
+  await page.goto(srv.url + `/#/staff/f/${lot.id}`);
+  await page.getByRole('button', { name: '恢复开放' }).click();
+  await page.locator('#suspension-now', { hasText: '现在：正常开放' }).waitFor();
+  assert.equal((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.status, 'active');
+  await page.close();
 });
 
 test('a keeper may not change another organisation\'s amenities', async () => {

@@ -116,7 +116,7 @@ export function previewList({ days, missingYears }, expr) {
   return [
     usesCalendar && missingYears.length > 0
       && h('p', { class: 'note', id: 'preview-no-calendar' }, t('hours.preview_no_calendar', { years: missingYears.join('、') })),
-    h('ol', { class: 'pdays', id: 'preview-days' }, days.map((d) => {
+    h('ol', { class: 'pdays', id: 'preview-days', dataset: { expr } }, days.map((d) => {
       const state = d.unknown.length ? 'unknown' : d.open.length ? 'open' : 'closed';
       return h('li', { class: `pday pday-${state}`, dataset: { date: d.date } },
         h('span', { class: 'day' }, d.label), dayMarks(d, usesCalendar), h('span', { class: 'pspans' }, dayText(d)), dayBar(d));

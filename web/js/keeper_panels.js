@@ -77,6 +77,7 @@ export function amenitiesForm(f) {
     h('button', { type: 'submit' }, t('panel.amenities_save')), result);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    result.textContent = '';  // the status says this save, not the last one
     try {
       const saved = await api(`/facilities/${f.id}`, { method: 'PATCH', json: { amenities: readAmenities(form, before) } });
       Object.assign(before, saved.amenities);
@@ -132,6 +133,7 @@ export function noticesPanel(f) {
     h('button', { type: 'submit' }, t('panel.notice_add')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    result.textContent = '';
     const a = fromLocalInput(from.value);
     const b = fromLocalInput(until.value);
     if (a === null || b === null || b <= a || b - a > 31 * DAY_MS) {
@@ -170,6 +172,7 @@ export function suspensionForm(f) {
     resume.hidden = !suspended;
   };
   const save = async (json) => {
+    result.textContent = '';
     try {
       const saved = await api(`/facilities/${f.id}`, { method: 'PATCH', json });
       show(saved);
@@ -188,6 +191,7 @@ export function suspensionForm(f) {
     h('div', { class: 'toolbar' }, h('button', { type: 'submit' }, t('panel.suspend')), resume), result);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    result.textContent = '';
     if (!reason.value.trim()) {
       status(result, false, t('panel.field.suspended_reason'));
       reason.focus();

@@ -47,6 +47,7 @@ export async function render(view, { id }) {
     h('button', { type: 'submit' }, t('common.save')), result);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    result.textContent = '';  // the status says this save, not the last one
     await hours.flush();
     if (!hours.valid()) {
       result.className = 'error';
