@@ -324,7 +324,7 @@ test('a lot\'s amenities keep their types; a closure with an end says when it re
   await page.getByLabel('车位总数').fill('0');
   await page.locator('#amenities').evaluate((form) => { form.noValidate = true; });
   await page.getByRole('button', { name: '保存设施项目' }).click();
-  await page.locator('#amenities-result', { hasText: '保存失败' }).waitFor();
+  await page.locator('#amenities-result', { hasText: '保存失败：“车位总数”的数值不在允许范围内' }).waitFor();
   assert.equal((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.amenities.capacity, lot.amenities.capacity);
 
   // Closed until tomorrow 08:00, then the facility page says so.

@@ -21,8 +21,9 @@ const SECTIONS = ['men_women', 'all_gender', 'men', 'women'];
 
 function saveFailed(err) {
   if (err.status === 403) return t('edit.forbidden');
-  const known = (err.problem?.errors || []).map((e) => 'panel.field.' + e.field)
-    .filter((key) => t(key) !== key).map((key) => t(key));
+  const known = (err.problem?.errors || []).map((e) => (e.field.startsWith('amenities.')
+    ? t('panel.field.amenity', { name: t('amenity.' + e.field.slice('amenities.'.length)) })
+    : t('panel.field.' + e.field))).filter((text) => !text.startsWith('panel.field.'));
   return t('edit.save_failed', { detail: known.length ? known.join('；') : err.message });
 }
 

@@ -306,7 +306,7 @@ export default {
   'panel.field.valid_until': 'The end must be after the start, 31 days at most',
   'panel.field.suspended_reason': 'Give the reason for the closure',
   'panel.field.suspended_until': 'The reopening must be in the future',
-  'panel.field.amenities': 'An amenity value is out of range',
+  'panel.field.amenity': '"{name}" is out of range',
   'edit.checking': 'Checking…',
   'edit.save_failed': 'Not saved: {detail}',
   'edit.forbidden': 'You may not edit this facility.',

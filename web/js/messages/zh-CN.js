@@ -307,7 +307,7 @@ export default {
   'panel.field.valid_until': '结束时间要晚于开始时间，且最多 31 天',
   'panel.field.suspended_reason': '请写明停开原因',
   'panel.field.suspended_until': '恢复时间要晚于现在',
-  'panel.field.amenities': '设施项目的数值超出范围',
+  'panel.field.amenity': '“{name}”的数值不在允许范围内',
   'edit.checking': '正在检查…',
   'edit.save_failed': '保存失败：{detail}',
   'edit.forbidden': '您无权编辑这个设施。',
