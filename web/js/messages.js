@@ -1,8 +1,11 @@
 // The one message table: every user-facing string of the web app, zh-CN first
-// (the default, messages/zh-CN.js) and English (messages/en.js), one file per
-// language with the same keys, grouped by screen; `{name}` marks a parameter
+// (the default, messages/zh-CN.js) and English (messages/en.js), per language
+// one file for the public screens and one for staff screens (*-staff.js), the
+// same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
+import zhCNStaff from './messages/zh-CN-staff.js';
 import en from './messages/en.js';
+import enStaff from './messages/en-staff.js';
 
-export const MESSAGES = { 'zh-CN': zhCN, en };
+export const MESSAGES = { 'zh-CN': { ...zhCN, ...zhCNStaff }, en: { ...en, ...enStaff } };
