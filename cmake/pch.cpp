@@ -1,0 +1,1 @@
+// Compiled only to build the precompiled headers (cmake/precompiled_headers.cmake).
