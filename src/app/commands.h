@@ -30,6 +30,7 @@ std::string describe(const Status& status);
 void add_serve_command(CLI::App& cli);
 void add_user_command(CLI::App& cli);
 void add_backup_command(CLI::App& cli);
+void add_restore_command(CLI::App& cli);
 void add_routes_command(CLI::App& cli);
 void add_hours_command(CLI::App& cli);
 void add_demo_command(CLI::App& cli);

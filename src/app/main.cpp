@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   warmcity::app::add_serve_command(cli);
   warmcity::app::add_user_command(cli);
   warmcity::app::add_backup_command(cli);
+  warmcity::app::add_restore_command(cli);
   warmcity::app::add_routes_command(cli);
   warmcity::app::add_hours_command(cli);
   warmcity::app::add_demo_command(cli);

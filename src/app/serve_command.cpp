@@ -14,6 +14,7 @@
 #include "app/data_paths.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "store/file_lock.h"
 #include "system/system.h"
 
 namespace warmcity::app {
@@ -75,6 +76,9 @@ void serve(ServeOptions& o) {
   setup_access_log(o.access_log, o.server);
   spdlog::flush_every(std::chrono::seconds(1));
 
+  // One server per database file; `warmcity restore` waits for it to stop.
+  Result<store::FileLock> lock = store::FileLock::acquire(o.app.db_path);
+  if (!lock.ok()) throw CommandFailed(lock.status());
   auto app = Application::open(o.app);
   if (!app.ok()) throw CommandFailed(app.status());
   if (o.app.residents.sms.sender == "log") {

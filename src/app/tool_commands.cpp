@@ -1,4 +1,5 @@
-// `warmcity backup` and `warmcity routes`: tools for operators and tests.
+// `warmcity routes`: every route with who may call it, checked against the
+// OpenAPI document (a test runs it).
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -38,20 +39,6 @@ class ScratchDir {
 };
 
 }  // namespace
-
-void add_backup_command(CLI::App& cli) {
-  auto db = std::make_shared<std::string>("var/warmcity.db");
-  auto to = std::make_shared<std::string>();
-  CLI::App* cmd =
-      cli.add_subcommand("backup", "copy the database consistently, also while the server runs");
-  cmd->add_option("--db", *db, "SQLite database file")->capture_default_str();
-  cmd->add_option("--to", *to, "file to write")->required();
-  cmd->callback([db, to] {
-    auto app = open_app(*db);
-    if (Status s = app->db().backup_to(*to); !s.ok()) throw CommandFailed(s);
-    std::cout << "backup written to " << *to << "\n";
-  });
-}
 
 void add_routes_command(CLI::App& cli) {
   auto db = std::make_shared<std::string>();
