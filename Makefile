@@ -4,7 +4,7 @@ DB ?= var/warmcity.db
 ADDR ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build deps configure format clean bench
+.PHONY: run test build server deps configure format clean bench package
 
 deps:
 	@scripts/install-deps.sh
@@ -14,11 +14,16 @@ $(BUILD)/build.ninja:
 
 configure: $(BUILD)/build.ninja
 
+# Everything: the server, the unit tests, the benchmarks.
 build: deps configure
 	@cmake --build $(BUILD)
 
+# The server alone (what `make run` needs; a first build is a few minutes).
+server: deps configure
+	@cmake --build $(BUILD) --target warmcity
+
 # On first start (no $(DB) yet) it creates the DEMO Lishi District database.
-run: build
+run: server
 	@mkdir -p $(dir $(DB))
 	@test -e $(DB) || $(BUILD)/src/app/warmcity demo --db $(DB) || { rm -f $(DB) $(DB)-wal $(DB)-shm; exit 1; }
 	@$(BUILD)/src/app/warmcity serve --db $(DB) --listen $(ADDR) --port $(PORT)
@@ -28,6 +33,11 @@ test: build
 
 bench: build
 	@bench/http/compare.sh $(BUILD)
+
+# A .deb for Debian 12 in $(BUILD)/ (cmake/packaging.cmake): /usr/bin/warmcity,
+# its data and web app, the systemd units.
+package: server
+	@cd $(BUILD) && cpack -G DEB
 
 format:
 	@scripts/cpp-files.sh | xargs clang-format -i

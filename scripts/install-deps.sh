@@ -12,6 +12,7 @@ packages=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
   libcli11-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
   nodejs npm chromium fonts-wqy-microhei curl ca-certificates
+  systemd  # systemd-analyze checks the shipped units (tests/http/install.test.mjs)
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light postgresql postgresql-15-postgis-3)
