@@ -68,7 +68,9 @@ Result<std::unique_ptr<CalendarService>> CalendarService::open(store::Database& 
   Result<core::Calendar> stored = read_stored(db.reader());
   if (!stored.ok()) return stored.status();
   auto initial = std::make_shared<const core::Calendar>(files.merged(*stored));
-  log_coverage(*initial);
+  // Commands that load no calendar files (backup, user, …) answer no hours:
+  // only a server (or `hours`) is told how far its calendar reaches.
+  if (!calendar_dir.empty()) log_coverage(*initial);
   return std::unique_ptr<CalendarService>(new CalendarService(db, audit, std::move(initial)));
 }
 

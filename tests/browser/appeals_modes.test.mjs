@@ -59,14 +59,18 @@ test('elder mode: an anonymous appeal, its code and its tracking page', async ()
   await assertElder(page, 'track');
   await assertAccessible(page, 'track (elder)');
 
-  // The same problem again: the first is offered before submitting.
-  await raiseNoise(page, '又是广场舞，声音很大。');
-  const similar = page.locator('#similar li');
+  await page.close();
+
+  // A neighbour raises the same problem (another tab: a tab never offers its
+  // own appeals): the first is offered before submitting.
+  const neighbour = await pageWith({ elder: true });
+  await raiseNoise(neighbour, '又是广场舞，声音很大。');
+  const similar = neighbour.locator('#similar li');
   await similar.first().waitFor();
   assert.equal(await similar.locator('a.result-name').first().getAttribute('href'), `#/track/${code}`);
-  await assertElder(page, 'similar');
-  await assertAccessible(page, 'similar (elder)');
-  await page.close();
+  await assertElder(neighbour, 'similar');
+  await assertAccessible(neighbour, 'similar (elder)');
+  await neighbour.close();
 });
 
 test('elder mode: the staff queue, a case and the dashboard', async () => {
