@@ -9,7 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <regex>
+#include <string_view>
 #include <tuple>
 
 #include "store/backup.h"
@@ -42,6 +42,24 @@ Status sync_dir(const std::string& dir) {
   const int rc = ::fsync(fd);
   ::close(fd);
   return rc == 0 ? Status::Ok() : errno_status("fsync " + dir);
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// warmcity-YYYYMMDD-HHMMSS.db or warmcity-YYYYMMDD-HHMMSS-N.db, nothing else.
+bool is_set_name(std::string_view name) {
+  constexpr std::string_view kPrefix = "warmcity-", kSuffix = ".db";
+  if (name.size() < kPrefix.size() + 15 + kSuffix.size() || !name.starts_with(kPrefix) ||
+      !name.ends_with(kSuffix)) {
+    return false;
+  }
+  const std::string_view stamp = name.substr(kPrefix.size(), name.size() - kPrefix.size() - 3);
+  if (!all_digits(stamp.substr(0, 8)) || stamp[8] != '-' || !all_digits(stamp.substr(9, 6))) {
+    return false;
+  }
+  return stamp.size() == 15 || (stamp[15] == '-' && all_digits(stamp.substr(16)));
 }
 
 std::string dir_of(const std::string& file) {
@@ -89,11 +107,10 @@ Status add_photos(const std::string& from, const std::string& to, int* added) {
 }
 
 std::vector<std::string> prune_backup_sets(const std::string& dir, int keep) {
-  static const std::regex kSetName(R"(warmcity-\d{8}-\d{6}(-\d+)?\.db)");
   std::vector<fs::path> sets;
   std::error_code ec;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), kSetName)) {
+    if (entry.is_regular_file() && is_set_name(entry.path().filename().string())) {
       sets.push_back(entry.path());
     }
   }
