@@ -43,6 +43,18 @@ http::Response json_reply(const nlohmann::json& body, int status = 200);
 // 204 with no body.
 http::Response no_content();
 
+// The answer to a successful sign-in (by password or by phone code):
+// {token, csrf_token, expires_at, user: {id, username, display_name, role,
+// organisation_ids}, ...extra}, with the session cookie and no-store.
+struct SignedIn {
+  const std::string& token;
+  const std::string& csrf_token;
+  int64_t expires_at;
+  const UserRecord& user;
+};
+http::Response signed_in_reply(const SignedIn& s, int64_t ttl_seconds, bool secure_cookie,
+                               nlohmann::json extra = nlohmann::json::object());
+
 // The caller, for the audit log. REQUIRES: the route is not public.
 Actor actor_of(const http::Request& request);
 

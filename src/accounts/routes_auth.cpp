@@ -40,19 +40,7 @@ void handle_login(Context& ctx, http::Request& req, http::Reply reply) {
             return reply(throttled(o.status, o.retry_after));
           }
           if (!o.status.ok()) return reply(http::problem(o.status));
-          json body{{"token", o.token},
-                    {"csrf_token", o.csrf_token},
-                    {"expires_at", core::format_rfc3339(o.expires_at)},
-                    {"user",
-                     {{"id", o.user.id},
-                      {"username", o.user.username},
-                      {"display_name", o.user.display_name},
-                      {"role", o.user.role},
-                      {"organisation_ids", o.user.organisation_ids}}}};
-          http::Response r = json_reply(body);
-          r.set_header("Set-Cookie", session_cookie(o.token, ttl, secure));
-          r.set_header("Cache-Control", "no-store");
-          reply(std::move(r));
+          reply(signed_in_reply({o.token, o.csrf_token, o.expires_at, o.user}, ttl, secure));
         });
 }
 

@@ -1,4 +1,5 @@
 // Helpers shared by the accounts routes (see routes.h).
+#include "accounts/cookies.h"
 #include "accounts/routes.h"
 #include "core/phone.h"
 #include "core/time.h"
@@ -37,6 +38,24 @@ http::Response json_reply(const json& body, int status) {
 http::Response no_content() {
   http::Response r;
   r.status = 204;
+  return r;
+}
+
+http::Response signed_in_reply(const SignedIn& s, int64_t ttl_seconds, bool secure_cookie,
+                               json extra) {
+  json body{{"token", s.token},
+            {"csrf_token", s.csrf_token},
+            {"expires_at", core::format_rfc3339(s.expires_at)},
+            {"user",
+             {{"id", s.user.id},
+              {"username", s.user.username},
+              {"display_name", s.user.display_name},
+              {"role", s.user.role},
+              {"organisation_ids", s.user.organisation_ids}}}};
+  body.update(extra);
+  http::Response r = json_reply(body);
+  r.set_header("Set-Cookie", session_cookie(s.token, ttl_seconds, secure_cookie));
+  r.set_header("Cache-Control", "no-store");
   return r;
 }
 

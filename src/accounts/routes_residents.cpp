@@ -69,20 +69,8 @@ void handle_login(Residents& residents, http::Request& req, http::Reply reply) {
                         r.set_header("Cache-Control", "no-store");
                         return reply(std::move(r));
                       }
-                      json body{{"token", o.token},
-                                {"csrf_token", o.csrf_token},
-                                {"expires_at", core::format_rfc3339(o.expires_at)},
-                                {"created", o.created},
-                                {"user",
-                                 {{"id", o.user.id},
-                                  {"username", o.user.username},
-                                  {"display_name", o.user.display_name},
-                                  {"role", o.user.role},
-                                  {"organisation_ids", o.user.organisation_ids}}}};
-                      http::Response r = json_reply(body);
-                      r.set_header("Set-Cookie", session_cookie(o.token, ttl, secure));
-                      r.set_header("Cache-Control", "no-store");
-                      reply(std::move(r));
+                      reply(signed_in_reply({o.token, o.csrf_token, o.expires_at, o.user}, ttl,
+                                            secure, {{"created", o.created}}));
                     });
 }
 
