@@ -1,8 +1,5 @@
 #include "app/backup_set.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -34,14 +31,6 @@ std::string stamp(int64_t unix) {
 
 Status errno_status(const std::string& what) {
   return Status::Internal(what + ": " + std::strerror(errno));
-}
-
-Status sync_dir(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return errno_status("open " + dir);
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  return rc == 0 ? Status::Ok() : errno_status("fsync " + dir);
 }
 
 bool all_digits(std::string_view s) {
@@ -103,7 +92,7 @@ Status add_photos(const std::string& from, const std::string& to, int* added) {
     ++*added;
   }
   if (ec) return Status::Internal("cannot list " + from + ": " + ec.message());
-  return sync_dir(to);
+  return store::sync_directory(to);
 }
 
 std::vector<std::string> prune_backup_sets(const std::string& dir, int keep) {
@@ -160,7 +149,7 @@ Result<std::string> swap_in_restore(const std::string& staged, const std::string
     if (!kept.empty()) std::rename(kept.c_str(), db.c_str());  // put the old one back
     return s;
   }
-  if (Status s = sync_dir(dir_of(db)); !s.ok()) return s;
+  if (Status s = store::sync_directory(dir_of(db)); !s.ok()) return s;
   return kept;
 }
 

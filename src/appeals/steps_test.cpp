@@ -43,14 +43,7 @@ using StepNotes = testing::AppealsWorld;
 
 TEST_F(StepNotes, PublicReadersGetOnlyPublishedNotes) {
   ASSERT_TRUE(create("roads", 7).ok());
-  NewAppeal in;
-  in.category_code = "roads";
-  in.description = "路灯不亮";
-  in.lat = 37.52;
-  in.lon = 111.14;
-  in.contact = Contact{"王阿姨", "13812345678"};
-  Result<Appeal> a =
-      testing::wait_for<Appeal>([&](auto d) { service_->submit(std::move(in), resident_, d); });
+  Result<Appeal> a = submit("roads", "路灯不亮");
   ASSERT_TRUE(a.ok()) << a.status().message();
   auto step = [&](StepRequest req, const Caller& by) {
     return testing::wait_for<Appeal>(
@@ -82,14 +75,7 @@ TEST_F(StepNotes, PublicReadersGetOnlyPublishedNotes) {
 
 TEST_F(StepNotes, DispatchToAnOrganisationWithNobodyIsRefusedNamingIt) {
   ASSERT_TRUE(create("roads", 7).ok());
-  NewAppeal in;
-  in.category_code = "roads";
-  in.description = "井盖丢了";
-  in.lat = 37.52;
-  in.lon = 111.14;
-  in.contact = Contact{"王阿姨", "13812345678"};
-  Result<Appeal> a =
-      testing::wait_for<Appeal>([&](auto d) { service_->submit(std::move(in), resident_, d); });
+  Result<Appeal> a = submit("roads", "井盖丢了");
   ASSERT_TRUE(a.ok()) << a.status().message();
   auto step = [&](StepRequest req) {
     return testing::wait_for<Appeal>(

@@ -64,6 +64,16 @@ class AppealsWorld : public ::testing::Test {
     c.department_org_id = org;
     return wait_for<Category>([&](auto d) { service_->create_category(c, admin_, d); });
   }
+  // An appeal about `description` in category `code`, raised by resident_.
+  Result<Appeal> submit(const std::string& code, const std::string& description) {
+    NewAppeal in;
+    in.category_code = code;
+    in.description = description;
+    in.lat = 37.52;
+    in.lon = 111.14;
+    in.contact = Contact{"王阿姨", "13812345678"};
+    return wait_for<Appeal>([&](auto d) { service_->submit(std::move(in), resident_, d); });
+  }
 
   store::testing_util::ScratchDir dir_;
   std::unique_ptr<store::Database> db_;

@@ -113,7 +113,9 @@ Status online_backup(const std::string& source, const std::string& file, int bus
     fs::remove(tmp, ec);
     return s;
   }
-  return fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
+  return sync_directory(dir.string());
 }
+
+Status sync_directory(const std::string& dir) { return fsync_path(dir, O_RDONLY | O_DIRECTORY); }
 
 }  // namespace warmcity::store
