@@ -264,6 +264,7 @@ test('a keeper ticks an amenity, adds and removes a notice, closes for a while; 
   await page.locator('.notices li', { hasText: '热水器检修，今天暂停供应热水' }).waitFor();
   assert.equal(await page.locator('.notices li').count(), 1);
   await page.locator('#suspended', { hasText: '暂停开放：管道维修' }).waitFor();
+  assert.equal(await page.locator('#state-now').count(), 0, 'no "open until" under 暂停开放');
   const facts = await page.locator('.amenities').textContent();
   assert.match(facts, /微波炉有/);
 
@@ -279,6 +280,7 @@ test('a keeper ticks an amenity, adds and removes a notice, closes for a while; 
   await page.locator('h1', { hasText: station.name }).waitFor();
   assert.equal(await page.locator('.notices').count(), 0);
   assert.equal(await page.locator('#suspended').count(), 0);
+  await page.locator('#state-now').waitFor();
   await page.close();
 });
 

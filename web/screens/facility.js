@@ -49,7 +49,8 @@ export async function render(view, { id }) {
     f.status === 'suspended' && h('p', { class: 'bad', id: 'suspended' }, t('facility.suspended'),
       f.suspended_reason && `：${f.suspended_reason}`,
       f.suspended_until && ` · ${t('facility.suspended_until', { time: when(f.suspended_until) })}`),
-    now && h('p', { class: `state big state-${now.state}`, id: 'state-now' }, stateText(now)),
+    // While suspended the line above says it is closed; the hours would contradict it.
+    now && f.status !== 'suspended' && h('p', { class: `state big state-${now.state}`, id: 'state-now' }, stateText(now)),
     allDayLabel(f) && h('p', { class: 'big' }, allDayLabel(f)),
     f.kind === 'parking' && h('p', { class: 'spaces big', id: 'free-spaces' }, freeSpacesText(f)),
     h('dl', { class: 'facts' },
