@@ -19,7 +19,6 @@ namespace warmcity::accounts {
 namespace {
 
 constexpr int64_t kPurgeAfterSeconds = 30 * 86400;  // old session rows kept this long
-constexpr size_t kMaxUserAgent = 256;
 
 const Status& busy() {
   static const Status kBusy = Status::Unavailable("the server is busy; try again in a moment");

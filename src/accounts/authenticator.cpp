@@ -6,6 +6,7 @@
 #include "accounts/cookies.h"
 #include "accounts/session_store.h"
 #include "accounts/tokens.h"
+#include "core/text.h"
 
 namespace warmcity::accounts {
 
@@ -27,12 +28,6 @@ bool starts_with_bearer(std::string_view header) {
   return true;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 Result<std::optional<http::Principal>> authenticate(store::Connection& reader,
@@ -44,7 +39,7 @@ Result<std::optional<http::Principal>> authenticate(store::Connection& reader,
     if (!starts_with_bearer(authorization)) {
       return Status::Unauthenticated("invalid session: use Authorization: Bearer <token>");
     }
-    token = trim(authorization.substr(7));
+    token = core::trim_blanks(authorization.substr(7));
   } else {
     auto cookie = cookie_value(request.header("cookie"), kSessionCookie);
     if (!cookie || cookie->empty()) return std::optional<http::Principal>();

@@ -1,14 +1,10 @@
 #include "accounts/cookies.h"
 
+#include "core/text.h"
+
 namespace warmcity::accounts {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::string cookie(std::string_view value, int64_t max_age, bool secure) {
   std::string out(kSessionCookie);
@@ -31,12 +27,12 @@ std::string cleared_session_cookie(bool secure) { return cookie("", 0, secure); 
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     size_t semi = header.find(';');
-    std::string_view pair = trim(header.substr(0, semi));
+    std::string_view pair = core::trim_blanks(header.substr(0, semi));
     header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
     size_t eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(pair.substr(0, eq)) != name) continue;
-    std::string_view value = trim(pair.substr(eq + 1));
+    if (core::trim_blanks(pair.substr(0, eq)) != name) continue;
+    std::string_view value = core::trim_blanks(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }

@@ -17,8 +17,7 @@ namespace {
 
 constexpr int64_t kKeepCodesSeconds = 86400;         // for the hourly limits, with room
 constexpr int64_t kPurgeSessionsAfter = 30 * 86400;  // as auth_service.cpp
-constexpr size_t kMaxUserAgent = 256;
-constexpr const char* kNoPassword = "!";  // no argon2id string: no password signs in
+constexpr const char* kNoPassword = "!";             // no argon2id string: no password signs in
 
 const Status& no_code() {
   static const Status kNoCode =

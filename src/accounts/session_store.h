@@ -6,6 +6,7 @@
 // the user and their memberships. Times are unix seconds (UTC).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@
 #include "store/connection.h"
 
 namespace warmcity::accounts {
+
+// A session keeps this many bytes of the client's User-Agent.
+constexpr size_t kMaxUserAgent = 256;
 
 struct NewSession {
   std::string token_hash;

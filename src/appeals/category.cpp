@@ -17,7 +17,7 @@ namespace warmcity::appeals {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using ordered_json = nlohmann::ordered_json;
 
 constexpr NameTable<Datatype, 6> kDatatypes = {{
     {Datatype::kString, "string"},
@@ -75,8 +75,8 @@ void check_attribute(const Attribute& a, const std::string& at, std::vector<Fiel
 }
 
 // One answer checked against its attribute; the JSON value to store.
-std::optional<json> answer_value(const Attribute& a, const std::vector<std::string>& values,
-                                 std::string& why) {
+std::optional<ordered_json> answer_value(const Attribute& a, const std::vector<std::string>& values,
+                                         std::string& why) {
   if (a.datatype != Datatype::kMultiValueList && values.size() != 1) {
     why = "takes exactly one value";
     return std::nullopt;
@@ -94,7 +94,7 @@ std::optional<json> answer_value(const Attribute& a, const std::vector<std::stri
         why = "at most " + std::to_string(max) + " characters of valid UTF-8";
         return std::nullopt;
       }
-      return json(v);
+      return ordered_json(v);
     }
     case Datatype::kNumber: {
       double d = 0;
@@ -103,20 +103,20 @@ std::optional<json> answer_value(const Attribute& a, const std::vector<std::stri
         why = "must be a number";
         return std::nullopt;
       }
-      return json(d);
+      return ordered_json(d);
     }
     case Datatype::kDatetime:
       if (!core::parse_rfc3339(v).ok()) {
         why = "must be an RFC 3339 date-time with an offset";
         return std::nullopt;
       }
-      return json(v);
+      return ordered_json(v);
     case Datatype::kSingleValueList:
       if (!known(v)) {
         why = "is not one of the attribute's values";
         return std::nullopt;
       }
-      return json(v);
+      return ordered_json(v);
     case Datatype::kMultiValueList: {
       std::set<std::string> seen;
       for (const std::string& each : values) {
@@ -129,7 +129,7 @@ std::optional<json> answer_value(const Attribute& a, const std::vector<std::stri
         why = "is required";
         return std::nullopt;
       }
-      return json(values);
+      return ordered_json(values);
     }
   }
   return std::nullopt;
@@ -165,9 +165,9 @@ Status check_category(const Category& c) {
 }
 
 std::string attributes_to_json(const std::vector<Attribute>& attributes) {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const Attribute& a : attributes) {
-    json values = json::array();
+    ordered_json values = ordered_json::array();
     for (const AttributeValue& v : a.values) {
       values.push_back({{"key", v.key}, {"name", v.name}, {"name_en", v.name_en}});
     }
@@ -183,14 +183,14 @@ std::string attributes_to_json(const std::vector<Attribute>& attributes) {
 }
 
 Result<std::vector<Attribute>> attributes_from_json(std::string_view text) {
-  json doc = json::parse(text, nullptr, false);
+  ordered_json doc = ordered_json::parse(text, nullptr, false);
   if (!doc.is_array()) {
     return Status::Unprocessable("bad attributes", {{"attributes", "must be an array"}});
   }
   std::vector<Attribute> out;
   std::vector<FieldError> errors;
   for (size_t i = 0; i < doc.size(); ++i) {
-    const json& item = doc[i];
+    const ordered_json& item = doc[i];
     const std::string at = "attributes[" + std::to_string(i) + "]";
     if (!item.is_object()) {
       errors.push_back({at, "must be an object"});
@@ -236,7 +236,7 @@ Result<std::vector<Attribute>> attributes_from_json(std::string_view text) {
     if (auto vs = item.find("values"); vs != item.end() && !vs->is_null()) {
       if (!vs->is_array()) errors.push_back({at + ".values", "must be an array"});
       for (size_t j = 0; vs->is_array() && j < vs->size(); ++j) {
-        const json& v = (*vs)[j];
+        const ordered_json& v = (*vs)[j];
         const bool bad_en = v.is_object() && v.contains("name_en") && !v["name_en"].is_string();
         if (!v.is_object() || !v.contains("key") || !v.contains("name") || !v["key"].is_string() ||
             !v["name"].is_string() || bad_en) {
@@ -258,7 +258,7 @@ Result<std::vector<Attribute>> attributes_from_json(std::string_view text) {
 
 Result<std::string> check_answers(const Category& c, const Answers& answers) {
   std::vector<FieldError> errors;
-  json out = json::object();
+  ordered_json out = ordered_json::object();
   for (const auto& [code, values] : answers) {
     auto it = std::find_if(c.attributes.begin(), c.attributes.end(),
                            [&code](const Attribute& a) { return a.code == code; });
@@ -267,7 +267,7 @@ Result<std::string> check_answers(const Category& c, const Answers& answers) {
       continue;
     }
     std::string why;
-    std::optional<json> v = answer_value(*it, values, why);
+    std::optional<ordered_json> v = answer_value(*it, values, why);
     if (!v) {
       errors.push_back({"attributes." + code, why});
       continue;

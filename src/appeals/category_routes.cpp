@@ -23,7 +23,7 @@ AppealService::Done<Category> reply_with(http::Reply reply, int status) {
   };
 }
 
-void list(AppealService& service, http::Request& req, http::Reply reply) {
+void list_categories(AppealService& service, http::Request& req, http::Reply reply) {
   const bool all = req.query_param("all") == "true";
   if (all && caller_of(req).role != "admin") {
     return reply(http::problem(Status::PermissionDenied("only admins list inactive categories")));
@@ -64,10 +64,11 @@ void register_category_routes(http::Router& router, AppealService& service) {
   using http::Role;
   const std::string api = kCategoriesApi;
   const Access admin = Access::Roles({Role::kAdmin});
-  router.add(
-      Method::kGet, api, Access::Public(),
-      [&service](http::Request& req, http::Reply reply) { list(service, req, std::move(reply)); },
-      {.summary = "List appeal categories"});
+  router.add(Method::kGet, api, Access::Public(),
+             [&service](http::Request& req, http::Reply reply) {
+               list_categories(service, req, std::move(reply));
+             },
+             {.summary = "List appeal categories"});
   router.add(Method::kPost, api, admin,
              [&service](http::Request& req, http::Reply reply) {
                Result<Category> c = read_category(req.body, true);

@@ -6,11 +6,11 @@ namespace warmcity::appeals {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCategoryColumns =
     "id, code, name_zh, name_en, group_name, department_org_id, response_hours, "
     "resolution_days, attributes, active, created_at, updated_at";
 
-Category read_row(const store::Statement& s) {
+Category read_category(const store::Statement& s) {
   Category c;
   c.id = s.column_int64(0);
   c.code = s.column_text(1);
@@ -30,13 +30,14 @@ Category read_row(const store::Statement& s) {
 
 Result<Category> one(store::Connection& c, const std::string& where,
                      const std::function<void(store::Statement&)>& bind) {
-  auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM appeal_categories WHERE " + where);
+  auto s = c.prepare(std::string("SELECT ") + kCategoryColumns + " FROM appeal_categories WHERE " +
+                     where);
   if (!s.ok()) return s.status();
   bind(*s);
   Result<bool> row = s->step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound("no such appeal category");
-  return read_row(*s);
+  return read_category(*s);
 }
 
 // Binds name_zh … updated_at as parameters 1..10.
@@ -58,11 +59,11 @@ Result<Category> get_category_by_id(store::Connection& c, int64_t id) {
 }
 
 Result<std::vector<Category>> list_categories(store::Connection& c, bool include_inactive) {
-  auto s = c.prepare(std::string("SELECT ") + kColumns +
+  auto s = c.prepare(std::string("SELECT ") + kCategoryColumns +
                      " FROM appeal_categories WHERE active = 1 OR ?1 ORDER BY group_name, code");
   if (!s.ok()) return s.status();
   s->bind(1, include_inactive ? 1 : 0);
-  return store::collect<Category>(*s, read_row);
+  return store::collect<Category>(*s, read_category);
 }
 
 Status insert_category(store::Connection& c, Category& cat) {

@@ -60,8 +60,8 @@ constexpr std::string_view kAdobe("Adobe");
 constexpr size_t kJfifFixed = 14;   // identifier, version, units, densities, thumbnail size
 constexpr size_t kAdobeFixed = 12;  // identifier, version, flags0, flags1, transform
 
-Status broken(std::string_view why) { return not_valid("JPEG", why); }
-Status cut_off() { return broken("it is cut off before its end"); }
+Status broken_jpeg(std::string_view why) { return not_valid("JPEG", why); }
+Status cut_off() { return broken_jpeg("it is cut off before its end"); }
 
 bool is_rst(uint8_t m) { return m >= 0xD0 && m <= 0xD7; }
 bool is_app(uint8_t m) { return m >= 0xE0 && m <= 0xEF; }
@@ -135,37 +135,37 @@ Result<std::string> strip_jpeg(std::string_view in) {
   bool have_scan = false;
   while (true) {
     if (at >= in.size()) return cut_off();
-    if (byte(in, at) != 0xFF) return broken("there are stray bytes between its segments");
+    if (byte(in, at) != 0xFF) return broken_jpeg("there are stray bytes between its segments");
     size_t code = at + 1;
     while (code < in.size() && byte(in, code) == 0xFF) ++code;  // fill bytes
     if (code >= in.size()) return cut_off();
     const uint8_t marker = byte(in, code);
     const size_t start = code - 1;  // the FF right before the marker byte
     if (marker == kEoi) {
-      if (!have_scan) return broken("it has no picture data");
+      if (!have_scan) return broken_jpeg("it has no picture data");
       out.append("\xFF\xD9");
       return out;  // whatever follows EOI is not part of the picture (see above)
     }
-    if (marker == kSoi) return broken("it holds more than one picture");
+    if (marker == kSoi) return broken_jpeg("it holds more than one picture");
     if (marker == kTem || marker == 0x00 || is_rst(marker)) {  // no length: not a segment
-      return broken("it has a marker in the wrong place");
+      return broken_jpeg("it has a marker in the wrong place");
     }
     if (code + 3 > in.size()) return cut_off();
     const size_t length = be16(in, code + 1);
-    if (length < 2) return broken("a segment length is wrong");
+    if (length < 2) return broken_jpeg("a segment length is wrong");
     if (length > in.size() - code - 1) return cut_off();
     const std::string_view whole = in.substr(start, 2 + length);
     const std::string_view payload = whole.substr(4);
     at = start + whole.size();
 
     if (is_sof(marker)) {
-      if (have_frame) return broken("it holds more than one picture");
-      if (!valid_frame(payload)) return broken("its frame header is wrong");
+      if (have_frame) return broken_jpeg("it holds more than one picture");
+      if (!valid_frame(payload)) return broken_jpeg("its frame header is wrong");
       have_frame = true;
       out.append(whole);
     } else if (marker == kSos) {
-      if (!have_frame) return broken("its picture data comes before its frame header");
-      if (!valid_scan_header(payload)) return broken("a scan header is wrong");
+      if (!have_frame) return broken_jpeg("its picture data comes before its frame header");
+      if (!valid_scan_header(payload)) return broken_jpeg("a scan header is wrong");
       const size_t end = scan_end(in, at);
       if (end == std::string_view::npos) return cut_off();
       out.append(in.substr(start, end - start));  // the header and the scan's data
@@ -177,7 +177,7 @@ Result<std::string> strip_jpeg(std::string_view in) {
     } else if (is_app(marker)) {
       out.append(kept_app(marker, whole, payload));
     } else if (marker != kCom) {
-      return broken("it uses a kind of JPEG that is not accepted");
+      return broken_jpeg("it uses a kind of JPEG that is not accepted");
     }
   }
 }

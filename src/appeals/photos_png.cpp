@@ -30,7 +30,7 @@ namespace {
 constexpr size_t kChunkOverhead = 12;  // length, type, CRC
 constexpr size_t kIhdrLength = 13;
 
-Status broken(std::string_view why) { return not_valid("PNG", why); }
+Status broken_png(std::string_view why) { return not_valid("PNG", why); }
 
 bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -51,32 +51,32 @@ Result<std::string> strip_png(std::string_view in) {
   bool first = true;
   bool have_data = false;
   while (true) {
-    if (in.size() - at < kChunkOverhead) return broken("it is cut off before its end");
+    if (in.size() - at < kChunkOverhead) return broken_png("it is cut off before its end");
     const size_t length = be32(in, at);
-    if (length > in.size() - at - kChunkOverhead) return broken("it is cut off before its end");
+    if (length > in.size() - at - kChunkOverhead) return broken_png("it is cut off before its end");
     const std::string_view type = in.substr(at + 4, 4);
     const std::string_view chunk = in.substr(at, kChunkOverhead + length);
     const std::string_view data = chunk.substr(8, length);
     at += chunk.size();
     for (char c : type) {
-      if (!is_letter(c)) return broken("a chunk name is not four letters");
+      if (!is_letter(c)) return broken_png("a chunk name is not four letters");
     }
-    if (first != (type == "IHDR")) return broken("it does not start with one IHDR header");
+    if (first != (type == "IHDR")) return broken_png("it does not start with one IHDR header");
     if (first && (length != kIhdrLength || be32(data, 0) == 0 || be32(data, 4) == 0)) {
-      return broken("its IHDR header is wrong");
+      return broken_png("its IHDR header is wrong");
     }
     first = false;
     if (type == "IDAT") have_data = true;
     if (type == "IEND") {
-      if (!have_data) return broken("it has no picture data");
-      if (at != in.size()) return broken("there are more bytes after its end (IEND)");
+      if (!have_data) return broken_png("it has no picture data");
+      if (at != in.size()) return broken_png("there are more bytes after its end (IEND)");
       out.append(chunk);
       return out;
     }
     if (kept(type)) {
       out.append(chunk);
     } else if (type[0] >= 'A' && type[0] <= 'Z') {
-      return broken("it has a part (" + std::string(type) + ") no viewer can show");
+      return broken_png("it has a part (" + std::string(type) + ") no viewer can show");
     }
   }
 }

@@ -41,11 +41,9 @@ class Planner {
       return s;
     }
     auto geometry = f.find("geometry");
-    Result<Geometry> g =
-        geometry == f.end()
-            ? Result<Geometry>(Status::Unprocessable("", {{at + ".geometry", "is required"}}))
-            : read_geometry(*geometry, at + ".geometry");
-    if (g.ok()) {
+    if (geometry == f.end()) {
+      errors.push_back({at + ".geometry", "is required"});
+    } else if (Result<Geometry> g = read_geometry(*geometry, at + ".geometry"); g.ok()) {
       out.geometry = std::move(g).value();
     } else {
       for (const FieldError& e : g.status().field_errors()) errors.push_back(e);

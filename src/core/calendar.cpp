@@ -4,29 +4,21 @@
 #include <atomic>
 #include <utility>
 
+#include "core/text.h"
+
 namespace warmcity::core {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Splits off the first whitespace-delimited word of s.
 std::string_view next_word(std::string_view* s) {
-  *s = trim(*s);
+  *s = trim_blanks(*s);
   size_t end = 0;
   while (end < s->size() && (*s)[end] != ' ' && (*s)[end] != '\t') ++end;
   std::string_view word = s->substr(0, end);
   s->remove_prefix(end);
-  *s = trim(*s);
+  *s = trim_blanks(*s);
   return word;
 }
 
@@ -120,7 +112,7 @@ Result<Calendar> Calendar::parse(std::string_view text) {
     const size_t eol = text.find('\n');
     std::string_view line = text.substr(0, eol);
     text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    line = trim(line);
+    line = trim_blanks(line);
     if (line.empty() || line.front() == '#') continue;
 
     std::string_view rest = line;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/json_text.h"
+#include "core/text.h"
 #include "facilities/facility_formats.h"
 #include "facilities/facility_input.h"
 #include "facilities/facility_json.h"
@@ -42,12 +43,6 @@ constexpr std::array<std::string_view, 18> kExportColumns = {"id",
 
 bool among(std::span<const std::string_view> names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // A number when all of `cell` is one (an integer stays an integer), else
@@ -97,7 +92,7 @@ Result<CsvLayout> csv_layout(const core::CsvRecord& header) {
   std::vector<FieldError> errors;
   std::span<const std::string_view> inputs = input_fields();
   for (const std::string& raw : header.fields) {
-    const std::string name(trim(raw));
+    const std::string name(core::trim_blanks(raw));
     if (read_only_field(name)) {
       layout.fields.emplace_back();
       continue;
@@ -130,7 +125,7 @@ RawRow csv_row(const CsvLayout& layout, const core::CsvRecord& record) {
   }
   for (size_t i = 0; i < record.fields.size(); ++i) {
     const std::string& field = layout.fields[i];
-    const std::string_view cell = trim(record.fields[i]);
+    const std::string_view cell = core::trim_blanks(record.fields[i]);
     if (field.empty() || cell.empty()) continue;
     if (field == "lat" || field == "lon" || field == "keeper_org_id") {
       row.object[field] = number_or_text(cell);

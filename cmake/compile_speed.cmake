@@ -1,3 +1,7 @@
+# Compile time (a first `make run` on a two-core machine builds the server
+# from nothing). Two measures, applied to every target by walking the
+# directories, so adding a module or a target needs nothing here:
+#
 # Precompiled headers: the standard library and nlohmann/json (and GoogleTest
 # for the unit tests) are parsed once per build instead of once per file.
 # Two headers are built (warmcity_pch, warmcity_test_pch); every C++ target
@@ -20,8 +24,21 @@ add_library(warmcity_test_pch OBJECT ${PROJECT_SOURCE_DIR}/cmake/pch.cpp)
 target_link_libraries(warmcity_test_pch PRIVATE nlohmann_json::nlohmann_json GTest::gtest)
 target_precompile_headers(warmcity_test_pch PRIVATE ${WARMCITY_PCH_HEADERS} <gtest/gtest.h>)
 
-# Every library and executable defined under `dir` (recursively) reuses a PCH.
-function(warmcity_use_precompiled_headers dir)
+# Unity build of the libraries (WARMCITY_UNITY_BUILD, on by default): the
+# sources of a warmcity_* library are compiled in batches of
+# WARMCITY_UNITY_BATCH, so nlohmann/json's templates are instantiated and
+# optimised once a batch instead of once a file. Files of one library then
+# share a translation unit: helpers in anonymous namespaces need names unique
+# within their library (the compiler says so when two collide). The Beast and
+# Boost.Geometry files are compiled alone (heavy on their own, and their
+# classes hold anonymous-namespace types). Unit tests, benchmarks and the
+# command glue in src/app (compiled at -O1) are not batched.
+option(WARMCITY_UNITY_BUILD "Compile each library's sources in batches" ON)
+set(WARMCITY_UNITY_BATCH 8 CACHE STRING "Sources per unity batch")
+
+# Every library and executable defined under `dir` (recursively) reuses a PCH;
+# every warmcity_* library is a unity build when WARMCITY_UNITY_BUILD is on.
+function(warmcity_speed_up_compiles dir)
   get_property(targets DIRECTORY ${dir} PROPERTY BUILDSYSTEM_TARGETS)
   foreach(t ${targets})
     get_target_property(type ${t} TYPE)
@@ -33,9 +50,12 @@ function(warmcity_use_precompiled_headers dir)
     else()
       target_precompile_headers(${t} REUSE_FROM warmcity_pch)
     endif()
+    if(WARMCITY_UNITY_BUILD AND t MATCHES "^warmcity_" AND type STREQUAL "STATIC_LIBRARY")
+      set_target_properties(${t} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${WARMCITY_UNITY_BATCH})
+    endif()
   endforeach()
   get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)
   foreach(sub ${subdirs})
-    warmcity_use_precompiled_headers(${sub})
+    warmcity_speed_up_compiles(${sub})
   endforeach()
 endfunction()
