@@ -4,7 +4,7 @@ DB ?= var/warmcity.db
 ADDR ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build server deps configure format clean bench package
+.PHONY: run test build server deps configure format clean bench package fuzz test-sanitize
 
 deps:
 	@scripts/install-deps.sh
@@ -33,6 +33,15 @@ test: build
 
 bench: build
 	@bench/http/compare.sh $(BUILD)
+
+# Every libFuzzer target for FUZZ_SECONDS each (default 60): scripts/fuzz.sh.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The suite under ASan+UBSan, then under TSan: scripts/test-sanitize.sh.
+test-sanitize: deps
+	@scripts/test-sanitize.sh
 
 # A .deb for Debian 12 in $(BUILD)/ (cmake/packaging.cmake): /usr/bin/warmcity,
 # its data and web app, the systemd units.
