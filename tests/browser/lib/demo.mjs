@@ -11,12 +11,13 @@ export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
 export const KEEPER = { username: 'jiguan.keeper', password: 'keeper-pass-1', display_name: '机关事务管理员' };
 export const KEEPER_ORG = '离石区人民政府机关事务服务中心';
 
-export async function startDemoServer() {
+// `args` go to `warmcity serve` (e.g. ['--tile-url', …]).
+export async function startDemoServer({ args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
   const db = join(dir, 'warmcity.db');
   const r = spawnSync(BIN, ['demo', '--db', db, '--password-cost', 'minimum'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
-  const srv = await startServer({ dir });
+  const srv = await startServer({ dir, args });
   const admin = await srv.login(ADMIN.username, ADMIN.password);
   const org = await makeUser(srv, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
   return { srv, admin, keeperOrgId: org.id };
