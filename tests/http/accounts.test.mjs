@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
+import { waitFor } from './lib/wait.mjs';
 
 const ROLES = ['resident', 'worker', 'volunteer', 'keeper', 'department'];
 
@@ -324,15 +325,24 @@ test('the audit log shows logins, failures, the role change and the phone reveal
 });
 
 test('a session expires after --session-ttl', async () => {
+  // Two seconds (stored in whole seconds): the first answer comes well
+  // before the expiry, and the test waits for the 401 rather than sleeping.
   const short = await startServer({
     users: [{ username: 'admin', password: 'admin-pass-1', role: 'admin' }],
-    args: ['--session-ttl', '1'],
+    args: ['--session-ttl', '2'],
   });
   try {
     const s = await short.login('admin', 'admin-pass-1');
+    const expiresAt = Date.parse(s.expires_at);
+    assert.ok(expiresAt - Date.now() > 500 && expiresAt - Date.now() <= 2000, s.expires_at);
     assert.equal((await short.fetch('/api/v1/me', { token: s.token })).status, 200);
-    await new Promise((r) => setTimeout(r, 2100));
-    assertProblem(await short.fetch('/api/v1/me', { token: s.token }), 401, /session expired/);
+    const expired = await waitFor(async () => {
+      const r = await short.fetch('/api/v1/me', { token: s.token });
+      if (r.status === 200) return null; // still valid: wait on
+      return { r, at: Date.now() };
+    }, { timeoutMs: 10000, intervalMs: 50, what: 'the session to expire' });
+    assertProblem(expired.r, 401, /session expired/);
+    assert.ok(expired.at >= expiresAt, `refused before ${s.expires_at}`);
     assertProblem(await short.fetch('/api/v1/me', { headers: { cookie: s.cookie } }), 401, /session expired/);
   } finally {
     await short.stop();

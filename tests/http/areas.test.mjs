@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
+import { waitFor } from './lib/wait.mjs';
 
 // A closed rectangle ring, lon/lat order as GeoJSON wants.
 const ring = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
@@ -248,11 +249,8 @@ test('PATCH parent_id moves a community and its grids to another sub-district', 
     return [r.body.subdistrict_id, r.body.community_id, r.body.grid_id];
   };
   const until = async (want) => {  // the facilities are re-derived just after the commit
-    for (let i = 0; i < 100; i++) {
-      if (JSON.stringify(await storedAreas()) === JSON.stringify(want)) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    assert.deepEqual(await storedAreas(), want);
+    await waitFor(async () => JSON.stringify(await storedAreas()) === JSON.stringify(want),
+      { what: `the facility's areas to become ${JSON.stringify(want)}` });
   };
   await until([ids.FS, ids['BH-STY'], ids['BH-STY-1']]);
   const back = await srv.fetch(`/api/v1/areas/${ids['BH-STY']}`, { method: 'PATCH', token: admin.token, json: { parent_id: ids.BH } });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, startServer } from './lib/server.mjs';
 import { makeOrg } from './lib/fixtures.mjs';
+import { waitFor } from './lib/wait.mjs';
 
 const ADMIN = { username: 'admin', password: 'admin-pass-1', role: 'admin' };
 const NETWORK_LIMIT = 4;
@@ -44,8 +45,6 @@ before(async () => {
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 function askCode(phone, from = nextNetwork(), server = srv) {
   return server.fetch('/api/v1/auth/phone/code', { method: 'POST', headers: { 'x-forwarded-for': from }, json: { phone } });
 }
@@ -54,16 +53,20 @@ function enter(phone, code, from = nextNetwork(), server = srv) {
   return server.fetch('/api/v1/auth/phone/login', { method: 'POST', headers: { 'x-forwarded-for': from }, json: { phone, code } });
 }
 
-// The newest code the log sender wrote for `phone` (the log is flushed as it is written).
-async function codeFromLog(phone, server = srv) {
-  for (let i = 0; i < 50; i++) {
-    const lines = readFileSync(server.logPath, 'utf8').split('\n')
-      .filter((l) => l.includes(`sms (log sender) to ${phone}:`));
-    const m = lines.length ? /验证码是 (\d{6})/.exec(lines[lines.length - 1]) : null;
-    if (m) return m[1];
-    await sleep(50);
-  }
-  throw new Error('no code in the log for ' + phone);
+// The lines the log sender wrote for `phone` (the log is flushed as it is written).
+function smsLines(phone, server = srv) {
+  return readFileSync(server.logPath, 'utf8').split('\n').filter((l) => l.includes(`sms (log sender) to ${phone}:`));
+}
+
+// The code of the newest line for `phone`, waiting until there are more
+// than `seen` lines (pass the count from before asking again, so an older
+// code is never taken for the new one).
+async function codeFromLog(phone, server = srv, seen = 0) {
+  const lines = await waitFor(() => { const l = smsLines(phone, server); return l.length > seen && l; },
+    { what: `code number ${seen + 1} in the log for ${phone}` });
+  const m = /验证码是 (\d{6})/.exec(lines[lines.length - 1]);
+  assert.ok(m, lines[lines.length - 1]);
+  return m[1];
 }
 
 // Asks for a code and signs in with it: the login answer.
@@ -264,10 +267,11 @@ test('deleting the account: appeals stay anonymised, sessions end, audited; the 
   assert.equal(user.body.disabled, true);
 
   // The number is free again: a new, empty account.
-  await sleep(0);
+  const seen = smsLines(phone).length;
+  assert.equal(seen, 1, 'the sign-up code');
   const code = await askCode(phone);
   assert.equal(code.status, 202, code.text);  // the deleted codes no longer count
-  const fresh = await enter(phone, await codeFromLog(phone));
+  const fresh = await enter(phone, await codeFromLog(phone, srv, seen));
   assert.equal(fresh.status, 200, fresh.text);
   assert.equal(fresh.body.created, true);
   assert.notEqual(fresh.body.user.id, me.user.id);
