@@ -18,6 +18,7 @@ let dept;
 let otherDept;
 let keeper;
 let orgId;
+let otherOrgId;
 
 const PHONE = '13812345678';
 const at = { lat: 37.52, lon: 111.14 };
@@ -29,7 +30,7 @@ const PNG = Buffer.concat([
 ]);
 
 before(async () => {
-  ({ srv, admin, resident, worker, dept, otherDept, keeper, orgId } = await startAppealsWorld([
+  ({ srv, admin, resident, worker, dept, otherDept, keeper, orgId, otherOrgId } = await startAppealsWorld([
     { code: 'surface', datatype: 'singlevaluelist', required: true, description: '路面情况',
       values: [{ key: 'unpaved', name: '未硬化' }, { key: 'pothole', name: '坑洼' }] }]));
 });
@@ -109,6 +110,10 @@ test('each role takes only its own steps; illegal steps are 409 with the allowed
   assertProblem(early, 409);
   assert.deepEqual(early.body.allowed_steps, ['accept', 'merge']);
   assert.match(early.body.detail, /allowed steps: accept, merge/);
+  // None of the refusals wrote anything: still submitted, one event.
+  const untouched = await srv.fetch(`${API}/${a.id}`, { token: admin.token });
+  assert.equal(untouched.body.state, 'submitted', untouched.text);
+  assert.deepEqual(untouched.body.events.map((e) => e.action), ['submit']);
 
   assert.equal((await step(a.id, { step: 'accept' }, admin.token)).status, 200);
   assert.equal((await step(a.id, { step: 'dispatch' }, admin.token)).status, 200);
@@ -121,8 +126,9 @@ test('each role takes only its own steps; illegal steps are 409 with the allowed
   const back = await step(a.id, { step: 'return', note: '属于城管局' }, dept.token);
   assert.equal(back.status, 200, back.text);
   assert.equal(back.body.state, 'returned');
-  const again = await step(a.id, { step: 'dispatch', org_id: (await srv.fetch(`${API}/${a.id}`, { token: admin.token })).body.assigned_org_id + 1 }, worker.token);
+  const again = await step(a.id, { step: 'dispatch', org_id: otherOrgId }, worker.token);
   assert.equal(again.status, 200, again.text);
+  assert.equal(again.body.assigned_org_id, otherOrgId);
   assert.equal((await step(a.id, { step: 'start' }, otherDept.token)).status, 200);
   assertProblem(await step(a.id, { step: 'reply', outcome: 'maybe', note: 'x' }, otherDept.token), 422, ['outcome']);
   assert.equal((await step(a.id, { step: 'reply', outcome: 'not_solvable', note: '规划未批' }, otherDept.token)).status, 200);
@@ -267,12 +273,31 @@ test('lists: staff see all, departments theirs, residents their own; supervision
   assert.ok(mine.body.items.length > 0);
   const others = await srv.fetch(API, { token: keeper.token });
   assert.deepEqual(others.body.items, []);
+  // One appeal dispatched to each department: each lists its own only.
+  const ours = await submitted();
+  const theirs = await submitted();
+  for (const [a, org] of [[ours, orgId], [theirs, otherOrgId]]) {
+    assert.equal((await step(a.id, { step: 'accept' }, worker.token)).status, 200);
+    const d = await step(a.id, { step: 'dispatch', org_id: org }, worker.token);
+    assert.equal(d.status, 200, d.text);
+  }
+  assert.equal((await step(ours.id, { step: 'start' }, dept.token)).status, 200);
   const forDept = await srv.fetch(`${API}?state=in_progress&state=dispatched`, { token: dept.token });
-  assert.ok(forDept.body.items.every((a) => a.assigned_org_id === orgId));
+  assert.equal(forDept.status, 200, forDept.text);
+  assert.ok(forDept.body.items.length > 0, forDept.text);
+  assert.ok(forDept.body.items.some((a) => a.id === ours.id && a.state === 'in_progress'), forDept.text);
+  assert.ok(forDept.body.items.every((a) => a.assigned_org_id === orgId), forDept.text);
+  const forOther = await srv.fetch(`${API}?state=in_progress&state=dispatched`, { token: otherDept.token });
+  assert.ok(forOther.body.items.length > 0, forOther.text);
+  assert.ok(forOther.body.items.some((a) => a.id === theirs.id), forOther.text);
+  assert.ok(forOther.body.items.every((a) => a.assigned_org_id === otherOrgId), forOther.text);
+  const onlyDispatched = await srv.fetch(`${API}?state=dispatched`, { token: dept.token });
+  assert.ok(!onlyDispatched.body.items.some((a) => a.id === ours.id), 'the state filter holds');
   assertProblem(await srv.fetch(`${API}?state=lost`, { token: admin.token }), 422, ['state']);
   const page = await srv.fetch(`${API}?limit=2`, { token: admin.token });
   assert.equal(page.body.items.length, 2);
   const next = await srv.fetch(`${API}?limit=2&cursor=${page.body.next_cursor}`, { token: admin.token });
+  assert.ok(next.body.items.length > 0, next.text);
   assert.ok(next.body.items[0].id < page.body.items[1].id);
   const sup = await srv.fetch(`${API}/supervision`, { token: admin.token });
   assert.equal(sup.status, 200, sup.text);
