@@ -3,7 +3,9 @@
 // must have an active department or worker user (422 naming it, in Chinese
 // and English); GET /appeal-categories/stranded lists the categories whose
 // target lost its last such user, for admins and district workers only; and
-// an appeal is not dispatched to an organisation with nobody to act.
+// an appeal is not dispatched to an organisation with nobody to act. GET of
+// one category (200 for anyone, 404 unknown); only admins create, change
+// or delete one (resident, worker, department, keeper 403; anonymous 401).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeOrg, startAppealsWorld } from './lib/fixtures.mjs';
@@ -138,4 +140,57 @@ test('dispatching to an organisation with nobody to act is refused, named or by 
   r = await step({ step: 'dispatch', org_id: world.orgId }); // 区住建局 has zhujian
   assert.equal(r.status, 200, r.text);
   assert.equal(r.body.assigned_org_id, world.orgId);
+});
+
+test('GET one category: 200 for anyone with the whole category, 404 for an unknown code', async () => {
+  const { srv, orgId } = world;
+  const created = await post({ ...LAMP, code: 'lamps_read', department_org_id: orgId });
+  assert.equal(created.status, 201, created.text);
+  const r = await srv.fetch(`${API}/lamps_read`); // no session
+  assert.equal(r.status, 200, r.text);
+  assert.match(r.headers.get('content-type'), /^application\/json/);
+  const { created_at, updated_at, attributes, ...rest } = r.body;
+  assert.deepEqual(rest, { code: 'lamps_read', name_zh: '路灯', name_en: 'Street lights', group: '市政设施',
+    department_org_id: orgId, response_hours: 24, resolution_days: 5, active: true });
+  assert.match(created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+  assert.equal(updated_at, created_at);
+  assert.deepEqual(attributes.map((a) => [a.code, a.datatype, a.required]), [['what', 'singlevaluelist', true], ['more', 'text', false]]);
+  assert.deepEqual(r.body, created.body, 'the same as the creation answered');
+  for (const code of ['nothing', 'LAMPS_READ', 'lamps_read%20', '%E8%B7%AF%E7%81%AF']) {
+    const missing = await srv.fetch(`${API}/${code}`);
+    assert.equal(missing.status, 404, `${code}: ${missing.text}`);
+    assert.match(missing.headers.get('content-type'), /^application\/problem\+json/);
+  }
+});
+
+test('only admins change or delete a category; the refused leave it as it was', async () => {
+  const { srv, admin, resident, worker, dept, keeper, orgId } = world;
+  assert.equal((await post({ ...LAMP, code: 'lamps_guarded', department_org_id: orgId })).status, 201);
+  const { code, ...rest } = LAMP;
+  const change = { ...rest, department_org_id: orgId, resolution_days: 1 };
+  const callers = [['resident', resident, 403], ['worker', worker, 403], ['department', dept, 403], ['keeper', keeper, 403], ['anonymous', {}, 401]];
+  for (const [name, who, status] of callers) {
+    const p = await srv.fetch(`${API}/lamps_guarded`, { method: 'PUT', token: who.token, json: change });
+    assert.equal(p.status, status, `PUT as ${name}: ${p.text}`);
+    const d = await srv.fetch(`${API}/lamps_guarded`, { method: 'DELETE', token: who.token });
+    assert.equal(d.status, status, `DELETE as ${name}: ${d.text}`);
+    const c = await srv.fetch(API, { method: 'POST', token: who.token, json: { ...LAMP, code: `by_${name}` } });
+    assert.equal(c.status, status, `POST as ${name}: ${c.text}`);
+  }
+  const kept = await srv.fetch(`${API}/lamps_guarded`);
+  assert.equal(kept.body.resolution_days, 5);
+  assert.equal(kept.body.active, true);
+  assert.equal(kept.body.updated_at, kept.body.created_at);
+  for (const [name] of callers) assert.equal((await srv.fetch(`${API}/by_${name}`)).status, 404, name);
+
+  // The admin's delete deactivates: still readable (old appeals name it), no longer listed or offered.
+  const del = await srv.fetch(`${API}/lamps_guarded`, { method: 'DELETE', token: admin.token });
+  assert.equal(del.status, 200, del.text);
+  assert.equal(del.body.active, false);
+  const gone = await srv.fetch(`${API}/lamps_guarded`);
+  assert.equal(gone.status, 200, gone.text);
+  assert.equal(gone.body.active, false);
+  const listed = (await srv.fetch(API)).body.items.map((c) => c.code);
+  assert.ok(listed.includes('roads') && !listed.includes('lamps_guarded'), listed.join());
+  assert.equal((await srv.fetch(`${API}/nothing`, { method: 'DELETE', token: admin.token })).status, 404);
 });
