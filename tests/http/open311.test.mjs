@@ -305,3 +305,30 @@ test('bad input: the spec error arrays with 400 / 403 / 404', async () => {
   assert.equal(method.headers.get('allow'), 'GET');
   await xml(`${BASE}/requests/x.html`);
 });
+
+test('API keys: only admins revoke one — resident, worker, department and keeper 403, anonymous 401 — and it keeps working', async () => {
+  const made = await srv.fetch('/api/v1/open311/keys', { method: 'POST', token: admin.token, json: { name: 'guarded' } });
+  assert.equal(made.status, 201, made.text);
+  const org = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '物业公司' } });
+  assert.equal(org.status, 201, org.text);
+  const callers = [
+    ['resident', resident, 403],
+    ['worker', await srv.createUser(admin, 'keys_worker', 'worker'), 403],
+    ['department', await srv.createUser(admin, 'keys_dept', 'department'), 403],
+    ['keeper', await srv.createUser(admin, 'keys_keeper', 'keeper', [org.body.id]), 403],
+    ['anonymous', {}, 401],
+  ];
+  for (const [name, who, status] of callers) {
+    const r = await srv.fetch(`/api/v1/open311/keys/${made.body.id}`, { method: 'DELETE', token: who.token });
+    assert.equal(r.status, status, `${name}: ${r.text}`);
+    assert.match(r.headers.get('content-type'), /^application\/problem\+json/);
+    const list = await srv.fetch('/api/v1/open311/keys', { token: who.token });
+    assert.equal(list.status, status, `list as ${name}: ${list.text}`);
+  }
+  const listed = (await srv.fetch('/api/v1/open311/keys', { token: admin.token })).body.items.find((k) => k.id === made.body.id);
+  assert.ok(listed, 'still listed');
+  assert.equal(listed.revoked_at, null);
+  const used = await post('json', fireLane({ api_key: made.body.key }));
+  assert.equal(used.status, 200, used.text);
+  assert.match(used.body[0].service_request_id, /^[2-9A-HJKMNP-TW-Z]{8}$/);
+});
