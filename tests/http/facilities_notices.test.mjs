@@ -1,6 +1,7 @@
 // Love-station notices and the reception schedule of liaison stations:
-// shown while valid, removed, the wrong kind, permissions, bad input, and
-// the next reception on a working day.
+// shown while valid, removed, the wrong kind, permissions (who may post and
+// delete a notice, and not another station's), bad input, and the next
+// reception on a working day.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
@@ -125,4 +126,44 @@ test('receptions: wrong kind, permissions and bad input', async () => {
   }
   const many = Array.from({ length: 21 }, () => ok.receptions[0]);
   assert.equal((await receptions(liaisonId, { receptions: many }, admin.token)).status, 422);
+});
+
+test('only admins and the station\'s keepers post or delete a notice; the refused change nothing', async () => {
+  const org = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '别家物业' } });
+  assert.equal(org.status, 201, org.text);
+  const dept = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'department', name: '区民政局' } });
+  assert.equal(dept.status, 201, dept.text);
+  const callers = [
+    ['resident', resident, 403],
+    ['worker', await srv.createUser(admin, 'notice_worker', 'worker'), 403],
+    ['department', await srv.createUser(admin, 'notice_dept', 'department', [dept.body.id]), 403],
+    ['another keeper', await srv.createUser(admin, 'notice_keeper_b', 'keeper', [org.body.id]), 403],
+    ['anonymous', {}, 401],
+  ];
+  const kept = await notice(loveId, { ...valid(), text: '本周三下午停电' }, keeper.token);
+  assert.equal(kept.status, 201, kept.text);
+  for (const [name, who, status] of callers) {
+    const posted = await notice(loveId, { ...valid(), text: `来自 ${name}` }, who.token);
+    assert.equal(posted.status, status, `POST as ${name}: ${posted.text}`);
+    const del = await srv.fetch(`${API}/${loveId}/notices/${kept.body.id}`, { method: 'DELETE', token: who.token });
+    assert.equal(del.status, status, `DELETE as ${name}: ${del.text}`);
+    assert.match(del.headers.get('content-type'), /^application\/problem\+json/);
+  }
+  const shown = await srv.fetch(`${API}/${loveId}`);
+  assert.deepEqual(shown.body.notices.map((n) => n.text), ['本周三下午停电']);
+  // An admin may delete any station's notice; an unknown notice is 404.
+  const byAdmin = await srv.fetch(`${API}/${loveId}/notices/${kept.body.id}`, { method: 'DELETE', token: admin.token });
+  assert.equal(byAdmin.status, 204, byAdmin.text);
+  assert.deepEqual((await srv.fetch(`${API}/${loveId}`)).body.notices, []);
+  assert.equal((await srv.fetch(`${API}/${loveId}/notices/999999`, { method: 'DELETE', token: admin.token })).status, 404);
+  assert.equal((await srv.fetch(`${API}/999999/notices/1`, { method: 'DELETE', token: admin.token })).status, 404);
+
+  // A keeper cannot reach another station's notice through their own station's path.
+  const otherKeeper = callers[3][1];
+  const theirs = await create({ kind: 'love_station', name: '别家爱心驿站', keeper_org_id: org.body.id });
+  const their = await notice(theirs, { ...valid(), text: '别家的通知' }, otherKeeper.token);
+  assert.equal(their.status, 201, their.text);
+  const sideways = await srv.fetch(`${API}/${loveId}/notices/${their.body.id}`, { method: 'DELETE', token: keeper.token });
+  assert.equal(sideways.status, 404, sideways.text);
+  assert.deepEqual((await srv.fetch(`${API}/${theirs}`)).body.notices.map((n) => n.text), ['别家的通知']);
 });
