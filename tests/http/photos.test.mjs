@@ -3,7 +3,8 @@
 // second GPS-tagged JPEG after its end is stored as the bare first picture;
 // a WebP loses its EXIF chunk; a PNG with a second file behind IEND, a
 // 12-byte WebP and a cut-off JPEG are refused with 415 naming the photo.
-// The whitelists themselves are unit-tested in src/appeals/photos_test.cpp.
+// An appeal holds up to 4 photos: a fifth is 409, also when six arrive at
+// once. The whitelists themselves are unit-tested in src/appeals/photos_test.cpp.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
@@ -123,4 +124,45 @@ test('files that are not one whole picture are refused with 415', async () => {
   await refused(Buffer.concat([WEBP, Buffer.from('<html>')]), /size/);
   await refused(JPEG.subarray(0, JPEG.length - 2), /cut off/);
   await refused(Buffer.concat([JPEG.subarray(0, 2), COMMENT, Buffer.from([0xff, 0xd9])]), /no picture/);
+});
+
+test('up to 4 photos: the fifth is refused (409, saying so) and the four stay', async () => {
+  const made = await srv.fetch(API, { method: 'POST', token: resident.token,
+    json: { category: 'roads', description: '路面塌陷', lat: 37.52, lon: 111.14, anonymous: true } });
+  assert.equal(made.status, 201, made.text);
+  const { id } = made.body;
+  const receipt = { id, photo_token: null };
+  const mine = { token: resident.token, photoToken: null }; // the reporter's session this time
+  for (const [bytes, type] of [[JPEG, 'image/jpeg'], [WEBP, 'image/webp'], [PNG, 'image/png'], [afterSoi(JPEG, COMMENT), 'image/jpeg']]) {
+    const r = await attachPhoto(srv, receipt, bytes, type, mine);
+    assert.equal(r.status, 201, r.text);
+  }
+  const fifth = await attachPhoto(srv, receipt, PNG, 'image/png', mine);
+  assert.equal(fifth.status, 409, fifth.text);
+  assert.match(fifth.headers.get('content-type'), /^application\/problem\+json/);
+  assert.match(fifth.body.detail, /at most 4 photos/);
+
+  const a = await srv.fetch(`${API}/${id}`, { token: admin.token });
+  assert.equal(a.status, 200, a.text);
+  assert.deepEqual(a.body.photos.map((p) => [p.url, p.media_type]), [
+    [`${API}/${id}/photos/1`, 'image/jpeg'], [`${API}/${id}/photos/2`, 'image/webp'],
+    [`${API}/${id}/photos/3`, 'image/png'], [`${API}/${id}/photos/4`, 'image/jpeg']]);
+  for (const p of a.body.photos) {
+    const got = await fetch(srv.url + p.url, { headers: { authorization: `Bearer ${admin.token}` } });
+    assert.equal(got.status, 200, p.url);
+    assert.equal(got.headers.get('content-type'), p.media_type);
+    assert.ok((await got.arrayBuffer()).byteLength > 0);
+  }
+  assert.equal((await srv.fetch(`${API}/${id}/photos/5`, { token: admin.token })).status, 404);
+});
+
+test('up to 4 photos even when six arrive at once', async () => {
+  const a = await srv.fetch(API, { method: 'POST', token: resident.token,
+    json: { category: 'roads', description: '井盖缺失', lat: 37.52, lon: 111.14, anonymous: true } });
+  assert.equal(a.status, 201, a.text);
+  const answers = await Promise.all(Array.from({ length: 6 }, () => attachPhoto(srv, a.body, JPEG)));
+  const statuses = answers.map((r) => r.status).sort();
+  assert.deepEqual(statuses, [201, 201, 201, 201, 409, 409], answers.map((r) => r.text).join('\n'));
+  const stored = await srv.fetch(`${API}/${a.body.id}`, { token: admin.token });
+  assert.equal(stored.body.photos.length, 4);
 });
