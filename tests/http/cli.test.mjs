@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, startServer } from './lib/server.mjs';
+import { waitFor } from './lib/wait.mjs';
 
 function run(args, input = '') {
   return spawnSync(BIN, args, { input, encoding: 'utf8' });
@@ -67,30 +68,38 @@ test('backup makes a consistent copy while the server is writing', async () => {
   const { token } = await srv.login('writer', 'writer-pass-1');
   let stop = false;
   let acked = 0;
+  const unexpected = []; // any answer but 201 stops the writers and fails the test
   const writers = Array.from({ length: 16 }, async () => {
     while (!stop) {
       const r = await srv.fetch('/api/v1/feedback', { method: 'POST', token, json: { topic: 'other', message: '备份中' } });
       if (r.status === 201) acked++;
+      else { unexpected.push(`${r.status} ${r.text}`); stop = true; }
     }
   });
-  await new Promise((r) => setTimeout(r, 300));
-  const before = acked;
-  const copy = join(srv.dir, 'copy.db');
-  const r = await runAsync(['backup', '--db', srv.dbPath, '--to', copy]);
-  stop = true;
-  await Promise.all(writers);
-  assert.equal(r.status, 0, r.stderr);
-  assert.ok(existsSync(copy) && !existsSync(copy + '.tmp'));
-  const check = spawnSync('sqlite3', ['-readonly', copy, 'PRAGMA integrity_check; SELECT count(*) FROM feedback;'], { encoding: 'utf8' });
-  const [integrity, count] = check.stdout.trim().split('\n');
-  assert.equal(integrity, 'ok');
-  assert.ok(Number(count) >= before, `backup has ${count} rows, ${before} were acknowledged before it began`);
+  try {
+    await waitFor(() => acked >= 50 || unexpected.length > 0, { what: '50 acknowledged writes before the backup starts' });
+    const before = acked;
+    const copy = join(srv.dir, 'copy.db');
+    const r = await runAsync(['backup', '--db', srv.dbPath, '--to', copy]);
+    stop = true;
+    await Promise.all(writers);
+    assert.deepEqual(unexpected, []);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(existsSync(copy) && !existsSync(copy + '.tmp'));
+    const check = spawnSync('sqlite3', ['-readonly', copy, 'PRAGMA integrity_check; SELECT count(*) FROM feedback;'], { encoding: 'utf8' });
+    const [integrity, count] = check.stdout.trim().split('\n');
+    assert.equal(integrity, 'ok');
+    assert.ok(Number(count) >= before, `backup has ${count} rows, ${before} were acknowledged before it began`);
 
-  const bad = run(['backup', '--db', srv.dbPath, '--to', '/nonexistent-dir/copy.db']);
-  assert.notEqual(bad.status, 0);
-  assert.match(bad.stderr, /^warmcity: /);
-  await srv.stop();
-  srv.cleanup();
+    const bad = run(['backup', '--db', srv.dbPath, '--to', '/nonexistent-dir/copy.db']);
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /^warmcity: /);
+  } finally {
+    stop = true;
+    await Promise.all(writers);
+    await srv.stop();
+    srv.cleanup();
+  }
 });
 
 test('serve refuses a port that is taken, with a clear message', async () => {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { waitFor } from './lib/wait.mjs';
 
 const builtBin = resolve(process.env.WARMCITY_BIN || 'build/src/app/warmcity');
 const buildDir = resolve(dirname(dirname(dirname(process.env.WARMCITY_BIN || 'build/src/app/warmcity'))));
@@ -52,9 +53,10 @@ test('from another directory the installed binary makes the demo and serves it',
   assert.equal(day.status, 200, day.text);
   assert.match(day.text, /2026-10-01/);
   // Found beside the binary, not in the source tree it was built from.
-  await new Promise((r) => setTimeout(r, 1100)); // the log is flushed every second
   const { readFileSync } = await import('node:fs');
-  const log = readFileSync(srv.logPath, 'utf8');
+  // The start-up line reaches the log file through the test's pipe: wait for it.
+  const log = await waitFor(() => { const l = readFileSync(srv.logPath, 'utf8'); return l.includes('official calendar from') && l; },
+    { what: 'the start-up line naming the calendar and web app' });
   assert.ok(log.includes(`official calendar from ${join(prefix, 'share/warmcity/data/calendar')}`), log);
   assert.ok(log.includes(`web app from ${join(prefix, 'share/warmcity/web')}`), log);
 });
