@@ -23,7 +23,6 @@ before(async () => {
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function login(from, username, password) {
   return srv.fetch('/api/v1/auth/login', {
@@ -53,10 +52,19 @@ test('wrong passwords for admin from one address: 429 there, with delays that gr
   assert.equal((await login(attacker, 'wangfang', 'wangfang-pass-1')).status, 200);
 
   // Each further failure doubles the wait: 2, 4, 8 seconds.
+  // Waiting on the block itself: tries while it lasts are 429 and not
+  // counted; the first one after it is checked (401) and counted.
   let wait = 1;
   for (const expected of [2, 4, 8]) {
-    await sleep(wait * 1000 + 50);
-    assert.equal((await login(attacker, 'admin', 'guess-again')).status, 401);
+    const blockedAt = Date.now();
+    const tried = await waitFor(async () => {
+      const r = await login(attacker, 'admin', 'guess-again');
+      if (r.status === 429) return null;
+      return r;
+    }, { timeoutMs: wait * 1000 + 5000, intervalMs: 100, what: `the ${wait} s block to end` });
+    assert.equal(tried.status, 401, tried.text);
+    // Retry-After is rounded up to whole seconds: the block had more than wait - 1 left.
+    assert.ok(Date.now() - blockedAt > (wait - 1) * 1000 - 100, `the ${wait} s block ended after ${Date.now() - blockedAt} ms`);
     wait = assertThrottled(await login(attacker, 'admin', 'admin-pass-1'));
     assert.equal(wait, expected);
   }
