@@ -49,9 +49,9 @@ export function attachPhoto(srv, receipt, bytes, type = 'image/png', { token, ph
 // The appeals tests' world: an admin, a resident, a worker, two departments
 // (区住建局 = orgId with its user zhujian, 区城管局 = otherOrgId with
 // chengguan), a keeper, and the category `roads` of 区住建局 with the given
-// questions.
-export async function startAppealsWorld(attributes = []) {
-  const { srv, admin, resident } = await startWithAdminAndResident();
+// questions. `options` go to startServer (args, dir).
+export async function startAppealsWorld(attributes = [], options = {}) {
+  const { srv, admin, resident } = await startWithAdminAndResident(options);
   const orgId = await makeOrg(srv, admin, '区住建局', 'department');
   const other = await makeOrg(srv, admin, '区城管局', 'department');
   const user = (username, role, orgs) => srv.createUser(admin, username, role, orgs);

@@ -1,0 +1,193 @@
+// Mixed write load with a ledger of what the server acknowledged, and the
+// check that every acknowledged write is in the database file. Used by the
+// crash-loop and disk-full tests (and bench/soak/crash_loop.mjs).
+//
+//   const world = await prepareWriteWorld(srv);        // once, on a fresh server
+//   const ledger = new Ledger();
+//   const load = startWriteLoad(srv, world, ledger, { clients: 16 });
+//   … await load.stop({ killed: true });              // after a SIGKILL
+//   verifyLedger(srv.dbPath, ledger);                  // throws on anything missing
+//
+// The writes: anonymous appeal submissions (201), the `accept`, `dispatch`
+// and `merge` steps on them (200; a merge closes one appeal into another
+// in one job), feedback (201), and each client's rename of its own facility
+// (200). An answer that is not the expected status is counted in
+// `unexpected` (with a sample), never ignored; a connection error counts
+// there too unless it came after the server was killed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startAppealsWorld, createFacility } from './fixtures.mjs';
+
+export function sqlite(dbPath, sql, { readonly = true } = {}) {
+  const r = spawnSync('sqlite3', [...(readonly ? ['-readonly'] : []), dbPath, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 ${sql}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+export function integrityCheck(dbPath) {
+  return sqlite(dbPath, 'PRAGMA integrity_check;');
+}
+
+// A server with the appeals world (category `roads`, a department with a
+// user), one facility per client, and merge targets nobody else touches.
+// Anonymous writes are not limited (one address sends them all); `args` are
+// added to the server's, `dir` holds its database.
+export async function startWriteWorld({ clients = 16, args = [], dir } = {}) {
+  const world = await startAppealsWorld([], {
+    dir, args: ['--anonymous-writes-per-minute', '0', '--anonymous-writes-per-minute-per-network', '0', ...args],
+  });
+  const { srv, admin } = world;
+  const facilities = [];
+  for (let c = 0; c < clients; c++) {
+    facilities.push(await createFacility(srv, admin, {
+      kind: 'toilet', name: `公厕 ${c}`, address: `滨河北路 ${c} 号`,
+      lat: 37.52 + c * 0.0003, lon: 111.14, opening_hours: '24/7',
+    }));
+  }
+  const mergeTargets = [];
+  for (let i = 0; i < 4; i++) {
+    const r = await srv.fetch('/api/v1/appeals', { method: 'POST', json: appealBody(`合并目标 ${i}`) });
+    assert.equal(r.status, 201, r.text);
+    mergeTargets.push(r.body.id);
+  }
+  return { ...world, clients, facilities, mergeTargets };
+}
+
+function appealBody(description) {
+  return { category: 'roads', description, anonymous: true, lat: 37.52, lon: 111.14 };
+}
+
+export class Ledger {
+  constructor() {
+    this.appeals = new Map();    // id → description
+    this.events = new Set();     // "appealId:action"
+    this.merges = new Map();     // id → merged into
+    this.feedback = new Map();   // id → message
+    this.names = new Map();      // facility id → { acked, inflight }
+    this.submitted = [];         // appeals to accept
+    this.accepted = [];          // appeals to dispatch or merge
+    this.writes = 0;             // acknowledged writes
+    this.unexpected = 0;
+    this.samples = [];
+  }
+
+  acked() { return this.writes; }
+
+  bad(what) {
+    this.unexpected++;
+    if (this.samples.length < 10) this.samples.push(what);
+  }
+}
+
+// Starts `world.clients` clients writing until stop(); returns
+// { stop({killed}), inflight() }. A round number keeps texts unique across
+// restarts.
+let round = 0;
+export function startWriteLoad(srv, world, ledger) {
+  round++;
+  let stopping = false;
+  let killed = false;
+  let inflight = 0;
+  const token = world.admin.token;
+  const post = (path, json) => srv.fetch(path, { method: 'POST', token, json });
+
+  async function one(c, n) {
+    const tag = `r${round} c${c} n${n}`;
+    switch (n % 6) {
+      case 0:
+      case 3: {
+        const description = `崩溃测试 ${tag}：路面坑洼`;
+        const r = await srv.fetch('/api/v1/appeals', { method: 'POST', json: appealBody(description) });
+        if (r.status !== 201) return ledger.bad(`submit ${r.status} ${r.text.slice(0, 200)}`);
+        ledger.appeals.set(r.body.id, description);
+        ledger.submitted.push(r.body.id);
+        return ledger.writes++;
+      }
+      case 1: {
+        const id = ledger.submitted.shift();
+        if (id === undefined) return;
+        const r = await post(`/api/v1/appeals/${id}/steps`, { step: 'accept' });
+        if (r.status !== 200) return ledger.bad(`accept ${r.status} ${r.text.slice(0, 200)}`);
+        ledger.events.add(`${id}:accept`);
+        ledger.accepted.push(id);
+        return ledger.writes++;
+      }
+      case 2: {
+        const id = ledger.accepted.shift();
+        if (id === undefined) return;
+        const merge = n % 4 === 0;
+        const json = merge ? { step: 'merge', into_id: world.mergeTargets[c % world.mergeTargets.length] }
+          : { step: 'dispatch' };
+        const r = await post(`/api/v1/appeals/${id}/steps`, json);
+        if (r.status !== 200) return ledger.bad(`${json.step} ${r.status} ${r.text.slice(0, 200)}`);
+        ledger.events.add(`${id}:${json.step}`);
+        if (merge) ledger.merges.set(id, json.into_id);
+        return ledger.writes++;
+      }
+      case 4: {
+        const message = `崩溃测试 ${tag}`;
+        const r = await post('/api/v1/feedback', { topic: 'other', message });
+        if (r.status !== 201) return ledger.bad(`feedback ${r.status} ${r.text.slice(0, 200)}`);
+        ledger.feedback.set(r.body.id, message);
+        return ledger.writes++;
+      }
+      default: {
+        const id = world.facilities[c];
+        const name = `公厕 ${tag}`;
+        const entry = ledger.names.get(id) || { acked: null, inflight: null };
+        ledger.names.set(id, entry);
+        entry.inflight = name;
+        const r = await srv.fetch(`/api/v1/facilities/${id}`, { method: 'PATCH', token, json: { name } });
+        if (r.status !== 200) return ledger.bad(`rename ${r.status} ${r.text.slice(0, 200)}`);
+        entry.acked = name;
+        entry.inflight = null;
+        return ledger.writes++;
+      }
+    }
+  }
+
+  const done = Promise.all(Array.from({ length: world.clients }, async (_, c) => {
+    for (let n = c; !stopping; n++) {
+      inflight++;
+      try {
+        await one(c, n);
+      } catch (e) {
+        if (!killed) ledger.bad(`connection: ${e.message}`);
+        return;
+      } finally {
+        inflight--;
+      }
+    }
+  }));
+  return {
+    inflight: () => inflight,
+    // killed: the server was SIGKILLed just before; connection errors are expected.
+    markKilled() { killed = true; },
+    async stop() { stopping = true; await done; },
+  };
+}
+
+// Lists every acknowledged write missing from the database at dbPath
+// ({missing: [...], counts}). A facility name sent but not acknowledged that
+// did reach the file becomes the one to expect from then on.
+export function verifyLedger(dbPath, ledger) {
+  const rows = (sql) => sqlite(dbPath, sql).split('\n').filter(Boolean);
+  const pairs = (sql) => new Map(rows(sql).map((l) => { const i = l.indexOf('|'); return [Number(l.slice(0, i)), l.slice(i + 1)]; }));
+  const missing = [];
+  const appeals = pairs('SELECT id, description FROM appeals;');
+  for (const [id, d] of ledger.appeals) if (appeals.get(id) !== d) missing.push(`appeal ${id}`);
+  const events = new Set(rows("SELECT appeal_id || ':' || action FROM appeal_events;"));
+  for (const e of ledger.events) if (!events.has(e)) missing.push(`event ${e}`);
+  const merged = pairs('SELECT id, merged_into FROM appeals WHERE merged_into IS NOT NULL;');
+  for (const [id, into] of ledger.merges) if (merged.get(id) !== String(into)) missing.push(`merge ${id}→${into}`);
+  const feedback = pairs('SELECT id, message FROM feedback;');
+  for (const [id, m] of ledger.feedback) if (feedback.get(id) !== m) missing.push(`feedback ${id}`);
+  const names = pairs('SELECT id, name FROM facilities;');
+  for (const [id, { acked, inflight }] of ledger.names) {
+    // The last acknowledged name, or one sent after it whose answer the kill cut off.
+    const now = names.get(id);
+    if (acked !== null && now !== acked && now !== inflight) missing.push(`facility ${id} name ${now} (acknowledged ${acked})`);
+    if (inflight !== null && now === inflight) ledger.names.set(id, { acked: now, inflight: null });
+  }
+  return { missing, counts: { appeals: ledger.appeals.size, events: ledger.events.size, merges: ledger.merges.size, feedback: ledger.feedback.size, facilities: ledger.names.size } };
+}
