@@ -167,7 +167,7 @@ test('elder mode at 360 px: the links are large targets and nothing overflows', 
     }));
     assert.ok(sizes.length >= 3);
     for (const s of sizes) {
-      assert.ok(s.h >= 48, `a target of ${s.h}px`);
+      assert.ok(s.h >= 60, `a target of ${s.h}px`);
       assert.ok(s.right <= 360, `a link ends at ${s.right}px`);
     }
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');

@@ -1,0 +1,119 @@
+// Every screen of the app, as the tests that must see them all visit them:
+// one entry per route of web/js/router.js (a route missing here fails
+// assertAllRoutes, so a new screen joins these tests), visited signed out,
+// as a resident and as an admin, each waited for by what it draws.
+//
+//   const screens = await prepareScreens(srv, admin);      // data they show
+//   const seen = await visitScreens(browser, srv, screens, { elder: true }, async (page, s) => { … });
+//   assertAllRoutes(seen);
+import assert from 'node:assert/strict';
+import { ROUTES } from '../../../web/js/router.js';
+import { ADMIN, makeUser } from './demo.mjs';
+import { waitFor } from '../../http/lib/wait.mjs';
+
+export const RESIDENT = { username: 'screens.resident', password: 'resident-pass-1', display_name: '赵大爷', phone: '13812346543', role: 'resident' };
+
+// The data the screens show: a love station with a notice, a resident's
+// appeal; resolves to the screens, each {route, who, hash, ready, then?}.
+// `who` is null (signed out), RESIDENT or ADMIN.
+export async function prepareScreens(srv, admin) {
+  await makeUser(srv, admin, RESIDENT);
+  const resident = await srv.login(RESIDENT.username, RESIDENT.password);
+  const communities = (await srv.fetch('/api/v1/areas/communities')).body.items;
+  assert.ok(communities.length > 0, 'the demo has communities');
+  const c = communities[0];
+  const love = (await srv.fetch('/api/v1/facilities?kind=love_station&limit=1')).body.items[0];
+  assert.ok(love, 'the demo has a love station');
+  const district = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+  const notice = await srv.fetch(`/api/v1/facilities/${love.id}/notices`, { method: 'POST', token: admin.token,
+    json: { text: '今日免费姜汤', valid_from: district(Date.now() - 3600e3), valid_until: district(Date.now() + 86400e3) } });
+  assert.equal(notice.status, 201, notice.text);
+  const raised = await srv.fetch('/api/v1/appeals', { method: 'POST', token: resident.token, json: {
+    category: 'sanitation', description: '楼下垃圾桶满了', lat: c.lat, lon: c.lon,
+    contact: { name: RESIDENT.display_name, phone: RESIDENT.phone } } });
+  assert.equal(raised.status, 201, raised.text);
+  const appeal = raised.body;
+  return [
+    { route: '/', who: null, hash: '#/', ready: '.tile' },
+    { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
+    { route: '/f/:id', who: null, hash: `#/f/${love.id}`, ready: '#week li' },
+    { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
+    { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
+    { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
+    { route: '/signin', who: null, hash: '#/signin', ready: '#password-heading' },
+    { route: '/staff', who: null, hash: '#/staff', ready: '#username' },
+    { route: '/me/appeals', who: null, hash: '#/me/appeals', ready: 'main a.button[href^="#/signin"]' },
+    { route: '/dashboard', who: null, hash: '#/dashboard', ready: '#kinds-chart canvas' },
+    { route: '/me/appeals', who: RESIDENT, hash: '#/me/appeals', ready: '#my-appeals li' },
+    { route: '/track/:code', who: RESIDENT, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
+    { route: '/staff', who: ADMIN, hash: '#/staff', ready: '.kept a' },
+    { route: '/staff/f/:id', who: ADMIN, hash: `#/staff/f/${love.id}`, ready: '#preview-days li' },
+    { route: '/staff/appeals', who: ADMIN, hash: '#/staff/appeals', ready: '#queue li' },
+    { route: '/staff/appeals/:id', who: ADMIN, hash: `#/staff/appeals/${appeal.id}`, ready: '#steps button[data-step="accept"]',
+      then: async (page) => {
+        await page.locator('#steps button[data-step="accept"]').click();
+        await page.locator('#step-form').waitFor();
+      } },
+    { route: '/staff/calendar', who: ADMIN, hash: '#/staff/calendar', ready: '#cal-preview table' },
+    { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
+  ];
+}
+
+// Signs `who` in through the password form of #/signin (signed out first).
+async function signIn(page, srv, who) {
+  await page.goto(srv.url + '/#/signin?next=' + encodeURIComponent('#/'));
+  await page.locator('#username').fill(who.username);
+  await page.locator('#password').fill(who.password);
+  await page.locator('#signin button[type="submit"]').click();
+  await page.waitForURL((u) => u.hash === '#/');
+}
+
+// Visits every screen in `settings` ({lang, elder}), grouped by who is signed
+// in, and calls `check(page, screen, where)` on each once it is drawn;
+// resolves to the routes seen.
+export async function visitScreens(browser, srv, screens, settings, check) {
+  const seen = new Set();
+  for (const who of [null, RESIDENT, ADMIN]) {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.addInitScript((s) => localStorage.setItem('warmcity.settings', JSON.stringify(s)), settings);
+    if (who) await signIn(page, srv, who);
+    for (const s of screens.filter((x) => x.who === who)) {
+      const where = `${s.hash} (${who?.username || 'signed out'}, ${JSON.stringify(settings)})`;
+      await page.goto(srv.url + '/' + s.hash);
+      await page.locator(s.ready).first().waitFor({ state: 'attached' });
+      if (s.then) await s.then(page);
+      await check(page, s, where);
+      seen.add(s.route);
+    }
+    await page.close();
+  }
+  return seen;
+}
+
+// Every route of the router was visited.
+export function assertAllRoutes(seen) {
+  const all = ROUTES.map(([pattern]) => pattern);
+  assert.ok(all.length > 10, `the router has ${all.length} routes`);
+  assert.deepEqual(all.filter((p) => !seen.has(p)), [], 'routes no screen test visits');
+}
+
+// Watches every request the pages of `context` make: `foreign` lists those
+// to a host other than the server's (http, https, ws; data: and blob: URLs
+// are not hosts), `own` counts the server's, `settled()` waits until none
+// is in flight.
+export function watchRequests(context, srv) {
+  const host = new URL(srv.url).host;
+  const seen = { foreign: [], own: 0, inflight: 0 };
+  const note = (url) => {
+    const u = new URL(url);
+    if (['data:', 'blob:', 'about:'].includes(u.protocol)) return;
+    if (u.host === host) seen.own++; else seen.foreign.push(url);
+  };
+  context.on('request', (r) => { seen.inflight++; note(r.url()); });
+  context.on('requestfinished', () => seen.inflight--);
+  context.on('requestfailed', () => seen.inflight--);
+  context.on('page', (p) => p.on('websocket', (ws) => note(ws.url())));
+  seen.settled = () => waitFor(() => seen.inflight === 0, { what: 'no request in flight' });
+  return seen;
+}
