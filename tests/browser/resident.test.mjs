@@ -11,6 +11,8 @@ import { shot } from './lib/shots.mjs';
 // A Wednesday morning, an ordinary working day.
 const AT_LOCAL = '2026-12-02T10:00';
 const AT = AT_LOCAL + ':00+08:00';
+const district = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+
 let srv;
 let admin;
 let browser;
@@ -58,7 +60,14 @@ test('the nearest toilet open at a given time, from a chosen community', async (
   await assertAccessible(page, 'near me');
   await shot(page, 'near-me', true);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(300);  // the map refits
+  // The map takes its new size and refits: the marker layer (Leaflet's SVG,
+  // 1.2 × the map) is redrawn for the wider box and no zoom is under way.
+  await page.waitForFunction(() => {
+    const map = document.getElementById('near-map');
+    const svg = map.querySelector('.leaflet-overlay-pane svg');
+    return map.clientWidth > 400 && svg && Number(svg.getAttribute('width')) >= Math.floor(map.clientWidth * 1.2)
+      && !map.classList.contains('leaflet-zoom-anim');
+  });
   await shot(page, 'near-me-desktop');
   await page.setViewportSize({ width: 360, height: 640 });
 
@@ -93,7 +102,17 @@ test('near me from the browser location shows parking free spaces and their age'
   await page.close();
 });
 
-test('love stations filtered by amenities show their notices page', async () => {
+test('love stations filtered by amenities: the API\'s list, and a station\'s page shows its notice', async () => {
+  const api = await srv.fetch('/api/v1/facilities/nearby?lat=37.5236&lon=111.1405&kind=love_station' +
+    '&open_now=true&amenity=heating&amenity=hot_water&radius_m=10000&limit=20');
+  assert.ok(api.body.items.length > 0, 'some love station near by offers heating and hot water');
+  const station = api.body.items[0];
+  assert.deepEqual((await srv.fetch(`/api/v1/facilities/${station.id}`)).body.notices ?? [], [], 'no notice yet');
+  const text = '今晚供应热姜汤，环卫工人可进站取暖';
+  const posted = await srv.fetch(`/api/v1/facilities/${station.id}/notices`, { method: 'POST', token: admin.token,
+    json: { text, valid_from: district(Date.now() - 3600e3), valid_until: district(Date.now() + 86400e3) } });
+  assert.equal(posted.status, 201, posted.text);
+
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/#/near?kind=love_station&when=now&lat=37.5236&lon=111.1405');
   await page.getByRole('button', { name: '修改' }).click();  // results first: the form is folded
@@ -101,14 +120,21 @@ test('love stations filtered by amenities show their notices page', async () => 
   await page.getByLabel('热水').check();
   await page.getByRole('button', { name: '查找' }).click();
   await page.waitForURL(/amenity=heating/);
-  await page.locator('.results [role=status]').first().waitFor();
-  const api = await srv.fetch('/api/v1/facilities/nearby?lat=37.5236&lon=111.1405&kind=love_station' +
-    '&open_now=true&amenity=heating&amenity=hot_water&radius_m=10000&limit=20');
-  assert.equal(await page.locator('.result').count(), api.body.items.length);
+  assert.match(page.url(), /amenity=hot_water/);
+  await page.locator('.result').first().waitFor();
+  assert.deepEqual(await page.locator('.result .result-name').allTextContents(), api.body.items.map((f) => f.name));
+
+  // The station's page: its notice under 通知, with the days it holds.
+  await page.locator('.result-name', { hasText: station.name }).first().click();
+  await page.getByRole('heading', { level: 1, name: station.name }).waitFor();
+  await page.getByRole('heading', { name: '通知' }).waitFor();
+  const shown = page.locator('ul.notices li');
+  assert.equal(await shown.count(), 1);
+  assert.ok((await shown.textContent()).startsWith(text), await shown.textContent());
+  assert.match(await shown.locator('.note').textContent(), /^ \(.+ – .+\)$/);
+  await assertAccessible(page, 'love station with a notice');
   await page.close();
 });
-
-const district = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
 
 test('a liaison station shows its receptions, a love station its notices', async () => {
   const first = async (kind) => (await srv.fetch(`/api/v1/facilities?kind=${kind}&limit=1`)).body.items[0];

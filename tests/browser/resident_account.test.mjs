@@ -12,6 +12,7 @@ import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
+import { waitFor } from '../http/lib/wait.mjs';
 
 const PHONE = '13812349876';
 const LEAVER = '13812345500';  // deletes the account
@@ -40,14 +41,13 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
+// The code the log sender wrote for `phone` (each number here asks once).
 async function codeFromLog(phone) {
-  for (let i = 0; i < 60; i++) {
+  const m = await waitFor(() => {
     const lines = readFileSync(srv.logPath, 'utf8').split('\n').filter((l) => l.includes(`sms (log sender) to ${phone}:`));
-    const m = lines.length ? /验证码是 (\d{6})/.exec(lines[lines.length - 1]) : null;
-    if (m) return m[1];
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('no code in the log for ' + phone);
+    return lines.length ? /验证码是 (\d{6})/.exec(lines[lines.length - 1]) : null;
+  }, { timeoutMs: 5000, what: 'the code for ' + phone + ' in the log' });
+  return m[1];
 }
 
 async function freshPage(settings = {}) {

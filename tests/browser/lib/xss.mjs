@@ -77,9 +77,10 @@ export async function hoverChart(page, sel) {
 }
 
 // Nothing ran, nothing was parsed into an <img src=x>, no CSP violation, no
-// uncaught error on `page` (a failed image's error event is waited for).
+// uncaught error on `page` (every image of the page has loaded or failed
+// first, so a payload's onerror has had its chance to run).
 export async function assertClean(page, where) {
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   const s = await page.evaluate(() => ({
     pwned: window.__pwned, injected: window.__injected, csp: window.__cspViolations,
     imgs: document.querySelectorAll('img[src="x"]').length,
