@@ -14,6 +14,18 @@ import { join } from 'node:path';
 
 export const BIN = process.env.WARMCITY_BIN || 'build/src/app/warmcity';
 
+// Sanitizer builds (make test-sanitize): a report (ASan, LSan, UBSan, TSan) in a
+// server's stderr fails the test that stops that server, and fails the test
+// file at exit even when nobody stops it.
+const SANITIZER_REPORT = /ERROR: (?:Address|Leak|Thread)Sanitizer|WARNING: ThreadSanitizer|^\S+:\d+:\d+: runtime error: /;
+const serversWithReports = [];
+process.on('exit', () => {
+  for (const srv of serversWithReports) {
+    process.exitCode = 1;
+    console.error(`sanitizer report from the server (${srv.logPath}):\n${srv.report.join('\n')}`);
+  }
+});
+
 // Creates a user through the CLI, as an operator would.
 export function addUser(dbPath, { username, password, role, display_name, phone }) {
   const args = ['user', '--db', dbPath, 'add', '--username', username, '--role', role,
@@ -52,6 +64,8 @@ class TestServer {
       '--password-cost', 'minimum', ...this.args],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc.stderr.pipe(log);
+    this.watchForSanitizerReport(this.proc.stderr);
+    this.closed = new Promise((resolve) => this.proc.on('close', resolve));
     this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
     this.url = await new Promise((resolve, reject) => {
       let buf = '';
@@ -66,17 +80,45 @@ class TestServer {
     this.port = Number(new URL(this.url).port);
   }
 
-  // SIGTERM and wait: resolves to the exit code (0 when it shut down cleanly).
+  // SIGTERM and wait: resolves to the exit code (0 when it shut down cleanly);
+  // throws if the server wrote a sanitizer report.
   async stop() {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return (await this.exited).code;
-    this.proc.kill('SIGTERM');
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGTERM');
     const { code } = await this.exited;
+    await this.closed;
+    this.throwOnSanitizerReport();
     return code;
   }
 
   async kill(signal = 'SIGKILL') {
     this.proc.kill(signal);
-    return this.exited;
+    const exit = await this.exited;
+    await this.closed;
+    this.throwOnSanitizerReport();
+    return exit;
+  }
+
+  // Reads stderr line by line and keeps the first 200 lines from the first
+  // sanitizer report on (the log file may be gone by exit: cleanup()).
+  watchForSanitizerReport(stream) {
+    let partial = '';
+    const take = (line) => {
+      if (!this.report && SANITIZER_REPORT.test(line)) {
+        this.report = [];
+        serversWithReports.push(this);
+      }
+      if (this.report && this.report.length < 200) this.report.push(line);
+    };
+    stream.on('data', (chunk) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      lines.forEach(take);
+    });
+    stream.on('end', () => { if (partial) take(partial); });
+  }
+
+  throwOnSanitizerReport() {
+    if (this.report) throw new Error(`sanitizer report from the server (${this.logPath}):\n${this.report.join('\n')}`);
   }
 
   async restart() {
