@@ -10,6 +10,7 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "app/data_paths.h"
+#include "app/test_clock.h"
 #include "areas/area_service.h"
 #include "demo/demo.h"
 
@@ -21,9 +22,12 @@ struct DemoOptions {
   std::string db_path = "var/warmcity.db";
   std::string data_dir = "data/demo";
   std::string password_cost = "interactive";
+  std::string now;  // --now: a test clock for the demo's stamps
 };
 
 void run_demo(const DemoOptions& o) {
+  setup_logging("warn");
+  start_test_clock(o.now);  // before the database's threads start
   AppConfig config;
   config.db_path = o.db_path;
   config.accounts.password_cost = password_cost_from_name(o.password_cost);
@@ -61,6 +65,7 @@ void add_demo_command(CLI::App& cli) {
   demo->add_option("--password-cost", o->password_cost, "argon2id cost of the demo passwords")
       ->check(CLI::IsMember({"interactive", "moderate", "minimum"}))
       ->capture_default_str();
+  add_now_option(demo, o->now);
   demo->callback([o] { run_demo(*o); });
 }
 

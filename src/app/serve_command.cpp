@@ -12,6 +12,7 @@
 #include "app/application.h"
 #include "app/commands.h"
 #include "app/data_paths.h"
+#include "app/test_clock.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "store/file_lock.h"
@@ -34,6 +35,7 @@ struct ServeOptions {
   int64_t idle_timeout_ms = 60'000;
   int64_t shutdown_grace_ms = 10'000;
   std::string rates_weights = "0.1,0.5,0.4";
+  std::string now;  // --now: a test clock
 };
 
 // The "access" logger: one line per request, to stderr ("-"), a file, or nowhere ("off").
@@ -62,6 +64,7 @@ void setup_access_log(const std::string& dest, http::ServerConfig& server) {
 
 void serve(ServeOptions& o) {
   setup_logging(o.log_level);
+  start_test_clock(o.now);  // before any thread starts
   o.app.calendar_dir = locate_data(o.app.calendar_dir);
   o.web_root = locate_data(o.web_root);
   spdlog::info("official calendar from {}; web app from {}", o.app.calendar_dir,
@@ -244,6 +247,7 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--password-cost", o->password_cost, "argon2id cost")
       ->check(CLI::IsMember({"interactive", "moderate", "minimum"}))
       ->capture_default_str();
+  add_now_option(cmd, o->now);
   cmd->callback([o] { serve(*o); });
 }
 

@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
@@ -49,15 +50,37 @@ Result<LocalDate> parse_any_date(std::string_view s) {
 
 }  // namespace
 
-int64_t now_unix() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
+namespace {
 
-int64_t now_unix_micros() {
+// now_unix_micros() - the system clock; 0 unless start_clock_at() moved it.
+std::atomic<int64_t> g_clock_offset_micros{0};
+std::atomic<bool> g_clock_moved{false};
+
+int64_t system_micros() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
+
+}  // namespace
+
+int64_t now_unix() { return floor_div(now_unix_micros(), 1'000'000); }
+
+int64_t now_unix_micros() {
+  return system_micros() + g_clock_offset_micros.load(std::memory_order_relaxed);
+}
+
+void start_clock_at(int64_t unix_seconds) {
+  g_clock_offset_micros.store(unix_seconds * 1'000'000 - system_micros(),
+                              std::memory_order_relaxed);
+  g_clock_moved.store(true, std::memory_order_relaxed);
+}
+
+void use_real_clock() {
+  g_clock_offset_micros.store(0, std::memory_order_relaxed);
+  g_clock_moved.store(false, std::memory_order_relaxed);
+}
+
+bool clock_is_moved() { return g_clock_moved.load(std::memory_order_relaxed); }
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

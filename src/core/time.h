@@ -10,7 +10,14 @@
 // Hinnant's days_from_civil / civil_from_days algorithms), valid for any year
 // representable in int.
 //
-// REQUIRES: nothing; every function is pure except now_unix*(). No I/O.
+// The clock: now_unix*() read the system clock plus one process-wide offset,
+// zero unless start_clock_at() moved it (`warmcity serve --now`, a test or
+// demo aid). Every "now" in warmcity reads these two functions; steady clocks
+// for timeouts and rate limits stay real.
+//
+// REQUIRES: nothing; every function is pure except the clock functions. No I/O.
+// Thread-safety: all functions may be called from any thread; the offset is
+// an atomic, set once before the server's threads start.
 #pragma once
 
 #include <cstdint>
@@ -35,10 +42,19 @@ constexpr bool in_supported_years(int64_t unix_seconds) {
   return unix_seconds >= kFirstTime && unix_seconds <= kLastTime;
 }
 
-// Seconds since 1970-01-01T00:00:00Z (system clock).
+// Seconds since 1970-01-01T00:00:00Z (system clock, plus the test offset).
 int64_t now_unix();
-// Microseconds since 1970-01-01T00:00:00Z (system clock).
+// Microseconds since 1970-01-01T00:00:00Z (system clock, plus the test offset).
 int64_t now_unix_micros();
+
+// Makes now_unix() answer `unix_seconds` at this moment; the clock then
+// advances in real time from there. use_real_clock() undoes it.
+// REQUIRES: called before the threads that read the clock start (or while
+// none reads it): a reader racing the change may see either clock.
+void start_clock_at(int64_t unix_seconds);
+void use_real_clock();
+// True while start_clock_at() moved the clock.
+bool clock_is_moved();
 
 // RFC 3339 with offset, e.g. "2026-05-01T08:00:00+08:00" (offset_minutes=480)
 // or "2026-05-01T00:00:00Z" (offset_minutes=0).

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+
 namespace warmcity::core {
 namespace {
 
@@ -112,6 +116,62 @@ TEST(TimeTest, LocalDateAndMidnight) {
 TEST(TimeTest, NowIsPlausible) {
   EXPECT_GT(now_unix(), 1700000000);
   EXPECT_GE(now_unix_micros() / 1000000, now_unix() - 1);
+}
+
+// Puts the real clock back however a test ends.
+struct RealClockAfter {
+  ~RealClockAfter() { use_real_clock(); }
+};
+
+int64_t system_seconds() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+TEST(TimeTest, MovedClockStartsAtTheGivenInstantAndAdvances) {
+  RealClockAfter restore;
+  ASSERT_FALSE(clock_is_moved());
+  const int64_t at = *parse_rfc3339("2026-06-01T10:00:00+08:00");
+  ASSERT_GT(system_seconds() - at, 3600) << "the test needs a clock far from the real one";
+  start_clock_at(at);
+  EXPECT_TRUE(clock_is_moved());
+  const int64_t first = now_unix_micros();
+  EXPECT_GE(first, at * 1'000'000);
+  EXPECT_LT(first, (at + 5) * 1'000'000);
+  EXPECT_GE(now_unix(), at);
+  EXPECT_LE(now_unix(), at + 5);
+  EXPECT_EQ(format_rfc3339(now_unix()).substr(0, 16), "2026-06-01T10:00");
+
+  // It advances in real time: wait (with a deadline) for the next microsecond.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  int64_t later = now_unix_micros();
+  while (later == first && std::chrono::steady_clock::now() < deadline) later = now_unix_micros();
+  EXPECT_GT(later, first);
+  EXPECT_LT(later, (at + 5) * 1'000'000);
+
+  use_real_clock();
+  EXPECT_FALSE(clock_is_moved());
+  EXPECT_LE(std::abs(now_unix() - system_seconds()), 1);
+}
+
+TEST(TimeTest, MovedClockBeforeTheEpochRoundsSecondsDown) {
+  RealClockAfter restore;
+  start_clock_at(-8 * 3600);  // 1970-01-01T00:00:00+08:00, kFirstTime
+  const int64_t now = now_unix();
+  EXPECT_GE(now, -8 * 3600);
+  EXPECT_LE(now, -8 * 3600 + 5);
+  EXPECT_EQ(local_date_of(now), (LocalDate{1970, 1, 1}));
+  // Seconds before the epoch round down (-0.5 s is second -1), not toward zero.
+  start_clock_at(-100);
+  const auto floor_seconds = [](int64_t micros) {
+    return static_cast<int64_t>(std::floor(static_cast<double>(micros) / 1e6));
+  };
+  const int64_t before = now_unix_micros();
+  const int64_t seconds = now_unix();
+  const int64_t after = now_unix_micros();
+  ASSERT_LT(after, 0);
+  EXPECT_GE(seconds, floor_seconds(before));
+  EXPECT_LE(seconds, floor_seconds(after));
 }
 
 }  // namespace

@@ -37,15 +37,19 @@ export function addUser(dbPath, { username, password, role, display_name, phone 
 }
 
 // threads: the server's I/O threads (each serves the connections dealt to it).
+// now: an RFC 3339 instant the server's clock starts at (`serve --now`); it
+// runs on in real time. Give one to every test whose answer depends on the
+// date, so it means the same on any day.
 // Every test client is 127.0.0.1, so the limit on writes without a session
 // is raised unless a test sets it (limits.test.mjs tests the real one).
-export async function startServer({ users = [], args = [], dir, threads = 2 } = {}) {
+export async function startServer({ users = [], args = [], dir, threads = 2, now } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'warmcity-test-'));
   const dbPath = join(dir, 'warmcity.db');
   for (const u of users) addUser(dbPath, u);
   const limits = args.includes('--anonymous-writes-per-minute') ? []
     : ['--anonymous-writes-per-minute', '6000', '--anonymous-writes-per-minute-per-network', '60000'];
-  const srv = new TestServer(dir, dbPath, ['--threads', String(threads), ...limits, ...args]);
+  const clock = now ? ['--now', now] : [];
+  const srv = new TestServer(dir, dbPath, ['--threads', String(threads), ...clock, ...limits, ...args]);
   await srv.start();
   return srv;
 }
