@@ -11,13 +11,16 @@ export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
 export const KEEPER = { username: 'jiguan.keeper', password: 'keeper-pass-1', display_name: '机关事务管理员' };
 export const KEEPER_ORG = '离石区人民政府机关事务服务中心';
 
-// `args` go to `warmcity serve` (e.g. ['--tile-url', …]).
-export async function startDemoServer({ args = [] } = {}) {
+// `args` go to `warmcity serve` (e.g. ['--tile-url', …]). `now`: an RFC 3339
+// instant both the demo's stamps and the server's clock start at (`--now`),
+// for a test whose page depends on the date.
+export async function startDemoServer({ args = [], now } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
   const db = join(dir, 'warmcity.db');
-  const r = spawnSync(BIN, ['demo', '--db', db, '--password-cost', 'minimum'], { encoding: 'utf8' });
+  const clock = now ? ['--now', now] : [];
+  const r = spawnSync(BIN, ['demo', '--db', db, '--password-cost', 'minimum', ...clock], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
-  const srv = await startServer({ dir, args });
+  const srv = await startServer({ dir, args, now });
   const admin = await srv.login(ADMIN.username, ADMIN.password);
   const org = await makeUser(srv, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
   return { srv, admin, keeperOrgId: org.id };
