@@ -15,8 +15,11 @@ let orgB;
 // ~111 m per 0.001 degree of latitude, north of the district centre.
 const north = (metres) => ({ lat: 37.52 + metres / 111195, lon: 111.14 });
 
+// The server's clock (--now): the suspensions below end before and after it.
+const NOW = '2026-06-01T10:00:00+08:00';
+
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
+  ({ srv, admin, resident } = await startWithAdminAndResident({ now: NOW }));
   const a = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '区环卫中心' } });
   const b = await srv.fetch('/api/v1/organisations', { method: 'POST', token: admin.token, json: { kind: 'keeper', name: '区医院' } });
   assert.equal(a.status, 201, a.text);
@@ -201,7 +204,7 @@ test('a suspension until a time: left out before it, offered again after it with
   const made = await srv.fetch(API, { method: 'POST', token: admin.token, json: station({ name: '暂停到明年的驿站', ...origin, opening_hours: '24/7' }) });
   assert.equal(made.status, 201, made.text);
   const id = made.body.id;
-  const ends = '2027-03-01T08:00:00+08:00';
+  const ends = '2027-03-01T08:00:00+08:00';  // after NOW
   const suspended = await srv.fetch(`${API}/${id}`, { method: 'PATCH', token: admin.token, json: { status: 'suspended', suspended_reason: '改造', suspended_until: ends } });
   assert.equal(suspended.status, 200, suspended.text);
   const shown = await srv.fetch(`${API}/${id}`);
@@ -212,7 +215,7 @@ test('a suspension until a time: left out before it, offered again after it with
   assert.deepEqual(await near(`&open_at=${encodeURIComponent('2027-03-01T07:59:00+08:00')}`), []);
   assert.deepEqual(await near(`&open_at=${encodeURIComponent(ends)}`), [id]);
 
-  // A suspension whose end has passed: offered now, and GET says active.
+  // A suspension whose end has passed (before NOW): offered now, and GET says active.
   const past = await srv.fetch(`${API}/${id}`, { method: 'PATCH', token: admin.token, json: { suspended_until: '2026-01-01T00:00:00+08:00' } });
   assert.equal(past.status, 200, past.text);
   assert.equal(past.body.status, 'active');
