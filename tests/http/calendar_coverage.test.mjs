@@ -16,6 +16,7 @@ let srv;
 let admin;
 let worker;
 const NEW_YEAR = '2027-01-01T10:00:00+08:00';  // a Friday, 元旦
+const TODAY = '2026-12-04T10:00:00+08:00';  // the server's clock (--now): 27 days before the calendar ends
 const END_OF_2026 = Date.parse('2027-01-01T00:00:00+08:00') / 1000;
 const END_OF_2027 = Date.parse('2028-01-01T00:00:00+08:00') / 1000;
 
@@ -26,7 +27,7 @@ before(async () => {
   const calendarDir = join(dir, 'calendar');
   mkdirSync(calendarDir);
   for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
-  srv = await startServer({ dir, args: ['--calendar-dir', calendarDir] });
+  srv = await startServer({ dir, now: TODAY, args: ['--calendar-dir', calendarDir] });
   admin = await srv.login('admin', 'demo-admin-2026');
   worker = await srv.login('liangjunlian', 'demo-worker-2026');
 });
@@ -44,14 +45,14 @@ test('health and metrics name the last day the calendar covers', async () => {
   const health = await srv.fetch('/api/v1/health');
   assert.equal(health.status, 200, health.text);
   assert.equal(health.body.status, 'ok');
-  // Today (2026-12) lies in the loaded run 2024-2026; later, 2026-12-31 is its end all the same.
+  // TODAY lies in the loaded run 2024-2026, whose end is 2026-12-31.
   assert.equal(health.body.calendar_covered_until, '2026-12-31');
   const metrics = await srv.fetch('/metrics');
   assert.equal(metrics.status, 200);
   assert.match(metrics.text, /# TYPE warmcity_calendar_covered_until_timestamp_seconds gauge/);
   assert.equal(metric(metrics.text, 'warmcity_calendar_covered_until_timestamp_seconds'), END_OF_2026);
   assert.ok(metric(metrics.text, 'warmcity_calendar_deadlines_beyond_total') >= 0);
-  // The operator was told at start (from 2026-11-01 on, 60 days before the end).
+  // The operator was told at start (TODAY is within 60 days of the end).
   assert.match(readFileSync(srv.logPath, 'utf8'), /official calendar covers until 2026-12-31: load 2027 \(PUT \/api\/v1\/calendar\/2027/);
   // /metrics stays closed to a client that came through a proxy.
   assert.equal((await srv.fetch('/metrics', { headers: { 'x-forwarded-for': '203.0.113.9' } })).status, 404);
