@@ -409,7 +409,9 @@ class Session : public std::enable_shared_from_this<Session> {
   size_t body_reserved_ = 0;  // taken from large_body_bytes
   bool keep_alive_ = true;
   std::atomic<bool> busy_{false};
-  std::atomic<Clock::rep> waiting_since_{0};
+  // From its acceptance: a connection whose thread has not yet started its
+  // first read must not look like the one waiting longest (issue 13).
+  std::atomic<Clock::rep> waiting_since_{Clock::now().time_since_epoch().count()};
   Clock::time_point started_;
 };
 
