@@ -4,6 +4,8 @@
 #   scripts/install-deps.sh          build + test dependencies
 #   scripts/install-deps.sh --bench  also the benchmark peers (wrk, nginx,
 #                                    PostgreSQL 15 with PostGIS 3)
+#   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
+#                                    (make fuzz, scripts/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,9 @@ packages=(
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light postgresql postgresql-15-postgis-3)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
