@@ -15,8 +15,22 @@ namespace warmcity::appeals {
 
 namespace {
 
+// A full disk (or quota) is kStorageFull (507); other failures kUnavailable.
 Status io_error(const std::string& what, const std::string& path) {
-  return Status::Unavailable(what + " " + path + ": " + std::strerror(errno));
+  const int err = errno;
+  std::string message = what + " " + path + ": " + std::strerror(err);
+  if (err == ENOSPC || err == EDQUOT) return Status::StorageFull(std::move(message));
+  return Status::Unavailable(std::move(message));
+}
+
+// A failed save as the client hears it: what happened, never the server's path.
+Status for_client(const Status& failed) {
+  if (failed.code() == Code::kStorageFull) {
+    return Status::StorageFull(
+        "there is no space left to store the photo; send the appeal without photos and tell "
+        "the staff");
+  }
+  return Status::Unavailable("the photo could not be stored; try again shortly");
 }
 
 std::string extension_of(const Photo& p) {
@@ -96,15 +110,17 @@ Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
   if (Status s = write_all(tmp, bytes); !s.ok()) {
     used_->fetch_sub(p.bytes);
     ::unlink(tmp.c_str());
-    return s;
+    return for_client(s);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     Status failed = io_error("cannot rename", tmp);
     used_->fetch_sub(p.bytes);
     ::unlink(tmp.c_str());
-    return failed;
+    return for_client(failed);
   }
-  if (Status s = fsync_path(dir_, O_RDONLY | O_DIRECTORY | O_CLOEXEC); !s.ok()) return s;
+  if (Status s = fsync_path(dir_, O_RDONLY | O_DIRECTORY | O_CLOEXEC); !s.ok()) {
+    return for_client(s);
+  }
   return p;
 }
 

@@ -10,7 +10,8 @@
 // The directory holds at most `quota_bytes` of photos: open() adds up what
 // is there, save() counts what it adds and refuses a new photo beyond the
 // quota (kStorageFull), so a flood of pictures cannot fill the disk the
-// database lives on.
+// database lives on. A full disk is kStorageFull too; save()'s messages never
+// name the server's paths (they reach the client).
 // Blocking file I/O: call it off the I/O threads (AppealService does, on the
 // writer thread inside the appeal's write job). Thread-safe.
 #pragma once

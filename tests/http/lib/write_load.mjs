@@ -13,7 +13,10 @@
 // in one job), feedback (201), and each client's rename of its own facility
 // (200). An answer that is not the expected status is counted in
 // `unexpected` (with a sample), never ignored; a connection error counts
-// there too unless it came after the server was killed.
+// there too unless it came after the server was killed. With
+// `{ refusals: true }` (the disk-full test) a 503 or 507 problem+json with a
+// detail is counted in `refused` instead, and what it refused must then be
+// absent from the file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startAppealsWorld, createFacility } from './fixtures.mjs';
@@ -69,6 +72,10 @@ export class Ledger {
     this.writes = 0;             // acknowledged writes
     this.unexpected = 0;
     this.samples = [];
+    this.refused = 0;            // 503/507 answers (with { refusals: true })
+    this.refusedDetails = new Map();  // detail → count
+    this.refusedTexts = new Set();    // descriptions and messages refused
+    this.refusedEvents = new Set();   // "appealId:action" refused
   }
 
   acked() { return this.writes; }
@@ -83,13 +90,26 @@ export class Ledger {
 // { stop({killed}), inflight() }. A round number keeps texts unique across
 // restarts.
 let round = 0;
-export function startWriteLoad(srv, world, ledger) {
+export function startWriteLoad(srv, world, ledger, { refusals = false } = {}) {
   round++;
   let stopping = false;
   let killed = false;
   let inflight = 0;
   const token = world.admin.token;
   const post = (path, json) => srv.fetch(path, { method: 'POST', token, json });
+  // True when r is the expected answer; otherwise counts it as refused or unexpected.
+  const expect = (r, want, what, refusedAs) => {
+    if (r.status === want) return true;
+    const problem = r.headers.get('content-type') === 'application/problem+json' && typeof r.body?.detail === 'string';
+    if (refusals && (r.status === 503 || r.status === 507) && problem && r.body.detail !== '') {
+      ledger.refused++;
+      ledger.refusedDetails.set(r.body.detail, (ledger.refusedDetails.get(r.body.detail) || 0) + 1);
+      if (refusedAs) refusedAs();
+    } else {
+      ledger.bad(`${what} ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    return false;
+  };
 
   async function one(c, n) {
     const tag = `r${round} c${c} n${n}`;
@@ -98,7 +118,7 @@ export function startWriteLoad(srv, world, ledger) {
       case 3: {
         const description = `崩溃测试 ${tag}：路面坑洼`;
         const r = await srv.fetch('/api/v1/appeals', { method: 'POST', json: appealBody(description) });
-        if (r.status !== 201) return ledger.bad(`submit ${r.status} ${r.text.slice(0, 200)}`);
+        if (!expect(r, 201, 'submit', () => ledger.refusedTexts.add(description))) return;
         ledger.appeals.set(r.body.id, description);
         ledger.submitted.push(r.body.id);
         return ledger.writes++;
@@ -107,7 +127,7 @@ export function startWriteLoad(srv, world, ledger) {
         const id = ledger.submitted.shift();
         if (id === undefined) return;
         const r = await post(`/api/v1/appeals/${id}/steps`, { step: 'accept' });
-        if (r.status !== 200) return ledger.bad(`accept ${r.status} ${r.text.slice(0, 200)}`);
+        if (!expect(r, 200, 'accept', () => ledger.refusedEvents.add(`${id}:accept`))) return;
         ledger.events.add(`${id}:accept`);
         ledger.accepted.push(id);
         return ledger.writes++;
@@ -119,7 +139,7 @@ export function startWriteLoad(srv, world, ledger) {
         const json = merge ? { step: 'merge', into_id: world.mergeTargets[c % world.mergeTargets.length] }
           : { step: 'dispatch' };
         const r = await post(`/api/v1/appeals/${id}/steps`, json);
-        if (r.status !== 200) return ledger.bad(`${json.step} ${r.status} ${r.text.slice(0, 200)}`);
+        if (!expect(r, 200, json.step, () => ledger.refusedEvents.add(`${id}:${json.step}`))) return;
         ledger.events.add(`${id}:${json.step}`);
         if (merge) ledger.merges.set(id, json.into_id);
         return ledger.writes++;
@@ -127,7 +147,7 @@ export function startWriteLoad(srv, world, ledger) {
       case 4: {
         const message = `崩溃测试 ${tag}`;
         const r = await post('/api/v1/feedback', { topic: 'other', message });
-        if (r.status !== 201) return ledger.bad(`feedback ${r.status} ${r.text.slice(0, 200)}`);
+        if (!expect(r, 201, 'feedback', () => ledger.refusedTexts.add(message))) return;
         ledger.feedback.set(r.body.id, message);
         return ledger.writes++;
       }
@@ -138,7 +158,7 @@ export function startWriteLoad(srv, world, ledger) {
         ledger.names.set(id, entry);
         entry.inflight = name;
         const r = await srv.fetch(`/api/v1/facilities/${id}`, { method: 'PATCH', token, json: { name } });
-        if (r.status !== 200) return ledger.bad(`rename ${r.status} ${r.text.slice(0, 200)}`);
+        if (!expect(r, 200, 'rename')) return;
         entry.acked = name;
         entry.inflight = null;
         return ledger.writes++;
@@ -167,8 +187,8 @@ export function startWriteLoad(srv, world, ledger) {
   };
 }
 
-// Lists every acknowledged write missing from the database at dbPath
-// ({missing: [...], counts}). A facility name sent but not acknowledged that
+// Lists every acknowledged write missing from the database at dbPath, and
+// every refused one found in it ({missing: [...], saved: [...], counts}). A facility name sent but not acknowledged that
 // did reach the file becomes the one to expect from then on.
 export function verifyLedger(dbPath, ledger) {
   const rows = (sql) => sqlite(dbPath, sql).split('\n').filter(Boolean);
@@ -189,5 +209,9 @@ export function verifyLedger(dbPath, ledger) {
     if (acked !== null && now !== acked && now !== inflight) missing.push(`facility ${id} name ${now} (acknowledged ${acked})`);
     if (inflight !== null && now === inflight) ledger.names.set(id, { acked: now, inflight: null });
   }
-  return { missing, counts: { appeals: ledger.appeals.size, events: ledger.events.size, merges: ledger.merges.size, feedback: ledger.feedback.size, facilities: ledger.names.size } };
+  const saved = [];
+  const texts = new Set([...appeals.values(), ...feedback.values()]);
+  for (const t of ledger.refusedTexts) if (texts.has(t)) saved.push(`refused "${t}"`);
+  for (const e of ledger.refusedEvents) if (events.has(e)) saved.push(`refused event ${e}`);
+  return { missing, saved, counts: { appeals: ledger.appeals.size, events: ledger.events.size, merges: ledger.merges.size, feedback: ledger.feedback.size, facilities: ledger.names.size } };
 }
