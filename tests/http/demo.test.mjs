@@ -84,3 +84,113 @@ test('a server on the demo database answers with the demo district', async () =>
   assert.equal(admin.user.role, 'admin');
   await srv.login('liangjunlian', 'demo-worker-2026');
 });
+
+// Every item of a paged list (limit + cursor), following next_cursor.
+async function all(path, token) {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < 20; page++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await srv.fetch(`${path}${sep}limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    assert.equal(res.status, 200, res.text);
+    items.push(...res.body.items);
+    cursor = res.body.next_cursor;
+    if (!cursor) return items;
+  }
+  assert.fail(`${path}: more than 20 pages`);
+}
+
+// The numbers docs/operations.md, docs/facilities.md and README.md state for the demo.
+const kByKind = { service_centre: 18, liaison_station: 14, love_station: 15, canteen: 4,
+  toilet: 9, parking: 7, venue: 5, clinic_site: 1, afterschool_site: 1 };
+
+test('the demo holds the counts the docs state', async () => {
+  assert.ok(srv, 'the server of the previous test runs');
+  const admin = await srv.login('admin', 'demo-admin-2026');
+  // 4 sub-districts, 14 communities, 2 grids each: 46 areas.
+  const areas = await all(`${API}/areas`, admin.token);
+  const levels = {};
+  for (const a of areas) levels[a.level] = (levels[a.level] || 0) + 1;
+  assert.deepEqual(levels, { subdistrict: 4, community: 14, grid: 28 });
+  assert.deepEqual(areas.filter((a) => a.level === 'subdistrict').map((a) => a.name).sort(),
+    ['交口', '凤山', '滨河', '莲花池'].sort());
+  // 74 facilities, by kind.
+  const counts = await srv.fetch(`${API}/facilities/counts`);
+  assert.equal(counts.status, 200, counts.text);
+  assert.equal(counts.body.total, 74);
+  assert.deepEqual(counts.body.by_kind, kByKind);
+  let listed = 0;
+  for (const kind of Object.keys(kByKind)) {
+    const n = (await all(`${API}/facilities?kind=${kind}`)).length;
+    assert.equal(n, kByKind[kind], kind);
+    listed += n;
+  }
+  assert.equal(listed, 74);
+  // 15 organisations (11 keepers and a community, and the 4 departments appeals go to besides)
+  // and 10 users: admin, a keeper, a worker and a department user for each category's department.
+  const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
+  assert.equal(orgs.status, 200, orgs.text);
+  assert.equal(orgs.body.items.length, 15);
+  const users = await all(`${API}/users`, admin.token);
+  const roles = {};
+  for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
+  assert.deepEqual(roles, { admin: 1, keeper: 1, worker: 1, department: 7 });
+  assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
+    ['admin', 'liangjunlian', 'zonggonghui']);
+  // 8 appeal categories (their codes: the test above).
+  assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
+});
+
+test('GET /areas/communities: the 14 demo communities with their sub-district and a point inside it', async () => {
+  assert.ok(srv, 'the server of the previous test runs');
+  const res = await srv.fetch(`${API}/areas/communities`);
+  assert.equal(res.status, 200, res.text);
+  const items = res.body.items;
+  assert.equal(items.length, 14);
+  const admin = await srv.login('admin', 'demo-admin-2026');
+  const areas = await all(`${API}/areas`, admin.token);
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  for (const c of items) {
+    assert.deepEqual(Object.keys(c).sort(), ['id', 'lat', 'lon', 'name', 'subdistrict', 'subdistrict_id']);
+    const area = byId.get(c.id);
+    assert.equal(area.level, 'community', c.name);
+    assert.equal(area.name, c.name);
+    assert.equal(area.parent_id, c.subdistrict_id);
+    assert.equal(byId.get(c.subdistrict_id).name, c.subdistrict);
+    // The point is the middle of the community's bounding box: for these
+    // compact demo shapes it lies in the community itself.
+    const where = await srv.fetch(`${API}/areas/locate?lat=${c.lat}&lon=${c.lon}`);
+    assert.equal(where.status, 200, where.text);
+    assert.equal(where.body.community?.id, c.id, `${c.name}: the point lies in ${where.body.community?.name}`);
+  }
+  // Sorted by sub-district, then name.
+  const keys = items.map((c) => [c.subdistrict, c.name]);
+  const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) : (a[0] < b[0] ? -1 : 1)));
+  assert.deepEqual(keys, sorted);
+  const sty = items.find((c) => c.name === '生态园');
+  assert.ok(sty, '生态园 is listed');
+  assert.equal(sty.subdistrict, '滨河');
+});
+
+test('GET /facilities/counts follows a suspension and a new facility at once', async () => {
+  assert.ok(srv, 'the server of the previous test runs');
+  const admin = await srv.login('admin', 'demo-admin-2026');
+  const toilets = await all(`${API}/facilities?kind=toilet`);
+  assert.equal(toilets.length, 9);
+  const suspend = await srv.fetch(`${API}/facilities/${toilets[0].id}`, {
+    method: 'PATCH', token: admin.token, json: { status: 'suspended', suspended_reason: '维修' },
+  });
+  assert.equal(suspend.status, 200, suspend.text);
+  const created = await srv.fetch(`${API}/facilities`, {
+    method: 'POST', token: admin.token,
+    json: { kind: 'canteen', name: '测试便民餐厅', address: '滨河北路 1 号', lat: toilets[0].lat, lon: toilets[0].lon },
+  });
+  assert.equal(created.status, 201, created.text);
+  const counts = await srv.fetch(`${API}/facilities/counts`);
+  assert.equal(counts.status, 200, counts.text);
+  assert.deepEqual(counts.body.by_kind, { ...kByKind, toilet: 8, canteen: 5 });
+  assert.equal(counts.body.total, 74);
+  assert.ok(!Number.isNaN(Date.parse(counts.body.at)), counts.body.at);
+  // Not for writing.
+  assert.equal((await srv.fetch(`${API}/facilities/counts`, { method: 'POST', token: admin.token, json: {} })).status, 405);
+});
