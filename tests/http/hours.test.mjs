@@ -4,13 +4,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BIN, startWithAdminAndResident } from './lib/server.mjs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, startServer, startWithAdminAndResident } from './lib/server.mjs';
 
 let srv;
 let admin;
 let resident;
+// The servers here get a copy of data/calendar's 2024-2026, so that "2027 is
+// not loaded" stays true once the next year is shipped.
+function calendarCopy(dir) {
+  const calendarDir = join(dir, 'calendar');
+  mkdirSync(calendarDir);
+  for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
+  return calendarDir;
+}
 before(async () => {
-  ({ srv, admin, resident } = await startWithAdminAndResident());
+  const dir = mkdtempSync(join(tmpdir(), 'warmcity-test-'));
+  ({ srv, admin, resident } = await startWithAdminAndResident({ dir, args: ['--calendar-dir', calendarCopy(dir)] }));
 });
 after(async () => { await srv.stop(); srv.cleanup(); });
 
@@ -82,9 +94,39 @@ test('evaluate: bad or missing parameters are 422 naming each', async () => {
   assert.equal((await evaluate({ expr: kOffice, at, until: '2026-06-06T10:00:00+08:00' })).status, 200);
 });
 
-test('evaluate without at answers for now', async () => {
-  const res = await evaluate({ expr: '24/7' });
-  assert.deepEqual(res.body, { state: 'open', comment: null, next_change: null });
+test('evaluate without at answers for the server\'s now: a working Wednesday morning, National Day', async () => {
+  // The server's clock starts at these instants (--now) and runs on: the
+  // answers below hold for the minutes the test takes.
+  const cases = [
+    { now: '2026-05-06T10:00:00+08:00', expr: kOffice,
+      want: { state: 'open', comment: null, next_change: '2026-05-06T18:00:00+08:00' } },
+    { now: '2026-05-06T10:00:00+08:00', expr: 'Mo-Fr 12:00-13:00',
+      want: { state: 'closed', comment: null, next_change: '2026-05-06T12:00:00+08:00' } },
+    { now: '2026-10-01T10:00:00+08:00', expr: kDaily,
+      want: { state: 'closed', comment: '国庆节', next_change: '2026-10-08T08:00:00+08:00' } },
+    { now: '2026-10-08T10:00:00+08:00', expr: kDaily,
+      want: { state: 'open', comment: null, next_change: '2026-10-08T18:00:00+08:00' } },
+  ];
+  const byNow = new Map();
+  try {
+    for (const c of cases) {
+      if (!byNow.has(c.now)) {
+        const dir = mkdtempSync(join(tmpdir(), 'warmcity-test-'));
+        byNow.set(c.now, await startServer({ dir, now: c.now, args: ['--calendar-dir', calendarCopy(dir)] }));
+      }
+      const at = byNow.get(c.now);
+      const res = await at.fetch('/api/v1/hours/evaluate?' + new URLSearchParams({ expr: c.expr }));
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body, c.want, `${c.expr} at ${c.now}`);
+      // The same rule asked about that instant explicitly answers the same.
+      assert.deepEqual((await evaluate({ expr: c.expr, at: c.now })).body, c.want);
+    }
+    // 24/7 is open whenever it is asked, with no change ahead.
+    assert.deepEqual((await byNow.get(cases[0].now).fetch('/api/v1/hours/evaluate?expr=24%2F7')).body,
+      { state: 'open', comment: null, next_change: null });
+  } finally {
+    for (const s of byNow.values()) { await s.stop(); s.cleanup(); }
+  }
 });
 
 test('GET a year of the official calendar; unknown years are 404', async () => {
