@@ -2,11 +2,12 @@
 // check that every acknowledged write is in the database file. Used by the
 // crash-loop and disk-full tests (and bench/soak/crash_loop.mjs).
 //
-//   const world = await prepareWriteWorld(srv);        // once, on a fresh server
+//   const world = await startWriteWorld({ clients: 16 });  // a server and its data
 //   const ledger = new Ledger();
-//   const load = startWriteLoad(srv, world, ledger, { clients: 16 });
-//   … await load.stop({ killed: true });              // after a SIGKILL
-//   verifyLedger(srv.dbPath, ledger);                  // throws on anything missing
+//   const load = startWriteLoad(world.srv, world, ledger);
+//   load.markKilled(); await world.srv.kill('SIGKILL'); await load.stop();
+//   await world.srv.start();
+//   const { missing, saved } = verifyLedger(world.srv.dbPath, ledger);  // both []
 //
 // The writes: anonymous appeal submissions (201), the `accept`, `dispatch`
 // and `merge` steps on them (200; a merge closes one appeal into another
@@ -78,8 +79,6 @@ export class Ledger {
     this.refusedEvents = new Set();   // "appealId:action" refused
   }
 
-  acked() { return this.writes; }
-
   bad(what) {
     this.unexpected++;
     if (this.samples.length < 10) this.samples.push(what);
@@ -87,8 +86,8 @@ export class Ledger {
 }
 
 // Starts `world.clients` clients writing until stop(); returns
-// { stop({killed}), inflight() }. A round number keeps texts unique across
-// restarts.
+// { inflight(), markKilled(), stop() }. A round number keeps texts unique
+// across restarts.
 let round = 0;
 export function startWriteLoad(srv, world, ledger, { refusals = false } = {}) {
   round++;
