@@ -1,0 +1,86 @@
+// docs/facilities.md: import files are checked on one thread of their own;
+// "files wait there in turn, and when too many wait the request is answered
+// 503 at once". Two 16 MiB files hold that thread for seconds; 1,200 small
+// imports sent meanwhile overflow its queue (1,024 places): some must be
+// answered 503 with the documented problem before the big files are done,
+// every other answer must be the one a small import gets alone, and once the
+// queue has drained an import is taken again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { startServer } from './lib/server.mjs';
+import { statusOf } from './lib/raw.mjs';
+
+const kQueuePlaces = 1024;  // core::WorkPool::kMaxQueued
+const kSmall = 1200;
+
+// Sends one request on its own connection (Connection: close). `sent`
+// resolves when every byte is handed to the kernel, `answer` to
+// {status, data, at} once the server has answered and closed.
+function send(port, head, body) {
+  const sock = net.connect(port, '127.0.0.1');
+  let data = '';
+  const sent = new Promise((resolve, reject) => {
+    sock.on('connect', () => sock.write(Buffer.concat([Buffer.from(head), body]), (e) => (e ? reject(e) : resolve())));
+  });
+  const answer = new Promise((resolve) => {
+    sock.on('data', (c) => { data += c; });
+    sock.on('error', (e) => { data += `\n[socket error ${e.code}]`; });
+    sock.on('close', () => resolve({ status: statusOf(data), data, at: Date.now() }));
+  });
+  return { sent, answer };
+}
+
+function importRequest(port, token, csv) {
+  const body = Buffer.from(csv);
+  const head = 'POST /api/v1/facilities/import?format=csv HTTP/1.1\r\nHost: x\r\nConnection: close\r\n' +
+    `Authorization: Bearer ${token}\r\nContent-Type: text/csv\r\nContent-Length: ${body.length}\r\n\r\n`;
+  return send(port, head, body);
+}
+
+test('imports beyond the queue are answered 503 at once; the queue drains and imports are taken again', async (t) => {
+  const srv = await startServer({
+    users: [{ username: 'admin', password: 'admin-pass-1', role: 'admin' }],
+    args: ['--max-connections-per-client', '5000', '--max-connections-per-network', '5000'],
+  });
+  try {
+    const { token } = await srv.login('admin', 'admin-pass-1');
+    const small = 'kind,name,address,lon,lat\ntoilet,公厕,凤山路 12 号,111.1503,97.5161\n';  // lat out of range: 422
+    const alone = await importRequest(srv.port, token, small).answer;
+    assert.equal(alone.status, 422, alone.data);
+
+    // 16 MiB of rows (each with a latitude out of range), about 5 s of checking each.
+    const row = 'toilet,公厕,凤山路 12 号,111.1503,97.5161\n';
+    const big = 'kind,name,address,lon,lat\n' + row.repeat(Math.floor((16 * 1024 * 1024 - 100) / Buffer.byteLength(row)));
+    const bigs = [importRequest(srv.port, token, big), importRequest(srv.port, token, big)];
+    await Promise.all(bigs.map((b) => b.sent));
+
+    const smalls = Array.from({ length: kSmall }, () => importRequest(srv.port, token, small));
+    const answers = await Promise.all(smalls.map((s) => s.answer));
+    const bigAnswers = await Promise.all(bigs.map((b) => b.answer));
+    for (const b of bigAnswers) assert.equal(b.status, 422, b.data.slice(0, 300));
+
+    const refused = answers.filter((a) => a.status === 503);
+    const taken = answers.filter((a) => a.status === alone.status);
+    t.diagnostic(`${refused.length} of ${kSmall} small imports refused, ${taken.length} checked`);
+    assert.equal(refused.length + taken.length, kSmall,
+      `unexpected answers: ${answers.filter((a) => a.status !== 503 && a.status !== alone.status).slice(0, 3).map((a) => a.data).join('\n')}`);
+    assert.ok(refused.length > 0, 'no import was refused although more than the queue holds were waiting');
+    assert.ok(taken.length >= kQueuePlaces - 1, `only ${taken.length} small imports were queued`);
+    for (const r of refused) {
+      assert.match(r.data, /content-type: application\/problem\+json/i);
+      assert.match(r.data, /"status":503/);
+      assert.match(r.data, /too many imports and exports are waiting/);
+    }
+    // At once: refused while the big files were still being checked, not after waiting in line.
+    const firstBigDone = Math.min(...bigAnswers.map((b) => b.at));
+    assert.ok(refused.some((r) => r.at < firstBigDone), 'every 503 came only after a big file was done');
+
+    // The queue has drained: an import is taken again.
+    const again = await importRequest(srv.port, token, small).answer;
+    assert.equal(again.status, 422, again.data);
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
+});
