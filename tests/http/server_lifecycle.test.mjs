@@ -140,7 +140,8 @@ test('SIGINT: the request in flight is answered and committed, exit 0, integrity
     const { code, signal } = await srv.exited;
     assert.equal(signal, null);
     assert.equal(code, 0);
-    assert.match(readFileSync(srv.logPath, 'utf8'), /stopped cleanly/);
+    // (The harness copies stderr to the file asynchronously: wait for the line.)
+    await waitFor(() => readFileSync(srv.logPath, 'utf8').includes('stopped cleanly'), 5000, 'the clean stop in the log');
     assert.equal(sqlite(srv.dbPath, 'PRAGMA integrity_check;'), 'ok');
     assert.equal(sqlite(srv.dbPath, `SELECT message FROM feedback WHERE id = ${id};`), '关机时在途的请求');
   } finally {
@@ -192,5 +193,30 @@ test('the access log: one line per request (time, address, method, path, status,
   } finally {
     await srv.stop();
     srv.cleanup();
+  }
+});
+
+test('the access log goes to stderr by default and nowhere with --access-log off', async () => {
+  const line = / access 127\.0\.0\.1 GET \/api\/v1\/health 200 \d+us$/m;
+  const byDefault = await startServer();
+  try {
+    assert.equal((await byDefault.fetch('/api/v1/health')).status, 200);
+    assert.equal(await byDefault.stop(), 0);
+    // The harness copies stderr to the file asynchronously: wait for the last line.
+    await waitFor(() => readFileSync(byDefault.logPath, 'utf8').includes('stopped cleanly'), 5000, 'the clean stop in the log');
+    assert.match(readFileSync(byDefault.logPath, 'utf8'), line);
+  } finally {
+    await byDefault.stop();
+    byDefault.cleanup();
+  }
+  const off = await startServer({ args: ['--access-log', 'off'] });
+  try {
+    assert.equal((await off.fetch('/api/v1/health')).status, 200);
+    assert.equal(await off.stop(), 0);
+    await waitFor(() => readFileSync(off.logPath, 'utf8').includes('stopped cleanly'), 5000, 'the clean stop in the log');
+    assert.doesNotMatch(readFileSync(off.logPath, 'utf8'), / access /);
+  } finally {
+    await off.stop();
+    off.cleanup();
   }
 });
