@@ -26,6 +26,9 @@ const NAMES = {
   reply: '已修复 ' + payload(8),
 };
 
+// The server's and the browser's clock: mid-month, so the appeals below and
+// the dashboard's "this month" fall in one month on any day.
+const NOW = '2026-06-15T10:00:00+08:00';
 let srv;
 let admin;
 let browser;
@@ -44,8 +47,9 @@ const step = (id, json, who) => ok(srv.fetch(`/api/v1/appeals/${id}/steps`, { me
 
 before(async () => {
   let keeperOrgId;
-  ({ srv, admin, keeperOrgId } = await startDemoServer());
+  ({ srv, admin, keeperOrgId } = await startDemoServer({ now: NOW }));
   browser = await launch({ viewport: { width: 1280, height: 900 } });
+  await browser.context.clock.setFixedTime(new Date(NOW));
   await watchContext(browser.context);
 
   // The keeper names its own toilet.
