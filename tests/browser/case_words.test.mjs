@@ -8,13 +8,16 @@ import { launch } from './lib/browser.mjs';
 import { ADMIN, makeUser, startDemoServer } from './lib/demo.mjs';
 
 const SANITATION = { username: 'huanwei.staff', password: 'Huanwei-pass-2026', display_name: '环卫中心', role: 'department' };
+// The server's and the browser's clock: mid-month, so the appeals below and
+// the dashboard's "this month" rates fall in one month on any day.
+const NOW = '2026-06-15T10:00:00+08:00';
 let srv;
 let admin;
 let browser;
 let reopened;
 let accepted;
 before(async () => {
-  ({ srv, admin } = await startDemoServer());
+  ({ srv, admin } = await startDemoServer({ now: NOW }));
   await makeUser(srv, admin, SANITATION, '离石区环境卫生服务中心');
   const dept = await srv.login(SANITATION.username, SANITATION.password);
   const submit = async (description) => {
@@ -37,6 +40,7 @@ before(async () => {
   accepted = await submit('路边垃圾没人收');
   await step(accepted.id, { step: 'accept' }, admin);
   browser = await launch({ viewport: { width: 1100, height: 900 } });
+  await browser.context.clock.setFixedTime(new Date(NOW));
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
