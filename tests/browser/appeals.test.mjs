@@ -3,7 +3,8 @@
 // (a step refused with 409 shows the steps allowed instead) and dispatches it;
 // the department starts and replies; the resident answers the callback; the
 // dashboard's figures (this month by status, the three rates) follow every
-// step. Each new screen passes axe.
+// step, and an appeal past its deadline (the server's test clock moved past
+// it) is on its overdue list. Each new screen passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -247,9 +248,11 @@ test('the resident answers the callback and the dashboard follows', async () => 
   assert.equal(after.rows.replied, 0);
   assert.equal(after.rows.callback, 1);
   assert.deepEqual(Object.fromEntries(Object.entries(after.rows).filter(([, n]) => n)), await apiCounts());
-  // The overdue list is the supervision list's overdue entries (none yet).
+  // Nothing is overdue yet: the list says so (the next test makes one late).
   const late = (await srv.fetch('/api/v1/appeals/supervision', { token: admin.token })).body.items.filter((x) => x.urgency === 'overdue');
-  assert.equal(await page.locator('#overdue-table tbody tr').count(), late.length);
+  assert.deepEqual(late, []);
+  assert.equal(await page.locator('#overdue-table').count(), 0);
+  await page.locator('#overdue-none').waitFor();
   // The three rates: the department's one callback (contacted, solved,
   // 基本满意) ranks it first: 100 %, 100 %, 90 %, composite
   // 0.1 × 1 + 0.5 × 1 + 0.4 × 0.9 = 0.96 — as the API says.
@@ -272,5 +275,36 @@ test('the resident answers the callback and the dashboard follows', async () => 
   await page.locator(`#rates-table tbody tr[data-id="${first.id}"]`).waitFor();
   await assertAccessible(page, 'dashboard with appeals');
   await shot(page, 'dashboard-appeals', true);
+  await page.close();
+});
+
+// No appeal becomes overdue within a test's minutes: the server is started
+// again on the same database with its test clock (--now) two hours and a
+// minute past a new appeal's deadline; the dashboard lists that appeal, and
+// only it, with how long it is overdue.
+test('an appeal past its deadline is on the dashboard\'s overdue list', async () => {
+  const raised = await srv.fetch('/api/v1/appeals', { method: 'POST', json: {
+    category: 'sanitation', description: '垃圾清运点满溢多日无人处理。', lat: 37.5236, lon: 111.1405, anonymous: true } });
+  assert.equal(raised.status, 201, raised.text);
+  const late = raised.body;
+  const due = (await srv.fetch(`/api/v1/appeals/${late.id}`, { token: admin.token })).body.due_at;
+  assert.ok(due, 'the appeal has a deadline');
+  await srv.stop();
+  const at = Date.parse(due) + (2 * 3600 + 60) * 1000;
+  srv.args.push('--now', new Date(at + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00');
+  await srv.start();
+  const staff = await srv.login('admin', 'demo-admin-2026');
+  const overdue = (await srv.fetch('/api/v1/appeals/supervision', { token: staff.token })).body.items.filter((x) => x.urgency === 'overdue');
+  assert.deepEqual(overdue.map((x) => x.id), [late.id]);
+
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await signIn(page, { username: 'admin', password: 'demo-admin-2026' }, '#/dashboard');
+  const rows = page.locator('#overdue-table tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1);
+  const cells = await rows.first().locator('td').allTextContents();
+  assert.deepEqual([cells[0], cells[1], cells[3]], [late.tracking_code, '已提交', '2 小时']);
+  assert.equal(await page.locator('#overdue-none').count(), 0);
   await page.close();
 });
