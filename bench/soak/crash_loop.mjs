@@ -17,9 +17,13 @@ for (let i = 2; i < process.argv.length; i += 2) {
   opts[k] = Number(process.argv[i + 1]);
 }
 const started = Date.now();
+let acked = 0;
 const { rounds, ledger, served } = await crashLoop({
   loops: opts.loops, clients: opts.clients,
-  onRound: (r) => { if ((r.i + 1) % 50 === 0) console.log(`round ${r.i + 1}: ${ledger.writes} writes acknowledged so far`); },
+  onRound: (r) => {
+    acked += r.acked;
+    if ((r.i + 1) % 50 === 0) console.log(`round ${r.i + 1}: ${acked} writes acknowledged so far`);
+  },
 });
 const failed = rounds.filter((r) => r.integrity !== 'ok' || r.missing.length);
 const wrongNames = served.filter((s) => s.status !== 200 || s.name !== s.acked);

@@ -14,8 +14,9 @@ export async function waitFor(what, check, timeoutMs = 20000) {
   }
 }
 
-// Runs `loops` rounds; returns { rounds: [{acked, inflight, integrity, missing}],
-// ledger, srv-facing checks } and stops the server. onRound(round) is called
+// Runs `loops` rounds; returns { rounds: [{i, signal, acked, inflight,
+// integrity, missing, unexpected}], ledger, served: what the last restart
+// serves for each renamed facility } and stops the server. onRound(round) is called
 // after each round (progress). Stops early at the first round that loses a
 // write or fails the integrity check.
 export async function crashLoop({ loops, clients = 16, onRound = () => {} }) {
@@ -51,7 +52,7 @@ export async function crashLoop({ loops, clients = 16, onRound = () => {} }) {
     }
   } finally {
     await srv.stop();
+    srv.cleanup();
   }
-  srv.cleanup();
   return { rounds, ledger, served };
 }
