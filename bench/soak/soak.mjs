@@ -18,9 +18,9 @@
 //
 // Every 10 s it reads VmRSS from /proc/<pid>/status and writes a line to
 // <dir>/rss.csv. At the end it prints the RSS figures (rss_report.mjs: the
-// median of the minute after warm-up against that of the last minute, target
-// growth < 5%), requests by operation and errors (target 0), and exits 1 if
-// either target is missed.
+// lowest sample of the minute after warm-up against the lowest of the last
+// minute, target growth < 5%; medians and peak beside), requests by operation
+// and errors (target 0), and exits 1 if either target is missed.
 // The server is stopped by its process id, the directory removed unless --keep.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, createWriteStream } from 'node:fs';
