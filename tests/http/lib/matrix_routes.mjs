@@ -28,9 +28,9 @@ const NOT_READERS = {
   resident2: 403, workerHw: 403, workerHwGrid: 403, volunteer: 403,
   keeper: 403, keeperB: 403, departmentB: 403,
 };
-const READERS = ['resident', 'worker', 'workerSty', 'workerStyGrid', 'department', 'admin'];
+const READERS = ['resident', 'worker', 'workerBh', 'workerSty', 'workerStyGrid', 'department', 'admin'];
 // Workers bound to an area (only admins and district workers see everything).
-const AREA_WORKERS = { workerSty: 403, workerStyGrid: 403, workerHw: 403, workerHwGrid: 403 };
+const AREA_WORKERS = { workerBh: 403, workerSty: 403, workerStyGrid: 403, workerHw: 403, workerHwGrid: 403 };
 const OTHER_KEEPER = { keeperB: 403 };
 
 const rect = (x, y) => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.0005, y], [x + 0.0005, y + 0.0005], [x, y + 0.0005], [x, y]]] });
@@ -246,7 +246,7 @@ export const ROUTES = {
       name: 'taken by phone (staff only)',
       prep: () => ({ path: '/api/v1/appeals', json: { category: 'roads', description: '井盖松动', channel: 'phone', ...HERE, contact: { name: '刘大爷', phone: '13912345678' } } }),
       ok: 403,
-      expect: { worker: 201, workerSty: 201, workerStyGrid: 201, workerHw: 201, workerHwGrid: 201, admin: 201 },
+      expect: { worker: 201, workerBh: 201, workerSty: 201, workerStyGrid: 201, workerHw: 201, workerHwGrid: 201, admin: 201 },
     },
   ],
   'GET /api/v1/appeals': { prep: () => ({ path: '/api/v1/appeals?limit=200' }), ok: 200, check: showsAppealTo(READERS) },
@@ -282,7 +282,7 @@ export const ROUTES = {
       name: 'accept a new appeal (staff of its areas)',
       prep: async (w) => ({ path: `/api/v1/appeals/${(await w.appeal()).id}/steps`, json: { step: 'accept' } }),
       ok: 403,
-      expect: { worker: 200, workerSty: 200, workerStyGrid: 200, admin: 200 },
+      expect: { worker: 200, workerBh: 200, workerSty: 200, workerStyGrid: 200, admin: 200 },
     },
     {
       name: 'start a dispatched appeal (its department)',

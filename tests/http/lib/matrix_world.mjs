@@ -52,6 +52,7 @@ export const CALLERS = [
   { name: 'resident', role: 'resident' }, // reports the world's appeals
   { name: 'resident2', role: 'resident' }, // reported none of them
   { name: 'worker', role: 'worker' }, // a district worker (no area): works every appeal
+  { name: 'workerBh', role: 'worker', orgs: ['bh'] }, // the appeals' subdistrict
   { name: 'workerSty', role: 'worker', orgs: ['sty'] }, // the appeals' community
   { name: 'workerStyGrid', role: 'worker', orgs: ['styGrid'] }, // the appeals' grid
   { name: 'workerHw', role: 'worker', orgs: ['hw'] }, // another community
@@ -105,6 +106,7 @@ async function build(srv) {
   const imported = await api('POST', '/api/v1/areas/import', DISTRICT, 200);
   for (const a of imported.items) w.area[a.code] = a.id;
   const org = (kind, name, area_id) => api('POST', '/api/v1/organisations', { kind, name, area_id }, 201);
+  w.org.bh = (await org('subdistrict', '滨河街道', w.area.BH)).id;
   w.org.sty = (await org('community', '生态园社区', w.area['BH-STY'])).id;
   w.org.styGrid = (await org('grid', '生态园第一网格', w.area['BH-STY-1'])).id;
   w.org.hw = (await org('community', '后瓦社区', w.area['BH-HW'])).id;
