@@ -138,6 +138,16 @@ test('every route, called by every caller, answers what it declares and what its
         const where = `${route.method} ${req.path}${kase.name ? ` [${kase.name}]` : ''} as ${who(caller)}`;
         if (res.status !== want) {
           wrong.push(`${where}: ${res.status}, expected ${want}: ${short(res.text)}`);
+        } else if ((want === 401 || want === 403) && req.path.startsWith('/api/')) {
+          // Refusals are problem+json; the router's 401 for a missing
+          // session also says how to sign in (the gate's 401 is for its own
+          // X-Gate-Token).
+          if (!/^application\/problem\+json/.test(res.headers.get('content-type') || '') || res.body?.status !== want) {
+            wrong.push(`${where}: the ${want} is not problem+json: ${res.headers.get('content-type')} ${short(res.text)}`);
+          }
+          if (want === 401 && !isPublic(route) && res.headers.get('www-authenticate') !== 'Bearer') {
+            wrong.push(`${where}: the 401 has no WWW-Authenticate: Bearer`);
+          }
         } else if (kase.check && want < 300) {
           const problem = kase.check(w, caller, await everyPage(req, res, req.as || caller));
           if (problem) wrong.push(`${where}: ${problem}`);
