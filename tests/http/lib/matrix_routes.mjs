@@ -293,7 +293,13 @@ export const ROUTES = {
   ],
   'POST /api/v1/appeals/{id}/follow': { prep: async (w) => ({ path: `/api/v1/appeals/${(await w.appeal()).id}/follow` }), ok: 200 },
   'GET /api/v1/appeals/similar': { prep: () => ({ path: `/api/v1/appeals/similar?category=roads&lat=${HERE.lat}&lon=${HERE.lon}` }), ok: 200 },
-  'GET /api/v1/appeals/supervision': { prep: () => ({ path: '/api/v1/appeals/supervision' }), ok: 200 },
+  // The world's appeal is overdue: its department, the district and the
+  // staff of its areas see it there, nobody else.
+  'GET /api/v1/appeals/supervision': {
+    prep: () => ({ path: '/api/v1/appeals/supervision' }),
+    ok: 200,
+    check: showsAppealTo(READERS.filter((name) => name !== 'resident')),
+  },
   'GET /api/v1/appeals/track/{code}': { prep: (w) => ({ path: `/api/v1/appeals/track/${w.appealOne.tracking_code}` }), ok: 200 },
   'GET /api/v1/rates': { prep: () => ({ path: '/api/v1/rates' }), ok: 200 },
 
