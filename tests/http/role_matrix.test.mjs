@@ -8,8 +8,9 @@
 // those, with the exact status). A route with no row in that table fails the
 // test by name, and so does a row whose route is gone: every new route joins.
 //
-// Sessions are bearer tokens here; the last test checks that cookie sessions
-// are refused on every write without the X-CSRF-Token and admitted with it.
+// Sessions are bearer tokens here; later tests check that cookie sessions
+// are refused on every write without the X-CSRF-Token and admitted with it,
+// and that a signed-out session or a disabled account is nobody anywhere.
 // One server, requests one after another, fresh objects for every write.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -212,5 +213,30 @@ test('a cookie without its X-CSRF-Token signs nobody in on a public write: the r
     }
   }
   assert.ok(writes >= 5, `only ${writes} writes checked`);
+  assert.deepEqual(wrong, []);
+});
+
+test('a signed-out session and a disabled account are nobody: 401 where a session is needed, the anonymous answer elsewhere', async () => {
+  const ended = await w.relogin(w.callers.admin);
+  const out = await w.srv.fetch('/api/v1/auth/logout', { method: 'POST', token: ended.token });
+  assert.equal(out.status, 204, out.text);
+  const disabled = await w.user('worker');
+  const off = await w.srv.fetch(`/api/v1/users/${disabled.user.id}`, { method: 'PATCH', token: w.callers.admin.token, json: { disabled: true } });
+  assert.equal(off.status, 200, off.text);
+  const wrong = [];
+  let calls = 0;
+  for (const route of LISTED.routes) {
+    const row = ROUTES[keyOf(route)];
+    if (!row) continue;
+    const kase = casesOf(row)[0];
+    const want = expected(route, kase, null);
+    for (const [name, session] of [['signed out', ended], ['disabled', disabled]]) {
+      const req = await kase.prep(w, null);
+      const res = await send(route.method, req, session);
+      calls += 1;
+      if (res.status !== want) wrong.push(`${route.method} ${req.path} with a ${name} session: ${res.status}, expected ${want}: ${short(res.text)}`);
+    }
+  }
+  assert.ok(calls >= 2 * LISTED.routes.length, `only ${calls} calls`);
   assert.deepEqual(wrong, []);
 });
