@@ -66,7 +66,8 @@ async function everyPage(req, res, session) {
   const items = [...res.body.items];
   for (let page = res.body, n = 1; page.next_cursor; n += 1) {
     assert.ok(n < 50, `${req.path}: more than 50 pages`);
-    const next = await send('GET', { ...req, path: `${req.path}${req.path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.next_cursor)}` }, session);
+    const path = `${req.path}${req.path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.next_cursor)}`;
+    const next = await send('GET', { ...req, path }, session);
     assert.equal(next.status, 200, next.text);
     page = next.body;
     items.push(...page.items);
@@ -186,7 +187,8 @@ test('cookie sessions: every write that needs a session refuses a missing X-CSRF
     const withToken = await pick.kase.prep(w, caller);
     const admitted = await send(route.method, withToken, withToken.as || caller, 'cookie+csrf');
     if (admitted.status !== want) {
-      wrong.push(`${route.method} ${withToken.path} as ${caller.name} by cookie with X-CSRF-Token: ${admitted.status}, expected ${want}: ${short(admitted.text)}`);
+      wrong.push(`${route.method} ${withToken.path} as ${caller.name} by cookie with X-CSRF-Token: ` +
+        `${admitted.status}, expected ${want}: ${short(admitted.text)}`);
     }
   }
   assert.ok(writes >= 30, `only ${writes} writes checked`);
@@ -207,7 +209,8 @@ test('a cookie without its X-CSRF-Token signs nobody in on a public write: the r
         const res = await send(route.method, req, req.as || caller, 'cookie');
         const want = expected(route, kase, null);
         if (res.status !== want) {
-          wrong.push(`${route.method} ${req.path} [${kase.name}] as ${c.name} by cookie without X-CSRF-Token: ${res.status}, expected ${want}: ${short(res.text)}`);
+          wrong.push(`${route.method} ${req.path} [${kase.name}] as ${c.name} by cookie without X-CSRF-Token: ` +
+            `${res.status}, expected ${want}: ${short(res.text)}`);
         }
       }
     }

@@ -72,7 +72,8 @@ export const ROUTES = {
   'PUT /api/v1/me/password': {
     prep: async (w, c) => {
       const as = c && await w.like(c);
-      return { path: '/api/v1/me/password', as, json: { current_password: as ? as.password : 'x-Pass-2026', new_password: `renewed-${w.next()}-Pass` } };
+      const json = { current_password: as ? as.password : 'x-Pass-2026', new_password: `renewed-${w.next()}-Pass` };
+      return { path: '/api/v1/me/password', as, json };
     },
     ok: 204,
   },
@@ -128,7 +129,10 @@ export const ROUTES = {
   'POST /api/v1/areas/import': {
     prep: (w) => ({
       path: '/api/v1/areas/import',
-      json: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { level: 'subdistrict', name: `信义 ${w.next()}`, code: `XY-${w.seq}` }, geometry: w.areaBox() }] },
+      json: {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { level: 'subdistrict', name: `信义 ${w.next()}`, code: `XY-${w.seq}` }, geometry: w.areaBox() }],
+      },
     }),
     ok: 200,
   },
@@ -184,7 +188,8 @@ export const ROUTES = {
   'POST /api/v1/facilities/{id}/notices': {
     prep: (w) => {
       const at = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      return { path: `/api/v1/facilities/${w.love}/notices`, json: { text: '明天有姜汤', valid_from: at(Date.now()), valid_until: at(Date.now() + 86400000) } };
+      const json = { text: '明天有姜汤', valid_from: at(Date.now()), valid_until: at(Date.now() + 86400000) };
+      return { path: `/api/v1/facilities/${w.love}/notices`, json };
     },
     ok: 201,
     expect: OTHER_KEEPER,
@@ -200,7 +205,10 @@ export const ROUTES = {
     },
   ],
   'PUT /api/v1/facilities/{id}/receptions': {
-    prep: (w) => ({ path: `/api/v1/facilities/${w.liaison}/receptions`, json: { receptions: [{ representative: '李代表', weekday: 2, from: '09:00', until: '11:00' }] } }),
+    prep: (w) => ({
+      path: `/api/v1/facilities/${w.liaison}/receptions`,
+      json: { receptions: [{ representative: '李代表', weekday: 2, from: '09:00', until: '11:00' }] },
+    }),
     ok: 200,
     expect: OTHER_KEEPER,
   },
@@ -244,7 +252,10 @@ export const ROUTES = {
     { name: 'from the app', prep: () => ({ path: '/api/v1/appeals', json: { category: 'roads', description: '井盖松动', ...HERE, anonymous: true } }), ok: 201 },
     {
       name: 'taken by phone (staff only)',
-      prep: () => ({ path: '/api/v1/appeals', json: { category: 'roads', description: '井盖松动', channel: 'phone', ...HERE, contact: { name: '刘大爷', phone: '13912345678' } } }),
+      prep: () => ({
+        path: '/api/v1/appeals',
+        json: { category: 'roads', description: '井盖松动', channel: 'phone', ...HERE, contact: { name: '刘大爷', phone: '13912345678' } },
+      }),
       ok: 403,
       expect: { worker: 201, workerBh: 201, workerSty: 201, workerStyGrid: 201, workerHw: 201, workerHwGrid: 201, admin: 201 },
     },
