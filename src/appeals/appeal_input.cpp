@@ -21,7 +21,8 @@ void read_answers(const json& doc, Answers& out, std::vector<FieldError>& errors
   }
   for (const auto& [code, value] : it->items()) {
     std::vector<std::string> values;
-    auto one = [&](const json& v) {
+    // code named in the capture: clang 14 cannot capture a structured binding.
+    auto one = [&, &code = code](const json& v) {
       if (v.is_string()) {
         values.push_back(v.get<std::string>());
       } else if (v.is_number()) {

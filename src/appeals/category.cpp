@@ -261,7 +261,8 @@ Result<std::string> check_answers(const Category& c, const Answers& answers) {
   ordered_json out = ordered_json::object();
   for (const auto& [code, values] : answers) {
     auto it = std::find_if(c.attributes.begin(), c.attributes.end(),
-                           [&code](const Attribute& a) { return a.code == code; });
+                           // &code = code: clang 14 cannot capture a structured binding.
+                           [&code = code](const Attribute& a) { return a.code == code; });
     if (it == c.attributes.end()) {
       errors.push_back({"attributes." + code, "the category has no such attribute"});
       continue;
