@@ -74,8 +74,12 @@ test('disk full: clear 503/507 refusals, no corruption, nothing acknowledged los
       await waitFor(`refusals in round ${i}`, () => ledger.refused >= refusedBefore + 20 || ledger.unexpected > 0);
       refusedBy.push(ledger.refused - refusedBefore);
 
-      // Reads go on while the disk is full.
+      // Reads go on while the disk is full, and the operator's metrics count the failed commits.
       assert.equal((await srv.fetch('/api/v1/health')).status, 200);
+      const metrics = await srv.fetch('/metrics');
+      assert.equal(metrics.status, 200);
+      const failures = Number(metrics.text.match(/^warmcity_writer_commit_failures_total (\d+)$/m)?.[1]);
+      assert.ok(failures > 0, 'warmcity_writer_commit_failures_total counts the refused commits');
       assert.equal((await srv.fetch(`/api/v1/facilities/${world.facilities[0]}`)).status, 200);
       if (photoFor) {
         assert.equal(photoFor.status, 201, photoFor.text);
