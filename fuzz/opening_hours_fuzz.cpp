@@ -80,7 +80,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(*change > t);
     FUZZ_CHECK(*change < t + kHorizon);
     FUZZ_CHECK(oh.state_at(*change, cal) != state);
-    FUZZ_CHECK(oh.state_at(*change - 1, cal) == state);
+    // Not for open ends ("18:01+"): there the reference (opening_hours.js,
+    // which the evaluator follows literally and tests/diff checks against)
+    // itself reports some changes a minute late: "0:01-18:01+" is unknown
+    // from 00:00 but its next change from 20:00 is 00:01, in both.
+    if (expr.find('+') == std::string_view::npos) {
+      FUZZ_CHECK(oh.state_at(*change - 1, cal) == state);
+    }
   }
 
   auto pieces = oh.intervals(t, t + kWeek, cal);

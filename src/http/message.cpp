@@ -137,6 +137,8 @@ std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space
       i += 2;
     } else if (c == '+' && plus_is_space) {
       out.push_back(' ');
+    } else if (c == '\0') {
+      return std::nullopt;  // a raw NUL, refused like an escaped one
     } else {
       out.push_back(c);
     }

@@ -76,7 +76,7 @@ struct Response {
 };
 
 // Percent-decodes `s`; '+' becomes a space when `plus_is_space`. nullopt on a
-// malformed escape or a decoded NUL.
+// malformed escape or a NUL (escaped or raw: form bodies may carry raw bytes).
 std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
 
 }  // namespace warmcity::http

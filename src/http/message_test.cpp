@@ -16,6 +16,7 @@ TEST(PercentDecode, RejectsMalformedAndNul) {
   EXPECT_FALSE(percent_decode("%4", true));
   EXPECT_FALSE(percent_decode("%zz", true));
   EXPECT_FALSE(percent_decode("a%00b", true));
+  EXPECT_FALSE(percent_decode(std::string_view("a\0b", 3), true));  // found by fuzz/open311_form
 }
 
 TEST(Request, QueryParams) {
