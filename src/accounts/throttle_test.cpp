@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <latch>
 #include <memory>
 #include <string>
 #include <thread>
@@ -153,17 +155,41 @@ TEST(LoginThrottle, ForgetsQuietKeysAndSweeps) {
 }
 
 TEST(LoginThrottle, ThreadSafe) {
+  // Four threads, released together, each with its own address in one /24
+  // (so the network's count is the one they share), ten accounts each, every
+  // third attempt a success. The free counts are set above anything the run
+  // can reach, so every attempt must be allowed; afterwards the network must
+  // hold exactly the failures, and the pairs exactly those whose last outcome
+  // failed, as if the threads had taken turns. A lost or doubled update shows.
+  constexpr int kThreads = 4;
+  constexpr int kAttempts = 100000;
+  constexpr int kUsers = 10;
+  int failures = 0;
+  for (int k = 0; k < kAttempts; ++k) failures += k % 3 != 0;
+  const int network_failures = kThreads * failures;
+  size_t pairs_left = 0;  // per address: users whose last attempt failed
+  for (int u = 0; u < kUsers; ++u) {
+    const int last = (kAttempts - 1) - ((kAttempts - 1 - u) % kUsers);
+    pairs_left += last % 3 != 0;
+  }
+  ASSERT_GT(pairs_left, 0u);
   LoginLimits l = limits();
   l.free_failures_per_address = 1'000'000;
-  l.free_failures_per_network = 1'000'000;
+  // In flight, a begun success also counts until it is settled: at most
+  // kThreads - 1 besides the one beginning, so never blocked before the end.
+  l.free_failures_per_network = network_failures + kThreads;
   LoginThrottle t(nullptr, l, kT0);
+  std::atomic<int> allowed{0};
+  std::latch start(kThreads);
   std::vector<std::thread> threads;
-  for (int i = 0; i < 4; ++i) {
-    threads.emplace_back([&t, i] {
-      for (int k = 0; k < 1000; ++k) {
-        std::string user = "user" + std::to_string(k % 10);
-        std::string addr = "10.0.0." + std::to_string(i);
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&t, &allowed, &start, i] {
+      const std::string addr = "10.0.0." + std::to_string(i);
+      start.arrive_and_wait();
+      for (int k = 0; k < kAttempts; ++k) {
+        const std::string user = "user" + std::to_string(k % kUsers);
         if (t.begin_attempt(user, addr, kT0 + k) != 0) continue;
+        allowed.fetch_add(1);
         if (k % 3 == 0) {
           t.record_success(user, addr, kT0 + k);
         } else {
@@ -173,7 +199,16 @@ TEST(LoginThrottle, ThreadSafe) {
     });
   }
   for (auto& th : threads) th.join();
-  SUCCEED();
+  EXPECT_EQ(allowed.load(), kThreads * kAttempts);
+  EXPECT_EQ(t.size(), pairs_left * kThreads + 1);  // + the one network
+
+  // The network holds exactly `network_failures`: three more failures and
+  // one more attempt are free, and that attempt's failure blocks the network.
+  const int64_t later = kT0 + kAttempts + 10'000;
+  for (int k = 0; k < 3; ++k) fail(t, "late" + std::to_string(k), "10.0.0.200", later);
+  ASSERT_EQ(t.begin_attempt("late3", "10.0.0.201", later), 0);
+  t.record_failure("late3", "10.0.0.201", later);
+  EXPECT_EQ(t.begin_attempt("late4", "10.0.0.202", later), 1);
 }
 
 // Persistence: a throttle on a real database, the database closed and opened
