@@ -309,7 +309,10 @@ test('a notice and a closure reason that look like markup stay text, for the kee
 
 test('a lot\'s amenities keep their types; a closure with an end says when it reopens', async () => {
   const lot = (await srv.fetch('/api/v1/facilities?kind=parking&limit=200')).body.items.find((f) => f.keeper_org_id === keeperOrgId);
-  const page = await editPage(lot);
+  // The page's clock stands at the start of the test, so "明天" below means
+  // the day after `started` even if the district's midnight passes meanwhile.
+  const started = Date.now();
+  const page = await editPage(lot, { at: new Date(started).toISOString() });
   // Saved untouched, nothing changes (yuan ⇄ fen, an empty longest stay ⇄ null).
   await page.getByRole('button', { name: '保存设施项目' }).click();
   await page.locator('#amenities-result', { hasText: '已保存' }).waitFor();
@@ -330,7 +333,7 @@ test('a lot\'s amenities keep their types; a closure with an end says when it re
   assert.equal((await srv.fetch(`/api/v1/facilities/${lot.id}`)).body.amenities.capacity, lot.amenities.capacity);
 
   // Closed until tomorrow 08:00, then the facility page says so.
-  const tomorrow = new Date(Date.now() + 8 * 3600 * 1000 + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const tomorrow = new Date(started + 8 * 3600 * 1000 + 24 * 3600 * 1000).toISOString().slice(0, 10);
   await page.getByLabel('停开原因（居民可见）').fill('路面施工');
   await page.getByLabel('预计恢复时间（可不填）').fill(`${tomorrow}T08:00`);
   await page.getByRole('button', { name: '暂停开放' }).click();
