@@ -20,17 +20,22 @@ const DEPT = { username: 'zhujian.zhang', password: 'dept-pass-1', display_name:
 const DEPT_ORG = '离石区住房和城乡建设局';  // the department of category "roads"
 const DESCRIPTION = '凤山街道菜市场东侧路面有一个大坑，下雨积水，老人经过容易摔倒。';
 
+// The server's and the browser's clock: mid-month, so the appeals below and
+// the dashboard's "this month" (the browser's month) agree on any day.
+const NOW = '2026-06-15T10:00:00+08:00';
+
 let srv;
 let admin;
 let browser;
 let code;  // the tracking code of the appeal raised below
 let id;
 before(async () => {
-  ({ srv, admin } = await startDemoServer());
+  ({ srv, admin } = await startDemoServer({ now: NOW }));
   await makeUser(srv, admin, RESIDENT);
   await makeUser(srv, admin, WORKER);
   await makeUser(srv, admin, DEPT, DEPT_ORG);
   browser = await launch({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await browser.context.clock.setFixedTime(new Date(NOW));
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
@@ -291,8 +296,10 @@ test('an appeal past its deadline is on the dashboard\'s overdue list', async ()
   assert.ok(due, 'the appeal has a deadline');
   await srv.stop();
   const at = Date.parse(due) + (2 * 3600 + 60) * 1000;
+  srv.args.splice(srv.args.indexOf('--now'), 2);
   srv.args.push('--now', new Date(at + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00');
   await srv.start();
+  await browser.context.clock.setFixedTime(new Date(at));
   const staff = await srv.login('admin', 'demo-admin-2026');
   const overdue = (await srv.fetch('/api/v1/appeals/supervision', { token: staff.token })).body.items.filter((x) => x.urgency === 'overdue');
   assert.deepEqual(overdue.map((x) => x.id), [late.id]);
