@@ -105,8 +105,10 @@ void run_import(store::Database& db, FacilityService& service, const std::string
 // Queues `task` on the slow-work thread; 503 when its queue is full.
 void run_slowly(FacilityService& service, std::function<void()> task, const http::Reply& reply) {
   if (!service.slow_work().try_post(std::move(task))) {
-    reply(http::problem(
-        Status::Unavailable("too many imports and exports are waiting; try again in a minute")));
+    http::Response busy = http::problem(
+        Status::Unavailable("too many imports and exports are waiting; try again in a minute"));
+    busy.set_header("Retry-After", "60");
+    reply(std::move(busy));
   }
 }
 

@@ -71,6 +71,7 @@ test('imports beyond the queue are answered 503 at once; the queue drains and im
       assert.match(r.data, /content-type: application\/problem\+json/i);
       assert.match(r.data, /"status":503/);
       assert.match(r.data, /too many imports and exports are waiting/);
+      assert.match(r.data, /\r\nretry-after: 60\r\n/i);
     }
     // At once: refused while the big files were still being checked, not after waiting in line.
     const firstBigDone = Math.min(...bigAnswers.map((b) => b.at));
