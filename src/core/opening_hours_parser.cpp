@@ -341,7 +341,11 @@ class Parser {
   // wraps), then parses A-B and the rest of the list normally. Ranges after
   // "A-B+" therefore appear twice; open ends among them once shifted by a day
   // when A-B wraps. Replicated exactly because it changes the results.
+  // Each "A-B+" doubles what follows it, so a rule holds at most
+  // kMaxTimeRanges ranges: without the bound, forty of them in a row ran for
+  // minutes (found by fuzz/opening_hours).
   enum class Extended { kNo, kSameDay, kNextDay };
+  static constexpr size_t kMaxTimeRanges = 100;
 
   bool parse_time_list(Rule* rule, Extended extended = Extended::kNo) {
     for (;;) {
@@ -356,6 +360,9 @@ class Parser {
 
   bool parse_time_range(Rule* rule, Extended extended) {
     const size_t start_at = i_;
+    if (rule->time.size() >= kMaxTimeRanges) {
+      return fail(start_at, "at most 100 time ranges in one rule (each \"A-B+\" repeats the rest)");
+    }
     int from = 0;
     if (!read_time(&from)) return false;
     if (peek().kind == Tok::kPlus) {  // "18:00+"

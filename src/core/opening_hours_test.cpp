@@ -325,6 +325,20 @@ TEST(OpeningHoursTest, AnOvernightRuleFromAnUnknownNewYearsEveIsUnknown) {
   EXPECT_EQ(nights.state_at(at("2026-01-02T01:00"), *only_2026), State::kOpen);
 }
 
+// Each "A-B+" makes the reference parse the rest of its list again: forty of
+// them would be 2^40 ranges. Refused at 100 ranges in a rule, at once (found
+// by fuzz/opening_hours; the input is in fuzz/regressions/opening_hours/).
+TEST(OpeningHoursTest, RepeatedOpenEndRangesAreBounded) {
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += (i ? ", " : "") + std::string("00:00-08:00+");
+  ParseError error;
+  auto parsed = OpeningHours::parse(many, &error);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(error.expected.find("at most 100 time ranges"), std::string::npos);
+  std::string few = "00:00-08:00+, 09:00-10:00+, 11:00-12:00+, 13:00-14:00";
+  EXPECT_TRUE(OpeningHours::parse(few).ok());
+}
+
 TEST(OpeningHoursTest, CopiesShareTheProgram) {
   OpeningHours a = oh(kOffice);
   OpeningHours b = a;
