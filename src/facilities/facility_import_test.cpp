@@ -101,6 +101,16 @@ TEST(FacilityImportCsv, Gb18030BomAndHeaderProblems) {
   EXPECT_TRUE(plan("").unreadable);
 }
 
+// Found by fuzz/import_files: a header's errors were not capped.
+TEST(FacilityImportCsv, AnUnreadableHeaderReportsAtMostTheCap) {
+  std::string header = "kind,name,address,lon,lat";
+  for (int i = 0; i < 600; ++i) header += ",c" + std::to_string(i);
+  ImportPlan bad = plan(header + "\n");
+  EXPECT_TRUE(bad.unreadable);
+  EXPECT_EQ(bad.error_count, 600u);
+  EXPECT_EQ(bad.errors.size(), kMaxReportedImportErrors);
+}
+
 TEST(FacilityImportGeoJson, PointsPropertiesAndErrorsByFeatureIndex) {
   std::string body = R"({"type":"FeatureCollection","features":[
     {"type":"Feature","geometry":{"type":"Point","coordinates":[111.14,37.52]},
