@@ -8,7 +8,7 @@
 //   7     a facility's amenities, of the kind byte 1 names (read_amenities)
 //   8     an area's boundary (areas::read_geometry of {"boundary": …})
 //   9     a year's official days (calendar::read_year_days)
-//   10    a new user (the fields of POST /users, accounts::validate_new_user)
+//   10    a new user (POST /users: accounts::read_new_user)
 // Every reader refuses with a status that names its problem (422 with field
 // errors), or its result holds its own round trip:
 //   - a category's attributes written out read back the same
@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.h"
+#include "accounts/user_input.h"
 #include "accounts/user_rules.h"
 #include "appeals/appeal_input.h"
 #include "appeals/category.h"
@@ -132,27 +133,18 @@ void new_user(std::string_view body) {
   auto doc = warmcity::http::parse_json_object(body);
   if (!doc.ok()) return check_refusal(doc.status());
   warmcity::http::FieldReader in(*doc);
-  warmcity::accounts::NewUser u;
-  auto username = in.required_string("username", 0, 1000);
-  auto display_name = in.required_string("display_name", 0, 1000);
-  auto role = in.required_string("role", 0, 1000);
-  auto password = in.required_string("password", 0, 1000);
-  auto phone = in.optional_string("phone", 0, 1000);
-  in.reject_unknown();
-  if (!in.ok()) return check_refusal(in.status());
-  u.username = *username;
-  u.display_name = *display_name;
-  u.role = *role;
-  u.password = *password;
-  if (phone && !phone->empty()) u.phone = *phone;
-  auto problems = warmcity::accounts::validate_new_user(u);
-  for (size_t i = 1; i < problems.size(); ++i) {
-    FUZZ_CHECK(problems[i - 1].field != problems[i].field);  // one per field
+  warmcity::accounts::NewUser u = warmcity::accounts::read_new_user(in, {});
+  if (!in.ok()) {
+    // One error per field, however many rules the field broke.
+    auto errors = in.status().field_errors();
+    for (size_t i = 0; i < errors.size(); ++i) {
+      for (size_t j = i + 1; j < errors.size(); ++j) FUZZ_CHECK(errors[i].field != errors[j].field);
+    }
+    return check_refusal(in.status());
   }
-  if (problems.empty()) {
-    FUZZ_CHECK(!warmcity::accounts::username_problem(u.username));
-    FUZZ_CHECK(!warmcity::accounts::role_problem(u.role));
-  }
+  FUZZ_CHECK(warmcity::accounts::validate_new_user(u).empty());
+  FUZZ_CHECK(!warmcity::accounts::username_problem(u.username));
+  FUZZ_CHECK(!warmcity::accounts::role_problem(u.role));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "accounts/password.h"
 #include "accounts/routes.h"
+#include "accounts/user_input.h"
 #include "accounts/user_rules.h"
 #include "accounts/user_service.h"
 #include "http/json_input.h"
@@ -81,27 +82,7 @@ void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
   json rest = std::move(*doc);
   http::FieldReader in(rest);
   auto organisation_ids = take_organisation_ids(rest, in);
-  NewUser u;
-  auto username = in.required_string("username", 0, 1000);
-  auto display_name = in.required_string("display_name", 0, 1000);
-  auto role = in.required_string("role", 0, 1000);
-  auto password = in.required_string("password", 0, 1000);
-  auto phone = in.optional_string("phone", 0, 1000);
-  in.reject_unknown();
-  if (username) u.username = std::move(*username);
-  if (display_name) u.display_name = std::move(*display_name);
-  if (role) u.role = std::move(*role);
-  if (password) u.password = std::move(*password);
-  if (phone && !phone->empty()) u.phone = std::move(*phone);
-  if (organisation_ids) u.organisation_ids = std::move(*organisation_ids);
-  // A field FieldReader already refused (missing, wrong type) is reported once.
-  std::vector<FieldError> reported =
-      in.ok() ? std::vector<FieldError>() : in.status().field_errors();
-  for (FieldError& e : validate_new_user(u)) {
-    bool seen = std::any_of(reported.begin(), reported.end(),
-                            [&](const FieldError& f) { return f.field == e.field; });
-    if (!seen) in.fail(std::move(e.field), std::move(e.message));
-  }
+  NewUser u = read_new_user(in, organisation_ids.value_or(std::vector<int64_t>{}));
   if (!in.ok()) return reply(http::problem(in.status()));
 
   auto task = [&ctx, u = std::move(u), actor = actor_of(req), reply]() {

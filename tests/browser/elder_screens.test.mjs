@@ -4,23 +4,17 @@
 // and axe passes; still no host but its own server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
-import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
-import { assertAllRoutes, prepareScreens, visitScreens, watchRequests } from './lib/screens.mjs';
+import { assertAllRoutes, startScreens, visitScreens } from './lib/screens.mjs';
 
 let srv;
 let browser;
 let screens;
 let requests;
 before(async () => {
-  let admin;
-  ({ srv, admin } = await startDemoServer());
-  screens = await prepareScreens(srv, admin);
-  browser = await launch();
-  requests = watchRequests(browser.context, srv);
+  ({ srv, browser, screens, requests } = await startScreens());
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 

@@ -5,20 +5,16 @@
 // passes axe. A request to any other host fails the test, naming it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
-import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertAllRoutes, prepareScreens, visitScreens, watchRequests } from './lib/screens.mjs';
+import { assertAllRoutes, startScreens, visitScreens } from './lib/screens.mjs';
 
 let srv;
 let browser;
 let screens;
 let requests;
 before(async () => {
-  let admin;
-  ({ srv, admin } = await startDemoServer());
-  screens = await prepareScreens(srv, admin);
-  browser = await launch({ viewport: { width: 1100, height: 900 } });
+  ({ srv, browser, screens, requests } = await startScreens({ viewport: { width: 1100, height: 900 } }));
+});
   requests = watchRequests(browser.context, srv);
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });

@@ -4,14 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
+import { boxFeature } from './lib/areas_geojson.mjs';
 
 const API = '/api/v1/appeals';
-const ring = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
-const feature = (level, name, code, parent_code, box) => ({
-  type: 'Feature',
-  properties: { level, name, code, ...(parent_code ? { parent_code } : {}) },
-  geometry: { type: 'Polygon', coordinates: [ring(...box)] },
-});
+const feature = boxFeature;
 // 滨河 with two communities side by side; 生态园 has a grid in its west half.
 const district = {
   type: 'FeatureCollection',

@@ -3,15 +3,27 @@
 // assertAllRoutes, so a new screen joins these tests), visited signed out,
 // as a resident and as an admin, each waited for by what it draws.
 //
+//   const { srv, browser, screens, requests } = await startScreens();  // all of it
 //   const screens = await prepareScreens(srv, admin);      // data they show
 //   const seen = await visitScreens(browser, srv, screens, { elder: true }, async (page, s) => { … });
 //   assertAllRoutes(seen);
 import assert from 'node:assert/strict';
 import { ROUTES } from '../../../web/js/router.js';
-import { ADMIN, makeUser } from './demo.mjs';
+import { ADMIN, makeUser, startDemoServer } from './demo.mjs';
+import { launch } from './browser.mjs';
 import { waitFor } from '../../http/lib/wait.mjs';
 
 export const RESIDENT = { username: 'screens.resident', password: 'resident-pass-1', display_name: '赵大爷', phone: '13812346543', role: 'resident' };
+
+// A demo server with the screens' data, a browser (`launchOptions` for
+// launch()) and a watch on its requests.
+export async function startScreens(launchOptions) {
+  const { srv, admin } = await startDemoServer();
+  const screens = await prepareScreens(srv, admin);
+  const browser = await launch(launchOptions);
+  const requests = watchRequests(browser.context, srv);
+  return { srv, browser, screens, requests };
+}
 
 // The data the screens show: a love station with a notice, a resident's
 // appeal; resolves to the screens, each {route, who, hash, ready, then?}.

@@ -14,13 +14,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
+import { boxFeature, ring } from './areas_geojson.mjs';
 
-const ring = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
-const feature = (level, name, code, parent_code, box) => ({
-  type: 'Feature',
-  properties: { level, name, code, ...(parent_code ? { parent_code } : {}) },
-  geometry: { type: 'Polygon', coordinates: [ring(...box)] },
-});
+const feature = boxFeature;
 const DISTRICT = {
   type: 'FeatureCollection',
   features: [
