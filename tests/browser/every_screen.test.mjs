@@ -15,8 +15,6 @@ let requests;
 before(async () => {
   ({ srv, browser, screens, requests } = await startScreens({ viewport: { width: 1100, height: 900 } }));
 });
-  requests = watchRequests(browser.context, srv);
-});
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
 for (const [name, settings] of [['Chinese', { lang: 'zh-CN' }], ['English', { lang: 'en' }]]) {

@@ -84,9 +84,11 @@ test('disk full: clear 503/507 refusals, no corruption, nothing acknowledged los
       if (photoFor) {
         assert.equal(photoFor.status, 201, photoFor.text);
         const photo = await attachPhoto(srv, photoFor.body, PNG);
-        assert.equal(photo.status, 507, `photo on a full disk: ${photo.text}`);
+        // The file itself (507) or the photo's row (the commit, 503) meets the
+        // full disk first, depending on how much room the filler left.
+        assert.ok([503, 507].includes(photo.status), `photo on a full disk: ${photo.status} ${photo.text}`);
         assert.equal(photo.headers.get('content-type'), 'application/problem+json');
-        assert.match(photo.body.detail, /no space left/);
+        assert.match(photo.body.detail, photo.status === 507 ? /no space left/ : /disk is full/);
         assert.ok(!photo.text.includes(dir), 'the answer names no server path');
         t.diagnostic(`a photo on the full disk: ${photo.status} "${photo.body.detail}"`);
       }
