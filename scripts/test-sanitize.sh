@@ -35,7 +35,7 @@ esac
 # status 1 does not pass on a report; print_stacktrace: UBSan reports say
 # where they came from.
 # A suppressions file (tests/sanitizers/<tool>.supp: third-party code only, a
-# comment on every line) is passed when it exists; none is needed today.
+# comment on every line) is passed when it exists; today only tsan.supp (libstdc++ 12's atomic<shared_ptr>).
 with_supp() { [[ -f "$supp/$2.supp" ]] && echo "$1:suppressions=$supp/$2.supp" || echo "$1"; }
 export ASAN_OPTIONS=$(with_supp "halt_on_error=1:exitcode=86:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:strict_string_checks=1" asan)
 export LSAN_OPTIONS=$(with_supp "print_suppressions=0" lsan)
