@@ -4,20 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
-import { boxFeature } from './lib/areas_geojson.mjs';
+import { binhe } from './lib/areas_geojson.mjs';
 
 const API = '/api/v1/appeals';
-const feature = boxFeature;
 // 滨河 with two communities side by side; 生态园 has a grid in its west half.
-const district = {
-  type: 'FeatureCollection',
-  features: [
-    feature('subdistrict', '滨河', 'BH', null, [111.10, 37.50, 111.14, 37.54]),
-    feature('community', '生态园', 'BH-STY', 'BH', [111.10, 37.50, 111.12, 37.52]),
-    feature('community', '后瓦', 'BH-HW', 'BH', [111.12, 37.50, 111.14, 37.52]),
-    feature('grid', '生态园第一网格', 'BH-STY-1', 'BH-STY', [111.10, 37.50, 111.11, 37.52]),
-  ],
-};
+const district = binhe();
 
 let srv;
 let admin;

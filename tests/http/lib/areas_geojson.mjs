@@ -8,3 +8,16 @@ export const boxFeature = (level, name, code, parent_code, box) => ({
   properties: { level, name, code, ...(parent_code ? { parent_code } : {}) },
   geometry: { type: 'Polygon', coordinates: [ring(...box)] },
 });
+
+// 滨河 with two communities side by side (生态园 west, 后瓦 east), 生态园
+// with a grid in its west half; `extra` features are added after them.
+export const binhe = (...extra) => ({
+  type: 'FeatureCollection',
+  features: [
+    boxFeature('subdistrict', '滨河', 'BH', null, [111.10, 37.50, 111.14, 37.54]),
+    boxFeature('community', '生态园', 'BH-STY', 'BH', [111.10, 37.50, 111.12, 37.52]),
+    boxFeature('community', '后瓦', 'BH-HW', 'BH', [111.12, 37.50, 111.14, 37.52]),
+    boxFeature('grid', '生态园第一网格', 'BH-STY-1', 'BH-STY', [111.10, 37.50, 111.11, 37.52]),
+    ...extra,
+  ],
+});

@@ -14,19 +14,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
-import { boxFeature, ring } from './areas_geojson.mjs';
+import { binhe, boxFeature, ring } from './areas_geojson.mjs';
 
-const feature = boxFeature;
-const DISTRICT = {
-  type: 'FeatureCollection',
-  features: [
-    feature('subdistrict', '滨河', 'BH', null, [111.10, 37.50, 111.14, 37.54]),
-    feature('community', '生态园', 'BH-STY', 'BH', [111.10, 37.50, 111.12, 37.52]),
-    feature('community', '后瓦', 'BH-HW', 'BH', [111.12, 37.50, 111.14, 37.52]),
-    feature('grid', '生态园第一网格', 'BH-STY-1', 'BH-STY', [111.10, 37.50, 111.11, 37.52]),
-    feature('grid', '后瓦第一网格', 'BH-HW-1', 'BH-HW', [111.12, 37.50, 111.13, 37.52]),
-  ],
-};
+const DISTRICT = binhe(boxFeature('grid', '后瓦第一网格', 'BH-HW-1', 'BH-HW', [111.12, 37.50, 111.13, 37.52]));
 // In 生态园 and its first grid.
 export const HERE = { lat: 37.51, lon: 111.105 };
 
