@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.h"
+#include "http/beast_request.h"
 #include "http/json_input.h"
 #include "http/message.h"
 #include "http/pagination.h"
@@ -113,19 +114,7 @@ const Router& router() {
 bool handle(bhttp::request_parser<bhttp::string_body>& parser, bool body_read) {
   auto msg = parser.release();
   Request request;
-  request.method =
-      parse_method(std::string_view(msg.method_string().data(), msg.method_string().size()));
-  request.target.assign(msg.target().data(), msg.target().size());
-  size_t q = request.target.find('?');
-  request.path = request.target.substr(0, q);
-  if (q != std::string::npos) request.query = request.target.substr(q + 1);
-  for (const auto& field : msg) {
-    std::string name(field.name_string().data(), field.name_string().size());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    request.headers.emplace_back(std::move(name),
-                                 std::string(field.value().data(), field.value().size()));
-  }
-  request.body = std::move(msg.body());
+  fill_request(msg, request);
   request.client_address = "192.0.2.7";
 
   int answers = 0;

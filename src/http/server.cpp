@@ -34,6 +34,7 @@
 #include "core/log_text.h"
 #include "core/net_address.h"
 #include "http/answer_policy.h"
+#include "http/beast_request.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -109,15 +110,6 @@ struct Server::Impl {
   net::signal_set signals;
   net::steady_timer accept_backoff{ioc};
 };
-
-namespace {
-
-void lower_in_place(std::string& s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-}
-
-}  // namespace
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
@@ -288,20 +280,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto msg = parser_->release();
     keep_alive_ = body_read && msg.keep_alive();
     request_ = Request{};
-    request_.method =
-        parse_method(std::string_view(msg.method_string().data(), msg.method_string().size()));
-    request_.target.assign(msg.target().data(), msg.target().size());
-    size_t q = request_.target.find('?');
-    request_.path = request_.target.substr(0, q);
-    if (q != std::string::npos) request_.query = request_.target.substr(q + 1);
-    request_.headers.reserve(8);
-    for (const auto& field : msg) {
-      std::string name(field.name_string().data(), field.name_string().size());
-      lower_in_place(name);
-      request_.headers.emplace_back(std::move(name),
-                                    std::string(field.value().data(), field.value().size()));
-    }
-    request_.body = std::move(msg.body());
+    fill_request(msg, request_);
     request_.client_address = client_address();
 
     auto once = std::make_shared<std::atomic<bool>>(false);
