@@ -8,6 +8,8 @@
 #   FUZZ_BUILD_LOCK  a lock file the build step holds (flock), for machines
 #                    where several people build at once
 #   FUZZ_NICE        nice level of the fuzzers (default 10)
+#   FUZZ_RUNS        stop a target after this many inputs, if that comes
+#                    before SECONDS (e.g. 10000000 for the 10-million target)
 # A target's growing corpus is kept in $FUZZ_BUILD/corpus/<target> (the
 # committed seeds under fuzz/corpus/ are read, never written). A crash stops
 # that target, leaves its input in $FUZZ_BUILD/crashes/<target>/, and makes
@@ -52,6 +54,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$crashes" "$(dirname "$log")"
   args=(-max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
     -artifact_prefix="$crashes/")
+  [[ -n "${FUZZ_RUNS:-}" ]] && args+=(-runs="$FUZZ_RUNS")
   dict="fuzz/dict/$t.dict"
   [[ $t == json_bodies || $t == import_files ]] && dict=fuzz/dict/json.dict
   [[ -f "$dict" ]] && args+=(-dict="$dict")
