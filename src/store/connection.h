@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/engine.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -106,6 +107,7 @@ class Connection {
   // still alive gives an independent, uncached statement.
   Result<Statement> prepare(const std::string& sql);
 
+  Engine engine() const { return Engine::kSqlite; }
   int64_t last_insert_rowid() const;
   int changes() const;
   sqlite3* raw() { return db_; }

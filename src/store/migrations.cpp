@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "store/schema_sql.h"
+
 namespace warmcity::store {
 namespace {
 
@@ -64,7 +66,9 @@ Status apply_one(Connection& conn, const Migration& m) {
   if (!done.ok()) {
     s = done.status();
   } else if (!*done) {
-    s = conn.exec(m.sql);
+    Result<std::string> ddl = expand_schema(m.sql, conn.engine());
+    s = ddl.ok() ? conn.exec(*ddl)
+                 : Status::Internal("migration " + name(m) + ": " + ddl.status().message());
     if (s.ok()) {
       Result<Statement> rec = conn.prepare(
           "INSERT INTO schema_migrations (module, version, applied_at)"
