@@ -28,8 +28,10 @@ run: server
 	@test -e $(DB) || $(BUILD)/src/app/warmcity demo --db $(DB) || { rm -f $(DB) $(DB)-wal $(DB)-shm; exit 1; }
 	@$(BUILD)/src/app/warmcity serve --db $(DB) --listen $(ADDR) --port $(PORT)
 
-test: build
-	@cd $(BUILD) && ctest --output-on-failure --timeout 600 -j1
+# build/ with every target and its unit tests, then the whole suite under
+# ASan+UBSan in build-asan/ (scripts/test.sh). CI runs exactly this.
+test: deps
+	@scripts/test.sh $(BUILD)
 
 bench: build
 	@bench/http/compare.sh $(BUILD)
@@ -39,7 +41,8 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# The suite under ASan+UBSan, then under TSan: scripts/test-sanitize.sh.
+# The suite under ASan+UBSan, then under TSan: scripts/test-sanitize.sh
+# (`scripts/test-sanitize.sh tsan` for TSan alone).
 test-sanitize: deps
 	@scripts/test-sanitize.sh
 

@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# make test-sanitize: the whole suite (unit, HTTP, browser, differential, style)
-# under AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/, then under
-# ThreadSanitizer in build-tsan/. Each build directory is its own RelWithDebInfo
-# configuration (-DWARMCITY_SANITIZE=...), compiled through ccache.
+# make test-sanitize: the whole suite (unit, HTTP, browser, differential, fuzz
+# replays, style) under AddressSanitizer + UndefinedBehaviorSanitizer in
+# build-asan/, then under ThreadSanitizer in build-tsan/. Each build directory
+# is its own configuration (-DWARMCITY_SANITIZE=...): RelWithDebInfo at -O1
+# (WARMCITY_SANITIZE_OPT) without the benchmarks (WARMCITY_BENCHMARKS=OFF),
+# compiled through ccache. `make test` (scripts/test.sh) runs the asan one.
 #
 #   scripts/test-sanitize.sh            both, ASan+UBSan first
-#   scripts/test-sanitize.sh asan       ASan+UBSan only (what CI can afford)
+#   scripts/test-sanitize.sh asan       ASan+UBSan only (what CI runs)
 #   scripts/test-sanitize.sh tsan       TSan only
 #   JOBS=4 CTEST_JOBS=2 scripts/test-sanitize.sh   more compile / test processes
+#   WARMCITY_BUILD_LOCK=/tmp/x.lock ...  the build step holds that lock
+#                                        (scripts/locked.sh), for shared machines
 #
 # Any report fails the run: the runtime options below stop a process at its first
 # report (a unit test fails with it; a CLI run exits non-zero), and an HTTP or
 # browser test fails when the server it started wrote one to stderr
 # (tests/http/lib/server.mjs). Suppressions are for third-party code only, one
 # commented line each, in tests/sanitizers/*.supp.
-# Exit status: 0 when every chosen suite passed.
+# Output: "== <name>: built in N s" before each suite; with one suite, ctest's
+# own summary is the last thing printed. Exit status: 0 when every chosen suite
+# passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -45,19 +51,15 @@ export TSAN_OPTIONS=$(with_supp "halt_on_error=1:second_deadlock_stack=1" tsan)
 declare -A result
 run_suite() {
   local name=$1 sanitize=$2 dir="$root/build-$1"
-  local start end
+  local start
   echo "== $name: configure and build $dir (-DWARMCITY_SANITIZE=$sanitize)"
   start=$(date +%s)
   cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DWARMCITY_SANITIZE="$sanitize" >/dev/null
-  nice -n 10 cmake --build "$dir" -j "$jobs"
-  end=$(date +%s)
-  echo "== $name: built in $((end - start)) s"
-  start=$end
+    -DWARMCITY_SANITIZE="$sanitize" -DWARMCITY_SANITIZE_OPT=-O1 -DWARMCITY_BENCHMARKS=OFF >/dev/null
+  scripts/locked.sh nice -n 10 cmake --build "$dir" -j "$jobs"
+  echo "== $name: built in $(($(date +%s) - start)) s; the suite's time is ctest's \"Total Test time\""
   local status=0
   (cd "$dir" && ctest --output-on-failure --timeout 600 -j "$ctest_jobs") || status=$?
-  end=$(date +%s)
-  echo "== $name: suite ran in $((end - start)) s, ctest exit status $status"
   result[$name]=$status
 }
 
@@ -70,6 +72,9 @@ done
 
 failed=0
 for s in "${suites[@]}"; do
-  if [[ ${result[$s]} -eq 0 ]]; then echo "== $s: passed"; else echo "== $s: FAILED"; failed=1; fi
+  [[ ${result[$s]} -eq 0 ]] || failed=1
+  if ((${#suites[@]} > 1)); then
+    if [[ ${result[$s]} -eq 0 ]]; then echo "== $s: passed"; else echo "== $s: FAILED"; fi
+  fi
 done
 exit $failed
