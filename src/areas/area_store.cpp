@@ -39,14 +39,14 @@ Result<std::vector<AreaRecord>> read_all(store::Statement& s) {
 std::vector<store::Migration> migrations() {
   return {{"areas", 1, R"SQL(
     CREATE TABLE areas (
-      id INTEGER PRIMARY KEY,
+      id {{id}},
       level TEXT NOT NULL CHECK (level IN ('subdistrict', 'community', 'grid')),
-      parent_id INTEGER REFERENCES areas (id) ON DELETE RESTRICT,
+      parent_id BIGINT REFERENCES areas (id) ON DELETE RESTRICT,
       name TEXT NOT NULL,
       code TEXT UNIQUE,
-      boundary TEXT NOT NULL CHECK (json_valid(boundary)),
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
+      boundary TEXT NOT NULL {{json_check:boundary}},
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
       CHECK ((level = 'subdistrict') = (parent_id IS NULL))
     );
     CREATE INDEX areas_parent ON areas (parent_id);
@@ -55,9 +55,10 @@ std::vector<store::Migration> migrations() {
 }
 
 Result<std::vector<AreaRecord>> list_areas(store::Connection& c, const AreaQuery& q) {
-  auto stmt = c.prepare(std::string("SELECT ") + kListColumns +
-                        " FROM areas WHERE id < ? AND (?2 IS NULL OR level = ?2) AND "
-                        "(?3 IS NULL OR parent_id = ?3) ORDER BY id DESC LIMIT ?4");
+  auto stmt =
+      c.prepare(std::string("SELECT ") + kListColumns +
+                " FROM areas WHERE id < ?1 AND (CAST(?2 AS TEXT) IS NULL OR level = ?2) AND "
+                "(CAST(?3 AS BIGINT) IS NULL OR parent_id = ?3) ORDER BY id DESC LIMIT ?4");
   if (!stmt.ok()) return stmt.status();
   stmt->bind(1, q.before_id.value_or(INT64_MAX)).bind(4, q.limit).bind(3, q.parent_id);
   if (q.level) {
@@ -133,13 +134,15 @@ Status check_code_free(store::Connection& c, const std::optional<std::string>& c
 Status insert_area(store::Connection& c, AreaRecord& a) {
   auto stmt = c.prepare(
       "INSERT INTO areas (level, parent_id, name, code, boundary, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!stmt.ok()) return stmt.status();
   a.created_at = a.updated_at = core::now_unix();
   stmt->bind(1, level_name(a.level)).bind(2, a.parent_id).bind(3, a.name).bind(4, a.code);
   stmt->bind(5, a.boundary).bind(6, a.created_at).bind(7, a.updated_at);
-  if (Status s = stmt->run(); !s.ok()) return s;
-  a.id = c.last_insert_rowid();
+  auto row = stmt->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("the area was not stored");
+  a.id = stmt->column_int64(0);
   return Status::Ok();
 }
 

@@ -10,10 +10,10 @@ namespace warmcity::calendar {
 std::vector<store::Migration> migrations() {
   return {{"calendar", 1, R"SQL(
     CREATE TABLE calendar_years (
-      year INTEGER PRIMARY KEY,
+      year BIGINT NOT NULL PRIMARY KEY,
       body TEXT NOT NULL,
-      updated_at INTEGER,
-      updated_by INTEGER
+      updated_at BIGINT,
+      updated_by BIGINT
     );
   )SQL"}};
 }

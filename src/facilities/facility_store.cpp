@@ -50,77 +50,77 @@ void bind_fields(store::Statement& s, const Facility& f) {
 std::vector<store::Migration> migrations() {
   return {{"facilities", 1, R"SQL(
     CREATE TABLE facilities (
-      id INTEGER PRIMARY KEY,
+      id {{id}},
       kind TEXT NOT NULL CHECK (kind IN ('service_centre', 'liaison_station', 'love_station',
         'canteen', 'toilet', 'parking', 'venue', 'clinic_site', 'afterschool_site')),
       name TEXT NOT NULL,
       address TEXT NOT NULL,
-      lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
-      lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
-      subdistrict_id INTEGER,
-      community_id INTEGER,
-      grid_id INTEGER,
-      keeper_org_id INTEGER REFERENCES organisations(id),
+      lat DOUBLE PRECISION NOT NULL CHECK (lat BETWEEN -90 AND 90),
+      lon DOUBLE PRECISION NOT NULL CHECK (lon BETWEEN -180 AND 180),
+      subdistrict_id BIGINT,
+      community_id BIGINT,
+      grid_id BIGINT,
+      keeper_org_id BIGINT REFERENCES organisations(id),
       contact_phone TEXT,
       opening_hours TEXT,
-      amenities TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(amenities)),
+      amenities TEXT NOT NULL DEFAULT '{}' {{json_check:amenities}},
       status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
       suspended_reason TEXT,
-      suspended_until INTEGER,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      updated_by INTEGER
+      suspended_until BIGINT,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      updated_by BIGINT
     );
     CREATE INDEX facilities_kind ON facilities(kind, id);
     CREATE INDEX facilities_community ON facilities(community_id, id);
     CREATE INDEX facilities_keeper ON facilities(keeper_org_id);
     CREATE TABLE facility_changes (
-      id INTEGER PRIMARY KEY,
-      facility_id INTEGER NOT NULL REFERENCES facilities(id),
-      at INTEGER NOT NULL,
-      user_id INTEGER NOT NULL,
-      fields TEXT NOT NULL CHECK (json_valid(fields))
+      id {{id}},
+      facility_id BIGINT NOT NULL REFERENCES facilities(id),
+      at BIGINT NOT NULL,
+      user_id BIGINT NOT NULL,
+      fields TEXT NOT NULL {{json_check:fields}}
     );
     CREATE INDEX facility_changes_facility ON facility_changes(facility_id, id);
   )SQL"},
           {"facilities", 2, R"SQL(
     CREATE TABLE facility_occupancy (
-      facility_id INTEGER PRIMARY KEY REFERENCES facilities(id),
-      free_spaces INTEGER NOT NULL CHECK (free_spaces >= 0),
-      reported_at INTEGER NOT NULL,
-      reported_by INTEGER NOT NULL
+      facility_id BIGINT NOT NULL PRIMARY KEY REFERENCES facilities(id),
+      free_spaces BIGINT NOT NULL CHECK (free_spaces >= 0),
+      reported_at BIGINT NOT NULL,
+      reported_by BIGINT NOT NULL
     );
   )SQL"},
           {"facilities", 3, R"SQL(
     CREATE TABLE facility_notices (
-      id INTEGER PRIMARY KEY,
-      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      id {{id}},
+      facility_id BIGINT NOT NULL REFERENCES facilities(id),
       text TEXT NOT NULL,
-      valid_from INTEGER NOT NULL,
-      valid_until INTEGER NOT NULL CHECK (valid_until > valid_from),
-      created_at INTEGER NOT NULL,
-      created_by INTEGER NOT NULL
+      valid_from BIGINT NOT NULL,
+      valid_until BIGINT NOT NULL CHECK (valid_until > valid_from),
+      created_at BIGINT NOT NULL,
+      created_by BIGINT NOT NULL
     );
     CREATE INDEX facility_notices_facility ON facility_notices(facility_id, valid_until);
     CREATE TABLE facility_receptions (
-      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      facility_id BIGINT NOT NULL REFERENCES facilities(id),
       representative TEXT NOT NULL,
-      weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
-      from_minute INTEGER NOT NULL CHECK (from_minute BETWEEN 0 AND 1439),
-      until_minute INTEGER NOT NULL CHECK (until_minute > from_minute AND until_minute <= 1440)
+      weekday BIGINT NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+      from_minute BIGINT NOT NULL CHECK (from_minute BETWEEN 0 AND 1439),
+      until_minute BIGINT NOT NULL CHECK (until_minute > from_minute AND until_minute <= 1440)
     );
     CREATE INDEX facility_receptions_facility ON facility_receptions(facility_id);
   )SQL"},
           {"facilities", 4, R"SQL(
     CREATE TABLE facility_gate_tokens (
-      id INTEGER PRIMARY KEY,
-      facility_id INTEGER NOT NULL REFERENCES facilities(id),
+      id {{id}},
+      facility_id BIGINT NOT NULL REFERENCES facilities(id),
       label TEXT NOT NULL,
       token_hash TEXT NOT NULL UNIQUE,
-      created_by INTEGER NOT NULL,
-      created_at INTEGER NOT NULL,
-      last_used_at INTEGER,
-      revoked_at INTEGER
+      created_by BIGINT NOT NULL,
+      created_at BIGINT NOT NULL,
+      last_used_at BIGINT,
+      revoked_at BIGINT
     );
     CREATE INDEX facility_gate_tokens_facility ON facility_gate_tokens(facility_id, id);
   )SQL"},
@@ -128,9 +128,14 @@ std::vector<store::Migration> migrations() {
           // under (gate_tokens.h). Tokens issued before this are taken to be
           // the lot's present keeper's.
           {"facilities", 5, R"SQL(
-    ALTER TABLE facility_gate_tokens ADD COLUMN keeper_org_id INTEGER REFERENCES organisations(id);
+    ALTER TABLE facility_gate_tokens ADD COLUMN keeper_org_id BIGINT REFERENCES organisations(id);
     UPDATE facility_gate_tokens SET keeper_org_id =
       (SELECT keeper_org_id FROM facilities WHERE facilities.id = facility_gate_tokens.facility_id);
+  )SQL"},
+          // Receptions keep the order they were given in (stations.h); rows
+          // stored before this all have position 0.
+          {"facilities", 6, R"SQL(
+    ALTER TABLE facility_receptions ADD COLUMN position BIGINT NOT NULL DEFAULT 0;
   )SQL"}};
 }
 
@@ -146,9 +151,10 @@ Result<Facility> get_facility(store::Connection& c, int64_t id) {
 
 Result<std::vector<Facility>> list_facilities(store::Connection& c, const ListFilter& f) {
   // NULL parameters switch a filter off.
-  auto s = c.prepare(std::string("SELECT ") + kColumns +
-                     " FROM facilities WHERE id < ? AND (?2 IS NULL OR kind = ?2) AND "
-                     "(?3 IS NULL OR community_id = ?3) ORDER BY id DESC LIMIT ?4");
+  auto s =
+      c.prepare(std::string("SELECT ") + kColumns +
+                " FROM facilities WHERE id < ?1 AND (CAST(?2 AS TEXT) IS NULL OR kind = ?2) AND "
+                "(CAST(?3 AS BIGINT) IS NULL OR community_id = ?3) ORDER BY id DESC LIMIT ?4");
   if (!s.ok()) return s.status();
   s->bind(1, f.before_id.value_or(INT64_MAX));
   if (f.kind) {
@@ -179,11 +185,13 @@ Status insert_facility(store::Connection& c, Facility& f) {
       "INSERT INTO facilities (kind, name, address, lat, lon, subdistrict_id, community_id, "
       "grid_id, keeper_org_id, contact_phone, opening_hours, amenities, status, "
       "suspended_reason, suspended_until, created_at, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   bind_fields(*s, f);
-  if (Status r = s->run(); !r.ok()) return r;
-  f.id = c.last_insert_rowid();
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("the facility was not stored");
+  f.id = s->column_int64(0);
   return Status::Ok();
 }
 

@@ -53,12 +53,14 @@ Status check_gate_holds(store::Connection& c, const GateToken& t, const Facility
 Status insert_gate_token(store::Connection& c, GateToken& t, const std::string& token_hash) {
   auto s = c.prepare(
       "INSERT INTO facility_gate_tokens (facility_id, label, token_hash, created_by, created_at, "
-      "keeper_org_id) VALUES (?, ?, ?, ?, ?, ?)");
+      "keeper_org_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   s->bind(1, t.facility_id).bind(2, t.label).bind(3, token_hash);
   s->bind(4, t.created_by).bind(5, t.created_at).bind(6, t.keeper_org_id);
-  if (Status st = s->run(); !st.ok()) return st;
-  t.id = c.last_insert_rowid();
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("the gate token was not stored");
+  t.id = s->column_int64(0);
   return Status::Ok();
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/wait_for.h"
 #include "facilities/service_test_fixture.h"
 
@@ -47,8 +49,12 @@ TEST_F(ImportRowsTest, WritesInChunksWithOneAuditEntryAndRebuildsTheSnapshot) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM facility_changes"), int64_t(kImportChunk * 2 + 7));
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'facility.import'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'facility.create'"), 0);
-  EXPECT_EQ(count("SELECT json_extract(detail, '$.imported') FROM audit_log "
-                  "WHERE action = 'facility.import'"),
+  auto detail =
+      db_->reader().prepare("SELECT detail FROM audit_log WHERE action = 'facility.import'");
+  ASSERT_TRUE(detail.ok()) << detail.status().message();
+  Result<bool> row = detail->step();
+  ASSERT_TRUE(row.ok() && *row);
+  EXPECT_EQ(nlohmann::json::parse(detail->column_text(0)).value("imported", int64_t{0}),
             int64_t(kImportChunk * 2 + 7));
   EXPECT_EQ(service_->snapshot()->size(), kImportChunk * 2 + 7);
 }

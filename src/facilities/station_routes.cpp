@@ -168,9 +168,10 @@ void put_receptions(FacilityService& service, calendar::CalendarService& calenda
       *id, *schedule, editor_of(req),
       [schedule, &calendar, reply = std::move(reply)](const Status& s) {
         if (!s.ok()) return reply(http::problem(s));
-        std::sort(schedule->begin(), schedule->end(), [](const Reception& a, const Reception& b) {
-          return std::pair(a.weekday, a.from_minute) < std::pair(b.weekday, b.from_minute);
-        });
+        std::stable_sort(
+            schedule->begin(), schedule->end(), [](const Reception& a, const Reception& b) {
+              return std::pair(a.weekday, a.from_minute) < std::pair(b.weekday, b.from_minute);
+            });
         reply(http::json_response(
             dump(receptions_json(*schedule, *calendar.current(), core::now_unix()))));
       });

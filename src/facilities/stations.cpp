@@ -74,12 +74,14 @@ std::optional<ReceptionTime> next_reception(const std::vector<Reception>& schedu
 Status insert_notice(store::Connection& c, Notice& n) {
   auto s = c.prepare(
       "INSERT INTO facility_notices (facility_id, text, valid_from, valid_until, created_at, "
-      "created_by) VALUES (?, ?, ?, ?, ?, ?)");
+      "created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   s->bind(1, n.facility_id).bind(2, n.text).bind(3, n.valid_from).bind(4, n.valid_until);
   s->bind(5, n.created_at).bind(6, n.created_by);
-  if (Status r = s->run(); !r.ok()) return r;
-  n.id = c.last_insert_rowid();
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("the notice was not stored");
+  n.id = s->column_int64(0);
   return Status::Ok();
 }
 
@@ -130,13 +132,14 @@ Status replace_receptions(store::Connection& c, int64_t facility_id,
   if (!del.ok()) return del.status();
   del->bind(1, facility_id);
   if (Status r = del->run(); !r.ok()) return r;
-  for (const Reception& r : schedule) {
+  for (size_t i = 0; i < schedule.size(); ++i) {
+    const Reception& r = schedule[i];
     auto s = c.prepare(
         "INSERT INTO facility_receptions (facility_id, representative, weekday, from_minute, "
-        "until_minute) VALUES (?, ?, ?, ?, ?)");
+        "until_minute, position) VALUES (?, ?, ?, ?, ?, ?)");
     if (!s.ok()) return s.status();
     s->bind(1, facility_id).bind(2, r.representative).bind(3, r.weekday);
-    s->bind(4, r.from_minute).bind(5, r.until_minute);
+    s->bind(4, r.from_minute).bind(5, r.until_minute).bind(6, static_cast<int64_t>(i));
     if (Status w = s->run(); !w.ok()) return w;
   }
   return Status::Ok();
@@ -145,7 +148,8 @@ Status replace_receptions(store::Connection& c, int64_t facility_id,
 Result<std::vector<Reception>> load_receptions(store::Connection& c, int64_t facility_id) {
   auto s = c.prepare(
       "SELECT representative, weekday, from_minute, until_minute FROM facility_receptions "
-      "WHERE facility_id = ? ORDER BY weekday, from_minute, rowid");
+      "WHERE facility_id = ? "
+      "ORDER BY weekday, from_minute, position, until_minute, representative");
   if (!s.ok()) return s.status();
   s->bind(1, facility_id);
   return store::collect<Reception>(*s, [](const store::Statement& r) {

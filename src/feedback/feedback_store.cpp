@@ -18,9 +18,9 @@ Entry read_row(const store::Statement& s) {
 std::vector<store::Migration> migrations() {
   return {{"feedback", 1, R"SQL(
     CREATE TABLE feedback (
-      id INTEGER PRIMARY KEY,
-      created_at INTEGER NOT NULL,
-      user_id INTEGER NOT NULL,
+      id {{id}},
+      created_at BIGINT NOT NULL,
+      user_id BIGINT NOT NULL,
       topic TEXT NOT NULL CHECK (topic IN ('app', 'service', 'facility', 'other')),
       message TEXT NOT NULL,
       page TEXT
@@ -31,14 +31,17 @@ std::vector<store::Migration> migrations() {
 store::Database::WriteJob insert_job(Entry e, std::shared_ptr<Entry> out) {
   return [e = std::move(e), out](store::Connection& c) -> Status {
     auto stmt = c.prepare(
-        "INSERT INTO feedback (created_at, user_id, topic, message, page) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO feedback (created_at, user_id, topic, message, page) VALUES (?, ?, ?, ?, ?) "
+        "RETURNING id");
     if (!stmt.ok()) return stmt.status();
     *out = e;
     out->created_at = core::now_unix();
     stmt->bind(1, out->created_at).bind(2, e.user_id).bind(3, e.topic).bind(4, e.message);
     stmt->bind(5, e.page);
-    if (Status s = stmt->run(); !s.ok()) return s;
-    out->id = c.last_insert_rowid();
+    auto row = stmt->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Internal("the feedback was not stored");
+    out->id = stmt->column_int64(0);
     return Status::Ok();
   };
 }

@@ -1,5 +1,7 @@
 #include "rates/rates_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "accounts/organisation_store.h"
 #include "areas/area_store.h"
 
@@ -18,22 +20,39 @@ Answer answer_of(const std::string& name) {
   return Answer::kDissatisfied;
 }
 
+// A callback event's detail {"contacted": bool, "solved": bool,
+// "satisfaction": name} (appeals' steps.cpp writes it); a missing or
+// unreadable field counts as false / dissatisfied.
+CallbackFact callback_of(Groups groups, const std::string& detail) {
+  const nlohmann::json d = nlohmann::json::parse(detail, nullptr, /*allow_exceptions=*/false);
+  auto flag = [&d](const char* key) {
+    if (!d.is_object()) return false;
+    auto it = d.find(key);
+    if (it == d.end()) return false;
+    if (it->is_boolean()) return it->get<bool>();
+    return it->is_number() && it->get<double>() != 0;
+  };
+  std::string satisfaction;
+  if (d.is_object()) {
+    auto it = d.find("satisfaction");
+    if (it != d.end() && it->is_string()) satisfaction = it->get<std::string>();
+  }
+  return CallbackFact{groups, flag("contacted"), flag("solved"), answer_of(satisfaction)};
+}
+
 }  // namespace
 
 Result<std::vector<CallbackFact>> callbacks_between(store::Connection& c, int64_t from,
                                                     int64_t until) {
   auto s = c.prepare(
-      "SELECT a.assigned_org_id, a.subdistrict_id, a.community_id, a.grid_id, "
-      "       json_extract(e.detail, '$.contacted'), json_extract(e.detail, '$.solved'), "
-      "       json_extract(e.detail, '$.satisfaction') "
+      "SELECT a.assigned_org_id, a.subdistrict_id, a.community_id, a.grid_id, e.detail "
       "FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id "
       "WHERE e.id IN (SELECT max(id) FROM appeal_events "
       "               WHERE action = 'callback' AND at >= ? AND at < ? GROUP BY appeal_id)");
   if (!s.ok()) return s.status();
   s->bind(1, from).bind(2, until);
   return store::collect<CallbackFact>(*s, [](const store::Statement& r) {
-    return CallbackFact{read_groups(r, 0), r.column_int64(4) != 0, r.column_int64(5) != 0,
-                        answer_of(r.column_text(6))};
+    return callback_of(read_groups(r, 0), r.column_text(4));
   });
 }
 
