@@ -3,7 +3,7 @@
 # already there: quiet and fast when all is present. Idempotent.
 #   scripts/install-deps.sh          build + test dependencies
 #   scripts/install-deps.sh --bench  also the benchmark peers (wrk, nginx,
-#                                    PostgreSQL 15 with PostGIS 3)
+#                                    PostGIS 3)
 #   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
 #                                    (make fuzz, scripts/fuzz.sh)
 set -euo pipefail
@@ -15,9 +15,12 @@ packages=(
   libcli11-dev libsodium-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
   nodejs npm chromium fonts-wqy-microhei curl ca-certificates
   systemd  # systemd-analyze checks the shipped units (tests/http/install.test.mjs)
+  # The PostgreSQL engine (libpqxx 6.4) and the tests' private PostgreSQL 15
+  # (scripts/test-postgres.sh runs it as the `postgres` user the package creates).
+  libpqxx-dev postgresql
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light postgresql postgresql-15-postgis-3)
+  packages+=(wrk nginx-light postgresql-15-postgis-3)
 fi
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
