@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, startServer } from './lib/server.mjs';
+import { BIN, startServer, testDatabase, dataDirArgs } from './lib/server.mjs';
 
 let srv;
 let admin;
@@ -22,12 +22,13 @@ const END_OF_2027 = Date.parse('2028-01-01T00:00:00+08:00') / 1000;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-calendar-'));
-  const r = spawnSync(BIN, ['demo', '--db', join(dir, 'warmcity.db'), '--password-cost', 'minimum'], { encoding: 'utf8' });
+  const db = testDatabase(dir);
+  const r = spawnSync(BIN, ['demo', '--db', db, ...dataDirArgs(dir), '--password-cost', 'minimum'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const calendarDir = join(dir, 'calendar');
   mkdirSync(calendarDir);
   for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
-  srv = await startServer({ dir, now: TODAY, args: ['--calendar-dir', calendarDir] });
+  srv = await startServer({ dir, db, now: TODAY, args: ['--calendar-dir', calendarDir] });
   admin = await srv.login('admin', 'demo-admin-2026');
   worker = await srv.login('liangjunlian', 'demo-worker-2026');
 });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, startServer } from './lib/server.mjs';
+import { BIN, startServer, testDatabase, dataDirArgs } from './lib/server.mjs';
 
 const NOW = '2026-06-01T10:00:00+08:00';
 const servers = [];
@@ -68,11 +68,12 @@ test('serve --now refuses an instant that is not RFC 3339 with an offset, before
 
 test('demo --now stamps the demo data at the given instant', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-clock-demo-'));
-  const r = spawnSync(BIN, ['demo', '--db', join(dir, 'warmcity.db'), '--password-cost', 'minimum', '--now', NOW],
+  const db = testDatabase(dir);
+  const r = spawnSync(BIN, ['demo', '--db', db, ...dataDirArgs(dir), '--password-cost', 'minimum', '--now', NOW],
     { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /TEST clock/);
-  const srv = await start({ dir, now: NOW });
+  const srv = await start({ dir, db, now: NOW });
   const list = await srv.fetch('/api/v1/facilities?limit=50');
   assert.equal(list.status, 200, list.text);
   assert.ok(list.body.items.length > 0, 'the demo has facilities');

@@ -1,17 +1,10 @@
 // Nothing lost: SIGKILL the server in the middle of concurrent writes,
 // restart it, and check that every acknowledged write is there and that
-// SQLite's integrity check passes. Every answer must be a 201; the only
+// the database's integrity check passes (lib/server.mjs, either engine). Every answer must be a 201; the only
 // errors allowed are connections dying at the kill (at most one per client).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer } from './lib/server.mjs';
-
-function sqlite(dbPath, sql) {
-  const r = spawnSync('sqlite3', ['-readonly', dbPath, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-}
+import { startServer, integrityCheck } from './lib/server.mjs';
 
 // Connection errors a request in flight can meet when the server dies under it.
 const kDeathCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
@@ -67,8 +60,8 @@ async function killDuringWrites(srv, t) {
   assert.ok(diedInFlight >= 1 && diedInFlight <= kClients, `${diedInFlight} requests died in flight`);
 
   await srv.start();  // recovery: the WAL is replayed on open
-  assert.equal(sqlite(srv.dbPath, 'PRAGMA integrity_check;'), 'ok');
-  const rows = new Map(sqlite(srv.dbPath, 'SELECT id, message FROM feedback;')
+  assert.equal(integrityCheck(srv.db), 'ok');
+  const rows = new Map(srv.sql('SELECT id, message FROM feedback;')
     .split('\n').filter(Boolean).map((l) => { const i = l.indexOf('|'); return [Number(l.slice(0, i)), l.slice(i + 1)]; }));
   let missing = 0;
   for (const [id, message] of acked) if (rows.get(id) !== message) missing++;

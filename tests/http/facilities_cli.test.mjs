@@ -7,13 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import geojsonhint from '@mapbox/geojsonhint';
-import { BIN } from './lib/server.mjs';
+import { BIN, testDatabase, dataDirArgs } from './lib/server.mjs';
 
 const run = (args) => spawnSync(BIN, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-fac-cli-'));
-  return { dir, db: join(dir, 'warmcity.db'), done: () => rmSync(dir, { recursive: true, force: true }) };
+  // --db and, on PostgreSQL, --data-dir: a fresh database for the engine under test.
+  return { dir, on: ['--db', testDatabase(dir), ...dataDirArgs(dir)], done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 test('a large CSV import prints progress and a summary; the export passes geojsonhint', () => {
@@ -25,7 +26,7 @@ test('a large CSV import prints progress and a summary; the export passes geojso
     }
     const input = join(s.dir, 'stations.csv');
     writeFileSync(input, rows.join('\r\n') + '\r\n');
-    const r = run(['facilities', 'import', '--db', s.db, '--format', 'csv', input]);
+    const r = run(['facilities', 'import', ...s.on, '--format', 'csv', input]);
     assert.equal(r.status, 0, r.stderr);
     const progress = r.stderr.split('\n').filter((l) => l.startsWith('facilities import: '));
     assert.ok(progress.some((l) => /checked 8000 of 8000 \(100%\)/.test(l)), r.stderr);
@@ -34,12 +35,12 @@ test('a large CSV import prints progress and a summary; the export passes geojso
     assert.match(r.stdout, /imported 8000 of 8000 facilities from .*stations\.csv \(utf-8\) in [\d.]+ s/);
 
     const out = join(s.dir, 'all.geojson');
-    const e = run(['facilities', 'export', '--db', s.db, '--format', 'geojson', '-o', out]);
+    const e = run(['facilities', 'export', ...s.on, '--format', 'geojson', '-o', out]);
     assert.equal(e.status, 0, e.stderr);
     const text = readFileSync(out, 'utf8');
     assert.deepEqual(geojsonhint.hint(text), []);
     assert.equal(JSON.parse(text).features.length, 8000);
-    const csv = run(['facilities', 'export', '--db', s.db, '--format', 'csv']);
+    const csv = run(['facilities', 'export', ...s.on, '--format', 'csv']);
     assert.equal(csv.status, 0, csv.stderr);
     assert.ok(csv.stdout.includes('"离石区 7 号, 东"'));
   } finally { s.done(); }
@@ -50,16 +51,16 @@ test('errors go to stderr with their lines and exit 1; --skip-invalid imports th
   try {
     const input = join(s.dir, 'bad.csv');
     writeFileSync(input, 'kind,name,address,lon,lat\ntoilet,好的,路,111.1,37.5\nufo,坏的,路,111.1,37.5\ntoilet,,路,111.1,37.5\n');
-    const r = run(['facilities', 'import', '--db', s.db, '--format', 'csv', input]);
+    const r = run(['facilities', 'import', ...s.on, '--format', 'csv', input]);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /2 of 3 rows are not valid; nothing was imported/);
     assert.match(r.stderr, /line 3: kind: must be one of/);
     assert.match(r.stderr, /line 4: name: /);
-    const skip = run(['facilities', 'import', '--db', s.db, '--format', 'csv', '--skip-invalid', input]);
+    const skip = run(['facilities', 'import', ...s.on, '--format', 'csv', '--skip-invalid', input]);
     assert.equal(skip.status, 0, skip.stderr);
     assert.match(skip.stdout, /imported 1 of 3 facilities .*skipped 2 invalid/);
     assert.match(skip.stderr, /line 3: kind/);
-    const missing = run(['facilities', 'import', '--db', s.db, '--format', 'csv', join(s.dir, 'nope.csv')]);
+    const missing = run(['facilities', 'import', ...s.on, '--format', 'csv', join(s.dir, 'nope.csv')]);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /cannot read/);
   } finally { s.done(); }
@@ -78,10 +79,10 @@ test('areas import reads a GeoJSON file of areas', () => {
     };
     const input = join(s.dir, 'areas.geojson');
     writeFileSync(input, JSON.stringify(fc));
-    const r = run(['areas', 'import', '--db', s.db, input]);
+    const r = run(['areas', 'import', ...s.on, input]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /imported 2 areas/);
-    const again = run(['areas', 'import', '--db', s.db, input]);
+    const again = run(['areas', 'import', ...s.on, input]);
     assert.equal(again.status, 1);
     assert.match(again.stderr, /exists already/);
   } finally { s.done(); }

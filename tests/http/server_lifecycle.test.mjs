@@ -7,10 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './lib/server.mjs';
+import { startServer, integrityCheck } from './lib/server.mjs';
 import { statusOf } from './lib/raw.mjs';
 
 // A raw connection that records what it received and when it closed;
@@ -46,11 +45,6 @@ async function waitFor(fn, ms, what) {
   }
 }
 
-function sqlite(dbPath, sql) {
-  const r = spawnSync('sqlite3', ['-readonly', dbPath, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-}
 
 const kFeedback = JSON.stringify({ topic: 'service', message: '关机时在途的请求' });
 const feedbackHeader = (token, length, extra = '') => 'POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\n' +
@@ -142,8 +136,8 @@ test('SIGINT: the request in flight is answered and committed, exit 0, integrity
     assert.equal(code, 0);
     // (The harness copies stderr to the file asynchronously: wait for the line.)
     await waitFor(() => readFileSync(srv.logPath, 'utf8').includes('stopped cleanly'), 5000, 'the clean stop in the log');
-    assert.equal(sqlite(srv.dbPath, 'PRAGMA integrity_check;'), 'ok');
-    assert.equal(sqlite(srv.dbPath, `SELECT message FROM feedback WHERE id = ${id};`), '关机时在途的请求');
+    assert.equal(integrityCheck(srv.db), 'ok');
+    assert.equal(srv.sql(`SELECT message FROM feedback WHERE id = ${id};`), '关机时在途的请求');
   } finally {
     await srv.stop();
     srv.cleanup();

@@ -11,7 +11,6 @@
 // appeals and facilities lie in 生态园's grid; objects the factories add
 // lie far east (112.x), so that they change no area an appeal lies in.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { binhe, boxFeature, ring } from './areas_geojson.mjs';
@@ -153,16 +152,12 @@ async function build(srv) {
     method: 'POST', body: PNG, headers: { 'content-type': 'image/png', 'x-photo-token': w.appealOne.photo_token },
   });
   assert.equal(photo.status, 201, photo.text);
-  // Its clock ran out an hour ago (moved in the database file with the
-  // sqlite3 shell, as tests/browser/appeals_overdue.test.mjs does), so that
-  // the supervision list has it to show or to keep from a caller.
+  // Its clock ran out an hour ago (moved in the database with the engine's
+  // shell, as tests/browser/appeals_overdue.test.mjs does), so that the
+  // supervision list has it to show or to keep from a caller.
   const now = Math.floor(Date.now() / 1000);
-  const moved = spawnSync('sqlite3', [srv.dbPath], {
-    encoding: 'utf8',
-    input: `.timeout 5000\nUPDATE appeals SET clock_start = ${now - 86400}, nearly_at = ${now - 7200}, ` +
-      `due_at = ${now - 3600} WHERE id = ${w.appealOne.id};\n`,
-  });
-  assert.equal(moved.status, 0, `sqlite3 (scripts/install-deps.sh installs it): ${moved.stderr}`);
+  srv.sql(`UPDATE appeals SET clock_start = ${now - 86400}, nearly_at = ${now - 7200}, ` +
+    `due_at = ${now - 3600} WHERE id = ${w.appealOne.id};`, { readonly: false });
   const overdue = await api('GET', '/api/v1/appeals/supervision', undefined, 200);
   assert.deepEqual(overdue.items.map((a) => [a.id, a.urgency]), [[w.appealOne.id, 'overdue']]);
 

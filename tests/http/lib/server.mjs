@@ -7,12 +7,91 @@
 //   await srv.stop();
 //
 // WARMCITY_BIN (set by ctest) names the executable.
+//
+// The engine: SQLite (a file in the server's directory) unless
+// WARMCITY_TEST_ENGINE=postgres (ctest's http_pg.* tests), when each server
+// gets a fresh database on the tests' PostgreSQL (WARMCITY_TEST_PG_URL, the
+// admin URL of scripts/test-postgres.sh), dropped when the test file exits.
+// srv.db is what `--db` was given (a file or a URL); sql(srv.db, query) reads
+// it with the engine's shell (sqlite3 or psql), so a test that looks into the
+// database is written once.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const BIN = process.env.WARMCITY_BIN || 'build/src/app/warmcity';
+export const ENGINE = process.env.WARMCITY_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const PG_ADMIN_URL = process.env.WARMCITY_TEST_PG_URL;
+if (ENGINE === 'postgres' && !PG_ADMIN_URL) {
+  throw new Error('WARMCITY_TEST_ENGINE=postgres needs WARMCITY_TEST_PG_URL (scripts/test-postgres.sh start DIR prints it)');
+}
+
+const isUrl = (db) => /^postgres(ql)?:\/\//.test(db);
+
+// Runs one or more statements on a database (a SQLite file or a PostgreSQL
+// URL) with the engine's shell; returns the rows, one per line, columns
+// separated by '|', NULL as ''. Read-only unless { readonly: false }.
+export function sql(db, query, { readonly = true } = {}) {
+  const r = isUrl(db)
+    ? spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', query], {
+      encoding: 'utf8',
+      env: { ...process.env, PGOPTIONS: readonly ? '-c default_transaction_read_only=on' : '' },
+    })
+    : spawnSync('sqlite3', [...(readonly ? ['-readonly'] : []), '-cmd', '.timeout 5000', db, query], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${isUrl(db) ? 'psql' : 'sqlite3'} ${query}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// 'ok' when the database is sound. SQLite: PRAGMA integrity_check. PostgreSQL
+// (the tests' cluster has data checksums): every table read whole, so a page
+// whose checksum fails is an error here.
+export function integrityCheck(db) {
+  if (!isUrl(db)) return sql(db, 'PRAGMA integrity_check;');
+  sql(db, `DO $$ DECLARE t record; BEGIN
+    FOR t IN SELECT schemaname, tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+      EXECUTE format('SELECT count(*) FROM %I.%I', t.schemaname, t.tablename);
+    END LOOP; END $$;`);
+  return 'ok';
+}
+
+// Fresh PostgreSQL databases made by this test file, all dropped when it
+// exits, at once: each DROP DATABASE waits for a checkpoint (about 2 s on the
+// shared test machine with fsync on), and drops sent together share one.
+const pgDatabases = [];
+let pgCounter = 0;
+const psqlArgs = (query) => ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', PG_ADMIN_URL, '-c', query];
+function adminSql(query) {
+  const r = spawnSync('psql', psqlArgs(query), { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql ${query}: ${r.stderr}`);
+}
+process.on('exit', () => {
+  if (!pgDatabases.length) return;
+  const quote = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const drops = pgDatabases.map((name) => `psql ${psqlArgs(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).map(quote).join(' ')} &`);
+  const r = spawnSync('sh', ['-c', `${drops.join('\n')}\nfailed=0; for j in $(jobs -p); do wait $j || failed=1; done; exit $failed`],
+    { encoding: 'utf8' });
+  if (r.status !== 0) console.error(`dropping the test databases ${pgDatabases.join(', ')}: ${r.stderr}`);
+});
+
+// A new, empty database for the engine under test: on SQLite the file
+// `dir`/warmcity.db, on PostgreSQL a fresh database on the tests' cluster
+// (its URL). Give it to startServer({ dir, db }) and to the command-line runs.
+export function testDatabase(dir) {
+  if (ENGINE === 'sqlite') return join(dir, 'warmcity.db');
+  const name = `warmcity_t${process.pid}_${++pgCounter}_${Math.random().toString(36).slice(2, 8)}`;
+  adminSql(`CREATE DATABASE ${name}`);
+  pgDatabases.push(name);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = '/' + name;
+  return url.toString();
+}
+
+// The options every command-line run on `db` needs besides --db: on
+// PostgreSQL, the directory for what lives beside the database (photos).
+export function dataDirArgs(dir) {
+  return ENGINE === 'postgres' ? ['--data-dir', dir] : [];
+}
 
 // Sanitizer builds (make test-sanitize): a report (ASan, LSan, UBSan, TSan) in a
 // server's stderr fails the test that stops that server, and fails the test
@@ -27,9 +106,10 @@ process.on('exit', () => {
 });
 
 // Creates a user through the CLI, as an operator would.
-export function addUser(dbPath, { username, password, role, display_name, phone }) {
-  const args = ['user', '--db', dbPath, 'add', '--username', username, '--role', role,
-    '--password-cost', 'minimum'];
+// `dir`: the server's directory (on PostgreSQL the --data-dir).
+export function addUser(dbPath, { username, password, role, display_name, phone }, dir) {
+  const args = ['user', '--db', dbPath, ...(dir ? dataDirArgs(dir) : []), 'add', '--username', username,
+    '--role', role, '--password-cost', 'minimum'];
   if (display_name) args.push('--display-name', display_name);
   if (phone) args.push('--phone', phone);
   const r = spawnSync(BIN, args, { input: password + '\n', encoding: 'utf8' });
@@ -42,10 +122,11 @@ export function addUser(dbPath, { username, password, role, display_name, phone 
 // date, so it means the same on any day.
 // Every test client is 127.0.0.1, so the limit on writes without a session
 // is raised unless a test sets it (limits.test.mjs tests the real one).
-export async function startServer({ users = [], args = [], dir, threads = 2, now } = {}) {
+// db: the database (testDatabase(dir)); a fresh one for the engine by default.
+export async function startServer({ users = [], args = [], dir, db, threads = 2, now } = {}) {
   dir = dir || mkdtempSync(join(tmpdir(), 'warmcity-test-'));
-  const dbPath = join(dir, 'warmcity.db');
-  for (const u of users) addUser(dbPath, u);
+  const dbPath = db || testDatabase(dir);
+  for (const u of users) addUser(dbPath, u, dir);
   const limits = args.includes('--anonymous-writes-per-minute') ? []
     : ['--anonymous-writes-per-minute', '6000', '--anonymous-writes-per-minute-per-network', '60000'];
   const clock = now ? ['--now', now] : [];
@@ -57,6 +138,7 @@ export async function startServer({ users = [], args = [], dir, threads = 2, now
 class TestServer {
   constructor(dir, dbPath, args) {
     this.dir = dir;
+    this.db = dbPath;  // what --db names: a file or a postgresql:// URL
     this.dbPath = dbPath;
     this.args = args;
     this.logPath = join(dir, 'server.log');
@@ -64,7 +146,7 @@ class TestServer {
 
   async start() {
     const log = createWriteStream(this.logPath, { flags: 'a' });
-    this.proc = spawn(BIN, ['serve', '--db', this.dbPath, '--listen', '127.0.0.1', '--port', '0',
+    this.proc = spawn(BIN, ['serve', '--db', this.db, ...dataDirArgs(this.dir), '--listen', '127.0.0.1', '--port', '0',
       '--password-cost', 'minimum', ...this.args],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc.stderr.pipe(log);
@@ -130,8 +212,14 @@ class TestServer {
     await this.start();
   }
 
+  // Removes the server's directory (a PostgreSQL database goes when the test file exits).
   cleanup() {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  // Rows of a query on this server's database (sql() above).
+  sql(query, options) {
+    return sql(this.db, query, options);
   }
 
   // fetch relative to the server, with JSON helpers: opts.json sets the body

@@ -1,5 +1,6 @@
 // Mixed write load with a ledger of what the server acknowledged, and the
-// check that every acknowledged write is in the database file. Used by the
+// check that every acknowledged write is in the database (a SQLite file or a
+// PostgreSQL database: lib/server.mjs's sql()). Used by the
 // crash-loop and disk-full tests (and bench/soak/crash_loop.mjs).
 //
 //   const world = await startWriteWorld({ clients: 16 });  // a server and its data
@@ -19,18 +20,10 @@
 // detail is counted in `refused` instead, and what it refused must then be
 // absent from the file.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { startAppealsWorld, createFacility } from './fixtures.mjs';
+import { sql, integrityCheck } from './server.mjs';
 
-export function sqlite(dbPath, sql, { readonly = true } = {}) {
-  const r = spawnSync('sqlite3', [...(readonly ? ['-readonly'] : []), dbPath, sql], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3 ${sql}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-export function integrityCheck(dbPath) {
-  return sqlite(dbPath, 'PRAGMA integrity_check;');
-}
+export { integrityCheck };
 
 // A server with the appeals world (category `roads`, a department with a
 // user), one facility per client, and merge targets nobody else touches.
@@ -190,8 +183,8 @@ export function startWriteLoad(srv, world, ledger, { refusals = false } = {}) {
 // every refused one found in it ({missing: [...], saved: [...], counts}). A facility name sent but not acknowledged that
 // did reach the file becomes the one to expect from then on.
 export function verifyLedger(dbPath, ledger) {
-  const rows = (sql) => sqlite(dbPath, sql).split('\n').filter(Boolean);
-  const pairs = (sql) => new Map(rows(sql).map((l) => { const i = l.indexOf('|'); return [Number(l.slice(0, i)), l.slice(i + 1)]; }));
+  const rows = (query) => sql(dbPath, query).split('\n').filter(Boolean);
+  const pairs = (query) => new Map(rows(query).map((l) => { const i = l.indexOf('|'); return [Number(l.slice(0, i)), l.slice(i + 1)]; }));
   const missing = [];
   const appeals = pairs('SELECT id, description FROM appeals;');
   for (const [id, d] of ledger.appeals) if (appeals.get(id) !== d) missing.push(`appeal ${id}`);
