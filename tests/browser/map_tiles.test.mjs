@@ -4,7 +4,10 @@
 // every screen's requests to other hosts are tiles of that template and
 // nothing else, the tiles are drawn (the Content-Security-Policy admits
 // their host), and the attribution shows. every_screen.test.mjs shows that
-// without --tile-url no other host is called at all.
+// without --tile-url no other host is called at all. A server under a
+// sanitizer answers more slowly, so every wait of this file (Playwright's
+// default 30 s, the 10 s for requests to settle) is longer by slowFactor()
+// (tests/http/lib/slow.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAllRoutes, prepareScreens, visitScreens, watchRequests } from './lib/screens.mjs';
+import { slowFactor } from '../http/lib/slow.mjs';
 
 const TILES = 'https://tiles.example.test';
 const TILE = new RegExp(`^${TILES.replace(/\./g, '\\.')}/\\d+/\\d+/\\d+\\.png$`);
@@ -26,6 +30,7 @@ before(async () => {
   ({ srv, admin } = await startDemoServer({ args: ['--tile-url', `${TILES}/{z}/{x}/{y}.png`, '--tile-attribution', '© 测试瓦片'] }));
   screens = await prepareScreens(srv, admin);
   browser = await launch({ viewport: { width: 1100, height: 900 } });
+  browser.context.setDefaultTimeout(30000 * slowFactor());
   await browser.context.route(`${TILES}/**`, (route) => { served++; return route.fulfill({ status: 200, contentType: 'image/png', body: PNG }); });
   requests = watchRequests(browser.context, srv);
 });
@@ -40,7 +45,7 @@ test('with --tile-url, the only other host called is the tile server, for tiles'
     drawn[s.route] = await map.locator('img.leaflet-tile-loaded').count();
   });
   assertAllRoutes(seen);
-  await requests.settled();
+  await requests.settled(10000 * slowFactor());
   // The screens with a map drew tiles from the configured host …
   assert.deepEqual(Object.keys(drawn).sort(), ['/appeal/new', '/f/:id', '/near', '/staff/appeals/:id']);
   assert.ok(requests.foreign.length > 0 && served >= requests.foreign.length, `${requests.foreign.length} requests, ${served} served`);

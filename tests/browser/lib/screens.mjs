@@ -112,8 +112,8 @@ export function assertAllRoutes(seen) {
 
 // Watches every request the pages of `context` make: `foreign` lists those
 // to a host other than the server's (http, https, ws; data: and blob: URLs
-// are not hosts), `own` counts the server's, `settled()` waits until none
-// is in flight.
+// are not hosts), `own` counts the server's, `settled(timeoutMs)` waits until
+// none is in flight.
 export function watchRequests(context, srv) {
   const host = new URL(srv.url).host;
   const seen = { foreign: [], own: 0, inflight: 0 };
@@ -126,6 +126,6 @@ export function watchRequests(context, srv) {
   context.on('requestfinished', () => seen.inflight--);
   context.on('requestfailed', () => seen.inflight--);
   context.on('page', (p) => p.on('websocket', (ws) => note(ws.url())));
-  seen.settled = () => waitFor(() => seen.inflight === 0, { what: 'no request in flight' });
+  seen.settled = (timeoutMs = 10000) => waitFor(() => seen.inflight === 0, { timeoutMs, what: 'no request in flight' });
   return seen;
 }
