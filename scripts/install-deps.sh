@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# g++ brings what make test's sanitizer build links (libasan8, libubsan1; for
+# make test-sanitize's TSan, libtsan2: all through libgcc-12-dev) and
+# binutils' readelf (tests/http/lib/slow.mjs).
 packages=(
   g++ cmake ninja-build ccache pkg-config make
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev
