@@ -9,8 +9,8 @@
 #include <string_view>
 #include <tuple>
 
-#include "store/backup.h"
-#include "store/connection.h"
+#include "store/sqlite/backup.h"
+#include "store/sqlite/sqlite_connection.h"
 
 namespace warmcity::app {
 
@@ -135,7 +135,7 @@ Result<std::string> swap_in_restore(const std::string& staged, const std::string
   std::string kept;
   if (fs::exists(db, ec)) {
     {  // fold the WAL into the file, so that the kept file alone is complete
-      auto conn = store::Connection::open(db, store::Connection::Mode::kReadWrite, kBusyTimeoutMs);
+      auto conn = store::open_sqlite(db, store::Connection::Mode::kReadWrite, kBusyTimeoutMs);
       if (!conn.ok()) return conn.status();
       if (Status s = (*conn)->exec("PRAGMA wal_checkpoint(TRUNCATE)"); !s.ok()) return s;
     }

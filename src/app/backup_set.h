@@ -2,7 +2,7 @@
 // `warmcity restore` do with files (the commands are in backup_command.cpp).
 //
 // A backup set is two things named by the moment it was taken:
-//   DIR/warmcity-20261204-033000.db        SQLite's online backup (store/backup.h)
+//   DIR/warmcity-20261204-033000.db        SQLite's online backup (store/sqlite/backup.h)
 //   DIR/warmcity-20261204-033000-photos/   the appeal photos (content-named, never
 //                                          changed once written: hard links when the
 //                                          directory is on the same file system)

@@ -1,10 +1,13 @@
-// One SQLite connection and its prepared statements.
+// A database connection and its prepared statements, whatever the engine.
 //
-// A Connection belongs to exactly one thread at a time (SQLite's rule for
-// warmcity: one connection per thread). Statements are prepared once per
-// connection and cached by their SQL text; a Statement handle resets and
-// clears its bindings when it goes out of scope. Prepared statements only:
-// values are always bound, never formatted into SQL.
+// Modules see only this file (and database.h): the engines live in
+// src/store/sqlite/ and src/store/postgres/, and module SQL is written once
+// in the dialect both run (docs/storage.md, "One SQL for both engines").
+//
+// A Connection belongs to exactly one thread at a time. Statements are
+// prepared once per connection and cached by their SQL text; a Statement
+// handle resets and clears its bindings when it goes out of scope. Prepared
+// statements only: values are always bound, never formatted into SQL.
 #pragma once
 
 #include <cstdint>
@@ -13,38 +16,73 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
 #include "store/engine.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace warmcity::store {
+
+// One engine's prepared statement (src/store/<engine>/). Indexes of binds are
+// 1-based, of columns 0-based.
+class StatementImpl {
+ public:
+  virtual ~StatementImpl() = default;
+  virtual void bind_int64(int index, int64_t value) = 0;
+  virtual void bind_double(int index, double value) = 0;
+  virtual void bind_text(int index, std::string_view text) = 0;   // copied
+  virtual void bind_blob(int index, std::string_view bytes) = 0;  // copied
+  virtual void bind_null(int index) = 0;
+  // The first call runs the statement. true: a row is available; false: done;
+  // a failure is a non-ok Status (a constraint → kConflict; busy, disk full,
+  // a lost connection → kUnavailable; anything else kInternal).
+  virtual Result<bool> step() = 0;
+  virtual int64_t column_int64(int col) const = 0;     // NULL → 0
+  virtual double column_double(int col) const = 0;     // NULL → 0
+  virtual std::string column_text(int col) const = 0;  // all bytes, blobs too; NULL → ""
+  virtual bool column_is_null(int col) const = 0;
+  // Back to unrun, bindings cleared: the handle that used it was released.
+  virtual void reset() = 0;
+};
 
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  Statement(Statement&& o) noexcept : stmt_(o.stmt_), in_use_(o.in_use_), owned_(o.owned_) {
-    o.stmt_ = nullptr;
+  Statement(Statement&& o) noexcept : impl_(o.impl_), in_use_(o.in_use_), owned_(o.owned_) {
+    o.impl_ = nullptr;
     o.in_use_ = nullptr;
+    o.owned_ = false;
   }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  ~Statement();  // resets the statement and clears bindings
+  ~Statement();  // resets the statement and clears its bindings
 
   // Bind by 1-based index. Return *this so binds chain.
-  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, int64_t value) {
+    impl_->bind_int64(index, value);
+    return *this;
+  }
   Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
-  Statement& bind(int index, double value);
-  Statement& bind(int index, std::string_view text);  // copied (SQLITE_TRANSIENT)
+  Statement& bind(int index, double value) {
+    impl_->bind_double(index, value);
+    return *this;
+  }
+  Statement& bind(int index, std::string_view text) {
+    impl_->bind_text(index, text);
+    return *this;
+  }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) {
     return bind(index, std::string_view(text));
   }
-  Statement& bind_null(int index);
-  Statement& bind_blob(int index, std::string_view bytes);
+  Statement& bind_null(int index) {
+    impl_->bind_null(index);
+    return *this;
+  }
+  Statement& bind_blob(int index, std::string_view bytes) {
+    impl_->bind_blob(index, bytes);
+    return *this;
+  }
   template <class T>
   Statement& bind(int index, const std::optional<T>& v) {
     return v ? bind(index, *v) : bind_null(index);
@@ -52,25 +90,26 @@ class Statement {
 
   // Advance. Result: true when a row is available, false when done; a failure
   // (constraint, I/O) is a non-ok Status.
-  Result<bool> step();
+  Result<bool> step() { return impl_->step(); }
   // Run to completion, for statements that return no rows.
   Status run();
 
-  int64_t column_int64(int col) const;
-  double column_double(int col) const;
+  int64_t column_int64(int col) const { return impl_->column_int64(col); }
+  double column_double(int col) const { return impl_->column_double(col); }
   // All bytes of the value, embedded NULs included, so it also reads blobs.
-  std::string column_text(int col) const;  // "" for NULL
+  std::string column_text(int col) const { return impl_->column_text(col); }  // "" for NULL
   std::optional<std::string> column_text_opt(int col) const;
   std::optional<int64_t> column_int64_opt(int col) const;
-  bool column_is_null(int col) const;
+  bool column_is_null(int col) const { return impl_->column_is_null(col); }
 
  private:
   friend class Connection;
   // A cached statement marks its cache slot busy while a handle is alive; an
-  // owned one (prepared because the cached one was busy) is finalized.
-  Statement(sqlite3_stmt* stmt, bool* in_use, bool owned)
-      : stmt_(stmt), in_use_(in_use), owned_(owned) {}
-  sqlite3_stmt* stmt_;
+  // owned one (prepared because the cached one was busy) is destroyed with it.
+  Statement(StatementImpl* impl, bool* in_use, bool owned)
+      : impl_(impl), in_use_(in_use), owned_(owned) {}
+
+  StatementImpl* impl_;
   bool* in_use_ = nullptr;
   bool owned_ = false;
 };
@@ -91,43 +130,75 @@ class Connection {
  public:
   enum class Mode { kReadWrite, kReadOnly };
 
-  // Opens (creating for kReadWrite) the database file. Sets busy_timeout, and
-  // for kReadWrite WAL journal mode and synchronous=FULL; foreign keys on.
-  static Result<std::unique_ptr<Connection>> open(const std::string& path, Mode mode,
-                                                  int busy_timeout_ms = 5000);
-  ~Connection();
+  virtual ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs one or more SQL statements with no parameters (DDL, PRAGMA, BEGIN).
-  Status exec(std::string_view sql);
+  virtual Engine engine() const = 0;
+
+  // Runs one or more SQL statements with no parameters (DDL, BEGIN).
+  virtual Status exec(std::string_view sql) = 0;
+
   // Prepared (and cached) statement. A failure to prepare is a bug in our SQL:
-  // the Result carries kInternal with SQLite's message. `sql` is exactly one
-  // statement. Preparing the same SQL again while an earlier handle for it is
-  // still alive gives an independent, uncached statement.
+  // the Result carries kInternal with the engine's message (kUnavailable when
+  // the connection itself is lost). `sql` is exactly one statement. Preparing
+  // the same SQL again while an earlier handle for it is still alive gives an
+  // independent, uncached statement.
   Result<Statement> prepare(const std::string& sql);
 
-  Engine engine() const { return Engine::kSqlite; }
-  int64_t last_insert_rowid() const;
-  int changes() const;
-  sqlite3* raw() { return db_; }
+  // Rows changed by the last INSERT, UPDATE or DELETE run on this connection.
+  virtual int changes() const = 0;
+  // Transitional, SQLite only (PostgreSQL answers 0): modules are moving to
+  // INSERT … RETURNING id this session; removed once none calls it.
+  virtual int64_t last_insert_rowid() const { return 0; }
+
+  // Opens the writer's transaction (SQLite: BEGIN IMMEDIATE, so the write lock
+  // is taken at once). COMMIT and ROLLBACK go through exec().
+  virtual Status begin_write() = 0;
+  // Opens a migration's transaction: as begin_write(), and on an engine where
+  // several processes may migrate at once, also takes a lock that serialises them.
+  virtual Status begin_schema_change() { return begin_write(); }
+  // A transaction is open (also one that failed and awaits ROLLBACK); false
+  // once the engine or a lost connection ended it.
+  virtual bool in_transaction() const = 0;
+  // The single writer is stopping: make what it committed easy to copy (SQLite
+  // checkpoints its WAL into the main file). Failure changes nothing committed.
+  virtual void finish_writes() {}
+
+ protected:
+  Connection() = default;
+  virtual Result<std::unique_ptr<StatementImpl>> prepare_new(const std::string& sql) = 0;
+  // Destroys the cached statements. A derived destructor calls it first, while
+  // its engine handle is still open.
+  void drop_statements() { cache_.clear(); }
 
  private:
-  friend class Database;
   struct Cached {
-    sqlite3_stmt* stmt = nullptr;
+    std::unique_ptr<StatementImpl> impl;
     bool in_use = false;
   };
-  explicit Connection(sqlite3* db) : db_(db) {}
-  // A connection that could not be opened: exec() and prepare() return `why`.
-  static std::unique_ptr<Connection> broken(Status why);
-  Status enable_wal();
-  sqlite3* db_;
-  Status broken_;
   std::unordered_map<std::string, Cached> cache_;  // node-based: &in_use stays valid
 };
 
-// Maps a SQLite result code to a Status (constraint → kConflict, busy/full/io → kUnavailable…).
-Status sqlite_status(int rc, sqlite3* db, std::string_view what);
+// Stands in for a connection that could not be opened: exec() and prepare()
+// answer `why` (Database::reader() hands one out so that a request fails
+// cleanly, and keeps it for the thread's life so the reference never dangles).
+class BrokenConnection final : public Connection {
+ public:
+  BrokenConnection(Engine engine, Status why);
+  void set_reason(Status why) { why_ = std::move(why); }
+  Engine engine() const override { return engine_; }
+  Status exec(std::string_view) override { return why_; }
+  int changes() const override { return 0; }
+  Status begin_write() override { return why_; }
+  bool in_transaction() const override { return false; }
+
+ protected:
+  Result<std::unique_ptr<StatementImpl>> prepare_new(const std::string&) override;
+
+ private:
+  Engine engine_;
+  Status why_;
+};
 
 }  // namespace warmcity::store

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "store/backup.h"
+#include "store/backend.h"
 #include "store/migrations.h"
 #include "store/writer.h"
 
@@ -29,28 +29,14 @@ struct ThreadReaders {
   // Handed out while a read connection cannot be opened; it answers every
   // exec/prepare with the reason. Kept for the thread's life so a reference
   // to it never dangles.
-  std::unique_ptr<Connection> broken;
+  std::unique_ptr<BrokenConnection> broken;
 };
 thread_local ThreadReaders t_readers;
-
-Status check_path(const std::string& path) {
-  namespace fs = std::filesystem;
-  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) {
-    return Status::InvalidArgument("database path must name a file, got \"" + path + "\"");
-  }
-  fs::path dir = fs::path(path).parent_path();
-  if (dir.empty()) dir = ".";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    return Status::InvalidArgument("cannot open database " + path + ": directory " + dir.string() +
-                                   " does not exist");
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
 struct Database::Impl {
+  std::unique_ptr<Backend> backend;
   const uint64_t id = g_next_id.fetch_add(1);
   const std::shared_ptr<const int> alive = std::make_shared<const int>(0);
   std::unique_ptr<Writer> writer;
@@ -62,14 +48,14 @@ Database::~Database() { stop(); }
 
 Result<std::unique_ptr<Database>> Database::open(const Options& options,
                                                  const std::vector<Migration>& migrations) {
-  Status s = check_path(options.path);
-  if (!s.ok()) return s;
-  Result<std::unique_ptr<Connection>> conn =
-      Connection::open(options.path, Connection::Mode::kReadWrite, options.busy_timeout_ms);
+  Result<std::unique_ptr<Backend>> backend = make_backend(options);
+  if (!backend.ok()) return backend.status();
+  Result<std::unique_ptr<Connection>> conn = (*backend)->connect(Connection::Mode::kReadWrite);
   if (!conn.ok()) return conn.status();
-  s = apply_migrations(**conn, migrations);
-  if (!s.ok()) return Status::Internal(options.path + ": " + s.message());
+  Status s = apply_migrations(**conn, migrations);
+  if (!s.ok()) return Status::Internal((*backend)->describe() + ": " + s.message());
   std::unique_ptr<Database> db(new Database(options));
+  db->impl_->backend = std::move(*backend);
   db->impl_->writer = std::make_unique<Writer>(std::move(*conn), options.max_batch);
   return db;
 }
@@ -80,11 +66,12 @@ Connection& Database::reader() {
   if (it != mine.by_db.end()) return *it->second.conn;
 
   std::erase_if(mine.by_db, [](const auto& entry) { return entry.second.alive.expired(); });
-  Result<std::unique_ptr<Connection>> conn =
-      Connection::open(options_.path, Connection::Mode::kReadOnly, options_.busy_timeout_ms);
+  Result<std::unique_ptr<Connection>> conn = impl_->backend->connect(Connection::Mode::kReadOnly);
   if (!conn.ok()) {
-    if (!mine.broken) mine.broken = Connection::broken(conn.status());
-    mine.broken->broken_ = conn.status();
+    if (!mine.broken) {
+      mine.broken = std::make_unique<BrokenConnection>(impl_->backend->engine(), conn.status());
+    }
+    mine.broken->set_reason(conn.status());
     return *mine.broken;
   }
   ReaderSlot& slot = mine.by_db[impl_->id];
@@ -109,9 +96,11 @@ Status Database::write(WriteJob job) {
   return result.get();
 }
 
-Status Database::backup_to(const std::string& file) {
-  return online_backup(options_.path, file, options_.busy_timeout_ms);
-}
+Status Database::backup_to(const std::string& file) { return impl_->backend->backup_to(file); }
+
+Engine Database::engine() const { return impl_->backend->engine(); }
+
+std::string Database::describe() const { return impl_->backend->describe(); }
 
 void Database::stop() { impl_->writer->stop(); }
 

@@ -1,13 +1,16 @@
-// Database: the SQLite file, its migrations, its readers and its single writer.
+// Database: one database (a SQLite file or a PostgreSQL database), its
+// migrations, its readers and its single writer. Modules see only this and
+// connection.h; the engines live in src/store/sqlite/ and src/store/postgres/.
 //
-// Reads: reader() gives the calling thread its own read-only connection (WAL
-// lets readers run beside the writer). Keep read transactions short.
+// Reads: reader() gives the calling thread its own read-only connection (on
+// SQLite, WAL lets readers run beside the writer). Keep read transactions short.
 //
 // Writes: one writer thread owns the only read-write connection. submit()
-// enqueues a job; the writer takes everything queued (up to max_batch), runs
-// BEGIN IMMEDIATE, each job inside its own SAVEPOINT (a job that fails is
-// rolled back to its savepoint and does not fail its neighbours), COMMIT with
-// synchronous=FULL, and only then calls every job's `done` with the job's
+// enqueues a job; the writer takes everything queued (up to max_batch), opens
+// one transaction, runs each job inside its own SAVEPOINT (a job that fails is
+// rolled back to its savepoint and does not fail its neighbours), COMMITs
+// durably (SQLite synchronous=FULL; PostgreSQL synchronous_commit=on), and
+// only then calls every job's `done` with the job's
 // Status. So a callback that says ok means the write is durable. Callbacks run
 // on the writer thread: keep them short (post the reply to the I/O thread).
 //
@@ -21,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -35,10 +39,14 @@ struct Migration {
 };
 
 struct Options {
+  // A SQLite file, or a postgresql:// (postgres://) URL: see names_postgres().
   std::string path;
   int busy_timeout_ms = 5000;
   size_t max_batch = 4096;  // jobs per transaction at most (0 counts as 1)
 };
+
+// True when `location` is a PostgreSQL URL rather than a SQLite file.
+bool names_postgres(std::string_view location);
 
 // Counters the /metrics endpoint reports.
 struct WriterStats {
@@ -85,10 +93,10 @@ class Database {
   // Called from a write job or callback it returns kInternal (it would deadlock).
   Status write(WriteJob job);
 
-  // Consistent copy of the live database to `file` (SQLite online backup API),
-  // safe while the server runs and writes. Writes to file + ".tmp", checks it
-  // with PRAGMA integrity_check, then renames. The copy holds every commit made
-  // before the call.
+  // Consistent copy of the live database to `file`, safe while the server
+  // runs and writes (SQLite: online backup API into file + ".tmp", checked
+  // with PRAGMA integrity_check, then renamed). The copy holds every commit
+  // made before the call. PostgreSQL refuses: pg_dump does that job.
   Status backup_to(const std::string& file);
 
   // Stops accepting jobs, finishes every queued job, joins the writer.
@@ -97,9 +105,12 @@ class Database {
 
   WriterStats stats() const;
   const std::string& path() const { return options_.path; }
+  Engine engine() const;
+  // The file, or the URL without its password: for logs and messages.
+  std::string describe() const;
 
  private:
-  struct Impl;  // id and writer (writer.h); readers: database.cpp
+  struct Impl;  // backend, id and writer (writer.h); readers: database.cpp
   explicit Database(const Options& options);
   Options options_;
   std::unique_ptr<Impl> impl_;

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "core/time.h"
 #include "store/schema_sql.h"
 
 namespace warmcity::store {
@@ -11,7 +12,7 @@ namespace {
 constexpr char kCreateTable[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " module TEXT NOT NULL,"
-    " version INTEGER NOT NULL,"
+    " version BIGINT NOT NULL,"
     " applied_at TEXT NOT NULL,"
     " PRIMARY KEY (module, version))";
 
@@ -60,7 +61,7 @@ Result<bool> is_applied(Connection& conn, const Migration& m) {
 // The migration and its record, in one transaction. Re-checks inside the
 // transaction, so a second process opening the same file does not apply twice.
 Status apply_one(Connection& conn, const Migration& m) {
-  Status s = conn.exec("BEGIN IMMEDIATE");
+  Status s = conn.begin_schema_change();
   if (!s.ok()) return s;
   Result<bool> done = is_applied(conn, m);
   if (!done.ok()) {
@@ -72,13 +73,17 @@ Status apply_one(Connection& conn, const Migration& m) {
     if (s.ok()) {
       Result<Statement> rec = conn.prepare(
           "INSERT INTO schema_migrations (module, version, applied_at)"
-          " VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
-      s = rec.ok() ? rec->bind(1, m.module).bind(2, m.version).run() : rec.status();
+          " VALUES (?1, ?2, ?3)");
+      s = rec.ok() ? rec->bind(1, m.module)
+                         .bind(2, m.version)
+                         .bind(3, core::format_rfc3339(core::now_unix(), 0))
+                         .run()
+                   : rec.status();
     }
   }
   if (s.ok()) s = conn.exec("COMMIT");
   if (!s.ok()) {
-    conn.exec("ROLLBACK");  // may fail when SQLite already rolled back; nothing to add
+    conn.exec("ROLLBACK");  // may fail when the engine already rolled back; nothing to add
     return s;
   }
   return Status::Ok();
@@ -89,8 +94,15 @@ Status apply_one(Connection& conn, const Migration& m) {
 Status apply_migrations(Connection& conn, const std::vector<Migration>& migrations) {
   Result<std::map<std::string, int>> known = newest_known(migrations);
   if (!known.ok()) return known.status();
-  Status s = conn.exec(kCreateTable);
-  if (!s.ok()) return Status::Internal("create schema_migrations: " + s.message());
+  // In a schema-change transaction: two processes starting at once on one
+  // PostgreSQL database would otherwise race to create the table.
+  Status s = conn.begin_schema_change();
+  if (s.ok()) s = conn.exec(kCreateTable);
+  if (s.ok()) s = conn.exec("COMMIT");
+  if (!s.ok()) {
+    conn.exec("ROLLBACK");  // may fail when nothing is open; nothing to add
+    return Status::Internal("create schema_migrations: " + s.message());
+  }
   Result<std::map<std::string, int>> applied = newest_applied(conn);
   if (!applied.ok())
     return Status::Internal("read schema_migrations: " + applied.status().message());

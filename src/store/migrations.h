@@ -5,7 +5,8 @@
 // strictly increasing in the order given), refuses a database that already
 // holds a version of a listed module newer than the list knows (a downgrade),
 // then applies each missing migration in the order given, each in its own
-// BEGIN IMMEDIATE transaction together with its schema_migrations row.
+// transaction (Connection::begin_schema_change) together with its
+// schema_migrations row.
 // Modules the list does not mention are left alone.
 #pragma once
 

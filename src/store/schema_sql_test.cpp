@@ -1,4 +1,5 @@
 #include "store/schema_sql.h"
+#include "store/sqlite/sqlite_connection.h"
 
 #include <gtest/gtest.h>
 
@@ -55,7 +56,7 @@ TEST(SchemaSql, MistakesAreErrorsThatNameTheToken) {
 // check refuses bad JSON, and the append-only table refuses UPDATE and DELETE.
 TEST(SchemaSql, SqliteExpansionWorksOnARealDatabase) {
   testing_util::ScratchDir dir;
-  auto conn = Connection::open(dir.file("t.db"), Connection::Mode::kReadWrite);
+  auto conn = open_sqlite(dir.file("t.db"), Connection::Mode::kReadWrite);
   ASSERT_TRUE(conn.ok()) << conn.status().message();
   Result<std::string> ddl = expand_schema(
       "CREATE TABLE ev (id {{id}}, body TEXT NOT NULL {{json_check:body}});\n"

@@ -1,7 +1,5 @@
 #include "store/writer.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <exception>
 #include <iterator>
@@ -28,8 +26,6 @@ Status run_sql(Connection& conn, const std::string& sql) {
   Result<Statement> st = conn.prepare(sql);
   return st.ok() ? st->run() : st.status();
 }
-
-bool in_transaction(Connection& conn) { return sqlite3_get_autocommit(conn.raw()) == 0; }
 
 }  // namespace
 
@@ -79,11 +75,7 @@ void Writer::loop() {
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) {  // stopping, and everything queued is done
         lock.unlock();
-        // Everything into the main file, the log emptied: a plain copy of
-        // the database file alone then holds every committed write. If it
-        // cannot (a reader in the way), the log stays for the next open to
-        // replay: nothing is lost either way.
-        (void)conn_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        conn_->finish_writes();
         return;
       }
       const auto n = static_cast<std::ptrdiff_t>(std::min(max_batch_, queue_.size()));
@@ -107,8 +99,9 @@ Status Writer::run_job(Job& job) {
   } catch (...) {
     result = Status::Internal("write job threw a non-standard exception");
   }
-  if (!in_transaction(*conn_)) {
-    // SQLite rolled the whole transaction back (I/O error, disk full), or the
+  if (!conn_->in_transaction()) {
+    // The engine rolled the whole transaction back (I/O error, disk full, a
+    // lost connection), or the
     // job ended it itself. The batch notices and fails what was lost.
     return result.ok() ? Status::Internal("write job ended the transaction") : result;
   }
@@ -131,10 +124,10 @@ void Writer::run_batch(std::vector<Job>& batch) {
   std::vector<bool> own_failure(n, false);
   size_t commits = 0, commit_failures = 0;
 
-  // Usually one transaction for the whole batch. If SQLite ends it early, the
+  // Usually one transaction for the whole batch. If the engine ends it early, the
   // jobs in it so far are lost and the rest go into a fresh transaction.
   size_t first = 0;  // first job of the current transaction
-  Status begin = conn_->exec("BEGIN IMMEDIATE");
+  Status begin = conn_->begin_write();
   for (size_t i = 0; i < n; ++i) {
     if (!begin.ok()) {
       results[i] = Status::Unavailable("begin write transaction failed: " + begin.message());
@@ -142,18 +135,18 @@ void Writer::run_batch(std::vector<Job>& batch) {
     }
     results[i] = run_job(batch[i]);
     own_failure[i] = !results[i].ok();
-    if (in_transaction(*conn_)) continue;
-    const Status lost =
-        Status::Unavailable("write transaction rolled back by SQLite: " + results[i].message());
+    if (conn_->in_transaction()) continue;
+    const Status lost = Status::Unavailable("write transaction rolled back by the database: " +
+                                            results[i].message());
     for (size_t j = first; j <= i; ++j) {
       if (results[j].ok()) results[j] = lost;
     }
     ++commit_failures;
     first = i + 1;
-    if (first < n) begin = conn_->exec("BEGIN IMMEDIATE");
+    if (first < n) begin = conn_->begin_write();
   }
   if (!begin.ok()) ++commit_failures;
-  if (begin.ok() && in_transaction(*conn_)) {
+  if (begin.ok() && conn_->in_transaction()) {
     const Status commit = conn_->exec("COMMIT");
     if (commit.ok()) {
       ++commits;

@@ -1,11 +1,10 @@
 // The single writer thread behind Database::submit (internal to src/store).
 //
 // Owns the read-write connection. Jobs run in submission order; the thread
-// takes everything queued (up to max_batch) into one BEGIN IMMEDIATE … COMMIT,
-// each job inside SAVEPOINT j … RELEASE j (ROLLBACK TO j when the job returns
-// a non-ok Status or throws), and calls the `done` callbacks only after the
-// COMMIT returned. If the COMMIT fails, every job of the batch gets a
-// kUnavailable Status and the transaction is rolled back.
+// takes everything queued (up to max_batch) into one transaction (Connection::begin_write …
+// COMMIT), each job inside SAVEPOINT j … RELEASE j (ROLLBACK TO j when the job returns a non-ok
+// Status or throws), and calls the `done` callbacks only after the COMMIT returned. If the COMMIT
+// fails, every job of the batch gets a kUnavailable Status and the transaction is rolled back.
 #pragma once
 
 #include <condition_variable>

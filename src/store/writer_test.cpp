@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/test_util.h"
 
 namespace warmcity::store {
@@ -164,7 +165,7 @@ TEST_F(store_writer, CallbacksRunOnlyAfterCommit) {
   for (int i = 0; i < kJobs; ++i) {
     db_->submit(insert_item(7, i), [&, i](const Status& s) {
       // A fresh connection, as another process would see the file.
-      auto fresh = Connection::open(path, Connection::Mode::kReadOnly);
+      auto fresh = open_sqlite(path, Connection::Mode::kReadOnly);
       bool visible = false;
       if (s.ok() && fresh.ok()) {
         Result<Statement> q = (*fresh)->prepare("SELECT count(*) FROM items WHERE seq = ?1");

@@ -1,4 +1,4 @@
-#include "store/connection.h"
+#include "store/sqlite/sqlite_connection.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -18,7 +18,7 @@ using testing_util::query_int;
 using testing_util::ScratchDir;
 
 std::unique_ptr<Connection> open_rw(const std::string& path) {
-  Result<std::unique_ptr<Connection>> conn = Connection::open(path, Connection::Mode::kReadWrite);
+  Result<std::unique_ptr<Connection>> conn = open_sqlite(path, Connection::Mode::kReadWrite);
   EXPECT_TRUE(conn.ok()) << conn.status().message();
   if (!conn.ok()) return nullptr;
   return std::move(*conn);
@@ -57,7 +57,7 @@ TEST_F(store_connection, ReadWriteModeSetsPragmas) {
 
 TEST_F(store_connection, ReadOnlyModeRefusesWrites) {
   Result<std::unique_ptr<Connection>> ro =
-      Connection::open(dir_.file("c.db"), Connection::Mode::kReadOnly, 1234);
+      open_sqlite(dir_.file("c.db"), Connection::Mode::kReadOnly, 1234);
   ASSERT_TRUE(ro.ok()) << ro.status().message();
   EXPECT_EQ(query_int(**ro, "PRAGMA busy_timeout"), 1234);
   EXPECT_EQ(query_int(**ro, "SELECT count(*) FROM t"), 0);
@@ -68,7 +68,7 @@ TEST_F(store_connection, ReadOnlyModeRefusesWrites) {
 
 TEST_F(store_connection, ReadOnlyOpenOfMissingFileFails) {
   Result<std::unique_ptr<Connection>> ro =
-      Connection::open(dir_.file("missing.db"), Connection::Mode::kReadOnly);
+      open_sqlite(dir_.file("missing.db"), Connection::Mode::kReadOnly);
   ASSERT_FALSE(ro.ok());
   EXPECT_NE(ro.status().message().find("missing.db"), std::string::npos);
 }
@@ -77,21 +77,25 @@ TEST_F(store_connection, BindStepAndColumnsRoundTrip) {
   const std::string chinese = "暖城·便民十件事：共享厕所、爱心驿站";
   const std::string blob("\x00\x01\xff\xfe\x00zz", 7);
   const int64_t big = std::numeric_limits<int64_t>::max();
-  Result<Statement> ins = conn_->prepare("INSERT INTO t (i, d, s, b) VALUES (?1, ?2, ?3, ?4)");
+  const std::string insert = "INSERT INTO t (i, d, s, b) VALUES (?1, ?2, ?3, ?4) RETURNING id";
+  Result<Statement> ins = conn_->prepare(insert);
   ASSERT_TRUE(ins.ok()) << ins.status().message();
-  ASSERT_TRUE(ins->bind(1, big).bind(2, 2.5).bind(3, chinese).bind_blob(4, blob).run().ok());
+  ins->bind(1, big).bind(2, 2.5).bind(3, chinese).bind_blob(4, blob);
+  Result<bool> made = ins->step();
+  ASSERT_TRUE(made.ok() && *made) << made.status().message();
+  const int64_t first = ins->column_int64(0);
+  ASSERT_TRUE(ins->run().ok());
   EXPECT_EQ(conn_->changes(), 1);
-  const int64_t first = conn_->last_insert_rowid();
 
-  Result<Statement> nulls = conn_->prepare("INSERT INTO t (i, d, s, b) VALUES (?1, ?2, ?3, ?4)");
+  Result<Statement> nulls = conn_->prepare(insert);
   ASSERT_TRUE(nulls.ok());
-  ASSERT_TRUE(nulls->bind(1, std::optional<int64_t>())
-                  .bind_null(2)
-                  .bind(3, std::optional<std::string>())
-                  .bind_null(4)
-                  .run()
-                  .ok());
-  EXPECT_EQ(conn_->last_insert_rowid(), first + 1);
+  nulls->bind(1, std::optional<int64_t>())
+      .bind_null(2)
+      .bind(3, std::optional<std::string>())
+      .bind_null(4);
+  made = nulls->step();
+  ASSERT_TRUE(made.ok() && *made) << made.status().message();
+  EXPECT_EQ(nulls->column_int64(0), first + 1);
 
   Result<Statement> sel = conn_->prepare("SELECT i, d, s, b FROM t ORDER BY id");
   ASSERT_TRUE(sel.ok());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/test_util.h"
 
 namespace warmcity::store {
@@ -33,7 +34,7 @@ Database::WriteJob insert_rows(int n) {
 }
 
 std::unique_ptr<Connection> open_copy(const std::string& path) {
-  auto conn = Connection::open(path, Connection::Mode::kReadWrite);
+  auto conn = open_sqlite(path, Connection::Mode::kReadWrite);
   EXPECT_TRUE(conn.ok()) << conn.status().message();
   if (!conn.ok()) return nullptr;
   return std::move(*conn);

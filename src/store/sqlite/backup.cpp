@@ -1,4 +1,4 @@
-#include "store/backup.h"
+#include "store/sqlite/backup.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -12,7 +12,7 @@
 #include <memory>
 #include <thread>
 
-#include "store/connection.h"
+#include "store/sqlite/sqlite_connection.h"
 
 namespace warmcity::store {
 namespace {
@@ -75,7 +75,7 @@ Status integrity_check(sqlite3* db) {
 
 Status write_copy(const std::string& source, const std::string& tmp, int busy_timeout_ms) {
   Result<std::unique_ptr<Connection>> src =
-      Connection::open(source, Connection::Mode::kReadOnly, busy_timeout_ms);
+      open_sqlite(source, Connection::Mode::kReadOnly, busy_timeout_ms);
   if (!src.ok()) return src.status();
 
   sqlite3* raw = nullptr;
@@ -83,7 +83,7 @@ Status write_copy(const std::string& source, const std::string& tmp, int busy_ti
       tmp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   DbHandle dest(raw);
   if (rc != SQLITE_OK) return sqlite_status(rc, raw, "open " + tmp);
-  Status s = copy_pages(dest.get(), (*src)->raw(), busy_timeout_ms);
+  Status s = copy_pages(dest.get(), sqlite_handle(**src), busy_timeout_ms);
   if (s.ok()) s = integrity_check(dest.get());
   if (!s.ok()) return s;
   const int close_rc = sqlite3_close(dest.release());

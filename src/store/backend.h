@@ -1,0 +1,35 @@
+// One engine behind a Database (internal to src/store).
+//
+// Database (database.h) is engine-neutral: its writer, migrations and
+// per-thread readers only ask a Backend for connections. make_backend()
+// picks the engine from Options::path — a file for SQLite, a
+// postgresql:// URL for PostgreSQL — and is the one place that names both.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/connection.h"
+#include "store/database.h"
+#include "store/engine.h"
+
+namespace warmcity::store {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual Engine engine() const = 0;
+  // A new connection; thread-safe. kReadWrite: the writer's (migrations run
+  // on it first); kReadOnly: one per reader thread, kept for the thread's life.
+  virtual Result<std::unique_ptr<Connection>> connect(Connection::Mode mode) = 0;
+  // A consistent copy of the live database in `file`, or why this engine
+  // does not make one.
+  virtual Status backup_to(const std::string& file) = 0;
+  // The file, or the URL without its password: for logs and error messages.
+  virtual std::string describe() const = 0;
+};
+
+Result<std::unique_ptr<Backend>> make_backend(const Options& options);
+
+}  // namespace warmcity::store
