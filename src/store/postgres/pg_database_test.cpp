@@ -1,0 +1,193 @@
+// The engine-neutral Database (writer with group commit, migrations, schema
+// tokens) on PostgreSQL, through store::Database::open with a URL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <mutex>
+#include <vector>
+
+#include "store/database.h"
+#include "store/postgres/pg_test_util.h"
+
+namespace warmcity::store {
+namespace {
+
+using pg_testing::ScratchDatabase;
+
+std::vector<Migration> migrations(int upto) {
+  std::vector<Migration> all = {
+      {"pgtest", 1,
+       "CREATE TABLE item (id {{id}}, name TEXT NOT NULL UNIQUE, qty BIGINT NOT NULL"
+       " CHECK (qty >= 0));"
+       "CREATE TABLE ledger (id {{id}}, entry TEXT NOT NULL, body TEXT {{json_check:body}});"
+       "{{append_only:ledger}}"},
+      {"pgtest", 2, "CREATE TABLE pair (a BIGINT, b BIGINT, PRIMARY KEY (a, b)) {{without_rowid}}"},
+      {"pgtest", 3, "ALTER TABLE item ADD COLUMN note TEXT"},
+  };
+  all.resize(static_cast<size_t>(upto));
+  return all;
+}
+
+int64_t count(Database& db, const std::string& sql) {
+  Result<Statement> q = db.reader().prepare(sql);
+  EXPECT_TRUE(q.ok()) << q.status().message();
+  if (!q.ok()) return -1;
+  Result<bool> row = q->step();
+  EXPECT_TRUE(row.ok() && *row) << row.status().message();
+  return row.ok() && *row ? q->column_int64(0) : -1;
+}
+
+Status insert_item(Connection& c, const std::string& name, int64_t qty, int64_t* id = nullptr) {
+  Result<Statement> ins = c.prepare("INSERT INTO item (name, qty) VALUES (?, ?) RETURNING id");
+  if (!ins.ok()) return ins.status();
+  ins->bind(1, name).bind(2, qty);
+  Result<bool> row = ins->step();
+  if (!row.ok()) return row.status();
+  if (id != nullptr) *id = ins->column_int64(0);
+  return Status::Ok();
+}
+
+TEST(PgDatabase, MigrationsApplyOnceAndANewerSchemaIsRefused) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  {
+    Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(2));
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    EXPECT_EQ((*db)->engine(), Engine::kPostgres);
+    EXPECT_EQ((*db)->describe().find(":s3cret"), std::string::npos);
+    EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM schema_migrations WHERE module = 'pgtest'"), 2);
+  }
+  {
+    Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM schema_migrations WHERE module = 'pgtest'"), 3);
+    EXPECT_EQ(count(**db,
+                    "SELECT COUNT(*) FROM information_schema.columns"
+                    " WHERE table_name = 'item' AND column_name = 'note'"),
+              1);
+  }
+  Result<std::unique_ptr<Database>> older = Database::open({scratch.url()}, migrations(2));
+  ASSERT_FALSE(older.ok());
+  EXPECT_NE(older.status().message().find("refusing"), std::string::npos)
+      << older.status().message();
+}
+
+TEST(PgDatabase, TwoOpeningAtOnceMigrateOnce) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  std::vector<std::future<Status>> opens;
+  for (int i = 0; i < 4; ++i) {
+    opens.push_back(std::async(std::launch::async, [&] {
+      Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+      return db.status();
+    }));
+  }
+  for (auto& f : opens) {
+    const Status s = f.get();
+    EXPECT_TRUE(s.ok()) << s.message();
+  }
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM schema_migrations WHERE module = 'pgtest'"), 3);
+}
+
+TEST(PgDatabase, SchemaTokens) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  int64_t first = 0, second = 0;
+  ASSERT_TRUE((*db)->write([&](Connection& c) { return insert_item(c, "a", 1, &first); }).ok());
+  ASSERT_TRUE((*db)->write([&](Connection& c) { return insert_item(c, "b", 1, &second); }).ok());
+  EXPECT_GT(first, 0);
+  EXPECT_EQ(second, first + 1) << "{{id}} numbers rows";
+
+  auto run = [&](const std::string& sql) {
+    return (*db)->write([sql](Connection& c) { return c.exec(sql); });
+  };
+  ASSERT_TRUE(run("INSERT INTO ledger (entry, body) VALUES ('opened', '{\"n\": 1}')").ok());
+  EXPECT_FALSE(run("INSERT INTO ledger (entry, body) VALUES ('bad', '{not json')").ok());
+  const Status update = run("UPDATE ledger SET entry = 'changed'");
+  EXPECT_FALSE(update.ok());
+  EXPECT_NE(update.message().find("append-only"), std::string::npos) << update.message();
+  EXPECT_FALSE(run("DELETE FROM ledger").ok());
+  EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM ledger WHERE entry = 'opened'"), 1);
+  ASSERT_TRUE(run("INSERT INTO pair (a, b) VALUES (1, 2)").ok());
+  EXPECT_EQ(run("INSERT INTO pair (a, b) VALUES (1, 2)").code(), Code::kConflict);
+}
+
+TEST(PgDatabase, GroupCommitRollsBackOnlyTheFailingJob) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+
+  // A first job holds the writer until everything else is queued, so that
+  // the rest runs as one batch: one transaction, one COMMIT.
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> started;
+  d.submit(
+      [&](Connection&) {
+        started.set_value();
+        released.wait();
+        return Status::Ok();
+      },
+      nullptr);
+  started.get_future().wait();
+  const uint64_t commits_before = d.stats().commits;
+
+  constexpr int kJobs = 200;
+  constexpr int kBad = 77;  // writes a row, then breaks a constraint
+  std::mutex mu;
+  std::vector<Status> results(kJobs);
+  std::atomic<int> done{0};
+  std::promise<void> all_done;
+  for (int i = 0; i < kJobs; ++i) {
+    d.submit(
+        [i](Connection& c) {
+          Status s = insert_item(c, "item" + std::to_string(i), i);
+          if (s.ok() && i == kBad) s = insert_item(c, "item0", 1);  // unique → kConflict
+          return s;
+        },
+        [&, i](const Status& s) {
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            results[static_cast<size_t>(i)] = s;
+          }
+          if (++done == kJobs) all_done.set_value();
+        });
+  }
+  release.set_value();
+  all_done.get_future().wait();
+
+  ASSERT_EQ(results.size(), static_cast<size_t>(kJobs));
+  for (int i = 0; i < kJobs; ++i) {
+    if (i == kBad) {
+      EXPECT_EQ(results[i].code(), Code::kConflict) << results[i].message();
+    } else {
+      EXPECT_TRUE(results[i].ok()) << i << ": " << results[i].message();
+    }
+  }
+  // The held job's batch, then every other job in one more transaction.
+  EXPECT_EQ(d.stats().commits - commits_before, 2u);
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM item"), kJobs - 1);
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM item WHERE name = 'item77'"), 0)
+      << "the failing job's first row went with its savepoint";
+}
+
+TEST(PgDatabase, ReadersSeeCommittedWritesAndCannotWrite) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, migrations(3));
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  ASSERT_TRUE((*db)->write([](Connection& c) { return insert_item(c, "x", 3); }).ok());
+  EXPECT_EQ(count(**db, "SELECT SUM(qty) FROM item"), 3);
+  EXPECT_FALSE((*db)->reader().exec("DELETE FROM item").ok());
+  EXPECT_FALSE((*db)->backup_to("/tmp/never.db").ok());
+}
+
+}  // namespace
+}  // namespace warmcity::store
