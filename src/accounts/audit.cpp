@@ -34,6 +34,10 @@ void AuditLog::record(AuditEntry e, store::Database::Done done) {
   db_.submit(append_job(std::move(e)), std::move(done));
 }
 
+Result<std::vector<AuditRecord>> AuditLog::query(const AuditQuery& q) {
+  return query_audit(db_.reader(), q);
+}
+
 void AuditDetail::key(std::string_view k) {
   if (!body_.empty()) body_.push_back(',');
   append_json_string(body_, k);
@@ -91,7 +95,7 @@ Result<std::vector<AuditRecord>> query_audit(store::Connection& conn, const Audi
   // are always bound), so at most 32 variants are prepared and cached.
   std::string sql =
       "SELECT id, at, actor_user_id, action, subject_type, subject_id, detail, client_address "
-      "FROM audit_log WHERE 1";
+      "FROM audit_log WHERE 1 = 1";
   if (q.actor_user_id) sql += " AND actor_user_id = ?";
   if (q.action) sql += " AND action = ?";
   if (q.since) sql += " AND at >= ?";

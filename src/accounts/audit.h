@@ -13,7 +13,7 @@
 // write job as the module's own write (one savepoint for both).
 //
 // `at` is stored as unix seconds (UTC); `detail` is a JSON object as text
-// (the table checks json_valid). Thread-safe: AuditLog holds no state but
+// (the table checks that it is JSON). Thread-safe: AuditLog holds no state but
 // the Database reference.
 #pragma once
 
@@ -38,6 +38,27 @@ struct AuditEntry {
   std::string client_address;
 };
 
+// A page of the audit log, newest first.
+struct AuditQuery {
+  std::optional<int64_t> actor_user_id;
+  std::optional<std::string> action;
+  std::optional<int64_t> since;      // at >= since (unix seconds)
+  std::optional<int64_t> until;      // at < until
+  std::optional<int64_t> before_id;  // the cursor: entries with id < before_id
+  int limit = 50;
+};
+
+struct AuditRecord {
+  int64_t id = 0;
+  int64_t at = 0;
+  std::optional<int64_t> actor_user_id;
+  std::string action;
+  std::string subject_type;
+  std::string subject_id;
+  std::string detail_json;
+  std::string client_address;
+};
+
 class AuditLog {
  public:
   explicit AuditLog(store::Database& db) : db_(db) {}
@@ -47,6 +68,8 @@ class AuditLog {
   store::Database::WriteJob append_job(AuditEntry e);
   // Appends durably, then calls done (on the writer thread).
   void record(AuditEntry e, store::Database::Done done);
+  // A page of the log (query_audit), read on this thread's reader.
+  Result<std::vector<AuditRecord>> query(const AuditQuery& q);
 
  private:
   store::Database& db_;
@@ -75,27 +98,6 @@ class AuditDetail {
  private:
   void key(std::string_view k);
   std::string body_;
-};
-
-// A page of the audit log, newest first.
-struct AuditQuery {
-  std::optional<int64_t> actor_user_id;
-  std::optional<std::string> action;
-  std::optional<int64_t> since;      // at >= since (unix seconds)
-  std::optional<int64_t> until;      // at < until
-  std::optional<int64_t> before_id;  // the cursor: entries with id < before_id
-  int limit = 50;
-};
-
-struct AuditRecord {
-  int64_t id = 0;
-  int64_t at = 0;
-  std::optional<int64_t> actor_user_id;
-  std::string action;
-  std::string subject_type;
-  std::string subject_id;
-  std::string detail_json;
-  std::string client_address;
 };
 
 Result<std::vector<AuditRecord>> query_audit(store::Connection& conn, const AuditQuery& q);

@@ -11,6 +11,7 @@
 #include "accounts/tokens.h"
 #include "accounts/user_rules.h"
 #include "accounts/user_service.h"
+#include "accounts/user_store.h"
 #include "core/log_text.h"
 #include "core/time.h"
 

@@ -21,7 +21,7 @@
 #include <utility>
 
 #include "accounts/context.h"
-#include "accounts/user_store.h"
+#include "accounts/user.h"
 #include "core/status.h"
 #include "http/message.h"
 #include "store/database.h"

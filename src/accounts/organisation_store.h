@@ -9,28 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "accounts/organisation.h"
 #include "core/status.h"
 #include "store/connection.h"
 
 namespace warmcity::accounts {
-
-struct Organisation {
-  int64_t id = 0;
-  std::string kind;
-  std::string name;
-  int64_t created_at = 0;
-  // The area it serves (community, sub-district, grid kinds only): its
-  // workers' appeals are that area's (see Principal::area_ids).
-  std::optional<int64_t> area_id;
-};
-
-// The kinds that may serve an area, which must be of the same level.
-bool kind_serves_area(std::string_view kind);
-
-// department, keeper, community, subdistrict, grid, volunteer_team.
-bool is_organisation_kind(std::string_view kind);
-// The kinds, comma-separated, for error messages.
-std::string_view organisation_kinds_text();
 
 Result<int64_t> insert_organisation(store::Connection& conn, std::string_view kind,
                                     std::string_view name, std::optional<int64_t> area_id,
@@ -45,7 +28,7 @@ Result<std::vector<Organisation>> list_organisations_page(store::Connection& con
                                                           std::optional<int64_t> before_id,
                                                           int limit);
 
-// The organisations among `ids` that exist, in id order.
+// The organisations among `ids` that exist, in id order (none for no ids).
 Result<std::vector<Organisation>> find_organisations(store::Connection& conn,
                                                      const std::vector<int64_t>& ids);
 

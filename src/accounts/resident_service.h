@@ -35,7 +35,7 @@
 #include "accounts/audit.h"
 #include "accounts/resident_codes.h"
 #include "accounts/sms_sender.h"
-#include "accounts/user_store.h"
+#include "accounts/user.h"
 #include "core/status.h"
 #include "http/message.h"
 #include "http/router.h"

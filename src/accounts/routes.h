@@ -14,8 +14,8 @@
 #include <string>
 
 #include "accounts/context.h"
-#include "accounts/organisation_store.h"
-#include "accounts/user_store.h"
+#include "accounts/organisation.h"
+#include "accounts/user.h"
 #include "core/status.h"
 #include "http/message.h"
 #include "http/router.h"

@@ -23,7 +23,7 @@ std::optional<int64_t> parse_positive(const std::string& text) {
   return v;
 }
 
-// The stored detail is a JSON object (the table checks json_valid); an
+// The stored detail is a JSON object (the table checks that it is JSON); an
 // unreadable one is shown as text rather than failing the whole page.
 json detail_value(const std::string& text) {
   json v = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -62,7 +62,7 @@ void handle_query(Context& ctx, http::Request& req, http::Reply reply) {
     return reply(http::problem(Status::Unprocessable("bad query parameters", std::move(errors))));
   }
 
-  auto records = query_audit(ctx.db.reader(), q);
+  auto records = ctx.audit.query(q);
   if (!records.ok()) return reply(http::problem(records.status()));
   bool more = records->size() > static_cast<size_t>(page->limit);
   if (more) records->pop_back();

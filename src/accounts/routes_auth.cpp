@@ -6,6 +6,7 @@
 #include "accounts/cookies.h"
 #include "accounts/password.h"
 #include "accounts/routes.h"
+#include "accounts/user_service.h"
 #include "core/time.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -55,11 +56,10 @@ void handle_logout(Context& ctx, http::Request& req, http::Reply reply) {
 }
 
 void handle_me(Context& ctx, http::Request& req, http::Reply reply) {
-  store::Connection& conn = ctx.db.reader();
-  auto user = find_user_by_id(conn, req.principal->user_id);
+  auto user = user_by_id(ctx, req.principal->user_id);
   if (!user.ok()) return reply(http::problem(user.status()));
   if (!*user) return reply(http::problem(Status::Unauthenticated("invalid session")));
-  auto orgs = find_organisations(conn, (*user)->organisation_ids);
+  auto orgs = organisations_by_id(ctx, (*user)->organisation_ids);
   if (!orgs.ok()) return reply(http::problem(orgs.status()));
   // Your own phone number is yours to see: no masking, no audit entry.
   json body = user_json(**user, PhoneView::kUnmasked);

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-void handle_list(Context& ctx, http::Request& req, http::Reply reply) {
+void handle_organisation_list(Context& ctx, http::Request& req, http::Reply reply) {
   auto page = http::parse_page(req, 100, 200);
   if (!page.ok()) return reply(http::problem(page.status()));
   std::optional<std::string> kind = req.query_param("kind");
@@ -25,7 +25,7 @@ void handle_list(Context& ctx, http::Request& req, http::Reply reply) {
         "bad list parameters",
         {{"kind", "must be one of " + std::string(organisation_kinds_text())}})));
   }
-  auto orgs = list_organisations_page(ctx.db.reader(), kind, page->before_id, page->limit + 1);
+  auto orgs = organisations_page(ctx, kind, page->before_id, page->limit + 1);
   if (!orgs.ok()) return reply(http::problem(orgs.status()));
   bool more = orgs->size() > static_cast<size_t>(page->limit);
   if (more) orgs->pop_back();
@@ -35,7 +35,7 @@ void handle_list(Context& ctx, http::Request& req, http::Reply reply) {
   reply(json_reply(json{{"items", std::move(items)}, {"next_cursor", std::move(next)}}));
 }
 
-void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
+void handle_organisation_create(Context& ctx, http::Request& req, http::Reply reply) {
   auto doc = http::parse_json_object(req.body);
   if (!doc.ok()) return reply(http::problem(doc.status()));
   http::FieldReader in(*doc);
@@ -59,7 +59,7 @@ void handle_create(Context& ctx, http::Request& req, http::Reply reply) {
                 });
 }
 
-void handle_update(Context& ctx, http::Request& req, http::Reply reply) {
+void handle_organisation_update(Context& ctx, http::Request& req, http::Reply reply) {
   auto id = req.path_id("id");
   if (!id) return reply(http::problem(404, "no organisation " + std::string(req.path_param("id"))));
   auto doc = http::parse_json_object(req.body);
@@ -86,21 +86,27 @@ void register_organisation_routes(http::Router& router, Context& ctx) {
   list_opts.summary = "List organisations (?kind=)";
   router.add(
       http::Method::kGet, api + "/organisations", http::Access::AnyUser(),
-      [&ctx](http::Request& req, http::Reply reply) { handle_list(ctx, req, std::move(reply)); },
+      [&ctx](http::Request& req, http::Reply reply) {
+        handle_organisation_list(ctx, req, std::move(reply));
+      },
       list_opts);
   http::RouteOptions create_opts;
   create_opts.body_limit = 16 * 1024;
   create_opts.summary = "Create an organisation";
   router.add(
       http::Method::kPost, api + "/organisations", http::Access::Roles({http::Role::kAdmin}),
-      [&ctx](http::Request& req, http::Reply reply) { handle_create(ctx, req, std::move(reply)); },
+      [&ctx](http::Request& req, http::Reply reply) {
+        handle_organisation_create(ctx, req, std::move(reply));
+      },
       create_opts);
   http::RouteOptions update_opts;
   update_opts.body_limit = 4 * 1024;
   update_opts.summary = "Set the area an organisation serves";
   router.add(
       http::Method::kPatch, api + "/organisations/{id}", http::Access::Roles({http::Role::kAdmin}),
-      [&ctx](http::Request& req, http::Reply reply) { handle_update(ctx, req, std::move(reply)); },
+      [&ctx](http::Request& req, http::Reply reply) {
+        handle_organisation_update(ctx, req, std::move(reply));
+      },
       update_opts);
 }
 

@@ -66,7 +66,7 @@ void handle_list(Context& ctx, http::Request& req, http::Reply reply) {
           http::problem(Status::Unprocessable("bad list parameters", {{"role", *problem}})));
     }
   }
-  auto users = list_users_page(ctx.db.reader(), role, page->before_id, page->limit + 1);
+  auto users = users_page(ctx, role, page->before_id, page->limit + 1);
   if (!users.ok()) return reply(http::problem(users.status()));
   bool more = users->size() > static_cast<size_t>(page->limit);
   if (more) users->pop_back();
@@ -110,7 +110,7 @@ void handle_get(Context& ctx, http::Request& req, http::Reply reply) {
     return reply(http::problem(
         Status::Unprocessable("bad query parameters", {{"reveal", "the only value is phone"}})));
   }
-  auto user = find_user_by_id(ctx.db.reader(), *id);
+  auto user = user_by_id(ctx, *id);
   if (!user.ok()) return reply(http::problem(user.status()));
   if (!*user) return reply(http::problem(no_such_user(req.path_param("id"))));
   if (!reveal) return reply(json_reply(user_json(**user, PhoneView::kMasked)));
@@ -177,7 +177,7 @@ void handle_set_password(Context& ctx, http::Request& req, http::Reply reply) {
     if (auto problem = password_problem(*password)) in.fail("password", std::move(*problem));
   }
   if (!in.ok()) return reply(http::problem(in.status()));
-  auto user = find_user_by_id(ctx.db.reader(), *id);
+  auto user = user_by_id(ctx, *id);
   if (!user.ok()) return reply(http::problem(user.status()));
   if (!*user) return reply(http::problem(no_such_user(req.path_param("id"))));
 

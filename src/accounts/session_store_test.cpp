@@ -104,5 +104,50 @@ TEST_F(SessionStoreTest, MembershipsComeWithTheSession) {
   EXPECT_EQ((*found)->organisation_ids, (std::vector<int64_t>{3, 7}));
 }
 
+TEST_F(SessionStoreTest, NoMembershipsNoOrganisationsNoAreas) {
+  int64_t uid = insert_user("alice");
+  std::string token = new_token();
+  open_session(uid, token, 0, 100);
+  auto found = find_session(db_->reader(), hash_token(token));
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->user_id, uid);
+  EXPECT_TRUE((*found)->organisation_ids.empty());
+  EXPECT_TRUE((*found)->area_ids.empty());
+}
+
+TEST_F(SessionStoreTest, AreasOfTheOrganisationsComeOnceEach) {
+  int64_t uid = insert_user("alice", "worker");
+  ASSERT_TRUE(db_->write([&](store::Connection& c) {
+                   return c.exec(
+                       "INSERT INTO organisations (id, kind, name, created_at, area_id) VALUES "
+                       "(1, 'grid', 'a', 0, 40), (2, 'grid', 'b', 0, 30), "
+                       "(3, 'community', 'c', 0, 40), (4, 'department', 'd', 0, NULL);"
+                       "INSERT INTO memberships VALUES (1, 4), (1, 3), (1, 2), (1, 1);");
+                 })
+                  .ok());
+  ASSERT_EQ(uid, 1);
+  std::string token = new_token();
+  open_session(uid, token, 0, 100);
+  auto found = find_session(db_->reader(), hash_token(token));
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->organisation_ids, (std::vector<int64_t>{1, 2, 3, 4}));
+  EXPECT_EQ((*found)->area_ids, (std::vector<int64_t>{30, 40}));
+  EXPECT_EQ((*found)->username, "alice");
+}
+
+TEST_F(SessionStoreTest, RevokeAllWhenNoneIsKept) {
+  int64_t uid = insert_user("alice");
+  std::string t1 = new_token(), t2 = new_token();
+  open_session(uid, t1, 0, 1000);
+  open_session(uid, t2, 0, 1000);
+  ASSERT_TRUE(
+      db_->write([&](store::Connection& c) { return revoke_user_sessions(c, uid, 20); }).ok());
+  for (const std::string& t : {t1, t2}) {
+    auto r = find_session(db_->reader(), hash_token(t));
+    ASSERT_TRUE(r.ok() && r->has_value());
+    EXPECT_EQ((*r)->revoked_at, 20);
+  }
+}
+
 }  // namespace
 }  // namespace warmcity::accounts

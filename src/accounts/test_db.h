@@ -35,11 +35,13 @@ class AccountsDbTest : public ::testing::Test {
     Status s = db_->write([&](store::Connection& conn) -> Status {
       auto st = conn.prepare(
           "INSERT INTO users (username, display_name, role, password_hash, created_at, "
-          "updated_at) VALUES (?, ?, ?, 'x', 0, 0)");
+          "updated_at) VALUES (?, ?, ?, 'x', 0, 0) RETURNING id");
       if (!st.ok()) return st.status();
       st->bind(1, username).bind(2, username).bind(3, role);
-      if (Status r = st->run(); !r.ok()) return r;
-      id = conn.last_insert_rowid();
+      auto row = st->step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Internal("no id returned");
+      id = st->column_int64(0);
       return Status::Ok();
     });
     EXPECT_TRUE(s.ok()) << s.message();

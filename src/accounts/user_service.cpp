@@ -4,8 +4,10 @@
 #include <utility>
 
 #include "accounts/audit.h"
+#include "accounts/organisation_store.h"
 #include "accounts/password.h"
 #include "accounts/session_store.h"
+#include "accounts/user_store.h"
 #include "core/time.h"
 
 namespace warmcity::accounts {
@@ -34,6 +36,30 @@ std::vector<int64_t> sorted_unique(std::vector<int64_t> ids) {
 }
 
 }  // namespace
+
+Result<std::vector<UserRecord>> users_page(Context& ctx, const std::optional<std::string>& role,
+                                           std::optional<int64_t> before_id, int limit) {
+  return list_users_page(ctx.db.reader(), role, before_id, limit);
+}
+
+Result<std::optional<UserRecord>> user_by_id(Context& ctx, int64_t id) {
+  return find_user_by_id(ctx.db.reader(), id);
+}
+
+Result<std::optional<UserRecord>> user_by_username(Context& ctx, std::string_view username) {
+  return find_user_by_username(ctx.db.reader(), username);
+}
+
+Result<std::vector<Organisation>> organisations_page(Context& ctx,
+                                                     const std::optional<std::string>& kind,
+                                                     std::optional<int64_t> before_id, int limit) {
+  return list_organisations_page(ctx.db.reader(), kind, before_id, limit);
+}
+
+Result<std::vector<Organisation>> organisations_by_id(Context& ctx,
+                                                      const std::vector<int64_t>& ids) {
+  return find_organisations(ctx.db.reader(), ids);
+}
 
 Result<UserRecord> new_user_record(const NewUser& u, PasswordCost cost) {
   auto hash = hash_password(u.password, cost);

@@ -1,4 +1,6 @@
-// Changes to users and organisations, as write jobs: each checks what the
+// Users and organisations for the routes and the CLI: the reads, on the
+// calling thread's reader connection (each one or two indexed queries), and
+// the changes, as write jobs: each checks what the
 // database must agree with (the username is free, the organisations exist,
 // an admin does not lock themself out), writes, revokes sessions when the
 // change calls for it, and appends its audit entries — all in the job's one
@@ -13,15 +15,33 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accounts/accounts.h"
 #include "accounts/context.h"
-#include "accounts/organisation_store.h"
-#include "accounts/user_store.h"
+#include "accounts/organisation.h"
+#include "accounts/user.h"
 #include "store/database.h"
 
 namespace warmcity::accounts {
+
+// Users newest first (id descending) with id < before_id when given, at
+// most `limit`, optionally of one role.
+Result<std::vector<UserRecord>> users_page(Context& ctx, const std::optional<std::string>& role,
+                                           std::optional<int64_t> before_id, int limit);
+Result<std::optional<UserRecord>> user_by_id(Context& ctx, int64_t id);
+// Usernames match without regard to ASCII case.
+Result<std::optional<UserRecord>> user_by_username(Context& ctx, std::string_view username);
+
+// Organisations newest first (id descending) with id < before_id when
+// given, at most `limit`, optionally of one kind.
+Result<std::vector<Organisation>> organisations_page(Context& ctx,
+                                                     const std::optional<std::string>& kind,
+                                                     std::optional<int64_t> before_id, int limit);
+// The organisations among `ids` that exist, in id order.
+Result<std::vector<Organisation>> organisations_by_id(Context& ctx,
+                                                      const std::vector<int64_t>& ids);
 
 // Hashes the new user's password (slow: run it on the hash pool or the CLI
 // thread) and builds the record create_user_job inserts. REQUIRES: `u` has

@@ -1,8 +1,10 @@
 #include "accounts/user_store.h"
 
-#include <algorithm>
-#include <charconv>
+#include <map>
 #include <utility>
+
+#include "accounts/id_chunks.h"
+#include "accounts/user_rules.h"
 
 namespace warmcity::accounts {
 
@@ -10,8 +12,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "SELECT id, username, display_name, role, password_hash, phone, disabled, created_at, "
-    "updated_at, (SELECT group_concat(organisation_id) FROM memberships m WHERE m.user_id = "
-    "users.id) FROM users ";
+    "updated_at FROM users ";
 
 UserRecord read_user(const store::Statement& s) {
   UserRecord u;
@@ -24,8 +25,40 @@ UserRecord read_user(const store::Statement& s) {
   u.disabled = s.column_int64(6) != 0;
   u.created_at = s.column_int64(7);
   u.updated_at = s.column_int64(8);
-  u.organisation_ids = parse_id_list(s.column_text(9));
   return u;
+}
+
+// Fills organisation_ids (ascending) of every user in `users`.
+Status read_memberships(store::Connection& conn, std::vector<UserRecord>& users) {
+  std::vector<int64_t> ids;
+  for (const UserRecord& u : users) ids.push_back(u.id);
+  std::map<int64_t, std::vector<int64_t>> of_user;
+  for (const IdChunk& chunk : id_chunks(std::move(ids))) {
+    auto stmt = conn.prepare("SELECT user_id, organisation_id FROM memberships WHERE user_id IN (" +
+                             chunk.placeholders + ") ORDER BY user_id, organisation_id");
+    if (!stmt.ok()) return stmt.status();
+    for (size_t i = 0; i < chunk.values.size(); ++i) {
+      stmt->bind(static_cast<int>(i + 1), chunk.values[i]);
+    }
+    for (;;) {
+      auto row = stmt->step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      of_user[stmt->column_int64(0)].push_back(stmt->column_int64(1));
+    }
+  }
+  for (UserRecord& u : users) {
+    auto it = of_user.find(u.id);
+    if (it != of_user.end()) u.organisation_ids = std::move(it->second);
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<UserRecord>> read_users(store::Connection& conn, store::Statement& stmt) {
+  auto users = store::collect<UserRecord>(stmt, read_user);
+  if (!users.ok()) return users.status();
+  if (Status s = read_memberships(conn, *users); !s.ok()) return s;
+  return users;
 }
 
 Result<std::optional<UserRecord>> find_one(store::Connection& conn, const std::string& sql,
@@ -33,28 +66,13 @@ Result<std::optional<UserRecord>> find_one(store::Connection& conn, const std::s
   auto stmt = conn.prepare(sql);
   if (!stmt.ok()) return stmt.status();
   bind_key(*stmt);
-  auto row = stmt->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<UserRecord>();
-  return std::optional<UserRecord>(read_user(*stmt));
+  auto users = read_users(conn, *stmt);
+  if (!users.ok()) return users.status();
+  if (users->empty()) return std::optional<UserRecord>();
+  return std::optional<UserRecord>(std::move(users->front()));
 }
 
 }  // namespace
-
-std::vector<int64_t> parse_id_list(std::string_view csv) {
-  std::vector<int64_t> ids;
-  while (!csv.empty()) {
-    size_t comma = csv.find(',');
-    std::string_view part = csv.substr(0, comma);
-    int64_t id = 0;
-    if (std::from_chars(part.data(), part.data() + part.size(), id).ec == std::errc()) {
-      ids.push_back(id);
-    }
-    csv = comma == std::string_view::npos ? std::string_view{} : csv.substr(comma + 1);
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
 
 Result<std::optional<UserRecord>> find_user_by_id(store::Connection& conn, int64_t id) {
   return find_one(conn, std::string(kUserColumns) + "WHERE id = ?",
@@ -63,14 +81,16 @@ Result<std::optional<UserRecord>> find_user_by_id(store::Connection& conn, int64
 
 Result<std::optional<UserRecord>> find_user_by_username(store::Connection& conn,
                                                         std::string_view username) {
-  return find_one(conn, std::string(kUserColumns) + "WHERE username = ?",
-                  [&](store::Statement& s) { s.bind(1, username); });
+  // Folded here, ASCII only, like SQLite's lower(): PostgreSQL's lower() would
+  // also fold other letters (the Kelvin sign to k) in what a caller typed.
+  return find_one(conn, std::string(kUserColumns) + "WHERE lower(username) = ?",
+                  [&](store::Statement& s) { s.bind(1, ascii_lower(username)); });
 }
 
 Result<std::vector<UserRecord>> list_users_page(store::Connection& conn,
                                                 const std::optional<std::string>& role,
                                                 std::optional<int64_t> before_id, int limit) {
-  std::string sql = std::string(kUserColumns) + "WHERE 1 " + (before_id ? "AND id < ? " : "") +
+  std::string sql = std::string(kUserColumns) + "WHERE 1 = 1 " + (before_id ? "AND id < ? " : "") +
                     (role ? "AND role = ? " : "") + "ORDER BY id DESC LIMIT ?";
   auto stmt = conn.prepare(sql);
   if (!stmt.ok()) return stmt.status();
@@ -78,34 +98,32 @@ Result<std::vector<UserRecord>> list_users_page(store::Connection& conn,
   if (before_id) stmt->bind(i++, *before_id);
   if (role) stmt->bind(i++, *role);
   stmt->bind(i, limit);
-  std::vector<UserRecord> users;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    users.push_back(read_user(*stmt));
-  }
-  return users;
+  return read_users(conn, *stmt);
 }
 
 Result<int64_t> insert_user(store::Connection& conn, const UserRecord& u, int64_t now) {
-  auto stmt = conn.prepare(
-      "INSERT INTO users (username, display_name, role, password_hash, phone, disabled, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!stmt.ok()) return stmt.status();
-  stmt->bind(1, u.username)
-      .bind(2, u.display_name)
-      .bind(3, u.role)
-      .bind(4, u.password_hash)
-      .bind(5, u.phone)
-      .bind(6, u.disabled ? 1 : 0)
-      .bind(7, now)
-      .bind(8, now);
-  if (Status s = stmt->run(); !s.ok()) {
-    if (s.code() == Code::kConflict) return Status::Conflict("username already taken");
-    return s;
-  }
-  int64_t id = conn.last_insert_rowid();
+  int64_t id = 0;
+  {
+    auto stmt = conn.prepare(
+        "INSERT INTO users (username, display_name, role, password_hash, phone, disabled, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    if (!stmt.ok()) return stmt.status();
+    stmt->bind(1, u.username)
+        .bind(2, u.display_name)
+        .bind(3, u.role)
+        .bind(4, u.password_hash)
+        .bind(5, u.phone)
+        .bind(6, u.disabled ? 1 : 0)
+        .bind(7, now)
+        .bind(8, now);
+    auto row = stmt->step();
+    if (!row.ok()) {
+      if (row.status().code() == Code::kConflict) return Status::Conflict("username already taken");
+      return row.status();
+    }
+    if (!*row) return Status::Internal("the user was not stored");
+    id = stmt->column_int64(0);
+  }  // the statement is reset here, before the memberships are written
   if (Status s = set_memberships(conn, id, u.organisation_ids); !s.ok()) return s;
   return id;
 }
@@ -142,8 +160,9 @@ Status set_memberships(store::Connection& conn, int64_t user_id,
   }
   for (int64_t org : organisation_ids) {
     // One Statement per row: its destructor resets it for the next bind.
-    auto ins =
-        conn.prepare("INSERT OR IGNORE INTO memberships (user_id, organisation_id) VALUES (?, ?)");
+    auto ins = conn.prepare(
+        "INSERT INTO memberships (user_id, organisation_id) VALUES (?, ?) "
+        "ON CONFLICT (user_id, organisation_id) DO NOTHING");
     if (!ins.ok()) return ins.status();
     ins->bind(1, user_id).bind(2, org);
     if (Status s = ins->run(); !s.ok()) return s;

@@ -2,7 +2,9 @@
 //
 // Stateless functions over a Connection: reads run on db.reader(), writes
 // inside a write job on the writer's connection. Usernames compare without
-// regard to ASCII case (COLLATE NOCASE). Times are unix seconds (UTC).
+// regard to ASCII case (lower(username), with its unique index). A user's
+// organisation ids are read by a second query over memberships, for every
+// user of a page at once. Times are unix seconds (UTC).
 #pragma once
 
 #include <cstdint>
@@ -11,23 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "accounts/user.h"
 #include "core/status.h"
 #include "store/connection.h"
 
 namespace warmcity::accounts {
-
-struct UserRecord {
-  int64_t id = 0;
-  std::string username;
-  std::string display_name;
-  std::string role;
-  std::string password_hash;
-  std::optional<std::string> phone;
-  bool disabled = false;
-  int64_t created_at = 0;
-  int64_t updated_at = 0;
-  std::vector<int64_t> organisation_ids;  // ascending
-};
 
 Result<std::optional<UserRecord>> find_user_by_id(store::Connection& conn, int64_t id);
 Result<std::optional<UserRecord>> find_user_by_username(store::Connection& conn,
@@ -41,7 +31,7 @@ Result<std::vector<UserRecord>> list_users_page(store::Connection& conn,
 
 // Inserts the user (id, created_at and updated_at are taken from `now`, not
 // from `u`) and its memberships. Returns the new id. A duplicate username
-// is kConflict.
+// (in any ASCII case) is kConflict.
 Result<int64_t> insert_user(store::Connection& conn, const UserRecord& u, int64_t now);
 
 // Writes display_name, role, phone and disabled of `u` and sets updated_at.
@@ -51,8 +41,5 @@ Status set_password_hash(store::Connection& conn, int64_t user_id, std::string_v
 // Replaces the user's memberships with `organisation_ids`.
 Status set_memberships(store::Connection& conn, int64_t user_id,
                        const std::vector<int64_t>& organisation_ids);
-
-// "3,1,2" (group_concat output) → {1, 2, 3}.
-std::vector<int64_t> parse_id_list(std::string_view csv);
 
 }  // namespace warmcity::accounts
