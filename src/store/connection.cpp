@@ -22,6 +22,15 @@ Status Statement::run() {
   }
 }
 
+Result<int64_t> Statement::returning_id() {
+  Result<bool> row = step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("INSERT … RETURNING id returned no row");
+  const int64_t id = column_int64(0);
+  if (Status rest = run(); !rest.ok()) return rest;
+  return id;
+}
+
 std::optional<std::string> Statement::column_text_opt(int col) const {
   if (column_is_null(col)) return std::nullopt;
   return column_text(col);

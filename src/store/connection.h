@@ -93,6 +93,9 @@ class Statement {
   Result<bool> step() { return impl_->step(); }
   // Run to completion, for statements that return no rows.
   Status run();
+  // For `INSERT … RETURNING id`: runs it and answers the id of the one row
+  // it made (kInternal when it returned none).
+  Result<int64_t> returning_id();
 
   int64_t column_int64(int col) const { return impl_->column_int64(col); }
   double column_double(int col) const { return impl_->column_double(col); }

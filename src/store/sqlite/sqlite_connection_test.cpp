@@ -80,11 +80,9 @@ TEST_F(store_connection, BindStepAndColumnsRoundTrip) {
   const std::string insert = "INSERT INTO t (i, d, s, b) VALUES (?1, ?2, ?3, ?4) RETURNING id";
   Result<Statement> ins = conn_->prepare(insert);
   ASSERT_TRUE(ins.ok()) << ins.status().message();
-  ins->bind(1, big).bind(2, 2.5).bind(3, chinese).bind_blob(4, blob);
-  Result<bool> made = ins->step();
-  ASSERT_TRUE(made.ok() && *made) << made.status().message();
-  const int64_t first = ins->column_int64(0);
-  ASSERT_TRUE(ins->run().ok());
+  Result<int64_t> first =
+      ins->bind(1, big).bind(2, 2.5).bind(3, chinese).bind_blob(4, blob).returning_id();
+  ASSERT_TRUE(first.ok()) << first.status().message();
   EXPECT_EQ(conn_->changes(), 1);
 
   Result<Statement> nulls = conn_->prepare(insert);
@@ -93,9 +91,14 @@ TEST_F(store_connection, BindStepAndColumnsRoundTrip) {
       .bind_null(2)
       .bind(3, std::optional<std::string>())
       .bind_null(4);
-  made = nulls->step();
-  ASSERT_TRUE(made.ok() && *made) << made.status().message();
-  EXPECT_EQ(nulls->column_int64(0), first + 1);
+  Result<int64_t> second = nulls->returning_id();
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(*second, *first + 1);
+
+  // A RETURNING that returns no row (the insert selected nothing) is an error.
+  Result<Statement> none = conn_->prepare("INSERT INTO t (i) SELECT 1 WHERE 0 = 1 RETURNING id");
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_EQ(none->returning_id().status().code(), Code::kInternal);
 
   Result<Statement> sel = conn_->prepare("SELECT i, d, s, b FROM t ORDER BY id");
   ASSERT_TRUE(sel.ok());
