@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "app/data_paths.h"
 #include "appeals/appeals.h"
 #include "appeals/resident_appeals.h"
 #include "areas/area_service.h"
@@ -19,7 +20,7 @@ accounts::PasswordCost password_cost_from_name(const std::string& name) {
   return accounts::PasswordCost::kInteractive;
 }
 
-Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
+std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> migrations;
   for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
   for (auto& m : feedback::migrations()) migrations.push_back(std::move(m));
@@ -29,11 +30,16 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
+  return migrations;
+}
 
+Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
+  Result<std::string> photo_dir = photo_dir_for(config.db_path, config.data_dir, config.photo_dir);
+  if (!photo_dir.ok()) return photo_dir.status();
   store::Options options;
   options.path = config.db_path;
   options.max_batch = config.writer_max_batch;
-  auto db = store::Database::open(options, migrations);
+  auto db = store::Database::open(options, all_migrations());
   if (!db.ok()) return db.status();
 
   std::unique_ptr<Application> app(new Application());
@@ -69,8 +75,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   app->areas_->service().on_change(
       [facilities = app->facilities_.get()] { facilities->relocate_all(); });
   appeals::Config appeals_config;
-  appeals_config.photo_dir =
-      config.photo_dir.empty() ? config.db_path + "-photos" : config.photo_dir;
+  appeals_config.photo_dir = *photo_dir;
   appeals_config.photo_quota_bytes = config.photo_quota_mb << 20;
   appeals_config.sweep_interval_s = config.appeals_sweep_interval_s;
   appeals_config.similar_radius_m = config.appeals_similar_radius_m;

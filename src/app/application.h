@@ -35,7 +35,9 @@ struct AppConfig {
   // (session lifetime and cookie flags come from `accounts`).
   accounts::ResidentConfig residents;
   system::WebConfig web;  // what GET /api/v1/web-config tells the browser app
-  // Appeal photos; "" puts them beside the database ("<db>-photos").
+  // What lives outside the database (data_paths.h); required with a PostgreSQL URL.
+  std::string data_dir;
+  // Appeal photos; "" puts them in <data_dir>/photos, else beside the database ("<db>-photos").
   std::string photo_dir;
   int64_t photo_quota_mb = 20 * 1024;  // the photo directory holds at most this
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
@@ -50,6 +52,9 @@ struct AppConfig {
   // Writes without a session per client address and network (429 beyond).
   http::AnonymousWriteLimits anonymous_writes;
 };
+
+// Every module's migrations, in the order they are applied.
+std::vector<store::Migration> all_migrations();
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
 accounts::PasswordCost password_cost_from_name(const std::string& name);

@@ -29,7 +29,16 @@ std::string photo_dir_of(const std::string& db, const std::string& photo_dir) {
   return photo_dir.empty() ? db + "-photos" : photo_dir;
 }
 
+// Backup sets are SQLite files; PostgreSQL has its own tools.
+void refuse_postgres(const std::string& db) {
+  if (!store::names_postgres(db)) return;
+  throw CommandFailed(
+      "backup and restore work on a SQLite file; back up a PostgreSQL database with pg_dump or "
+      "pg_basebackup and the data directory's photos with the file system (docs/operations.md)");
+}
+
 void backup(const BackupOptions& o) {
+  refuse_postgres(o.db);
   AppConfig config;
   config.db_path = o.db;
   config.photo_dir = o.photo_dir;
@@ -57,6 +66,7 @@ void backup(const BackupOptions& o) {
 }
 
 void restore(const BackupOptions& o, const std::string& from) {
+  refuse_postgres(o.db);
   Result<store::FileLock> lock = store::FileLock::acquire(o.db);
   if (!lock.ok()) throw CommandFailed(lock.status());
   Result<std::string> staged = stage_restore(from, o.db);

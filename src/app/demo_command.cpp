@@ -41,8 +41,8 @@ void run_demo(const DemoOptions& o) {
 
   std::cout << "==================================================================\n"
             << " DEMO DATA — 离石区 (Lishi District) demo database created\n"
-            << " " << o.db_path << ": " << report->areas << " areas, " << report->facilities
-            << " facilities, " << report->organisations << " organisations, "
+            << " " << without_password(o.db_path) << ": " << report->areas << " areas, "
+            << report->facilities << " facilities, " << report->organisations << " organisations, "
             << report->appeal_categories << " appeal categories\n"
             << " Positions are approximate and the data is NOT official.\n"
             << " Demo credentials (demo only; change or disable before real use):\n";
@@ -58,8 +58,8 @@ void run_demo(const DemoOptions& o) {
 void add_demo_command(CLI::App& cli) {
   auto o = std::make_shared<DemoOptions>();
   CLI::App* demo =
-      cli.add_subcommand("demo", "create the DEMO Lishi District database (a new, empty file)");
-  demo->add_option("--db", o->db_path, "SQLite database file")->capture_default_str();
+      cli.add_subcommand("demo", "create the DEMO Lishi District database (a new, empty one)");
+  add_db_options(demo, o->db_path);
   demo->add_option("--data", o->data_dir, "directory of the demo data files")
       ->capture_default_str();
   demo->add_option("--password-cost", o->password_cost, "argon2id cost of the demo passwords")

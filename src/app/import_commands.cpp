@@ -128,7 +128,7 @@ void add_facilities_import(CLI::App& parent) {
   auto o = std::make_shared<FacilitiesImport>();
   CLI::App* cmd = parent.add_subcommand(
       "import", "import facilities from a GeoJSON or CSV file (every row is checked first)");
-  cmd->add_option("--db", o->db_path, "SQLite database file")->capture_default_str();
+  add_db_options(cmd, o->db_path);
   cmd->add_option("--format", o->format, "geojson or csv")
       ->required()
       ->check(CLI::IsMember({"geojson", "csv"}));
@@ -148,7 +148,7 @@ void add_facilities_export(CLI::App& parent) {
   auto out = std::make_shared<std::string>("-");
   CLI::App* cmd =
       parent.add_subcommand("export", "write every facility as GeoJSON or CSV (phones in full)");
-  cmd->add_option("--db", *db, "SQLite database file")->capture_default_str();
+  add_db_options(cmd, *db);
   cmd->add_option("--format", *format, "geojson or csv")
       ->required()
       ->check(CLI::IsMember({"geojson", "csv"}));
@@ -207,7 +207,7 @@ void add_import_commands(CLI::App& cli) {
   auto skip = std::make_shared<bool>(false);
   CLI::App* import = areas->add_subcommand(
       "import", "import sub-districts, communities and grids from a GeoJSON FeatureCollection");
-  import->add_option("--db", *db, "SQLite database file")->capture_default_str();
+  add_db_options(import, *db);
   import->add_flag("--skip-invalid", *skip, "import the valid features, list the others");
   import->add_option("input", *input, "the GeoJSON file")->required();
   import->callback([db, input, skip] { run_areas_import(*db, *input, *skip);

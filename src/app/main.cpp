@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/data_paths.h"
 #include "system/system.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   // Options of any command from an INI/TOML file; `[serve]` holds serve's.
   cli.set_config("--config", "", "read options from an INI/TOML file ([serve] section)");
   warmcity::app::add_serve_command(cli);
+  warmcity::app::add_migrate_command(cli);
   warmcity::app::add_user_command(cli);
   warmcity::app::add_backup_command(cli);
   warmcity::app::add_restore_command(cli);
@@ -27,7 +29,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
   } catch (const warmcity::app::CommandFailed& e) {
-    std::cerr << "warmcity: " << e.what() << "\n";
+    std::cerr << "warmcity: " << warmcity::app::without_password(e.what()) << "\n";
     return 1;
   }
   return 0;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <iostream>
+#include <optional>
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -67,8 +68,6 @@ void serve(ServeOptions& o) {
   start_test_clock(o.now);  // before any thread starts
   o.app.calendar_dir = locate_data(o.app.calendar_dir);
   o.web_root = locate_data(o.web_root);
-  spdlog::info("official calendar from {}; web app from {}", o.app.calendar_dir,
-               o.web_root.empty() ? std::string("(none)") : o.web_root);
   o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
   o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
   o.server.max_large_body_bytes = o.max_upload_memory_mb << 20;
@@ -79,11 +78,20 @@ void serve(ServeOptions& o) {
   setup_access_log(o.access_log, o.server);
   spdlog::flush_every(std::chrono::seconds(1));
 
-  // One server per database file; `warmcity restore` waits for it to stop.
-  Result<store::FileLock> lock = store::FileLock::acquire(o.app.db_path);
-  if (!lock.ok()) throw CommandFailed(lock.status());
+  // One server per SQLite file; `warmcity restore` waits for it to stop. Any
+  // number of servers share one PostgreSQL database.
+  std::optional<store::FileLock> lock;
+  if (!store::names_postgres(o.app.db_path)) {
+    Result<store::FileLock> held = store::FileLock::acquire(o.app.db_path);
+    if (!held.ok()) throw CommandFailed(held.status());
+    lock.emplace(std::move(*held));
+  }
+  // Nothing is logged before the database opens: a database that cannot be
+  // opened is the one line on stderr.
   auto app = Application::open(o.app);
-  if (!app.ok()) throw CommandFailed(app.status());
+  if (!app.ok()) throw database_failed(app.status());
+  spdlog::info("official calendar from {}; web app from {}", o.app.calendar_dir,
+               o.web_root.empty() ? std::string("(none)") : o.web_root);
   if (o.app.residents.sms.sender == "log") {
     spdlog::warn("--sms-sender log: residents' sign-in codes are written to this log (demo only)");
   }
@@ -107,7 +115,7 @@ void serve(ServeOptions& o) {
   http::Server server(o.server, (*app)->router(), (*app)->metrics());
   if (Status s = server.listen(); !s.ok()) throw CommandFailed(s);
   spdlog::info("warmcity {} serving {} with database {}", system::kVersion, o.server.address,
-               o.app.db_path);
+               without_password(o.app.db_path));
   // The test harness and scripts read the actual port from this line.
   std::cout << "warmcity listening on http://" << o.server.address << ":" << server.port()
             << std::endl;
@@ -128,13 +136,14 @@ void add_serve_command(CLI::App& cli) {
   CLI::App* cmd = cli.add_subcommand("serve", "serve the HTTP API and the web app");
   cmd->add_option("--listen", o->server.address, "address to listen on")->capture_default_str();
   cmd->add_option("--port", o->server.port, "TCP port (0: any free port)")->capture_default_str();
-  cmd->add_option("--db", o->app.db_path, "SQLite database file")->capture_default_str();
+  add_db_options(cmd, o->app.db_path, &o->app.data_dir);
   o->app.calendar_dir = "data/calendar";
   cmd->add_option("--calendar-dir", o->app.calendar_dir,
                   "official calendar files (<year>.txt); years an admin stored override them")
       ->capture_default_str();
   cmd->add_option("--photo-dir", o->app.photo_dir,
-                  "where appeal photos are stored (default: beside the database, <db>-photos)");
+                  "where appeal photos are stored (default: <data-dir>/photos, else beside a "
+                  "SQLite file, <db>-photos)");
   cmd->add_option("--photo-quota-mb", o->app.photo_quota_mb,
                   "appeal photos stored at most, in MiB (507 for new photos beyond)")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 30))

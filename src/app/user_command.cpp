@@ -85,7 +85,7 @@ void add_user_command(CLI::App& cli) {
   auto o = std::make_shared<UserOptions>();
   CLI::App* user = cli.add_subcommand("user", "manage user accounts");
   user->require_subcommand(1);
-  user->add_option("--db", o->db_path, "SQLite database file")->capture_default_str();
+  add_db_options(user, o->db_path);
 
   CLI::App* add = user->add_subcommand("add", "create a user; the password is read from stdin");
   add->add_option("--username", o->user.username, "login name")->required();

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 
 export const BIN = process.env.WARMCITY_BIN || 'build/src/app/warmcity';
 export const ENGINE = process.env.WARMCITY_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
-const PG_ADMIN_URL = process.env.WARMCITY_TEST_PG_URL;
+export const PG_ADMIN_URL = process.env.WARMCITY_TEST_PG_URL;
 if (ENGINE === 'postgres' && !PG_ADMIN_URL) {
   throw new Error('WARMCITY_TEST_ENGINE=postgres needs WARMCITY_TEST_PG_URL (scripts/test-postgres.sh start DIR prints it)');
 }
@@ -78,7 +78,12 @@ process.on('exit', () => {
 // `dir`/warmcity.db, on PostgreSQL a fresh database on the tests' cluster
 // (its URL). Give it to startServer({ dir, db }) and to the command-line runs.
 export function testDatabase(dir) {
-  if (ENGINE === 'sqlite') return join(dir, 'warmcity.db');
+  return ENGINE === 'sqlite' ? join(dir, 'warmcity.db') : pgDatabase();
+}
+
+// A fresh database on the tests' PostgreSQL whatever the engine under test (its URL).
+export function pgDatabase() {
+  if (!PG_ADMIN_URL) throw new Error('no test PostgreSQL: WARMCITY_TEST_PG_URL is not set');
   const name = `warmcity_t${process.pid}_${++pgCounter}_${Math.random().toString(36).slice(2, 8)}`;
   adminSql(`CREATE DATABASE ${name}`);
   pgDatabases.push(name);
