@@ -110,4 +110,8 @@ Result<int64_t> Accounts::add_organisation(std::string_view kind, std::string_vi
 
 AuditLog& Accounts::audit() { return impl_->ctx.audit; }
 
+Result<std::vector<int64_t>> Accounts::missing_organisations(const std::vector<int64_t>& ids) {
+  return accounts::missing_organisations(impl_->ctx.db.reader(), ids);
+}
+
 }  // namespace warmcity::accounts

@@ -84,6 +84,9 @@ class Accounts {
   Result<int64_t> add_organisation(std::string_view kind, std::string_view name,
                                    std::optional<int64_t> area_id = std::nullopt);
   AuditLog& audit();
+  // The ids among `ids` that name no organisation, read on the calling
+  // thread's reader (the facilities import checks its keeper_org_id column).
+  Result<std::vector<int64_t>> missing_organisations(const std::vector<int64_t>& ids);
 
  private:
   struct Impl;

@@ -71,6 +71,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
   if (!facilities.ok()) return facilities.status();
   app->facilities_ = std::move(*facilities);
+  app->facilities_->check_organisations_with(
+      [accounts = app->accounts_.get()](const std::vector<int64_t>& ids) {
+        return accounts->missing_organisations(ids);
+      });
   // Facilities keep the areas they lie in: a changed area re-derives them.
   app->areas_->service().on_change(
       [facilities = app->facilities_.get()] { facilities->relocate_all(); });
@@ -98,7 +102,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   feedback::register_routes(router, *app->db_);
   calendar::register_routes(router, *app->calendar_);
   app->areas_->register_routes(router);
-  facilities::register_routes(router, *app->db_, *app->facilities_, *app->calendar_);
+  facilities::register_routes(router, *app->facilities_, *app->calendar_);
   appeals::register_routes(router, *app->appeals_);
   appeals::register_resident_routes(router, *app->appeals_,
                                     [residents = app->residents_.get()](int64_t user_id) {

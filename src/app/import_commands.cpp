@@ -175,7 +175,7 @@ void run_areas_import(const std::string& db_path, const std::string& input, bool
   config.db_path = db_path;
   auto app = open_for_command(config);
   areas::AreaService& service = app->areas().service();
-  auto plan = areas::plan_import(body, areas::stored_codes(service.db().reader()));
+  auto plan = areas::plan_import(body, service.stored_codes());
   if (!plan.ok()) throw CommandFailed(plan.status());
   if (!plan->invalid.empty() && !skip_invalid) throw CommandFailed(areas::import_problem(*plan));
   const size_t skipped = plan->invalid.size();

@@ -89,7 +89,7 @@ void list_route(AreaService& service, http::Request& req, http::Reply reply) {
   }
   q.limit = page->limit;
   q.before_id = page->before_id;
-  auto rows = list_areas(service.db().reader(), q);
+  auto rows = service.list(q);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   json items = json::array();
   for (const AreaRecord& a : *rows) items.push_back(area_json(a, false));
@@ -102,7 +102,7 @@ void list_route(AreaService& service, http::Request& req, http::Reply reply) {
 void get_route(AreaService& service, http::Request& req, http::Reply reply) {
   auto id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no area with that id")));
-  auto a = get_area(service.db().reader(), *id);
+  auto a = service.get(*id);
   if (!a.ok()) return reply(http::problem(a.status()));
   reply(http::json_response(dump(area_json(*a, true))));
 }
@@ -175,7 +175,7 @@ void import_route(AreaService& service, http::Request& req, http::Reply reply) {
     return reply(http::problem(
         Status::Unprocessable("bad parameter", {{"skip_invalid", "must be true or false"}})));
   }
-  auto plan = plan_import(req.body, stored_codes(service.db().reader()));
+  auto plan = plan_import(req.body, service.stored_codes());
   if (!plan.ok()) return reply(http::problem(plan.status()));
   if (!plan->invalid.empty() && skip != "true") {
     return reply(http::problem(import_problem(*plan)));

@@ -39,6 +39,23 @@ Result<std::unique_ptr<AreaService>> AreaService::open(store::Database& db) {
   return std::unique_ptr<AreaService>(new AreaService(db, Snapshot::build(std::move(shapes))));
 }
 
+Result<std::vector<AreaRecord>> AreaService::list(const AreaQuery& q) const {
+  return list_areas(db_.reader(), q);
+}
+
+Result<std::vector<AreaRecord>> AreaService::all() const { return all_areas(db_.reader()); }
+
+Result<AreaRecord> AreaService::get(int64_t id) const { return get_area(db_.reader(), id); }
+
+Result<std::optional<std::pair<int64_t, Level>>> AreaService::find_code(
+    const std::string& code) const {
+  return find_by_code(db_.reader(), code);
+}
+
+CodeLookup AreaService::stored_codes() const {
+  return [&db = db_](const std::string& code) { return areas::stored_codes(db.reader())(code); };
+}
+
 void AreaService::write(Job job, const Editor& by, Changes changes,
                         std::function<void(const Status&)> done) {
   db_.submit(

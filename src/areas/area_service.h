@@ -7,8 +7,12 @@
 // done callback builds the next snapshot from the current one and swaps it
 // in, then answers: a reply that says "saved" means locate() sees it.
 //
-// Threads: snapshot()/locate() are one atomic load, from any thread. Writes
-// may be called from any thread; `done` runs once, on the writer thread.
+// Reads (list, all, get, find_code, stored_codes) run on the calling
+// thread's reader connection and see every committed write.
+//
+// Threads: snapshot()/locate() are one atomic load, from any thread. Reads
+// and writes may be called from any thread; a write's `done` runs once, on
+// the writer thread.
 // Lifetime: REQUIRES `db` to outlive the service and the service to outlive
 // serving (handlers and write callbacks refer to it).
 #pragma once
@@ -72,7 +76,18 @@ class AreaService {
   AreaService& operator=(const AreaService&) = delete;
 
   std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
-  store::Database& db() { return db_; }
+
+  // A page of areas, newest id first, without boundaries.
+  Result<std::vector<AreaRecord>> list(const AreaQuery& q) const;
+  // Every area with its boundary, by id.
+  Result<std::vector<AreaRecord>> all() const;
+  // kNotFound when there is no such area.
+  Result<AreaRecord> get(int64_t id) const;
+  // The id and level of the area with `code`; nullopt when none has it.
+  Result<std::optional<std::pair<int64_t, Level>>> find_code(const std::string& code) const;
+  // The code lookup plan_import() checks a file against, reading the stored
+  // areas on the thread that calls it.
+  CodeLookup stored_codes() const;
 
   void create(NewArea a, Editor by, Done<AreaRecord> done);
   // kNotFound; kConflict when the new code is taken; kUnprocessable (field

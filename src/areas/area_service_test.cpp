@@ -81,6 +81,48 @@ TEST_F(AreaServiceTest, CreateChecksParentsAndLocateSeesTheCommit) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'area.delete'"), 1);
 }
 
+// The list's optional filters (none, level, parent) and the reads by id and code.
+TEST_F(AreaServiceTest, ReadsListByLevelAndParentAndFindByCode) {
+  auto sub = create(Level::kSubdistrict, "滨河", std::nullopt, square(111, 37, 112, 38));
+  ASSERT_TRUE(sub.ok()) << sub.status().message();
+  auto a = create(Level::kCommunity, "生态园", sub->id, square(111, 37, 111.5, 37.5));
+  auto b = create(Level::kCommunity, "凤凰", sub->id, square(111.5, 37, 112, 37.5));
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto ids = [this](AreaQuery q) {
+    std::vector<int64_t> out;
+    auto rows = service_->list(q);
+    EXPECT_TRUE(rows.ok()) << rows.status().message();
+    if (rows.ok()) {
+      for (const AreaRecord& r : *rows) {
+        EXPECT_EQ(r.boundary, "");  // lists leave the boundary out
+        out.push_back(r.id);
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(ids({}), (std::vector<int64_t>{b->id, a->id, sub->id}));
+  EXPECT_EQ(ids({Level::kCommunity, std::nullopt, std::nullopt, 50}),
+            (std::vector<int64_t>{b->id, a->id}));
+  EXPECT_EQ(ids({std::nullopt, sub->id, std::nullopt, 50}), (std::vector<int64_t>{b->id, a->id}));
+  EXPECT_EQ(ids({Level::kSubdistrict, sub->id, std::nullopt, 50}), std::vector<int64_t>{});
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, b->id, 50}), (std::vector<int64_t>{a->id, sub->id}));
+  ASSERT_EQ(service_->all()->size(), 3u);
+  EXPECT_NE(service_->get(a->id)->boundary, "");
+  EXPECT_EQ(service_->get(999).status().code(), Code::kNotFound);
+
+  AreaPatch p;
+  p.code = std::optional<std::string>("140702001");
+  ASSERT_TRUE(wait<AreaRecord>([&](auto done) { service_->update(a->id, p, by_, done); }).ok());
+  auto found = service_->find_code("140702001");
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->first, a->id);
+  EXPECT_EQ((*found)->second, Level::kCommunity);
+  EXPECT_FALSE(*service_->find_code("nothing"));
+  auto level = service_->stored_codes()("140702001");
+  ASSERT_TRUE(level.ok() && *level);
+  EXPECT_EQ(**level, Level::kCommunity);
+}
+
 TEST_F(AreaServiceTest, UpdateMovesTheBoundaryAndAReopenedServiceKnowsIt) {
   auto sub = create(Level::kSubdistrict, "凤山", std::nullopt, square(0, 0, 1, 1));
   ASSERT_TRUE(sub.ok());

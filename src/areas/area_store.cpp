@@ -139,10 +139,9 @@ Status insert_area(store::Connection& c, AreaRecord& a) {
   a.created_at = a.updated_at = core::now_unix();
   stmt->bind(1, level_name(a.level)).bind(2, a.parent_id).bind(3, a.name).bind(4, a.code);
   stmt->bind(5, a.boundary).bind(6, a.created_at).bind(7, a.updated_at);
-  auto row = stmt->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the area was not stored");
-  a.id = stmt->column_int64(0);
+  Result<int64_t> id = stmt->returning_id();
+  if (!id.ok()) return id.status();
+  a.id = *id;
   return Status::Ok();
 }
 

@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include "areas/area_routes.h"
-#include "areas/area_store.h"
 #include "areas/geometry.h"
 #include "http/problem.h"
 
@@ -45,7 +44,7 @@ std::optional<Position> middle(const Geometry& g) {
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
 
 void communities_route(AreaService& service, http::Request&, http::Reply reply) {
-  auto rows = all_areas(service.db().reader());
+  auto rows = service.all();
   if (!rows.ok()) return reply(http::problem(rows.status()));
   std::map<int64_t, std::string> subdistricts;
   for (const AreaRecord& a : *rows) {

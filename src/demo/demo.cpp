@@ -105,7 +105,7 @@ Status refuse_non_empty(const Services& s) {
 Result<size_t> import_areas(areas::AreaService& service, const std::string& path) {
   auto body = read_file(path);
   if (!body.ok()) return body.status();
-  auto plan = areas::plan_import(*body, areas::stored_codes(service.db().reader()));
+  auto plan = areas::plan_import(*body, service.stored_codes());
   if (!plan.ok()) return plan.status();
   if (!plan->invalid.empty()) return areas::import_problem(*plan);
   auto out = wait_for<areas::ImportOutcome>([&](auto done) {
@@ -237,7 +237,7 @@ Result<Report> create(Services services, const Options& options) {
   for (const auto& [kind, name, area_code] : kOrganisations) {
     std::optional<int64_t> area_id;
     if (*area_code) {
-      auto area = areas::find_by_code(services.areas.db().reader(), area_code);
+      auto area = services.areas.find_code(area_code);
       if (!area.ok()) return area.status();
       if (!*area) return Status::Internal(std::string("demo: no area ") + area_code);
       area_id = (*area)->first;

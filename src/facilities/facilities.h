@@ -32,6 +32,7 @@
 // What the app calls:
 //   migrations() with the others' (after accounts': keeper_org_id references
 //   organisations); auto service = FacilityService::open(db, audit, locate);
+//   service->check_organisations_with(accounts' missing_organisations);
 //   register_routes(router, *service, calendar_service);
 #pragma once
 
@@ -46,8 +47,9 @@ namespace warmcity::facilities {
 
 std::vector<store::Migration> migrations();  // module "facilities"
 
-// REQUIRES: `service`, `calendar` and `db` outlive the router.
-void register_routes(http::Router& router, store::Database& db, FacilityService& service,
+// The routes ask only `service` (and `calendar` for the days off).
+// REQUIRES: `service` and `calendar` outlive the router.
+void register_routes(http::Router& router, FacilityService& service,
                      calendar::CalendarService& calendar);
 
 }  // namespace warmcity::facilities

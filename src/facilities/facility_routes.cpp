@@ -7,7 +7,6 @@
 #include "core/time.h"
 #include "facilities/facilities.h"
 #include "facilities/facility_input.h"
-#include "facilities/facility_store.h"
 #include "facilities/routes.h"
 #include "http/pagination.h"
 #include "http/problem.h"
@@ -51,13 +50,13 @@ void create(FacilityService& service, http::Request& req, http::Reply reply) {
   service.create(std::move(*f), editor_of(req), reply_with(std::move(reply), 201));
 }
 
-void patch(store::Database& db, FacilityService& service, http::Request& req, http::Reply reply) {
+void patch(FacilityService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   if (auto bad = bad_coord(req)) return reply(http::problem(*bad));
   // The kind decides which amenities are valid; the write job checks again
   // who may edit the row as it is then.
-  Result<Facility> stored = get_facility(db.reader(), *id);
+  Result<Facility> stored = service.get(*id);
   if (!stored.ok()) return reply(http::problem(stored.status()));
   Editor by = editor_of(req);
   if (!by.may_edit(*stored)) {
@@ -70,22 +69,22 @@ void patch(store::Database& db, FacilityService& service, http::Request& req, ht
   service.update(*id, std::move(in->patch), std::move(by), reply_with(std::move(reply), 200));
 }
 
-void get_one(store::Database& db, const FacilityService& service,
-             calendar::CalendarService& calendar, http::Request& req, http::Reply reply) {
+void get_one(const FacilityService& service, calendar::CalendarService& calendar,
+             http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
-  Result<Facility> f = get_facility(db.reader(), *id);
+  Result<Facility> f = service.get(*id);
   if (!f.ok()) return reply(http::problem(f.status()));
   ordered_json body = facility_json(*f);
   if (f->kind == Kind::kParking) {
     add_free_spaces(body, free_spaces_now(service, f->id, core::now_unix()));
   }
-  Status extra = add_station_fields(body, db.reader(), *f, *calendar.current(), core::now_unix());
+  Status extra = add_station_fields(body, service, *f, *calendar.current(), core::now_unix());
   if (!extra.ok()) return reply(http::problem(extra));
   reply(http::json_response(dump(body)));
 }
 
-void list(store::Database& db, http::Request& req, http::Reply reply) {
+void list(const FacilityService& service, http::Request& req, http::Reply reply) {
   Result<http::Page> page = http::parse_page(req, 50, 200);
   if (!page.ok()) return reply(http::problem(page.status()));
   ListFilter filter;
@@ -108,7 +107,7 @@ void list(store::Database& db, http::Request& req, http::Reply reply) {
   if (!errors.empty()) {
     return reply(http::problem(Status::Unprocessable("bad list parameters", std::move(errors))));
   }
-  Result<std::vector<Facility>> rows = list_facilities(db.reader(), filter);
+  Result<std::vector<Facility>> rows = service.list(filter);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
@@ -118,15 +117,14 @@ void list(store::Database& db, http::Request& req, http::Reply reply) {
   reply(http::json_response(dump({{"items", std::move(items)}, {"next_cursor", std::move(next)}})));
 }
 
-void history(store::Database& db, http::Request& req, http::Reply reply) {
+void history(const FacilityService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
   Result<http::Page> page = http::parse_page(req, 50, 200);
   if (!page.ok()) return reply(http::problem(page.status()));
-  Result<Facility> f = kept_facility(db.reader(), req, *id, "its history");
+  Result<Facility> f = kept_facility(service, req, *id, "its history");
   if (!f.ok()) return reply(http::problem(f.status()));
-  Result<std::vector<Change>> rows =
-      list_changes(db.reader(), *id, page->before_id, page->limit + 1);
+  Result<std::vector<Change>> rows = service.changes(*id, page->before_id, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
@@ -143,7 +141,7 @@ void history(store::Database& db, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void register_routes(http::Router& router, store::Database& db, FacilityService& service,
+void register_routes(http::Router& router, FacilityService& service,
                      calendar::CalendarService& calendar) {
   using http::Access;
   using http::Method;
@@ -154,28 +152,30 @@ void register_routes(http::Router& router, store::Database& db, FacilityService&
       Method::kPost, api, keepers,
       [&service](http::Request& req, http::Reply reply) { create(service, req, std::move(reply)); },
       {.body_limit = 64 * 1024, .json_body = true, .summary = "Create a facility"});
-  router.add(Method::kGet, api, Access::Public(),
-             [&db](http::Request& req, http::Reply reply) { list(db, req, std::move(reply)); },
-             {.summary = "List facilities (?kind=&community_id=)"});
+  router.add(
+      Method::kGet, api, Access::Public(),
+      [&service](http::Request& req, http::Reply reply) { list(service, req, std::move(reply)); },
+      {.summary = "List facilities (?kind=&community_id=)"});
   register_nearby_route(router, service, calendar);
   register_count_route(router, service);
-  register_import_routes(router, db, service);
+  register_import_routes(router, service);
   router.add(Method::kGet, api + "/{id}", Access::Public(),
-             [&db, &service, &calendar](http::Request& req, http::Reply reply) {
-               get_one(db, service, calendar, req, std::move(reply));
+             [&service, &calendar](http::Request& req, http::Reply reply) {
+               get_one(service, calendar, req, std::move(reply));
              },
              {.summary = "Read a facility"});
-  router.add(Method::kPatch, api + "/{id}", keepers,
-             [&db, &service](http::Request& req, http::Reply reply) {
-               patch(db, service, req, std::move(reply));
-             },
-             {.body_limit = 64 * 1024, .json_body = true, .summary = "Change a facility"});
+  router.add(
+      Method::kPatch, api + "/{id}", keepers,
+      [&service](http::Request& req, http::Reply reply) { patch(service, req, std::move(reply)); },
+      {.body_limit = 64 * 1024, .json_body = true, .summary = "Change a facility"});
   router.add(Method::kGet, api + "/{id}/history", keepers,
-             [&db](http::Request& req, http::Reply reply) { history(db, req, std::move(reply)); },
+             [&service](http::Request& req, http::Reply reply) {
+               history(service, req, std::move(reply));
+             },
              {.summary = "Who changed what and when"});
   register_occupancy_route(router, service);
-  register_station_routes(router, db, service, calendar);
-  register_gate_routes(router, db, service);
+  register_station_routes(router, service, calendar);
+  register_gate_routes(router, service);
 }
 
 }  // namespace warmcity::facilities

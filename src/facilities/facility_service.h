@@ -43,6 +43,13 @@
 // between derives its own). Runs that are asked for while one is going are
 // folded into one more run after it.
 //
+// Reads (facility_reads.cpp): get(), list(), kept(), changes(),
+// gate_tokens(), pending_notices(), station_fields(), export_file() and
+// plan_import() read on the calling thread's reader connection and see
+// every committed write; they are what the routes ask, so no route reaches
+// a store. plan_import() asks the function set by check_organisations_with()
+// (the accounts service) which keeper organisations exist.
+//
 // Slow work (slow_work()): one thread of the service's own checks import
 // files and builds exports, so that an I/O thread never computes for
 // seconds. stop() drops what is queued there once serving has stopped.
@@ -70,7 +77,9 @@
 #include "core/work_pool.h"
 #include "facilities/changes.h"
 #include "facilities/facility.h"
+#include "facilities/facility_import.h"
 #include "facilities/facility_patch.h"
+#include "facilities/facility_store.h"
 #include "facilities/gate_tokens.h"
 #include "facilities/live_index.h"
 #include "facilities/occupancy.h"
@@ -172,6 +181,38 @@ class FacilityService {
   // above); from any thread, returns at once.
   void relocate_all();
 
+  // What a station shows besides its row (stations.h): a love station's
+  // notices in force, a liaison station's or service centre's receptions;
+  // nullopt for the other kinds.
+  struct StationFields {
+    std::optional<std::vector<Notice>> notices;
+    std::optional<std::vector<Reception>> receptions;
+  };
+  // Reads (see above). kNotFound when there is no such facility.
+  Result<Facility> get(int64_t id) const;
+  // Newest first (facility_store.h's ListFilter).
+  Result<std::vector<Facility>> list(const ListFilter& filter) const;
+  // Facility `id` when `by` may edit it: kNotFound, or kPermissionDenied
+  // "only an admin or a keeper of this facility may read <what>".
+  Result<Facility> kept(int64_t id, const Editor& by, const std::string& what) const;
+  // The change history of facility `id`, newest first.
+  Result<std::vector<Change>> changes(int64_t id, std::optional<int64_t> before_id,
+                                      int limit) const;
+  // Every gate token of lot `id`, newest first.
+  Result<std::vector<GateToken>> gate_tokens(int64_t id) const;
+  // The notices of facility `id` in force or to come at `now`.
+  Result<std::vector<Notice>> pending_notices(int64_t id, int64_t now) const;
+  Result<StationFields> station_fields(const Facility& f, int64_t now) const;
+  // Every facility as one file (facility_export.h).
+  Result<std::string> export_file(ImportFormat format) const;
+  // Checks every row of an import file (facility_import.h); slow for a big
+  // file, so call it off the I/O threads.
+  Result<ImportPlan> plan_import(std::string_view body, const ImportOptions& options) const;
+  // Which keeper organisations exist, for plan_import(). Set once, before
+  // serving; without it an unknown keeper_org_id is refused only when the
+  // rows are written (the whole import fails).
+  void check_organisations_with(MissingOrganisations f) { missing_orgs_ = std::move(f); }
+
  private:
   FacilityService(store::Database& db, accounts::AuditLog& audit, Locator locate,
                   std::shared_ptr<const Snapshot> initial, std::unique_ptr<OccupancyBoard> board)
@@ -217,6 +258,7 @@ class FacilityService {
   store::Database& db_;
   accounts::AuditLog& audit_;
   Locator locate_;
+  MissingOrganisations missing_orgs_;
   std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<OccupancyBoard> occupancy_;
   std::mutex relocate_mu_;

@@ -142,5 +142,46 @@ TEST_F(FacilityServiceTest, ASuspensionUntilATimeLapsesWithoutAnEdit) {
   EXPECT_EQ(service_->snapshot()->size(), 0u);
 }
 
+// The list's optional filters: none, kind, community, both; newest first.
+TEST_F(FacilityServiceTest, ListFiltersByKindAndCommunity) {
+  auto make = [this](Kind kind, std::optional<int64_t> community) {
+    Facility f;
+    f.kind = kind;
+    f.name = "设施";
+    f.address = "路";
+    f.lat = 37.52;
+    f.lon = 111.14;
+    const int64_t id = create(std::move(f));
+    // The Locator is null here: set the community as stored.
+    EXPECT_TRUE(db_->write([id, community](store::Connection& c) {
+                     auto s = c.prepare("UPDATE facilities SET community_id = ? WHERE id = ?");
+                     if (!s.ok()) return s.status();
+                     s->bind(1, community).bind(2, id);
+                     return s->run();
+                   })
+                    .ok());
+    return id;
+  };
+  const int64_t toilet = make(Kind::kToilet, 5);
+  const int64_t canteen = make(Kind::kCanteen, 5);
+  const int64_t other = make(Kind::kToilet, 6);
+  auto ids = [this](ListFilter f) {
+    std::vector<int64_t> out;
+    Result<std::vector<Facility>> rows = service_->list(f);
+    EXPECT_TRUE(rows.ok()) << rows.status().message();
+    if (rows.ok()) {
+      for (const Facility& r : *rows) out.push_back(r.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids({}), (std::vector<int64_t>{other, canteen, toilet}));
+  EXPECT_EQ(ids({Kind::kToilet, std::nullopt, std::nullopt, 50}),
+            (std::vector<int64_t>{other, toilet}));
+  EXPECT_EQ(ids({std::nullopt, 5, std::nullopt, 50}), (std::vector<int64_t>{canteen, toilet}));
+  EXPECT_EQ(ids({Kind::kToilet, 5, std::nullopt, 50}), (std::vector<int64_t>{toilet}));
+  EXPECT_TRUE(ids({Kind::kParking, std::nullopt, std::nullopt, 50}).empty());
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, other, 1}), (std::vector<int64_t>{canteen}));
+}
+
 }  // namespace
 }  // namespace warmcity::facilities

@@ -188,10 +188,9 @@ Status insert_facility(store::Connection& c, Facility& f) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   bind_fields(*s, f);
-  Result<bool> row = s->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the facility was not stored");
-  f.id = s->column_int64(0);
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  f.id = *id;
   return Status::Ok();
 }
 

@@ -52,12 +52,12 @@ void issue(FacilityService& service, http::Request& req, http::Reply reply) {
                            });
 }
 
-void list(store::Database& db, http::Request& req, http::Reply reply) {
+void list(const FacilityService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
-  Result<Facility> lot = kept_facility(db.reader(), req, *id, "its gate tokens");
+  Result<Facility> lot = kept_facility(service, req, *id, "its gate tokens");
   if (!lot.ok()) return reply(http::problem(lot.status()));
-  Result<std::vector<GateToken>> rows = gate_tokens_of(db.reader(), *id);
+  Result<std::vector<GateToken>> rows = service.gate_tokens(*id);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   ordered_json items = ordered_json::array();
   for (const GateToken& t : *rows) items.push_back(gate_json(t));
@@ -81,7 +81,7 @@ void revoke(FacilityService& service, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void register_gate_routes(http::Router& router, store::Database& db, FacilityService& service) {
+void register_gate_routes(http::Router& router, FacilityService& service) {
   using http::Access;
   using http::Method;
   using http::Role;
@@ -91,9 +91,10 @@ void register_gate_routes(http::Router& router, store::Database& db, FacilitySer
       Method::kPost, path, keepers,
       [&service](http::Request& req, http::Reply reply) { issue(service, req, std::move(reply)); },
       {.body_limit = 4 * 1024, .json_body = true, .summary = "Issue a gate device token"});
-  router.add(Method::kGet, path, keepers,
-             [&db](http::Request& req, http::Reply reply) { list(db, req, std::move(reply)); },
-             {.summary = "A lot's gate device tokens"});
+  router.add(
+      Method::kGet, path, keepers,
+      [&service](http::Request& req, http::Reply reply) { list(service, req, std::move(reply)); },
+      {.summary = "A lot's gate device tokens"});
   router.add(
       Method::kDelete, path + "/{token_id}", keepers,
       [&service](http::Request& req, http::Reply reply) { revoke(service, req, std::move(reply)); },

@@ -8,10 +8,10 @@ namespace warmcity::facilities {
 
 namespace {
 
-constexpr char kColumns[] =
+constexpr char kGateColumns[] =
     "id, facility_id, label, created_by, created_at, last_used_at, revoked_at, keeper_org_id";
 
-GateToken read_row(const store::Statement& s) {
+GateToken read_gate_row(const store::Statement& s) {
   GateToken t;
   t.id = s.column_int64(0);
   t.facility_id = s.column_int64(1);
@@ -57,31 +57,30 @@ Status insert_gate_token(store::Connection& c, GateToken& t, const std::string& 
   if (!s.ok()) return s.status();
   s->bind(1, t.facility_id).bind(2, t.label).bind(3, token_hash);
   s->bind(4, t.created_by).bind(5, t.created_at).bind(6, t.keeper_org_id);
-  Result<bool> row = s->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the gate token was not stored");
-  t.id = s->column_int64(0);
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  t.id = *id;
   return Status::Ok();
 }
 
 Result<std::vector<GateToken>> gate_tokens_of(store::Connection& c, int64_t facility_id) {
-  auto s = c.prepare(std::string("SELECT ") + kColumns +
+  auto s = c.prepare(std::string("SELECT ") + kGateColumns +
                      " FROM facility_gate_tokens WHERE facility_id = ? ORDER BY id DESC");
   if (!s.ok()) return s.status();
   s->bind(1, facility_id);
-  return store::collect<GateToken>(*s, read_row);
+  return store::collect<GateToken>(*s, read_gate_row);
 }
 
 Result<std::optional<GateToken>> find_live_gate_token(store::Connection& c,
                                                       const std::string& token_hash) {
-  auto s = c.prepare(std::string("SELECT ") + kColumns +
+  auto s = c.prepare(std::string("SELECT ") + kGateColumns +
                      " FROM facility_gate_tokens WHERE token_hash = ? AND revoked_at IS NULL");
   if (!s.ok()) return s.status();
   s->bind(1, token_hash);
   Result<bool> row = s->step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<GateToken>();
-  return std::optional<GateToken>(read_row(*s));
+  return std::optional<GateToken>(read_gate_row(*s));
 }
 
 Status mark_gate_token_revoked(store::Connection& c, int64_t facility_id, int64_t id, int64_t now) {

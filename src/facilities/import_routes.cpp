@@ -6,7 +6,6 @@
 #include <string>
 #include <utility>
 
-#include "accounts/organisation_store.h"
 #include "facilities/facility_export.h"
 #include "facilities/facility_import.h"
 #include "facilities/routes.h"
@@ -69,13 +68,9 @@ Result<ImportOptions> import_options(const http::Request& req, bool& skip_invali
 
 // Checks every row, then writes the valid ones (import_rows.cpp). Runs on the
 // service's slow-work thread: 50,000 rows take about a second to check.
-void run_import(store::Database& db, FacilityService& service, const std::string& body,
-                const ImportOptions& options, bool skip_invalid, const Editor& by,
-                http::Reply reply) {
-  store::Connection& reader = db.reader();
-  Result<ImportPlan> plan = plan_import(body, options, [&reader](const std::vector<int64_t>& ids) {
-    return accounts::missing_organisations(reader, ids);
-  });
+void run_import(FacilityService& service, const std::string& body, const ImportOptions& options,
+                bool skip_invalid, const Editor& by, http::Reply reply) {
+  Result<ImportPlan> plan = service.plan_import(body, options);
   if (!plan.ok()) return reply(http::problem(plan.status()));
   if (plan->unreadable || (plan->invalid_rows > 0 && !skip_invalid)) {
     return reply(rows_problem(*plan));
@@ -112,26 +107,24 @@ void run_slowly(FacilityService& service, std::function<void()> task, const http
   }
 }
 
-void import_route(store::Database& db, FacilityService& service, http::Request& req,
-                  http::Reply reply) {
+void import_route(FacilityService& service, http::Request& req, http::Reply reply) {
   bool skip_invalid = false;
   Result<ImportOptions> options = import_options(req, skip_invalid);
   if (!options.ok()) return reply(http::problem(options.status()));
   run_slowly(
       service,
-      [&db, &service, body = std::move(req.body), o = *options, skip_invalid, by = editor_of(req),
-       reply] { run_import(db, service, body, o, skip_invalid, by, reply); },
+      [&service, body = std::move(req.body), o = *options, skip_invalid, by = editor_of(req),
+       reply] { run_import(service, body, o, skip_invalid, by, reply); },
       reply);
 }
 
 // Builds the whole file on the slow-work thread.
-void export_route(store::Database& db, FacilityService& service, http::Request& req,
-                  http::Reply reply) {
+void export_route(FacilityService& service, http::Request& req, http::Reply reply) {
   std::vector<FieldError> errors;
   std::optional<ImportFormat> format = format_of(req, errors);
   if (!format) return reply(http::problem(Status::Unprocessable("bad export parameters", errors)));
-  auto task = [&db, format = *format, reply] {
-    Result<std::string> body = export_facilities(db.reader(), format);
+  auto task = [&service, format = *format, reply] {
+    Result<std::string> body = service.export_file(format);
     if (!body.ok()) return reply(http::problem(body.status()));
     http::Response r = http::json_response(std::move(*body));
     r.content_type = export_content_type(format);
@@ -145,12 +138,12 @@ void export_route(store::Database& db, FacilityService& service, http::Request& 
 
 }  // namespace
 
-void register_import_routes(http::Router& router, store::Database& db, FacilityService& service) {
+void register_import_routes(http::Router& router, FacilityService& service) {
   using http::Role;
   router.add(
       http::Method::kPost, std::string(kApi) + "/import", http::Access::Roles({Role::kAdmin}),
-      [&db, &service](http::Request& req, http::Reply reply) {
-        import_route(db, service, req, std::move(reply));
+      [&service](http::Request& req, http::Reply reply) {
+        import_route(service, req, std::move(reply));
       },
       {.body_limit = kImportBodyLimit,
        .json_body = false,
@@ -158,8 +151,8 @@ void register_import_routes(http::Router& router, store::Database& db, FacilityS
   router.add(http::Method::kGet, std::string(kApi) + "/export",
              http::Access::Roles(
                  {Role::kWorker, Role::kVolunteer, Role::kKeeper, Role::kDepartment, Role::kAdmin}),
-             [&db, &service](http::Request& req, http::Reply reply) {
-               export_route(db, service, req, std::move(reply));
+             [&service](http::Request& req, http::Reply reply) {
+               export_route(service, req, std::move(reply));
              },
              {.summary = "Export every facility as GeoJSON or CSV (?format=)"});
 }

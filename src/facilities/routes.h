@@ -12,7 +12,6 @@
 #include "facilities/facility_service.h"
 #include "http/message.h"
 #include "http/router.h"
-#include "store/database.h"
 
 namespace warmcity::facilities {
 
@@ -23,13 +22,12 @@ Editor editor_of(const http::Request& req);
 
 std::string dump(const nlohmann::ordered_json& body);
 
-// Facility `id` read on `c` when the caller may edit it: kNotFound, or
-// kPermissionDenied "only an admin or a keeper of this facility may read <what>".
-Result<Facility> kept_facility(store::Connection& c, const http::Request& req, int64_t id,
+// Facility `id` when the caller may edit it (FacilityService::kept).
+Result<Facility> kept_facility(const FacilityService& service, const http::Request& req, int64_t id,
                                const std::string& what);
 
 // Gate tokens of parking lots (gate_routes.cpp).
-void register_gate_routes(http::Router& router, store::Database& db, FacilityService& service);
+void register_gate_routes(http::Router& router, FacilityService& service);
 
 // POST /api/v1/facilities/{id}/occupancy (occupancy_routes.cpp).
 void register_occupancy_route(http::Router& router, FacilityService& service);
@@ -38,17 +36,17 @@ void register_occupancy_route(http::Router& router, FacilityService& service);
 FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now);
 
 // Notices and receptions (station_routes.cpp).
-void register_station_routes(http::Router& router, store::Database& db, FacilityService& service,
+void register_station_routes(http::Router& router, FacilityService& service,
                              calendar::CalendarService& calendar);
 // Adds `notices` to a love station, `receptions` and `next_reception` to a
-// liaison station or service centre, read on `c` at `now`.
-Status add_station_fields(nlohmann::ordered_json& body, store::Connection& c, const Facility& f,
-                          const core::Calendar& calendar, int64_t now);
+// liaison station or service centre, as they are at `now`.
+Status add_station_fields(nlohmann::ordered_json& body, const FacilityService& service,
+                          const Facility& f, const core::Calendar& calendar, int64_t now);
 
 // GET /api/v1/facilities/counts (count_routes.cpp).
 void register_count_route(http::Router& router, const FacilityService& service);
 // POST /import and GET /export (import_routes.cpp).
-void register_import_routes(http::Router& router, store::Database& db, FacilityService& service);
+void register_import_routes(http::Router& router, FacilityService& service);
 
 void register_nearby_route(http::Router& router, FacilityService& service,
                            calendar::CalendarService& calendar);

@@ -1,8 +1,6 @@
 // Helpers shared by the facilities routes (see routes.h).
 #include "facilities/routes.h"
 
-#include "facilities/facility_store.h"
-
 namespace warmcity::facilities {
 
 Editor editor_of(const http::Request& req) {
@@ -15,14 +13,9 @@ Editor editor_of(const http::Request& req) {
   return e;
 }
 
-Result<Facility> kept_facility(store::Connection& c, const http::Request& req, int64_t id,
+Result<Facility> kept_facility(const FacilityService& service, const http::Request& req, int64_t id,
                                const std::string& what) {
-  Result<Facility> f = get_facility(c, id);
-  if (!f.ok()) return f.status();
-  if (!editor_of(req).may_edit(*f)) {
-    return Status::PermissionDenied("only an admin or a keeper of this facility may read " + what);
-  }
-  return f;
+  return service.kept(id, editor_of(req), what);
 }
 
 FreeSpaces free_spaces_now(const FacilityService& service, int64_t id, int64_t now) {

@@ -95,13 +95,13 @@ void post_notice(FacilityService& service, http::Request& req, http::Reply reply
 
 // The notices a keeper manages: in force and to come (GET /{id} shows only
 // those in force, to everyone).
-void list_notices(store::Database& db, http::Request& req, http::Reply reply) {
+void list_notices(const FacilityService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no facility with that id")));
-  Result<Facility> f = kept_facility(db.reader(), req, *id, "its notices");
+  Result<Facility> f = kept_facility(service, req, *id, "its notices");
   if (!f.ok()) return reply(http::problem(f.status()));
   if (Status s = check_notice_kind(*f); !s.ok()) return reply(http::problem(s));
-  Result<std::vector<Notice>> rows = pending_notices(db.reader(), *id, core::now_unix());
+  Result<std::vector<Notice>> rows = service.pending_notices(*id, core::now_unix());
   if (!rows.ok()) return reply(http::problem(rows.status()));
   ordered_json items = ordered_json::array();
   for (const Notice& n : *rows) items.push_back(notice_json(n));
@@ -179,31 +179,28 @@ void put_receptions(FacilityService& service, calendar::CalendarService& calenda
 
 }  // namespace
 
-Status add_station_fields(ordered_json& body, store::Connection& c, const Facility& f,
+Status add_station_fields(ordered_json& body, const FacilityService& service, const Facility& f,
                           const core::Calendar& calendar, int64_t now) {
-  if (has_notices(f.kind)) {
-    Result<std::vector<Notice>> notices = current_notices(c, f.id, now);
-    if (!notices.ok()) return notices.status();
+  Result<FacilityService::StationFields> fields = service.station_fields(f, now);
+  if (!fields.ok()) return fields.status();
+  if (fields->notices) {
     ordered_json items = ordered_json::array();
-    for (const Notice& n : *notices) items.push_back(notice_json(n));
+    for (const Notice& n : *fields->notices) items.push_back(notice_json(n));
     body["notices"] = std::move(items);
   }
-  if (has_receptions(f.kind)) {
-    Result<std::vector<Reception>> schedule = load_receptions(c, f.id);
-    if (!schedule.ok()) return schedule.status();
-    body.update(receptions_json(*schedule, calendar, now));
-  }
+  if (fields->receptions) body.update(receptions_json(*fields->receptions, calendar, now));
   return Status::Ok();
 }
 
-void register_station_routes(http::Router& router, store::Database& db, FacilityService& service,
+void register_station_routes(http::Router& router, FacilityService& service,
                              calendar::CalendarService& calendar) {
   const std::string api = kApi;
   const http::Access keepers = http::Access::Roles({http::Role::kAdmin, http::Role::kKeeper});
-  router.add(
-      http::Method::kGet, api + "/{id}/notices", keepers,
-      [&db](http::Request& req, http::Reply reply) { list_notices(db, req, std::move(reply)); },
-      {.summary = "A love station's notices in force and to come"});
+  router.add(http::Method::kGet, api + "/{id}/notices", keepers,
+             [&service](http::Request& req, http::Reply reply) {
+               list_notices(service, req, std::move(reply));
+             },
+             {.summary = "A love station's notices in force and to come"});
   router.add(http::Method::kPost, api + "/{id}/notices", keepers,
              [&service](http::Request& req, http::Reply reply) {
                post_notice(service, req, std::move(reply));

@@ -78,10 +78,9 @@ Status insert_notice(store::Connection& c, Notice& n) {
   if (!s.ok()) return s.status();
   s->bind(1, n.facility_id).bind(2, n.text).bind(3, n.valid_from).bind(4, n.valid_until);
   s->bind(5, n.created_at).bind(6, n.created_by);
-  Result<bool> row = s->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the notice was not stored");
-  n.id = s->column_int64(0);
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  n.id = *id;
   return Status::Ok();
 }
 

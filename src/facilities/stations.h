@@ -85,9 +85,10 @@ Result<std::vector<Notice>> current_notices(store::Connection& c, int64_t facili
 // kMaxPendingNotices: what a keeper manages.
 inline constexpr int kMaxPendingNotices = 200;
 Result<std::vector<Notice>> pending_notices(store::Connection& c, int64_t facility_id, int64_t now);
+// Stores each reception with its place in `schedule` (column position).
 Status replace_receptions(store::Connection& c, int64_t facility_id,
                           const std::vector<Reception>& schedule);
-// By weekday, then start.
+// By weekday, then start, then the order they were given in.
 Result<std::vector<Reception>> load_receptions(store::Connection& c, int64_t facility_id);
 
 }  // namespace warmcity::facilities

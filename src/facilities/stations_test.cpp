@@ -178,5 +178,51 @@ TEST_F(StationServiceTest, ReceptionsAreReplacedAndAudited) {
   EXPECT_EQ(audited("facility.receptions_set"), 2);
 }
 
+// Two receptions at the same start keep the order they were given in (the
+// position column), and station_fields() shows them beside the row.
+TEST_F(StationServiceTest, ReceptionsAtTheSameStartKeepTheirOrder) {
+  const int64_t liaison = station(Kind::kLiaisonStation, 7);
+  ASSERT_TRUE(receive(liaison,
+                      {{"钱代表", 2, 540, 660}, {"孙代表", 1, 540, 600}, {"周代表", 1, 540, 570}},
+                      keeper_)
+                  .ok());
+  Result<Facility> f = service_->get(liaison);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  Result<FacilityService::StationFields> shown = service_->station_fields(*f, core::now_unix());
+  ASSERT_TRUE(shown.ok()) << shown.status().message();
+  EXPECT_FALSE(shown->notices);
+  ASSERT_TRUE(shown->receptions);
+  std::vector<std::string> order;
+  for (const Reception& r : *shown->receptions) order.push_back(r.representative);
+  EXPECT_EQ(order, (std::vector<std::string>{"孙代表", "周代表", "钱代表"}));
+  ASSERT_TRUE(receive(liaison, {{"周代表", 1, 540, 570}, {"孙代表", 1, 540, 600}}, keeper_).ok());
+  order.clear();
+  Result<std::vector<Reception>> stored = load_receptions(db_->reader(), liaison);
+  ASSERT_TRUE(stored.ok());
+  for (const Reception& r : *stored) order.push_back(r.representative);
+  EXPECT_EQ(order, (std::vector<std::string>{"周代表", "孙代表"}));
+}
+
+TEST_F(StationServiceTest, ReadsCheckWhoMayReadThem) {
+  const int64_t love = station(Kind::kLoveStation, 7);
+  ASSERT_TRUE(post(love, keeper_).ok());
+  EXPECT_TRUE(service_->kept(love, keeper_, "its notices").ok());
+  EXPECT_TRUE(service_->kept(love, admin_, "its notices").ok());
+  Result<Facility> denied = service_->kept(love, other_keeper_, "its notices");
+  EXPECT_EQ(denied.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(denied.status().message(),
+            "only an admin or a keeper of this facility may read its notices");
+  EXPECT_EQ(service_->kept(999, admin_, "its notices").status().code(), Code::kNotFound);
+  Result<std::vector<Notice>> pending = service_->pending_notices(love, core::now_unix());
+  ASSERT_TRUE(pending.ok());
+  EXPECT_EQ(pending->size(), 1u);
+  Result<FacilityService::StationFields> shown =
+      service_->station_fields(*service_->get(love), core::now_unix());
+  ASSERT_TRUE(shown.ok());
+  ASSERT_TRUE(shown->notices);
+  EXPECT_EQ(shown->notices->size(), 1u);
+  EXPECT_FALSE(shown->receptions);
+}
+
 }  // namespace
 }  // namespace warmcity::facilities

@@ -3,7 +3,9 @@
 // durable write, which the durability tests and write benchmarks use.
 //
 // Owns: table `feedback`, routes POST/GET /api/v1/feedback and
-// GET /api/v1/feedback/{id}. Calls: store (writer, reader), http.
+// GET /api/v1/feedback/{id}. The routes (feedback_routes.cpp) ask
+// FeedbackService (feedback_service.h), which runs feedback_store.h's SQL.
+// Calls: store (writer, reader), http.
 #pragma once
 
 #include <vector>
@@ -15,6 +17,7 @@ namespace warmcity::feedback {
 
 std::vector<store::Migration> migrations();  // module "feedback"
 
+// The routes hold their own FeedbackService on `db`.
 // REQUIRES: `db` outlives the router.
 void register_routes(http::Router& router, store::Database& db);
 

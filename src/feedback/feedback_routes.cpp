@@ -1,9 +1,11 @@
-// HTTP routes of the feedback module.
+// HTTP routes of the feedback module; they ask FeedbackService.
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "core/time.h"
 #include "feedback/feedback.h"
-#include "feedback/feedback_store.h"
+#include "feedback/feedback_service.h"
 #include "http/json_input.h"
 #include "http/pagination.h"
 #include "http/problem.h"
@@ -20,7 +22,7 @@ json to_json(const Entry& e) {
           {"message", e.message}, {"page", e.page ? json(*e.page) : json(nullptr)}};
 }
 
-void create(store::Database& db, http::Request& req, http::Reply reply) {
+void create(FeedbackService& service, http::Request& req, http::Reply reply) {
   auto doc = http::parse_json_object(req.body);
   if (!doc.ok()) return reply(http::problem(doc.status()));
   http::FieldReader in(*doc);
@@ -39,19 +41,18 @@ void create(store::Database& db, http::Request& req, http::Reply reply) {
   e.topic = *topic;
   e.message = *message;
   e.page = page;
-  auto out = std::make_shared<Entry>();
-  db.submit(insert_job(std::move(e), out), [out, reply](const Status& s) {
-    if (!s.ok()) return reply(http::problem(s));
-    http::Response r = http::json_response(to_json(*out).dump(), 201);
-    r.set_header("Location", "/api/v1/feedback/" + std::to_string(out->id));
+  service.create(std::move(e), [reply](Result<Entry> saved) {
+    if (!saved.ok()) return reply(http::problem(saved.status()));
+    http::Response r = http::json_response(to_json(*saved).dump(), 201);
+    r.set_header("Location", "/api/v1/feedback/" + std::to_string(saved->id));
     reply(std::move(r));
   });
 }
 
-void list_route(store::Database& db, http::Request& req, http::Reply reply) {
+void list_route(const FeedbackService& service, http::Request& req, http::Reply reply) {
   auto page = http::parse_page(req);
   if (!page.ok()) return reply(http::problem(page.status()));
-  auto rows = list(db.reader(), page->before_id, page->limit);
+  auto rows = service.list(page->before_id, page->limit);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   json items = json::array();
   for (const auto& e : *rows) items.push_back(to_json(e));
@@ -61,10 +62,10 @@ void list_route(store::Database& db, http::Request& req, http::Reply reply) {
   reply(http::json_response(body.dump()));
 }
 
-void get_route(store::Database& db, http::Request& req, http::Reply reply) {
+void get_route(const FeedbackService& service, http::Request& req, http::Reply reply) {
   auto id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no feedback with that id")));
-  auto e = get(db.reader(), *id);
+  auto e = service.get(*id);
   if (!e.ok()) return reply(http::problem(e.status()));
   reply(http::json_response(to_json(*e).dump()));
 }
@@ -75,13 +76,17 @@ void register_routes(http::Router& router, store::Database& db) {
   using http::Access;
   using http::Method;
   using http::Role;
-  router.add(Method::kPost, "/api/v1/feedback", Access::AnyUser(),
-             [&db](http::Request& req, http::Reply reply) { create(db, req, std::move(reply)); },
-             {.body_limit = 16 * 1024, .json_body = true, .summary = "send feedback"});
-  router.add(Method::kGet, "/api/v1/feedback", Access::Roles({Role::kAdmin}),
-             [&db](http::Request& req, http::Reply reply) { list_route(db, req, reply); });
+  // Held by the routes: the router outlives serving, `db` outlives the router.
+  auto service = std::make_shared<FeedbackService>(db);
+  router.add(
+      Method::kPost, "/api/v1/feedback", Access::AnyUser(),
+      [service](http::Request& req, http::Reply reply) { create(*service, req, std::move(reply)); },
+      {.body_limit = 16 * 1024, .json_body = true, .summary = "send feedback"});
+  router.add(
+      Method::kGet, "/api/v1/feedback", Access::Roles({Role::kAdmin}),
+      [service](http::Request& req, http::Reply reply) { list_route(*service, req, reply); });
   router.add(Method::kGet, "/api/v1/feedback/{id}", Access::Roles({Role::kAdmin}),
-             [&db](http::Request& req, http::Reply reply) { get_route(db, req, reply); });
+             [service](http::Request& req, http::Reply reply) { get_route(*service, req, reply); });
 }
 
 }  // namespace warmcity::feedback

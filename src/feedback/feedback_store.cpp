@@ -38,10 +38,9 @@ store::Database::WriteJob insert_job(Entry e, std::shared_ptr<Entry> out) {
     out->created_at = core::now_unix();
     stmt->bind(1, out->created_at).bind(2, e.user_id).bind(3, e.topic).bind(4, e.message);
     stmt->bind(5, e.page);
-    auto row = stmt->step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Internal("the feedback was not stored");
-    out->id = stmt->column_int64(0);
+    Result<int64_t> id = stmt->returning_id();
+    if (!id.ok()) return id.status();
+    out->id = *id;
     return Status::Ok();
   };
 }

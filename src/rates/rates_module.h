@@ -20,6 +20,7 @@
 
 namespace warmcity::rates {
 
+// The route holds its own RatesService (rates_service.h) on `db`.
 // REQUIRES: `db` outlives the router.
 void register_routes(http::Router& router, store::Database& db, Weights weights);
 

@@ -1,5 +1,7 @@
-// GET /api/v1/rates (see rates_module.h).
+// GET /api/v1/rates (see rates_module.h): the query, then RatesService, then
+// JSON or CSV.
 #include <cmath>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +9,7 @@
 #include "http/problem.h"
 #include "rates/rates_csv.h"
 #include "rates/rates_module.h"
-#include "rates/rates_store.h"
+#include "rates/rates_service.h"
 
 namespace warmcity::rates {
 
@@ -45,7 +47,7 @@ std::string unnamed(Dimension by) {
   return by == Dimension::kDepartment ? "（未派至部门）" : "（未定位）";
 }
 
-void get_rates(store::Database& db, const Weights& w, http::Request& req, http::Reply reply) {
+void get_rates(const RatesService& service, http::Request& req, http::Reply reply) {
   std::vector<FieldError> errors;
   const int64_t now = core::now_unix();
   Month month = month_of(now);
@@ -74,24 +76,14 @@ void get_rates(store::Database& db, const Weights& w, http::Request& req, http::
     return reply(http::problem(Status::Unprocessable("bad rates query", std::move(errors))));
   }
 
-  store::Connection& c = db.reader();
-  auto callbacks = callbacks_between(c, month.from, month.until);
-  if (!callbacks.ok()) return reply(http::problem(callbacks.status()));
-  auto submissions = submissions_between(c, month.from, month.until);
-  if (!submissions.ok()) return reply(http::problem(submissions.status()));
-  std::vector<Row> rows = compute(by, *callbacks, *submissions, w, now);
-  Row sum = total(*callbacks, *submissions, w, now);
-  std::vector<int64_t> ids;
-  for (const Row& r : rows) {
-    if (r.id) ids.push_back(*r.id);
-  }
-  auto names = group_names(c, by, ids);
-  if (!names.ok()) return reply(http::problem(names.status()));
+  Result<Report> report = service.report(month, by, now);
+  if (!report.ok()) return reply(http::problem(report.status()));
+  std::vector<Row>& rows = report->rows;
+  Row& sum = report->total;
   for (Row& r : rows) {
-    r.name = !r.id                 ? unnamed(by)
-             : names->count(*r.id) ? names->at(*r.id)
-                                   : "#" + std::to_string(*r.id);
+    if (!r.id) r.name = unnamed(by);
   }
+  const Weights& w = service.weights();
 
   if (format == "csv") {
     http::Response r;
@@ -121,10 +113,12 @@ void get_rates(store::Database& db, const Weights& w, http::Request& req, http::
 
 void register_routes(http::Router& router, store::Database& db, Weights weights) {
   using http::Role;
+  // Held by the route: the router outlives serving, `db` outlives the router.
+  auto service = std::make_shared<RatesService>(db, weights);
   router.add(http::Method::kGet, "/api/v1/rates",
              http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kDepartment}),
-             [&db, weights](http::Request& req, http::Reply reply) {
-               get_rates(db, weights, req, std::move(reply));
+             [service](http::Request& req, http::Reply reply) {
+               get_rates(*service, req, std::move(reply));
              },
              {.summary = "the three rates per department or area and month (JSON or CSV)"});
 }
