@@ -1,5 +1,6 @@
 #include "store/backend.h"
 
+#include "store/postgres/pg_backend.h"
 #include "store/sqlite/sqlite_backend.h"
 
 namespace warmcity::store {
@@ -9,9 +10,7 @@ bool names_postgres(std::string_view location) {
 }
 
 Result<std::unique_ptr<Backend>> make_backend(const Options& options) {
-  if (names_postgres(options.path)) {
-    return Status::InvalidArgument("this build has no PostgreSQL engine yet: " + options.path);
-  }
+  if (names_postgres(options.path)) return make_postgres_backend(options);
   return make_sqlite_backend(options);
 }
 
