@@ -108,7 +108,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
                                     [residents = app->residents_.get()](int64_t user_id) {
                                       return residents->phone_of(user_id);
                                     });
-  open311::register_routes(router, *app->appeals_);
+  open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
 
   std::vector<std::string> labels;

@@ -5,7 +5,6 @@
 
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
-#include "appeals/appeal_store.h"
 #include "appeals/photos.h"
 #include "appeals/routes.h"
 #include "http/pagination.h"
@@ -129,7 +128,7 @@ void list(AppealService& service, http::Request& req, http::Reply reply) {
   } else if (by.role == "worker") {
     f.area_ids = by.area_ids;  // empty: a district worker sees all
   }
-  Result<std::vector<Appeal>> rows = list_appeals(service.db().reader(), f);
+  Result<std::vector<Appeal>> rows = service.list(f);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();

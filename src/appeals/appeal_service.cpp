@@ -454,6 +454,16 @@ Result<std::vector<Event>> AppealService::events(int64_t id, bool public_only) c
   return list_events(db_.reader(), id, public_only);
 }
 
+Result<std::vector<Appeal>> AppealService::list(const AppealFilter& f) const {
+  return list_appeals(db_.reader(), f);
+}
+
+Result<std::vector<Appeal>> AppealService::supervision(
+    int64_t now, const std::vector<int64_t>& org_ids, const std::vector<int64_t>& area_ids,
+    const std::optional<SupervisionCursor>& after, int limit) const {
+  return supervision_list(db_.reader(), now, org_ids, area_ids, after, limit);
+}
+
 Result<std::vector<Similar>> AppealService::similar(int64_t category_id, double lat, double lon,
                                                     Precision precision) const {
   const bool exact = precision == Precision::kExact;

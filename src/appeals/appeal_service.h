@@ -36,7 +36,9 @@
 
 #include "accounts/audit.h"
 #include "appeals/appeal.h"
+#include "appeals/appeal_filter.h"
 #include "appeals/category.h"
+#include "appeals/category_targets.h"
 #include "appeals/photo_store.h"
 #include "areas/areas.h"
 #include "core/calendar.h"
@@ -188,6 +190,24 @@ class AppealService {
   Result<Appeal> get(int64_t id) const;
   Result<Appeal> by_tracking_code(const std::string& code) const;
   Result<std::vector<Event>> events(int64_t id, bool public_only) const;
+  // The appeals `f` asks for, newest first (appeal_filter.h). The caller
+  // narrows `f` to what the caller may read.
+  Result<std::vector<Appeal>> list(const AppealFilter& f) const;
+  // Supervision (督办): appeals whose clock runs and is at least nearly due
+  // at `now`, by nearly_at then id, after the cursor, at most `limit`;
+  // `org_ids` / `area_ids` (when not empty) keep those assigned to one of the
+  // organisations / lying in or assigned to one of the areas.
+  Result<std::vector<Appeal>> supervision(int64_t now, const std::vector<int64_t>& org_ids,
+                                          const std::vector<int64_t>& area_ids,
+                                          const std::optional<SupervisionCursor>& after,
+                                          int limit) const;
+  // A resident's own appeals (resident_appeals.h): reported by `user_id` or
+  // made with `phone` as the contact, ids below before_id, newest first.
+  Result<std::vector<Appeal>> resident_appeals(int64_t user_id,
+                                               const std::optional<std::string>& phone,
+                                               std::optional<int64_t> before_id, int limit) const;
+  // Active categories whose default target reaches nobody (category_targets.h).
+  Result<std::vector<StrandedCategory>> stranded_categories() const;
   // Open appeals of the category within similar_radius_m of the point,
   // submitted in the last similar_days; nearest first, at most 20. For a
   // caller who may not read the appeals (kPublic) both the radius test and
@@ -215,7 +235,6 @@ class AppealService {
   std::vector<Step> allowed(const Appeal& a, const Caller& by) const;
 
   int64_t now() const;
-  store::Database& db() const { return db_; }
   const PhotoStore& photos() const { return photos_; }
 
  private:

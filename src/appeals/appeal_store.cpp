@@ -2,8 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "appeals/appeals.h"
+#include <algorithm>
+#include <string_view>
+#include <variant>
+
 #include "appeals/tracking_code.h"
+#include "store/sql_list.h"
 
 namespace warmcity::appeals {
 
@@ -111,120 +115,7 @@ void bind_mutable(store::Statement& s, const Appeal& a) {
   s.bind(22, a.grid_id);
 }
 
-std::string ids_json(const std::vector<int64_t>& ids) { return json(ids).dump(); }
-
 }  // namespace
-
-std::vector<store::Migration> migrations() {
-  return {{"appeals", 1, R"SQL(
-    CREATE TABLE appeal_categories (
-      id INTEGER PRIMARY KEY,
-      code TEXT NOT NULL UNIQUE,
-      name_zh TEXT NOT NULL,
-      name_en TEXT NOT NULL,
-      group_name TEXT NOT NULL DEFAULT '',
-      department_org_id INTEGER REFERENCES organisations(id),
-      response_hours INTEGER NOT NULL CHECK (response_hours BETWEEN 1 AND 720),
-      resolution_days INTEGER NOT NULL CHECK (resolution_days BETWEEN 1 AND 60),
-      attributes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attributes)),
-      active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
-    );
-    CREATE TABLE appeals (
-      id INTEGER PRIMARY KEY,
-      tracking_code TEXT NOT NULL UNIQUE,
-      category_id INTEGER NOT NULL REFERENCES appeal_categories(id),
-      channel TEXT NOT NULL CHECK (channel IN
-        ('web', 'phone', 'liaison_station', 'representative_visit', 'open311')),
-      state TEXT NOT NULL CHECK (state IN ('submitted', 'accepted', 'dispatched', 'returned',
-        'in_progress', 'replied', 'callback', 'closed')),
-      description TEXT NOT NULL,
-      attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
-      lat REAL CHECK (lat BETWEEN -90 AND 90),
-      lon REAL CHECK (lon BETWEEN -180 AND 180),
-      address TEXT,
-      subdistrict_id INTEGER,
-      community_id INTEGER,
-      grid_id INTEGER,
-      photos TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(photos)),
-      reporter_user_id INTEGER,
-      anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
-      contact_name TEXT,
-      contact_phone TEXT,
-      assigned_org_id INTEGER REFERENCES organisations(id),
-      assigned_area_id INTEGER REFERENCES areas(id),
-      submitted_at INTEGER NOT NULL,
-      response_due INTEGER NOT NULL,
-      resolution_due INTEGER NOT NULL,
-      accepted_at INTEGER,
-      replied_at INTEGER,
-      closed_at INTEGER,
-      reply_outcome TEXT CHECK (reply_outcome IN ('solved', 'not_solvable')),
-      callback_contacted INTEGER,
-      callback_solved INTEGER,
-      satisfaction TEXT CHECK (satisfaction IN
-        ('satisfied', 'basically_satisfied', 'dissatisfied')),
-      merged_into INTEGER REFERENCES appeals(id),
-      followers INTEGER NOT NULL DEFAULT 0,
-      reopen_count INTEGER NOT NULL DEFAULT 0,
-      clock_start INTEGER,
-      due_at INTEGER,
-      nearly_at INTEGER,
-      escalation INTEGER NOT NULL DEFAULT 0 CHECK (escalation BETWEEN 0 AND 2),
-      updated_at INTEGER NOT NULL
-    );
-    CREATE INDEX appeals_org ON appeals(assigned_org_id, id) WHERE assigned_org_id IS NOT NULL;
-    CREATE INDEX appeals_reporter ON appeals(reporter_user_id, id)
-      WHERE reporter_user_id IS NOT NULL;
-    CREATE INDEX appeals_submitted ON appeals(submitted_at);
-    CREATE INDEX appeals_open_category ON appeals(category_id, submitted_at)
-      WHERE state != 'closed';
-    CREATE INDEX appeals_supervision ON appeals(nearly_at, id) WHERE due_at IS NOT NULL;
-    CREATE INDEX appeals_escalate_overdue ON appeals(due_at)
-      WHERE due_at IS NOT NULL AND escalation = 1;
-    CREATE TABLE appeal_events (
-      id INTEGER PRIMARY KEY,
-      appeal_id INTEGER NOT NULL REFERENCES appeals(id),
-      at INTEGER NOT NULL,
-      actor_user_id INTEGER,
-      actor_role TEXT NOT NULL,
-      action TEXT NOT NULL,
-      from_state TEXT,
-      to_state TEXT,
-      note TEXT NOT NULL DEFAULT '',
-      public INTEGER NOT NULL CHECK (public IN (0, 1)),
-      detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
-    );
-    CREATE INDEX appeal_events_appeal ON appeal_events(appeal_id, id);
-    CREATE TRIGGER appeal_events_no_update BEFORE UPDATE ON appeal_events
-      BEGIN SELECT RAISE(ABORT, 'appeal events are append-only'); END;
-    CREATE TRIGGER appeal_events_no_delete BEFORE DELETE ON appeal_events
-      BEGIN SELECT RAISE(ABORT, 'appeal events are append-only'); END;
-    CREATE TABLE appeal_followers (
-      appeal_id INTEGER NOT NULL REFERENCES appeals(id),
-      user_id INTEGER NOT NULL,
-      at INTEGER NOT NULL,
-      PRIMARY KEY (appeal_id, user_id)
-    ) WITHOUT ROWID;
-  )SQL"},
-          // Photos come one request each after the appeal: whoever submitted
-          // it holds this token (its SHA-256 is kept) for an hour.
-          {"appeals", 2, R"SQL(
-    CREATE TABLE appeal_photo_tokens (
-      appeal_id INTEGER PRIMARY KEY REFERENCES appeals(id),
-      token_hash TEXT NOT NULL,
-      expires_at INTEGER NOT NULL
-    );
-  )SQL"},
-          // A step's note is published only when staff tick 公开; the event
-          // itself (the state change) follows public as before. Earlier
-          // events keep what they showed: their note was public with them.
-          {"appeals", 3, R"SQL(
-    ALTER TABLE appeal_events ADD COLUMN note_public INTEGER NOT NULL DEFAULT 1
-      CHECK (note_public IN (0, 1));
-  )SQL"}};
-}
 
 Status insert_photo_token(store::Connection& c, int64_t appeal_id, std::string_view token_hash,
                           int64_t expires_at) {
@@ -274,37 +165,38 @@ Result<Appeal> get_appeal_by_code(store::Connection& c, const std::string& track
 }
 
 Status insert_appeal(store::Connection& c, Appeal& a) {
-  auto s = c.prepare(
-      "INSERT INTO appeals (state, assigned_org_id, assigned_area_id, resolution_due, "
-      "accepted_at, replied_at, closed_at, reply_outcome, callback_contacted, callback_solved, "
-      "satisfaction, merged_into, followers, reopen_count, clock_start, due_at, nearly_at, "
-      "escalation, updated_at, subdistrict_id, community_id, grid_id, tracking_code, "
-      "category_id, channel, description, attributes, lat, lon, address, photos, "
-      "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!s.ok()) return s.status();
-  bind_mutable(*s, a);
-  s->bind(24, a.category_id).bind(25, channel_name(a.channel)).bind(26, a.description);
-  s->bind(27, a.attributes_json).bind(28, a.lat).bind(29, a.lon).bind(30, a.address);
-  s->bind(31, photos_json(a.photos)).bind(32, a.reporter_user_id).bind(33, a.anonymous ? 1 : 0);
-  if (a.contact) {
-    s->bind(34, a.contact->name).bind(35, a.contact->phone);
-  } else {
-    s->bind_null(34).bind_null(35);
-  }
-  s->bind(36, a.submitted_at).bind(37, a.response_due);
   for (int attempt = 0;; ++attempt) {
+    auto s = c.prepare(
+        "INSERT INTO appeals (state, assigned_org_id, assigned_area_id, resolution_due, "
+        "accepted_at, replied_at, closed_at, reply_outcome, callback_contacted, callback_solved, "
+        "satisfaction, merged_into, followers, reopen_count, clock_start, due_at, nearly_at, "
+        "escalation, updated_at, subdistrict_id, community_id, grid_id, tracking_code, "
+        "category_id, channel, description, attributes, lat, lon, address, photos, "
+        "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    if (!s.ok()) return s.status();
+    bind_mutable(*s, a);
     a.tracking_code = new_tracking_code();
     s->bind(23, a.tracking_code);
-    Status r = s->run();
-    if (r.ok()) break;
+    s->bind(24, a.category_id).bind(25, channel_name(a.channel)).bind(26, a.description);
+    s->bind(27, a.attributes_json).bind(28, a.lat).bind(29, a.lon).bind(30, a.address);
+    s->bind(31, photos_json(a.photos)).bind(32, a.reporter_user_id).bind(33, a.anonymous ? 1 : 0);
+    if (a.contact) {
+      s->bind(34, a.contact->name).bind(35, a.contact->phone);
+    } else {
+      s->bind_null(34).bind_null(35);
+    }
+    s->bind(36, a.submitted_at).bind(37, a.response_due);
+    Result<int64_t> id = s->returning_id();
+    if (id.ok()) {
+      a.id = *id;
+      return Status::Ok();
+    }
     // A collision of random codes (or a bad category, which callers check
     // first): draw again a few times before giving up.
-    if (r.code() != Code::kConflict || attempt >= 4) return r;
+    if (id.status().code() != Code::kConflict || attempt >= 4) return id.status();
   }
-  a.id = c.last_insert_rowid();
-  return Status::Ok();
 }
 
 Status update_appeal(store::Connection& c, const Appeal& a) {
@@ -324,7 +216,8 @@ Status update_appeal(store::Connection& c, const Appeal& a) {
 Status insert_event(store::Connection& c, Event& e) {
   auto s = c.prepare(
       "INSERT INTO appeal_events (appeal_id, at, actor_user_id, actor_role, action, from_state, "
-      "to_state, note, public, detail, note_public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "to_state, note, public, detail, note_public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id");
   if (!s.ok()) return s.status();
   s->bind(1, e.appeal_id).bind(2, e.at).bind(3, e.actor_user_id).bind(4, e.actor_role);
   s->bind(5, e.action);
@@ -340,8 +233,9 @@ Status insert_event(store::Connection& c, Event& e) {
   }
   s->bind(8, e.note).bind(9, e.is_public ? 1 : 0).bind(10, e.detail_json);
   s->bind(11, e.note_public ? 1 : 0);
-  if (Status r = s->run(); !r.ok()) return r;
-  e.id = c.last_insert_rowid();
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  e.id = *id;
   return Status::Ok();
 }
 
@@ -349,7 +243,7 @@ Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, 
   auto s = c.prepare(
       "SELECT id, appeal_id, at, actor_user_id, actor_role, action, from_state, to_state, note, "
       "public, detail, note_public FROM appeal_events WHERE appeal_id = ? "
-      "AND (public = 1 OR ? = 0) "
+      "AND (public <> 0 OR ? = 0) "
       "ORDER BY id");
   if (!s.ok()) return s.status();
   s->bind(1, appeal_id).bind(2, public_only ? 1 : 0);
@@ -374,49 +268,99 @@ Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, 
 
 namespace {
 
-// An appeal in one of the areas of the JSON array ?N (lies in it or is assigned to it).
-std::string in_areas(int n) {
-  const std::string each = " IN (SELECT value FROM json_each(?" + std::to_string(n) + "))";
-  return "(?" + std::to_string(n) + " IS NULL OR subdistrict_id" + each + " OR community_id" +
-         each + " OR grid_id" + each + " OR assigned_area_id" + each + ")";
-}
+// The filters a list asks for as " AND …" terms, with their values in
+// placeholder order. A variable list is `col IN (?, …)` (store/sql_list.h),
+// which both engines plan as an index lookup, as they did the fixed forms.
+// Each list is padded to a power of two by repeating its last value (IN does
+// not care), so a few statement texts serve every length: the connections'
+// prepared-statement caches, keyed by the text, stay small.
+class Where {
+ public:
+  std::string sql;
+
+  Where& term(std::string_view clause, int64_t value) {
+    sql += " AND ";
+    sql += clause;
+    values_.emplace_back(value);
+    return *this;
+  }
+  Where& in(std::string_view column, const std::vector<int64_t>& ids) {
+    sql += " AND ";
+    return in_list(column, ids);
+  }
+  // The same, kept off any index on `column` (SQLite's unary "+", an identity
+  // on PostgreSQL): for a term that the list's own order (the primary key,
+  // appeals_supervision) serves better than that index, whose rows would all
+  // be read and sorted.
+  Where& in_unindexed(std::string_view column, const std::vector<int64_t>& ids) {
+    sql += " AND +";
+    return in_list(column, ids);
+  }
+  Where& in(std::string_view column, const std::vector<std::string>& texts) {
+    sql += " AND ";
+    return in_list(column, texts);
+  }
+  // An appeal that lies in, or is assigned to, one of the areas.
+  Where& in_areas(const std::vector<int64_t>& ids) {
+    sql += " AND (";
+    in_list("subdistrict_id", ids);
+    sql += " OR ";
+    in_list("community_id", ids);
+    sql += " OR ";
+    in_list("grid_id", ids);
+    sql += " OR ";
+    in_list("assigned_area_id", ids);
+    sql += ")";
+    return *this;
+  }
+  // Binds the values from parameter `first` on; returns the next index.
+  int bind(store::Statement& s, int first) const {
+    for (const auto& v : values_) {
+      if (const int64_t* i = std::get_if<int64_t>(&v)) {
+        s.bind(first++, *i);
+      } else {
+        s.bind(first++, std::get<std::string>(v));
+      }
+    }
+    return first;
+  }
+
+ private:
+  template <class T>
+  Where& in_list(std::string_view column, const std::vector<T>& list) {
+    size_t n = 1;
+    while (n < list.size()) n *= 2;
+    sql += column;
+    sql += " IN (" + store::placeholders(n) + ")";
+    for (size_t i = 0; i < n; ++i) values_.emplace_back(list[std::min(i, list.size() - 1)]);
+    return *this;
+  }
+
+  std::vector<std::variant<int64_t, std::string>> values_;
+};
 
 }  // namespace
 
 Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilter& f) {
-  // NULL parameters switch a filter off; lists travel as JSON arrays.
-  auto s = c.prepare(
-      select("WHERE id < ?1 "
-             "AND (?2 IS NULL OR state IN (SELECT value FROM json_each(?2))) "
-             "AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3))) "
-             "AND (?4 IS NULL OR assigned_org_id IN (SELECT value FROM json_each(?4))) "
-             "AND (?5 IS NULL OR reporter_user_id = ?5) "
-             "AND (?6 IS NULL OR id IN (SELECT value FROM json_each(?6))) "
-             "AND (?7 IS NULL OR submitted_at >= ?7) AND (?8 IS NULL OR submitted_at < ?8) "
-             "AND " +
-             in_areas(10) + " ORDER BY id DESC LIMIT ?9"));
-  if (!s.ok()) return s.status();
-  s->bind(1, f.before_id.value_or(INT64_MAX));
-  if (f.states.empty()) {
-    s->bind_null(2);
-  } else {
+  Where w;
+  if (!f.states.empty()) {
     std::vector<std::string> names;
     for (State st : f.states) names.emplace_back(state_name(st));
-    s->bind(2, json(names).dump());
+    w.in("state", names);
   }
-  auto list = [&s](int index, const std::vector<int64_t>& ids) {
-    if (ids.empty()) {
-      s->bind_null(index);
-    } else {
-      s->bind(index, ids_json(ids));
-    }
-  };
-  list(3, f.category_ids);
-  list(4, f.assigned_org_ids);
-  s->bind(5, f.reporter_user_id);
-  list(6, f.ids);
-  s->bind(7, f.submitted_from).bind(8, f.submitted_until).bind(9, f.limit);
-  list(10, f.area_ids);
+  if (!f.category_ids.empty()) w.in("category_id", f.category_ids);
+  // One organisation: appeals_org (assigned_org_id, id) walks it in id order.
+  if (f.assigned_org_ids.size() == 1) w.in("assigned_org_id", f.assigned_org_ids);
+  if (f.assigned_org_ids.size() > 1) w.in_unindexed("assigned_org_id", f.assigned_org_ids);
+  if (f.reporter_user_id) w.term("reporter_user_id = ?", *f.reporter_user_id);
+  if (!f.ids.empty()) w.in("id", f.ids);
+  if (f.submitted_from) w.term("submitted_at >= ?", *f.submitted_from);
+  if (f.submitted_until) w.term("submitted_at < ?", *f.submitted_until);
+  if (!f.area_ids.empty()) w.in_areas(f.area_ids);
+  auto s = c.prepare(select("WHERE id < ?" + w.sql + " ORDER BY id DESC LIMIT ?"));
+  if (!s.ok()) return s.status();
+  s->bind(1, f.before_id.value_or(INT64_MAX));
+  s->bind(w.bind(*s, 2), f.limit);
   return store::collect<Appeal>(*s, read_row);
 }
 
@@ -425,31 +369,24 @@ Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,
                                              const std::vector<int64_t>& area_ids,
                                              const std::optional<SupervisionCursor>& after,
                                              int limit) {
-  auto s = c.prepare(
-      select("WHERE due_at IS NOT NULL AND nearly_at <= ?1 AND (nearly_at, id) > (?2, ?3) "
-             "AND (?4 IS NULL OR assigned_org_id IN (SELECT value FROM json_each(?4))) AND " +
-             in_areas(6) + " ORDER BY nearly_at, id LIMIT ?5"));
+  Where w;
+  if (!assigned_org_ids.empty()) w.in_unindexed("assigned_org_id", assigned_org_ids);
+  if (!area_ids.empty()) w.in_areas(area_ids);
+  auto s =
+      c.prepare(select("WHERE due_at IS NOT NULL AND nearly_at <= ? AND (nearly_at, id) > (?, ?)" +
+                       w.sql + " ORDER BY nearly_at, id LIMIT ?"));
   if (!s.ok()) return s.status();
   s->bind(1, now).bind(2, after ? after->nearly_at : INT64_MIN).bind(3, after ? after->id : 0);
-  if (assigned_org_ids.empty()) {
-    s->bind_null(4);
-  } else {
-    s->bind(4, ids_json(assigned_org_ids));
-  }
-  s->bind(5, limit);
-  if (area_ids.empty()) {
-    s->bind_null(6);
-  } else {
-    s->bind(6, ids_json(area_ids));
-  }
+  s->bind(w.bind(*s, 4), limit);
   return store::collect<Appeal>(*s, read_row);
 }
 
 Result<std::vector<Appeal>> due_for_escalation(store::Connection& c, int64_t now, int limit) {
   std::vector<Appeal> out;
   for (const char* where :
-       {"WHERE due_at IS NOT NULL AND escalation = 1 AND due_at <= ?1 LIMIT ?2",
-        "WHERE due_at IS NOT NULL AND escalation = 0 AND nearly_at <= ?1 LIMIT ?2"}) {
+       {"WHERE due_at IS NOT NULL AND escalation = 1 AND due_at <= ?1 ORDER BY due_at, id LIMIT ?2",
+        "WHERE due_at IS NOT NULL AND escalation = 0 AND nearly_at <= ?1 "
+        "ORDER BY nearly_at, id LIMIT ?2"}) {
     auto s = c.prepare(select(where));
     if (!s.ok()) return s.status();
     s->bind(1, now).bind(2, limit - static_cast<int>(out.size()));
@@ -464,7 +401,7 @@ Result<std::vector<Appeal>> due_for_escalation(store::Connection& c, int64_t now
 Result<std::vector<Appeal>> open_near(store::Connection& c, int64_t category_id, int64_t since,
                                       double lat, double lon, double dlat, double dlon) {
   auto s = c.prepare(
-      select("WHERE category_id = ?1 AND state != 'closed' AND submitted_at >= ?2 "
+      select("WHERE category_id = ?1 AND state <> 'closed' AND submitted_at >= ?2 "
              "AND merged_into IS NULL AND lat BETWEEN ?3 AND ?4 AND lon BETWEEN ?5 AND ?6 "
              "ORDER BY id DESC LIMIT 200"));
   if (!s.ok()) return s.status();
@@ -476,7 +413,7 @@ Result<std::vector<Appeal>> open_near(store::Connection& c, int64_t category_id,
 Result<bool> add_follower(store::Connection& c, int64_t appeal_id, int64_t user_id, int64_t at) {
   auto s = c.prepare(
       "INSERT INTO appeal_followers (appeal_id, user_id, at) VALUES (?, ?, ?) "
-      "ON CONFLICT DO NOTHING");
+      "ON CONFLICT (appeal_id, user_id) DO NOTHING");
   if (!s.ok()) return s.status();
   s->bind(1, appeal_id).bind(2, user_id).bind(3, at);
   if (Status r = s->run(); !r.ok()) return r;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "appeals/appeal.h"
+#include "appeals/appeal_filter.h"
 #include "core/status.h"
 #include "store/connection.h"
 #include "store/database.h"
@@ -56,28 +57,12 @@ Status set_photos(store::Connection& c, int64_t appeal_id, const std::vector<Pho
 // page read these.
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only);
 
-// A bounded list, newest first. Empty vectors and nullopts switch a filter off.
-struct AppealFilter {
-  std::vector<State> states;
-  std::vector<int64_t> category_ids;
-  std::vector<int64_t> assigned_org_ids;    // visibility for department staff
-  std::vector<int64_t> area_ids;            // visibility for a worker bound to areas
-  std::optional<int64_t> reporter_user_id;  // "my appeals"
-  std::vector<int64_t> ids;
-  std::optional<int64_t> submitted_from;   // submitted_at >= from
-  std::optional<int64_t> submitted_until;  // submitted_at < until
-  std::optional<int64_t> before_id;        // the cursor
-  int limit = 50;
-};
+// AppealFilter (appeal_filter.h): the filters present become the WHERE clause
+// (lists as placeholder lists, so the indexes still serve them).
 Result<std::vector<Appeal>> list_appeals(store::Connection& c, const AppealFilter& f);
 
 // Supervision (督办): appeals whose clock runs and is at least nearly due at
-// `now`, by nearly_at then id (the longest-warned first). The cursor is the
-// (nearly_at, id) of the last row seen.
-struct SupervisionCursor {
-  int64_t nearly_at = 0;
-  int64_t id = 0;
-};
+// `now`, by nearly_at then id (the longest-warned first), after the cursor.
 // `area_ids` (when not empty) keeps the appeals that lie in, or are
 // assigned to, one of those areas.
 Result<std::vector<Appeal>> supervision_list(store::Connection& c, int64_t now,

@@ -4,7 +4,6 @@
 
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
-#include "appeals/category_targets.h"
 #include "appeals/routes.h"
 #include "http/problem.h"
 
@@ -40,8 +39,7 @@ void stranded(AppealService& service, http::Request& req, http::Reply reply) {
     return reply(http::problem(
         Status::PermissionDenied("only admins and district workers see stranded categories")));
   }
-  Result<std::vector<StrandedCategory>> found =
-      stranded_categories(service.db().reader(), service.categories(false));
+  Result<std::vector<StrandedCategory>> found = service.stranded_categories();
   if (!found.ok()) return reply(http::problem(found.status()));
   ordered_json items = ordered_json::array();
   for (const StrandedCategory& s : *found) {

@@ -39,6 +39,10 @@ std::vector<Category> AppealService::categories(bool include_inactive) const {
   return out;
 }
 
+Result<std::vector<StrandedCategory>> AppealService::stranded_categories() const {
+  return appeals::stranded_categories(db_.reader(), categories(false));
+}
+
 void AppealService::create_category(Category c, Caller by, Done<Category> done) {
   save_category(std::nullopt, std::move(c), std::move(by), false, std::move(done));
 }

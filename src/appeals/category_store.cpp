@@ -10,7 +10,7 @@ constexpr const char* kCategoryColumns =
     "id, code, name_zh, name_en, group_name, department_org_id, response_hours, "
     "resolution_days, attributes, active, created_at, updated_at";
 
-Category read_category(const store::Statement& s) {
+Category category_of_row(const store::Statement& s) {
   Category c;
   c.id = s.column_int64(0);
   c.code = s.column_text(1);
@@ -37,7 +37,7 @@ Result<Category> one(store::Connection& c, const std::string& where,
   Result<bool> row = s->step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound("no such appeal category");
-  return read_category(*s);
+  return category_of_row(*s);
 }
 
 // Binds name_zh … updated_at as parameters 1..10.
@@ -60,22 +60,24 @@ Result<Category> get_category_by_id(store::Connection& c, int64_t id) {
 
 Result<std::vector<Category>> list_categories(store::Connection& c, bool include_inactive) {
   auto s = c.prepare(std::string("SELECT ") + kCategoryColumns +
-                     " FROM appeal_categories WHERE active = 1 OR ?1 ORDER BY group_name, code");
+                     " FROM appeal_categories WHERE active <> 0 OR ? <> 0 "
+                     "ORDER BY group_name, code, id");
   if (!s.ok()) return s.status();
   s->bind(1, include_inactive ? 1 : 0);
-  return store::collect<Category>(*s, read_category);
+  return store::collect<Category>(*s, category_of_row);
 }
 
 Status insert_category(store::Connection& c, Category& cat) {
   auto s = c.prepare(
       "INSERT INTO appeal_categories (name_zh, name_en, group_name, department_org_id, "
       "response_hours, resolution_days, attributes, active, created_at, updated_at, code) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   bind_fields(*s, cat);
   s->bind(11, cat.code);
-  if (Status r = s->run(); !r.ok()) return r;
-  cat.id = c.last_insert_rowid();
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  cat.id = *id;
   return Status::Ok();
 }
 

@@ -46,7 +46,7 @@ void my_appeals(AppealService& service, const PhoneOf& phone_of, http::Request& 
   Result<std::optional<std::string>> phone = phone_of(user_id);
   if (!phone.ok()) return reply(http::problem(phone.status()));
   Result<std::vector<Appeal>> rows =
-      appeals_of_resident(service.db().reader(), user_id, *phone, page->before_id, page->limit + 1);
+      service.resident_appeals(user_id, *phone, page->before_id, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
@@ -103,6 +103,13 @@ Result<int64_t> forget_resident(store::Connection& c, int64_t user_id,
   f->bind(1, user_id);
   if (Status r = f->run(); !r.ok()) return r;
   return changed;
+}
+
+Result<std::vector<Appeal>> AppealService::resident_appeals(int64_t user_id,
+                                                            const std::optional<std::string>& phone,
+                                                            std::optional<int64_t> before_id,
+                                                            int limit) const {
+  return appeals_of_resident(db_.reader(), user_id, phone, before_id, limit);
 }
 
 void register_resident_routes(http::Router& router, AppealService& service, PhoneOf phone_of) {

@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "appeals/appeal_json.h"
-#include "appeals/appeal_store.h"
 #include "appeals/deadlines.h"
 #include "appeals/routes.h"
 #include "appeals/tracking_code.h"
@@ -103,10 +102,8 @@ void supervision(AppealService& service, http::Request& req, http::Reply reply) 
   }
   // A worker bound to areas supervises those; a district worker all.
   const std::vector<int64_t> areas = by.role == "worker" ? by.area_ids : std::vector<int64_t>{};
-  store::Connection& reader = service.db().reader();
   const int64_t now = service.now();
-  Result<std::vector<Appeal>> rows =
-      supervision_list(reader, now, orgs, areas, after, page->limit + 1);
+  Result<std::vector<Appeal>> rows = service.supervision(now, orgs, areas, after, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();

@@ -11,7 +11,7 @@
 #include "http/json_input.h"
 #include "http/pagination.h"
 #include "http/problem.h"
-#include "open311/open311_store.h"
+#include "open311/open311_service.h"
 #include "open311/routes.h"
 
 namespace warmcity::open311 {
@@ -48,7 +48,7 @@ accounts::AuditEntry audit_entry(const http::Request& req, std::string action, i
       req.client_address};
 }
 
-void issue(store::Database& db, http::Request& req, http::Reply reply) {
+void issue(Open311Service& service, http::Request& req, http::Reply reply) {
   auto doc = http::parse_json_object(req.body);
   if (!doc.ok()) return reply(http::problem(doc.status()));
   http::FieldReader in(*doc);
@@ -56,34 +56,26 @@ void issue(store::Database& db, http::Request& req, http::Reply reply) {
   std::optional<bool> batch = in.optional_bool("batch");
   in.reject_unknown();
   if (!in.ok()) return reply(http::problem(in.status()));
-  auto key = std::make_shared<ApiKey>();
-  key->name = *name;
-  key->batch = batch.value_or(false);
-  key->created_by = req.principal->user_id;
-  const std::string secret = new_api_key();
-  db.submit(
-      [key, secret,
-       req_copy = audit_entry(req, "open311_key.issue", 0)](store::Connection& c) mutable {
-        key->created_at = core::now_unix();
-        if (Status s = insert_api_key(c, *key, secret); !s.ok()) return s;
-        req_copy.subject_id = std::to_string(key->id);
-        req_copy.detail_json = accounts::AuditDetail().add("name", key->name).str();
-        return accounts::append_audit(c, req_copy, key->created_at);
-      },
-      [key, secret, reply](const Status& s) {
-        if (!s.ok()) return reply(http::problem(s));
-        ordered_json body = key_json(*key);
-        body["key"] = secret;
-        http::Response r = http::json_response(dump(body), 201);
-        r.set_header("Location", std::string(kKeysApi) + "/" + std::to_string(key->id));
-        reply(std::move(r));
-      });
+  ApiKey key;
+  key.name = *name;
+  key.batch = batch.value_or(false);
+  key.created_by = req.principal->user_id;
+  service.issue_key(std::move(key), audit_entry(req, "open311_key.issue", 0),
+                    [reply](Result<Open311Service::IssuedKey> issued) {
+                      if (!issued.ok()) return reply(http::problem(issued.status()));
+                      ordered_json body = key_json(issued->key);
+                      body["key"] = issued->secret;
+                      http::Response r = http::json_response(dump(body), 201);
+                      r.set_header("Location",
+                                   std::string(kKeysApi) + "/" + std::to_string(issued->key.id));
+                      reply(std::move(r));
+                    });
 }
 
-void list_keys(store::Database& db, http::Request& req, http::Reply reply) {
+void list_keys(const Open311Service& service, http::Request& req, http::Reply reply) {
   Result<http::Page> page = http::parse_page(req);
   if (!page.ok()) return reply(http::problem(page.status()));
-  Result<std::vector<ApiKey>> rows = list_api_keys(db.reader(), page->before_id, page->limit + 1);
+  Result<std::vector<ApiKey>> rows = service.keys(page->before_id, page->limit + 1);
   if (!rows.ok()) return reply(http::problem(rows.status()));
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
@@ -93,38 +85,34 @@ void list_keys(store::Database& db, http::Request& req, http::Reply reply) {
   reply(http::json_response(dump({{"items", std::move(items)}, {"next_cursor", std::move(next)}})));
 }
 
-void revoke(store::Database& db, http::Request& req, http::Reply reply) {
+void revoke(Open311Service& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no Open311 key with that id")));
-  db.submit(
-      [id = *id, entry = audit_entry(req, "open311_key.revoke", *id)](store::Connection& c) {
-        const int64_t now = core::now_unix();
-        if (Status s = revoke_api_key(c, id, now); !s.ok()) return s;
-        return accounts::append_audit(c, entry, now);
-      },
-      [&db, id = *id, reply](const Status& s) {
-        if (!s.ok()) return reply(http::problem(s));
-        Result<ApiKey> k = get_api_key(db.reader(), id);
-        if (!k.ok()) return reply(http::problem(k.status()));
-        reply(http::json_response(dump(key_json(*k))));
-      });
+  service.revoke_key(*id, audit_entry(req, "open311_key.revoke", *id), [reply](Result<ApiKey> k) {
+    if (!k.ok()) return reply(http::problem(k.status()));
+    reply(http::json_response(dump(key_json(*k))));
+  });
 }
 
 }  // namespace
 
-void register_key_routes(http::Router& router, store::Database& db) {
+void register_key_routes(http::Router& router, std::shared_ptr<Open311Service> service) {
   using http::Access;
   using http::Method;
   using http::Role;
-  router.add(Method::kPost, kKeysApi, Access::Roles({Role::kAdmin}),
-             [&db](http::Request& req, http::Reply reply) { issue(db, req, std::move(reply)); },
-             {.body_limit = 4 * 1024, .summary = "issue an Open311 API key"});
+  router.add(
+      Method::kPost, kKeysApi, Access::Roles({Role::kAdmin}),
+      [service](http::Request& req, http::Reply reply) { issue(*service, req, std::move(reply)); },
+      {.body_limit = 4 * 1024, .summary = "issue an Open311 API key"});
   router.add(Method::kGet, kKeysApi, Access::Roles({Role::kAdmin}),
-             [&db](http::Request& req, http::Reply reply) { list_keys(db, req, std::move(reply)); },
+             [service](http::Request& req, http::Reply reply) {
+               list_keys(*service, req, std::move(reply));
+             },
              {.summary = "list Open311 API keys"});
-  router.add(Method::kDelete, std::string(kKeysApi) + "/{id}", Access::Roles({Role::kAdmin}),
-             [&db](http::Request& req, http::Reply reply) { revoke(db, req, std::move(reply)); },
-             {.summary = "revoke an Open311 API key"});
+  router.add(
+      Method::kDelete, std::string(kKeysApi) + "/{id}", Access::Roles({Role::kAdmin}),
+      [service](http::Request& req, http::Reply reply) { revoke(*service, req, std::move(reply)); },
+      {.summary = "revoke an Open311 API key"});
 }
 
 }  // namespace warmcity::open311

@@ -20,7 +20,7 @@
 // Every refusal under /open311/ — the router's own 404/405 included — is the
 // spec's error array in the format the path asks for (XML when it names none).
 // GET answers carry no personal data: no contact, reporter, email or phone.
-// Calls: appeals (appeal_service.h, appeal_store.h), accounts (audit log,
+// Calls: appeals (appeal_service.h), accounts (audit log,
 // tokens, organisation names), store, http, core. Called by: app.
 // Details: README.md beside this file, docs/open311.md.
 #pragma once
@@ -42,9 +42,10 @@ struct Config {
       "see docs/open311.md";
 };
 
-std::vector<store::Migration> migrations();  // module "open311" (open311_store.h)
+std::vector<store::Migration> migrations();  // module "open311" (open311_store.cpp)
 
-// REQUIRES: `service` outlives the router.
-void register_routes(http::Router& router, appeals::AppealService& service, Config config = {});
+// REQUIRES: `db` and `appeals` outlive the router.
+void register_routes(http::Router& router, store::Database& db, appeals::AppealService& appeals,
+                     Config config = {});
 
 }  // namespace warmcity::open311

@@ -1,6 +1,7 @@
 #include "open311/open311_store.h"
 
 #include "accounts/tokens.h"
+#include "open311/open311.h"
 
 namespace warmcity::open311 {
 
@@ -33,25 +34,25 @@ Result<T> one(store::Statement& s, Read read, const std::string& what) {
 
 }  // namespace
 
-std::vector<store::Migration> open311_migrations() {
+std::vector<store::Migration> migrations() {
   return {{"open311", 1, R"SQL(
     CREATE TABLE open311_api_keys (
-      id INTEGER PRIMARY KEY,
+      id {{id}},
       name TEXT NOT NULL,
       key_hash TEXT NOT NULL UNIQUE,
       key_prefix TEXT NOT NULL,
-      batch INTEGER NOT NULL DEFAULT 0 CHECK (batch IN (0, 1)),
-      created_by INTEGER,
-      created_at INTEGER NOT NULL,
-      revoked_at INTEGER
+      batch BIGINT NOT NULL DEFAULT 0 CHECK (batch IN (0, 1)),
+      created_by BIGINT,
+      created_at BIGINT NOT NULL,
+      revoked_at BIGINT
     );
     CREATE TABLE open311_requests (
-      appeal_id INTEGER PRIMARY KEY REFERENCES appeals(id),
-      api_key_id INTEGER NOT NULL REFERENCES open311_api_keys(id),
+      appeal_id BIGINT PRIMARY KEY REFERENCES appeals(id),
+      api_key_id BIGINT NOT NULL REFERENCES open311_api_keys(id),
       token TEXT NOT NULL UNIQUE,
       email TEXT,
       address_id TEXT,
-      created_at INTEGER NOT NULL
+      created_at BIGINT NOT NULL
     );
   )SQL"}};
 }
@@ -61,13 +62,14 @@ std::string new_api_key() { return "o311_" + accounts::new_token(); }
 Status insert_api_key(store::Connection& c, ApiKey& k, const std::string& key) {
   auto s = c.prepare(
       "INSERT INTO open311_api_keys (name, key_hash, key_prefix, batch, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   k.key_prefix = key.substr(0, kPrefixLength);
   s->bind(1, k.name).bind(2, accounts::hash_token(key)).bind(3, k.key_prefix);
   s->bind(4, k.batch ? 1 : 0).bind(5, k.created_by).bind(6, k.created_at);
-  if (Status st = s->run(); !st.ok()) return st;
-  k.id = c.last_insert_rowid();
+  Result<int64_t> id = s->returning_id();
+  if (!id.ok()) return id.status();
+  k.id = *id;
   return Status::Ok();
 }
 
@@ -97,7 +99,7 @@ Result<std::vector<ApiKey>> list_api_keys(store::Connection& c, std::optional<in
 
 Status revoke_api_key(store::Connection& c, int64_t id, int64_t at) {
   auto s =
-      c.prepare("UPDATE open311_api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
+      c.prepare("UPDATE open311_api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?");
   if (!s.ok()) return s.status();
   s->bind(1, at).bind(2, id);
   if (Status st = s->run(); !st.ok()) return st;

@@ -18,23 +18,11 @@
 #include <vector>
 
 #include "core/status.h"
+#include "open311/records.h"
 #include "store/connection.h"
 #include "store/database.h"
 
 namespace warmcity::open311 {
-
-// Module "open311"; open311::migrations() (open311.h) returns these.
-std::vector<store::Migration> open311_migrations();
-
-struct ApiKey {
-  int64_t id = 0;
-  std::string name;
-  std::string key_prefix;  // the first characters of the key, to recognise it
-  bool batch = false;
-  std::optional<int64_t> created_by;
-  int64_t created_at = 0;
-  std::optional<int64_t> revoked_at;
-};
 
 // A fresh key: "o311_" + 43 base64url characters (256 random bits).
 std::string new_api_key();
@@ -51,14 +39,6 @@ Result<std::vector<ApiKey>> list_api_keys(store::Connection& c, std::optional<in
 // Sets revoked_at when not yet set (revoking twice keeps the first time).
 Status revoke_api_key(store::Connection& c, int64_t id, int64_t at);
 
-struct RequestRow {
-  int64_t appeal_id = 0;
-  int64_t api_key_id = 0;
-  std::string token;
-  std::optional<std::string> email;  // private
-  std::optional<std::string> address_id;
-  int64_t created_at = 0;
-};
 Status insert_request(store::Connection& c, const RequestRow& r);
 // kNotFound when there is none.
 Result<RequestRow> request_by_token(store::Connection& c, const std::string& token);

@@ -3,11 +3,10 @@
 #include <memory>
 
 #include "accounts/tokens.h"
-#include "appeals/appeal_store.h"
 #include "appeals/tracking_code.h"
 #include "core/time.h"
 #include "open311/form.h"
-#include "open311/open311_store.h"
+#include "open311/open311_service.h"
 #include "open311/request_query.h"
 #include "open311/request_view.h"
 #include "open311/routes.h"
@@ -45,7 +44,7 @@ Node created_node(const Appeal& a, const appeals::Category& c, const std::string
   return list;
 }
 
-void create(AppealService& service, Format f, http::Request& req, http::Reply reply) {
+void create(Open311Service& service, Format f, http::Request& req, http::Reply reply) {
   if (!is_form_content_type(req.header("content-type"))) {
     return reply(
         error_for(f, 400, "the body must be application/x-www-form-urlencoded, as the spec says"));
@@ -54,14 +53,14 @@ void create(AppealService& service, Format f, http::Request& req, http::Reply re
   if (!form.ok()) return reply(error_for(f, form.status()));
   const std::string key(form->get("api_key"));
   if (key.empty()) return reply(error_for(f, 403, "api_key is required to create a request"));
-  Result<ApiKey> api_key = find_active_key(service.db().reader(), key);
+  Result<ApiKey> api_key = service.find_active_key(key);
   if (!api_key.ok()) {
     if (api_key.status().code() != Code::kNotFound) return reply(error_for(f, api_key.status()));
     return reply(error_for(f, 403, "invalid api_key: unknown or revoked"));
   }
   const std::string code(form->get("service_code"));
   if (code.empty()) return reply(error_for(f, 400, "service_code is required"));
-  Result<appeals::Category> category = service.category(code);
+  Result<appeals::Category> category = service.appeals().category(code);
   if (!category.ok() || !category->active) {
     return reply(error_for(f, 404, "service_code '" + code + "' was not found"));
   }
@@ -70,29 +69,26 @@ void create(AppealService& service, Format f, http::Request& req, http::Reply re
 
   appeals::Caller by;
   by.client_address = req.client_address;
-  auto row = std::make_shared<RequestRow>();
-  row->api_key_id = api_key->id;
-  row->token = accounts::new_token();
-  row->email = in->email;
-  row->address_id = in->address_id;
-  in->appeal.in_same_write = [row](store::Connection& c, const Appeal& a) {
-    row->appeal_id = a.id;
-    row->created_at = a.submitted_at;
-    return insert_request(c, *row);
-  };
+  RequestRow row;
+  row.api_key_id = api_key->id;
+  row.token = accounts::new_token();
+  row.email = in->email;
+  row.address_id = in->address_id;
+  const std::string token = row.token;
   service.submit(
-      std::move(in->appeal), by,
-      [f, c = *category, batch = api_key->batch, account = in->account_id, row,
+      std::move(in->appeal), std::move(row), by,
+      [f, c = *category, batch = api_key->batch, account = in->account_id, token,
        reply](Result<Appeal> saved) {
         if (!saved.ok()) return reply(error_for(f, with_open311_fields(saved.status())));
-        reply(respond(f, "service_requests", created_node(*saved, c, row->token, batch, account)));
+        reply(respond(f, "service_requests", created_node(*saved, c, token, batch, account)));
       });
 }
 
-void list(const AppealService& service, Format f, http::Request& req, http::Reply reply) {
+void list(const Open311Service& open311, Format f, http::Request& req, http::Reply reply) {
+  const AppealService& service = open311.appeals();
   Result<RequestQuery> q = parse_request_query(req, service.now());
   if (!q.ok()) return reply(error_for(f, q.status()));
-  RequestViews views(service);
+  RequestViews views(open311);
   Node out = Node::list("request");
   if (!q->ids.empty()) {
     for (const std::string& id : q->ids) {
@@ -122,7 +118,7 @@ void list(const AppealService& service, Format f, http::Request& req, http::Repl
   filter.limit = q->page_size;
   // Pages before the one asked for are walked by cursor (each one bounded).
   for (int page = 1;; ++page) {
-    Result<std::vector<Appeal>> rows = list_appeals(service.db().reader(), filter);
+    Result<std::vector<Appeal>> rows = service.list(filter);
     if (!rows.ok()) return reply(error_for(f, rows.status()));
     if (page == q->page) {
       for (const Appeal& a : *rows) out.push(views.request(a));
@@ -134,8 +130,8 @@ void list(const AppealService& service, Format f, http::Request& req, http::Repl
   reply(respond(f, "service_requests", out));
 }
 
-void get_one(const AppealService& service, Format f, const std::string& id, http::Reply reply) {
-  Result<Appeal> a = by_request_id(service, id);
+void get_one(const Open311Service& service, Format f, const std::string& id, http::Reply reply) {
+  Result<Appeal> a = by_request_id(service.appeals(), id);
   if (!a.ok()) {
     if (a.status().code() != Code::kNotFound) return reply(error_for(f, a.status()));
     return reply(error_for(f, 404, "service_request_id '" + id + "' was not found"));
@@ -146,9 +142,10 @@ void get_one(const AppealService& service, Format f, const std::string& id, http
   reply(respond(f, "service_requests", out));
 }
 
-void token(const AppealService& service, Format f, const std::string& token, http::Reply reply) {
-  Result<RequestRow> row = request_by_token(service.db().reader(), token);
-  Result<Appeal> a = row.ok() ? service.get(row->appeal_id) : Result<Appeal>(row.status());
+void token(const Open311Service& service, Format f, const std::string& token, http::Reply reply) {
+  Result<RequestRow> row = service.request_by_token(token);
+  Result<Appeal> a =
+      row.ok() ? service.appeals().get(row->appeal_id) : Result<Appeal>(row.status());
   if (!a.ok()) {
     if (a.status().code() != Code::kNotFound) return reply(error_for(f, a.status()));
     return reply(error_for(f, 404, "token '" + token + "' was not found"));
@@ -162,30 +159,30 @@ void token(const AppealService& service, Format f, const std::string& token, htt
 
 }  // namespace
 
-void register_request_routes(http::Router& router, AppealService& service) {
+void register_request_routes(http::Router& router, std::shared_ptr<Open311Service> service) {
   using http::Access;
   using http::Method;
   const std::string requests = std::string(kBase) + "/requests";
   add_both(router, Method::kPost, requests, Access::Public(),
-           [&service](Format f, http::Request& req, http::Reply reply) {
-             create(service, f, req, std::move(reply));
+           [service](Format f, http::Request& req, http::Reply reply) {
+             create(*service, f, req, std::move(reply));
            },
            {.body_limit = kBodyLimit, .json_body = false, .summary = "Open311 create a request"});
   add_both(router, Method::kGet, requests, Access::Public(),
-           [&service](Format f, http::Request& req, http::Reply reply) {
-             list(service, f, req, std::move(reply));
+           [service](Format f, http::Request& req, http::Reply reply) {
+             list(*service, f, req, std::move(reply));
            },
            {.summary = "Open311 list requests"});
   add_with_param(
       router, requests + "/{service_request_id}", "service_request_id",
-      [&service](Format f, const std::string& id, http::Request&, http::Reply reply) {
-        get_one(service, f, id, std::move(reply));
+      [service](Format f, const std::string& id, http::Request&, http::Reply reply) {
+        get_one(*service, f, id, std::move(reply));
       },
       "Open311 one request");
   add_with_param(
       router, std::string(kBase) + "/tokens/{token}", "token",
-      [&service](Format f, const std::string& t, http::Request&, http::Reply reply) {
-        token(service, f, t, std::move(reply));
+      [service](Format f, const std::string& t, http::Request&, http::Reply reply) {
+        token(*service, f, t, std::move(reply));
       },
       "Open311 request id from a token");
 }

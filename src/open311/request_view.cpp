@@ -1,9 +1,7 @@
 #include "open311/request_view.h"
 
-#include "accounts/organisation_store.h"
 #include "core/geo.h"
 #include "core/time.h"
-#include "open311/open311_store.h"
 
 namespace warmcity::open311 {
 
@@ -24,12 +22,12 @@ std::string service_notice(const appeals::Category& c) {
          std::to_string(c.resolution_days) + " working days)";
 }
 
-RequestViews::RequestViews(const appeals::AppealService& service) : service_(service) {}
+RequestViews::RequestViews(const Open311Service& service) : service_(service) {}
 
 const appeals::Category* RequestViews::category(int64_t id) {
   if (!categories_loaded_) {
     categories_loaded_ = true;
-    Result<std::vector<appeals::Category>> all = service_.categories(true);
+    Result<std::vector<appeals::Category>> all = service_.appeals().categories(true);
     if (all.ok()) {
       for (appeals::Category& c : *all) categories_.emplace(c.id, std::move(c));
     }
@@ -41,9 +39,7 @@ const appeals::Category* RequestViews::category(int64_t id) {
 std::string RequestViews::organisation(int64_t id) {
   auto it = organisations_.find(id);
   if (it != organisations_.end()) return it->second;
-  std::string name;
-  auto found = accounts::find_organisations(service_.db().reader(), {id});
-  if (found.ok() && !found->empty()) name = found->front().name;
+  std::string name = service_.organisation_name(id);
   organisations_.emplace(id, name);
   return name;
 }
@@ -52,7 +48,7 @@ Node RequestViews::request(const appeals::Appeal& a) {
   const appeals::Category* c = category(a.category_id);
   const bool closed = a.state == appeals::State::kClosed;
   Node notes;
-  if (auto events = service_.events(a.id, true); events.ok()) {
+  if (auto events = service_.appeals().events(a.id, true); events.ok()) {
     for (auto it = events->rbegin(); it != events->rend(); ++it) {
       if (!it->note.empty()) {
         notes = Node::string(it->note);
@@ -66,7 +62,7 @@ Node RequestViews::request(const appeals::Appeal& a) {
     if (!name.empty()) agency = Node::string(name);
   }
   Node address_id;
-  if (auto row = request_by_appeal(service_.db().reader(), a.id); row.ok()) {
+  if (auto row = service_.request_by_appeal(a.id); row.ok()) {
     address_id = Node::optional_string(row->address_id);
   }
   return Node::object()

@@ -19,6 +19,7 @@
 
 #include "appeals/appeal_service.h"
 #include "open311/document.h"
+#include "open311/open311_service.h"
 
 namespace warmcity::open311 {
 
@@ -27,14 +28,14 @@ std::string service_notice(const appeals::Category& c);
 
 class RequestViews {
  public:
-  explicit RequestViews(const appeals::AppealService& service);
+  explicit RequestViews(const Open311Service& service);
   Node request(const appeals::Appeal& a);
 
  private:
   const appeals::Category* category(int64_t id);
   std::string organisation(int64_t id);
 
-  const appeals::AppealService& service_;
+  const Open311Service& service_;
   std::map<int64_t, appeals::Category> categories_;
   bool categories_loaded_ = false;
   std::map<int64_t, std::string> organisations_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,7 @@
 #include "http/router.h"
 #include "open311/document.h"
 #include "open311/open311.h"
+#include "open311/open311_service.h"
 
 namespace warmcity::open311 {
 
@@ -47,7 +49,7 @@ void add_with_param(http::Router& router, const std::string& pattern, const std:
 
 void register_service_routes(http::Router& router, appeals::AppealService& service,
                              const Config& config);
-void register_request_routes(http::Router& router, appeals::AppealService& service);
-void register_key_routes(http::Router& router, store::Database& db);
+void register_request_routes(http::Router& router, std::shared_ptr<Open311Service> service);
+void register_key_routes(http::Router& router, std::shared_ptr<Open311Service> service);
 
 }  // namespace warmcity::open311

@@ -1,6 +1,5 @@
 // Helpers shared by the Open311 routes (routes.h) and the module's entry point.
 #include "http/problem.h"
-#include "open311/open311_store.h"
 #include "open311/routes.h"
 
 namespace warmcity::open311 {
@@ -53,16 +52,17 @@ void add_with_param(http::Router& router, const std::string& pattern, const std:
              {.summary = summary});
 }
 
-std::vector<store::Migration> migrations() { return open311_migrations(); }
-
-void register_routes(http::Router& router, appeals::AppealService& service, Config config) {
+void register_routes(http::Router& router, store::Database& db, appeals::AppealService& appeals,
+                     Config config) {
   router.set_error_format("/open311/",
                           [](const http::Request& req, int status, std::string_view detail) {
                             return error_for(format_of_path(req.path), status, detail);
                           });
-  register_service_routes(router, service, config);
+  // Shared by the routes' handlers, which keep it alive with the router.
+  auto service = std::make_shared<Open311Service>(db, appeals);
+  register_service_routes(router, appeals, config);
   register_request_routes(router, service);
-  register_key_routes(router, service.db());
+  register_key_routes(router, service);
 }
 
 }  // namespace warmcity::open311
