@@ -43,10 +43,7 @@ Result<int64_t> insert_organisation(store::Connection& conn, std::string_view ki
       "RETURNING id");
   if (!stmt.ok()) return stmt.status();
   stmt->bind(1, kind).bind(2, name).bind(3, now).bind(4, area_id);
-  auto row = stmt->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the organisation was not stored");
-  return stmt->column_int64(0);
+  return stmt->returning_id();
 }
 
 Result<std::vector<Organisation>> list_organisations_page(store::Connection& conn,

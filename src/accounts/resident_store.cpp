@@ -70,10 +70,7 @@ Result<int64_t> insert_code(store::Connection& conn, std::string_view phone,
       .bind(4, hash)
       .bind(5, now)
       .bind(6, expires_at);
-  auto row = stmt->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the code was not stored");
-  return stmt->column_int64(0);
+  return stmt->returning_id();
 }
 
 Status delete_code(store::Connection& conn, int64_t id) {

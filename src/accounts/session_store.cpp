@@ -17,10 +17,7 @@ Result<int64_t> insert_session(store::Connection& conn, const NewSession& s) {
       .bind(5, s.expires_at)
       .bind(6, s.client_address)
       .bind(7, s.user_agent);
-  auto row = stmt->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("the session was not stored");
-  return stmt->column_int64(0);
+  return stmt->returning_id();
 }
 
 Result<std::optional<SessionView>> find_session(store::Connection& conn,

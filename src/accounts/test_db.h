@@ -38,10 +38,9 @@ class AccountsDbTest : public ::testing::Test {
           "updated_at) VALUES (?, ?, ?, 'x', 0, 0) RETURNING id");
       if (!st.ok()) return st.status();
       st->bind(1, username).bind(2, username).bind(3, role);
-      auto row = st->step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Internal("no id returned");
-      id = st->column_int64(0);
+      auto made = st->returning_id();
+      if (!made.ok()) return made.status();
+      id = *made;
       return Status::Ok();
     });
     EXPECT_TRUE(s.ok()) << s.message();

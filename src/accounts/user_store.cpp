@@ -102,30 +102,25 @@ Result<std::vector<UserRecord>> list_users_page(store::Connection& conn,
 }
 
 Result<int64_t> insert_user(store::Connection& conn, const UserRecord& u, int64_t now) {
-  int64_t id = 0;
-  {
-    auto stmt = conn.prepare(
-        "INSERT INTO users (username, display_name, role, password_hash, phone, disabled, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    if (!stmt.ok()) return stmt.status();
-    stmt->bind(1, u.username)
-        .bind(2, u.display_name)
-        .bind(3, u.role)
-        .bind(4, u.password_hash)
-        .bind(5, u.phone)
-        .bind(6, u.disabled ? 1 : 0)
-        .bind(7, now)
-        .bind(8, now);
-    auto row = stmt->step();
-    if (!row.ok()) {
-      if (row.status().code() == Code::kConflict) return Status::Conflict("username already taken");
-      return row.status();
-    }
-    if (!*row) return Status::Internal("the user was not stored");
-    id = stmt->column_int64(0);
-  }  // the statement is reset here, before the memberships are written
-  if (Status s = set_memberships(conn, id, u.organisation_ids); !s.ok()) return s;
-  return id;
+  auto stmt = conn.prepare(
+      "INSERT INTO users (username, display_name, role, password_hash, phone, disabled, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  if (!stmt.ok()) return stmt.status();
+  stmt->bind(1, u.username)
+      .bind(2, u.display_name)
+      .bind(3, u.role)
+      .bind(4, u.password_hash)
+      .bind(5, u.phone)
+      .bind(6, u.disabled ? 1 : 0)
+      .bind(7, now)
+      .bind(8, now);
+  auto id = stmt->returning_id();
+  if (!id.ok()) {
+    if (id.status().code() == Code::kConflict) return Status::Conflict("username already taken");
+    return id.status();
+  }
+  if (Status s = set_memberships(conn, *id, u.organisation_ids); !s.ok()) return s;
+  return *id;
 }
 
 Status update_user_fields(store::Connection& conn, const UserRecord& u, int64_t now) {
