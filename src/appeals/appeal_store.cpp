@@ -174,7 +174,7 @@ Status insert_appeal(store::Connection& c, Appeal& a) {
         "category_id, channel, description, attributes, lat, lon, address, photos, "
         "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tracking_code) DO NOTHING RETURNING id");
     if (!s.ok()) return s.status();
     bind_mutable(*s, a);
     a.tracking_code = new_tracking_code();
@@ -188,14 +188,15 @@ Status insert_appeal(store::Connection& c, Appeal& a) {
       s->bind_null(34).bind_null(35);
     }
     s->bind(36, a.submitted_at).bind(37, a.response_due);
-    Result<int64_t> id = s->returning_id();
-    if (id.ok()) {
-      a.id = *id;
+    // No row: the random code was taken. Drawn again a few times, with no
+    // failed statement in between (on PostgreSQL one would end the job).
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      a.id = s->column_int64(0);
       return Status::Ok();
     }
-    // A collision of random codes (or a bad category, which callers check
-    // first): draw again a few times before giving up.
-    if (id.status().code() != Code::kConflict || attempt >= 4) return id.status();
+    if (attempt >= 4) return Status::Conflict("no free tracking code after 5 draws");
   }
 }
 

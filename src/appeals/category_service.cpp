@@ -91,11 +91,13 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
           if (!p.ok()) return p.status();
           if (*p) return Status::Unprocessable("invalid category", {target_error(**p)});
         }
+        // Asked before the write: on PostgreSQL a failed statement ends what
+        // the job may still read.
+        if (!code && get_category(conn, saved->code).ok()) {
+          return Status::Conflict("a category with code " + saved->code + " exists");
+        }
         Status s = code ? update_category_row(conn, *saved) : insert_category(conn, *saved);
         if (s.code() == Code::kConflict) {
-          if (!code && get_category(conn, saved->code).ok()) {
-            return Status::Conflict("a category with code " + saved->code + " exists");
-          }
           return Status::Unprocessable("invalid category",
                                        {{"department_org_id", "names no organisation"}});
         }
