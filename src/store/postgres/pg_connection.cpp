@@ -77,8 +77,8 @@ class PgStatement final : public StatementImpl {
     for (size_t i = 0; i < values_.size(); ++i) {
       pointers_[i] = is_null_[i] ? nullptr : values_[i].c_str();
     }
-    Status s = session_->run_prepared({name_, sql_, verb_, changes_rows_}, pointers_, result_,
-                                      skipped);
+    Status s =
+        session_->run_prepared({name_, sql_, verb_, changes_rows_}, pointers_, result_, skipped);
     if (!s.ok()) return s;
     rows_ = skipped ? 0 : static_cast<int>(result_.size());
     columns_ = skipped ? 0 : static_cast<int>(result_.columns());

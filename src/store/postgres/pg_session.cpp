@@ -100,9 +100,9 @@ Status PgSession::ready(TxVerb verb, bool& skip) {
   return open();
 }
 
-void PgSession::after_success(const std::vector<TxVerb>& verbs) {
-  for (TxVerb v : verbs) {
-    switch (v) {
+void PgSession::after_success(const TxVerb* verbs, size_t n) {
+  for (const TxVerb* v = verbs; v != verbs + n; ++v) {
+    switch (*v) {
       case TxVerb::kBegin:
       case TxVerb::kRollbackTo:
         tx_ = TxState::kOpen;
@@ -117,45 +117,46 @@ void PgSession::after_success(const std::vector<TxVerb>& verbs) {
   }
 }
 
-void PgSession::after_failure(const std::vector<TxVerb>& verbs) {
+void PgSession::after_failure(const TxVerb* verbs, size_t n) {
   // A failed COMMIT or ROLLBACK ends the transaction; any other failure
   // inside one leaves it failed (only ROLLBACK [TO] is accepted). A script
   // stops at its first error, so one that opened a transaction leaves it failed.
-  if (verbs.size() == 1 && (verbs[0] == TxVerb::kCommit || verbs[0] == TxVerb::kRollback)) {
+  if (n == 1 && (verbs[0] == TxVerb::kCommit || verbs[0] == TxVerb::kRollback)) {
     tx_ = TxState::kNone;
     return;
   }
   bool begins = false;
-  for (TxVerb v : verbs) begins = begins || v == TxVerb::kBegin;
+  for (size_t i = 0; i < n; ++i) begins = begins || verbs[i] == TxVerb::kBegin;
   if (tx_ != TxState::kNone || begins) tx_ = TxState::kFailed;
 }
 
 template <class Fn>
-Status PgSession::guarded(std::string_view what, const std::vector<TxVerb>& verbs, Fn&& fn) {
+Status PgSession::guarded(std::string_view verb, std::string_view sql, const TxVerb* verbs,
+                          size_t n, Fn&& fn) {
   try {
     fn();
-    after_success(verbs);
+    after_success(verbs, n);
     return Status::Ok();
   } catch (const pqxx::broken_connection& e) {
     lose();
-    return Status::Unavailable(std::string(what) + ": connection to " + target_.described +
+    return Status::Unavailable(pg_describe_sql(verb, sql) + ": connection to " + target_.described +
                                " lost: " + pg_one_line(e.what()));
   } catch (const pqxx::sql_error& e) {
-    Status s = pg_error_status(e.sqlstate(), e.what(), what);
+    Status s = pg_error_status(e.sqlstate(), e.what(), pg_describe_sql(verb, sql));
     if (pg_session_lost(e.sqlstate()) || !conn_->is_open()) {
       lose();
       return Status::Unavailable(s.message());
     }
-    after_failure(verbs);
+    after_failure(verbs, n);
     return s;
   } catch (const std::exception& e) {
     if (!conn_ || !conn_->is_open()) {
       lose();
-      return Status::Unavailable(std::string(what) + ": connection to " + target_.described +
-                                 " lost: " + pg_one_line(e.what()));
+      return Status::Unavailable(pg_describe_sql(verb, sql) + ": connection to " +
+                                 target_.described + " lost: " + pg_one_line(e.what()));
     }
-    after_failure(verbs);
-    return Status::Internal(std::string(what) + ": " + pg_one_line(e.what()));
+    after_failure(verbs, n);
+    return Status::Internal(pg_describe_sql(verb, sql) + ": " + pg_one_line(e.what()));
   }
 }
 
@@ -172,7 +173,7 @@ Status PgSession::exec(std::string_view sql) {
   const bool counts = pg_script_changes_rows(sql);
   pqxx::result r;
   Status s =
-      guarded(pg_describe_sql("exec", sql), verbs, [&] { r = work_->exec(std::string(sql)); });
+      guarded("exec", sql, verbs.data(), verbs.size(), [&] { r = work_->exec(std::string(sql)); });
   if (s.ok() && counts) changes_ = static_cast<int>(r.affected_rows());
   if (s.ok() && commit_of_failed) {
     return Status::Internal("COMMIT of a transaction that had failed: PostgreSQL rolled it back");
@@ -183,7 +184,7 @@ Status PgSession::exec(std::string_view sql) {
 Status PgSession::prepare(const std::string& name, const std::string& text, std::string_view sql) {
   bool skip = false;
   if (Status s = ready(TxVerb::kOther, skip); !s.ok()) return s;
-  Status s = guarded(pg_describe_sql("prepare", sql), {}, [&] {
+  Status s = guarded("prepare", sql, nullptr, 0, [&] {
     conn_->prepare(name, text);
     conn_->prepare_now(name);
   });
@@ -212,7 +213,7 @@ Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const cha
                                pqxx::result& out, bool& skipped) {
   if (Status s = ready(stmt.verb, skipped); !s.ok() || skipped) return s;
   const bool commit_of_failed = tx_ == TxState::kFailed && stmt.verb == TxVerb::kCommit;
-  Status s = guarded(pg_describe_sql("step", stmt.sql), {stmt.verb}, [&] {
+  Status s = guarded("step", stmt.sql, &stmt.verb, 1, [&] {
     out = work_->exec_prepared(stmt.name, pqxx::prepare::make_dynamic_params(params));
   });
   if (s.ok() && stmt.changes_rows) changes_ = static_cast<int>(out.affected_rows());

@@ -103,9 +103,12 @@ class PgSession {
 
  private:
   template <class Fn>
-  Status guarded(std::string_view what, const std::vector<TxVerb>& verbs, Fn&& fn);
-  void after_success(const std::vector<TxVerb>& verbs);
-  void after_failure(const std::vector<TxVerb>& verbs);
+  // Runs fn, maps what it throws to a Status ("verb `sql`: …", built only
+  // on failure) and follows the transaction state through `verbs`.
+  Status guarded(std::string_view verb, std::string_view sql, const TxVerb* verbs, size_t n,
+                 Fn&& fn);
+  void after_success(const TxVerb* verbs, size_t n);
+  void after_failure(const TxVerb* verbs, size_t n);
   void lose() noexcept;
   std::string settings_sql() const;
 
