@@ -7,7 +7,8 @@
 //   GET /api/v1/me/appeals   resident: newest first, limit + cursor
 //
 // The resident's number comes from accounts through `PhoneOf` (wired in
-// src/app/application.cpp): appeals never reads the users table. Staff
+// src/app/application.cpp): appeals never reads the users table. SQL in
+// resident_appeals.cpp, the route in resident_routes.cpp. Staff
 // routes are unchanged. Migration "appeals" v4 (resident_migrations(), listed
 // by the app after appeals::migrations()) indexes the contact phone.
 #pragma once
