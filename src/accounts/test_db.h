@@ -1,5 +1,8 @@
-// For the accounts unit tests: a real database file in a scratch directory
-// with the accounts migrations applied, and a user to hang sessions on.
+// For the accounts unit tests: a real database with the accounts migrations
+// applied, and a user to hang sessions on. A SQLite file in a scratch
+// directory; in accounts_pg_tests (WARMCITY_ACCOUNTS_TEST_POSTGRES) a fresh
+// PostgreSQL database on the server WARMCITY_TEST_PG_URL names, so the same
+// tests prove the same SQL on both engines.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,18 +13,33 @@
 #include "accounts/accounts.h"
 #include "store/database.h"
 #include "store/test_util.h"
+#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
+#include "store/postgres/pg_test_util.h"
+#endif
 
 namespace warmcity::accounts::testing_util {
 
 class AccountsDbTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::Database::open({dir_.file("accounts.db")}, migrations());
+#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
+    ASSERT_TRUE(pg_.ok());
+#endif
+    auto db = store::Database::open({location()}, migrations());
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
   }
   void TearDown() override {
     if (db_) db_->stop();
+  }
+
+  // Where the test's database is (to open it again): a file or a URL.
+  std::string location() const {
+#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
+    return pg_.url();
+#else
+    return dir_.file("accounts.db");
+#endif
   }
 
   // The single integer `sql` yields, read on this thread's reader.
@@ -48,6 +66,9 @@ class AccountsDbTest : public ::testing::Test {
   }
 
   store::testing_util::ScratchDir dir_;
+#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
+  store::pg_testing::ScratchDatabase pg_;  // dropped after db_ is gone
+#endif
   std::unique_ptr<store::Database> db_;
 };
 

@@ -218,7 +218,7 @@ class LoginThrottleDbTest : public testing_util::AccountsDbTest {
   void reopen() {
     db_->stop();  // commits every queued write
     db_.reset();
-    auto db = store::Database::open({dir_.file("accounts.db")}, migrations());
+    auto db = store::Database::open({location()}, migrations());
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
   }
