@@ -9,7 +9,6 @@
 
 #include "appeals/appeal_input.h"
 #include "areas/area_import.h"
-#include "areas/area_store.h"
 #include "core/read_file.h"
 #include "core/wait_for.h"
 #include "facilities/facility_input.h"
