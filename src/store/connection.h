@@ -151,9 +151,6 @@ class Connection {
 
   // Rows changed by the last INSERT, UPDATE or DELETE run on this connection.
   virtual int changes() const = 0;
-  // Transitional, SQLite only (PostgreSQL answers 0): modules are moving to
-  // INSERT … RETURNING id this session; removed once none calls it.
-  virtual int64_t last_insert_rowid() const { return 0; }
 
   // Opens the writer's transaction (SQLite: BEGIN IMMEDIATE, so the write lock
   // is taken at once). COMMIT and ROLLBACK go through exec().

@@ -91,7 +91,6 @@ class SqliteConnection final : public Connection {
   }
 
   int changes() const override { return sqlite3_changes(db_); }
-  int64_t last_insert_rowid() const override { return sqlite3_last_insert_rowid(db_); }
   Status begin_write() override { return exec("BEGIN IMMEDIATE"); }
   bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   void finish_writes() override {
