@@ -262,6 +262,42 @@ TEST_F(PgConnectionTest, TransactionsAreFollowed) {
   EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 1);
 }
 
+Status run(Connection& conn, const std::string& sql) {
+  Result<Statement> st = conn.prepare(sql);
+  return st.ok() ? st->run() : st.status();
+}
+
+// RELEASE is held back and sent with the next SAVEPOINT (one round trip), or
+// dropped before COMMIT: the writer's pattern still means what it says.
+TEST_F(PgConnectionTest, HeldBackReleaseKeepsSavepointSemantics) {
+  ASSERT_TRUE(conn_->begin_write().ok());
+  for (int job = 0; job < 3; ++job) {
+    ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+    const Status s =
+        run(*conn_, job == 1 ? "INSERT INTO t (n) VALUES (-1)"
+                             : "INSERT INTO t (n) VALUES (" + std::to_string(job) + ")");
+    if (!s.ok()) {
+      EXPECT_EQ(s.code(), Code::kConflict);
+      ASSERT_TRUE(run(*conn_, "ROLLBACK TO warmcity_job").ok());
+    }
+    ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+    EXPECT_TRUE(conn_->in_transaction());
+  }
+  ASSERT_TRUE(conn_->exec("COMMIT").ok());
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t WHERE n = 1"), 0);
+
+  // A RELEASE's own error (a misspelt name) shows at the next command.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  EXPECT_TRUE(run(*conn_, "RELEASE no_such_savepoint").ok());
+  const Status next = conn_->exec("INSERT INTO t (n) VALUES (9)");
+  EXPECT_EQ(next.code(), Code::kInternal);
+  EXPECT_NE(next.message().find("no_such_savepoint"), std::string::npos) << next.message();
+  EXPECT_TRUE(conn_->in_transaction());
+  EXPECT_FALSE(conn_->exec("COMMIT").ok()) << "the transaction had failed";
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+}
+
 TEST_F(PgConnectionTest, SchemaChangeHoldsTheAdvisoryLock) {
   std::unique_ptr<Connection> other = connect(db_);
   ASSERT_NE(other, nullptr);

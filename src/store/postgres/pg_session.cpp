@@ -71,6 +71,7 @@ void PgSession::lose() noexcept {
   work_.reset();
   quiet_.reset();
   conn_.reset();
+  held_release_.clear();
   if (tx_ != TxState::kNone) lost_in_tx_ = true;
   tx_ = TxState::kNone;
 }
@@ -112,6 +113,8 @@ void PgSession::after_success(const TxVerb* verbs, size_t n) {
         tx_ = TxState::kNone;
         break;
       case TxVerb::kOther:
+      case TxVerb::kSavepoint:
+      case TxVerb::kRelease:
         break;
     }
   }
@@ -160,6 +163,39 @@ Status PgSession::guarded(std::string_view verb, std::string_view sql, const TxV
   }
 }
 
+Status PgSession::send_held_release() {
+  const std::string sql = std::move(held_release_);
+  held_release_.clear();
+  const TxVerb verb = TxVerb::kRelease;
+  return guarded("exec", sql, &verb, 1, [&] { work_->exec(sql); });
+}
+
+Status PgSession::before_command(TxVerb verb, std::string_view sql, bool parameterless,
+                                 bool& done) {
+  done = false;
+  if (verb == TxVerb::kRelease && parameterless && tx_ == TxState::kOpen) {
+    if (!held_release_.empty()) {
+      if (Status s = send_held_release(); !s.ok()) return s;
+    }
+    held_release_.assign(sql);
+    done = true;
+    return Status::Ok();
+  }
+  if (held_release_.empty()) return Status::Ok();
+  if (verb == TxVerb::kCommit || verb == TxVerb::kRollback) {
+    held_release_.clear();  // COMMIT and ROLLBACK end every savepoint anyway
+    return Status::Ok();
+  }
+  if (verb == TxVerb::kSavepoint && parameterless) {
+    const std::string both = held_release_ + ";\n" + std::string(sql);
+    held_release_.clear();
+    const TxVerb verbs[2] = {TxVerb::kRelease, TxVerb::kSavepoint};
+    done = true;
+    return guarded("exec", both, verbs, 2, [&] { work_->exec(both); });
+  }
+  return send_held_release();
+}
+
 Status PgSession::exec(std::string_view sql) {
   const std::vector<TxVerb> verbs = pg_script_verbs(sql);
   const TxVerb first = verbs.size() == 1                                ? verbs[0]
@@ -167,6 +203,8 @@ Status PgSession::exec(std::string_view sql) {
                                                                         : TxVerb::kOther;
   bool skip = false;
   if (Status s = ready(first, skip); !s.ok() || skip) return s;
+  bool done = false;
+  if (Status s = before_command(first, sql, true, done); !s.ok() || done) return s;
   // PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK, not an
   // error: say so, or a caller would think its writes were committed.
   const bool commit_of_failed = tx_ == TxState::kFailed && first == TxVerb::kCommit;
@@ -212,6 +250,9 @@ void PgSession::deallocate(const std::string& name, uint64_t generation) noexcep
 Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const char*>& params,
                                pqxx::result& out, bool& skipped) {
   if (Status s = ready(stmt.verb, skipped); !s.ok() || skipped) return s;
+  if (Status s = before_command(stmt.verb, stmt.sql, params.empty(), skipped); !s.ok() || skipped) {
+    return s;
+  }
   const bool commit_of_failed = tx_ == TxState::kFailed && stmt.verb == TxVerb::kCommit;
   Status s = guarded("step", stmt.sql, &stmt.verb, 1, [&] {
     out = work_->exec_prepared(stmt.name, pqxx::prepare::make_dynamic_params(params));

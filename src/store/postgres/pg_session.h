@@ -17,6 +17,13 @@
 // ends that transaction (ROLLBACK, COMMIT — which reports the loss — or a new
 // BEGIN), so the rest of a transaction can never run, autocommitted, outside it.
 //
+// Round trips: the writer wraps each job in SAVEPOINT … RELEASE. A RELEASE
+// inside a healthy transaction is held back and sent with the next command:
+// with the next job's SAVEPOINT as one simple query (one round trip where
+// there were two), not at all before COMMIT or ROLLBACK (they end every
+// savepoint), alone before any other command. So the error of a RELEASE
+// (only a misspelt savepoint name can cause one) surfaces at the next command.
+//
 // Session settings, sent in one round trip after connecting:
 // synchronous_commit=on (a COMMIT that returned is durable, also on a
 // standby-less server), statement_timeout, lock_timeout (the busy timeout),
@@ -109,6 +116,12 @@ class PgSession {
                  Fn&& fn);
   void after_success(const TxVerb* verbs, size_t n);
   void after_failure(const TxVerb* verbs, size_t n);
+  // The held-back RELEASE (header comment): before a command of `verb`,
+  // holds a parameterless RELEASE (`done`: nothing more to send), or sends a
+  // held one — with a SAVEPOINT in one round trip (`done`), dropped before
+  // COMMIT or ROLLBACK, alone before anything else.
+  Status before_command(TxVerb verb, std::string_view sql, bool parameterless, bool& done);
+  Status send_held_release();
   void lose() noexcept;
   std::string settings_sql() const;
 
@@ -124,6 +137,7 @@ class PgSession {
   bool lost_in_tx_ = false;
   bool closing_ = false;
   int changes_ = 0;
+  std::string held_release_;  // a RELEASE not sent yet
 };
 
 }  // namespace warmcity::store

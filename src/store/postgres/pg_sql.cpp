@@ -137,6 +137,8 @@ TxVerb tx_verb(std::string_view statement) {
     return TxVerb::kBegin;
   }
   if (w[0] == "COMMIT" || w[0] == "END") return TxVerb::kCommit;
+  if (w[0] == "SAVEPOINT") return TxVerb::kSavepoint;
+  if (w[0] == "RELEASE") return TxVerb::kRelease;
   if (w[0] == "ROLLBACK" || w[0] == "ABORT") {
     size_t k = 1;
     if (k < w.size() && (w[k] == "WORK" || w[k] == "TRANSACTION")) ++k;

@@ -36,6 +36,8 @@ enum class TxVerb {
   kCommit,      // COMMIT, END
   kRollback,    // ROLLBACK, ABORT (the whole transaction)
   kRollbackTo,  // ROLLBACK [WORK|TRANSACTION] TO [SAVEPOINT] name
+  kSavepoint,   // SAVEPOINT name
+  kRelease,     // RELEASE [SAVEPOINT] name
 };
 TxVerb tx_verb(std::string_view statement);
 

@@ -73,7 +73,9 @@ TEST(PgSql, TransactionVerbs) {
   EXPECT_EQ(tx_verb("ROLLBACK TO warmcity_job"), TxVerb::kRollbackTo);
   EXPECT_EQ(tx_verb("rollback transaction to savepoint s"), TxVerb::kRollbackTo);
   EXPECT_EQ(tx_verb("-- comment\n/* c */ COMMIT"), TxVerb::kCommit);
-  EXPECT_EQ(tx_verb("SAVEPOINT warmcity_job"), TxVerb::kOther);
+  EXPECT_EQ(tx_verb("SAVEPOINT warmcity_job"), TxVerb::kSavepoint);
+  EXPECT_EQ(tx_verb("release savepoint warmcity_job"), TxVerb::kRelease);
+  EXPECT_EQ(tx_verb("RELEASED"), TxVerb::kOther);
   EXPECT_EQ(tx_verb("SELECT 'BEGIN'"), TxVerb::kOther);
   EXPECT_EQ(tx_verb(""), TxVerb::kOther);
   EXPECT_EQ(tx_verb("STARTED"), TxVerb::kOther);
