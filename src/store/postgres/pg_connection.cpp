@@ -123,7 +123,7 @@ class PgStatement final : public StatementImpl {
   void out_of_range(int index) {
     if (!bind_error_.ok()) return;
     bind_error_ =
-        Status::Internal(pg_describe_sql("bind", sql_) + ": parameter " + std::to_string(index) +
+        Status::Internal(describe_sql("bind", sql_) + ": parameter " + std::to_string(index) +
                          " out of range 1.." + std::to_string(values_.size()));
   }
 
@@ -177,7 +177,7 @@ class PgConnection final : public Connection {
   Result<std::unique_ptr<StatementImpl>> prepare_new(const std::string& sql) override {
     Result<PgSql> pg = to_postgres(sql);
     if (!pg.ok())
-      return Status::Internal(pg_describe_sql("prepare", sql) + ": " + pg.status().message());
+      return Status::Internal(describe_sql("prepare", sql) + ": " + pg.status().message());
     std::string name = "wc" + std::to_string(++statements_);
     Status s = session_->prepare(name, pg->text, sql);
     if (!s.ok()) return s;

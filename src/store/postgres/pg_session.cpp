@@ -142,10 +142,10 @@ Status PgSession::guarded(std::string_view verb, std::string_view sql, const TxV
     return Status::Ok();
   } catch (const pqxx::broken_connection& e) {
     lose();
-    return Status::Unavailable(pg_describe_sql(verb, sql) + ": connection to " + target_.described +
+    return Status::Unavailable(describe_sql(verb, sql) + ": connection to " + target_.described +
                                " lost: " + pg_one_line(e.what()));
   } catch (const pqxx::sql_error& e) {
-    Status s = pg_error_status(e.sqlstate(), e.what(), pg_describe_sql(verb, sql));
+    Status s = pg_error_status(e.sqlstate(), e.what(), describe_sql(verb, sql));
     if (pg_session_lost(e.sqlstate()) || !conn_->is_open()) {
       lose();
       return Status::Unavailable(s.message());
@@ -155,11 +155,11 @@ Status PgSession::guarded(std::string_view verb, std::string_view sql, const TxV
   } catch (const std::exception& e) {
     if (!conn_ || !conn_->is_open()) {
       lose();
-      return Status::Unavailable(pg_describe_sql(verb, sql) + ": connection to " +
-                                 target_.described + " lost: " + pg_one_line(e.what()));
+      return Status::Unavailable(describe_sql(verb, sql) + ": connection to " + target_.described +
+                                 " lost: " + pg_one_line(e.what()));
     }
     after_failure(verbs, n);
-    return Status::Internal(pg_describe_sql(verb, sql) + ": " + pg_one_line(e.what()));
+    return Status::Internal(describe_sql(verb, sql) + ": " + pg_one_line(e.what()));
   }
 }
 

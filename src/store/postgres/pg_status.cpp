@@ -34,15 +34,6 @@ std::string pg_one_line(std::string_view message) {
   return out;
 }
 
-std::string pg_describe_sql(std::string_view verb, std::string_view sql) {
-  constexpr size_t kMax = 160;
-  std::string out(verb);
-  out += " `";
-  out += sql.substr(0, kMax);
-  out += sql.size() > kMax ? "...`" : "`";
-  return out;
-}
-
 bool pg_session_lost(std::string_view sqlstate) {
   return pg_starts_with(sqlstate, "08") || sqlstate == "57P01" || sqlstate == "57P02" ||
          sqlstate == "57P03";

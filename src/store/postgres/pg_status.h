@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "store/engine.h"
 
 namespace warmcity::store {
 
@@ -45,8 +46,5 @@ Status pg_connect_status(std::string_view libpq_message, std::string_view target
 // libpq's multi-line messages on one line: whitespace runs become one space,
 // and the "ERROR:  " / "FATAL:  " prefix is dropped.
 std::string pg_one_line(std::string_view message);
-
-// "verb `sql`" for messages, long SQL (migrations) cut short.
-std::string pg_describe_sql(std::string_view verb, std::string_view sql);
 
 }  // namespace warmcity::store

@@ -15,16 +15,6 @@ bool is_blank(const char* p) {
   return true;
 }
 
-// "verb `sql`" for messages, long SQL (migrations) cut short.
-std::string describe_sql(std::string_view verb, std::string_view sql) {
-  constexpr size_t kMax = 160;
-  std::string out(verb);
-  out += " `";
-  out += sql.substr(0, kMax);
-  out += sql.size() > kMax ? "...`" : "`";
-  return out;
-}
-
 class SqliteStatement final : public StatementImpl {
  public:
   explicit SqliteStatement(sqlite3_stmt* stmt) : stmt_(stmt) {}
