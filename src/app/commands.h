@@ -49,6 +49,7 @@ void add_restore_command(CLI::App& cli);
 void add_routes_command(CLI::App& cli);
 void add_hours_command(CLI::App& cli);
 void add_demo_command(CLI::App& cli);
+void add_copy_command(CLI::App& cli);  // SQLite → PostgreSQL (copy_command.cpp)
 // `facilities import|export`, `areas import` (import_commands.cpp).
 void add_import_commands(CLI::App& cli);
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   warmcity::app::add_routes_command(cli);
   warmcity::app::add_hours_command(cli);
   warmcity::app::add_demo_command(cli);
+  warmcity::app::add_copy_command(cli);
   warmcity::app::add_import_commands(cli);
   cli.add_subcommand("version", "print the version")->callback([] {
     std::cout << "warmcity " << warmcity::system::kVersion << "\n";
