@@ -6,6 +6,8 @@
 // postgresql:// URL for PostgreSQL — and is the one place that names both.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -28,6 +30,9 @@ class Backend {
   virtual Status backup_to(const std::string& file) = 0;
   // The file, or the URL without its password: for logs and error messages.
   virtual std::string describe() const = 0;
+  // The most jobs the writer should put in one transaction on this engine
+  // (Options::max_batch is capped by it).
+  virtual size_t max_batch() const { return SIZE_MAX; }
 };
 
 Result<std::unique_ptr<Backend>> make_backend(const Options& options);

@@ -56,7 +56,8 @@ Result<std::unique_ptr<Database>> Database::open(const Options& options,
   if (!s.ok()) return Status::Internal((*backend)->describe() + ": " + s.message());
   std::unique_ptr<Database> db(new Database(options));
   db->impl_->backend = std::move(*backend);
-  db->impl_->writer = std::make_unique<Writer>(std::move(*conn), options.max_batch);
+  const size_t batch = std::min(options.max_batch, db->impl_->backend->max_batch());
+  db->impl_->writer = std::make_unique<Writer>(std::move(*conn), batch);
   return db;
 }
 

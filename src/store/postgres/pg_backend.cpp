@@ -26,6 +26,10 @@ class PgBackend final : public Backend {
                                    "'");
   }
   std::string describe() const override { return target_.described; }
+  // Each job's SAVEPOINT is a subtransaction; past 64 in one transaction
+  // PostgreSQL's per-backend subtransaction cache overflows and every other
+  // session's snapshot checks go to pg_subtrans (README.md, measured).
+  size_t max_batch() const override { return 64; }
 
  private:
   const PgTarget target_;
