@@ -12,8 +12,7 @@ std::vector<IdChunk> id_chunks(std::vector<int64_t> ids) {
   std::vector<IdChunk> out;
   for (size_t at = 0; at < ids.size(); at += kIdChunk) {
     const size_t n = std::min(kIdChunk, ids.size() - at);
-    size_t padded = 1;
-    while (padded < n) padded *= 2;
+    const size_t padded = store::padded_length(n);
     IdChunk chunk;
     chunk.placeholders = store::placeholders(padded);
     chunk.values.assign(ids.begin() + static_cast<std::ptrdiff_t>(at),

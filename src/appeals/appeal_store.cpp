@@ -272,9 +272,8 @@ namespace {
 // The filters a list asks for as " AND …" terms, with their values in
 // placeholder order. A variable list is `col IN (?, …)` (store/sql_list.h),
 // which both engines plan as an index lookup, as they did the fixed forms.
-// Each list is padded to a power of two by repeating its last value (IN does
-// not care), so a few statement texts serve every length: the connections'
-// prepared-statement caches, keyed by the text, stay small.
+// Each list is padded (store::padded_length) so that a few statement texts
+// serve every length.
 class Where {
  public:
   std::string sql;
@@ -329,8 +328,7 @@ class Where {
  private:
   template <class T>
   Where& in_list(std::string_view column, const std::vector<T>& list) {
-    size_t n = 1;
-    while (n < list.size()) n *= 2;
+    const size_t n = store::padded_length(list.size());
     sql += column;
     sql += " IN (" + store::placeholders(n) + ")";
     for (size_t i = 0; i < n; ++i) values_.emplace_back(list[std::min(i, list.size() - 1)]);

@@ -12,6 +12,16 @@
 
 namespace warmcity::store {
 
+// The length a list of n >= 1 values is padded to, by repeating its last
+// value (IN does not mind): the next power of two. A few statement texts then
+// serve every length, so the connections' prepared-statement caches, keyed by
+// the text, stay small.
+inline size_t padded_length(size_t n) {
+  size_t p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
 inline std::string placeholders(size_t n) {
   std::string out;
   out.reserve(n * 3);
