@@ -160,7 +160,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read_header(std::chrono::milliseconds timeout) {
-    waiting_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+    // The first request waits from the acceptance (set at construction): its
+    // thread may start reading after a later connection's has, and eviction
+    // must still see it as the older one. Each later request waits from now.
+    if (!first_read_) {
+      waiting_since_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+    }
+    first_read_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.cfg.header_limit));
     // Unlimited while the header is read: Beast would otherwise judge
@@ -391,6 +397,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // From its acceptance: a connection whose thread has not yet started its
   // first read must not look like the one waiting longest (issue 13).
   std::atomic<Clock::rep> waiting_since_{Clock::now().time_since_epoch().count()};
+  bool first_read_ = true;  // on the connection's thread only
   Clock::time_point started_;
 };
 
