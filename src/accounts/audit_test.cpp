@@ -62,6 +62,28 @@ TEST_F(AuditTest, AppendJobJoinsAModulesWrite) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 0);
 }
 
+// Entries are never changed: the engine itself refuses (accounts migration 6).
+TEST_F(AuditTest, EntriesCannotBeChangedOrDeleted) {
+  AuditLog log(*db_);
+  ASSERT_TRUE(
+      db_->write(log.append_job(AuditEntry{1, "auth.login", "user", "1", "{}", "10.0.0.1"})).ok());
+  Status update = db_->write([](store::Connection& c) {
+    return c.exec("UPDATE audit_log SET action = 'auth.logout', client_address = ''");
+  });
+  EXPECT_FALSE(update.ok());
+  EXPECT_NE(update.message().find("audit_log is append-only"), std::string::npos)
+      << update.message();
+  Status erase = db_->write([](store::Connection& c) { return c.exec("DELETE FROM audit_log"); });
+  EXPECT_FALSE(erase.ok());
+  EXPECT_NE(erase.message().find("audit_log is append-only"), std::string::npos) << erase.message();
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'auth.login' AND "
+                  "client_address = '10.0.0.1'"),
+            1);
+  // Appending still works after the refusals.
+  EXPECT_TRUE(db_->write(log.append_job(AuditEntry{1, "auth.logout", "user", "1", "{}", ""})).ok());
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), 2);
+}
+
 TEST_F(AuditTest, RejectsDetailThatIsNotJson) {
   AuditLog log(*db_);
   Status s = db_->write(log.append_job(AuditEntry{1, "x", "y", "z", "{not json", ""}));

@@ -1,6 +1,6 @@
 // The accounts migrations on SQLite: a database made by the SQLite-only text
-// of v1–v4 (testdata/accounts_v1_v4_sqlite.sql) is upgraded by v5 and keeps
-// its rules; a new database gets the same rules from the portable text.
+// of v1–v4 (testdata/accounts_v1_v4_sqlite.sql) is upgraded by v5 and v6 and
+// keeps its rules; a new database gets the same rules from the portable text.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -73,8 +73,18 @@ TEST(AccountsMigrations, OldDatabaseIsUpgradedAndKeepsUsernamesUniqueInAnyCase) 
   EXPECT_EQ(
       store::testing_util::query_int(
           (*db)->reader(), "SELECT count(*) FROM schema_migrations WHERE module = 'accounts'"),
-      5);
+      6);
   expect_username_rules(**db);
+  // Version 6 guards the log of an upgraded database too (the triggers act
+  // on rows: there must be one to refuse).
+  ASSERT_TRUE((*db)
+                  ->write([](store::Connection& c) {
+                    return c.exec("INSERT INTO audit_log (at, action) VALUES (1, 'x')");
+                  })
+                  .ok());
+  EXPECT_FALSE(
+      (*db)->write([](store::Connection& c) { return c.exec("DELETE FROM audit_log"); }).ok());
+  EXPECT_EQ(store::testing_util::query_int((*db)->reader(), "SELECT count(*) FROM audit_log"), 1);
   (*db)->stop();
 }
 

@@ -6,7 +6,8 @@
 // a case-blind collation on username, rowid-less tables, a JSON check);
 // their text now gives a new database the equivalent portable schema, and
 // version 5 moves username's case-blind uniqueness to an index on
-// lower(username) for databases made before.
+// lower(username) for databases made before. Version 6 makes audit_log
+// append-only.
 #include "accounts/accounts.h"
 
 namespace warmcity::accounts {
@@ -117,6 +118,12 @@ CREATE INDEX users_resident_phone ON users (phone, id) WHERE role = 'resident';
       // agree, since SQLite's lower() and its NOCASE collation fold ASCII only.
       {"accounts", 5, R"sql(
 CREATE UNIQUE INDEX users_username_lower ON users (lower(username));
+)sql"},
+      // The audit log is appended to, never changed (audit.h): both engines
+      // refuse an UPDATE or a DELETE on it. Deleting a resident leaves their
+      // entries as they were (resident_store.h); nothing prunes the log.
+      {"accounts", 6, R"sql(
+{{append_only:audit_log}};
 )sql"},
   };
 }
