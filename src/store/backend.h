@@ -15,6 +15,7 @@
 #include "store/connection.h"
 #include "store/database.h"
 #include "store/engine.h"
+#include "store/notifications.h"
 
 namespace warmcity::store {
 
@@ -33,6 +34,9 @@ class Backend {
   // The most jobs the writer should put in one transaction on this engine
   // (Options::max_batch is capped by it).
   virtual size_t max_batch() const { return SIZE_MAX; }
+  // Waits for NOTIFY on `channel` (notifications.h). The default, for an
+  // engine without such a signal, only sleeps.
+  virtual Result<std::unique_ptr<Notifications>> listen(const std::string& channel);
 };
 
 Result<std::unique_ptr<Backend>> make_backend(const Options& options);

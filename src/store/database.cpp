@@ -99,6 +99,10 @@ Status Database::write(WriteJob job) {
 
 Status Database::backup_to(const std::string& file) { return impl_->backend->backup_to(file); }
 
+Result<std::unique_ptr<Notifications>> Database::listen(const std::string& channel) {
+  return impl_->backend->listen(channel);
+}
+
 Engine Database::engine() const { return impl_->backend->engine(); }
 
 std::string Database::describe() const { return impl_->backend->describe(); }

@@ -29,6 +29,7 @@
 
 #include "core/status.h"
 #include "store/connection.h"
+#include "store/notifications.h"
 
 namespace warmcity::store {
 
@@ -102,6 +103,10 @@ class Database {
   // Stops accepting jobs, finishes every queued job, joins the writer.
   // Idempotent. From a job or callback it only stops accepting jobs.
   void stop();
+
+  // A wait that ends when another session NOTIFYs `channel` (PostgreSQL;
+  // on SQLite it only sleeps): the change feed's (change_feed.h).
+  Result<std::unique_ptr<Notifications>> listen(const std::string& channel);
 
   WriterStats stats() const;
   const std::string& path() const { return options_.path; }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_listener.h"
 #include "store/postgres/pg_url.h"
 
 namespace warmcity::store {
@@ -30,6 +31,9 @@ class PgBackend final : public Backend {
   // PostgreSQL's per-backend subtransaction cache overflows and every other
   // session's snapshot checks go to pg_subtrans (README.md, measured).
   size_t max_batch() const override { return 64; }
+  Result<std::unique_ptr<Notifications>> listen(const std::string& channel) override {
+    return listen_postgres(target_, channel);
+  }
 
  private:
   const PgTarget target_;
