@@ -2,8 +2,7 @@
 # Installs what warmcity needs to build, run and test, and nothing that is
 # already there: quiet and fast when all is present. Idempotent.
 #   scripts/install-deps.sh          build + test dependencies
-#   scripts/install-deps.sh --bench  also the benchmark peers (wrk, nginx,
-#                                    PostGIS 3)
+#   scripts/install-deps.sh --bench  also the benchmark peers (wrk, PostGIS 3)
 #   scripts/install-deps.sh --fuzz   also clang and its libFuzzer runtime
 #                                    (make fuzz, scripts/fuzz.sh)
 set -euo pipefail
@@ -21,9 +20,12 @@ packages=(
   # The PostgreSQL engine (libpqxx 6.4) and the tests' private PostgreSQL 15
   # (scripts/test-postgres.sh runs it as the `postgres` user the package creates).
   libpqxx-dev postgresql
+  # nginx in front of two servers on one database (tests/http/lib/cluster.mjs),
+  # also the HTTP benchmarks' peer (bench/http/compare.sh).
+  nginx-light
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light postgresql-15-postgis-3)
+  packages+=(wrk postgresql-15-postgis-3)
 fi
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
