@@ -14,14 +14,33 @@
 // A broken connection (libpqxx's broken_connection, no SQLSTATE) is
 // kUnavailable too.
 //
-// A failed connection attempt has no SQLSTATE in libpq: pg_connect_status()
-// reads libpq's message. Refused, unreachable, unknown host, timeout, and a
-// server that answers "starting up", "shutting down" or "too many clients"
-// → kUnavailable; any other refusal by the server (wrong password, unknown
-// role, missing database, no pg_hba.conf entry) → kInvalidArgument, since
-// only the configuration can fix it. That reading assumes the server's
-// messages in English (lc_messages C or en); an unrecognised refusal is
-// kUnavailable, the safe side for a retrying caller. Pure functions.
+// A failed connection attempt is classified by the SQLSTATE of the server's
+// refusal when the message carries one. libpq prints it when the connection's
+// error verbosity is PQERRORS_VERBOSE ("FATAL:  28P01: password …"):
+//   08xxx connection exception, 53xxx out of resources (53300 too many
+//   connections), 57xxx operator intervention (57P01 admin shutdown, 57P03
+//   cannot connect now: starting up, shutting down, in recovery), 58xxx
+//   system error, XXxxx internal error   → kUnavailable (try again later)
+//   any other refusal (28P01 wrong password, 28000 unknown role or no
+//   pg_hba.conf entry, 3D000 no such database, 42501 no CONNECT privilege)
+//                                        → kInvalidArgument: only the
+//                                          configuration can fix it
+// The code, and the LOCATION line verbose mode adds, are left out of the
+// message, which reads as with the default verbosity.
+//
+// Without a SQLSTATE, pg_connect_status() falls back on libpq's message text.
+// That is the case for failures libpq meets before any server answers
+// (refused, unreachable, unknown host, timeout: there is no code), and for
+// every failure reported through libpqxx 6.4's pqxx::broken_connection, which
+// keeps only the message: pqxx::connection connects in its constructor at the
+// default verbosity, and libpq offers no call for the SQLSTATE of a failed
+// connection. The text reading assumes the server's messages in English
+// (lc_messages C or en): "starting up", "shutting down", "too many clients" or
+// "too many connections"
+// and the like → kUnavailable; a wrong password, unknown role, missing
+// database or no pg_hba.conf entry → kInvalidArgument; any other message the
+// server sent as FATAL → kInvalidArgument; an unrecognised message with no
+// FATAL is kUnavailable, the safe side for a retrying caller. Pure functions.
 #pragma once
 
 #include <string>
@@ -42,6 +61,18 @@ bool pg_session_lost(std::string_view sqlstate);
 // blotted out of libpq's message should it ever appear there.
 Status pg_connect_status(std::string_view libpq_message, std::string_view target,
                          std::string_view password);
+
+// A libpq message split into the SQLSTATE it names in verbose mode ("" when
+// none) and the message without the code and without the LOCATION line.
+struct PgConnectMessage {
+  std::string sqlstate;
+  std::string text;
+};
+PgConnectMessage pg_split_connect_message(std::string_view libpq_message);
+
+// How a connection refused with `sqlstate` (not empty) is reported:
+// kUnavailable or kInvalidArgument, as listed above.
+Code pg_connect_code(std::string_view sqlstate);
 
 // libpq's multi-line messages on one line: whitespace runs become one space,
 // and the "ERROR:  " / "FATAL:  " prefix is dropped.
