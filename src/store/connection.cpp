@@ -46,16 +46,33 @@ Connection::~Connection() = default;
 Result<Statement> Connection::prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.in_use) {
+    recent_.splice(recent_.begin(), recent_, it->second.recent);
     it->second.in_use = true;
     return Statement(it->second.impl.get(), &it->second.in_use, /*owned=*/false);
   }
   Result<std::unique_ptr<StatementImpl>> made = prepare_new(sql);
   if (!made.ok()) return made.status();
   if (it != cache_.end()) return Statement(made->release(), nullptr, /*owned=*/true);
-  Cached& slot = cache_[sql];
-  slot.impl = std::move(*made);
-  slot.in_use = true;
-  return Statement(slot.impl.get(), &slot.in_use, /*owned=*/false);
+  if (cache_.size() >= max_cached_ && !evict_one()) {
+    return Statement(made->release(), nullptr, /*owned=*/true);
+  }
+  auto slot = cache_.try_emplace(sql).first;
+  slot->second.impl = std::move(*made);
+  slot->second.in_use = true;
+  recent_.push_front(&slot->first);
+  slot->second.recent = recent_.begin();
+  return Statement(slot->second.impl.get(), &slot->second.in_use, /*owned=*/false);
+}
+
+bool Connection::evict_one() {
+  for (auto key = recent_.rbegin(); key != recent_.rend(); ++key) {
+    auto it = cache_.find(**key);
+    if (it->second.in_use) continue;
+    recent_.erase(it->second.recent);
+    cache_.erase(it);
+    return true;
+  }
+  return false;
 }
 
 BrokenConnection::BrokenConnection(Engine engine, Status why)

@@ -5,12 +5,16 @@
 // in the dialect both run (docs/storage.md, "One SQL for both engines").
 //
 // A Connection belongs to exactly one thread at a time. Statements are
-// prepared once per connection and cached by their SQL text; a Statement
-// handle resets and clears its bindings when it goes out of scope. Prepared
-// statements only: values are always bound, never formatted into SQL.
+// prepared once per connection and cached by their SQL text, at most
+// kMaxCachedStatements of them: past that the least recently used one that no
+// handle holds is destroyed, and prepared again when next asked for. A
+// Statement handle resets and clears its bindings when it goes out of scope.
+// Prepared statements only: values are always bound, never formatted into SQL.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -146,8 +150,16 @@ class Connection {
   // the Result carries kInternal with the engine's message (kUnavailable when
   // the connection itself is lost). `sql` is exactly one statement. Preparing
   // the same SQL again while an earlier handle for it is still alive gives an
-  // independent, uncached statement.
+  // independent, uncached statement; so does any SQL while every cached
+  // statement is held.
   Result<Statement> prepare(const std::string& sql);
+
+  // How many statements a connection keeps prepared: enough for every query
+  // text the modules write (IN lists padded: sql_list.h), bounded for any
+  // other text built at run time.
+  static constexpr size_t kMaxCachedStatements = 256;
+  // How many it keeps now.
+  size_t cached_statements() const { return cache_.size(); }
 
   // Rows changed by the last INSERT, UPDATE or DELETE run on this connection.
   virtual int changes() const = 0;
@@ -166,18 +178,30 @@ class Connection {
   virtual void finish_writes() {}
 
  protected:
-  Connection() = default;
+  // `max_cached_statements` other than the default is for tests.
+  explicit Connection(size_t max_cached_statements = kMaxCachedStatements)
+      : max_cached_(max_cached_statements) {}
   virtual Result<std::unique_ptr<StatementImpl>> prepare_new(const std::string& sql) = 0;
   // Destroys the cached statements. A derived destructor calls it first, while
   // its engine handle is still open.
-  void drop_statements() { cache_.clear(); }
+  void drop_statements() {
+    recent_.clear();
+    cache_.clear();
+  }
 
  private:
   struct Cached {
     std::unique_ptr<StatementImpl> impl;
     bool in_use = false;
+    std::list<const std::string*>::iterator recent;  // its place in recent_
   };
-  std::unordered_map<std::string, Cached> cache_;  // node-based: &in_use stays valid
+  // Destroys the least recently used statement no handle holds; false when
+  // every cached statement is held.
+  bool evict_one();
+
+  size_t max_cached_;
+  std::unordered_map<std::string, Cached> cache_;  // node-based: &in_use and keys stay put
+  std::list<const std::string*> recent_;           // cache_'s keys, most recently used first
 };
 
 // Stands in for a connection that could not be opened: exec() and prepare()
