@@ -16,6 +16,7 @@
 #include "app/test_clock.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "store/database.h"
 #include "store/file_lock.h"
 #include "system/system.h"
 
@@ -35,6 +36,8 @@ struct ServeOptions {
   int64_t read_timeout_ms = 30'000;
   int64_t idle_timeout_ms = 60'000;
   int64_t shutdown_grace_ms = 10'000;
+  int handler_threads = -1;  // -1: by engine (handler_threads_for)
+  int64_t handler_wait_ms = 2'000;
   std::string rates_weights = "0.1,0.5,0.4";
   std::string now;  // --now: a test clock
 };
@@ -63,6 +66,14 @@ void setup_access_log(const std::string& dest, http::ServerConfig& server) {
   server.access_log = true;
 }
 
+// Dispatch threads when --handler-threads is not given: none on SQLite (a
+// read takes microseconds, on the I/O thread), 16 on PostgreSQL (a read is a
+// network round trip; 16 reader connections per server).
+int handler_threads_for(const ServeOptions& o) {
+  if (o.handler_threads >= 0) return o.handler_threads;
+  return store::names_postgres(o.app.db_path) ? 16 : 0;
+}
+
 void serve(ServeOptions& o) {
   setup_logging(o.log_level);
   start_test_clock(o.now);  // before any thread starts
@@ -74,6 +85,8 @@ void serve(ServeOptions& o) {
   o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   o.server.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   o.server.shutdown_grace = std::chrono::milliseconds(o.shutdown_grace_ms);
+  o.server.handler_threads = handler_threads_for(o);
+  o.server.handler_wait = std::chrono::milliseconds(o.handler_wait_ms);
   o.app.rates_weights = *rates::parse_weights(o.rates_weights);  // checked by the option
   setup_access_log(o.access_log, o.server);
   spdlog::flush_every(std::chrono::seconds(1));
@@ -116,6 +129,10 @@ void serve(ServeOptions& o) {
   if (Status s = server.listen(); !s.ok()) throw CommandFailed(s);
   spdlog::info("warmcity {} serving {} with database {}", system::kVersion, o.server.address,
                without_password(o.app.db_path));
+  if (o.server.handler_threads > 0) {
+    spdlog::info("{} handler threads; a request waits {} ms for one at most (then 503)",
+                 o.server.handler_threads, o.handler_wait_ms);
+  }
   // The test harness and scripts read the actual port from this line.
   std::cout << "warmcity listening on http://" << o.server.address << ":" << server.port()
             << std::endl;
@@ -222,6 +239,14 @@ void add_serve_command(CLI::App& cli) {
   cmd->add_option("--idle-timeout-ms", o->idle_timeout_ms, "keep-alive idle time")
       ->capture_default_str();
   cmd->add_option("--shutdown-grace-ms", o->shutdown_grace_ms, "time for in-flight requests")
+      ->capture_default_str();
+  cmd->add_option("--handler-threads", o->handler_threads,
+                  "threads that run requests off the I/O threads, each with its own database "
+                  "connection (0: on the I/O threads; default: 0 on SQLite, 16 on PostgreSQL)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--handler-wait-ms", o->handler_wait_ms,
+                  "time a request may wait for a handler thread (503 with Retry-After beyond)")
+      ->check(CLI::Range(int64_t{1}, int64_t{600'000}))
       ->capture_default_str();
   cmd->add_option("--writer-max-batch", o->app.writer_max_batch,
                   "write jobs per transaction at most (1 turns group commit off)")

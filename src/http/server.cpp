@@ -9,6 +9,9 @@
 // request under wrk); see bench/README.md. The price: a handler that computes
 // for long holds up the other connections of its thread (not only itself), so
 // long work belongs on the writer or a worker pool, not on an I/O thread.
+// Dispatch itself moves to a HandlerPool when handler_threads > 0 (blocking
+// PostgreSQL reads); the connection then waits for the pool's answer as it
+// waits for the writer's.
 #include "http/server.h"
 
 #include <sys/resource.h>
@@ -29,12 +32,14 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "core/log_text.h"
 #include "core/net_address.h"
 #include "http/answer_policy.h"
 #include "http/beast_request.h"
+#include "http/handler_pool.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -51,6 +56,10 @@ constexpr size_t kEvictionSlack = 16;
 
 // Bodies up to this size need no reservation from max_large_body_bytes.
 constexpr size_t kSmallBody = 1 << 20;
+
+// Requests waiting for a handler thread, per thread, before new ones are
+// refused at once (each connection has at most one request waiting).
+constexpr size_t kHandlerQueuePerThread = 1024;
 
 class Session;
 
@@ -109,6 +118,10 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer accept_backoff{ioc};
+  // Null when dispatch runs on the I/O threads (handler_threads 0). Shared
+  // with the metrics source that reports its refusals; shut down (its
+  // threads joined) at the end of run() and in ~Server.
+  std::shared_ptr<HandlerPool> pool;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -288,6 +301,7 @@ class Session : public std::enable_shared_from_this<Session> {
     request_ = Request{};
     fill_request(msg, request_);
     request_.client_address = client_address();
+    if (server_.pool) return dispatch_on_pool();
 
     auto once = std::make_shared<std::atomic<bool>>(false);
     Reply reply = [self = shared_from_this(), once](Response response) {
@@ -298,6 +312,68 @@ class Session : public std::enable_shared_from_this<Session> {
                     [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
     };
     server_.router.dispatch(request_, std::move(reply), &route_label_);
+  }
+
+  // Hands the dispatch to a pool thread. Until the answer is written the I/O
+  // thread leaves request_ and route_label_ alone (it reads no more of this
+  // connection), and the answer is written only once dispatch() has returned
+  // on the pool thread — even when the handler answers sooner — so that
+  // on_write() never resets request_ under a dispatch still using it.
+  void dispatch_on_pool() {
+    auto self = shared_from_this();
+    server_.pool->post(
+        [self] {
+          struct Gate {
+            std::mutex mu;
+            bool returned = false;  // dispatch() has returned
+            bool answered = false;  // the handler has replied
+            std::optional<Response> held;
+          };
+          auto gate = std::make_shared<Gate>();
+          Reply reply = [self, gate](Response response) {
+            {
+              std::lock_guard lock(gate->mu);
+              if (gate->answered) return;  // a handler answers once; later calls are ignored
+              gate->answered = true;
+              if (!gate->returned) {
+                gate->held = std::move(response);
+                return;
+              }
+            }
+            net::post(self->executor(),
+                      [self, r = std::move(response)]() mutable { self->write(std::move(r)); });
+          };
+          self->server_.router.dispatch(self->request_, std::move(reply), &self->route_label_);
+          std::optional<Response> answer;
+          {
+            std::lock_guard lock(gate->mu);
+            gate->returned = true;
+            answer.swap(gate->held);
+          }
+          if (answer) {
+            net::post(self->executor(),
+                      [self, r = std::move(*answer)]() mutable { self->write(std::move(r)); });
+          }
+        },
+        // Called at once on this thread (queue full) or later on a pool
+        // thread (waited too long, shutting down): answer on ours.
+        [self](HandlerPool::Refusal why) {
+          net::dispatch(self->executor(), [self, why] { self->refuse_busy(why); });
+        });
+  }
+
+  // The answer for a request no handler thread took in time. A refusal like
+  // any other answer: the connection stays open if the request asked so.
+  void refuse_busy(HandlerPool::Refusal why) {
+    Match m = server_.router.match(request_);
+    route_label_ = m.route ? m.route->pattern : "unmatched";
+    Response r = problem(503, why == HandlerPool::Refusal::kStopping
+                                  ? std::string("the server is shutting down")
+                                  : "no handler thread was free within " +
+                                        std::to_string(server_.pool->wait().count()) +
+                                        " ms; try again shortly");
+    r.set_header("Retry-After", "1");
+    write(std::move(r));
   }
 
   // Takes `bytes` from the server's budget for large bodies.
@@ -525,9 +601,34 @@ void Server::Impl::poll_shutdown(std::shared_ptr<net::steady_timer> timer,
 Server::Server(ServerConfig config, const Router& router, Metrics& metrics)
     : impl_(std::make_unique<Impl>(std::move(config), router, metrics)) {
   if (impl_->cfg.access_log) impl_->access_log = spdlog::get("access");
+  if (impl_->cfg.handler_threads > 0) {
+    const int n = impl_->cfg.handler_threads;
+    impl_->pool = std::make_shared<HandlerPool>(n, impl_->cfg.handler_wait,
+                                                kHandlerQueuePerThread * static_cast<size_t>(n));
+    metrics.add_source([pool = impl_->pool] {
+      HandlerPool::Stats s = pool->stats();
+      return fmt::format(
+          "# HELP warmcity_http_handler_refused_total Requests answered 503 because no handler "
+          "thread took them in time (waited), the handler queue was full (full) or the server "
+          "was stopping (stopping).\n"
+          "# TYPE warmcity_http_handler_refused_total counter\n"
+          "warmcity_http_handler_refused_total{{reason=\"waited\"}} {}\n"
+          "warmcity_http_handler_refused_total{{reason=\"full\"}} {}\n"
+          "warmcity_http_handler_refused_total{{reason=\"stopping\"}} {}\n"
+          "# HELP warmcity_http_handler_queue Requests waiting for a handler thread.\n"
+          "# TYPE warmcity_http_handler_queue gauge\n"
+          "warmcity_http_handler_queue {}\n"
+          "# HELP warmcity_http_handler_threads Threads that run request dispatches.\n"
+          "# TYPE warmcity_http_handler_threads gauge\n"
+          "warmcity_http_handler_threads {}\n",
+          s.rejected_waited, s.rejected_full, s.rejected_stopping, s.queued, pool->threads());
+    });
+  }
 }
 
-Server::~Server() = default;
+Server::~Server() {
+  if (impl_->pool) impl_->pool->shutdown();
+}
 
 Status Server::listen() {
   rlimit files{};
@@ -577,6 +678,9 @@ void Server::run() {
   }
   s.ioc.run();
   for (auto& t : pool) t.join();
+  // Requests still queued for a handler thread are refused (their answers go
+  // nowhere: the I/O threads have stopped); running dispatches finish first.
+  if (s.pool) s.pool->shutdown();
 }
 
 void Server::stop() {

@@ -15,6 +15,14 @@
 // are busy with requests is the newcomer answered 503). A request for which
 // no route exists is answered from its header; its body is never read.
 //
+// Dispatch (authentication and the handler, which read the database) runs on
+// the I/O thread when `handler_threads` is 0 — SQLite reads are local and
+// take microseconds. With `handler_threads` > 0 it runs on a HandlerPool of
+// that many threads (PostgreSQL: each read is a network round trip), and a
+// request that no pool thread takes within `handler_wait` (or that finds the
+// pool's queue full) is answered 503 with Retry-After: 1, never left hanging;
+// GET /metrics counts those refusals (warmcity_http_handler_refused_total).
+//
 // run() blocks until SIGINT or SIGTERM (or stop()); then it stops accepting,
 // closes idle connections, lets in-flight requests finish for up to
 // `shutdown_grace`, and returns. Flushing the database is the caller's job
@@ -53,6 +61,10 @@ struct ServerConfig {
   std::vector<std::string> trusted_proxies;
   std::chrono::milliseconds shutdown_grace{10'000};
   bool access_log = true;  // one line per request on the "access" logger
+  // Threads that run dispatches (0: each on its connection's I/O thread),
+  // and how long a request may wait for one of them.
+  int handler_threads = 0;
+  std::chrono::milliseconds handler_wait{2000};
 };
 
 class Server {
