@@ -1,21 +1,19 @@
 // Supervision (督办) in the browser: the queue puts overdue, then nearly due
 // appeals first, with their badges, and the dashboard lists the overdue one.
 // No appeal becomes overdue within a test's minutes, so the test moves the
-// clocks of two appeals back in the database file with the sqlite3 shell
-// (skipped where it is not installed) — nothing else is touched.
+// clocks of two appeals back in the server's database with the harness's
+// sql() (the engine's shell, tests/http/lib/server.mjs) — nothing else is
+// touched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { launch } from './lib/browser.mjs';
 import { ADMIN, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
 
-const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
 let srv;
 let browser;
 before(async () => {
-  if (!hasSqlite) return;
   ({ srv } = await startDemoServer());
   browser = await launch({ viewport: { width: 1100, height: 900 } });
 });
@@ -32,13 +30,12 @@ async function submit(description) {
 // warned (80 %) `nearlyIn` seconds from now.
 function setClock(id, dueIn, nearlyIn) {
   const now = Math.floor(Date.now() / 1000);
-  const sql = `.timeout 5000\nUPDATE appeals SET clock_start = ${now - 36000}, due_at = ${now + dueIn}, ` +
-    `nearly_at = ${now + nearlyIn}, response_due = ${now + dueIn} WHERE id = ${id};\n`;
-  const r = spawnSync('sqlite3', [srv.dbPath], { input: sql, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
+  srv.sql(`UPDATE appeals SET clock_start = ${now - 36000}, due_at = ${now + dueIn}, ` +
+    `nearly_at = ${now + nearlyIn}, response_due = ${now + dueIn} WHERE id = ${id};`, { readonly: false });
+  assert.equal(srv.sql(`SELECT due_at - ${now} FROM appeals WHERE id = ${id};`), String(dueIn));
 }
 
-test('overdue and nearly due first in the queue; the overdue list on the dashboard', { skip: !hasSqlite && 'no sqlite3 shell' }, async () => {
+test('overdue and nearly due first in the queue; the overdue list on the dashboard', async () => {
   const plain = await submit('垃圾桶满了没人清运。');
   const late = await submit('小区门口垃圾堆放三天了。');
   const soon = await submit('公厕旁边有积存垃圾。');

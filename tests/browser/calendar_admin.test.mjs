@@ -17,7 +17,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN, KEEPER, KEEPER_ORG, makeUser } from './lib/demo.mjs';
-import { BIN, startServer } from '../http/lib/server.mjs';
+import { BIN, dataDirArgs, startServer, testDatabase } from '../http/lib/server.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
@@ -27,12 +27,13 @@ let browser;
 // lib/demo.mjs's startDemoServer, with the calendar ending on 2026-12-31.
 async function startDemoServer() {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
-  const r = spawnSync(BIN, ['demo', '--db', join(dir, 'warmcity.db'), '--password-cost', 'minimum'], { encoding: 'utf8' });
+  const db = testDatabase(dir);  // the engine under test's (a file or a URL)
+  const r = spawnSync(BIN, ['demo', '--db', db, ...dataDirArgs(dir), '--password-cost', 'minimum'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
   const calendarDir = join(dir, 'calendar');
   mkdirSync(calendarDir);
   for (const year of [2024, 2025, 2026]) copyFileSync(join('data', 'calendar', `${year}.txt`), join(calendarDir, `${year}.txt`));
-  const server = await startServer({ dir, args: ['--calendar-dir', calendarDir] });
+  const server = await startServer({ dir, db, args: ['--calendar-dir', calendarDir] });
   const admin = await server.login(ADMIN.username, ADMIN.password);
   await makeUser(server, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
   return server;

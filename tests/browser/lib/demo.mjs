@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, startServer } from '../../http/lib/server.mjs';
+import { BIN, dataDirArgs, startServer, testDatabase } from '../../http/lib/server.mjs';
 
 export const ADMIN = { username: 'admin', password: 'demo-admin-2026' };
 export const KEEPER = { username: 'jiguan.keeper', password: 'keeper-pass-1', display_name: '机关事务管理员' };
@@ -16,11 +16,12 @@ export const KEEPER_ORG = '离石区人民政府机关事务服务中心';
 // for a test whose page depends on the date.
 export async function startDemoServer({ args = [], now } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'warmcity-web-'));
-  const db = join(dir, 'warmcity.db');
+  const db = testDatabase(dir);  // the engine under test's (a file or a URL)
   const clock = now ? ['--now', now] : [];
-  const r = spawnSync(BIN, ['demo', '--db', db, '--password-cost', 'minimum', ...clock], { encoding: 'utf8' });
+  const r = spawnSync(BIN, ['demo', '--db', db, ...dataDirArgs(dir), '--password-cost', 'minimum', ...clock],
+    { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('warmcity demo failed: ' + r.stderr);
-  const srv = await startServer({ dir, args, now });
+  const srv = await startServer({ dir, db, args, now });
   const admin = await srv.login(ADMIN.username, ADMIN.password);
   const org = await makeUser(srv, admin, { ...KEEPER, role: 'keeper' }, KEEPER_ORG);
   return { srv, admin, keeperOrgId: org.id };
