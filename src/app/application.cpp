@@ -21,7 +21,7 @@ accounts::PasswordCost password_cost_from_name(const std::string& name) {
 }
 
 std::vector<store::Migration> all_migrations() {
-  std::vector<store::Migration> migrations;
+  std::vector<store::Migration> migrations = store::change_feed_migrations();
   for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
   for (auto& m : feedback::migrations()) migrations.push_back(std::move(m));
   for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
@@ -44,6 +44,11 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
 
   std::unique_ptr<Application> app(new Application());
   app->db_ = std::move(*db);
+  if (config.follow_changes) {
+    // Before any snapshot is read, so that no change after it is missed.
+    app->feed_ = std::make_unique<store::ChangeFeed>(*app->db_);
+    if (Status s = app->feed_->mark(); !s.ok()) return s;
+  }
   accounts::Config accounts_config = config.accounts;
   // An organisation may serve a community, sub-district or grid area.
   accounts_config.area_level = [](store::Connection& c, int64_t id) -> Result<std::string> {
@@ -90,6 +95,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [calendar = app->calendar_.get()] { return calendar->current(); });
   if (!appeals.ok()) return appeals.status();
   app->appeals_ = std::move(*appeals);
+  if (app->feed_) {
+    if (Status s = app->follow_other_instances(); !s.ok()) return s;
+  }
 
   http::Router& router = app->router_;
   router.set_authenticator(app->accounts_->authenticator());
@@ -118,7 +126,24 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   return app;
 }
 
+Status Application::follow_other_instances() {
+  store::ChangeFeed& feed = *feed_;
+  facilities::FacilityService& f = *facilities_;
+  feed.follow(facilities::kFacilitiesTopic, [&f](const auto& ids) { return f.follow(ids); });
+  feed.follow(facilities::kOccupancyTopic,
+              [&f](const auto& ids) { return f.follow_occupancy(ids); });
+  feed.follow(areas::kAreasTopic,
+              [a = &areas_->service()](const auto& ids) { return a->follow(ids); });
+  feed.follow(calendar::kCalendarTopic,
+              [c = calendar_.get()](const auto& years) { return c->follow(years); });
+  feed.follow(appeals::kCategoriesTopic,
+              [a = appeals_.get()](const auto& ids) { return a->follow_categories(ids); });
+  return feed.start();
+}
+
 Application::~Application() {
+  // Nothing follows other instances once the modules start going away.
+  if (feed_) feed_->stop();
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
   if (residents_) residents_->stop();

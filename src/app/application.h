@@ -19,6 +19,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "rates/rates.h"
+#include "store/change_feed.h"
 #include "store/database.h"
 #include "system/system.h"
 
@@ -42,6 +43,9 @@ struct AppConfig {
   int64_t photo_quota_mb = 20 * 1024;  // the photo directory holds at most this
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
+  // Follow the writes of other instances on the same database (the change
+  // feed, store/change_feed.h): for `serve`; commands need not.
+  bool follow_changes = false;
   // Similar appeals offered on submission: this close, this recent.
   double appeals_similar_radius_m = 50;
   int appeals_similar_days = 30;
@@ -75,7 +79,10 @@ class Application {
 
  private:
   Application() = default;
+  // Lets the change feed update every module's snapshot, and starts it.
+  Status follow_other_instances();
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::ChangeFeed> feed_;  // with follow_changes
   std::unique_ptr<accounts::Accounts> accounts_;
   std::unique_ptr<accounts::Residents> residents_;
   std::unique_ptr<calendar::CalendarService> calendar_;

@@ -80,6 +80,7 @@ void serve(ServeOptions& o) {
   o.app.calendar_dir = locate_data(o.app.calendar_dir);
   o.web_root = locate_data(o.web_root);
   o.app.accounts.password_cost = password_cost_from_name(o.password_cost);
+  o.app.follow_changes = true;  // other instances may share a PostgreSQL database
   o.server.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
   o.server.max_large_body_bytes = o.max_upload_memory_mb << 20;
   o.server.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);

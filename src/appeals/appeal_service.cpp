@@ -17,6 +17,7 @@
 #include "core/phone.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "store/turn.h"
 
 namespace warmcity::appeals {
 
@@ -411,6 +412,9 @@ void AppealService::sweep(int64_t at, Done<int64_t> done) {
   auto count = std::make_shared<int64_t>(0);
   db_.submit(
       [at, count](store::Connection& c) {
+        Result<bool> mine = store::take_turn(c, "appeals.sweep");
+        if (!mine.ok()) return mine.status();
+        if (!*mine) return Status::Ok();  // another instance sweeps now
         Result<std::vector<Appeal>> due = due_for_escalation(c, at, kSweepBatch);
         if (!due.ok()) return due.status();
         for (Appeal& a : *due) {

@@ -117,6 +117,9 @@ struct Similar {
 // How a caller sees the reporter's contact on an appeal.
 enum class ContactView { kNone, kMasked, kFull };
 
+// The change feed's topic (store/change_feed.h): a saved category (its id).
+inline constexpr const char* kCategoriesTopic = "appeal_categories";
+
 class AppealService {
  public:
   template <class T>
@@ -184,7 +187,12 @@ class AppealService {
   void add_photo(int64_t id, std::string bytes, std::optional<std::string> token, Caller by,
                  Done<Appeal> done);
   // Records escalations due at `now` (at most 500 per call); the count.
+  // With several instances on one database one sweeps at a time
+  // (store/turn.h); the others count 0 meanwhile.
   void sweep(int64_t now, Done<int64_t> done);
+  // Another instance saved categories: reads them all again (from the
+  // change feed's thread).
+  Status follow_categories(const std::vector<int64_t>& ids);
 
   // --- reads (calling thread's reader) ----------------------------------
   Result<Appeal> get(int64_t id) const;

@@ -5,8 +5,11 @@
 #include "appeals/appeal_service.h"
 #include "appeals/category_store.h"
 #include "appeals/category_targets.h"
+#include "store/change_feed.h"
 
 namespace warmcity::appeals {
+
+Status AppealService::follow_categories(const std::vector<int64_t>&) { return reload_categories(); }
 
 Status AppealService::reload_categories() {
   Result<std::vector<Category>> all = list_categories(db_.reader(), true);
@@ -102,6 +105,7 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
                                        {{"department_org_id", "names no organisation"}});
         }
         if (!s.ok()) return s;
+        if (Status r = store::record_change(conn, kCategoriesTopic, saved->id); !r.ok()) return r;
         return accounts::append_audit(
             conn, {by.user_id, action, "appeal_category", saved->code, "{}", by.client_address},
             at);

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/change_feed.h"
+
 namespace warmcity::areas {
 
 namespace {
@@ -24,10 +26,9 @@ accounts::AuditEntry entry(std::string action, int64_t id, std::string detail) {
 
 std::string boundary_text(const Geometry& g) { return geometry_json(g).dump(); }
 
-}  // namespace
-
-Result<std::unique_ptr<AreaService>> AreaService::open(store::Database& db) {
-  auto rows = all_areas(db.reader());
+// A snapshot of every area stored on `c`.
+Result<std::shared_ptr<const Snapshot>> load_snapshot(store::Connection& c) {
+  auto rows = all_areas(c);
   if (!rows.ok()) return rows.status();
   std::vector<AreaShape> shapes;
   for (const AreaRecord& r : *rows) {
@@ -36,7 +37,23 @@ Result<std::unique_ptr<AreaService>> AreaService::open(store::Database& db) {
       return Status::Internal("area " + std::to_string(r.id) + ": " + g.status().message());
     shapes.push_back(shape_of(r, std::move(g).value()));
   }
-  return std::unique_ptr<AreaService>(new AreaService(db, Snapshot::build(std::move(shapes))));
+  return Snapshot::build(std::move(shapes));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AreaService>> AreaService::open(store::Database& db) {
+  Result<std::shared_ptr<const Snapshot>> snapshot = load_snapshot(db.reader());
+  if (!snapshot.ok()) return snapshot.status();
+  return std::unique_ptr<AreaService>(new AreaService(db, std::move(*snapshot)));
+}
+
+Status AreaService::follow(const std::vector<int64_t>&) {
+  Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
+  if (!next.ok()) return next.status();
+  std::lock_guard<std::mutex> lock(swap_mutex_);
+  snapshot_.store(std::move(*next));
+  return Status::Ok();
 }
 
 Result<std::vector<AreaRecord>> AreaService::list(const AreaQuery& q) const {
@@ -64,6 +81,7 @@ void AreaService::write(Job job, const Editor& by, Changes changes,
         if (!e.ok()) return e.status();
         e->actor_user_id = by.user_id;
         e->client_address = by.client_address;
+        if (Status s = store::record_change(conn, kAreasTopic, 0); !s.ok()) return s;
         return audit_.append_job(std::move(e).value())(conn);
       },
       [this, changes = std::move(changes), done = std::move(done)](const Status& s) {

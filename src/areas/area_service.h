@@ -64,6 +64,9 @@ struct ImportOutcome {
   std::vector<SkippedFeature> skipped;
 };
 
+// The change feed's topic (store/change_feed.h): any area write.
+inline constexpr const char* kAreasTopic = "areas";
+
 class AreaService {
  public:
   template <class T>
@@ -102,6 +105,9 @@ class AreaService {
   // new snapshot is in and before the write's own callback (facilities
   // derive their stored areas again). Set once, before serving.
   void on_change(std::function<void()> f) { changed_ = std::move(f); }
+  // Another instance changed areas: reads them all again (from the change
+  // feed's thread; on_change's function is that instance's to run).
+  Status follow(const std::vector<int64_t>& items);
 
  private:
   AreaService(store::Database& db, std::shared_ptr<const Snapshot> initial)

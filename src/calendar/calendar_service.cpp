@@ -7,6 +7,7 @@
 
 #include "calendar/calendar_store.h"
 #include "core/calendar_loader.h"
+#include "store/change_feed.h"
 
 namespace warmcity::calendar {
 
@@ -104,8 +105,9 @@ void CalendarService::replace_year(int year, std::vector<core::OfficialDay> days
   store::Database::WriteJob save = save_year_job(std::move(row));
   store::Database::WriteJob log = audit_.append_job(std::move(entry));
   db_.submit(
-      [save = std::move(save), log = std::move(log)](store::Connection& conn) -> Status {
+      [year, save = std::move(save), log = std::move(log)](store::Connection& conn) -> Status {
         if (Status s = save(conn); !s.ok()) return s;
+        if (Status s = store::record_change(conn, kCalendarTopic, year); !s.ok()) return s;
         return log(conn);
       },
       [this, year, sorted = std::move(sorted), done = std::move(done)](const Status& s) {
@@ -113,6 +115,21 @@ void CalendarService::replace_year(int year, std::vector<core::OfficialDay> days
         swap_in(year, sorted);
         done(sorted);
       });
+}
+
+Status CalendarService::follow(const std::vector<int64_t>& years) {
+  Result<core::Calendar> stored = read_stored(db_.reader());
+  if (!stored.ok()) return stored.status();
+  std::vector<int> changed;
+  for (int64_t y : years) {
+    if (y != 0) changed.push_back(static_cast<int>(y));
+  }
+  if (changed.size() != years.size()) changed = stored->known_years();  // 0: all of them
+  for (int year : changed) {
+    std::vector<core::OfficialDay> days = stored->days_of_year(year);
+    if (!days.empty()) swap_in(year, days);
+  }
+  return Status::Ok();
 }
 
 void CalendarService::swap_in(int year, const std::vector<core::OfficialDay>& days) {

@@ -55,6 +55,9 @@ struct Editor {
 // the directory: kInvalidArgument when it is missing or a file is not valid.
 Result<core::Calendar> load_calendar_files(const std::string& dir);
 
+// The change feed's topic (store/change_feed.h): a replaced year (the year).
+inline constexpr const char* kCalendarTopic = "calendar";
+
 class CalendarService {
  public:
   // The year's days as stored (sorted by date), or why nothing was stored.
@@ -78,6 +81,9 @@ class CalendarService {
   // days break core::Calendar::with_year's rules (see year_days.h for the
   // per-field checks the route does first).
   void replace_year(int year, std::vector<core::OfficialDay> days, Editor by, Done done);
+  // Another instance replaced `years` (0: any): reads them back from the
+  // store and swaps them in. From the change feed's thread.
+  Status follow(const std::vector<int64_t>& years);
 
  private:
   CalendarService(store::Database& db, accounts::AuditLog& audit,

@@ -7,6 +7,7 @@
 #include "core/time.h"
 #include "facilities/changes.h"
 #include "facilities/facility_store.h"
+#include "store/change_feed.h"
 
 namespace warmcity::facilities {
 
@@ -87,6 +88,7 @@ Status FacilityService::save(store::Connection& c, const Facility* before, Facil
   FieldChanges changes;
   if (Status s = record(c, before, after, by, changes); !s.ok()) return s;
   if (changes.names.empty()) return Status::Ok();  // nothing changed
+  if (Status s = store::record_change(c, kFacilitiesTopic, after.id); !s.ok()) return s;
   return audit(c, by, before ? "facility.update" : "facility.create", std::to_string(after.id),
                accounts::AuditDetail().add_strings("fields", changes.names).str(),
                after.updated_at);
@@ -154,7 +156,8 @@ void FacilityService::record_occupancy(
         Result<Facility> lot = check(c, *report);
         if (!lot.ok()) return lot.status();
         if (Status s = check_free_spaces(*lot, report->free_spaces); !s.ok()) return s;
-        return upsert_occupancy(c, *report);
+        if (Status s = upsert_occupancy(c, *report); !s.ok()) return s;
+        return store::record_change(c, kOccupancyTopic, report->facility_id);
       },
       [this, report, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -295,6 +298,34 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
 void FacilityService::reload_snapshot() {
   Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
   if (next.ok()) index_->replace(std::move(*next));
+}
+
+Status FacilityService::follow(const std::vector<int64_t>& ids) {
+  for (int64_t id : ids) {
+    if (id == 0) {
+      Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
+      if (!next.ok()) return next.status();
+      index_->replace(std::move(*next));
+      continue;
+    }
+    Result<Facility> f = get(id);
+    if (f.ok()) {
+      publish(*f);
+    } else if (f.status().code() == Code::kNotFound) {
+      index_->put(id, std::nullopt);
+    } else {
+      return f.status();
+    }
+  }
+  return Status::Ok();
+}
+
+Status FacilityService::follow_occupancy(const std::vector<int64_t>&) {
+  // The board holds one row per lot: reading them all is as cheap as picking.
+  Result<std::vector<Occupancy>> rows = load_occupancy(db_.reader());
+  if (!rows.ok()) return rows.status();
+  for (const Occupancy& o : *rows) occupancy_->set(o);
+  return Status::Ok();
 }
 
 void FacilityService::publish(const Facility& f) {

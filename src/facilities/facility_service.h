@@ -106,6 +106,11 @@ struct Editor {
 
 inline constexpr size_t kImportChunk = 500;
 
+// The change feed's topics (store/change_feed.h): a saved facility (its id;
+// 0 after an import) and a lot's reported free spaces (the lot's id).
+inline constexpr const char* kFacilitiesTopic = "facilities";
+inline constexpr const char* kOccupancyTopic = "occupancy";
+
 // What the import's audit entry says besides the count imported.
 struct ImportCounts {
   std::string format;  // "csv" | "geojson"
@@ -180,6 +185,12 @@ class FacilityService {
   // Derives the stored area ids of every facility again (see Relocation
   // above); from any thread, returns at once.
   void relocate_all();
+  // Another instance saved facilities `ids` (0: imported many): reads them
+  // and puts them into the nearby index (or takes them out). From the
+  // change feed's thread.
+  Status follow(const std::vector<int64_t>& ids);
+  // Another instance recorded free spaces: reads the board's rows again.
+  Status follow_occupancy(const std::vector<int64_t>& lot_ids);
 
   // What a station shows besides its row (stations.h): a love station's
   // notices in force, a liaison station's or service centre's receptions;

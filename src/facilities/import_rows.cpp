@@ -6,6 +6,7 @@
 #include "core/time.h"
 #include "facilities/facility_service.h"
 #include "facilities/facility_store.h"
+#include "store/change_feed.h"
 
 namespace warmcity::facilities {
 
@@ -53,6 +54,8 @@ void FacilityService::import_chunk(std::shared_ptr<ImportRun> run) {
           written->push_back(f.id);
         }
         if (!last) return Status::Ok();
+        // Other instances read the whole import at once, as this one does.
+        if (Status s = store::record_change(c, kFacilitiesTopic, 0); !s.ok()) return s;
         const ImportCounts& n = run->counts;
         return audit(c, run->by, "facility.import", "",
                      accounts::AuditDetail()
@@ -67,8 +70,12 @@ void FacilityService::import_chunk(std::shared_ptr<ImportRun> run) {
         if (!s.ok()) {
           // Undo the chunks already committed, then report the failure.
           auto ids = std::make_shared<std::vector<int64_t>>(std::move(run->ids));
-          db_.submit([ids](store::Connection& c) { return delete_new_facilities(c, *ids); },
-                     [run, s](const Status&) { run->done(s); });
+          db_.submit(
+              [ids](store::Connection& c) {
+                if (Status s = delete_new_facilities(c, *ids); !s.ok()) return s;
+                return store::record_change(c, kFacilitiesTopic, 0);
+              },
+              [run, s](const Status&) { run->done(s); });
           return;
         }
         run->ids.insert(run->ids.end(), written->begin(), written->end());

@@ -50,7 +50,7 @@
 
 namespace warmcity::store {
 
-// The tables the feed needs (module "store").
+// The tables the feed needs (module "store"; Database::open applies them).
 std::vector<Migration> change_feed_migrations();
 
 // Inside a write job: `topic` changed at `item` (a row id; 0 for "reload all").

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "store/backend.h"
+#include "store/change_feed.h"
 #include "store/migrations.h"
 #include "store/writer.h"
 
@@ -52,7 +53,14 @@ Result<std::unique_ptr<Database>> Database::open(const Options& options,
   if (!backend.ok()) return backend.status();
   Result<std::unique_ptr<Connection>> conn = (*backend)->connect(Connection::Mode::kReadWrite);
   if (!conn.ok()) return conn.status();
-  Status s = apply_migrations(**conn, migrations);
+  // The store's own tables (the change feed's, module "store") come first,
+  // unless the list names them or is empty (it then applies nothing).
+  std::vector<Migration> all;
+  const bool listed = std::any_of(migrations.begin(), migrations.end(),
+                                  [](const Migration& m) { return m.module == "store"; });
+  if (!migrations.empty() && !listed) all = change_feed_migrations();
+  all.insert(all.end(), migrations.begin(), migrations.end());
+  Status s = apply_migrations(**conn, all);
   if (!s.ok()) return Status::Internal((*backend)->describe() + ": " + s.message());
   std::unique_ptr<Database> db(new Database(options));
   db->impl_->backend = std::move(*backend);

@@ -14,7 +14,9 @@
 // Status. So a callback that says ok means the write is durable. Callbacks run
 // on the writer thread: keep them short (post the reply to the I/O thread).
 //
-// Migrations: each module supplies numbered migrations; open() applies the
+// Migrations: the store's own come first (module "store": the change feed's
+// tables, change_feed.h), also when the list leaves them out — but an empty
+// list applies nothing; each module supplies numbered migrations; open() applies the
 // missing ones in order, each in its own transaction, recording
 // (module, version) in schema_migrations. open() refuses a database that holds
 // a newer version of a listed module than the code knows (a downgrade).

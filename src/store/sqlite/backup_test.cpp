@@ -82,7 +82,7 @@ TEST_F(store_backup, CopyWhileWritingIsIntactAndHoldsEarlierCommits) {
   EXPECT_GE(copied, before);
   EXPECT_LE(copied, after);
   EXPECT_EQ(copied % 20, 0) << "a copy never holds half a transaction";
-  EXPECT_EQ(query_int(*conn, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(query_int(*conn, "SELECT count(*) FROM schema_migrations WHERE module <> 'store'"), 1);
 }
 
 TEST_F(store_backup, ReplacesAnEarlierCopy) {
