@@ -15,7 +15,8 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/calendar ${PROJECT_SOURCE_DIR}/data
   DESTINATION ${CMAKE_INSTALL_DATADIR}/warmcity/data)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/web/ DESTINATION ${CMAKE_INSTALL_DATADIR}/warmcity/web)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/operations.md
-  ${PROJECT_SOURCE_DIR}/docs/api.md ${PROJECT_SOURCE_DIR}/docs/openapi.json
+  ${PROJECT_SOURCE_DIR}/docs/scaling.md ${PROJECT_SOURCE_DIR}/docs/api.md
+  ${PROJECT_SOURCE_DIR}/docs/openapi.json
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(units ${PROJECT_SOURCE_DIR}/packaging/systemd)

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -106,7 +108,13 @@ Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
     return Status::StorageFull(
         "the photo storage is full; send the appeal without photos and tell the staff");
   }
-  const std::string tmp = path + ".tmp";
+  // A name of its own: two servers sharing the directory (docs/scaling.md)
+  // may save the same photo at once, and one must never truncate the file
+  // the other is renaming.
+  char nonce[17];
+  const uint64_t r = randombytes_random() | (uint64_t{randombytes_random()} << 32);
+  std::snprintf(nonce, sizeof nonce, "%016llx", static_cast<unsigned long long>(r));
+  const std::string tmp = path + "." + std::to_string(::getpid()) + "." + nonce + ".tmp";
   if (Status s = write_all(tmp, bytes); !s.ok()) {
     used_->fetch_sub(p.bytes);
     ::unlink(tmp.c_str());
