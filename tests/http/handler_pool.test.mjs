@@ -4,10 +4,12 @@
 // The one handler thread is kept busy by a large area import (GeoJSON parsed
 // and checked on the handler thread, refused 422 for its last feature, so
 // nothing is written) while /api/v1/health is asked again and again.
+// On PostgreSQL, a handler thread whose connection the database ended opens
+// a new one: only the read that found it lost fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startWithAdminAndResident, startServer, ENGINE } from './lib/server.mjs';
+import { startWithAdminAndResident, startServer, ENGINE, PG_ADMIN_URL, sql } from './lib/server.mjs';
 
 const ring = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 
@@ -125,3 +127,28 @@ test('--handler-threads and --handler-wait-ms refuse values out of range', async
     await assert.rejects(startServer({ args }), /server exited with/, args.join(' '));
   }
 });
+
+test('on PostgreSQL a handler thread whose connection was ended reconnects: only the read that found it lost fails',
+  { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
+    const srv = await startServer({ args: ['--handler-threads', '2'] });
+    try {
+      // The threads open their connections (a thread that served none of
+      // these has none to lose: it cannot add a failure below).
+      for (let i = 0; i < 20; i++) assert.equal((await srv.fetch('/api/v1/health')).status, 200);
+      const name = new URL(srv.db).pathname.slice(1);
+      const ended = Number(sql(PG_ADMIN_URL, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+        WHERE datname = '${name}' AND pid <> pg_backend_pid()`));
+      assert.ok(ended >= 1, 'the server had connections to end');
+      const answers = [];
+      for (let i = 0; i < 20; i++) answers.push(await srv.fetch('/api/v1/health'));
+      for (const a of answers) assert.ok(a.status === 200 || a.status === 503, `${a.status} ${a.text}`);
+      const failed = answers.filter((a) => a.status === 503);
+      assert.ok(failed.length <= 2, `at most one failed read per handler thread: ${answers.map((a) => a.status)}`);
+      for (const f of failed) assert.equal(f.body.database, 'unreachable');
+      assert.equal(answers.at(-1).status, 200);
+      assert.equal(answers.at(-1).body.database, 'ok');
+    } finally {
+      assert.equal(await srv.stop(), 0);
+      srv.cleanup();
+    }
+  });
