@@ -80,8 +80,8 @@ class PgStatement final : public StatementImpl {
     Status s =
         session_->run_prepared({name_, sql_, verb_, changes_rows_}, pointers_, result_, skipped);
     if (!s.ok()) return s;
-    rows_ = skipped ? 0 : static_cast<int>(result_.size());
-    columns_ = skipped ? 0 : static_cast<int>(result_.columns());
+    rows_ = skipped ? 0 : result_.rows();
+    columns_ = skipped ? 0 : result_.columns();
     row_ = 0;
     return rows_ > 0;
   }
@@ -95,15 +95,13 @@ class PgStatement final : public StatementImpl {
     if (result_.column_type(col) == kPgByteaOid) return decode_pg_bytea(value(col));
     return std::string(value(col));
   }
-  bool column_is_null(int col) const override {
-    return !in_row(col) || result_[static_cast<pqxx::result::size_type>(row_)][col].is_null();
-  }
+  bool column_is_null(int col) const override { return !in_row(col) || result_.is_null(row_, col); }
 
   void reset() override {
     for (size_t i = 0; i < values_.size(); ++i) is_null_[i] = true;
     bind_error_ = Status::Ok();
     executed_ = false;
-    result_ = pqxx::result();
+    result_ = PgResult();
     rows_ = columns_ = row_ = 0;
   }
 
@@ -129,10 +127,7 @@ class PgStatement final : public StatementImpl {
 
   bool in_row(int col) const { return row_ < rows_ && col >= 0 && col < columns_; }
   bool has(int col) const { return in_row(col) && !column_is_null(col); }
-  std::string_view value(int col) const {
-    const pqxx::field f = result_[static_cast<pqxx::result::size_type>(row_)][col];
-    return std::string_view(f.c_str(), f.size());
-  }
+  std::string_view value(int col) const { return result_.value(row_, col); }
 
   const std::shared_ptr<PgSession> session_;
   const std::string name_;
@@ -146,7 +141,7 @@ class PgStatement final : public StatementImpl {
   std::vector<const char*> pointers_;
   Status bind_error_;
   bool executed_ = false;
-  pqxx::result result_;
+  PgResult result_;
   int rows_ = 0;
   int columns_ = 0;
   int row_ = 0;

@@ -4,11 +4,11 @@
 // Statements are prepared on the server once per connection (named wc1,
 // wc2… on that connection) and cached by the base class by their SQL text;
 // `?`/`?N` become `$N` (pg_sql.h). Parameters travel as text with no type
-// given — the server infers each from where it stands — in one
-// exec_prepared call (one round trip, however many parameters): integers and
-// doubles in their shortest exact text, blobs as bytea hex (\x…), NULL as a
-// null pointer in libpqxx's dynamic parameter list (6.4 passes a null
-// `const char*` through as SQL NULL). A text holding a NUL byte is refused at
+// given — the server infers each from where it stands — in one libpq
+// PQexecPrepared (one round trip, however many parameters; held-back
+// SAVEPOINTs and RELEASEs go along in one pipeline, pg_session.h): integers
+// and doubles in their shortest exact text, blobs as bytea hex (\x…), NULL as
+// a null pointer. A text holding a NUL byte is refused at
 // step() (kInvalidArgument): PostgreSQL's text cannot hold one, and libpq
 // would silently cut it there. Rows come back as text and are parsed on read
 // (pg_values.h): column_int64 reads integers, NUMERIC (SUM, AVG) and

@@ -298,6 +298,82 @@ TEST_F(PgConnectionTest, HeldBackReleaseKeepsSavepointSemantics) {
   EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
 }
 
+// The SAVEPOINT is held back too and goes out with the job's first statement
+// (one pipeline). A statement prepared meanwhile sends it first: a failed
+// Parse must abort only the job, not the neighbours before it.
+TEST_F(PgConnectionTest, HeldBackSavepointGoesOutBeforeAnythingThatCanFail) {
+  ASSERT_TRUE(conn_->begin_write().ok());
+  // Job 1 is fine and stays.
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  {
+    Result<Statement> ins = conn_->prepare("INSERT INTO t (n, s) VALUES (?, ?)");
+    ASSERT_TRUE(ins.ok()) << ins.status().message();
+    ins->bind(1, 1).bind(2, "one");
+    ASSERT_TRUE(ins->run().ok());
+  }
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  // Job 2 prepares a statement the server refuses, and is rolled back alone.
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  Result<Statement> bad = conn_->prepare("SELECT no_such_column FROM t");
+  EXPECT_EQ(bad.status().code(), Code::kInternal);
+  EXPECT_NE(bad.status().message().find("no_such_column"), std::string::npos)
+      << bad.status().message();
+  ASSERT_TRUE(run(*conn_, "ROLLBACK TO warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  // Job 3 runs no statement of its own; job 4 fails in the same pipeline as
+  // its SAVEPOINT (a CHECK), is rolled back, and job 5 goes on.
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "ROLLBACK TO warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  {
+    Result<Statement> ins = conn_->prepare("INSERT INTO t (n, s) VALUES (?, ?)");
+    ASSERT_TRUE(ins.ok());
+    ins->bind(1, -4).bind(2, "four");
+    EXPECT_EQ(ins->run().code(), Code::kConflict);
+  }
+  EXPECT_TRUE(conn_->in_transaction());
+  ASSERT_TRUE(run(*conn_, "ROLLBACK TO warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  {
+    Result<Statement> ins = conn_->prepare("INSERT INTO t (n, s) VALUES (?, ?)");
+    ASSERT_TRUE(ins.ok());
+    ins->bind(1, 5).bind(2, "five");
+    ASSERT_TRUE(ins->run().ok());
+    EXPECT_EQ(conn_->changes(), 1);
+  }
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  ASSERT_TRUE(conn_->exec("COMMIT").ok());
+  EXPECT_FALSE(conn_->in_transaction());
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+  EXPECT_EQ(one_int(*conn_, "SELECT SUM(n) FROM t"), 6);
+
+  // A held statement's own error shows at the next prepared statement, naming
+  // it; the job's statement did not run, and the transaction has failed.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  ASSERT_TRUE(run(*conn_, "RELEASE no_such_savepoint").ok());
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  {
+    Result<Statement> ins = conn_->prepare("INSERT INTO t (n, s) VALUES (?, ?)");
+    ASSERT_TRUE(ins.ok());
+    ins->bind(1, 7).bind(2, "seven");
+    const Status s = ins->run();
+    EXPECT_EQ(s.code(), Code::kInternal);
+    EXPECT_NE(s.message().find("no_such_savepoint"), std::string::npos) << s.message();
+  }
+  EXPECT_TRUE(conn_->in_transaction());
+  EXPECT_FALSE(conn_->exec("COMMIT").ok()) << "the transaction had failed";
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+
+  // A SAVEPOINT never sent is ended by COMMIT like any other.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  ASSERT_TRUE(conn_->exec("COMMIT").ok());
+  EXPECT_FALSE(conn_->in_transaction());
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+}
+
 TEST_F(PgConnectionTest, SchemaChangeHoldsTheAdvisoryLock) {
   std::unique_ptr<Connection> other = connect(db_);
   ASSERT_NE(other, nullptr);

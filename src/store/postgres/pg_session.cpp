@@ -41,7 +41,7 @@ std::string PgSession::settings_sql() const {
 Status PgSession::open() {
   lose();
   try {
-    auto conn = std::make_unique<pqxx::connection>(target_.conninfo);
+    auto conn = std::make_unique<PgLink>(target_.conninfo);
     // A connection libpqxx reopened behind our back would run the rest of a
     // transaction outside it: this session reopens connections itself.
 #pragma GCC diagnostic push
@@ -71,7 +71,7 @@ void PgSession::lose() noexcept {
   work_.reset();
   quiet_.reset();
   conn_.reset();
-  held_release_.clear();
+  held_.clear();
   if (tx_ != TxState::kNone) lost_in_tx_ = true;
   tx_ = TxState::kNone;
 }
@@ -163,41 +163,50 @@ Status PgSession::guarded(std::string_view verb, std::string_view sql, const TxV
   }
 }
 
-Status PgSession::send_held_release() {
-  const std::string sql = std::move(held_release_);
-  held_release_.clear();
-  const TxVerb verb = TxVerb::kRelease;
-  return guarded("exec", sql, &verb, 1, [&] { work_->exec(sql); });
+namespace {
+
+// At most this many statements wait to be sent (jobs that run no statement of
+// their own would otherwise add two each).
+constexpr size_t kMaxHeld = 16;
+
+std::string joined(const std::vector<std::string>& statements) {
+  std::string out;
+  for (const std::string& s : statements) {
+    out += s;
+    out += ";\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+Status PgSession::send_held() {
+  const std::string sql = joined(held_);
+  std::vector<TxVerb> verbs;
+  for (const std::string& h : held_) verbs.push_back(tx_verb(h));
+  held_.clear();
+  return guarded("exec", sql, verbs.data(), verbs.size(), [&] { work_->exec(sql); });
 }
 
 Status PgSession::before_command(TxVerb verb, std::string_view sql, bool parameterless,
                                  bool& done) {
   done = false;
-  if (verb == TxVerb::kRelease && parameterless && tx_ == TxState::kOpen) {
-    if (!held_release_.empty()) {
-      if (Status s = send_held_release(); !s.ok()) return s;
+  if ((verb == TxVerb::kRelease || verb == TxVerb::kSavepoint) && parameterless &&
+      tx_ == TxState::kOpen) {
+    if (held_.size() >= kMaxHeld) {
+      if (Status s = send_held(); !s.ok()) return s;
     }
-    held_release_.assign(sql);
+    held_.emplace_back(sql);
     done = true;
     return Status::Ok();
   }
-  if (held_release_.empty()) return Status::Ok();
-  if (verb == TxVerb::kCommit || verb == TxVerb::kRollback) {
-    held_release_.clear();  // COMMIT and ROLLBACK end every savepoint anyway
-    return Status::Ok();
-  }
-  if (verb == TxVerb::kSavepoint && parameterless) {
-    const std::string both = held_release_ + ";\n" + std::string(sql);
-    held_release_.clear();
-    const TxVerb verbs[2] = {TxVerb::kRelease, TxVerb::kSavepoint};
-    done = true;
-    return guarded("exec", both, verbs, 2, [&] { work_->exec(both); });
-  }
-  return send_held_release();
+  // COMMIT and ROLLBACK end every savepoint, and so every one not made yet.
+  if (verb == TxVerb::kCommit || verb == TxVerb::kRollback) held_.clear();
+  return Status::Ok();
 }
 
 Status PgSession::exec(std::string_view sql) {
-  const std::vector<TxVerb> verbs = pg_script_verbs(sql);
+  std::vector<TxVerb> verbs = pg_script_verbs(sql);
   const TxVerb first = verbs.size() == 1                                ? verbs[0]
                        : (!verbs.empty() && verbs[0] == TxVerb::kBegin) ? TxVerb::kBegin
                                                                         : TxVerb::kOther;
@@ -209,9 +218,19 @@ Status PgSession::exec(std::string_view sql) {
   // error: say so, or a caller would think its writes were committed.
   const bool commit_of_failed = tx_ == TxState::kFailed && first == TxVerb::kCommit;
   const bool counts = pg_script_changes_rows(sql);
+  // Held statements go first, in the same simple query.
+  std::string script;
+  if (!held_.empty()) {
+    std::vector<TxVerb> all;
+    for (const std::string& h : held_) all.push_back(tx_verb(h));
+    all.insert(all.end(), verbs.begin(), verbs.end());
+    verbs = std::move(all);
+    script = joined(held_);
+    held_.clear();
+  }
+  script += sql;
   pqxx::result r;
-  Status s =
-      guarded("exec", sql, verbs.data(), verbs.size(), [&] { r = work_->exec(std::string(sql)); });
+  Status s = guarded("exec", script, verbs.data(), verbs.size(), [&] { r = work_->exec(script); });
   if (s.ok() && counts) changes_ = static_cast<int>(r.affected_rows());
   if (s.ok() && commit_of_failed) {
     return Status::Internal("COMMIT of a transaction that had failed: PostgreSQL rolled it back");
@@ -222,6 +241,10 @@ Status PgSession::exec(std::string_view sql) {
 Status PgSession::prepare(const std::string& name, const std::string& text, std::string_view sql) {
   bool skip = false;
   if (Status s = ready(TxVerb::kOther, skip); !s.ok()) return s;
+  // A failed Parse aborts the transaction: the job's savepoint must exist first.
+  if (!held_.empty()) {
+    if (Status s = send_held(); !s.ok()) return s;
+  }
   Status s = guarded("prepare", sql, nullptr, 0, [&] {
     conn_->prepare(name, text);
     conn_->prepare_now(name);
@@ -247,17 +270,107 @@ void PgSession::deallocate(const std::string& name, uint64_t generation) noexcep
   }
 }
 
+Status PgSession::libpq_failure(const PGresult* r, std::string_view what) {
+  const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string_view sqlstate = state != nullptr ? state : "";
+  const std::string message = r != nullptr && *PQresultErrorMessage(r) != '\0'
+                                  ? PQresultErrorMessage(r)
+                              : conn_ && conn_->raw() != nullptr ? PQerrorMessage(conn_->raw())
+                                                                 : "no connection";
+  const bool broken = !conn_ || conn_->raw() == nullptr || PQstatus(conn_->raw()) != CONNECTION_OK;
+  if (sqlstate.empty() && broken) {
+    lose();
+    return Status::Unavailable(std::string(what) + ": connection to " + target_.described +
+                               " lost: " + pg_one_line(message));
+  }
+  Status s = pg_error_status(sqlstate, message, what);
+  if (pg_session_lost(sqlstate) || broken) {
+    lose();
+    return Status::Unavailable(s.message());
+  }
+  return s;
+}
+
+Status PgSession::run_pipelined(const Prepared& stmt, const std::vector<const char*>& params,
+                                PgResult& out) {
+  std::vector<std::string> held = std::move(held_);
+  held_.clear();
+  std::vector<TxVerb> verbs;
+  for (const std::string& h : held) verbs.push_back(tx_verb(h));
+  verbs.push_back(stmt.verb);
+  const size_t n = verbs.size();
+  PGconn* pg = conn_->raw();
+  const std::string what = describe_sql("step", stmt.sql);
+
+  bool sent = PQenterPipelineMode(pg) == 1;
+  for (size_t i = 0; sent && i + 1 < n; ++i) {
+    sent = PQsendQueryParams(pg, held[i].c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(pg, stmt.name.c_str(), static_cast<int>(params.size()),
+                                     params.data(), nullptr, nullptr, 0) == 1;
+  sent = sent && PQpipelineSync(pg) == 1;
+  if (!sent) {
+    // Half a pipeline on the wire: nothing later could be told apart from it.
+    const std::string message = PQerrorMessage(pg);
+    lose();
+    return Status::Unavailable(what + ": connection to " + target_.described +
+                               " lost: " + pg_one_line(message));
+  }
+  // One result per statement (PGRES_PIPELINE_ABORTED after a failure), each
+  // followed by a null, then the Sync's.
+  // A pipeline that does not end as it should leaves the connection in a
+  // state nothing else could use: drop it (kUnavailable, the transaction lost).
+  auto abandon = [&](const PGresult* r) {
+    Status s = libpq_failure(r, what);
+    if (conn_) lose();
+    return s.code() == Code::kUnavailable ? s : Status::Unavailable(s.message());
+  };
+  std::vector<PgResult> results(n);
+  for (size_t i = 0; i < n; ++i) {
+    results[i] = PgResult(PQgetResult(pg));
+    if (results[i].get() == nullptr) return abandon(nullptr);
+    while (PGresult* more = PQgetResult(pg)) PQclear(more);
+  }
+  PgResult sync(PQgetResult(pg));
+  if (PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(pg) != 1) {
+    return abandon(sync.get());
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const ExecStatusType st = PQresultStatus(results[i].get());
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) continue;
+    after_success(verbs.data(), i);
+    Status s = libpq_failure(results[i].get(), i + 1 < n ? describe_sql("exec", held[i]) : what);
+    if (conn_) after_failure(&verbs[i], 1);
+    return s;
+  }
+  after_success(verbs.data(), n);
+  out = std::move(results[n - 1]);
+  return Status::Ok();
+}
+
 Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const char*>& params,
-                               pqxx::result& out, bool& skipped) {
+                               PgResult& out, bool& skipped) {
   if (Status s = ready(stmt.verb, skipped); !s.ok() || skipped) return s;
   if (Status s = before_command(stmt.verb, stmt.sql, params.empty(), skipped); !s.ok() || skipped) {
     return s;
   }
   const bool commit_of_failed = tx_ == TxState::kFailed && stmt.verb == TxVerb::kCommit;
-  Status s = guarded("step", stmt.sql, &stmt.verb, 1, [&] {
-    out = work_->exec_prepared(stmt.name, pqxx::prepare::make_dynamic_params(params));
-  });
-  if (s.ok() && stmt.changes_rows) changes_ = static_cast<int>(out.affected_rows());
+  Status s;
+  if (!held_.empty()) {
+    s = run_pipelined(stmt, params, out);
+  } else {
+    PgResult r(PQexecPrepared(conn_->raw(), stmt.name.c_str(), static_cast<int>(params.size()),
+                              params.data(), nullptr, nullptr, 0));
+    const ExecStatusType st = PQresultStatus(r.get());
+    if (r.get() != nullptr && (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)) {
+      after_success(&stmt.verb, 1);
+      out = std::move(r);
+    } else {
+      s = libpq_failure(r.get(), describe_sql("step", stmt.sql));
+      if (conn_) after_failure(&stmt.verb, 1);
+    }
+  }
+  if (s.ok() && stmt.changes_rows) changes_ = out.affected_rows();
   if (s.ok() && commit_of_failed) {
     return Status::Internal("COMMIT of a transaction that had failed: PostgreSQL rolled it back");
   }

@@ -17,12 +17,18 @@
 // ends that transaction (ROLLBACK, COMMIT — which reports the loss — or a new
 // BEGIN), so the rest of a transaction can never run, autocommitted, outside it.
 //
-// Round trips: the writer wraps each job in SAVEPOINT … RELEASE. A RELEASE
-// inside a healthy transaction is held back and sent with the next command:
-// with the next job's SAVEPOINT as one simple query (one round trip where
-// there were two), not at all before COMMIT or ROLLBACK (they end every
-// savepoint), alone before any other command. So the error of a RELEASE
-// (only a misspelt savepoint name can cause one) surfaces at the next command.
+// Round trips: the writer wraps each job in SAVEPOINT … RELEASE. Inside a
+// healthy transaction both are held back (parameterless SAVEPOINT and RELEASE,
+// in order) and go out with the next command: with a prepared statement in one
+// libpq pipeline (the held statements, the statement, one Sync: one round trip
+// where there were two or three), with a script as its first statements (one
+// simple query), not at all before COMMIT or ROLLBACK (they end every savepoint
+// and so every one not made yet). A prepare() sends them first, alone: a failed
+// Parse must not abort the transaction outside the job's savepoint. So a job
+// costs its own statements' round trips and no more, and the error of a held
+// statement (only a misspelt savepoint name can cause one) surfaces at the next
+// command. libpqxx 6.4 has no pipeline mode: prepared statements run on libpq
+// directly, through the handle PgLink takes from libpqxx's connection policy.
 //
 // Session settings, sent in one round trip after connecting:
 // synchronous_commit=on (a COMMIT that returned is durable, also on a
@@ -37,11 +43,13 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 #include "core/status.h"
@@ -50,6 +58,66 @@
 #include "store/postgres/pg_url.h"
 
 namespace warmcity::store {
+
+// One command's result, straight from libpq (PQclear on destruction).
+class PgResult {
+ public:
+  PgResult() = default;
+  explicit PgResult(PGresult* r) : r_(r) {}
+
+  const PGresult* get() const { return r_.get(); }
+  int rows() const { return r_ ? PQntuples(r_.get()) : 0; }
+  int columns() const { return r_ ? PQnfields(r_.get()) : 0; }
+  // The row count of an INSERT, UPDATE, DELETE or MERGE (0 for other commands).
+  int affected_rows() const { return r_ ? std::atoi(PQcmdTuples(r_.get())) : 0; }
+  // REQUIRES for the rest: 0 <= row < rows(), 0 <= col < columns().
+  unsigned column_type(int col) const { return PQftype(r_.get(), col); }
+  bool is_null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+  std::string_view value(int row, int col) const {
+    return std::string_view(PQgetvalue(r_.get(), row, col),
+                            static_cast<size_t>(PQgetlength(r_.get(), row, col)));
+  }
+
+ private:
+  struct Clear {
+    void operator()(PGresult* r) const { PQclear(r); }
+  };
+  std::unique_ptr<PGresult, Clear> r_;
+};
+
+// A libpqxx connection that also gives libpq's handle (for pipeline mode,
+// which libpqxx 6.4 does not wrap), taken from libpqxx's public connection
+// policy hooks. Connects in its constructor, as pqxx::connection does.
+class PgLink final : public pqxx::connection_base {
+ public:
+  explicit PgLink(const std::string& conninfo)
+      : pqxx::connection_base(policy_), options_(conninfo), policy_(options_) {
+    init();
+  }
+  ~PgLink() noexcept { close(); }
+  PGconn* raw() const { return policy_.handle_; }
+
+ private:
+  struct Policy final : pqxx::connect_direct {
+    explicit Policy(const std::string& options) : pqxx::connect_direct(options) {}
+    handle do_startconnect(handle h) override {
+      return handle_ = pqxx::connect_direct::do_startconnect(h);
+    }
+    handle do_completeconnect(handle h) override {
+      return handle_ = pqxx::connect_direct::do_completeconnect(h);
+    }
+    handle do_dropconnect(handle h) noexcept override {
+      return handle_ = pqxx::connect_direct::do_dropconnect(h);
+    }
+    handle do_disconnect(handle h) noexcept override {
+      return handle_ = pqxx::connect_direct::do_disconnect(h);
+    }
+    handle handle_ = nullptr;
+  };
+  // Declared before the policy, which keeps a reference to it.
+  const std::string options_;
+  Policy policy_;
+};
 
 struct PgSessionOptions {
   int statement_timeout_ms = 30000;
@@ -91,8 +159,8 @@ class PgSession {
   // Runs a prepared statement with text parameters (nullptr = NULL) and
   // gives its whole result. `skipped` is set when the command was answered
   // without the server (a ROLLBACK of a transaction lost with its connection).
-  Status run_prepared(const Prepared& stmt, const std::vector<const char*>& params,
-                      pqxx::result& out, bool& skipped);
+  Status run_prepared(const Prepared& stmt, const std::vector<const char*>& params, PgResult& out,
+                      bool& skipped);
 
   // Makes sure a live connection is there for a command of `verb`; see the
   // header comment for the refusals. `skip` is set for a ROLLBACK that the
@@ -116,12 +184,17 @@ class PgSession {
                  Fn&& fn);
   void after_success(const TxVerb* verbs, size_t n);
   void after_failure(const TxVerb* verbs, size_t n);
-  // The held-back RELEASE (header comment): before a command of `verb`,
-  // holds a parameterless RELEASE (`done`: nothing more to send), or sends a
-  // held one — with a SAVEPOINT in one round trip (`done`), dropped before
-  // COMMIT or ROLLBACK, alone before anything else.
+  // The held-back SAVEPOINT and RELEASE (header comment): before a command
+  // of `verb`, holds a parameterless one (`done`: nothing more to send), drops
+  // the held ones before COMMIT or ROLLBACK; otherwise the caller sends them.
   Status before_command(TxVerb verb, std::string_view sql, bool parameterless, bool& done);
-  Status send_held_release();
+  // Sends the held statements alone, as one simple query.
+  Status send_held();
+  // Runs the held statements and then the prepared statement in one pipeline.
+  Status run_pipelined(const Prepared& stmt, const std::vector<const char*>& params, PgResult& out);
+  // The Status of a failed libpq command (`r` may be null), losing the
+  // session when the connection is gone; `what` is "step `…`".
+  Status libpq_failure(const PGresult* r, std::string_view what);
   void lose() noexcept;
   std::string settings_sql() const;
 
@@ -129,7 +202,7 @@ class PgSession {
   const Connection::Mode mode_;
   const PgSessionOptions options_;
   // Destroyed in reverse: the handler and the work before their connection.
-  std::unique_ptr<pqxx::connection> conn_;
+  std::unique_ptr<PgLink> conn_;
   std::unique_ptr<pqxx::quiet_errorhandler> quiet_;
   std::unique_ptr<pqxx::nontransaction> work_;
   uint64_t generation_ = 0;
@@ -137,7 +210,7 @@ class PgSession {
   bool lost_in_tx_ = false;
   bool closing_ = false;
   int changes_ = 0;
-  std::string held_release_;  // a RELEASE not sent yet
+  std::vector<std::string> held_;  // SAVEPOINTs and RELEASEs not sent yet, in order
 };
 
 }  // namespace warmcity::store
