@@ -558,7 +558,12 @@ bool Server::Impl::evict_one_waiting() {
   std::shared_ptr<Session> victim = sessions[oldest].lock();
   if (!victim) return false;
   victim->evicted.store(true);
-  net::post(victim->executor(), [victim] { victim->close_if_idle(); });
+  // The only reference goes to the victim's thread: kept here, it could be
+  // the last one when this returns (the victim closed meanwhile), and its
+  // destructor would take sessions_mu, which the caller holds — a deadlock
+  // (seen under ASan in http_pg.slow_clients).
+  auto executor = victim->executor();
+  net::post(executor, [victim = std::move(victim)] { victim->close_if_idle(); });
   return true;
 }
 
