@@ -1,5 +1,6 @@
 // The appeals tables' migrations (module "appeals" v1–v3; v4 is
-// resident_migrations(), resident_appeals.h), in the SQL both engines run:
+// resident_migrations(), resident_appeals.h; "appeal_counts" v1 the counts'
+// index), in the SQL both engines run:
 // the {{…}} tokens are expanded per engine by the store (store/schema_sql.h).
 // What each table and index is for: appeal_store.h.
 #include "appeals/appeals.h"
@@ -111,6 +112,14 @@ std::vector<store::Migration> migrations() {
           {"appeals", 3, R"SQL(
     ALTER TABLE appeal_events ADD COLUMN note_public BIGINT NOT NULL DEFAULT 1
       CHECK (note_public IN (0, 1));
+  )SQL"},
+          // The month's counts (appeal_counts.h): every column the GROUP BY
+          // and its visibility terms read, after the month's range, so both
+          // engines answer from the index alone. A module of its own because
+          // the app lists "appeals" v4 (resident_migrations()) after these.
+          {"appeal_counts", 1, R"SQL(
+    CREATE INDEX appeals_month_counts ON appeals(submitted_at, state, category_id, channel,
+      subdistrict_id, community_id, grid_id, assigned_org_id, assigned_area_id);
   )SQL"}};
 }
 

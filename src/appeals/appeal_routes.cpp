@@ -1,14 +1,18 @@
 // Routes of single appeals (see appeals.h): submit, list, read (with the
-// audited contact reveal), workflow steps, follow, photos.
+// audited contact reveal), workflow steps, follow, photos; and the month's
+// counts (appeal_counts.h) the dashboard reads instead of paging the list.
 #include <memory>
 #include <utility>
 
+#include "appeals/appeal_counts.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
 #include "appeals/photos.h"
 #include "appeals/routes.h"
+#include "core/time.h"
 #include "http/pagination.h"
 #include "http/problem.h"
+#include "rates/rates.h"
 
 namespace warmcity::appeals {
 
@@ -213,6 +217,81 @@ void photo(AppealService& service, http::Request& req, http::Reply reply) {
   reply(std::move(r));
 }
 
+// GET /appeals/counts?month=YYYY-MM&by=…: the month in district time
+// (rates::parse_month), narrowed to what the caller's list would show.
+void counts(AppealService& service, http::Request& req, http::Reply reply) {
+  std::vector<FieldError> errors;
+  std::optional<rates::Month> month;
+  const std::optional<std::string> m = req.query_param("month");
+  if (Result<rates::Month> parsed = rates::parse_month(m.value_or("")); parsed.ok()) {
+    month = *parsed;
+  } else {
+    errors.push_back({"month", "required: a month YYYY-MM from 1970-01 to 9999-12, e.g. 2026-11"});
+  }
+  const std::optional<CountBy> by = parse_count_by(req.query_param("by").value_or("state"));
+  if (!by) {
+    errors.push_back(
+        {"by",
+         "one of state, category, channel, area (the community), subdistrict, community, "
+         "grid"});
+  }
+  if (!errors.empty()) {
+    return reply(http::problem(Status::Unprocessable("bad counts query", std::move(errors))));
+  }
+  const Caller caller = caller_of(req);
+  CountQuery q{.by = *by, .from = month->from, .until = month->until};
+  if (caller.role == "department") {
+    q.assigned_org_ids = caller.organisation_ids;
+    if (q.assigned_org_ids.empty()) q.assigned_org_ids.push_back(-1);
+  } else if (caller.role == "worker") {
+    q.area_ids = caller.area_ids;  // empty: a district worker counts all
+  }
+  Result<std::vector<CountCell>> cells = service.counts(q);
+  if (!cells.ok()) return reply(http::problem(cells.status()));
+
+  ordered_json items = ordered_json::array();
+  int64_t total = 0;
+  const CountCell* group = nullptr;  // the first cell of the item being built
+  for (const CountCell& c : *cells) {
+    total += c.count;
+    if (*by == CountBy::kState) {
+      items.push_back({{"state", state_name(c.state)}, {"count", c.count}});
+      continue;
+    }
+    if (!group || group->id != c.id || group->key != c.key) {
+      group = &c;
+      ordered_json item;
+      switch (*by) {
+        case CountBy::kCategory: {
+          Result<Category> cat = service.category_by_id(c.id.value_or(0));
+          item["category_id"] = c.id.value_or(0);
+          item["category"] = cat.ok() ? ordered_json(cat->code) : ordered_json(nullptr);
+          item["name_zh"] = cat.ok() ? ordered_json(cat->name_zh) : ordered_json(nullptr);
+          item["name_en"] = cat.ok() ? ordered_json(cat->name_en) : ordered_json(nullptr);
+          break;
+        }
+        case CountBy::kChannel:
+          item["channel"] = c.key;
+          break;
+        default:
+          item["area_id"] = c.id ? ordered_json(*c.id) : ordered_json(nullptr);
+      }
+      item["count"] = 0;
+      item["by_state"] = ordered_json::object();
+      items.push_back(std::move(item));
+    }
+    ordered_json& item = items.back();
+    item["count"] = item["count"].get<int64_t>() + c.count;
+    item["by_state"][std::string(state_name(c.state))] = c.count;
+  }
+  reply(http::json_response(dump({{"month", month->text()},
+                                  {"by", count_by_name(*by)},
+                                  {"from", core::format_rfc3339(month->from)},
+                                  {"until", core::format_rfc3339(month->until)},
+                                  {"total", total},
+                                  {"items", std::move(items)}})));
+}
+
 }  // namespace
 
 void register_appeal_routes(http::Router& router, AppealService& service) {
@@ -232,6 +311,11 @@ void register_appeal_routes(http::Router& router, AppealService& service) {
               .summary = "Attach a photo (the body) to an appeal"});
   router.add(Method::kGet, api, Access::AnyUser(), bind(list),
              {.summary = "List appeals (?state=&category=&mine=true)"});
+  // The dashboard's roles, as GET /api/v1/rates.
+  router.add(Method::kGet, api + "/counts",
+             Access::Roles({http::Role::kAdmin, http::Role::kWorker, http::Role::kDepartment}),
+             bind(counts),
+             {.summary = "Appeals submitted in a month by state, category, channel or area"});
   router.add(Method::kGet, api + "/{id}", Access::AnyUser(), bind(get_one),
              {.summary = "Read an appeal with its events; ?reveal=contact (audited)"});
   router.add(Method::kPost, api + "/{id}/steps", Access::AnyUser(), bind(take_step),

@@ -462,6 +462,10 @@ Result<std::vector<Appeal>> AppealService::list(const AppealFilter& f) const {
   return list_appeals(db_.reader(), f);
 }
 
+Result<std::vector<CountCell>> AppealService::counts(const CountQuery& q) const {
+  return count_appeals(db_.reader(), q);
+}
+
 Result<std::vector<Appeal>> AppealService::supervision(
     int64_t now, const std::vector<int64_t>& org_ids, const std::vector<int64_t>& area_ids,
     const std::optional<SupervisionCursor>& after, int limit) const {

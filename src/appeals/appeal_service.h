@@ -36,6 +36,7 @@
 
 #include "accounts/audit.h"
 #include "appeals/appeal.h"
+#include "appeals/appeal_counts.h"
 #include "appeals/appeal_filter.h"
 #include "appeals/category.h"
 #include "appeals/category_targets.h"
@@ -201,6 +202,9 @@ class AppealService {
   // The appeals `f` asks for, newest first (appeal_filter.h). The caller
   // narrows `f` to what the caller may read.
   Result<std::vector<Appeal>> list(const AppealFilter& f) const;
+  // The appeals submitted in q's period by q's dimension and state, in
+  // q's visibility (appeal_counts.h): one GROUP BY, never a page.
+  Result<std::vector<CountCell>> counts(const CountQuery& q) const;
   // Supervision (督办): appeals whose clock runs and is at least nearly due
   // at `now`, by nearly_at then id, after the cursor, at most `limit`;
   // `org_ids` / `area_ids` (when not empty) keep those assigned to one of the

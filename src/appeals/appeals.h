@@ -23,6 +23,8 @@
 //   GET    /api/v1/appeals/{id}/photos/{n}           whoever may read the appeal
 //   GET    /api/v1/appeals/similar                   public (?category=&lat=&lon=)
 //   GET    /api/v1/appeals/supervision               admin, worker, department
+//   GET    /api/v1/appeals/counts                    admin, worker, department (a month's
+//                                                    counts, narrowed as the list is)
 //   GET    /api/v1/appeals/track/{code}              public, no personal data
 // Calls: core, store, http, accounts (audit log), areas (locate, through a
 // Locator), calendar (through a CalendarSource). Called by: app, demo,

@@ -1,7 +1,7 @@
 // The appeals sections of the district dashboard, for signed-in staff
 // (admin, worker, department — a department sees its own appeals):
-//  - this month by status: GET /api/v1/appeals, newest first, paged until the
-//    first appeal submitted before the month began (district time);
+//  - this month by status: one GET /api/v1/appeals/counts?month=&by=state,
+//    counted by the server (never by paging the list);
 //  - the overdue list: GET /api/v1/appeals/supervision, the overdue ones;
 //  - the three rates (js/dash_rates.js);
 //  - first of all, for admins and district workers, the categories whose
@@ -16,19 +16,13 @@ import { barChart } from './chart.js';
 import { ratesSection } from './dash_rates.js';
 import { strandedSection } from './dash_stranded.js';
 
-// Appeals submitted since `fromMs`, counted by state.
-async function monthCounts(fromMs) {
+// This month's appeals (district time) counted by state on the server; the
+// states without appeals are 0.
+async function monthCounts(month) {
   const by = Object.fromEntries(STATES.map((s) => [s, 0]));
-  let cursor;
-  for (;;) {
-    const page = await api('/appeals', { query: { limit: 200, cursor } });
-    for (const a of page.items) {
-      if (Date.parse(a.submitted_at) < fromMs) return by;
-      by[a.state] += 1;
-    }
-    cursor = page.next_cursor;
-    if (!cursor) return by;
-  }
+  const counts = await api('/appeals/counts', { query: { month: month.text, by: 'state' } });
+  for (const item of counts.items) by[item.state] = item.count;
+  return by;
 }
 
 async function overdue() {
@@ -77,7 +71,7 @@ export async function appealSections(view) {
     return [];
   }
   const month = thisMonth();
-  const [by, late, stranded] = await Promise.all([monthCounts(month.from), overdue(), strandedSection(user)]);
+  const [by, late, stranded] = await Promise.all([monthCounts(month), overdue(), strandedSection(user)]);
   if (stranded) (view.querySelector('h1') ?? view.firstChild)?.after(stranded); // first thing an admin sees
   const m = monthSection(month, by);
   view.append(m.section, overdueSection(late));

@@ -311,6 +311,8 @@ export const ROUTES = {
     ok: 200,
     check: showsAppealTo(READERS.filter((name) => name !== 'resident')),
   },
+  // The dashboard's counts: every admitted caller gets its own (narrowed) counts.
+  'GET /api/v1/appeals/counts': { prep: () => ({ path: '/api/v1/appeals/counts?month=2026-06&by=state' }), ok: 200 },
   'GET /api/v1/appeals/track/{code}': { prep: (w) => ({ path: `/api/v1/appeals/track/${w.appealOne.tracking_code}` }), ok: 200 },
   'GET /api/v1/rates': { prep: () => ({ path: '/api/v1/rates' }), ok: 200 },
 
