@@ -14,6 +14,8 @@
 #include "app/commands.h"
 #include "app/data_paths.h"
 #include "app/test_clock.h"
+#include "http/handler_pool.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "store/database.h"
@@ -38,6 +40,8 @@ struct ServeOptions {
   int64_t shutdown_grace_ms = 10'000;
   int handler_threads = -1;  // -1: by engine (handler_threads_for)
   int64_t handler_wait_ms = 2'000;
+  int slow_threads = 2;  // the slow-work pool (RouteOptions::slow); 0: none
+  int64_t slow_wait_ms = 5'000;
   std::string rates_weights = "0.1,0.5,0.4";
   std::string now;  // --now: a test clock
 };
@@ -65,6 +69,10 @@ void setup_access_log(const std::string& dest, http::ServerConfig& server) {
   spdlog::register_logger(logger);
   server.access_log = true;
 }
+
+// Slow requests waiting for a slow-work thread, per thread, before new ones
+// are refused at once.
+constexpr size_t kSlowQueuePerThread = 4;
 
 // Dispatch threads when --handler-threads is not given: none on SQLite (a
 // read takes microseconds, on the I/O thread), 16 on PostgreSQL (a read is a
@@ -126,6 +134,17 @@ void serve(ServeOptions& o) {
     spdlog::warn("openapi: {}", m);
   }
 
+  // Slow routes (RouteOptions::slow: the rates report) wait for one of these
+  // threads at most slow_wait_ms, then 503: they never hold an I/O or handler
+  // thread.
+  std::shared_ptr<http::HandlerPool> slow_pool;
+  if (o.slow_threads > 0) {
+    slow_pool = std::make_shared<http::HandlerPool>(
+        o.slow_threads, std::chrono::milliseconds(o.slow_wait_ms),
+        kSlowQueuePerThread * static_cast<size_t>(o.slow_threads));
+    (*app)->router().set_slow_pool(slow_pool);
+    (*app)->metrics().add_source([slow_pool] { return http::slow_pool_metrics(*slow_pool); });
+  }
   http::Server server(o.server, (*app)->router(), (*app)->metrics());
   if (Status s = server.listen(); !s.ok()) throw CommandFailed(s);
   spdlog::info("warmcity {} serving {} with database {}", system::kVersion, o.server.address,
@@ -138,6 +157,9 @@ void serve(ServeOptions& o) {
   std::cout << "warmcity listening on http://" << o.server.address << ":" << server.port()
             << std::endl;
   server.run();
+  // Queued slow requests are refused (their answers go nowhere now); running
+  // ones finish before the modules and the writer stop.
+  if (slow_pool) slow_pool->shutdown();
   (*app)->accounts().stop();
   (*app)->residents().stop();
   (*app)->facilities().stop();
@@ -247,6 +269,16 @@ void add_serve_command(CLI::App& cli) {
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--handler-wait-ms", o->handler_wait_ms,
                   "time a request may wait for a handler thread (503 with Retry-After beyond)")
+      ->check(CLI::Range(int64_t{1}, int64_t{600'000}))
+      ->capture_default_str();
+  cmd->add_option("--slow-threads", o->slow_threads,
+                  "threads that run slow requests (the rates report) off the I/O "
+                  "and handler threads (0: slow requests run like the others)")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  cmd->add_option("--slow-wait-ms", o->slow_wait_ms,
+                  "time a slow request may wait for a slow-work thread (503 with Retry-After "
+                  "beyond)")
       ->check(CLI::Range(int64_t{1}, int64_t{600'000}))
       ->capture_default_str();
   cmd->add_option("--writer-max-batch", o->app.writer_max_batch,

@@ -85,4 +85,24 @@ std::string Metrics::render() const {
   return out;
 }
 
+std::string slow_pool_metrics(const HandlerPool& pool) {
+  HandlerPool::Stats s = pool.stats();
+  return fmt::format(
+      "# HELP warmcity_http_slow_refused_total Slow requests (RouteOptions::slow: the rates "
+      "report) "
+      "answered 503 because no slow-work thread took them in time (waited), the slow-work queue "
+      "was full (full) or the server was stopping (stopping).\n"
+      "# TYPE warmcity_http_slow_refused_total counter\n"
+      "warmcity_http_slow_refused_total{{reason=\"waited\"}} {}\n"
+      "warmcity_http_slow_refused_total{{reason=\"full\"}} {}\n"
+      "warmcity_http_slow_refused_total{{reason=\"stopping\"}} {}\n"
+      "# HELP warmcity_http_slow_queue Slow requests waiting for a slow-work thread.\n"
+      "# TYPE warmcity_http_slow_queue gauge\n"
+      "warmcity_http_slow_queue {}\n"
+      "# HELP warmcity_http_slow_threads Threads that run slow requests.\n"
+      "# TYPE warmcity_http_slow_threads gauge\n"
+      "warmcity_http_slow_threads {}\n",
+      s.rejected_waited, s.rejected_full, s.rejected_stopping, s.queued, pool.threads());
+}
+
 }  // namespace warmcity::http

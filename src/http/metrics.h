@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/handler_pool.h"
+
 namespace warmcity::http {
 
 class Metrics {
@@ -48,5 +50,9 @@ class Metrics {
   Series* unmatched_;
   std::vector<std::function<std::string()>> sources_;
 };
+
+// The slow-work pool's lines for /metrics (Router::set_slow_pool), next to
+// the handler pool's: refusals by reason, the queue, the threads.
+std::string slow_pool_metrics(const HandlerPool& pool);
 
 }  // namespace warmcity::http

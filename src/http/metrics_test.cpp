@@ -28,5 +28,17 @@ TEST(Metrics, CountsByRouteAndStatusAndRendersHistogram) {
   EXPECT_NE(text.find("warmcity_writer_queue_depth 3"), std::string::npos);
 }
 
+TEST(Metrics, SlowPoolRefusalsByReason) {
+  HandlerPool pool(2, std::chrono::milliseconds(1000), 1);
+  pool.shutdown();
+  pool.post([] {}, [](HandlerPool::Refusal) {});  // refused: stopping
+  std::string text = slow_pool_metrics(pool);
+  EXPECT_NE(text.find(R"(warmcity_http_slow_refused_total{reason="stopping"} 1)"),
+            std::string::npos);
+  EXPECT_NE(text.find(R"(warmcity_http_slow_refused_total{reason="full"} 0)"), std::string::npos);
+  EXPECT_NE(text.find("warmcity_http_slow_threads 2\n"), std::string::npos);
+  EXPECT_NE(text.find("# TYPE warmcity_http_slow_queue gauge"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace warmcity::http

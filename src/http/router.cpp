@@ -152,6 +152,26 @@ Response Router::refuse(const Request& request, int http_status, std::string det
   return problem(http_status, detail);
 }
 
+Response busy_problem(HandlerPool::Refusal why, std::chrono::milliseconds wait,
+                      std::string_view worker) {
+  std::string detail;
+  switch (why) {
+    case HandlerPool::Refusal::kWaitedTooLong:
+      detail = "no " + std::string(worker) + " was free within " + std::to_string(wait.count()) +
+               " ms; try again shortly";
+      break;
+    case HandlerPool::Refusal::kQueueFull:
+      detail = "too many requests are waiting for a " + std::string(worker) + "; try again shortly";
+      break;
+    case HandlerPool::Refusal::kStopping:
+      detail = "the server is shutting down";
+      break;
+  }
+  Response r = problem(503, detail);
+  r.set_header("Retry-After", "1");
+  return r;
+}
+
 Router::Router() = default;
 Router::~Router() = default;
 
@@ -212,7 +232,19 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
     reply(refuse(request, Status::UnsupportedMedia("the body must be application/json")));
     return;
   }
+  if (!route.options.slow || !slow_pool_) return run_route(route, request, std::move(reply));
 
+  // The caller's request may be reused once dispatch() has returned and the
+  // answer is written; the pool works on its own copy.
+  auto own = std::make_shared<Request>(request);
+  auto answer = std::make_shared<Reply>(std::move(reply));
+  slow_pool_->post([this, &route, own, answer] { run_route(route, *own, *answer); },
+                   [answer, wait = slow_pool_->wait()](HandlerPool::Refusal why) {
+                     (*answer)(busy_problem(why, wait, "slow-work thread"));
+                   });
+}
+
+void Router::run_route(const Route& route, Request& request, Reply reply) const {
   if (authenticate_) {
     auto who = authenticate_(request);
     if (who.ok()) {

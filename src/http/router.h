@@ -13,8 +13,17 @@
 // A handler answers exactly once through its Reply, from any thread (writes
 // reply from the writer thread after commit); the server moves the response
 // back to the connection's own executor.
+//
+// Slow routes (RouteOptions::slow) run authentication and the handler on the
+// slow-work pool given by set_slow_pool() instead of the calling thread (an
+// I/O thread on SQLite, a handler-pool thread on PostgreSQL), on a copy of
+// the request: dispatch() returns at once and the answer comes from the pool.
+// A slow request no pool thread takes in time, or that finds the pool's queue
+// full, is answered 503 with Retry-After (busy_problem()). Without a pool they
+// run where every other route runs.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
@@ -26,6 +35,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/handler_pool.h"
 #include "http/message.h"
 
 namespace warmcity::http {
@@ -62,7 +72,17 @@ struct RouteOptions {
   // anonymous writes (Router::limit_anonymous_writes). false for routes
   // with their own throttle or credential (login, gate devices).
   bool anonymous_write_limit = true;
+  // The handler may take more than about a millisecond at a city's scale
+  // (a report over a month of appeals, a search over their history): it runs
+  // on the slow-work pool, never on an I/O or handler thread.
+  bool slow = false;
 };
+
+// The 503 for a request a pool refused: problem+json with Retry-After: 1.
+// `worker` names the pool's threads in the detail ("handler thread");
+// `wait` is the pool's wait deadline.
+Response busy_problem(HandlerPool::Refusal why, std::chrono::milliseconds wait,
+                      std::string_view worker);
 
 // How many writes without a session one client address, and one client
 // network (core::network_of: /24, /64), may make per minute on average; a
@@ -104,6 +124,9 @@ class Router {
   void set_error_format(std::string path_prefix, ErrorFormat format) {
     error_formats_.emplace_back(std::move(path_prefix), std::move(format));
   }
+  // The pool slow routes run on (shared: the caller reports its counts and
+  // shuts it down after serving). Null: slow routes run like the others.
+  void set_slow_pool(std::shared_ptr<HandlerPool> pool) { slow_pool_ = std::move(pool); }
 
   // Finds the route for method + path and fills request.path_params.
   Match match(Request& request) const;
@@ -127,6 +150,8 @@ class Router {
   Response refuse(const Request& request, int http_status, std::string detail) const;
   // Seconds the anonymous write must wait (0: go ahead).
   int anonymous_write_wait(const Request& request) const;
+  // Authentication, access, the anonymous write limit, then the handler.
+  void run_route(const Route& route, Request& request, Reply reply) const;
 
   std::vector<std::unique_ptr<Route>> routes_;
   std::vector<std::pair<std::string, ErrorFormat>> error_formats_;
@@ -134,6 +159,7 @@ class Router {
   Handler fallback_;
   std::unique_ptr<RateLimiter> per_address_;  // null: no limit
   std::unique_ptr<RateLimiter> per_network_;
+  std::shared_ptr<HandlerPool> slow_pool_;
 };
 
 }  // namespace warmcity::http

@@ -1,5 +1,9 @@
 #include "http/router.h"
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 namespace warmcity::http {
@@ -157,6 +161,163 @@ TEST(RouterErrorFormat, PathFamilyRendersItsOwnRefusals) {
   EXPECT_EQ(run(router, make(Method::kGet, "/open311/v2/other.json")).status, 404);
   Response elsewhere = run(router, make(Method::kGet, "/api/v1/nothing"));
   EXPECT_EQ(elsewhere.body, "static");  // the fallback still serves other paths
+}
+
+// Slow routes: dispatch() hands them to the slow-work pool and returns.
+class SlowRouteTest : public ::testing::Test {
+ protected:
+  using ms = std::chrono::milliseconds;
+  void SetUp() override {
+    router.add(
+        Method::kGet, "/slow", Access::Public(),
+        [this](Request& req, Reply reply) {
+          Response r;
+          r.body = req.query;
+          handler_thread = std::this_thread::get_id();
+          if (req.query == "block") release.get_future().wait();
+          reply(std::move(r));
+        },
+        RouteOptions{.summary = "slow", .slow = true});
+    router.add(Method::kGet, "/private", Access::AnyUser(), answer("private"),
+               RouteOptions{.summary = "slow and private", .slow = true});
+    router.add(Method::kGet, "/fast", Access::Public(), answer("fast"));
+  }
+  void TearDown() override {
+    release_blocked();
+    if (pool) pool->shutdown();
+  }
+  void use_pool(ms wait) {
+    pool = std::make_shared<HandlerPool>(1, wait, 1);
+    router.set_slow_pool(pool);
+  }
+  void release_blocked() {
+    if (!released) release.set_value();
+    released = true;
+  }
+  // Dispatches `query` to /slow; the answer comes through the future.
+  std::future<Response> start(std::string query) {
+    auto promise = std::make_shared<std::promise<Response>>();
+    std::future<Response> future = promise->get_future();
+    Request req = make(Method::kGet, "/slow", std::move(query));
+    router.dispatch(
+        req, [promise](Response r) { promise->set_value(std::move(r)); }, nullptr);
+    return future;
+  }
+  // Starts a request that holds the pool's one thread until release_blocked().
+  std::future<Response> block_the_thread() {
+    std::future<Response> f = start("block");
+    for (int i = 0; i < 2500 && pool->stats().ran == 0; ++i) std::this_thread::sleep_for(ms(2));
+    EXPECT_EQ(pool->stats().ran, 1u);  // taken, so the queue is empty again
+    return f;
+  }
+
+  // Dispatches and waits up to 5 s for the answer, from whichever thread.
+  Response answer_of(Request req, std::string* label = nullptr) {
+    auto promise = std::make_shared<std::promise<Response>>();
+    std::future<Response> future = promise->get_future();
+    router.dispatch(
+        req, [promise](Response r) { promise->set_value(std::move(r)); }, label);
+    req.query = "reused";  // the caller may reuse its request once dispatch() returns
+    if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+      ADD_FAILURE() << "no answer within 5 s";
+      return Response{};
+    }
+    return future.get();
+  }
+
+  Router router;
+  std::shared_ptr<HandlerPool> pool;
+  std::thread::id handler_thread;
+  std::promise<void> release;
+  bool released = false;
+};
+
+std::string_view header_of(const Response& r, std::string_view name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+bool ready(std::future<Response>& f) {
+  return f.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+}
+
+TEST_F(SlowRouteTest, WithoutAPoolASlowRouteRunsOnTheCallingThread) {
+  Response r = run(router, make(Method::kGet, "/slow", "x"));
+  EXPECT_EQ(r.body, "x");
+  EXPECT_EQ(handler_thread, std::this_thread::get_id());
+}
+
+TEST_F(SlowRouteTest, ASlowRouteRunsOnThePoolWithItsOwnCopyOfTheRequest) {
+  use_pool(ms(5000));
+  std::string label;
+  Response r = answer_of(make(Method::kGet, "/slow", "x"), &label);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "x");  // not "reused": the pool read its own copy
+  EXPECT_EQ(label, "/slow");
+  EXPECT_NE(handler_thread, std::this_thread::get_id());
+  EXPECT_EQ(pool->stats().ran, 1u);
+  EXPECT_EQ(run(router, make(Method::kGet, "/fast")).body, "fast");  // others stay inline
+  EXPECT_EQ(pool->stats().ran, 1u);
+}
+
+TEST_F(SlowRouteTest, AuthenticationRunsOnThePoolToo) {
+  std::thread::id auth_thread;
+  router.set_authenticator([&auth_thread](const Request&) -> Result<std::optional<Principal>> {
+    auth_thread = std::this_thread::get_id();
+    return std::optional<Principal>();
+  });
+  use_pool(ms(5000));
+  Response r = answer_of(make(Method::kGet, "/private"));
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(auth_thread, std::this_thread::get_id());
+  EXPECT_EQ(pool->stats().ran, 1u);
+}
+
+TEST_F(SlowRouteTest, ARequestNoThreadTakesInTimeIs503WithRetryAfter) {
+  use_pool(ms(50));
+  std::future<Response> first = block_the_thread();
+  std::future<Response> second = start("second");
+  ASSERT_TRUE(ready(second));  // refused at its deadline, the thread still held
+  Response waited = second.get();
+  EXPECT_EQ(waited.status, 503);
+  EXPECT_EQ(waited.content_type, "application/problem+json");
+  EXPECT_EQ(header_of(waited, "Retry-After"), "1");
+  EXPECT_NE(waited.body.find("no slow-work thread was free within 50 ms"), std::string::npos);
+  EXPECT_EQ(run(router, make(Method::kGet, "/fast")).body, "fast");  // never held up
+  release_blocked();
+  ASSERT_TRUE(ready(first));
+  EXPECT_EQ(first.get().body, "block");
+  EXPECT_EQ(pool->stats().rejected_waited, 1u);
+}
+
+TEST_F(SlowRouteTest, AFullQueueIs503AtOnce) {
+  use_pool(ms(60'000));
+  std::future<Response> first = block_the_thread();
+  std::future<Response> second = start("second");                     // waits: the queue holds one
+  Response full = run(router, make(Method::kGet, "/slow", "third"));  // answered on this thread
+  EXPECT_EQ(full.status, 503);
+  EXPECT_EQ(header_of(full, "Retry-After"), "1");
+  EXPECT_NE(full.body.find("too many requests are waiting for a slow-work thread"),
+            std::string::npos);
+  release_blocked();
+  ASSERT_TRUE(ready(first));
+  EXPECT_EQ(first.get().body, "block");
+  ASSERT_TRUE(ready(second));
+  EXPECT_EQ(second.get().body, "second");
+  EXPECT_EQ(pool->stats().rejected_full, 1u);
+}
+
+TEST(BusyProblem, NamesThePoolAndTheWait) {
+  Response r = busy_problem(HandlerPool::Refusal::kWaitedTooLong, std::chrono::milliseconds(2000),
+                            "handler thread");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("no handler thread was free within 2000 ms"), std::string::npos);
+  EXPECT_EQ(header_of(r, "Retry-After"), "1");
+  Response stopping =
+      busy_problem(HandlerPool::Refusal::kStopping, std::chrono::milliseconds(1), "x");
+  EXPECT_NE(stopping.body.find("shutting down"), std::string::npos);
 }
 
 }  // namespace

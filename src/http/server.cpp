@@ -367,21 +367,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void refuse_busy(HandlerPool::Refusal why) {
     Match m = server_.router.match(request_);
     route_label_ = m.route ? m.route->pattern : "unmatched";
-    std::string detail;
-    switch (why) {
-      case HandlerPool::Refusal::kWaitedTooLong:
-        detail = "no handler thread was free within " +
-                 std::to_string(server_.pool->wait().count()) + " ms; try again shortly";
-        break;
-      case HandlerPool::Refusal::kQueueFull:
-        detail = "too many requests are waiting for a handler thread; try again shortly";
-        break;
-      case HandlerPool::Refusal::kStopping:
-        detail = "the server is shutting down";
-        break;
-    }
-    Response r = problem(503, detail);
-    r.set_header("Retry-After", "1");
+    Response r = busy_problem(why, server_.pool->wait(), "handler thread");
     write(std::move(r));
   }
 

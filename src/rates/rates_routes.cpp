@@ -115,12 +115,14 @@ void register_routes(http::Router& router, store::Database& db, Weights weights)
   using http::Role;
   // Held by the route: the router outlives serving, `db` outlives the router.
   auto service = std::make_shared<RatesService>(db, weights);
-  router.add(http::Method::kGet, "/api/v1/rates",
-             http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kDepartment}),
-             [service](http::Request& req, http::Reply reply) {
-               get_rates(*service, req, std::move(reply));
-             },
-             {.summary = "the three rates per department or area and month (JSON or CSV)"});
+  router.add(
+      http::Method::kGet, "/api/v1/rates",
+      http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kDepartment}),
+      [service](http::Request& req, http::Reply reply) {
+        get_rates(*service, req, std::move(reply));
+      },
+      // A month of appeals: seconds at a city's scale.
+      {.summary = "the three rates per department or area and month (JSON or CSV)", .slow = true});
 }
 
 }  // namespace warmcity::rates
