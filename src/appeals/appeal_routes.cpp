@@ -315,7 +315,9 @@ void register_appeal_routes(http::Router& router, AppealService& service) {
   router.add(Method::kGet, api + "/counts",
              Access::Roles({http::Role::kAdmin, http::Role::kWorker, http::Role::kDepartment}),
              bind(counts),
-             {.summary = "Appeals submitted in a month by state, category, channel or area"});
+             // A month of appeals grouped: tens of ms at a city's scale.
+             {.summary = "Appeals submitted in a month by state, category, channel or area",
+              .slow = true});
   router.add(Method::kGet, api + "/{id}", Access::AnyUser(), bind(get_one),
              {.summary = "Read an appeal with its events; ?reveal=contact (audited)"});
   router.add(Method::kPost, api + "/{id}/steps", Access::AnyUser(), bind(take_step),
