@@ -46,8 +46,9 @@ DIR=$(mktemp -d /tmp/warmcity-city-reads.XXXXXX)
 WC_PID=
 BG_PID=
 cleanup() {
-  [[ -n "$BG_PID" ]] && kill "$BG_PID" 2>/dev/null
-  [[ -n "$WC_PID" ]] && kill "$WC_PID" 2>/dev/null
+  # (|| true: a process already gone must not stop the cleanup under set -e)
+  [[ -z "$BG_PID" ]] || kill "$BG_PID" 2>/dev/null || true
+  [[ -z "$WC_PID" ]] || kill "$WC_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$DIR"
 }

@@ -76,7 +76,12 @@ echo "merged $(sql "SELECT count(*) FROM appeals WHERE merged_into IS NOT NULL")
 # The server starts on it and answers a staff list.
 DIR=$(mktemp -d /tmp/warmcity-city-check.XXXXXX)
 WC_PID=
-cleanup() { [[ -n "$WC_PID" ]] && kill "$WC_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DIR"; }
+cleanup() {
+  # (|| true: a process already gone must not stop the cleanup under set -e)
+  [[ -z "$WC_PID" ]] || kill "$WC_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$DIR"
+}
 trap cleanup EXIT
 "$BIN" serve "${DBARGS[@]}" --listen 127.0.0.1 --port 0 --access-log off --log-level warn \
   --password-cost minimum >"$DIR/out.txt" 2>"$DIR/err.txt" &
