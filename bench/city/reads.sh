@@ -26,6 +26,8 @@ BUILD=$1
 DB=$2
 SECS=${3:-10}
 BIN=$BUILD/src/app/warmcity
+# shellcheck source=bench/city/serve.sh
+source bench/city/serve.sh
 LUA=bench/city/get.lua
 MONTH=2026-06
 
@@ -53,16 +55,7 @@ cleanup() {
   rm -rf "$DIR"
 }
 trap cleanup EXIT
-"$BIN" serve "${DBARGS[@]}" --listen 127.0.0.1 --port 0 --access-log off --log-level warn \
-  --password-cost minimum >"$DIR/out.txt" 2>"$DIR/err.txt" &
-WC_PID=$!
-URL=
-for _ in $(seq 300); do
-  URL=$(grep -o 'http://[0-9.:]*' "$DIR/out.txt" 2>/dev/null || true)
-  [[ -n "$URL" ]] && break
-  sleep 0.1
-done
-[[ -n "$URL" ]] || { echo "warmcity did not start:" >&2; cat "$DIR/err.txt" >&2; exit 1; }
+start_warmcity "$BIN" "$DIR" "${DBARGS[@]}"
 
 login() {
   curl -s -H 'content-type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" \

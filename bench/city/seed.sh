@@ -21,6 +21,8 @@ BUILD=$1
 DB=$2
 N=$3
 BIN=$BUILD/src/app/warmcity
+# shellcheck source=bench/city/serve.sh
+source bench/city/serve.sh
 [[ -x "$BIN" ]] || { echo "no $BIN: build the warmcity target first" >&2; exit 1; }
 [[ "$N" =~ ^[0-9]+$ && "$N" -ge 1 ]] || { echo "APPEALS must be a positive number" >&2; exit 2; }
 
@@ -83,16 +85,7 @@ cleanup() {
   rm -rf "$DIR"
 }
 trap cleanup EXIT
-"$BIN" serve "${DBARGS[@]}" --listen 127.0.0.1 --port 0 --access-log off --log-level warn \
-  --password-cost minimum >"$DIR/out.txt" 2>"$DIR/err.txt" &
-WC_PID=$!
-URL=
-for _ in $(seq 300); do
-  URL=$(grep -o 'http://[0-9.:]*' "$DIR/out.txt" 2>/dev/null || true)
-  [[ -n "$URL" ]] && break
-  sleep 0.1
-done
-[[ -n "$URL" ]] || { echo "warmcity did not start:" >&2; cat "$DIR/err.txt" >&2; exit 1; }
+start_warmcity "$BIN" "$DIR" "${DBARGS[@]}"
 TOKEN=$(curl -s -H 'content-type: application/json' \
   -d '{"username":"admin","password":"city-admin-pass-1"}' "$URL/api/v1/auth/login" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')

@@ -22,7 +22,7 @@ import { mkdtempSync, mkdirSync, chmodSync, writeFileSync, readFileSync, rmSync 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE, addUser, pgDatabase, startServer } from './server.mjs';
+import { ENGINE, addUser, fetchJson, pgDatabase, startServer } from './server.mjs';
 
 // server.mjs gives each server its --data-dir only on the PostgreSQL engine.
 if (ENGINE !== 'postgres') {
@@ -208,18 +208,7 @@ class Cluster {
   }
 
   // fetch through nginx, with the JSON helpers of TestServer.fetch.
-  async fetch(path, opts = {}) {
-    const headers = { ...(opts.headers || {}) };
-    let body = opts.body;
-    if (opts.json !== undefined) {
-      body = JSON.stringify(opts.json);
-      headers['content-type'] = headers['content-type'] || 'application/json';
-    }
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await fetch(this.url + path, { method: opts.method || 'GET', headers, body });
-    const text = await res.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch { data = text; }
-    return { status: res.status, headers: res.headers, body: data, text };
+  fetch(path, opts = {}) {
+    return fetchJson(this.url, path, opts);
   }
 }

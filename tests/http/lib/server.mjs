@@ -32,6 +32,24 @@ const isUrl = (db) => /^postgres(ql)?:\/\//.test(db);
 // Runs one or more statements on a database (a SQLite file or a PostgreSQL
 // URL) with the engine's shell; returns the rows, one per line, columns
 // separated by '|', NULL as ''. Read-only unless { readonly: false }.
+// fetch(base + path) with JSON helpers: opts.json sets the body and content
+// type, opts.token sets a bearer token; the answer's body is parsed when it is
+// JSON ({ status, headers, body, text }).
+export async function fetchJson(base, path, opts = {}) {
+  const headers = { ...(opts.headers || {}) };
+  let body = opts.body;
+  if (opts.json !== undefined) {
+    body = JSON.stringify(opts.json);
+    headers['content-type'] = headers['content-type'] || 'application/json';
+  }
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const res = await fetch(base + path, { method: opts.method || 'GET', headers, body });
+  const text = await res.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+  return { status: res.status, headers: res.headers, body: data, text };
+}
+
 export function sql(db, query, { readonly = true } = {}) {
   const r = isUrl(db)
     ? spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', query], {
@@ -227,21 +245,9 @@ class TestServer {
     return sql(this.db, query, options);
   }
 
-  // fetch relative to the server, with JSON helpers: opts.json sets the body
-  // and content type, opts.token sets a bearer token.
-  async fetch(path, opts = {}) {
-    const headers = { ...(opts.headers || {}) };
-    let body = opts.body;
-    if (opts.json !== undefined) {
-      body = JSON.stringify(opts.json);
-      headers['content-type'] = headers['content-type'] || 'application/json';
-    }
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await fetch(this.url + path, { method: opts.method || 'GET', headers, body });
-    const text = await res.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch { data = text; }
-    return { status: res.status, headers: res.headers, body: data, text };
+  // fetch relative to the server, with fetchJson's helpers.
+  fetch(path, opts = {}) {
+    return fetchJson(this.url, path, opts);
   }
 
   // Creates a user through the API as `admin` (a login()) and signs them in;
