@@ -295,17 +295,17 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
       std::move(done));
 }
 
-void FacilityService::reload_snapshot() {
+Status FacilityService::reload_snapshot() {
   Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
-  if (next.ok()) index_->replace(std::move(*next));
+  if (!next.ok()) return next.status();
+  index_->replace(std::move(*next));
+  return Status::Ok();
 }
 
 Status FacilityService::follow(const std::vector<int64_t>& ids) {
   for (int64_t id : ids) {
     if (id == 0) {
-      Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
-      if (!next.ok()) return next.status();
-      index_->replace(std::move(*next));
+      if (Status s = reload_snapshot(); !s.ok()) return s;
       continue;
     }
     Result<Facility> f = get(id);

@@ -257,10 +257,10 @@ class FacilityService {
   void record_occupancy(std::shared_ptr<Occupancy> report,
                         std::function<Result<Facility>(store::Connection&, Occupancy&)> check,
                         OccupancyDone done);
-  // Rebuilds the snapshot from the store (after an import); on the writer
-  // thread. If the store cannot be read, the old snapshot stays until the
-  // next save or restart.
-  void reload_snapshot();
+  // Rebuilds the snapshot from the store (after an import; or the change
+  // feed's "reload all"). If the store cannot be read, the old snapshot
+  // stays and the failure is returned.
+  Status reload_snapshot();
   // Submits the next chunk of `run` (import_rows.cpp).
   void import_chunk(std::shared_ptr<ImportRun> run);
   // Relocates the facilities with ids above `after` (relocate.cpp).

@@ -82,7 +82,9 @@ void FacilityService::import_chunk(std::shared_ptr<ImportRun> run) {
         run->next = end;
         if (run->progress) run->progress(end, run->rows.size());
         if (!last) return import_chunk(run);
-        reload_snapshot();
+        // On failure the old snapshot stays; the change feed reads the import
+        // again (its item 0) at its next check.
+        (void)reload_snapshot();
         run->done(std::move(run->ids));
       });
 }

@@ -18,6 +18,21 @@ struct Logged {
   int64_t item;
 };
 
+using Versions = std::map<std::string, int64_t, std::less<>>;
+
+// Every topic's stored version.
+Result<Versions> stored_versions(Connection& c) {
+  Result<Statement> q = c.prepare("SELECT topic, version FROM change_versions");
+  if (!q.ok()) return q.status();
+  Versions out;
+  while (true) {
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out[q->column_text(0)] = q->column_int64(1);
+  }
+}
+
 }  // namespace
 
 std::vector<Migration> change_feed_migrations() {
@@ -63,14 +78,10 @@ ChangeFeed::~ChangeFeed() { stop(); }
 
 Status ChangeFeed::mark() {
   std::lock_guard<std::mutex> lock(check_mu_);
-  Result<Statement> q = db_.reader().prepare("SELECT topic, version FROM change_versions");
-  if (!q.ok()) return q.status();
-  while (true) {
-    Result<bool> row = q->step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    seen_[q->column_text(0)] = q->column_int64(1);
-  }
+  Result<Versions> stored = stored_versions(db_.reader());
+  if (!stored.ok()) return stored.status();
+  seen_ = std::move(*stored);
+  return Status::Ok();
 }
 
 void ChangeFeed::follow(std::string topic, Follower f) {
@@ -101,20 +112,11 @@ uint64_t ChangeFeed::checks() const {
 Status ChangeFeed::check_now() {
   std::lock_guard<std::mutex> lock(check_mu_);
   Connection& c = db_.reader();
-  std::map<std::string, int64_t, std::less<>> stored;
-  {
-    Result<Statement> q = c.prepare("SELECT topic, version FROM change_versions");
-    if (!q.ok()) return q.status();
-    while (true) {
-      Result<bool> row = q->step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      stored[q->column_text(0)] = q->column_int64(1);
-    }
-  }
+  Result<Versions> stored = stored_versions(c);
+  if (!stored.ok()) return stored.status();
   for (const auto& [topic, follower] : followers_) {
-    auto now = stored.find(topic);
-    const int64_t version = now == stored.end() ? 0 : now->second;
+    auto now = stored->find(topic);
+    const int64_t version = now == stored->end() ? 0 : now->second;
     int64_t& last = seen_[topic];
     if (version == last) continue;
     std::vector<int64_t> items;
