@@ -37,7 +37,9 @@ test('a keeper edits hours with live validation and reports free spaces', async 
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#me-name', { hasText: KEEPER.display_name }).waitFor();
   assert.equal(await page.locator('#me-role').textContent(), '设施管理方');
-  // Only the organisation's own facilities are offered.
+  // Only the organisation's own facilities are offered. The list arrives
+  // after the name (it pages through the facilities), so wait for it.
+  await page.locator('#kept-title').waitFor();
   const links = await page.locator('.kept a').allTextContents();
   assert.ok(links.includes(toilet.name) && links.includes(lot.name));
   assert.equal(links.length, (await srv.fetch('/api/v1/facilities?limit=200')).body.items
