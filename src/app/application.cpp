@@ -6,6 +6,7 @@
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
+#include "eldercare/eldercare.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
 #include "open311/open311.h"
@@ -30,6 +31,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -95,6 +97,11 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [calendar = app->calendar_.get()] { return calendar->current(); });
   if (!appeals.ok()) return appeals.status();
   app->appeals_ = std::move(*appeals);
+  auto elders = eldercare::ElderService::open(
+      *app->db_,
+      [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
+  if (!elders.ok()) return elders.status();
+  app->elders_ = std::move(*elders);
   if (app->feed_) {
     if (Status s = app->follow_other_instances(); !s.ok()) return s;
   }
@@ -118,6 +125,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
                                     });
   open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
+  eldercare::register_routes(router, *app->elders_);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -150,6 +158,7 @@ Application::~Application() {
   if (appeals_) appeals_->stop();
   if (facilities_) facilities_->stop();
   if (db_) db_->stop();
+  elders_.reset();
   appeals_.reset();
   facilities_.reset();
   areas_.reset();

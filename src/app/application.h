@@ -15,6 +15,7 @@
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
 #include "core/status.h"
+#include "eldercare/elder_service.h"
 #include "facilities/facility_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -74,6 +75,7 @@ class Application {
   areas::Areas& areas() { return *areas_; }
   facilities::FacilityService& facilities() { return *facilities_; }
   appeals::AppealService& appeals() { return *appeals_; }
+  eldercare::ElderService& elders() { return *elders_; }
   http::Router& router() { return router_; }
   http::Metrics& metrics() { return metrics_; }
 
@@ -89,6 +91,7 @@ class Application {
   std::unique_ptr<areas::Areas> areas_;
   std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_
   std::unique_ptr<appeals::AppealService> appeals_;          // uses areas_, calendar_
+  std::unique_ptr<eldercare::ElderService> elders_;          // uses areas_
   http::Router router_;
   http::Metrics metrics_;
 };

@@ -20,6 +20,7 @@
 // caller 401 on a route that is not public: the test derives those from
 // `warmcity routes --json`, never from this table.
 import { HERE, PNG } from './matrix_world.mjs';
+import { ELDER_ROUTES } from './matrix_routes_eldercare.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
 // 生态园's first grid, reported by `resident`): staff of its areas and the
@@ -336,4 +337,7 @@ export const ROUTES = {
   'GET /open311/v2/requests.xml': { prep: () => ({ path: '/open311/v2/requests.xml' }), ok: 200 },
   'GET /open311/v2/requests/{service_request_id}': { prep: (w) => ({ path: `/open311/v2/requests/${w.appealOne.tracking_code}.json` }), ok: 200 },
   'GET /open311/v2/tokens/{token}': { prep: (w) => ({ path: `/open311/v2/tokens/${w.o311Token}.json` }), ok: 200 },
+
+  // elder care
+  ...ELDER_ROUTES,
 };

@@ -1,0 +1,30 @@
+#include "eldercare/elder_access.h"
+
+#include <algorithm>
+
+namespace warmcity::eldercare {
+
+namespace {
+
+bool holds(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
+  return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
+}
+
+}  // namespace
+
+View view_of(const Elder& e, const Caller& by) {
+  if (by.role == "admin") return View::kFull;
+  if (by.role != "worker") return View::kNone;
+  if (holds(by.area_ids, e.grid_id) || holds(by.area_ids, e.community_id)) return View::kFull;
+  if (by.area_ids.empty() || holds(by.area_ids, e.subdistrict_id)) return View::kMasked;
+  return View::kNone;
+}
+
+std::optional<std::vector<int64_t>> listable_areas(const Caller& by) {
+  if (by.role == "admin") return std::nullopt;
+  if (by.role != "worker") return std::vector<int64_t>{};
+  if (by.area_ids.empty()) return std::nullopt;
+  return by.area_ids;
+}
+
+}  // namespace warmcity::eldercare

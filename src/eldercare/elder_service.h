@@ -1,0 +1,130 @@
+// ElderService: everything that reads or changes an elder's record.
+// HTTP-free.
+//
+// Every call is ONE write job on the store's single writer, reads included:
+// a read of personal data is answered only after its audit entry
+// ("personal_data.read", subject "elder" and the id, detail {"fields": …,
+// "view": "full"|"masked"}; a list: subject "elder_list", detail {"ids": …})
+// is durable. Writes put the elder row, its history event (elder_events:
+// create, correct, close) and the audit entry ("elder.create", "elder.correct",
+// "elder.close") in the same job, and the access check (elder_access.h) runs
+// inside the job against the stored row.
+//
+// Rules the service keeps (the routes check formats, elder_input.h):
+//   - the position lies in a grid (areas' locate()); kUnprocessable "lat"
+//     otherwise; the grid, community and sub-district ids are derived from it;
+//   - health details (needs) are held only with health consent: needs without
+//     it are kUnprocessable "needs"; withdrawing it (health_consent null)
+//     erases them;
+//   - a closed record is read-only (kConflict), kept with its history.
+//
+// Lifetime: REQUIRES `db` to outlive the service. `done` runs
+// once, on the writer thread (or at once on the caller's thread when refused
+// before queueing).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/audit.h"
+#include "areas/areas.h"
+#include "core/status.h"
+#include "eldercare/elder.h"
+#include "eldercare/elder_access.h"
+#include "eldercare/elder_store.h"
+#include "store/database.h"
+
+namespace warmcity::eldercare {
+
+template <class T>
+using Done = std::function<void(Result<T>)>;
+
+// Where a point lies (areas::Areas::locate).
+using Locator = std::function<areas::Location(double lat, double lon)>;
+
+struct ConsentInput {
+  std::string basis;
+  std::string note;
+};
+
+// A new record (every field but the optional ones set) or a correction
+// (only what changes). Formats are checked by the caller (elder_input.h).
+struct ElderInput {
+  std::optional<std::string> name;
+  std::optional<std::vector<std::string>> phones;
+  std::optional<std::string> address;
+  std::optional<double> lat, lon;  // WGS-84, together
+  std::optional<std::string> birth_date;
+  std::optional<std::vector<std::string>> categories;
+  std::optional<std::string> risk_tier;
+  std::optional<std::vector<Contact>> emergency_contacts;
+  std::optional<std::optional<Needs>> needs;  // set to nullopt: erase
+  std::optional<ConsentInput> consent;
+  std::optional<std::optional<ConsentInput>> health_consent;  // set to nullopt: withdraw
+};
+
+struct CloseInput {
+  std::string reason;  // is_close_reason
+  std::string note;
+};
+
+// An elder as one caller may see it.
+struct ElderView {
+  Elder elder;
+  View view = View::kMasked;
+};
+
+struct ElderExport {
+  Elder elder;
+  std::vector<ElderEvent> history;
+};
+
+struct ElderQuery {
+  std::optional<int64_t> community_id;
+  std::optional<std::string> risk_tier;
+  std::optional<std::string> category;
+  bool closed = false;
+  std::optional<int64_t> before_id;
+  int limit = 50;
+};
+
+class ElderService {
+ public:
+  // Audit entries go to the accounts module's audit_log table
+  // (accounts::append_audit, in the same write job).
+  static Result<std::unique_ptr<ElderService>> open(store::Database& db, Locator locate,
+                                                    std::function<int64_t()> now = nullptr);
+
+  // kPermissionDenied unless `by` would see the new record whole.
+  void create(ElderInput in, Caller by, Done<ElderView> done);
+  // kNotFound, kPermissionDenied (View::kNone).
+  void read(int64_t id, Caller by, Done<ElderView> done);
+  // The caller's elders (listable_areas) that match, newest first, each
+  // with the caller's view; `limit` rows at most.
+  void list(ElderQuery q, Caller by, Done<std::vector<ElderView>> done);
+  // kPermissionDenied unless View::kFull; kConflict when closed.
+  void correct(int64_t id, ElderInput in, Caller by, Done<ElderView> done);
+  void close(int64_t id, CloseInput in, Caller by, Done<ElderView> done);
+  // Everything held on the elder (查阅/复制): View::kFull only.
+  void export_record(int64_t id, Caller by, Done<ElderExport> done);
+
+  int64_t now() const;
+
+ private:
+  ElderService(store::Database& db, Locator locate, std::function<int64_t()> now)
+      : db_(db), locate_(std::move(locate)), now_(std::move(now)) {}
+
+  // Applies `in` to `e` (a new record when e.id == 0): derives the areas,
+  // records consent as given by `by` now, keeps the health rule.
+  Status apply(Elder& e, const ElderInput& in, const Caller& by, int64_t at) const;
+
+  store::Database& db_;
+  Locator locate_;
+  std::function<int64_t()> now_;
+};
+
+}  // namespace warmcity::eldercare

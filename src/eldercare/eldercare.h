@@ -1,0 +1,23 @@
+// Elder care (service 3, 为老代购 and 红色代办卡): the people we look after
+// (服务对象) with their consent records and history. See README.md and
+// docs/eldercare.md.
+//
+// What the app calls:
+//   migrations() after accounts' and areas'; auto service =
+//   ElderService::open(db, audit, locate); register_routes(router, *service).
+#pragma once
+
+#include <vector>
+
+#include "eldercare/elder_service.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace warmcity::eldercare {
+
+std::vector<store::Migration> migrations();  // module "eldercare"
+
+// REQUIRES: `service` outlives the router.
+void register_routes(http::Router& router, ElderService& service);
+
+}  // namespace warmcity::eldercare

@@ -1,0 +1,21 @@
+// Internal to the elder-care routes: the caller, and the shared answers.
+// Include only in route translation units (it pulls in nlohmann/json).
+#pragma once
+
+#include "eldercare/elder_service.h"
+#include "http/message.h"
+#include "http/router.h"
+
+namespace warmcity::eldercare {
+
+inline constexpr char kEldersApi[] = "/api/v1/elders";
+
+// The caller from the session.
+Caller caller_of(const http::Request& req);
+
+// The answer to a one-elder result: 200 (or `status`) with the view's JSON.
+http::Response elder_answer(const Result<ElderView>& r, int status = 200);
+
+void register_elder_routes(http::Router& router, ElderService& service);
+
+}  // namespace warmcity::eldercare

@@ -1,0 +1,48 @@
+// The role matrix's rows for the elder-care routes (joined into ROUTES by
+// matrix_routes.mjs). The elders lie in 生态园's first grid (HERE): admins
+// and the workers of that grid and of 生态园 see them whole and may change
+// them; the workers of 滨河 and of the district (no area) read them masked;
+// the workers of 后瓦 and of its grid get 403.
+import { HERE } from './matrix_world.mjs';
+
+const OTHER_AREAS = { workerHw: 403, workerHwGrid: 403 };
+const NOT_SERVING = { worker: 403, workerBh: 403, ...OTHER_AREAS };
+const SEERS = ['worker', 'workerBh', 'workerSty', 'workerStyGrid', 'admin'];
+
+const body = (w) => ({
+  name: `张桂兰${w.next()}`, phones: ['13812345678'], address: '交通路 12 号', ...HERE,
+  birth_date: '1941-03-08', categories: ['living_alone'], risk_tier: 'high',
+  consent: { basis: 'consent' },
+});
+// A fresh elder, recorded by the admin.
+const fresh = async (w) => (await w.api('POST', '/api/v1/elders', body(w), 201)).id;
+// The one elder the read rows share.
+const theElder = async (w) => {
+  w.elderOne = w.elderOne || await fresh(w);
+  return w.elderOne;
+};
+
+export const ELDER_ROUTES = {
+  'POST /api/v1/elders': { prep: (w) => ({ path: '/api/v1/elders', json: body(w) }), ok: 201, expect: NOT_SERVING },
+  'GET /api/v1/elders': {
+    prep: async (w) => { await theElder(w); return { path: '/api/v1/elders' }; },
+    ok: 200,
+    check: (w, caller, items) => {
+      const shows = items.some((e) => e.id === w.elderOne);
+      const should = SEERS.includes(caller ? caller.name : 'anonymous');
+      return shows === should ? null : `the list ${shows ? 'shows' : 'does not show'} the world's elder`;
+    },
+  },
+  'GET /api/v1/elders/{id}': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}` }), ok: 200, expect: OTHER_AREAS },
+  'PATCH /api/v1/elders/{id}': {
+    prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}`, json: { risk_tier: 'priority' } }),
+    ok: 200,
+    expect: NOT_SERVING,
+  },
+  'POST /api/v1/elders/{id}/close': {
+    prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}/close`, json: { reason: 'moved_out' } }),
+    ok: 200,
+    expect: NOT_SERVING,
+  },
+  'GET /api/v1/elders/{id}/export': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}/export` }), ok: 200, expect: NOT_SERVING },
+};
