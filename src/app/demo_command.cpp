@@ -36,14 +36,15 @@ void run_demo(const DemoOptions& o) {
   options.data_dir = locate_data(o.data_dir);
   options.progress = [](const std::string& line) { std::cerr << "demo: " << line << "\n"; };
   auto report = demo::create(
-      {app->accounts(), app->areas().service(), app->facilities(), app->appeals()}, options);
+      {app->accounts(), app->areas().service(), app->facilities(), app->appeals(), app->elders()},
+      options);
   if (!report.ok()) throw CommandFailed(report.status());
 
   std::cout << "==================================================================\n"
             << " DEMO DATA — 离石区 (Lishi District) demo database created\n"
             << " " << without_password(o.db_path) << ": " << report->areas << " areas, "
             << report->facilities << " facilities, " << report->organisations << " organisations, "
-            << report->appeal_categories << " appeal categories\n"
+            << report->appeal_categories << " appeal categories, " << report->elders << " elders\n"
             << " Positions are approximate and the data is NOT official.\n"
             << " Demo credentials (demo only; change or disable before real use):\n";
   for (const auto& u : report->users) {

@@ -11,6 +11,7 @@
 #include "areas/area_import.h"
 #include "core/read_file.h"
 #include "core/wait_for.h"
+#include "demo/demo_elders.h"
 #include "facilities/facility_input.h"
 
 namespace warmcity::demo {
@@ -203,6 +204,7 @@ Status record_created(accounts::AuditLog& audit, const Options& options, const R
                       .add("areas", static_cast<int64_t>(r.areas))
                       .add("facilities", static_cast<int64_t>(r.facilities))
                       .add("appeal_categories", static_cast<int64_t>(r.appeal_categories))
+                      .add("elders", static_cast<int64_t>(r.elders))
                       .add("note", "DEMO DATA: approximate positions, not official")
                       .str();
   e.client_address = kClientAddress;
@@ -219,7 +221,8 @@ Result<Report> create(Services services, const Options& options) {
   const std::string areas_path = options.data_dir + "/" + kAreasFile;
   const std::string facilities_path = options.data_dir + "/" + kFacilitiesFile;
   const std::string categories_path = options.data_dir + "/" + kCategoriesFile;
-  for (const auto& path : {areas_path, facilities_path, categories_path}) {
+  const std::string elders_path = options.data_dir + "/" + kEldersFile;
+  for (const auto& path : {areas_path, facilities_path, categories_path, elders_path}) {
     if (auto text = read_file(path); !text.ok()) return text.status();
   }
   auto say = [&options](const std::string& line) {
@@ -265,6 +268,10 @@ Result<Report> create(Services services, const Options& options) {
   if (!categories.ok()) return categories.status();
   report.appeal_categories = *categories;
   say("appeal categories: " + std::to_string(report.appeal_categories) + " created");
+  auto elders = create_elders(services.elders, elders_path, kClientAddress);
+  if (!elders.ok()) return elders.status();
+  report.elders = *elders;
+  say("elders: " + std::to_string(report.elders) + " recorded");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -6,11 +6,14 @@
 // "area.import"), facilities through FacilityService::create (validated by
 // read_input like a POST body, audited "facility.create" with the system as
 // actor, user id 0), appeal categories through AppealService::create_category
-// (read like a POST body, audited "appeal_category.create"). Finally appends
+// (read like a POST body, audited "appeal_category.create"), the elders we
+// look after through ElderService::create (lishi-elders.json, read like a
+// POST body, audited "elder.create"; demo_elders.h). Finally appends
 // the audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
-// Blocking; for the CLI. Calls: accounts, areas, facilities, appeals. Called by: app.
+// Blocking; for the CLI. Calls: accounts, areas, facilities, appeals, eldercare.
+// Called by: app.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +25,7 @@
 #include "appeals/appeal_service.h"
 #include "areas/area_service.h"
 #include "core/status.h"
+#include "eldercare/elder_service.h"
 #include "facilities/facility_service.h"
 
 namespace warmcity::demo {
@@ -39,12 +43,14 @@ struct Report {
   size_t areas = 0;
   size_t facilities = 0;
   size_t appeal_categories = 0;
+  size_t elders = 0;
   std::vector<Credentials> users;
 };
 
 struct Options {
   std::string data_dir = "data/demo";                // lishi-areas.geojson, lishi-facilities.json,
-                                                     // lishi-appeal-categories.json
+                                                     // lishi-appeal-categories.json,
+                                                     // lishi-elders.json
   std::function<void(const std::string&)> progress;  // one line, e.g. "areas: 46 imported"
 };
 
@@ -53,6 +59,7 @@ struct Services {
   areas::AreaService& areas;
   facilities::FacilityService& facilities;
   appeals::AppealService& appeals;
+  eldercare::ElderService& elders;
 };
 
 // kConflict when the database is not empty (see above); kNotFound
