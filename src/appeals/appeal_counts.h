@@ -1,8 +1,11 @@
 // Counts of the appeals submitted in a period (the dashboard's "this month
-// by status" and its siblings), grouped by one dimension and split by state,
-// computed by the database in one GROUP BY over the covering index
-// appeals_month_counts (appeal_migrations.cpp, module "appeal_counts" v1),
-// so a month at a city's scale is read from the index alone, never paged.
+// by status" and its siblings), grouped by one dimension and split by state.
+// A whole district-time month with no narrowing (an admin's or a district
+// worker's dashboard) is read from the maintained month aggregates
+// (rates/rollup.h: at most one row per group and state, plus what is not
+// yet rolled up); anything else is one GROUP BY over the covering index
+// appeals_month_counts (appeal_migrations.cpp, module "appeal_counts" v1).
+// Both give the same cells.
 //
 // Every appeal submitted in [from, until) counts once, merged duplicates too
 // (a merged appeal is closed and counts as closed), with the state and the

@@ -1,10 +1,12 @@
 // The appeals tables' migrations (module "appeals" v1–v3; v4 is
 // resident_migrations(), resident_appeals.h; "appeal_counts" the month
-// reports' indexes: v1 the counts', v2 the rates' callbacks), in the SQL both
+// reports' indexes: v1 the counts', v2 the rates' callbacks; v3 the month
+// aggregates of rates/rollup.h, with their fill), in the SQL both
 // engines run:
 // the {{…}} tokens are expanded per engine by the store (store/schema_sql.h).
 // What each table and index is for: appeal_store.h.
 #include "appeals/appeals.h"
+#include "rates/rollup.h"
 
 namespace warmcity::appeals {
 
@@ -129,7 +131,10 @@ std::vector<store::Migration> migrations() {
           {"appeal_counts", 2, R"SQL(
     CREATE INDEX appeal_events_callbacks ON appeal_events(at, appeal_id, id)
       WHERE action = 'callback';
-  )SQL"}};
+  )SQL"},
+          // The month aggregates the rates and the counts read (rates/rollup.h),
+          // filled here from the raw rows; kept up by rates::roll_up.
+          {"appeal_counts", 3, rates::rollup_migration_sql()}};
 }
 
 }  // namespace warmcity::appeals

@@ -6,6 +6,7 @@
 #include "appeals/category_targets.h"
 #include "appeals/deadlines.h"
 #include "core/utf8.h"
+#include "rates/rollup.h"
 
 namespace warmcity::appeals {
 
@@ -184,8 +185,14 @@ Status finish(const StepContext& ctx, Appeal& a, Step step, State from, Publicit
   a.updated_at = ctx.now;
   if (Status s = restart_clock(ctx, a, step); !s.ok()) return s;
   if (Status s = update_appeal(ctx.conn, a); !s.ok()) return s;
-  return append(ctx, a, std::string(step_name(step)), from, shown, std::move(note),
-                std::move(detail), by_system);
+  if (Status s = append(ctx, a, std::string(step_name(step)), from, shown, std::move(note),
+                        std::move(detail), by_system);
+      !s.ok()) {
+    return s;
+  }
+  // The month aggregates (rates/rollup.h) catch up in the step's own job:
+  // this step and whatever was submitted or changed since the last one.
+  return rates::roll_up(ctx.conn);
 }
 
 }  // namespace

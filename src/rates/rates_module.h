@@ -2,8 +2,9 @@
 // composite and ranking, response / resolution times and overdue counts, per
 // department, sub-district, community or grid, per month; JSON or CSV.
 //
-// Owns no table: it reads the appeals tables (rates_store.h) and writes
-// nothing. Route:
+// Reads the month aggregates (rollup.h; the tables are the appeals module's
+// migration "appeal_counts" v3) and the month's open appeals (rates_store.h).
+// Route:
 //   GET /api/v1/rates?month=YYYY-MM&by=department|subdistrict|community|grid[&format=csv]
 //       admin, worker, department (every department sees the whole ranking:
 //       it is published to compare them)

@@ -1,5 +1,8 @@
-// RatesService: a month's rates per group, read from the appeals tables
-// (rates_store.h) and computed by rates.h, with each group's display name.
+// RatesService: a month's rates per group, from the month aggregates
+// (rollup.h: the sums per group, with what is not yet rolled up) and the
+// month's appeals still open (their overdue counts depend on now), with
+// each group's display name. Equal to rates.h's compute() over the raw
+// facts (rates_store.h); rollup_property_test.cpp checks it.
 //
 // report() reads on the calling thread's reader connection; it writes
 // nothing. Lifetime: REQUIRES `db` to outlive the service.

@@ -1,9 +1,11 @@
 #include "rates/rates_store.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "accounts/organisation_store.h"
-#include "areas/area_store.h"
+#include "store/sql_list.h"
 
 namespace warmcity::rates {
 
@@ -70,6 +72,21 @@ Result<std::vector<SubmissionFact>> submissions_between(store::Connection& c, in
   });
 }
 
+Result<std::vector<SubmissionFact>> open_submissions_between(store::Connection& c, int64_t from,
+                                                             int64_t until) {
+  auto s = c.prepare(
+      "SELECT assigned_org_id, subdistrict_id, community_id, grid_id, submitted_at, "
+      "       response_due, resolution_due, accepted_at, replied_at "
+      "FROM appeals WHERE submitted_at >= ? AND submitted_at < ? AND merged_into IS NULL "
+      "AND (accepted_at IS NULL OR replied_at IS NULL)");
+  if (!s.ok()) return s.status();
+  s->bind(1, from).bind(2, until);
+  return store::collect<SubmissionFact>(*s, [](const store::Statement& r) {
+    return SubmissionFact{read_groups(r, 0), r.column_int64(4),     r.column_int64(5),
+                          r.column_int64(6), r.column_int64_opt(7), r.column_int64_opt(8)};
+  });
+}
+
 Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimension by,
                                                    const std::vector<int64_t>& ids) {
   std::map<int64_t, std::string> names;
@@ -79,12 +96,20 @@ Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimensi
     for (const auto& o : *orgs) names[o.id] = o.name;
     return names;
   }
-  for (int64_t id : ids) {
-    Result<areas::AreaRecord> a = areas::get_area(c, id);
-    if (a.ok()) {
-      names[id] = a->name;
-    } else if (a.status().code() != Code::kNotFound) {
-      return a.status();
+  constexpr size_t kChunk = 512;
+  for (size_t at = 0; at < ids.size(); at += kChunk) {
+    const size_t n = std::min(kChunk, ids.size() - at);
+    const size_t padded = store::padded_length(n);
+    auto s =
+        c.prepare("SELECT id, name FROM areas WHERE id IN (" + store::placeholders(padded) + ")");
+    if (!s.ok()) return s.status();
+    for (size_t i = 0; i < padded; ++i)
+      s->bind(static_cast<int>(i + 1), ids[at + std::min(i, n - 1)]);
+    while (true) {
+      Result<bool> row = s->step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      names[s->column_int64(0)] = s->column_text(1);
     }
   }
   return names;

@@ -22,6 +22,10 @@ Result<std::vector<CallbackFact>> callbacks_between(store::Connection& c, int64_
 // Appeals submitted in [from, until), merged duplicates left out.
 Result<std::vector<SubmissionFact>> submissions_between(store::Connection& c, int64_t from,
                                                         int64_t until);
+// Of those, the ones not yet accepted or not yet replied (index
+// appeals_month_open): the overdue figures that depend on the time of asking.
+Result<std::vector<SubmissionFact>> open_submissions_between(store::Connection& c, int64_t from,
+                                                             int64_t until);
 // Display names of the groups (organisation or area names); ids that name
 // nothing are left out.
 Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimension by,
