@@ -230,6 +230,10 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
   a->updated_at = at;
   db_.submit(
       [this, a, by = std::move(by), also = std::move(in.in_same_write)](store::Connection& c) {
+        // Every failure below is passed up as it came (also in_same_write's,
+        // Open311's request row), so the photo token's INSERT may travel with
+        // the event's: two round trips a submission on PostgreSQL, not three.
+        c.defer_rowless_statements();
         if (Status s = insert_appeal(c, *a); !s.ok()) return s;
         // Photos follow, one request each (add_photo), with this token.
         a->photo_token = accounts::new_token();

@@ -173,6 +173,20 @@ class Connection {
   // A transaction is open (also one that failed and awaits ROLLBACK); false
   // once the engine or a lost connection ended it.
   virtual bool in_transaction() const = 0;
+  // Inside a write job (store::Writer), lets the rest of the job's statements
+  // that return no rows (INSERT, UPDATE, DELETE without RETURNING) be held
+  // back and sent with the job's next statement that needs the server, or at
+  // its end: several in one round trip on PostgreSQL; SQLite runs each at
+  // once. Such a statement's step() and run() then answer "no rows, Ok"
+  // before the server has seen it; its failure is the answer of the next
+  // statement (or prepare) of the job, or failing that of end_write_job(), and
+  // the job fails with it either way. A job that calls this must pass every
+  // failure up as it came, never choose what to do next by it; changes()
+  // still counts the last statement's rows (it sends what is held back).
+  virtual void defer_rowless_statements() {}
+  // The writer, after each job: ends its deferral, sends whatever it held
+  // back and answers its first failure (Ok when none, as always on SQLite).
+  virtual Status end_write_job() { return Status::Ok(); }
   // The single writer is stopping: make what it committed easy to copy (SQLite
   // checkpoints its WAL into the main file). Failure changes nothing committed.
   virtual void finish_writes() {}

@@ -99,6 +99,9 @@ Status Writer::run_job(Job& job) {
   } catch (...) {
     result = Status::Internal("write job threw a non-standard exception");
   }
+  // Statements the job let the engine hold back report now: their failure
+  // came before anything the job decided after them.
+  if (Status held = conn_->end_write_job(); !held.ok()) result = held;
   if (!conn_->in_transaction()) {
     // The engine rolled the whole transaction back (I/O error, disk full, a
     // lost connection), or the

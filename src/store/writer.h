@@ -3,7 +3,8 @@
 // Owns the read-write connection. Jobs run in submission order; the thread
 // takes everything queued (up to max_batch) into one transaction (Connection::begin_write …
 // COMMIT), each job inside SAVEPOINT j … RELEASE j (ROLLBACK TO j when the job returns a non-ok
-// Status or throws), and calls the `done` callbacks only after the COMMIT returned. If the COMMIT
+// Status or throws, or a statement it let the engine hold back failed: Connection::end_write_job
+// after each job), and calls the `done` callbacks only after the COMMIT returned. If the COMMIT
 // fails, every job of the batch gets a kUnavailable Status and the transaction is rolled back.
 #pragma once
 

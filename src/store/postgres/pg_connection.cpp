@@ -77,6 +77,14 @@ class PgStatement final : public StatementImpl {
     for (size_t i = 0; i < values_.size(); ++i) {
       pointers_[i] = is_null_[i] ? nullptr : values_[i].c_str();
     }
+    if (changes_rows_ && session_->may_defer(verb_) && rowless()) {
+      // Sent later (pg_session.h, "Deferred statements"): no rows to read.
+      result_ = PgResult();
+      rows_ = columns_ = row_ = 0;
+      Status s = session_->defer({name_, sql_, verb_, changes_rows_}, pointers_);
+      if (!s.ok()) return s;
+      return false;
+    }
     Status s =
         session_->run_prepared({name_, sql_, verb_, changes_rows_}, pointers_, result_, skipped);
     if (!s.ok()) return s;
@@ -125,6 +133,18 @@ class PgStatement final : public StatementImpl {
                          " out of range 1.." + std::to_string(values_.size()));
   }
 
+  // The statement returns no rows (an INSERT, UPDATE or DELETE without
+  // RETURNING), as the server describes it; asked once per server statement.
+  bool rowless() {
+    if (described_ != generation_) {
+      const int columns = session_->result_columns(name_);
+      if (columns < 0) return false;
+      rowless_ = columns == 0;
+      described_ = generation_;
+    }
+    return rowless_;
+  }
+
   bool in_row(int col) const { return row_ < rows_ && col >= 0 && col < columns_; }
   bool has(int col) const { return in_row(col) && !column_is_null(col); }
   std::string_view value(int col) const { return result_.value(row_, col); }
@@ -135,7 +155,9 @@ class PgStatement final : public StatementImpl {
   const std::string text_;  // with $N placeholders
   const TxVerb verb_;
   const bool changes_rows_;
-  uint64_t generation_;  // of the session the server statement lives in
+  uint64_t generation_;     // of the session the server statement lives in
+  uint64_t described_ = 0;  // the generation rowless_ was asked on (0: never)
+  bool rowless_ = false;
   std::vector<std::string> values_;
   std::vector<bool> is_null_;
   std::vector<const char*> pointers_;
@@ -158,6 +180,8 @@ class PgConnection final : public Connection {
   Engine engine() const override { return Engine::kPostgres; }
   Status exec(std::string_view sql) override { return session_->exec(sql); }
   int changes() const override { return session_->changes(); }
+  void defer_rowless_statements() override { session_->set_deferring(); }
+  Status end_write_job() override { return session_->end_deferring(); }
   Status begin_write() override { return session_->exec("BEGIN"); }
   Status begin_schema_change() override {
     return session_->exec(

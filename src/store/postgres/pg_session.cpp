@@ -72,6 +72,8 @@ void PgSession::lose() noexcept {
   quiet_.reset();
   conn_.reset();
   held_.clear();
+  deferred_ = 0;
+  kept_error_ = Status::Ok();
   if (tx_ != TxState::kNone) lost_in_tx_ = true;
   tx_ = TxState::kNone;
 }
@@ -169,23 +171,30 @@ namespace {
 // their own would otherwise add two each).
 constexpr size_t kMaxHeld = 16;
 
-std::string joined(const std::vector<std::string>& statements) {
+// The held statements, none of them deferred, as one script.
+template <class Held>
+std::string joined(const std::vector<Held>& held) {
   std::string out;
-  for (const std::string& s : statements) {
-    out += s;
+  for (const Held& h : held) {
+    out += h.sql;
     out += ";\n";
   }
   return out;
 }
 
+bool is_rollback(TxVerb verb) { return verb == TxVerb::kRollback || verb == TxVerb::kRollbackTo; }
+
 }  // namespace
 
-Status PgSession::send_held() {
-  const std::string sql = joined(held_);
-  std::vector<TxVerb> verbs;
-  for (const std::string& h : held_) verbs.push_back(tx_verb(h));
-  held_.clear();
-  return guarded("exec", sql, verbs.data(), verbs.size(), [&] { work_->exec(sql); });
+Status PgSession::send_held() { return run_pipelined(nullptr, nullptr, nullptr); }
+
+void PgSession::send_deferred_keeping_failure() noexcept {
+  try {
+    Status s = send_held();
+    if (!s.ok() && conn_ && kept_error_.ok()) kept_error_ = std::move(s);
+  } catch (const std::exception& e) {
+    if (kept_error_.ok()) kept_error_ = Status::Internal(e.what());
+  }
 }
 
 Status PgSession::before_command(TxVerb verb, std::string_view sql, bool parameterless,
@@ -196,13 +205,73 @@ Status PgSession::before_command(TxVerb verb, std::string_view sql, bool paramet
     if (held_.size() >= kMaxHeld) {
       if (Status s = send_held(); !s.ok()) return s;
     }
-    held_.emplace_back(sql);
+    Held h;
+    h.sql = std::string(sql);
+    h.verb = verb;
+    held_.push_back(std::move(h));
     done = true;
     return Status::Ok();
   }
-  // COMMIT and ROLLBACK end every savepoint, and so every one not made yet.
-  if (verb == TxVerb::kCommit || verb == TxVerb::kRollback) held_.clear();
+  if (verb == TxVerb::kRollback) {
+    // The transaction goes, and with it whatever was never sent.
+    held_.clear();
+    deferred_ = 0;
+    return Status::Ok();
+  }
+  if (deferred_ > 0 && (verb == TxVerb::kCommit || verb == TxVerb::kRollbackTo)) {
+    Status s = send_held();
+    // A rollback to a savepoint undoes what failed: only a lost connection stops it.
+    if (!s.ok() && (verb == TxVerb::kCommit || !conn_)) return s;
+  }
+  // COMMIT ends every savepoint, and so every one not made yet.
+  if (verb == TxVerb::kCommit) held_.clear();
   return Status::Ok();
+}
+
+Status PgSession::answer_kept(TxVerb verb) {
+  if (kept_error_.ok()) return Status::Ok();
+  if (is_rollback(verb)) {
+    kept_error_ = Status::Ok();
+    return Status::Ok();
+  }
+  return kept_error_;
+}
+
+Status PgSession::defer(const Prepared& stmt, const std::vector<const char*>& params) {
+  Held h;
+  h.sql = std::string(stmt.sql);
+  h.name = stmt.name;
+  h.verb = stmt.verb;
+  h.changes_rows = stmt.changes_rows;
+  h.values.reserve(params.size());
+  h.nulls.reserve(params.size());
+  for (const char* p : params) {
+    h.values.emplace_back(p != nullptr ? p : "");
+    h.nulls.push_back(p == nullptr);
+  }
+  held_.push_back(std::move(h));
+  ++deferred_;
+  if (held_.size() >= kMaxHeld) return send_held();
+  return Status::Ok();
+}
+
+Status PgSession::end_deferring() {
+  deferring_ = false;
+  if (!kept_error_.ok()) return std::exchange(kept_error_, Status::Ok());
+  if (deferred_ > 0) return send_held();
+  return Status::Ok();
+}
+
+int PgSession::changes() {
+  if (deferred_ > 0) send_deferred_keeping_failure();
+  return changes_;
+}
+
+int PgSession::result_columns(const std::string& name) {
+  if (!conn_ || conn_->raw() == nullptr) return -1;
+  PgResult r(PQdescribePrepared(conn_->raw(), name.c_str()));
+  if (r.get() == nullptr || PQresultStatus(r.get()) != PGRES_COMMAND_OK) return -1;
+  return r.columns();
 }
 
 Status PgSession::exec(std::string_view sql) {
@@ -212,8 +281,13 @@ Status PgSession::exec(std::string_view sql) {
                                                                         : TxVerb::kOther;
   bool skip = false;
   if (Status s = ready(first, skip); !s.ok() || skip) return s;
+  if (Status s = answer_kept(first); !s.ok()) return s;
   bool done = false;
   if (Status s = before_command(first, sql, true, done); !s.ok() || done) return s;
+  // Deferred statements have parameters: they cannot join the script.
+  if (deferred_ > 0) {
+    if (Status s = send_held(); !s.ok()) return s;
+  }
   // PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK, not an
   // error: say so, or a caller would think its writes were committed.
   const bool commit_of_failed = tx_ == TxState::kFailed && first == TxVerb::kCommit;
@@ -222,7 +296,7 @@ Status PgSession::exec(std::string_view sql) {
   std::string script;
   if (!held_.empty()) {
     std::vector<TxVerb> all;
-    for (const std::string& h : held_) all.push_back(tx_verb(h));
+    for (const Held& h : held_) all.push_back(h.verb);
     all.insert(all.end(), verbs.begin(), verbs.end());
     verbs = std::move(all);
     script = joined(held_);
@@ -241,6 +315,7 @@ Status PgSession::exec(std::string_view sql) {
 Status PgSession::prepare(const std::string& name, const std::string& text, std::string_view sql) {
   bool skip = false;
   if (Status s = ready(TxVerb::kOther, skip); !s.ok()) return s;
+  if (Status s = answer_kept(TxVerb::kOther); !s.ok()) return s;
   // A failed Parse aborts the transaction: the job's savepoint must exist first.
   if (!held_.empty()) {
     if (Status s = send_held(); !s.ok()) return s;
@@ -259,10 +334,10 @@ Status PgSession::prepare(const std::string& name, const std::string& text, std:
 }
 
 void PgSession::deallocate(const std::string& name, uint64_t generation) noexcept {
-  if (closing_ || generation != generation_ || !conn_ || !conn_->is_open() ||
-      tx_ == TxState::kFailed) {
-    return;
-  }
+  if (closing_ || generation != generation_ || !conn_ || !conn_->is_open()) return;
+  // A deferred execution may name this statement.
+  if (deferred_ > 0) send_deferred_keeping_failure();
+  if (!conn_ || tx_ == TxState::kFailed) return;
   try {
     conn_->unprepare(name);
   } catch (const std::exception&) {
@@ -291,29 +366,47 @@ Status PgSession::libpq_failure(const PGresult* r, std::string_view what) {
   return s;
 }
 
-Status PgSession::run_pipelined(const Prepared& stmt, const std::vector<const char*>& params,
-                                PgResult& out) {
-  std::vector<std::string> held = std::move(held_);
+Status PgSession::run_pipelined(const Prepared* stmt, const std::vector<const char*>* params,
+                                PgResult* out) {
+  if (held_.empty() && stmt == nullptr) return Status::Ok();
+  std::vector<Held> held = std::move(held_);
   held_.clear();
+  deferred_ = 0;
   std::vector<TxVerb> verbs;
-  for (const std::string& h : held) verbs.push_back(tx_verb(h));
-  verbs.push_back(stmt.verb);
+  for (const Held& h : held) verbs.push_back(h.verb);
+  if (stmt != nullptr) verbs.push_back(stmt->verb);
   const size_t n = verbs.size();
+  auto what_of = [&](size_t i) {
+    if (i == held.size()) return describe_sql("step", stmt->sql);
+    return describe_sql(held[i].name.empty() ? "exec" : "step", held[i].sql);
+  };
   PGconn* pg = conn_->raw();
-  const std::string what = describe_sql("step", stmt.sql);
 
   bool sent = PQenterPipelineMode(pg) == 1;
-  for (size_t i = 0; sent && i + 1 < n; ++i) {
-    sent = PQsendQueryParams(pg, held[i].c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  std::vector<const char*> pointers;
+  for (size_t i = 0; sent && i < held.size(); ++i) {
+    const Held& h = held[i];
+    if (h.name.empty()) {
+      sent = PQsendQueryParams(pg, h.sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+      continue;
+    }
+    pointers.assign(h.values.size(), nullptr);
+    for (size_t p = 0; p < h.values.size(); ++p) {
+      if (!h.nulls[p]) pointers[p] = h.values[p].c_str();
+    }
+    sent = PQsendQueryPrepared(pg, h.name.c_str(), static_cast<int>(pointers.size()),
+                               pointers.data(), nullptr, nullptr, 0) == 1;
   }
-  sent = sent && PQsendQueryPrepared(pg, stmt.name.c_str(), static_cast<int>(params.size()),
-                                     params.data(), nullptr, nullptr, 0) == 1;
+  if (stmt != nullptr) {
+    sent = sent && PQsendQueryPrepared(pg, stmt->name.c_str(), static_cast<int>(params->size()),
+                                       params->data(), nullptr, nullptr, 0) == 1;
+  }
   sent = sent && PQpipelineSync(pg) == 1;
   if (!sent) {
     // Half a pipeline on the wire: nothing later could be told apart from it.
     const std::string message = PQerrorMessage(pg);
     lose();
-    return Status::Unavailable(what + ": connection to " + target_.described +
+    return Status::Unavailable(what_of(n - 1) + ": connection to " + target_.described +
                                " lost: " + pg_one_line(message));
   }
   // One result per statement (PGRES_PIPELINE_ABORTED after a failure), each
@@ -321,7 +414,7 @@ Status PgSession::run_pipelined(const Prepared& stmt, const std::vector<const ch
   // A pipeline that does not end as it should leaves the connection in a
   // state nothing else could use: drop it (kUnavailable, the transaction lost).
   auto abandon = [&](const PGresult* r) {
-    Status s = libpq_failure(r, what);
+    Status s = libpq_failure(r, what_of(n - 1));
     if (conn_) lose();
     return s.code() == Code::kUnavailable ? s : Status::Unavailable(s.message());
   };
@@ -337,27 +430,31 @@ Status PgSession::run_pipelined(const Prepared& stmt, const std::vector<const ch
   }
   for (size_t i = 0; i < n; ++i) {
     const ExecStatusType st = PQresultStatus(results[i].get());
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) continue;
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+      if (i < held.size() && held[i].changes_rows) changes_ = results[i].affected_rows();
+      continue;
+    }
     after_success(verbs.data(), i);
-    Status s = libpq_failure(results[i].get(), i + 1 < n ? describe_sql("exec", held[i]) : what);
+    Status s = libpq_failure(results[i].get(), what_of(i));
     if (conn_) after_failure(&verbs[i], 1);
     return s;
   }
   after_success(verbs.data(), n);
-  out = std::move(results[n - 1]);
+  if (stmt != nullptr) *out = std::move(results[n - 1]);
   return Status::Ok();
 }
 
 Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const char*>& params,
                                PgResult& out, bool& skipped) {
   if (Status s = ready(stmt.verb, skipped); !s.ok() || skipped) return s;
+  if (Status s = answer_kept(stmt.verb); !s.ok()) return s;
   if (Status s = before_command(stmt.verb, stmt.sql, params.empty(), skipped); !s.ok() || skipped) {
     return s;
   }
   const bool commit_of_failed = tx_ == TxState::kFailed && stmt.verb == TxVerb::kCommit;
   Status s;
   if (!held_.empty()) {
-    s = run_pipelined(stmt, params, out);
+    s = run_pipelined(&stmt, &params, &out);
   } else {
     PgResult r(PQexecPrepared(conn_->raw(), stmt.name.c_str(), static_cast<int>(params.size()),
                               params.data(), nullptr, nullptr, 0));

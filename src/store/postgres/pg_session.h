@@ -30,6 +30,21 @@
 // command. libpqxx 6.4 has no pipeline mode: prepared statements run on libpq
 // directly, through the handle PgLink takes from libpqxx's connection policy.
 //
+// Deferred statements: a write job that called set_deferring() (through
+// Connection::defer_rowless_statements) also has its prepared statements that
+// return no rows (an INSERT, UPDATE or DELETE without RETURNING, told by the
+// server's description of the statement) held back with their parameters,
+// answered "no rows" at once, and sent in order with the next command that
+// needs the server. Their first failure is that command's answer (the command
+// itself is not run: PostgreSQL aborts the rest of a pipeline) and leaves the
+// transaction failed, as running them one by one would have. Where no Status
+// can be returned (changes(), which sends them to count their rows; a
+// deallocate()), the failure is kept and answered by every later command until
+// a ROLLBACK [TO] or end_deferring(). end_deferring() ends the job's
+// deferral: it sends what is still held back (one round trip, only when a
+// statement is deferred) and answers the first failure, so a failure always
+// fails the job that made it and never the next one.
+//
 // Session settings, sent in one round trip after connecting:
 // synchronous_commit=on (a COMMIT that returned is durable, also on a
 // standby-less server), statement_timeout, lock_timeout (the busy timeout),
@@ -167,9 +182,28 @@ class PgSession {
   // loss of the connection already did.
   Status ready(TxVerb verb, bool& skip);
 
+  // Deferral for the rest of a write job (header comment).
+  void set_deferring() { deferring_ = true; }
+  // True when a prepared statement of `verb` that returns no rows may be
+  // deferred now: deferral is on, the transaction is healthy and nothing has failed.
+  bool may_defer(TxVerb verb) const {
+    return deferring_ && verb == TxVerb::kOther && tx_ == TxState::kOpen && kept_error_.ok();
+  }
+  // Holds back one execution of a prepared statement (its parameters
+  // copied). REQUIRES: may_defer(stmt.verb). A non-ok Status when the held
+  // statements had to be sent (kMaxHeld) and one failed.
+  Status defer(const Prepared& stmt, const std::vector<const char*>& params);
+  // Ends deferral; sends the deferred statements still held and answers the
+  // first failure (or one kept since), Ok when there was none.
+  Status end_deferring();
+  // The number of result columns of prepared statement `name`, from the
+  // server; -1 when it could not be asked.
+  int result_columns(const std::string& name);
+
   uint64_t generation() const { return generation_; }
   TxState tx_state() const { return tx_; }
-  int changes() const { return changes_; }
+  // Sends deferred statements first, to count their rows.
+  int changes();
   // The server's process id (for tests and logs); 0 when not connected.
   int backend_pid() const;
   Connection::Mode mode() const { return mode_; }
@@ -184,14 +218,32 @@ class PgSession {
                  Fn&& fn);
   void after_success(const TxVerb* verbs, size_t n);
   void after_failure(const TxVerb* verbs, size_t n);
-  // The held-back SAVEPOINT and RELEASE (header comment): before a command
-  // of `verb`, holds a parameterless one (`done`: nothing more to send), drops
-  // the held ones before COMMIT or ROLLBACK; otherwise the caller sends them.
+  // A held-back statement: a parameterless SAVEPOINT or RELEASE (no name),
+  // or a deferred execution of prepared statement `name` with its parameters.
+  struct Held {
+    std::string sql;  // the statement, or the module's SQL for messages
+    std::string name;
+    std::vector<std::string> values;
+    std::vector<bool> nulls;
+    TxVerb verb = TxVerb::kOther;
+    bool changes_rows = false;
+  };
+  // The held statements (header comment) before a command of `verb`: holds
+  // a parameterless SAVEPOINT or RELEASE (`done`: nothing more to send); sends
+  // deferred ones before COMMIT, a script or a rollback; drops the rest before
+  // COMMIT or ROLLBACK; otherwise the caller sends them.
   Status before_command(TxVerb verb, std::string_view sql, bool parameterless, bool& done);
-  // Sends the held statements alone, as one simple query.
+  // Sends the held statements alone, in one pipeline.
   Status send_held();
-  // Runs the held statements and then the prepared statement in one pipeline.
-  Status run_pipelined(const Prepared& stmt, const std::vector<const char*>& params, PgResult& out);
+  // Runs the held statements and then `stmt` (if any) in one pipeline; `out`
+  // gets the statement's result.
+  Status run_pipelined(const Prepared* stmt, const std::vector<const char*>* params, PgResult* out);
+  // The failure kept from a deferred statement, for a command of `verb`
+  // (a rollback clears it instead).
+  Status answer_kept(TxVerb verb);
+  // Sends the deferred statements where no Status can be returned, keeping
+  // a failure for the next command.
+  void send_deferred_keeping_failure() noexcept;
   // The Status of a failed libpq command (`r` may be null), losing the
   // session when the connection is gone; `what` is "step `…`".
   Status libpq_failure(const PGresult* r, std::string_view what);
@@ -210,7 +262,10 @@ class PgSession {
   bool lost_in_tx_ = false;
   bool closing_ = false;
   int changes_ = 0;
-  std::vector<std::string> held_;  // SAVEPOINTs and RELEASEs not sent yet, in order
+  std::vector<Held> held_;  // statements not sent yet, in order
+  size_t deferred_ = 0;     // how many of held_ are deferred prepared statements
+  bool deferring_ = false;
+  Status kept_error_;  // a deferred statement's failure no command has answered yet
 };
 
 }  // namespace warmcity::store
