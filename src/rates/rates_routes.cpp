@@ -42,6 +42,46 @@ ordered_json row_json(const Row& r) {
           {"resolution_overdue", r.resolution_overdue}};
 }
 
+// row_json(r) dumped, written straight into `out`: a grid report has 15,000
+// rows, and building them as ordered_json objects first took most of its time.
+void append_row(std::string& out, const Row& r) {
+  auto number = [&out](const std::optional<double>& v) {
+    out += v ? ordered_json(std::round(*v * 1e6) / 1e6).dump() : "null";
+  };
+  auto integer = [&out](const char* key, int64_t v) {
+    out += key;
+    out += std::to_string(v);
+  };
+  out += "{\"rank\":";
+  out += r.rank ? std::to_string(*r.rank) : "null";
+  out += ",\"id\":";
+  out += r.id ? std::to_string(*r.id) : "null";
+  out += ",\"name\":";
+  out += ordered_json(r.name).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  integer(",\"valid_callbacks\":", r.valid_callbacks);
+  integer(",\"contacted\":", r.contacted);
+  integer(",\"solved\":", r.solved);
+  integer(",\"satisfied\":", r.satisfied);
+  integer(",\"basically_satisfied\":", r.basically_satisfied);
+  integer(",\"dissatisfied\":", r.dissatisfied);
+  out += ",\"response_rate\":";
+  number(r.response_rate);
+  out += ",\"resolution_rate\":";
+  number(r.resolution_rate);
+  out += ",\"satisfaction_rate\":";
+  number(r.satisfaction_rate);
+  out += ",\"composite\":";
+  number(r.composite);
+  integer(",\"submitted\":", r.submitted);
+  out += ",\"mean_response_hours\":";
+  number(r.mean_response_hours);
+  out += ",\"mean_resolution_hours\":";
+  number(r.mean_resolution_hours);
+  integer(",\"response_overdue\":", r.response_overdue);
+  integer(",\"resolution_overdue\":", r.resolution_overdue);
+  out += "}";
+}
+
 std::string unnamed(Dimension by) {
   // The CSV's name; the web app shows its own words for a row without an id.
   return by == Dimension::kDepartment ? "（未派至部门）" : "（未定位）";
@@ -93,8 +133,6 @@ void get_rates(const RatesService& service, http::Request& req, http::Reply repl
                                             std::string(dimension_name(by)) + ".csv\"");
     return reply(std::move(r));
   }
-  ordered_json items = ordered_json::array();
-  for (const Row& r : rows) items.push_back(row_json(r));
   sum.name = "合计 (total)";
   ordered_json body = {
       {"month", month.text()},
@@ -104,9 +142,21 @@ void get_rates(const RatesService& service, http::Request& req, http::Reply repl
       {"weights",
        {{"response", w.response}, {"resolution", w.resolution}, {"satisfaction", w.satisfaction}}},
       {"generated_at", core::format_rfc3339(now)},
-      {"items", std::move(items)},
+      {"items", ordered_json::array()},
       {"total", row_json(sum)}};
-  reply(http::json_response(body.dump(-1, ' ', false, ordered_json::error_handler_t::replace)));
+  // The items go where the empty array was (the first "items", before the
+  // total and its fixed name).
+  std::string text = body.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  std::string items = "[";
+  items.reserve(rows.size() * 400);
+  for (const Row& r : rows) {
+    if (items.size() > 1) items += ',';
+    append_row(items, r);
+  }
+  items += ']';
+  const std::string empty = "\"items\":[]";
+  text.replace(text.find(empty) + empty.size() - 2, 2, items);
+  reply(http::json_response(std::move(text)));
 }
 
 }  // namespace
@@ -121,7 +171,7 @@ void register_routes(http::Router& router, store::Database& db, Weights weights)
       [service](http::Request& req, http::Reply reply) {
         get_rates(*service, req, std::move(reply));
       },
-      // A month of appeals: seconds at a city's scale.
+      // Up to one row per grid (15,000 in a city): tens of milliseconds.
       {.summary = "the three rates per department or area and month (JSON or CSV)", .slow = true});
 }
 

@@ -53,13 +53,15 @@ Result<int64_t> read_mark(store::Connection& c) {
 }
 
 // The appeals with events after `mark` (at most `limit` events; 0: all) and
-// the last event id read.
+// the last event id read. An escalation (the sweep's, appeal_service.cpp)
+// changes only the escalation level, which nothing here reads: its appeal
+// is skipped, though the watermark moves past it.
 Result<std::pair<std::set<int64_t>, int64_t>> changed_after(store::Connection& c, int64_t mark,
                                                             int limit) {
   auto s = limit > 0 ? c.prepare(
-                           "SELECT id, appeal_id FROM appeal_events WHERE id > ? ORDER BY id "
-                           "LIMIT ?")
-                     : c.prepare("SELECT id, appeal_id FROM appeal_events WHERE id > ?");
+                           "SELECT id, appeal_id, action FROM appeal_events WHERE id > ? "
+                           "ORDER BY id LIMIT ?")
+                     : c.prepare("SELECT id, appeal_id, action FROM appeal_events WHERE id > ?");
   if (!s.ok()) return s.status();
   s->bind(1, mark);
   if (limit > 0) s->bind(2, limit);
@@ -70,7 +72,7 @@ Result<std::pair<std::set<int64_t>, int64_t>> changed_after(store::Connection& c
     if (!row.ok()) return row.status();
     if (!*row) break;
     last = std::max(last, s->column_int64(0));
-    appeals.insert(s->column_int64(1));
+    if (s->column_text(2) != "escalate") appeals.insert(s->column_int64(1));
   }
   return std::make_pair(std::move(appeals), last);
 }

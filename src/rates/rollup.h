@@ -2,7 +2,8 @@
 // from the event stream (issue 15, design "b"): every change to an appeal's
 // state, groups, merge, acceptance, reply or callbacks is written in the same
 // job as an appeal_events row, so the appeals with events after a watermark
-// are exactly the appeals whose contribution may have changed.
+// are exactly the appeals whose contribution may have changed. (The sweep's
+// "escalate" events change only the escalation level: skipped.)
 //
 // Tables (the appeals module's migration "appeal_counts" v3, SQL from
 // rollup_migration_sql() below; the migration fills them for an existing

@@ -1,5 +1,8 @@
 // rollup_migration_sql() (rollup.h): the aggregates' tables and their fill
-// from the raw rows, in the SQL both engines run. The fill computes in SQL
+// from the raw rows, in the SQL both engines run. The fill writes each
+// month's rows together (ORDER BY month): on PostgreSQL, whose tables are
+// heaps, a month's 15,000 grid rows then sit on a few hundred pages instead
+// of being spread over the table (118 ms → a few ms to read them). The fill computes in SQL
 // what Cells::add and current_contribution compute in C++ (rollup.cpp); the
 // property test (src/appeals/rollup_property_test.cpp) checks both against
 // a recount.
@@ -51,7 +54,8 @@ std::string counts_fill_sql() {
         "INSERT INTO appeal_month_counts (month, dim, group_id, group_key, state, appeals) "
         "SELECT month, '" +
         std::string(d.dim) + "', " + d.id + ", " + d.key +
-        ", state, COUNT(*) FROM appeal_rollup GROUP BY month, " + d.group + "state;\n";
+        ", state, COUNT(*) FROM appeal_rollup GROUP BY month, " + d.group +
+        "state ORDER BY month;\n";
   }
   return sql;
 }
@@ -87,7 +91,7 @@ std::string rates_fill_sql() {
         "CASE WHEN c.satisfaction = 'basically_satisfied' THEN 1 ELSE 0 END, "
         "CASE WHEN c.satisfaction = 'dissatisfied' THEN 1 ELSE 0 END "
         "FROM appeal_rollup_callbacks c JOIN appeal_rollup r ON r.appeal_id = c.appeal_id"
-        ") u GROUP BY u.month, u.g;\n";
+        ") u GROUP BY u.month, u.g ORDER BY u.month, u.g;\n";
   }
   return sql;
 }
