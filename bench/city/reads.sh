@@ -16,9 +16,11 @@
 # to a community, the dashboard's page of 200), one appeal with its events,
 # the supervision list (50 and the dashboard's 200), the categories the
 # dashboard warns about, the Open311 requests list (all, open, by service),
-# /api/v1/appeals/counts when the route answers anything but 404; then one
-# dashboard visit's "this month by status" as the web app makes it (pages of
-# 200 back 30 days): requests, bytes and seconds.
+# /api/v1/appeals/counts by state, category, channel and grid (1 and 16
+# clients, and a department's narrowed recount) when the route answers
+# anything but 404; the health check while 16 clients hammer the dashboard's
+# reads in turn; then one dashboard visit's data for the month as the web app
+# asks for it (web/js/dash_appeals.js, dash_rates.js): requests, bytes, time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $# -ge 2 ]] || { echo "usage: $0 BUILD_DIR DB [SECONDS]" >&2; exit 2; }
@@ -170,36 +172,64 @@ wrk_row "\`/open311/v2/requests.json?service_code=$RARE\`" 1 "" \
 counts=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" \
   "$URL/api/v1/appeals/counts?month=$MONTH")
 if [[ "$counts" != 404 ]]; then
-  wrk_row "\`/api/v1/appeals/counts?month=$MONTH\`" 1 "$ADMIN" "/api/v1/appeals/counts?month=$MONTH"
+  for by in state category channel grid; do
+    wrk_row "\`/api/v1/appeals/counts?month=$MONTH&by=$by\`" 1 "$ADMIN" \
+      "/api/v1/appeals/counts?month=$MONTH&by=$by"
+  done
+  wrk_row "\`/api/v1/appeals/counts?month=$MONTH\`" 16 "$ADMIN" "/api/v1/appeals/counts?month=$MONTH"
+  wrk_row "\`/api/v1/appeals/counts?month=$MONTH\` (department 1: narrowed, a recount)" 1 "$DEPT" \
+    "/api/v1/appeals/counts?month=$MONTH"
 fi
 
-# One dashboard visit's "this month by status", as web/js/dash_appeals.js
-# makes it, over the last 30 days.
-VISIT=$(python3 - "$URL" "$ADMIN" <<'EOF'
-import json, sys, time, urllib.request
-from datetime import datetime
-url, token = sys.argv[1:]
-since = time.time() - 30 * 86400
-pages = size = seen = 0
-cursor = None
-start = time.time()
-while True:
-    q = "/api/v1/appeals?limit=200" + ("&cursor=" + cursor if cursor else "")
-    req = urllib.request.Request(url + q, headers={"Authorization": "Bearer " + token})
+# The health check while 16 clients hammer the dashboard's reads, each client
+# taking them in turn: the month's counts by state, the rates by each
+# dimension, the supervision list's page of 200, the stranded categories.
+DASH="/api/v1/appeals/counts?month=$MONTH&by=state /api/v1/rates?month=$MONTH&by=department"
+DASH+=" /api/v1/rates?month=$MONTH&by=subdistrict /api/v1/rates?month=$MONTH&by=community"
+DASH+=" /api/v1/rates?month=$MONTH&by=grid /api/v1/appeals/supervision?limit=200"
+DASH+=" /api/v1/appeal-categories/stranded"
+WARMCITY_TOKEN=$ADMIN WARMCITY_PATHS=$DASH \
+  wrk -t1 -c16 -d"$((SECS * 2 + 4))s" --timeout 120s --latency -s "$LUA" "$URL" >"$DIR/bg.txt" &
+BG_PID=$!
+sleep 2
+WARMCITY_PATH=/api/v1/health wrk -t1 -c1 -d"$((SECS * 2))s" --timeout 120s --latency -s "$LUA" \
+  "$URL" >"$DIR/health.txt"
+wait "$BG_PID" || true
+BG_PID=
+row "the dashboard's reads in turn (counts, rates ×4, supervision 200, stranded)" 16 "$DIR/bg.txt"
+row "\`/api/v1/health\` while 16 clients hammer the dashboard's reads" 1 "$DIR/health.txt"
+drain
+
+# One dashboard visit's data for the month, as web/js/dash_appeals.js and
+# dash_rates.js ask for it: the counts by state, the rates by department,
+# the stranded categories, the supervision list in pages of 200 until 200
+# overdue ones (or its end); and the largest rates answer (by grid) apart.
+VISIT=$(python3 - "$URL" "$ADMIN" "$MONTH" <<'EOF'
+import sys, time, json, urllib.request
+url, token, month = sys.argv[1:]
+requests = size = 0
+def get(path):
+    global requests, size
+    req = urllib.request.Request(url + path, headers={"Authorization": "Bearer " + token})
     body = urllib.request.urlopen(req).read()
-    pages += 1
+    requests += 1
     size += len(body)
-    page = json.loads(body)
-    done = False
-    for a in page["items"]:
-        if datetime.fromisoformat(a["submitted_at"].replace("Z", "+00:00")).timestamp() < since:
-            done = True
-            break
-        seen += 1
-    cursor = page["next_cursor"]
-    if done or not cursor:
+    return json.loads(body)
+start = time.time()
+get("/api/v1/appeals/counts?month=%s&by=state" % month)
+get("/api/v1/rates?month=%s&by=department" % month)
+get("/api/v1/appeal-categories/stranded")
+overdue, cursor = 0, None
+while True:
+    page = get("/api/v1/appeals/supervision?limit=200" + ("&cursor=" + cursor if cursor else ""))
+    overdue += sum(1 for a in page["items"] if a.get("urgency") == "overdue")
+    cursor = page.get("next_cursor")
+    if not cursor or overdue >= 200:
         break
-print("%d requests, %.1f MB, %.1f s for %d appeals" % (pages, size / 1e6, time.time() - start, seen))
+visit = "%d requests, %.1f KB, %.0f ms" % (requests, size / 1e3, (time.time() - start) * 1e3)
+requests = size = 0
+get("/api/v1/rates?month=%s&by=grid" % month)
+print("%s; the rates by grid alone %.1f KB" % (visit, size / 1e3))
 EOF
 )
 
@@ -209,4 +239,4 @@ echo "$engine, $(sql "SELECT count(*) FROM appeals") appeals, $(sql "SELECT coun
   "/api/v1/appeals/counts answered $counts"
 cat "$TABLE"
 echo
-echo "dashboard \"this month by status\" (pages of 200 back 30 days): $VISIT"
+echo "one dashboard visit's data for $MONTH: $VISIT"
