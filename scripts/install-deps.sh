@@ -23,6 +23,8 @@ packages=(
   # nginx in front of two servers on one database (tests/http/lib/cluster.mjs),
   # also the HTTP benchmarks' peer (bench/http/compare.sh).
   nginx-light
+  # The red proxy cards' QR codes (src/eldercare/card_qr.cpp).
+  libqrencode-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk postgresql-15-postgis-3)

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/phone.h"
 #include "core/read_file.h"
 #include "core/time.h"
 #include "core/wait_for.h"
@@ -20,8 +21,13 @@ Result<size_t> create_elders(eldercare::ElderService& elders, const std::string&
   const eldercare::Caller system{0, "admin", {}, client_address};
   const int64_t today = core::days_from_civil(core::local_date_of(elders.now()));
   size_t n = 0;
-  for (const nlohmann::json& item : doc["elders"]) {
+  for (nlohmann::json& item : doc["elders"]) {
     const std::string where = path + ": elder " + std::to_string(n + 1);
+    if (!item.is_object() || !item.contains("card") || !item["card"].is_object()) {
+      return Status::Unprocessable(where + ": expected an object with \"card\"");
+    }
+    const nlohmann::json card = std::move(item["card"]);
+    item.erase("card");
     Result<eldercare::ElderInput> in = eldercare::read_elder_input(item.dump(), false, today);
     if (!in.ok())
       return Status::Unprocessable(where + ": " + in.status().message(),
@@ -33,6 +39,14 @@ Result<size_t> create_elders(eldercare::ElderService& elders, const std::string&
                                    made.status().field_errors());
     }
     if (!made.ok()) return made.status();
+    eldercare::CardInput phones{card.value("committee_phone", ""), card.value("team_phone", "")};
+    if (!core::is_valid_phone(phones.committee_phone) || !core::is_valid_phone(phones.team_phone)) {
+      return Status::Unprocessable(where + ": the card's phones are not phones");
+    }
+    auto issued = core::wait_for<eldercare::Card>([&](auto done) {
+      elders.issue_card(made->elder.id, std::move(phones), system, std::move(done));
+    });
+    if (!issued.ok()) return issued.status();
     ++n;
   }
   return n;

@@ -2,6 +2,7 @@
 
 #include "core/phone.h"
 #include "core/time.h"
+#include "eldercare/card_number.h"
 
 namespace warmcity::eldercare {
 
@@ -78,6 +79,21 @@ ordered_json event_json(const ElderEvent& e) {
           {"actor_user_id", e.actor_user_id},
           {"action", e.action},
           {"detail", detail.is_discarded() ? ordered_json::object() : std::move(detail)}};
+}
+
+ordered_json card_json(const Card& c) {
+  return {{"id", c.id},
+          {"elder_id", c.elder_id},
+          {"number", c.number},
+          {"number_display", format_card_number(c.number)},
+          {"state", c.active ? "active" : "revoked"},
+          {"committee_phone", c.committee_phone},
+          {"team_phone", c.team_phone},
+          {"issued_at", core::format_rfc3339(c.issued_at)},
+          {"issued_by", c.issued_by},
+          {"revoked_at",
+           c.active ? ordered_json(nullptr) : ordered_json(core::format_rfc3339(c.revoked_at))},
+          {"revoked_reason", c.active ? ordered_json(nullptr) : ordered_json(c.revoked_reason)}};
 }
 
 std::string changes_json(const Elder& before, const Elder& after) {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eldercare/card_store.h"
 #include "eldercare/elder.h"
 #include "eldercare/elder_access.h"
 #include "eldercare/elder_store.h"
@@ -22,6 +23,8 @@ namespace warmcity::eldercare {
 nlohmann::ordered_json elder_json(const Elder& e, View view);
 
 nlohmann::ordered_json event_json(const ElderEvent& e);
+
+nlohmann::ordered_json card_json(const Card& c);
 
 // {"fields": {name: {"old": …, "new": …}}} for every field that differs
 // (the full view's values); "" when none does.

@@ -58,6 +58,23 @@ std::vector<store::Migration> migrations() {
     );
     CREATE INDEX elder_events_elder ON elder_events(elder_id, id);
     {{append_only:elder_events}};
+  )SQL"},
+          // Red proxy cards (card_store.h).
+          {"eldercare", 2, R"SQL(
+    CREATE TABLE elder_cards (
+      id {{id}},
+      elder_id BIGINT NOT NULL REFERENCES elders(id),
+      number TEXT NOT NULL UNIQUE,
+      state TEXT NOT NULL CHECK (state IN ('active', 'revoked')),
+      committee_phone TEXT NOT NULL,
+      team_phone TEXT NOT NULL,
+      issued_at BIGINT NOT NULL,
+      issued_by BIGINT NOT NULL,
+      revoked_at BIGINT,
+      revoked_by BIGINT,
+      revoked_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX elder_cards_active ON elder_cards(elder_id) WHERE state = 'active';
   )SQL"}};
 }
 

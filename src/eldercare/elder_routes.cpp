@@ -124,9 +124,12 @@ void export_record(ElderService& service, http::Request& req, http::Reply reply)
     if (!r.ok()) return reply(http::problem(r.status()));
     ordered_json history = ordered_json::array();
     for (const ElderEvent& e : r->history) history.push_back(event_json(e));
+    ordered_json cards = ordered_json::array();
+    for (const Card& c : r->cards) cards.push_back(card_json(c));
     http::Response res = http::json_response(dump({{"exported_at", core::format_rfc3339(at)},
                                                    {"elder", elder_json(r->elder, View::kFull)},
-                                                   {"history", std::move(history)}}));
+                                                   {"history", std::move(history)},
+                                                   {"cards", std::move(cards)}}));
     res.set_header("Content-Disposition",
                    "attachment; filename=\"elder-" + std::to_string(r->elder.id) + ".json\"");
     reply(std::move(res));
@@ -134,6 +137,12 @@ void export_record(ElderService& service, http::Request& req, http::Reply reply)
 }
 
 }  // namespace
+
+Result<int64_t> elder_id_of(const http::Request& req) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return Status::NotFound("no elder with that id");
+  return *id;
+}
 
 Caller caller_of(const http::Request& req) {
   Caller c;
@@ -174,6 +183,7 @@ void register_elder_routes(http::Router& router, ElderService& service) {
 }
 
 void register_routes(http::Router& router, ElderService& service) {
+  register_card_routes(router, service);  // /elders/lookup before /elders/{id}
   register_elder_routes(router, service);
 }
 

@@ -4,46 +4,9 @@
 
 #include "core/time.h"
 #include "eldercare/elder_json.h"
+#include "eldercare/service_jobs.h"
 
 namespace warmcity::eldercare {
-
-namespace {
-
-accounts::AuditEntry entry(const Caller& by, std::string action, std::string subject_type,
-                           std::string subject_id, std::string detail) {
-  return {by.user_id,        std::move(action), std::move(subject_type), std::move(subject_id),
-          std::move(detail), by.client_address};
-}
-
-std::string view_name(View v) { return v == View::kFull ? "full" : "masked"; }
-
-Status audit_read(store::Connection& c, const Caller& by, const Elder& e, View v, int64_t at,
-                  const char* purpose) {
-  return accounts::append_audit(c,
-                                entry(by, "personal_data.read", "elder", std::to_string(e.id),
-                                      accounts::AuditDetail()
-                                          .add_strings("fields", personal_fields(v))
-                                          .add("view", view_name(v))
-                                          .add("purpose", purpose)
-                                          .str()),
-                                at);
-}
-
-const char* kNoAccess = "only admins and the workers of the elder's areas see an elder";
-const char* kNotServing =
-    "only admins and the workers of the elder's grid or community change or export a record";
-
-// Reads the elder and checks that `by` may change it.
-Result<Elder> changeable(store::Connection& c, int64_t id, const Caller& by) {
-  Result<Elder> e = get_elder(c, id);
-  if (!e.ok()) return e.status();
-  const View v = view_of(*e, by);
-  if (v == View::kNone) return Status::PermissionDenied(kNoAccess);
-  if (v != View::kFull) return Status::PermissionDenied(kNotServing);
-  return e;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<ElderService>> ElderService::open(store::Database& db, Locator locate,
                                                          std::function<int64_t()> now) {
@@ -240,6 +203,7 @@ void ElderService::close(int64_t id, CloseInput in, Caller by, Done<ElderView> d
         e->closed_note = in.note;
         e->closed_at = e->updated_at = at;
         if (Status s = update_elder(c, *e); !s.ok()) return s;
+        if (Status s = revoke_active_card(c, *e, by, at, "closed"); !s.ok()) return s;
         const std::string detail =
             accounts::AuditDetail().add("reason", in.reason).add("note", in.note).str();
         if (Status s = insert_event(c, {0, id, at, by.user_id, "close", detail}); !s.ok()) return s;
@@ -265,6 +229,9 @@ void ElderService::export_record(int64_t id, Caller by, Done<ElderExport> done) 
         if (!e.ok()) return e.status();
         Result<std::vector<ElderEvent>> history = list_events(c, id);
         if (!history.ok()) return history.status();
+        Result<std::vector<Card>> cards = cards_of(c, id);
+        if (!cards.ok()) return cards.status();
+        out->cards = std::move(*cards);
         if (Status s = audit_read(c, by, *e, View::kFull, now(), "export"); !s.ok()) return s;
         out->elder = std::move(*e);
         out->history = std::move(*history);

@@ -33,6 +33,7 @@
 #include "accounts/audit.h"
 #include "areas/areas.h"
 #include "core/status.h"
+#include "eldercare/card_store.h"
 #include "eldercare/elder.h"
 #include "eldercare/elder_access.h"
 #include "eldercare/elder_store.h"
@@ -81,6 +82,20 @@ struct ElderView {
 struct ElderExport {
   Elder elder;
   std::vector<ElderEvent> history;
+  std::vector<Card> cards;
+};
+
+// The phones printed on a red proxy card (valid phones, checked by the caller).
+struct CardInput {
+  std::string committee_phone;
+  std::string team_phone;
+};
+
+// A card number looked up: the card, and the elder when the card is active
+// (a revoked card never opens the elder).
+struct CardLookup {
+  Card card;
+  std::optional<ElderView> elder;
 };
 
 struct ElderQuery {
@@ -111,6 +126,26 @@ class ElderService {
   void close(int64_t id, CloseInput in, Caller by, Done<ElderView> done);
   // Everything held on the elder (查阅/复制): View::kFull only.
   void export_record(int64_t id, Caller by, Done<ElderExport> done);
+
+  // Red proxy cards (card_service.cpp). Issuing revokes the active card
+  // (reason "reissued") in the same job; closing a record revokes its card
+  // ("closed"). Events card_issue / card_revoke, audit elder.card_issue /
+  // elder.card_revoke. View::kFull only; kConflict on a closed record.
+  void issue_card(int64_t id, CardInput in, Caller by, Done<Card> done);
+  // kNotFound when the elder has no active card.
+  void revoke_card(int64_t id, std::string reason, Caller by, Done<Card> done);
+  // The elder's active card, read on the calling thread (no personal data:
+  // not audited). kNotFound, kPermissionDenied unless View::kFull.
+  Result<Card> card(int64_t id, const Caller& by) const;
+  // The elder a card number opens, in the caller's view, audited
+  // (personal_data.read, purpose lookup_card). `number` as parse_card_number
+  // gives it. kNotFound for an unknown number; a revoked card answers
+  // without the elder and reads nothing; kPermissionDenied (View::kNone).
+  void lookup_card(std::string number, Caller by, Done<CardLookup> done);
+  // The open elders one of whose phones has this caller-ID form
+  // (caller_id_form), those the caller may see, audited as one read
+  // (purpose lookup_phone). kNotFound when there is none the caller sees.
+  void lookup_phone(std::string form, Caller by, Done<std::vector<ElderView>> done);
 
   int64_t now() const;
 

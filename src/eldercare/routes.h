@@ -13,9 +13,14 @@ inline constexpr char kEldersApi[] = "/api/v1/elders";
 // The caller from the session.
 Caller caller_of(const http::Request& req);
 
+// The route's {id}, or the 404 problem.
+Result<int64_t> elder_id_of(const http::Request& req);
+
 // The answer to a one-elder result: 200 (or `status`) with the view's JSON.
 http::Response elder_answer(const Result<ElderView>& r, int status = 200);
 
 void register_elder_routes(http::Router& router, ElderService& service);
+// Red proxy cards and the phone desk's lookup (card_routes.cpp).
+void register_card_routes(http::Router& router, ElderService& service);
 
 }  // namespace warmcity::eldercare

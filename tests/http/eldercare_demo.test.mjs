@@ -1,7 +1,8 @@
 // The demo's elders (data/demo/lishi-elders.json): `warmcity demo` records
 // them through the elder service, every one inside a grid of the demo
 // district; the demo worker 梁俊连 (生态园社区) sees his community's elders
-// whole and no others, and the admin sees every one of them.
+// whole and no others, and the admin sees every one of them; each has a
+// red proxy card.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -56,4 +57,11 @@ test('the demo records its elders, each in a grid, seen by the right staff', asy
   assert.deepEqual([...new Set(his.map((e) => e.community_id))], [sty.id]);
   assert.ok(his.every((e) => e.view === 'full'));
   assert.equal(his.length, all.filter((e) => e.community_id === sty.id).length);
+  // Every demo elder has a card; its number opens her record at the phone desk.
+  const card = await srv.fetch(`/api/v1/elders/${his[0].id}/card`, { token: worker.token });
+  assert.equal(card.status, 200, card.text);
+  const found = await srv.fetch(`/api/v1/elders/lookup?card=${card.body.number}`, { token: worker.token });
+  assert.deepEqual(found.body.items.map((e) => e.id), [his[0].id]);
+  const cards = Number(srv.sql("SELECT count(*) FROM elder_cards WHERE state = 'active'"));
+  assert.equal(cards, FILE.elders.length);
 });

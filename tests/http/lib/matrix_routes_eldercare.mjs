@@ -22,6 +22,18 @@ const theElder = async (w) => {
   return w.elderOne;
 };
 
+const PHONES = { committee_phone: '0358-8221234', team_phone: '13903580001' };
+// A fresh elder with a card; its number.
+const carded = async (w) => {
+  const id = await fresh(w);
+  return { id, number: (await w.api('POST', `/api/v1/elders/${id}/card`, PHONES, 201)).number };
+};
+// The card of the world's elder.
+const theCard = async (w) => {
+  w.elderCard = w.elderCard || (await w.api('POST', `/api/v1/elders/${await theElder(w)}/card`, PHONES, 201)).number;
+  return w.elderCard;
+};
+
 export const ELDER_ROUTES = {
   'POST /api/v1/elders': { prep: (w) => ({ path: '/api/v1/elders', json: body(w) }), ok: 201, expect: NOT_SERVING },
   'GET /api/v1/elders': {
@@ -45,4 +57,22 @@ export const ELDER_ROUTES = {
     expect: NOT_SERVING,
   },
   'GET /api/v1/elders/{id}/export': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}/export` }), ok: 200, expect: NOT_SERVING },
+  'GET /api/v1/elders/lookup': [
+    { name: 'by card', prep: async (w) => ({ path: `/api/v1/elders/lookup?card=${await theCard(w)}` }), ok: 200, expect: OTHER_AREAS },
+    { name: 'by caller ID', prep: async (w) => { await theElder(w); return { path: '/api/v1/elders/lookup?phone=%2B8613812345678' }; }, ok: 200, expect: { workerHw: 404, workerHwGrid: 404 } },
+    // A revoked card opens nobody's record, whoever asks.
+    {
+      name: 'a revoked card',
+      prep: async (w) => {
+        const { id, number } = await carded(w);
+        await w.api('DELETE', `/api/v1/elders/${id}/card?reason=lost`, undefined, 200);
+        return { path: `/api/v1/elders/lookup?card=${number}` };
+      },
+      ok: 410,
+    },
+  ],
+  'POST /api/v1/elders/{id}/card': { prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}/card`, json: PHONES }), ok: 201, expect: NOT_SERVING },
+  'GET /api/v1/elders/{id}/card': { prep: async (w) => { await theCard(w); return { path: `/api/v1/elders/${w.elderOne}/card` }; }, ok: 200, expect: NOT_SERVING },
+  'DELETE /api/v1/elders/{id}/card': { prep: async (w) => ({ path: `/api/v1/elders/${(await carded(w)).id}/card` }), ok: 200, expect: NOT_SERVING },
+  'GET /api/v1/elders/{id}/card.svg': { prep: async (w) => { await theCard(w); return { path: `/api/v1/elders/${w.elderOne}/card.svg` }; }, ok: 200, expect: NOT_SERVING },
 };

@@ -1,0 +1,55 @@
+#include "eldercare/service_jobs.h"
+
+#include <utility>
+
+#include "eldercare/card_store.h"
+#include "eldercare/elder_json.h"
+
+namespace warmcity::eldercare {
+
+accounts::AuditEntry entry(const Caller& by, std::string action, std::string subject_type,
+                           std::string subject_id, std::string detail) {
+  return {by.user_id,        std::move(action), std::move(subject_type), std::move(subject_id),
+          std::move(detail), by.client_address};
+}
+
+Status audit_read(store::Connection& c, const Caller& by, const Elder& e, View v, int64_t at,
+                  const char* purpose) {
+  return accounts::append_audit(c,
+                                entry(by, "personal_data.read", "elder", std::to_string(e.id),
+                                      accounts::AuditDetail()
+                                          .add_strings("fields", personal_fields(v))
+                                          .add("view", v == View::kFull ? "full" : "masked")
+                                          .add("purpose", purpose)
+                                          .str()),
+                                at);
+}
+
+Result<Elder> changeable(store::Connection& c, int64_t id, const Caller& by) {
+  Result<Elder> e = get_elder(c, id);
+  if (!e.ok()) return e.status();
+  const View v = view_of(*e, by);
+  if (v == View::kNone) return Status::PermissionDenied(kNoAccess);
+  if (v != View::kFull) {
+    return Status::PermissionDenied(
+        "only admins and the workers of the elder's grid or community change, export or "
+        "issue cards for a record");
+  }
+  return e;
+}
+
+Status revoke_active_card(store::Connection& c, const Elder& e, const Caller& by, int64_t at,
+                          const std::string& reason) {
+  Result<Card> card = active_card(c, e.id);
+  if (!card.ok()) return card.status().code() == Code::kNotFound ? Status::Ok() : card.status();
+  if (Status s = revoke_card(c, card->id, at, by.user_id, reason); !s.ok()) return s;
+  const std::string detail =
+      accounts::AuditDetail().add("card_id", card->id).add("reason", reason).str();
+  if (Status s = insert_event(c, {0, e.id, at, by.user_id, "card_revoke", detail}); !s.ok()) {
+    return s;
+  }
+  return accounts::append_audit(
+      c, entry(by, "elder.card_revoke", "elder", std::to_string(e.id), detail), at);
+}
+
+}  // namespace warmcity::eldercare
