@@ -1,5 +1,6 @@
-// Server: the HTTP/1.1 listener on Boost.Beast (the only file that includes
-// Beast, which is slow to compile).
+// Server: the HTTP/1.1 server — the listener and its lifecycle (server.cpp),
+// the connections (session.h; session.cpp is the one file that includes
+// Boost.Beast, which is slow to compile) and what they let in (admission.h).
 //
 // Each connection reads the header first (16 KiB limit by default), refuses a
 // request that has both Transfer-Encoding and Content-Length, then reads the
@@ -82,9 +83,8 @@ class Server {
   // Asks run() to shut down; safe from any thread.
   void stop();
 
-  struct Impl;
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
