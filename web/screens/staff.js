@@ -42,6 +42,12 @@ export async function render(view) {
       h('h2', { id: 'appeals-title' }, t('staff.appeals')),
       h('p', {}, h('a', { id: 'queue-link', class: 'button', href: '#/staff/appeals' }, t('staff.appeals_link')))));
   }
+  if (user.role === 'admin' || user.role === 'worker') {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'elders-title' },
+      h('h2', { id: 'elders-title' }, t('staff.elders')),
+      h('p', {}, h('a', { id: 'desk-link', class: 'button', href: '#/staff/desk' }, t('staff.desk_link')), ' ',
+        h('a', { id: 'elders-link', class: 'button secondary', href: '#/staff/elders' }, t('staff.elders_link')))));
+  }
   if (user.role === 'admin') {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'calendar-title' },
       h('h2', { id: 'calendar-title' }, t('calendar.heading')),

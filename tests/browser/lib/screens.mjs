@@ -45,6 +45,8 @@ export async function prepareScreens(srv, admin) {
     contact: { name: RESIDENT.display_name, phone: RESIDENT.phone } } });
   assert.equal(raised.status, 201, raised.text);
   const appeal = raised.body;
+  const elder = (await srv.fetch('/api/v1/elders?limit=1', { token: admin.token })).body.items[0];
+  assert.ok(elder, 'the demo has elders');
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
@@ -67,6 +69,9 @@ export async function prepareScreens(srv, admin) {
         await page.locator('#step-form').waitFor();
       } },
     { route: '/staff/calendar', who: ADMIN, hash: '#/staff/calendar', ready: '#cal-preview table' },
+    { route: '/staff/desk', who: ADMIN, hash: '#/staff/desk', ready: '#desk-q' },
+    { route: '/staff/elders', who: ADMIN, hash: '#/staff/elders', ready: '#elders li' },
+    { route: '/staff/elders/:id', who: ADMIN, hash: `#/staff/elders/${elder.id}`, ready: '#card-state' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
