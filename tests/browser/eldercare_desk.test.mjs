@@ -13,6 +13,7 @@ import { launch } from './lib/browser.mjs';
 import { ADMIN, makeUser, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
+import { assertElder } from './lib/elder.mjs';
 
 const WORKER = { username: 'liangjunlian', password: 'demo-worker-2026' };
 const DISTRICT = { username: 'district.worker', password: 'district-pass-1', display_name: '区级网格员', role: 'worker' };
@@ -123,11 +124,12 @@ test('the desk: revoked card, unknown card, unknown phone are said plainly; focu
   assert.equal(gone.status, 200, gone.text);
   const page = await signedIn(ADMIN);
   await openDesk(page);
-  await ask(page, card.number, '#desk-status.error');
+  await ask(page, card.number_display, '#desk-status.error');  // as printed: 8045-572-814
   assert.equal(await status(page), '这张卡已作废，不能用来查找老人。请问清来电人的姓名和住址。');
   assert.equal(await page.locator('.desk-elder').count(), 0, 'a revoked card opens nothing');
   assert.equal(await focused(page), 'desk-q');
-  assert.equal(await page.locator('#desk-q').inputValue(), card.number, 'the number stays, selected, to be typed over');
+  assert.equal(await page.locator('#desk-q').inputValue(), card.number_display, 'the number stays, selected, to be typed over');
+  assert.deepEqual(await page.locator('#desk-q').evaluate((el) => [el.selectionStart, el.selectionEnd]), [0, card.number_display.length]);
   await assertAccessible(page, 'desk, revoked card');
   await shot(page, 'eldercare-desk-revoked');
 
@@ -259,6 +261,21 @@ test('a new elder: field errors by their fields, then recorded; her card, print,
   await page.locator('#elder-flash', { hasText: '已发卡。' }).waitFor();
   const card = (await srv.fetch(`/api/v1/elders/${id}/card`, { token: admin.token })).body;
   assert.match(await page.locator('#card-state').textContent(), new RegExp(card.number_display));
+  // Revoke it (lost), then issue a new one: a new number.
+  await page.locator('#elder-card summary', { hasText: '作废此卡' }).click();
+  await page.selectOption('#card-revoke-reason', 'lost');
+  await page.locator('#card-revoke button[type="submit"]').click();
+  await page.locator('#elder-flash', { hasText: '卡已作废' }).waitFor();
+  assert.equal(await page.locator('#card-state').textContent(), '无有效卡');
+  assert.equal(await page.locator('#card-print').count(), 0, 'nothing to print');
+  await page.locator('#elder-card summary', { hasText: '发卡' }).click();
+  await page.locator('#card-committee').fill('0358-8220001');
+  await page.locator('#card-team').fill('13503580000');
+  await page.locator('#card-issue button[type="submit"]').click();
+  await page.locator('#elder-flash', { hasText: '已发卡。' }).waitFor();
+  const second = (await srv.fetch(`/api/v1/elders/${id}/card`, { token: admin.token })).body;
+  assert.notEqual(second.number, card.number);
+  assert.match(await page.locator('#card-state').textContent(), new RegExp(second.number_display));
   const print = await page.locator('#card-print').getAttribute('href');
   const svg = await page.evaluate(async (u) => { const r = await fetch(u); return [r.status, r.headers.get('content-type')]; }, print);
   assert.deepEqual([svg[0], svg[1].split(';')[0]], [200, 'image/svg+xml']);
@@ -269,9 +286,11 @@ test('a new elder: field errors by their fields, then recorded; her card, print,
   assert.equal(exported.elder.name, name);
 
   await page.locator('#history-show').click();
-  await page.locator('#history li').nth(1).waitFor();
+  await page.locator('#history li').nth(3).waitFor();
   assert.deepEqual(await page.locator('#history li').evaluateAll((l) => l.map((x) => x.dataset.action)),
     exported.history.map((ev) => ev.action));
+  assert.deepEqual(exported.history.map((ev) => ev.action), ['create', 'card_issue', 'card_revoke', 'card_issue']);
+  assert.match(await page.locator('#history li[data-action="card_revoke"]').textContent(), /作废代办卡：遗失/);
 
   // Correct: only the changed field goes, the history keeps it.
   await page.locator('#elder-correct summary').click();
@@ -289,5 +308,27 @@ test('a new elder: field errors by their fields, then recorded; her card, print,
   assert.equal(await page.locator('#elder-correct').count(), 0, 'a closed record is read-only');
   await assertAccessible(page, 'elder page');
   await shot(page, 'eldercare-elder', true);
+  await page.close();
+});
+
+test('elder mode at 360 px: the desk with an elder keeps 20 px text and 60 px targets', async () => {
+  const page = await signedIn(ADMIN);
+  await page.evaluate(() => localStorage.setItem('warmcity.settings', JSON.stringify({ elder: true })));
+  await page.reload();
+  await page.locator('#me-name').waitFor();
+  await openDesk(page);
+  const e = elders.find((x) => x.needs && x.emergency_contacts.length);
+  const card = await cardOf(e);
+  const { keys } = await ask(page, card.number, `.desk-elder[data-id="${e.id}"]`);
+  assert.ok(keys <= 11);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+  await assertElder(page, 'desk in elder mode');
+  await assertAccessible(page, 'desk in elder mode');
+  await shot(page, 'eldercare-desk-elder', true);
+  await page.goto(`${srv.url}/#/staff/elders/${e.id}`);
+  await page.locator('#card-state').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+  await assertElder(page, 'elder page in elder mode');
   await page.close();
 });
