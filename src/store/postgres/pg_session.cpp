@@ -188,7 +188,7 @@ bool is_rollback(TxVerb verb) { return verb == TxVerb::kRollback || verb == TxVe
 
 Status PgSession::send_held() { return run_pipelined(nullptr, nullptr, nullptr); }
 
-void PgSession::send_deferred_keeping_failure() noexcept {
+void PgSession::send_held_keeping_failure() noexcept {
   try {
     Status s = send_held();
     if (!s.ok() && conn_ && kept_error_.ok()) kept_error_ = std::move(s);
@@ -197,8 +197,8 @@ void PgSession::send_deferred_keeping_failure() noexcept {
   }
 }
 
-Status PgSession::before_command(TxVerb verb, std::string_view sql, bool parameterless,
-                                 bool& done) {
+Status PgSession::before_command(TxVerb verb, std::string_view sql, const std::string* name,
+                                 bool parameterless, bool& done) {
   done = false;
   if ((verb == TxVerb::kRelease || verb == TxVerb::kSavepoint) && parameterless &&
       tx_ == TxState::kOpen) {
@@ -207,6 +207,7 @@ Status PgSession::before_command(TxVerb verb, std::string_view sql, bool paramet
     }
     Held h;
     h.sql = std::string(sql);
+    if (name != nullptr) h.name = *name;  // Bind and Execute only: no Parse each time
     h.verb = verb;
     held_.push_back(std::move(h));
     done = true;
@@ -263,7 +264,7 @@ Status PgSession::end_deferring() {
 }
 
 int PgSession::changes() {
-  if (deferred_ > 0) send_deferred_keeping_failure();
+  if (deferred_ > 0) send_held_keeping_failure();
   return changes_;
 }
 
@@ -283,7 +284,7 @@ Status PgSession::exec(std::string_view sql) {
   if (Status s = ready(first, skip); !s.ok() || skip) return s;
   if (Status s = answer_kept(first); !s.ok()) return s;
   bool done = false;
-  if (Status s = before_command(first, sql, true, done); !s.ok() || done) return s;
+  if (Status s = before_command(first, sql, nullptr, true, done); !s.ok() || done) return s;
   // Deferred statements have parameters: they cannot join the script.
   if (deferred_ > 0) {
     if (Status s = send_held(); !s.ok()) return s;
@@ -335,8 +336,13 @@ Status PgSession::prepare(const std::string& name, const std::string& text, std:
 
 void PgSession::deallocate(const std::string& name, uint64_t generation) noexcept {
   if (closing_ || generation != generation_ || !conn_ || !conn_->is_open()) return;
-  // A deferred execution may name this statement.
-  if (deferred_ > 0) send_deferred_keeping_failure();
+  // A held execution may name this statement.
+  for (const Held& h : held_) {
+    if (h.name == name) {
+      send_held_keeping_failure();
+      break;
+    }
+  }
   if (!conn_ || tx_ == TxState::kFailed) return;
   try {
     conn_->unprepare(name);
@@ -448,7 +454,8 @@ Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const cha
                                PgResult& out, bool& skipped) {
   if (Status s = ready(stmt.verb, skipped); !s.ok() || skipped) return s;
   if (Status s = answer_kept(stmt.verb); !s.ok()) return s;
-  if (Status s = before_command(stmt.verb, stmt.sql, params.empty(), skipped); !s.ok() || skipped) {
+  if (Status s = before_command(stmt.verb, stmt.sql, &stmt.name, params.empty(), skipped);
+      !s.ok() || skipped) {
     return s;
   }
   const bool commit_of_failed = tx_ == TxState::kFailed && stmt.verb == TxVerb::kCommit;

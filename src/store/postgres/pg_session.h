@@ -218,8 +218,9 @@ class PgSession {
                  Fn&& fn);
   void after_success(const TxVerb* verbs, size_t n);
   void after_failure(const TxVerb* verbs, size_t n);
-  // A held-back statement: a parameterless SAVEPOINT or RELEASE (no name),
-  // or a deferred execution of prepared statement `name` with its parameters.
+  // A held-back statement: a parameterless SAVEPOINT or RELEASE (run by
+  // `name` when it is a prepared statement, as text when not), or a deferred
+  // execution of prepared statement `name` with its parameters.
   struct Held {
     std::string sql;  // the statement, or the module's SQL for messages
     std::string name;
@@ -229,10 +230,12 @@ class PgSession {
     bool changes_rows = false;
   };
   // The held statements (header comment) before a command of `verb`: holds
-  // a parameterless SAVEPOINT or RELEASE (`done`: nothing more to send); sends
+  // a parameterless SAVEPOINT or RELEASE (`done`: nothing more to send;
+  // `name`: its prepared statement's, or nullptr for a script); sends
   // deferred ones before COMMIT, a script or a rollback; drops the rest before
   // COMMIT or ROLLBACK; otherwise the caller sends them.
-  Status before_command(TxVerb verb, std::string_view sql, bool parameterless, bool& done);
+  Status before_command(TxVerb verb, std::string_view sql, const std::string* name,
+                        bool parameterless, bool& done);
   // Sends the held statements alone, in one pipeline.
   Status send_held();
   // Runs the held statements and then `stmt` (if any) in one pipeline; `out`
@@ -241,9 +244,9 @@ class PgSession {
   // The failure kept from a deferred statement, for a command of `verb`
   // (a rollback clears it instead).
   Status answer_kept(TxVerb verb);
-  // Sends the deferred statements where no Status can be returned, keeping
+  // Sends the held statements where no Status can be returned, keeping
   // a failure for the next command.
-  void send_deferred_keeping_failure() noexcept;
+  void send_held_keeping_failure() noexcept;
   // The Status of a failed libpq command (`r` may be null), losing the
   // session when the connection is gone; `what` is "step `…`".
   Status libpq_failure(const PGresult* r, std::string_view what);
