@@ -5,11 +5,15 @@
 # synchronous_commit on), then 64 clients POST /api/v1/appeals for SECONDS
 # each (post-appeal.lua: anonymous, no photo; 201 only once durable).
 # Issue #14's target: >= 5,000 submissions/s on PostgreSQL on a 2-core machine.
-# Usage: bench/appeals/engines.sh [BUILD_DIR] [SECONDS]
+# ROUNDS > 1 alternates the engines that many times, each round on fresh
+# databases, and prints every round and the medians (runs on a shared VM
+# differ by tens of percent back to back).
+# Usage: bench/appeals/engines.sh [BUILD_DIR] [SECONDS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
 SECS=${2:-10}
+ROUNDS=${3:-1}
 BIN=$BUILD/src/app/warmcity
 cmake --build "$BUILD" --target warmcity >/dev/null
 
@@ -26,11 +30,11 @@ trap cleanup EXIT
 
 ADMIN_URL=$(scripts/test-postgres.sh start "$DIR/pg")
 PG_URL=${ADMIN_URL%/*}/bench
-psql -q "$ADMIN_URL" -c 'CREATE DATABASE bench' >/dev/null
 
 # run ENGINE DB: demo district, one server, 64 clients; prints "ENGINE REQ/S NON201 COUNT"
 run() {
   local engine=$1 db=$2 data=$DIR/data-$1
+  rm -rf "$data"
   mkdir -p "$data"
   "$BIN" demo --db "$db" --data-dir "$data" >/dev/null
   "$BIN" serve --db "$db" --data-dir "$data" --listen 127.0.0.1 --port 0 --access-log off \
@@ -44,7 +48,7 @@ run() {
     sleep 0.1
   done
   [[ -n "$url" ]] || { echo "warmcity on $engine did not start:" >&2; cat "$DIR/err-$engine.txt" >&2; exit 1; }
-  echo "== $engine: wrk -t2 -c64 -d${SECS}s POST /api/v1/appeals" >&2
+  echo "== $engine: wrk -t2 -c64 -d${SECS}s POST /api/v1/appeals (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   wrk -t2 -c64 -d"${SECS}s" -s bench/appeals/post-appeal.lua "$url" >"$DIR/wrk-$engine.txt"
   kill "$WC_PID"
   wait "$WC_PID" 2>/dev/null || true
@@ -60,15 +64,26 @@ run() {
   echo "$engine $rps $non201 $count"
 }
 
-lite=$(run sqlite "$DIR/bench.db")
-pg=$(run postgres "$PG_URL")
-printf '\n%-10s %14s %8s %16s\n' engine submissions/s non-201 appeals-stored
-for line in "$lite" "$pg"; do
-  read -r e r n c <<<"$line"
-  printf '%-10s %14s %8s %16s\n' "$e" "$r" "$n" "$c"
+rows=()
+for round in $(seq "$ROUNDS"); do
+  rm -f "$DIR/bench.db" "$DIR/bench.db-wal" "$DIR/bench.db-shm"
+  psql -q "$ADMIN_URL" -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null
+  rows+=("$round $(run sqlite "$DIR/bench.db")")
+  rows+=("$round $(run postgres "$PG_URL")")
 done
-python3 - "$lite" "$pg" <<'PY'
-import sys
-lite = float(sys.argv[1].split()[1]); pg = float(sys.argv[2].split()[1])
-print(f"PostgreSQL / SQLite: {pg / lite:.2f}")
-PY
+printf '\n%-6s %-10s %14s %8s %16s\n' round engine submissions/s non-201 appeals-stored
+for line in "${rows[@]}"; do
+  read -r k e r n c <<<"$line"
+  printf '%-6s %-10s %14s %8s %16s\n' "$k" "$e" "$r" "$n" "$c"
+done
+printf '%s\n' "${rows[@]}" | python3 -c '
+import statistics, sys
+rates = {}
+for line in sys.stdin:
+    _, engine, rps, *_ = line.split()
+    rates.setdefault(engine, []).append(float(rps))
+lite, pg = statistics.median(rates["sqlite"]), statistics.median(rates["postgres"])
+n = len(rates["sqlite"])
+print(f"median of {n}: sqlite {lite:,.0f}/s, postgres {pg:,.0f}/s,"
+      f" PostgreSQL / SQLite: {pg / lite:.2f}")
+'
