@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "accounts/user_roles.h"
 #include "app/data_paths.h"
 #include "appeals/appeals.h"
 #include "appeals/resident_appeals.h"
@@ -102,6 +103,17 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
   if (!elders.ok()) return elders.status();
   app->elders_ = std::move(*elders);
+  // A team belongs to a grid; its members are users of the right roles.
+  app->elders_->use_teams({[db = app->db_.get()](int64_t area_id) -> Result<eldercare::GridRef> {
+                             Result<areas::AreaRecord> area =
+                                 areas::get_area(db->reader(), area_id);
+                             if (!area.ok()) return area.status();
+                             if (area->level != areas::Level::kGrid)
+                               return Status::Unprocessable("not a grid");
+                             return eldercare::GridRef{area->id, area->parent_id};
+                           },
+                           accounts::active_user_role,
+                           [calendar = app->calendar_.get()] { return calendar->current(); }});
   if (app->feed_) {
     if (Status s = app->follow_other_instances(); !s.ok()) return s;
   }

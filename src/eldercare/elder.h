@@ -73,6 +73,9 @@ struct Elder {
   int64_t closed_at = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<int64_t> team_id;  // the paired team (结对帮扶), team_store.h
+  // Read with the record, never written through it: the users of her team.
+  std::vector<int64_t> team_members;
 };
 
 // A birth date "YYYY-MM-DD" from 1900 (core::parse_date starts at 1970, too

@@ -14,6 +14,9 @@ bool holds(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
 
 View view_of(const Elder& e, const Caller& by) {
   if (by.role == "admin") return View::kFull;
+  const bool on_team =
+      std::find(e.team_members.begin(), e.team_members.end(), by.user_id) != e.team_members.end();
+  if (on_team && (by.role == "worker" || by.role == "volunteer")) return View::kFull;
   if (by.role != "worker") return View::kNone;
   if (holds(by.area_ids, e.grid_id) || holds(by.area_ids, e.community_id)) return View::kFull;
   if (by.area_ids.empty() || holds(by.area_ids, e.subdistrict_id)) return View::kMasked;

@@ -1,7 +1,8 @@
 // Who sees how much of an elder's record. Pure; the service applies it.
 //
-//   full    admins, and the workers of an organisation serving the elder's
-//           grid or community (the people who serve her): every field,
+//   full    admins, the two members of the elder's team (its worker and its
+//           volunteer, team_store.h), and the workers of an organisation
+//           serving the elder's grid or community (the people who serve her): every field,
 //           health details included, and the right to correct, close,
 //           export and issue cards.
 //   masked  workers of her sub-district's organisation and district workers

@@ -54,6 +54,7 @@ ordered_json elder_json(const Elder& e, View view) {
                       {"grid_id", e.grid_id},
                       {"community_id", optional_id(e.community_id)},
                       {"subdistrict_id", optional_id(e.subdistrict_id)},
+                      {"team_id", optional_id(e.team_id)},
                       {"birth_date", full ? e.birth_date : e.birth_date.substr(0, 4) + "-**-**"},
                       {"categories", e.categories},
                       {"risk_tier", e.risk_tier},

@@ -75,6 +75,24 @@ std::vector<store::Migration> migrations() {
       revoked_reason TEXT NOT NULL DEFAULT ''
     );
     CREATE UNIQUE INDEX elder_cards_active ON elder_cards(elder_id) WHERE state = 'active';
+  )SQL"},
+          // Grid teams (team_store.h) and the team an elder is paired with.
+          {"eldercare", 3, R"SQL(
+    CREATE TABLE elder_teams (
+      id {{id}},
+      grid_id BIGINT NOT NULL,
+      community_id BIGINT,
+      name TEXT NOT NULL,
+      worker_user_id BIGINT NOT NULL,
+      volunteer_user_id BIGINT NOT NULL,
+      phone TEXT NOT NULL,
+      rota TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      created_by BIGINT NOT NULL,
+      CHECK (worker_user_id <> volunteer_user_id)
+    );
+    CREATE INDEX elder_teams_community ON elder_teams(community_id, id);
+    ALTER TABLE elders ADD COLUMN team_id BIGINT REFERENCES elder_teams(id);
   )SQL"}};
 }
 

@@ -172,7 +172,9 @@ void register_elder_routes(http::Router& router, ElderService& service) {
              {.body_limit = kBodyLimit, .summary = "Record an elder we look after (服务对象)"});
   router.add(Method::kGet, api, staff, bind(list),
              {.summary = "List the caller's elders (?community_id=&risk_tier=&category=&state=)"});
-  router.add(Method::kGet, api + "/{id}", staff, bind(get_one),
+  // Volunteers read the elders of their own team only.
+  router.add(Method::kGet, api + "/{id}",
+             http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer}), bind(get_one),
              {.summary = "Read an elder (full or masked by who asks; audited)"});
   router.add(Method::kPatch, api + "/{id}", staff, bind(correct),
              {.body_limit = kBodyLimit, .summary = "Correct an elder's record (history kept)"});
@@ -185,6 +187,7 @@ void register_elder_routes(http::Router& router, ElderService& service) {
 void register_routes(http::Router& router, ElderService& service) {
   register_card_routes(router, service);  // /elders/lookup before /elders/{id}
   register_elder_routes(router, service);
+  register_team_routes(router, service);
 }
 
 }  // namespace warmcity::eldercare

@@ -32,11 +32,13 @@
 
 #include "accounts/audit.h"
 #include "areas/areas.h"
+#include "core/calendar.h"
 #include "core/status.h"
 #include "eldercare/card_store.h"
 #include "eldercare/elder.h"
 #include "eldercare/elder_access.h"
 #include "eldercare/elder_store.h"
+#include "eldercare/team_store.h"
 #include "store/database.h"
 
 namespace warmcity::eldercare {
@@ -107,6 +109,42 @@ struct ElderQuery {
   int limit = 50;
 };
 
+// A grid and its community (areas), for a new team.
+struct GridRef {
+  int64_t grid_id = 0;
+  std::optional<int64_t> community_id;
+};
+
+// What the teams need from other modules (wired by the app).
+struct TeamDeps {
+  // kUnprocessable when the area is not a grid, kNotFound when there is none.
+  std::function<Result<GridRef>(int64_t area_id)> grid_of;
+  // The role of an enabled user (nullopt: none), on the job's connection
+  // (accounts::active_user_role).
+  std::function<Result<std::optional<std::string>>(store::Connection&, int64_t user_id)> role_of;
+  // The official calendar now, for the rotas' PH; null: plain weeks.
+  std::function<std::shared_ptr<const core::Calendar>()> calendar;
+};
+
+struct TeamInput {
+  int64_t grid_id = 0;
+  std::string name;
+  int64_t worker_user_id = 0;
+  int64_t volunteer_user_id = 0;
+  std::string phone;
+  std::string rota;  // opening_hours, e.g. "Mo-Fr 08:30-17:30"
+};
+
+// The team that works for an elder now, and why that one.
+struct OnDuty {
+  std::optional<Team> team;
+  // her_team: her own team is on duty; her_team_off_duty / no_team_paired:
+  // another team of her community is (the first by id); none_on_duty: no
+  // team of her community is on duty now.
+  std::string reason;
+  std::optional<int64_t> her_team_id;
+};
+
 class ElderService {
  public:
   // Audit entries go to the accounts module's audit_log table
@@ -147,6 +185,23 @@ class ElderService {
   // (purpose lookup_phone). kNotFound when there is none the caller sees.
   void lookup_phone(std::string form, Caller by, Done<std::vector<ElderView>> done);
 
+  // Grid teams (team_service.cpp). REQUIRES: use_teams() before serving.
+  void use_teams(TeamDeps deps) { teams_ = std::move(deps); }
+  // Admins and the workers of the grid or its community; the worker must be
+  // a worker, the volunteer a volunteer or a worker, the rota parse
+  // (kUnprocessable naming the field). Audited elder_team.create.
+  void create_team(TeamInput in, Caller by, Done<Team> done);
+  // The teams the caller may see (admins and district workers: all; area
+  // workers: of their grids and communities), oldest first.
+  Result<std::vector<Team>> teams(std::optional<int64_t> community_id, const Caller& by) const;
+  // Pairs the elder with a team of her community (结对帮扶), or unpairs
+  // (nullopt); a history event "pair" and the audit entry elder.pair.
+  // View::kFull only.
+  void pair(int64_t id, std::optional<int64_t> team_id, Caller by, Done<ElderView> done);
+  // Who works for the elder at `at` (her team if on duty, else another team
+  // of her community on duty), read on the calling thread. View::kNone: 403.
+  Result<OnDuty> on_duty(int64_t id, const Caller& by, int64_t at) const;
+
   int64_t now() const;
 
  private:
@@ -160,6 +215,7 @@ class ElderService {
   store::Database& db_;
   Locator locate_;
   std::function<int64_t()> now_;
+  TeamDeps teams_;
 };
 
 }  // namespace warmcity::eldercare

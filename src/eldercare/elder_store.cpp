@@ -12,11 +12,14 @@ namespace {
 
 using nlohmann::json;
 
+// The elder's columns and her team's members (a LEFT JOIN on elder_teams t).
 constexpr const char* kColumns =
-    "id, name, phones, address, lat, lon, grid_id, community_id, subdistrict_id, birth_date, "
-    "categories, risk_tier, emergency_contacts, needs, consent_basis, consent_note, consent_by, "
-    "consent_at, health_basis, health_note, health_by, health_at, closed, closed_reason, "
-    "closed_note, closed_at, created_at, updated_at";
+    "e.id, e.name, e.phones, e.address, e.lat, e.lon, e.grid_id, e.community_id, "
+    "e.subdistrict_id, e.birth_date, e.categories, e.risk_tier, e.emergency_contacts, e.needs, "
+    "e.consent_basis, e.consent_note, e.consent_by, e.consent_at, e.health_basis, e.health_note, "
+    "e.health_by, e.health_at, e.closed, e.closed_reason, e.closed_note, e.closed_at, "
+    "e.created_at, e.updated_at, e.team_id, t.worker_user_id, t.volunteer_user_id";
+constexpr const char* kFrom = " FROM elders e LEFT JOIN elder_teams t ON t.id = e.team_id";
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -96,10 +99,12 @@ Elder read_row(const store::Statement& s) {
   e.closed_at = s.column_int64(25);
   e.created_at = s.column_int64(26);
   e.updated_at = s.column_int64(27);
+  e.team_id = s.column_int64_opt(28);
+  if (e.team_id) e.team_members = {s.column_int64(29), s.column_int64(30)};
   return e;
 }
 
-// Binds the columns from name to updated_at as parameters 1..27.
+// Binds the columns from name to team_id as parameters 1..28.
 void bind_fields(store::Statement& s, const Elder& e) {
   s.bind(1, e.name).bind(2, dump(e.phones)).bind(3, e.address).bind(4, e.lat).bind(5, e.lon);
   s.bind(6, e.grid_id).bind(7, e.community_id).bind(8, e.subdistrict_id).bind(9, e.birth_date);
@@ -125,7 +130,7 @@ void bind_fields(store::Statement& s, const Elder& e) {
   } else {
     s.bind_null(23).bind(24, "").bind_null(25);
   }
-  s.bind(26, e.created_at).bind(27, e.updated_at);
+  s.bind(26, e.created_at).bind(27, e.updated_at).bind(28, e.team_id);
 }
 
 Status write_phones(store::Connection& c, const Elder& e) {
@@ -148,7 +153,7 @@ Status write_phones(store::Connection& c, const Elder& e) {
 }  // namespace
 
 Result<Elder> get_elder(store::Connection& c, int64_t id) {
-  auto s = c.prepare(std::string("SELECT ") + kColumns + " FROM elders WHERE id = ?");
+  auto s = c.prepare(std::string("SELECT ") + kColumns + kFrom + " WHERE e.id = ?");
   if (!s.ok()) return s.status();
   s->bind(1, id);
   Result<bool> row = s->step();
@@ -158,11 +163,11 @@ Result<Elder> get_elder(store::Connection& c, int64_t id) {
 }
 
 Result<std::vector<Elder>> list_elders(store::Connection& c, const ElderFilter& f) {
-  std::string sql = std::string("SELECT ") + kColumns +
-                    " FROM elders WHERE id < ?1 AND closed = ?2 AND "
-                    "(CAST(?3 AS BIGINT) IS NULL OR community_id = ?3) AND "
-                    "(CAST(?4 AS TEXT) IS NULL OR risk_tier = ?4) AND "
-                    "(CAST(?5 AS TEXT) IS NULL OR categories LIKE ?5)";
+  std::string sql = std::string("SELECT ") + kColumns + kFrom +
+                    " WHERE e.id < ?1 AND e.closed = ?2 AND "
+                    "(CAST(?3 AS BIGINT) IS NULL OR e.community_id = ?3) AND "
+                    "(CAST(?4 AS TEXT) IS NULL OR e.risk_tier = ?4) AND "
+                    "(CAST(?5 AS TEXT) IS NULL OR e.categories LIKE ?5)";
   std::vector<int64_t> areas;
   if (f.in_areas) {
     areas = *f.in_areas;
@@ -171,10 +176,10 @@ Result<std::vector<Elder>> list_elders(store::Connection& c, const ElderFilter& 
     for (size_t i = 0; i < areas.size(); ++i) {
       list += (i == 0 ? "?" : ", ?") + std::to_string(7 + i);
     }
-    sql += " AND (grid_id IN (" + list + ") OR community_id IN (" + list +
-           ") OR subdistrict_id IN (" + list + "))";
+    sql += " AND (e.grid_id IN (" + list + ") OR e.community_id IN (" + list +
+           ") OR e.subdistrict_id IN (" + list + "))";
   }
-  sql += " ORDER BY id DESC LIMIT ?6";
+  sql += " ORDER BY e.id DESC LIMIT ?6";
   auto s = c.prepare(sql);
   if (!s.ok()) return s.status();
   s->bind(1, f.before_id.value_or(INT64_MAX)).bind(2, f.closed ? 1 : 0).bind(3, f.community_id);
@@ -204,8 +209,8 @@ Status insert_elder(store::Connection& c, Elder& e) {
       "subdistrict_id, birth_date, categories, risk_tier, emergency_contacts, needs, "
       "consent_basis, consent_note, consent_by, consent_at, health_basis, health_note, "
       "health_by, health_at, closed, closed_reason, closed_note, closed_at, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?) RETURNING id");
+      "updated_at, team_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   bind_fields(*s, e);
   Result<int64_t> id = s->returning_id();
@@ -221,10 +226,10 @@ Status update_elder(store::Connection& c, const Elder& e) {
       "emergency_contacts = ?, needs = ?, consent_basis = ?, consent_note = ?, consent_by = ?, "
       "consent_at = ?, health_basis = ?, health_note = ?, health_by = ?, health_at = ?, "
       "closed = ?, closed_reason = ?, closed_note = ?, closed_at = ?, created_at = ?, "
-      "updated_at = ? WHERE id = ?");
+      "updated_at = ?, team_id = ? WHERE id = ?");
   if (!s.ok()) return s.status();
   bind_fields(*s, e);
-  s->bind(28, e.id);
+  s->bind(29, e.id);
   if (Status r = s->run(); !r.ok()) return r;
   if (c.changes() != 1) return Status::NotFound("no elder with that id");
   return write_phones(c, e);

@@ -22,5 +22,7 @@ http::Response elder_answer(const Result<ElderView>& r, int status = 200);
 void register_elder_routes(http::Router& router, ElderService& service);
 // Red proxy cards and the phone desk's lookup (card_routes.cpp).
 void register_card_routes(http::Router& router, ElderService& service);
+// Grid teams, pairing, the team on duty (team_routes.cpp).
+void register_team_routes(http::Router& router, ElderService& service);
 
 }  // namespace warmcity::eldercare

@@ -34,6 +34,16 @@ const theCard = async (w) => {
   return w.elderCard;
 };
 
+// A team of 生态园's first grid: the grid's worker and the volunteer.
+const newTeam = (w) => ({
+  grid_id: w.area['BH-STY-1'], name: `梁俊连组 ${w.next()}`, worker_user_id: w.callers.workerStyGrid.user.id,
+  volunteer_user_id: w.callers.volunteer.user.id, phone: '13903580001', rota: 'Mo-Fr 08:30-17:30',
+});
+const theTeam = async (w) => {
+  w.elderTeam = w.elderTeam || (await w.api('POST', '/api/v1/elder-teams', newTeam(w), 201)).id;
+  return w.elderTeam;
+};
+
 export const ELDER_ROUTES = {
   'POST /api/v1/elders': { prep: (w) => ({ path: '/api/v1/elders', json: body(w) }), ok: 201, expect: NOT_SERVING },
   'GET /api/v1/elders': {
@@ -45,7 +55,8 @@ export const ELDER_ROUTES = {
       return shows === should ? null : `the list ${shows ? 'shows' : 'does not show'} the world's elder`;
     },
   },
-  'GET /api/v1/elders/{id}': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}` }), ok: 200, expect: OTHER_AREAS },
+  // Volunteers read only the elders of their own team (the world's volunteer has none).
+  'GET /api/v1/elders/{id}': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}` }), ok: 200, expect: { ...OTHER_AREAS, volunteer: 403 } },
   'PATCH /api/v1/elders/{id}': {
     prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}`, json: { risk_tier: 'priority' } }),
     ok: 200,
@@ -74,5 +85,13 @@ export const ELDER_ROUTES = {
   'POST /api/v1/elders/{id}/card': { prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}/card`, json: PHONES }), ok: 201, expect: NOT_SERVING },
   'GET /api/v1/elders/{id}/card': { prep: async (w) => { await theCard(w); return { path: `/api/v1/elders/${w.elderOne}/card` }; }, ok: 200, expect: NOT_SERVING },
   'DELETE /api/v1/elders/{id}/card': { prep: async (w) => ({ path: `/api/v1/elders/${(await carded(w)).id}/card` }), ok: 200, expect: NOT_SERVING },
+  'POST /api/v1/elder-teams': { prep: (w) => ({ path: '/api/v1/elder-teams', json: newTeam(w) }), ok: 201, expect: NOT_SERVING },
+  'GET /api/v1/elder-teams': { prep: () => ({ path: '/api/v1/elder-teams' }), ok: 200 },
+  'PUT /api/v1/elders/{id}/team': {
+    prep: async (w) => ({ path: `/api/v1/elders/${await fresh(w)}/team`, json: { team_id: await theTeam(w) } }),
+    ok: 200,
+    expect: NOT_SERVING,
+  },
+  'GET /api/v1/elders/{id}/on-duty': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}/on-duty` }), ok: 200, expect: { ...OTHER_AREAS, volunteer: 403 } },
   'GET /api/v1/elders/{id}/card.svg': { prep: async (w) => { await theCard(w); return { path: `/api/v1/elders/${w.elderOne}/card.svg` }; }, ok: 200, expect: NOT_SERVING },
 };

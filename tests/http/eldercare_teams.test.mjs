@@ -1,0 +1,119 @@
+// Grid teams (issue 16, part 3): a community worker and a volunteer of one
+// grid with a duty rota; an elder paired with a team (结对帮扶); the team on
+// duty for her now with the reason; and the team's access to her record —
+// her team, her community's workers and admins see it whole.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEldercareWorld } from './lib/eldercare_world.mjs';
+
+const TEAMS = '/api/v1/elder-teams';
+const API = '/api/v1/elders';
+let w;
+let volunteer2;
+before(async () => {
+  w = await startEldercareWorld();
+  volunteer2 = await w.srv.createUser(w.admin, 'zhiyuanzhe2', 'volunteer');
+});
+after(async () => { if (w) { await w.srv.stop(); w.srv.cleanup(); } });
+
+const get = (path, who) => w.srv.fetch(path, { token: who?.token });
+const send = (method, path, json, who) => w.srv.fetch(path, { method, json, token: who.token });
+function assertProblem(res, status, field) {
+  assert.equal(res.status, status, res.text);
+  assert.match(res.headers.get('content-type'), /application\/problem\+json/);
+  if (field) assert.ok(res.body.errors?.some((e) => e.field === field), `${field} in ${res.text}`);
+}
+const teamBody = (extra = {}) => ({
+  grid_id: w.area['BH-STY-1'], name: '梁俊连组', worker_user_id: w.callers.workerGrid.user.id,
+  volunteer_user_id: w.callers.volunteer.user.id, phone: '13903580001', rota: '24/7', ...extra,
+});
+
+test('a team is formed, paired with an elder, on duty for her, and reads her record', async () => {
+  const { callers: c } = w;
+  const elder = await w.createElder();
+  const onDuty = () => get(`${API}/${elder.id}/on-duty`, c.workerSty);
+  assert.deepEqual((await onDuty()).body.reason, 'none_on_duty');
+  assert.equal((await onDuty()).body.team, null);
+
+  const made = await send('POST', TEAMS, teamBody(), c.workerGrid);
+  assert.equal(made.status, 201, made.text);
+  const team = made.body;
+  assert.equal(team.community_id, w.area['BH-STY']);
+  assert.equal(team.rota, '24/7');
+  // Nobody on duty but a team that never rests: the unpaired elder gets it.
+  let now = await onDuty();
+  assert.equal(now.body.reason, 'no_team_paired');
+  assert.equal(now.body.team.id, team.id);
+
+  // Before pairing the volunteer sees nothing; after it, the whole record.
+  assertProblem(await get(`${API}/${elder.id}`, c.volunteer), 403);
+  const paired = await send('PUT', `${API}/${elder.id}/team`, { team_id: team.id }, c.workerSty);
+  assert.equal(paired.status, 200, paired.text);
+  assert.equal(paired.body.team_id, team.id);
+  const seen = await get(`${API}/${elder.id}`, c.volunteer);
+  assert.equal(seen.status, 200, seen.text);
+  assert.equal(seen.body.view, 'full');
+  assert.equal(seen.body.name, '张桂兰');
+  assert.equal(Number(w.srv.sql(`SELECT count(*) FROM audit_log WHERE action = 'personal_data.read' AND actor_user_id = ${c.volunteer.user.id}`)), 1);
+  assertProblem(await get(`${API}/${elder.id}`, volunteer2), 403);
+  now = await get(`${API}/${elder.id}/on-duty`, c.volunteer);
+  assert.equal(now.body.reason, 'her_team');
+  assert.equal(now.body.her_team_id, team.id);
+  assertProblem(await get(`${API}/${elder.id}/on-duty`, volunteer2), 403);
+  assertProblem(await get(`${API}/${elder.id}/on-duty`, c.workerHw), 403);
+
+  // Her team off duty (a rota that is never open now), another on duty.
+  const night = await send('POST', TEAMS, teamBody({ name: '夜班组', rota: 'off', volunteer_user_id: volunteer2.user.id }), c.admin);
+  assert.equal(night.status, 201, night.text);
+  assert.equal((await send('PUT', `${API}/${elder.id}/team`, { team_id: night.body.id }, c.workerGrid)).status, 200);
+  now = await onDuty();
+  assert.equal(now.body.reason, 'her_team_off_duty');
+  assert.equal(now.body.team.id, team.id);
+  assert.equal(now.body.her_team_id, night.body.id);
+  assertProblem(await get(`${API}/${elder.id}`, c.volunteer), 403, undefined);
+
+  // Lists, unpairing, history.
+  const listed = await get(`${TEAMS}?community_id=${w.area['BH-STY']}`, c.workerSty);
+  assert.deepEqual(listed.body.items.map((t) => t.id), [team.id, night.body.id]);
+  assert.deepEqual((await get(TEAMS, c.workerHw)).body.items, []);
+  assert.equal((await send('PUT', `${API}/${elder.id}/team`, { team_id: null }, c.workerGrid)).body.team_id, null);
+  const out = await get(`${API}/${elder.id}/export`, c.admin);
+  assert.deepEqual(out.body.history.map((e) => e.action), ['create', 'pair', 'pair', 'pair']);
+});
+
+test('who may form teams and pair; bad input', async () => {
+  const { callers: c } = w;
+  for (const who of ['workerHw', 'workerBh', 'workerDistrict']) assertProblem(await send('POST', TEAMS, teamBody(), c[who]), 403);
+  for (const who of ['volunteer', 'keeper', 'department', 'resident']) {
+    assertProblem(await send('POST', TEAMS, teamBody(), c[who]), 403);
+    assertProblem(await get(TEAMS, c[who]), 403);
+  }
+  assertProblem(await send('POST', TEAMS, teamBody({ grid_id: w.area['BH-STY'] }), c.admin), 422, 'grid_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ grid_id: 999999 }), c.admin), 422, 'grid_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ worker_user_id: volunteer2.user.id }), c.admin), 422, 'worker_user_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ volunteer_user_id: w.callers.resident.user.id }), c.admin), 422, 'volunteer_user_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ volunteer_user_id: 999999 }), c.admin), 422, 'volunteer_user_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ rota: 'weekdays 9 to 5' }), c.admin), 422, 'rota');
+  assertProblem(await send('POST', TEAMS, teamBody({ phone: '12345' }), c.admin), 422, 'phone');
+  assertProblem(await send('POST', TEAMS, teamBody({ grid_id: 'one' }), c.admin), 422, 'grid_id');
+  assertProblem(await send('POST', TEAMS, teamBody({ leader: 1 }), c.admin), 422, 'leader');
+  assertProblem(await w.srv.fetch(TEAMS, { method: 'POST', token: c.admin.token, body: '{"grid_id": ', headers: { 'content-type': 'application/json' } }), 400);
+  assertProblem(await w.srv.fetch(TEAMS, { method: 'POST', token: c.admin.token, body: JSON.stringify(teamBody({ name: 'x'.repeat(5000) })), headers: { 'content-type': 'application/json' } }), 413);
+  assertProblem(await get(`${TEAMS}?community_id=x`, c.admin), 422, 'community_id');
+  // Pairing: a team of another community, no team, unknown elder, missing field.
+  const elder = await w.createElder();
+  const hwGrid = await send('POST', '/api/v1/areas', {
+    level: 'grid', name: '后瓦第一网格', code: 'BH-HW-1', parent_id: w.area['BH-HW'],
+    boundary: { type: 'Polygon', coordinates: [[[111.12, 37.50], [111.13, 37.50], [111.13, 37.52], [111.12, 37.52], [111.12, 37.50]]] },
+  }, c.admin);
+  assert.equal(hwGrid.status, 201, hwGrid.text);
+  const other = await send('POST', TEAMS, teamBody({ grid_id: hwGrid.body.id, name: '后瓦组' }), c.admin);
+  assert.equal(other.status, 201, other.text);
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: other.body.id }, c.admin), 422, 'team_id');
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: 999999 }, c.admin), 422, 'team_id');
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, {}, c.admin), 422, 'team_id');
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: 'x' }, c.admin), 422, 'team_id');
+  assertProblem(await send('PUT', `${API}/999999/team`, { team_id: null }, c.admin), 404);
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: null }, c.workerBh), 403);
+  assertProblem(await get(`${API}/999999/on-duty`, c.admin), 404);
+});
