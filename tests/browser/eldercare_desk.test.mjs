@@ -99,6 +99,11 @@ test('the desk: a card number opens the elder in one step; a phone does too', as
   assert.ok(shown.includes(e.phones[0]) && shown.includes(e.emergency_contacts[0].name));
   assert.ok(shown.includes(card.number_display), 'the card number as printed');
   assert.match(shown, /\d+ 岁/);
+  // The team on duty as the API has it (GET /elders/{id}/on-duty), or "not yet" on a server without teams.
+  const duty = await srv.fetch(`/api/v1/elders/${e.id}/on-duty`, { token: admin.token });
+  const dutyText = duty.status === 404 ? '值班服务队系统尚未提供'
+    : duty.body.team ? `值班服务队${duty.body.team.name}` : '值班服务队现在没有服务队值班';
+  assert.ok(shown.includes(dutyText), `${dutyText} in ${shown}`);
   assert.doesNotMatch(shown, /undefined|null|NaN/);
   assert.equal(await focused(page), 'desk-q', 'the focus stays in the box for the next call');
   await assertAccessible(page, 'desk with an elder');
@@ -330,5 +335,32 @@ test('elder mode at 360 px: the desk with an elder keeps 20 px text and 60 px ta
   await page.locator('#card-state').waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
   await assertElder(page, 'elder page in elder mode');
+  await page.close();
+});
+
+test('the desk names the team on duty for her (when the server has teams)', async (t) => {
+  const worker = await srv.login(WORKER.username, WORKER.password);
+  const his = (await srv.fetch('/api/v1/elders?limit=200', { token: worker.token })).body.items;
+  const e = his[his.length - 1];
+  const probe = await srv.fetch(`/api/v1/elders/${e.id}/on-duty`, { token: admin.token });
+  if (probe.status === 404) { t.skip('this server has no grid teams yet (GET /elders/{id}/on-duty)'); return; }
+  assert.equal(probe.status, 200, probe.text);
+  await makeUser(srv, admin, { username: 'desk.volunteer', password: 'volunteer-pass-1', display_name: '志愿者小李', role: 'volunteer' });
+  const users = (await srv.fetch('/api/v1/users?limit=200', { token: admin.token })).body.items;
+  const id = (name) => users.find((u) => u.username === name).id;
+  const team = await srv.fetch('/api/v1/elder-teams', { method: 'POST', token: admin.token, json: {
+    grid_id: e.grid_id, name: '生态园为老代购一队', worker_user_id: id(WORKER.username),
+    volunteer_user_id: id('desk.volunteer'), phone: '13503589999', rota: '24/7' } });
+  assert.equal(team.status, 201, team.text);
+  const paired = await srv.fetch(`/api/v1/elders/${e.id}/team`, { method: 'PUT', token: admin.token, json: { team_id: team.body.id } });
+  assert.equal(paired.status, 200, paired.text);
+  const card = await cardOf(e);
+  const page = await signedIn(WORKER);
+  await openDesk(page);
+  await ask(page, card.number, `.desk-elder[data-id="${e.id}"]`);
+  const duty = page.locator(`#duty-${e.id}`);
+  assert.equal(await duty.getAttribute('data-reason'), 'her_team');
+  assert.equal(await duty.textContent(), '生态园为老代购一队 · 13503589999 （她的结对服务队）');
+  assert.equal(await duty.locator('a').getAttribute('href'), 'tel:13503589999');
   await page.close();
 });

@@ -1,12 +1,14 @@
 // #/staff/desk — the phone desk (电话服务台): one box, focused on arrival,
 // takes a red proxy card number or the number an elder calls from; Enter
-// opens her record in one step (GET /api/v1/elders/lookup?card=|?phone=).
+// opens her record in one step (GET /api/v1/elders/lookup?card=|?phone=),
+// with the team on duty for her now (js/elder_duty.js).
 // Focus stays in the box with its text selected, so the next call is typed
 // straight over it; an unknown number or a revoked card says so there.
 import { api, ApiError, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { cardNumber, cardText, elderFacts, maskedNote } from '../js/elder_words.js';
+import { dutyRow } from '../js/elder_duty.js';
 
 // What was typed: a card (ten digits, the first never 0) or a phone.
 export function deskQuery(text) {
@@ -32,11 +34,10 @@ async function cardRow(e, known) {
 }
 
 async function elderBlock(e, known) {
-  const card = await cardRow(e, known);
+  const [card, duty] = await Promise.all([cardRow(e, known), dutyRow(e)]);
   return h('article', { class: 'card desk-elder', dataset: { id: e.id, view: e.view } },
     h('h3', {}, h('a', { href: `#/staff/elders/${e.id}` }, e.name)),
-    maskedNote(e), elderFacts(e, card ? [card] : []),
-    h('p', { class: 'note' }, t('desk.team_missing')));
+    maskedNote(e), elderFacts(e, [duty, card].filter(Boolean)));
 }
 
 function problemText(err, q) {

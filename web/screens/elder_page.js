@@ -10,6 +10,7 @@ import { when } from '../js/format.js';
 import { communities } from '../js/appeals.js';
 import { CLOSE_REASONS, REVOKE_REASONS, cardText, elderFacts, maskedNote } from '../js/elder_words.js';
 import { changedFields, elderForm } from '../js/elder_form.js';
+import { dutyRow } from '../js/elder_duty.js';
 
 const select = (id, values, labelOf) => h('select', { id }, values.map((v) => h('option', { value: v }, labelOf(v))));
 const problem = (err) => (err instanceof ApiError && err.status === 409 ? t('elder.conflict') : t('common.error', { detail: err.message }));
@@ -126,7 +127,7 @@ async function draw(view, id, flash, cleanups) {
   };
   fill(view, h('h1', { id: 'elder-name' }, e.name),
     flash ? h('p', { role: 'status', class: 'card', id: 'elder-flash' }, flash) : null,
-    maskedNote(e), elderFacts(e));
+    maskedNote(e), elderFacts(e, [await dutyRow(e)]));
   if (!full) return;
   const card = await activeCard(e.id);
   view.append(cardSection(e, card, reload));
