@@ -7,6 +7,7 @@
 
 #include "core/time.h"
 #include "http/problem.h"
+#include "rates/json_text.h"
 #include "rates/rates_csv.h"
 #include "rates/rates_module.h"
 #include "rates/rates_service.h"
@@ -42,11 +43,10 @@ ordered_json row_json(const Row& r) {
           {"resolution_overdue", r.resolution_overdue}};
 }
 
-// row_json(r) dumped, written straight into `out`: a grid report has 15,000
-// rows, and building them as ordered_json objects first took most of its time.
+// row_json(r) dumped, written straight into `out` (json_text.h).
 void append_row(std::string& out, const Row& r) {
   auto number = [&out](const std::optional<double>& v) {
-    out += v ? ordered_json(std::round(*v * 1e6) / 1e6).dump() : "null";
+    append_json_number(out, v ? std::optional<double>(std::round(*v * 1e6) / 1e6) : v);
   };
   auto integer = [&out](const char* key, int64_t v) {
     out += key;
@@ -57,7 +57,7 @@ void append_row(std::string& out, const Row& r) {
   out += ",\"id\":";
   out += r.id ? std::to_string(*r.id) : "null";
   out += ",\"name\":";
-  out += ordered_json(r.name).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  append_json_string(out, r.name);
   integer(",\"valid_callbacks\":", r.valid_callbacks);
   integer(",\"contacted\":", r.contacted);
   integer(",\"solved\":", r.solved);
