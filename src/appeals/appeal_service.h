@@ -135,7 +135,7 @@ class AppealService {
   void stop();
   // Runs `task` on the service's own thread for slow work — reading a large
   // submission and stripping its photos — so that no I/O thread computes for
-  // long (http/server.cpp). False when that queue is full: answer 503.
+  // long (http/session.cpp). False when that queue is full: answer 503.
   [[nodiscard]] bool post_slow(std::function<void()> task) {
     return slow_->try_post(std::move(task));
   }

@@ -1,7 +1,7 @@
 // WorkPool: a few threads for slow work — argon2id hashing and verification
 // in accounts, checking an import file and building an export in facilities —
 // so that no I/O thread ever waits for it (an I/O thread serves many
-// connections: http/server.cpp).
+// connections: http/session.cpp).
 //
 // try_post() queues a task unless the queue is full (the server is being
 // flooded with logins, say): the caller then answers 503 at once instead of

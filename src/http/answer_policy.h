@@ -1,5 +1,5 @@
 // What the server does to every exchange whatever its route, kept apart from
-// the Beast listener (server.cpp) so it is plain code with unit tests:
+// the Beast listener (session.cpp) so it is plain code with unit tests:
 //  - the headers every answer carries (nosniff, no framing, a Referrer-Policy,
 //    a Content-Security-Policy unless the answer has its own, and no-store
 //    unless the answer says how it may be cached);

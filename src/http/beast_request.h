@@ -1,6 +1,6 @@
 // A request framed by Beast's parser as the router's Request: method, target,
 // path and query, headers with lower-case names, body. Written once for the
-// server's session (server.cpp) and the http_request fuzz target, the only
+// server's session (session.cpp) and the http_request fuzz target, the only
 // two Beast translation units that dispatch requests; header-only so that no
 // other file pays for the Beast headers.
 #pragma once

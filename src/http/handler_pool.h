@@ -1,6 +1,6 @@
 // HandlerPool: the threads that run request dispatches (authentication and the
 // handler) off the I/O threads when ServerConfig::handler_threads > 0
-// (http/server.cpp). On PostgreSQL every read is a network round trip; on an
+// (http/session.cpp). On PostgreSQL every read is a network round trip; on an
 // I/O thread it would hold up every connection of that thread, here it holds
 // up one pool thread. Each pool thread keeps its own reader connection
 // (store::Database::reader() is per thread), so the thread count bounds the

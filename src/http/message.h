@@ -1,7 +1,7 @@
 // Request and Response: the HTTP messages as the rest of warmcity sees them.
 //
 // These are plain structs so that module code never includes Boost.Beast
-// (slow to compile); only src/http/server.cpp converts to and from Beast.
+// (slow to compile); only src/http/session.cpp converts to and from Beast.
 // Header names are stored lower-case.
 #pragma once
 
