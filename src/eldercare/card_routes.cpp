@@ -140,10 +140,7 @@ void register_card_routes(http::Router& router, ElderService& service) {
   using http::Role;
   const std::string api = kEldersApi;
   const http::Access staff = http::Access::Roles({Role::kAdmin, Role::kWorker});
-  auto bind = [&service](void (*f)(ElderService&, http::Request&, http::Reply)) {
-    return
-        [&service, f](http::Request& req, http::Reply reply) { f(service, req, std::move(reply)); };
-  };
+  auto bind = [&service](RouteFn f) { return handler(service, f); };
   router.add(Method::kGet, api + "/lookup", staff, bind(lookup),
              {.summary = "The phone desk: an elder by card number or caller ID (audited)"});
   router.add(Method::kPost, api + "/{id}/card", staff, bind(issue),

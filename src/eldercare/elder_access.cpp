@@ -4,13 +4,9 @@
 
 namespace warmcity::eldercare {
 
-namespace {
-
-bool holds(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
+bool holds_area(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
   return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
 }
-
-}  // namespace
 
 View view_of(const Elder& e, const Caller& by) {
   if (by.role == "admin") return View::kFull;
@@ -18,8 +14,9 @@ View view_of(const Elder& e, const Caller& by) {
       std::find(e.team_members.begin(), e.team_members.end(), by.user_id) != e.team_members.end();
   if (on_team && (by.role == "worker" || by.role == "volunteer")) return View::kFull;
   if (by.role != "worker") return View::kNone;
-  if (holds(by.area_ids, e.grid_id) || holds(by.area_ids, e.community_id)) return View::kFull;
-  if (by.area_ids.empty() || holds(by.area_ids, e.subdistrict_id)) return View::kMasked;
+  if (holds_area(by.area_ids, e.grid_id) || holds_area(by.area_ids, e.community_id))
+    return View::kFull;
+  if (by.area_ids.empty() || holds_area(by.area_ids, e.subdistrict_id)) return View::kMasked;
   return View::kNone;
 }
 

@@ -33,6 +33,9 @@ enum class View { kNone, kMasked, kFull };
 
 View view_of(const Elder& e, const Caller& by);
 
+// True when `id` is set and one of `area_ids`.
+bool holds_area(const std::vector<int64_t>& area_ids, std::optional<int64_t> id);
+
 // The areas whose elders `by` may list; nullopt: every area (admins and
 // district workers); an empty list: none.
 std::optional<std::vector<int64_t>> listable_areas(const Caller& by);

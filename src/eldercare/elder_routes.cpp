@@ -51,15 +51,7 @@ void list(ElderService& service, http::Request& req, http::Reply reply) {
   q.before_id = page->before_id;
   q.limit = page->limit + 1;
   std::vector<FieldError> errors;
-  if (std::optional<std::string> c = req.query_param("community_id")) {
-    int64_t v = 0;
-    const auto [end, ec] = std::from_chars(c->data(), c->data() + c->size(), v);
-    if (ec != std::errc() || end != c->data() + c->size() || v <= 0) {
-      errors.push_back({"community_id", "a positive integer"});
-    } else {
-      q.community_id = v;
-    }
-  }
+  q.community_id = query_id(req, "community_id", errors);
   q.risk_tier = req.query_param("risk_tier");
   if (q.risk_tier && !is_risk_tier(*q.risk_tier)) {
     errors.push_back({"risk_tier", "high, priority or general"});
@@ -138,6 +130,24 @@ void export_record(ElderService& service, http::Request& req, http::Reply reply)
 
 }  // namespace
 
+http::Handler handler(ElderService& service, RouteFn f) {
+  return
+      [&service, f](http::Request& req, http::Reply reply) { f(service, req, std::move(reply)); };
+}
+
+std::optional<int64_t> query_id(const http::Request& req, const char* name,
+                                std::vector<FieldError>& errors) {
+  std::optional<std::string> text = req.query_param(name);
+  if (!text) return std::nullopt;
+  int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size() || v <= 0) {
+    errors.push_back({name, "a positive integer"});
+    return std::nullopt;
+  }
+  return v;
+}
+
 Result<int64_t> elder_id_of(const http::Request& req) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return Status::NotFound("no elder with that id");
@@ -164,10 +174,7 @@ void register_elder_routes(http::Router& router, ElderService& service) {
   using http::Role;
   const std::string api = kEldersApi;
   const http::Access staff = http::Access::Roles({Role::kAdmin, Role::kWorker});
-  auto bind = [&service](void (*f)(ElderService&, http::Request&, http::Reply)) {
-    return
-        [&service, f](http::Request& req, http::Reply reply) { f(service, req, std::move(reply)); };
-  };
+  auto bind = [&service](RouteFn f) { return handler(service, f); };
   router.add(Method::kPost, api, staff, bind(create),
              {.body_limit = kBodyLimit, .summary = "Record an elder we look after (服务对象)"});
   router.add(Method::kGet, api, staff, bind(list),

@@ -13,6 +13,15 @@ inline constexpr char kEldersApi[] = "/api/v1/elders";
 // The caller from the session.
 Caller caller_of(const http::Request& req);
 
+// A route handler of the module: `f` called with the service.
+using RouteFn = void (*)(ElderService&, http::Request&, http::Reply);
+http::Handler handler(ElderService& service, RouteFn f);
+
+// The query parameter `name` as a positive integer id: nullopt when absent;
+// an error for `name` added to `errors` when it is not one.
+std::optional<int64_t> query_id(const http::Request& req, const char* name,
+                                std::vector<FieldError>& errors);
+
 // The route's {id}, or the 404 problem.
 Result<int64_t> elder_id_of(const http::Request& req);
 

@@ -1,6 +1,5 @@
 // Routes of the grid teams: form one, list them, pair an elder with one,
 // and the team on duty for an elder now (eldercare.h). HTTP only.
-#include <charconv>
 #include <utility>
 
 #include "core/time.h"
@@ -105,10 +104,7 @@ void register_team_routes(http::Router& router, ElderService& service) {
   const std::string teams = kTeamsApi;
   const std::string elders = kEldersApi;
   const http::Access staff = http::Access::Roles({Role::kAdmin, Role::kWorker});
-  auto bind = [&service](void (*f)(ElderService&, http::Request&, http::Reply)) {
-    return
-        [&service, f](http::Request& req, http::Reply reply) { f(service, req, std::move(reply)); };
-  };
+  auto bind = [&service](RouteFn f) { return handler(service, f); };
   router.add(
       Method::kPost, teams, staff, bind(create_team),
       {.body_limit = 4096, .summary = "Form a grid team (a worker and a volunteer, a rota)"});

@@ -14,10 +14,6 @@ namespace warmcity::eldercare {
 
 namespace {
 
-bool holds(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
-  return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
-}
-
 // The field rules that need no database.
 std::vector<FieldError> check_team(const TeamInput& in) {
   std::vector<FieldError> errors;
@@ -49,8 +45,9 @@ void ElderService::create_team(TeamInput in, Caller by, Done<Team> done) {
     return done(Status::Unprocessable("the team is not valid",
                                       {{"grid_id", "not a grid: " + grid.status().message()}}));
   }
-  if (by.role != "admin" && !(by.role == "worker" && (holds(by.area_ids, grid->grid_id) ||
-                                                      holds(by.area_ids, grid->community_id)))) {
+  if (by.role != "admin" &&
+      !(by.role == "worker" &&
+        (holds_area(by.area_ids, grid->grid_id) || holds_area(by.area_ids, grid->community_id)))) {
     return done(Status::PermissionDenied(
         "only admins and the workers of the grid or its community form its teams"));
   }
