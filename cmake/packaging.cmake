@@ -41,7 +41,7 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsodium23, libspdlog1.10, libfmt9, libsqlite3-0, libqrencode4, adduser")
+  "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsodium23, libspdlog1.10, libfmt9, libsqlite3-0, libpqxx-6.4, libpq5, libqrencode4, adduser")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/packaging/debian/postinst ${PROJECT_SOURCE_DIR}/packaging/debian/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -29,6 +29,29 @@ test('cpack writes warmcity_<version>_<arch>.deb with its dependencies and scrip
   assert.match(readFileSync(join(control, 'postinst'), 'utf8'), /adduser --system --group/);
 });
 
+// Every shared library the binary names (readelf's NEEDED) comes from a
+// package the .deb depends on; the sanitizers' runtimes (a test build) aside.
+test('the package depends on the package of every library the binary needs', () => {
+  const bin = process.env.WARMCITY_BIN || 'build/src/app/warmcity';
+  const needed = [...spawnSync('readelf', ['-d', bin], { encoding: 'utf8' }).stdout
+    .matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1])
+    .filter((lib) => !/^lib(a|ub|t|l)san\./.test(lib));
+  assert.ok(needed.includes('libc.so.6'), needed.join(' '));
+  const ldd = spawnSync('ldd', [bin], { encoding: 'utf8' }).stdout;
+  const depends = spawnSync('dpkg-deb', ['-f', deb(), 'Depends'], { encoding: 'utf8' }).stdout
+    .split(',').map((d) => d.trim().split(/[\s(]/)[0]);
+  for (const lib of needed) {
+    const path = ldd.split('\n').map((l) => l.trim().split(/\s+/))
+      .find((f) => f[0] === lib && f[1] === '=>')?.[2];
+    assert.ok(path, `ldd finds ${lib}`);
+    const dir = dirname(path).split('/').pop();  // x86_64-linux-gnu: not the lib32 copies
+    const owners = spawnSync('dpkg', ['-S', `*/${lib}`], { encoding: 'utf8' }).stdout.split('\n')
+      .filter((l) => l.includes(`/${dir}/${lib}`)).map((l) => l.split(':')[0]);
+    assert.ok(owners.length > 0, `a package owns ${lib}`);
+    assert.ok(owners.some((o) => depends.includes(o)), `${lib} (${owners}) in Depends: ${depends}`);
+  }
+});
+
 test('the package holds /usr/bin/warmcity, its data, the web app and the units', () => {
   const list = spawnSync('dpkg-deb', ['-c', deb()], { encoding: 'utf8' }).stdout;
   for (const path of ['./usr/bin/warmcity', './usr/share/warmcity/data/calendar/2026.txt',
