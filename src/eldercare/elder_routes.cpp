@@ -177,11 +177,12 @@ void register_elder_routes(http::Router& router, ElderService& service) {
   auto bind = [&service](RouteFn f) { return handler(service, f); };
   router.add(Method::kPost, api, staff, bind(create),
              {.body_limit = kBodyLimit, .summary = "Record an elder we look after (服务对象)"});
-  router.add(Method::kGet, api, staff, bind(list),
+  // Volunteers list and read the elders of their own team only.
+  const http::Access staff_or_team =
+      http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer});
+  router.add(Method::kGet, api, staff_or_team, bind(list),
              {.summary = "List the caller's elders (?community_id=&risk_tier=&category=&state=)"});
-  // Volunteers read the elders of their own team only.
-  router.add(Method::kGet, api + "/{id}",
-             http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer}), bind(get_one),
+  router.add(Method::kGet, api + "/{id}", staff_or_team, bind(get_one),
              {.summary = "Read an elder (full or masked by who asks; audited)"});
   router.add(Method::kPatch, api + "/{id}", staff, bind(correct),
              {.body_limit = kBodyLimit, .summary = "Correct an elder's record (history kept)"});

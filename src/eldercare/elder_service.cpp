@@ -125,8 +125,12 @@ void ElderService::list(ElderQuery q, Caller by, Done<std::vector<ElderView>> do
   db_.submit(
       [this, q = std::move(q), by, out](store::Connection& c) {
         ElderFilter f;
-        f.in_areas = listable_areas(by);
-        if (f.in_areas && f.in_areas->empty()) return Status::Ok();
+        if (by.role == "volunteer") {
+          f.team_member = by.user_id;  // her team's elders, wherever they live
+        } else {
+          f.in_areas = listable_areas(by);
+          if (f.in_areas && f.in_areas->empty()) return Status::Ok();
+        }
         f.community_id = q.community_id;
         f.risk_tier = q.risk_tier;
         f.category = q.category;

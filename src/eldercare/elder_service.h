@@ -156,8 +156,9 @@ class ElderService {
   void create(ElderInput in, Caller by, Done<ElderView> done);
   // kNotFound, kPermissionDenied (View::kNone).
   void read(int64_t id, Caller by, Done<ElderView> done);
-  // The caller's elders (listable_areas) that match, newest first, each
-  // with the caller's view; `limit` rows at most.
+  // The caller's elders that match, newest first, each with the caller's
+  // view; `limit` rows at most. Staff: the elders of listable_areas; a
+  // volunteer: the elders paired with a team she is on, and no others.
   void list(ElderQuery q, Caller by, Done<std::vector<ElderView>> done);
   // kPermissionDenied unless View::kFull; kConflict when closed.
   void correct(int64_t id, ElderInput in, Caller by, Done<ElderView> done);

@@ -167,14 +167,16 @@ Result<std::vector<Elder>> list_elders(store::Connection& c, const ElderFilter& 
                     " WHERE e.id < ?1 AND e.closed = ?2 AND "
                     "(CAST(?3 AS BIGINT) IS NULL OR e.community_id = ?3) AND "
                     "(CAST(?4 AS TEXT) IS NULL OR e.risk_tier = ?4) AND "
-                    "(CAST(?5 AS TEXT) IS NULL OR e.categories LIKE ?5)";
+                    "(CAST(?5 AS TEXT) IS NULL OR e.categories LIKE ?5) AND "
+                    "(CAST(?7 AS BIGINT) IS NULL OR t.worker_user_id = ?7 OR "
+                    "t.volunteer_user_id = ?7)";
   std::vector<int64_t> areas;
   if (f.in_areas) {
     areas = *f.in_areas;
     areas.resize(store::padded_length(areas.size()), areas.back());
     std::string list;
     for (size_t i = 0; i < areas.size(); ++i) {
-      list += (i == 0 ? "?" : ", ?") + std::to_string(7 + i);
+      list += (i == 0 ? "?" : ", ?") + std::to_string(8 + i);
     }
     sql += " AND (e.grid_id IN (" + list + ") OR e.community_id IN (" + list +
            ") OR e.subdistrict_id IN (" + list + "))";
@@ -189,8 +191,8 @@ Result<std::vector<Elder>> list_elders(store::Connection& c, const ElderFilter& 
   } else {
     s->bind_null(5);
   }
-  s->bind(6, f.limit);
-  for (size_t i = 0; i < areas.size(); ++i) s->bind(static_cast<int>(7 + i), areas[i]);
+  s->bind(6, f.limit).bind(7, f.team_member);
+  for (size_t i = 0; i < areas.size(); ++i) s->bind(static_cast<int>(8 + i), areas[i]);
   return store::collect<Elder>(*s, read_row);
 }
 

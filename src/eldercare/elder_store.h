@@ -34,6 +34,8 @@ struct ElderFilter {
   // Elders lying in one of these areas (grid, community or sub-district);
   // nullopt: anywhere. REQUIRES: not an empty list.
   std::optional<std::vector<int64_t>> in_areas;
+  // Elders paired with a team this user is on (its worker or its volunteer).
+  std::optional<int64_t> team_member;
   std::optional<int64_t> community_id;
   std::optional<std::string> risk_tier;
   std::optional<std::string> category;

@@ -144,13 +144,24 @@ TEST_F(TeamTest, PairingOpensTheRecordToTheTeamOnly) {
   auto view = [&](const Caller& by) {
     return wait<ElderView>([&](auto d) { service_->read(id, by, d); });
   };
+  auto listed = [&](const Caller& by) {
+    Result<std::vector<ElderView>> r =
+        wait<std::vector<ElderView>>([&](auto d) { service_->list({}, by, d); });
+    std::vector<int64_t> ids;
+    for (const ElderView& v : r.value()) ids.push_back(v.elder.id);
+    return ids;
+  };
   EXPECT_EQ(view(volunteer_).status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(listed(volunteer_).empty());
   Result<ElderView> paired =
       wait<ElderView>([&](auto d) { service_->pair(id, t, grid_worker_, d); });
   ASSERT_TRUE(paired.ok());
   EXPECT_EQ(paired->elder.team_id, t);
   EXPECT_EQ(view(volunteer_)->view, View::kFull);
   EXPECT_EQ(view(other_volunteer_).status().code(), Code::kPermissionDenied);
+  // A volunteer lists her team's elders, and the other volunteer none.
+  EXPECT_EQ(listed(volunteer_), std::vector<int64_t>{id});
+  EXPECT_TRUE(listed(other_volunteer_).empty());
   // A team of another community is refused; unpairing closes the record again.
   const int64_t elsewhere = team({31, "后瓦组", 5, 6, "13903580002", "24/7"}, admin_)->id;
   Result<ElderView> refused =
@@ -158,6 +169,7 @@ TEST_F(TeamTest, PairingOpensTheRecordToTheTeamOnly) {
   EXPECT_EQ(refused.status().code(), Code::kUnprocessable);
   ASSERT_TRUE(wait<ElderView>([&](auto d) { service_->pair(id, std::nullopt, admin_, d); }).ok());
   EXPECT_EQ(view(volunteer_).status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(listed(volunteer_).empty());
   Result<ElderExport> out =
       wait<ElderExport>([&](auto d) { service_->export_record(id, admin_, d); });
   ASSERT_EQ(out->history.size(), 3u);

@@ -117,3 +117,67 @@ test('who may form teams and pair; bad input', async () => {
   assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: null }, c.workerBh), 403);
   assertProblem(await get(`${API}/999999/on-duty`, c.admin), 404);
 });
+
+test('a volunteer lists the elders paired with her team(s), whole, and no others', async () => {
+  const { callers: c } = w;
+  const v3 = await w.srv.createUser(w.admin, 'zhiyuanzhe3', 'volunteer');
+  const v4 = await w.srv.createUser(w.admin, 'zhiyuanzhe4', 'volunteer');
+  const alone = await w.srv.createUser(w.admin, 'zhiyuanzhe5', 'volunteer');  // on no team
+  const team = async (name, v) => {
+    const r = await send('POST', TEAMS, teamBody({ name, volunteer_user_id: v.user.id }), c.admin);
+    assert.equal(r.status, 201, r.text);
+    return r.body.id;
+  };
+  const mine = await team('三号组', v3);
+  const mine2 = await team('三号组夜班', v3);  // her second team
+  const theirs = await team('四号组', v4);
+  const a = await w.createElder({ name: '李秀兰' });
+  const b = await w.createElder({ name: '赵月娥', risk_tier: 'general' });
+  const other = await w.createElder({ name: '孙玉珍' });
+  const unpaired = await w.createElder({ name: '钱凤英' });
+  const pair = async (elder, teamId) => assert.equal((await send('PUT', `${API}/${elder.id}/team`, { team_id: teamId }, c.admin)).status, 200);
+  await pair(a, mine);
+  await pair(b, mine2);
+  await pair(other, theirs);
+
+  const reads = (who) => w.srv.sql(`SELECT detail FROM audit_log WHERE action = 'personal_data.read' AND actor_user_id = ${who.user.id} ORDER BY id`)
+    .split('\n').filter(Boolean).map((d) => JSON.parse(d));
+  const list = async (who, query = '') => {
+    const r = await get(`${API}${query}`, who);
+    assert.equal(r.status, 200, r.text);
+    return r.body;
+  };
+
+  const hers = await list(v3);
+  assert.deepEqual(hers.items.map((e) => e.id), [b.id, a.id], 'her two teams\' elders, newest first');
+  assert.ok(hers.items.every((e) => e.view === 'full' && e.phones.length === 2 && e.address.includes('101')));
+  assert.deepEqual(hers.items.map((e) => e.name), ['赵月娥', '李秀兰']);
+  assert.equal(hers.next_cursor, null);
+  // One audit row for the page, naming the elders it showed.
+  assert.deepEqual(reads(v3).map((d) => [d.ids, d.purpose]), [[[b.id, a.id], 'list']]);
+
+  assert.deepEqual((await list(v4)).items.map((e) => e.id), [other.id]);
+  assert.deepEqual(reads(v4).map((d) => d.ids), [[other.id]]);
+  // A volunteer on no team sees none, and nothing personal was read.
+  assert.deepEqual((await list(alone)).items, []);
+  assert.deepEqual(reads(alone), []);
+  assert.ok(![a, b, other].some((e) => e.id === unpaired.id));
+
+  // The filters and pages narrow her list as anybody's.
+  assert.deepEqual((await list(v3, '?risk_tier=general')).items.map((e) => e.id), [b.id]);
+  assert.deepEqual((await list(v3, '?state=closed')).items, []);
+  const first = await list(v3, '?limit=1');
+  assert.deepEqual(first.items.map((e) => e.id), [b.id]);
+  assert.ok(first.next_cursor);
+  assert.deepEqual((await list(v3, `?limit=1&cursor=${encodeURIComponent(first.next_cursor)}`)).items.map((e) => e.id), [a.id]);
+  assertProblem(await get(`${API}?risk_tier=urgent`, v3), 422, 'risk_tier');
+  assertProblem(await get(`${API}?community_id=x`, v3), 422, 'community_id');
+
+  // Unpaired, she no longer lists her; the team's worker still does, by his grid.
+  await pair(b, null);
+  assert.deepEqual((await list(v3)).items.map((e) => e.id), [a.id]);
+  assert.ok((await list(c.workerGrid)).items.some((e) => e.id === b.id));
+  // Other roles still may not list elders.
+  for (const who of ['keeper', 'department', 'resident']) assertProblem(await get(API, c[who]), 403);
+  assertProblem(await w.srv.fetch(API), 401);
+});

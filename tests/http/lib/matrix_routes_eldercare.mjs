@@ -2,7 +2,8 @@
 // matrix_routes.mjs). The elders lie in 生态园's first grid (HERE): admins
 // and the workers of that grid and of 生态园 see them whole and may change
 // them; the workers of 滨河 and of the district (no area) read them masked;
-// the workers of 后瓦 and of its grid get 403.
+// the workers of 后瓦 and of its grid get 403; the volunteer (a member of the
+// world's team) lists only the elders paired with it.
 import { HERE } from './matrix_world.mjs';
 
 const OTHER_AREAS = { workerHw: 403, workerHwGrid: 403 };
@@ -49,10 +50,16 @@ export const ELDER_ROUTES = {
   'GET /api/v1/elders': {
     prep: async (w) => { await theElder(w); return { path: '/api/v1/elders' }; },
     ok: 200,
+    // A volunteer lists her team's elders only (the world's team holds the
+    // elders the PUT /team row pairs, never the world's elder).
     check: (w, caller, items) => {
       const shows = items.some((e) => e.id === w.elderOne);
       const should = SEERS.includes(caller ? caller.name : 'anonymous');
-      return shows === should ? null : `the list ${shows ? 'shows' : 'does not show'} the world's elder`;
+      if (shows !== should) return `the list ${shows ? 'shows' : 'does not show'} the world's elder`;
+      if (caller?.role === 'volunteer' && items.some((e) => e.team_id === null || e.team_id !== w.elderTeam)) {
+        return 'a volunteer lists an elder not paired with her team';
+      }
+      return null;
     },
   },
   // Volunteers read only the elders of their own team (the world's volunteer has none).
