@@ -1,5 +1,6 @@
 #include "demo/demo.h"
 
+#include <algorithm>
 #include <future>
 #include <map>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "core/read_file.h"
 #include "core/wait_for.h"
 #include "demo/demo_elders.h"
+#include "demo/demo_teams.h"
 #include "facilities/facility_input.h"
 
 namespace warmcity::demo {
@@ -50,6 +52,13 @@ constexpr DemoUser kUsers[] = {
     {"huanwei", "department", "区环卫中心(演示)", "demo-department-2026", "离石区环境卫生服务中心"},
     {"jiguan", "department", "区机关事务中心(演示)", "demo-department-2026",
      "离石区人民政府机关事务服务中心"},
+    // The grid teams' members (demo_teams.cpp): a worker of each team's
+    // community (梁俊连 serves 生态园) and a volunteer.
+    {"wangcuiping", "volunteer", "王翠萍", "demo-volunteer-2026", ""},
+    {"renjianping", "worker", "任建平", "demo-worker-2026", "西关社区"},
+    {"xuelijuan", "volunteer", "薛丽娟", "demo-volunteer-2026", ""},
+    {"gaozhiqiang", "worker", "高志强", "demo-worker-2026", "高家沟社区"},
+    {"lirunmei", "volunteer", "李润梅", "demo-volunteer-2026", ""},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -71,6 +80,8 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"keeper", "离石区文化和旅游局"},
     {"keeper", "离石区自然资源局"},
     {"community", "生态园社区", "BH-STY"},  // 梁俊连 works 生态园's appeals
+    {"community", "西关社区", "FS-XG"},     // 任建平, of 西关's grid team
+    {"community", "高家沟社区", "JK-GJG"},  // 高志强, of 高家沟's grid team
     // Departments that appeals are dispatched to (lishi-appeal-categories.json).
     {"department", "离石区城市管理局"},
     {"department", "离石区消防救援大队"},
@@ -205,6 +216,7 @@ Status record_created(accounts::AuditLog& audit, const Options& options, const R
                       .add("facilities", static_cast<int64_t>(r.facilities))
                       .add("appeal_categories", static_cast<int64_t>(r.appeal_categories))
                       .add("elders", static_cast<int64_t>(r.elders))
+                      .add("teams", static_cast<int64_t>(r.teams.size()))
                       .add("note", "DEMO DATA: approximate positions, not official")
                       .str();
   e.client_address = kClientAddress;
@@ -251,11 +263,13 @@ Result<Report> create(Services services, const Options& options) {
   report.organisations = orgs.size();
   say("organisations: " + std::to_string(orgs.size()) + " created");
 
+  std::map<std::string, int64_t> user_ids;
   for (const auto& d : kUsers) {
     accounts::NewUser u{d.username, d.display_name, d.role, d.password, std::nullopt, {}};
     if (*d.organisation) u.organisation_ids.push_back(orgs.at(d.organisation));
     auto id = services.accounts.add_user(u);
     if (!id.ok()) return id.status();
+    user_ids[d.username] = *id;
     report.users.push_back({d.username, d.role, d.display_name, d.password});
   }
   say("users: " + std::to_string(report.users.size()) + " created");
@@ -270,8 +284,22 @@ Result<Report> create(Services services, const Options& options) {
   say("appeal categories: " + std::to_string(report.appeal_categories) + " created");
   auto elders = create_elders(services.elders, elders_path, kClientAddress);
   if (!elders.ok()) return elders.status();
-  report.elders = *elders;
+  report.elders = elders->size();
   say("elders: " + std::to_string(report.elders) + " recorded");
+  auto teams = create_teams(services.elders, services.areas, user_ids, *elders, kClientAddress);
+  if (!teams.ok()) return teams.status();
+  for (const TeamSummary& t : *teams) {
+    // The printed credentials name each member's team.
+    for (Credentials& u : report.users) {
+      if (std::find(t.members.begin(), t.members.end(), u.username) != t.members.end()) {
+        u.display_name += "，" + t.name;
+      }
+    }
+    report.teams.push_back(t.name + " (" + t.grid_code + ", " + t.rota + ", " +
+                           std::to_string(t.elders) + (t.elders == 1 ? " elder)" : " elders)"));
+  }
+  say("teams: " + std::to_string(report.teams.size()) + " formed");
+  for (const std::string& t : report.teams) say("  team " + t);
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -8,7 +8,10 @@
 // actor, user id 0), appeal categories through AppealService::create_category
 // (read like a POST body, audited "appeal_category.create"), the elders we
 // look after through ElderService::create (lishi-elders.json, read like a
-// POST body, audited "elder.create"; demo_elders.h). Finally appends
+// POST body, audited "elder.create"; demo_elders.h), then a few grid teams
+// of demo users paired with the elders of their grids through
+// ElderService::create_team and pair (audited "elder_team.create",
+// "elder.pair"; demo_teams.h). Finally appends
 // the audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
@@ -44,6 +47,8 @@ struct Report {
   size_t facilities = 0;
   size_t appeal_categories = 0;
   size_t elders = 0;
+  // The grid teams, one line each: "name (grid code, rota, N elders)".
+  std::vector<std::string> teams;
   std::vector<Credentials> users;
 };
 

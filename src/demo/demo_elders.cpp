@@ -10,8 +10,9 @@
 
 namespace warmcity::demo {
 
-Result<size_t> create_elders(eldercare::ElderService& elders, const std::string& path,
-                             const std::string& client_address) {
+Result<std::vector<RecordedElder>> create_elders(eldercare::ElderService& elders,
+                                                 const std::string& path,
+                                                 const std::string& client_address) {
   Result<std::string> text = core::read_file(path, "demo data file");
   if (!text.ok()) return text.status();
   nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
@@ -20,9 +21,9 @@ Result<size_t> create_elders(eldercare::ElderService& elders, const std::string&
   }
   const eldercare::Caller system{0, "admin", {}, client_address};
   const int64_t today = core::days_from_civil(core::local_date_of(elders.now()));
-  size_t n = 0;
+  std::vector<RecordedElder> out;
   for (nlohmann::json& item : doc["elders"]) {
-    const std::string where = path + ": elder " + std::to_string(n + 1);
+    const std::string where = path + ": elder " + std::to_string(out.size() + 1);
     if (!item.is_object() || !item.contains("card") || !item["card"].is_object()) {
       return Status::Unprocessable(where + ": expected an object with \"card\"");
     }
@@ -47,9 +48,9 @@ Result<size_t> create_elders(eldercare::ElderService& elders, const std::string&
       elders.issue_card(made->elder.id, std::move(phones), system, std::move(done));
     });
     if (!issued.ok()) return issued.status();
-    ++n;
+    out.push_back({made->elder.id, made->elder.grid_id});
   }
-  return n;
+  return out;
 }
 
 }  // namespace warmcity::demo

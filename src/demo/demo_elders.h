@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "eldercare/elder_service.h"
@@ -16,8 +18,16 @@ namespace warmcity::demo {
 
 inline constexpr const char* kEldersFile = "lishi-elders.json";
 
-// How many elders were recorded (each with a card); kUnprocessable naming the entry that fails.
-Result<size_t> create_elders(eldercare::ElderService& elders, const std::string& path,
-                             const std::string& client_address);
+// An elder as recorded: her id and the grid she lives in.
+struct RecordedElder {
+  int64_t id = 0;
+  int64_t grid_id = 0;
+};
+
+// The elders recorded (each with a card), in the file's order; kUnprocessable
+// naming the entry that fails.
+Result<std::vector<RecordedElder>> create_elders(eldercare::ElderService& elders,
+                                                 const std::string& path,
+                                                 const std::string& client_address);
 
 }  // namespace warmcity::demo

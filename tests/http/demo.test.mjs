@@ -32,6 +32,10 @@ test('demo creates a marked database once and refuses a second time', () => {
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stdout, /DEMO DATA/);
   assert.match(first.stdout, /admin \/ demo-admin-2026/);
+  // The summary names each team member's team; the progress lists the teams with their rotas.
+  assert.match(first.stdout, /wangcuiping \/ demo-volunteer-2026 +\(volunteer, 王翠萍，生态园银龄帮扶队\)/);
+  assert.match(first.stderr, /teams: 3 formed/);
+  assert.match(first.stderr, /team 生态园银龄帮扶队 \(BH-STY-2, 24\/7, 2 elders\)/);
   assert.match(first.stderr, /areas: \d+ imported/);
   assert.match(first.stderr, /facilities: (\d+)\/\1/);
   // Closed cleanly: the write-ahead log is empty, so a copy of the file alone is the demo.
@@ -128,17 +132,22 @@ test('the demo holds the counts the docs state', async () => {
     listed += n;
   }
   assert.equal(listed, 74);
-  // 15 organisations (11 keepers and a community, and the 4 departments appeals go to besides)
-  // and 10 users: admin, a keeper, a worker and a department user for each category's department.
+  // 17 organisations (11 keepers, 3 communities — 生态园, 西关, 高家沟 — and the 4 departments
+  // appeals go to besides) and 15 users: admin, a keeper, a department user for each category's
+  // department, and the three grid teams' members (a worker and a volunteer each; 梁俊连 is
+  // 生态园's worker).
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
-  assert.equal(orgs.body.items.length, 15);
+  assert.equal(orgs.body.items.length, 17);
+  assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'community').map((o) => o.name).sort(),
+    ['生态园社区', '西关社区', '高家沟社区'].sort());
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
-  assert.deepEqual(roles, { admin: 1, keeper: 1, worker: 1, department: 7 });
+  assert.deepEqual(roles, { admin: 1, keeper: 1, worker: 3, department: 7, volunteer: 3 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
-    ['admin', 'liangjunlian', 'zonggonghui']);
+    ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'wangcuiping', 'xuelijuan',
+      'zonggonghui']);
   // 8 appeal categories (their codes: the test above).
   assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
 });

@@ -65,3 +65,45 @@ test('the demo records its elders, each in a grid, seen by the right staff', asy
   const cards = Number(srv.sql("SELECT count(*) FROM elder_cards WHERE state = 'active'"));
   assert.equal(cards, FILE.elders.length);
 });
+
+// The demo's grid teams (src/demo/demo_teams.cpp): three, in three
+// sub-districts, each a worker and a volunteer of the demo, paired with the
+// elders of its grid; each volunteer lists exactly her team's elders.
+const TEAMS = [
+  { name: '生态园银龄帮扶队', rota: '24/7', worker: 'liangjunlian', volunteer: 'wangcuiping' },
+  { name: '西关一网格助老队', rota: 'Mo-Fr 08:00-18:00; Sa 09:00-12:00', worker: 'renjianping', volunteer: 'xuelijuan' },
+  { name: '高家沟结对服务队', rota: 'Mo-Su 07:00-21:00', worker: 'gaozhiqiang', volunteer: 'lirunmei' },
+];
+
+test('the demo forms its grid teams and pairs them with the elders of their grids', async () => {
+  assert.ok(srv, 'the server of the previous test runs');
+  const admin = await srv.login('admin', 'demo-admin-2026');
+  const teams = (await srv.fetch('/api/v1/elder-teams', { token: admin.token })).body.items;
+  assert.deepEqual(teams.map((t) => [t.name, t.rota]), TEAMS.map((t) => [t.name, t.rota]));
+  const users = (await srv.fetch('/api/v1/users?limit=200', { token: admin.token })).body.items;
+  const idOf = (name) => users.find((u) => u.username === name).id;
+  const all = await everyElder(admin.token);
+  const communities = new Set();
+  for (const [i, t] of teams.entries()) {
+    assert.equal(t.worker_user_id, idOf(TEAMS[i].worker));
+    assert.equal(t.volunteer_user_id, idOf(TEAMS[i].volunteer));
+    communities.add(t.community_id);
+    const paired = all.filter((e) => e.team_id === t.id);
+    assert.ok(paired.length > 0, `${t.name} has elders`);
+    assert.deepEqual(all.filter((e) => e.grid_id === t.grid_id).map((e) => e.id), paired.map((e) => e.id),
+      `${t.name}: every elder of its grid`);
+    const volunteer = await srv.login(TEAMS[i].volunteer, 'demo-volunteer-2026');
+    const hers = await everyElder(volunteer.token);
+    assert.deepEqual(hers.map((e) => e.id), paired.map((e) => e.id));
+    assert.ok(hers.every((e) => e.view === 'full'));
+    const worker = await srv.login(TEAMS[i].worker, 'demo-worker-2026');
+    assert.ok((await everyElder(worker.token)).length >= paired.length);
+  }
+  assert.equal(communities.size, 3);
+  // 生态园's team never rests: it is on duty for its elders, whenever the desk asks.
+  const sty = all.find((e) => e.team_id === teams[0].id);
+  const duty = await srv.fetch(`/api/v1/elders/${sty.id}/on-duty`, { token: admin.token });
+  assert.equal(duty.status, 200, duty.text);
+  assert.equal(duty.body.reason, 'her_team');
+  assert.equal(duty.body.team.name, '生态园银龄帮扶队');
+});
