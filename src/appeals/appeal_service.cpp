@@ -17,6 +17,7 @@
 #include "core/phone.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "rates/rollup.h"
 #include "store/turn.h"
 
 namespace warmcity::appeals {
@@ -442,7 +443,9 @@ void AppealService::sweep(int64_t at, Done<int64_t> done) {
           if (Status s = insert_event(c, e); !s.ok()) return s;
           ++*count;
         }
-        return Status::Ok();
+        // The month aggregates catch up here too, so that submissions with
+        // no step after them do not pile up for every read to add.
+        return rates::roll_up(c);
       },
       [count, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);

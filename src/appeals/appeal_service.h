@@ -188,6 +188,7 @@ class AppealService {
   void add_photo(int64_t id, std::string bytes, std::optional<std::string> token, Caller by,
                  Done<Appeal> done);
   // Records escalations due at `now` (at most 500 per call); the count.
+  // Then rolls up the month aggregates (rates/rollup.h, one batch).
   // With several instances on one database one sweeps at a time
   // (store/turn.h); the others count 0 meanwhile.
   void sweep(int64_t now, Done<int64_t> done);
