@@ -36,14 +36,7 @@ void ElderService::issue_card(int64_t id, CardInput in, Caller by, Done<Card> do
           if (Status s = insert_card(c, card); !s.ok()) return s;
         }
         const std::string detail = accounts::AuditDetail().add("card_id", card.id).str();
-        if (Status s = insert_event(c, {0, id, at, by.user_id, "card_issue", detail}); !s.ok()) {
-          return s;
-        }
-        if (Status s = accounts::append_audit(
-                c, entry(by, "elder.card_issue", "elder", std::to_string(id), detail), at);
-            !s.ok()) {
-          return s;
-        }
+        if (Status s = record_change(c, by, id, "card_issue", detail, at); !s.ok()) return s;
         *out = std::move(card);
         return Status::Ok();
       },

@@ -85,14 +85,7 @@ void ElderService::create(ElderInput in, Caller by, Done<ElderView> done) {
               "only admins and the workers of the elder's grid or community record an elder");
         }
         if (Status s = insert_elder(c, e); !s.ok()) return s;
-        if (Status s = insert_event(c, {0, e.id, at, by.user_id, "create", "{}"}); !s.ok()) {
-          return s;
-        }
-        const std::string id = std::to_string(e.id);
-        if (Status s = accounts::append_audit(c, entry(by, "elder.create", "elder", id, "{}"), at);
-            !s.ok()) {
-          return s;
-        }
+        if (Status s = record_change(c, by, e.id, "create", "{}", at); !s.ok()) return s;
         *out = {std::move(e), View::kFull};
         return Status::Ok();
       },
@@ -176,14 +169,7 @@ void ElderService::correct(int64_t id, ElderInput in, Caller by, Done<ElderView>
         if (!changes.empty()) {
           e->updated_at = at;
           if (Status s = update_elder(c, *e); !s.ok()) return s;
-          if (Status s = insert_event(c, {0, id, at, by.user_id, "correct", changes}); !s.ok()) {
-            return s;
-          }
-          if (Status s = accounts::append_audit(
-                  c, entry(by, "elder.correct", "elder", std::to_string(id), changes), at);
-              !s.ok()) {
-            return s;
-          }
+          if (Status s = record_change(c, by, id, "correct", changes, at); !s.ok()) return s;
         }
         *out = {std::move(*e), View::kFull};
         return Status::Ok();
@@ -210,12 +196,7 @@ void ElderService::close(int64_t id, CloseInput in, Caller by, Done<ElderView> d
         if (Status s = revoke_active_card(c, *e, by, at, "closed"); !s.ok()) return s;
         const std::string detail =
             accounts::AuditDetail().add("reason", in.reason).add("note", in.note).str();
-        if (Status s = insert_event(c, {0, id, at, by.user_id, "close", detail}); !s.ok()) return s;
-        if (Status s = accounts::append_audit(
-                c, entry(by, "elder.close", "elder", std::to_string(id), detail), at);
-            !s.ok()) {
-          return s;
-        }
+        if (Status s = record_change(c, by, id, "close", detail, at); !s.ok()) return s;
         *out = {std::move(*e), View::kFull};
         return Status::Ok();
       },

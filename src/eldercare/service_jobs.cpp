@@ -38,6 +38,13 @@ Result<Elder> changeable(store::Connection& c, int64_t id, const Caller& by) {
   return e;
 }
 
+Status record_change(store::Connection& c, const Caller& by, int64_t elder_id,
+                     const std::string& action, const std::string& detail, int64_t at) {
+  if (Status s = insert_event(c, {0, elder_id, at, by.user_id, action, detail}); !s.ok()) return s;
+  return accounts::append_audit(
+      c, entry(by, "elder." + action, "elder", std::to_string(elder_id), detail), at);
+}
+
 Status revoke_active_card(store::Connection& c, const Elder& e, const Caller& by, int64_t at,
                           const std::string& reason) {
   Result<Card> card = active_card(c, e.id);
@@ -45,11 +52,7 @@ Status revoke_active_card(store::Connection& c, const Elder& e, const Caller& by
   if (Status s = revoke_card(c, card->id, at, by.user_id, reason); !s.ok()) return s;
   const std::string detail =
       accounts::AuditDetail().add("card_id", card->id).add("reason", reason).str();
-  if (Status s = insert_event(c, {0, e.id, at, by.user_id, "card_revoke", detail}); !s.ok()) {
-    return s;
-  }
-  return accounts::append_audit(
-      c, entry(by, "elder.card_revoke", "elder", std::to_string(e.id), detail), at);
+  return record_change(c, by, e.id, "card_revoke", detail, at);
 }
 
 }  // namespace warmcity::eldercare

@@ -25,6 +25,11 @@ Status audit_read(store::Connection& c, const Caller& by, const Elder& e, View v
 // Reads the elder and checks that `by` may change it (View::kFull).
 Result<Elder> changeable(store::Connection& c, int64_t id, const Caller& by);
 
+// The record of a change to the elder: her history's event `action` and the
+// audit entry "elder.<action>", both with `detail`.
+Status record_change(store::Connection& c, const Caller& by, int64_t elder_id,
+                     const std::string& action, const std::string& detail, int64_t at);
+
 // Revokes the elder's active card, if she has one, with its event and audit
 // entry (card_revoke, elder.card_revoke).
 Status revoke_active_card(store::Connection& c, const Elder& e, const Caller& by, int64_t at,

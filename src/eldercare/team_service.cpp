@@ -121,14 +121,7 @@ void ElderService::pair(int64_t id, std::optional<int64_t> team_id, Caller by,
           const int64_t at = now();
           e->updated_at = at;
           if (Status s = update_elder(c, *e); !s.ok()) return s;
-          if (Status s = insert_event(c, {0, id, at, by.user_id, "pair", changes}); !s.ok()) {
-            return s;
-          }
-          if (Status s = accounts::append_audit(
-                  c, entry(by, "elder.pair", "elder", std::to_string(id), changes), at);
-              !s.ok()) {
-            return s;
-          }
+          if (Status s = record_change(c, by, id, "pair", changes, at); !s.ok()) return s;
         }
         *out = {std::move(*e), View::kFull};
         return Status::Ok();
