@@ -77,7 +77,7 @@ Result<Card> ElderService::card(int64_t id, const Caller& by) const {
   store::Connection& c = db_.reader();
   Result<Elder> e = get_elder(c, id);
   if (!e.ok()) return e.status();
-  if (view_of(*e, by) != View::kFull) {
+  if (!may_change(*e, by)) {
     return Status::PermissionDenied(
         "only admins and the workers of the elder's grid or community print her card");
   }

@@ -64,8 +64,17 @@ std::optional<std::string> caller_id_form(std::string_view phone) {
     if (c < '0' || c > '9') return std::nullopt;
     digits += c;
   }
-  if (digits.size() == 15 && digits.compare(0, 4, "0086") == 0) digits.erase(0, 4);
-  if (digits.size() == 13 && digits.compare(0, 2, "86") == 0) digits.erase(0, 2);
+  // China's country code: a mobile follows it as is, a landline without its
+  // trunk 0 ("+86 358 8221234" is 0358-8221234). Nothing national starts
+  // with 86 and is that long.
+  for (std::string_view prefix : {"0086", "86"}) {
+    if (digits.size() >= prefix.size() + 10 && digits.compare(0, prefix.size(), prefix) == 0) {
+      digits.erase(0, prefix.size());
+      const bool mobile = digits.size() == 11 && digits[0] == '1';
+      if (!mobile && digits[0] != '0') digits.insert(0, "0");  // 10-… is Beijing's 010
+      break;
+    }
+  }
   if (digits.size() > 16 || !core::is_valid_phone(digits)) return std::nullopt;
   return digits;
 }

@@ -20,6 +20,12 @@ View view_of(const Elder& e, const Caller& by) {
   return View::kNone;
 }
 
+bool may_change(const Elder& e, const Caller& by) {
+  if (by.role == "admin") return true;
+  return by.role == "worker" &&
+         (holds_area(by.area_ids, e.grid_id) || holds_area(by.area_ids, e.community_id));
+}
+
 std::optional<std::vector<int64_t>> listable_areas(const Caller& by) {
   if (by.role == "admin") return std::nullopt;
   if (by.role != "worker") return std::vector<int64_t>{};

@@ -33,6 +33,11 @@ enum class View { kNone, kMasked, kFull };
 
 View view_of(const Elder& e, const Caller& by);
 
+// Who may record, correct, close, export, pair her and issue her cards:
+// admins and the workers of an organisation serving her grid or community.
+// Her team's membership alone gives the full view, not these rights.
+bool may_change(const Elder& e, const Caller& by);
+
 // True when `id` is set and one of `area_ids`.
 bool holds_area(const std::vector<int64_t>& area_ids, std::optional<int64_t> id);
 

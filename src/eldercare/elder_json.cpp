@@ -14,9 +14,11 @@ ordered_json optional_id(const std::optional<int64_t>& id) {
   return id ? ordered_json(*id) : ordered_json(nullptr);
 }
 
-ordered_json consent_json(const Consent& c) {
+// A masked view leaves the free-text note out: it may name a guardian or
+// hold a phone number.
+ordered_json consent_json(const Consent& c, bool full) {
   return {{"basis", c.basis},
-          {"note", c.note},
+          {"note", full ? ordered_json(c.note) : ordered_json(nullptr)},
           {"recorded_by", c.recorded_by},
           {"recorded_at", core::format_rfc3339(c.recorded_at)}};
 }
@@ -44,32 +46,35 @@ ordered_json elder_json(const Elder& e, View view) {
                         {"relation", c.relation},
                         {"phone", full ? c.phone : core::mask_phone(c.phone)}});
   }
-  ordered_json out = {{"id", e.id},
-                      {"view", full ? "full" : "masked"},
-                      {"name", full ? e.name : core::mask_name(e.name)},
-                      {"phones", std::move(phones)},
-                      {"address", full ? ordered_json(e.address) : ordered_json(nullptr)},
-                      {"lat", full ? ordered_json(e.lat) : ordered_json(nullptr)},
-                      {"lon", full ? ordered_json(e.lon) : ordered_json(nullptr)},
-                      {"grid_id", e.grid_id},
-                      {"community_id", optional_id(e.community_id)},
-                      {"subdistrict_id", optional_id(e.subdistrict_id)},
-                      {"team_id", optional_id(e.team_id)},
-                      {"birth_date", full ? e.birth_date : e.birth_date.substr(0, 4) + "-**-**"},
-                      {"categories", e.categories},
-                      {"risk_tier", e.risk_tier},
-                      {"emergency_contacts", std::move(contacts)},
-                      {"needs", full && e.needs ? needs_json(*e.needs) : ordered_json(nullptr)},
-                      {"consent", consent_json(e.consent)},
-                      {"health_consent",
-                       e.health_consent ? consent_json(*e.health_consent) : ordered_json(nullptr)},
-                      {"state", e.closed ? "closed" : "active"},
-                      {"closed", e.closed ? ordered_json{{"reason", e.closed_reason},
-                                                         {"note", e.closed_note},
-                                                         {"at", core::format_rfc3339(e.closed_at)}}
-                                          : ordered_json(nullptr)},
-                      {"created_at", core::format_rfc3339(e.created_at)},
-                      {"updated_at", core::format_rfc3339(e.updated_at)}};
+  ordered_json out = {
+      {"id", e.id},
+      {"view", full ? "full" : "masked"},
+      {"name", full ? e.name : core::mask_name(e.name)},
+      {"phones", std::move(phones)},
+      {"address", full ? ordered_json(e.address) : ordered_json(nullptr)},
+      {"lat", full ? ordered_json(e.lat) : ordered_json(nullptr)},
+      {"lon", full ? ordered_json(e.lon) : ordered_json(nullptr)},
+      {"grid_id", e.grid_id},
+      {"community_id", optional_id(e.community_id)},
+      {"subdistrict_id", optional_id(e.subdistrict_id)},
+      {"team_id", optional_id(e.team_id)},
+      {"birth_date", full ? e.birth_date : e.birth_date.substr(0, 4) + "-**-**"},
+      {"categories", e.categories},
+      {"risk_tier", e.risk_tier},
+      {"emergency_contacts", std::move(contacts)},
+      {"needs", full && e.needs ? needs_json(*e.needs) : ordered_json(nullptr)},
+      {"consent", consent_json(e.consent, full)},
+      // Masked: not even whether health details are held.
+      {"health_consent",
+       full && e.health_consent ? consent_json(*e.health_consent, full) : ordered_json(nullptr)},
+      {"state", e.closed ? "closed" : "active"},
+      {"closed",
+       e.closed ? ordered_json{{"reason", e.closed_reason},
+                               {"note", full ? ordered_json(e.closed_note) : ordered_json(nullptr)},
+                               {"at", core::format_rfc3339(e.closed_at)}}
+                : ordered_json(nullptr)},
+      {"created_at", core::format_rfc3339(e.created_at)},
+      {"updated_at", core::format_rfc3339(e.updated_at)}};
   return out;
 }
 
@@ -97,18 +102,25 @@ ordered_json card_json(const Card& c) {
           {"revoked_reason", c.active ? ordered_json(nullptr) : ordered_json(c.revoked_reason)}};
 }
 
-std::string changes_json(const Elder& before, const Elder& after) {
+Changes changes_of(const Elder& before, const Elder& after) {
   ordered_json a = elder_json(before, View::kFull);
   ordered_json b = elder_json(after, View::kFull);
   ordered_json fields = ordered_json::object();
+  Changes out;
   for (auto it = b.begin(); it != b.end(); ++it) {
     if (it.key() == "updated_at" || it.key() == "view") continue;
-    if (a[it.key()] != it.value()) {
+    if (a[it.key()] == it.value()) continue;
+    out.fields.push_back(it.key());
+    // Health details are kept only while their consent stands: the history
+    // says that they changed, never what they were (a withdrawal erases them).
+    if (it.key() == "needs") {
+      fields[it.key()] = {{"changed", true}};
+    } else {
       fields[it.key()] = {{"old", a[it.key()]}, {"new", it.value()}};
     }
   }
-  if (fields.empty()) return "";
-  return dump({{"fields", std::move(fields)}});
+  if (!out.fields.empty()) out.history = dump({{"fields", std::move(fields)}});
+  return out;
 }
 
 std::vector<std::string> personal_fields(View view) {

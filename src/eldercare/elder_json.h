@@ -26,9 +26,15 @@ nlohmann::ordered_json event_json(const ElderEvent& e);
 
 nlohmann::ordered_json card_json(const Card& c);
 
-// {"fields": {name: {"old": …, "new": …}}} for every field that differs
-// (the full view's values); "" when none does.
-std::string changes_json(const Elder& before, const Elder& after);
+// What a correction or a pairing changed: for the elder's history, every
+// field that differs with its old and new value (the full view's), except
+// the health details, which are only said to have changed; for the audit
+// log, the names alone.
+struct Changes {
+  std::string history;              // {"fields": {…}}; "" when nothing changed
+  std::vector<std::string> fields;  // the changed fields' names (what the audit entry says)
+};
+Changes changes_of(const Elder& before, const Elder& after);
 
 // The personal fields a view shows, for the audit entry of a read.
 std::vector<std::string> personal_fields(View view);

@@ -80,7 +80,7 @@ void ElderService::create(ElderInput in, Caller by, Done<ElderView> done) {
         Elder e;
         e.created_at = e.updated_at = at;
         if (Status s = apply(e, in, by, at); !s.ok()) return s;
-        if (view_of(e, by) != View::kFull) {
+        if (!may_change(e, by)) {
           return Status::PermissionDenied(
               "only admins and the workers of the elder's grid or community record an elder");
         }
@@ -162,14 +162,20 @@ void ElderService::correct(int64_t id, ElderInput in, Caller by, Done<ElderView>
         const Elder before = *e;
         const int64_t at = now();
         if (Status s = apply(*e, in, by, at); !s.ok()) return s;
-        if (view_of(*e, by) != View::kFull) {
+        if (!may_change(*e, by)) {
           return Status::PermissionDenied("the new position lies outside the caller's areas");
         }
-        const std::string changes = changes_json(before, *e);
-        if (!changes.empty()) {
+        // A team serves the elders of its own community: a move to another
+        // community ends the pairing (and the old team's view of her).
+        if (e->community_id != before.community_id) {
+          e->team_id.reset();
+          e->team_members.clear();
+        }
+        const Changes changes = changes_of(before, *e);
+        if (!changes.fields.empty()) {
           e->updated_at = at;
           if (Status s = update_elder(c, *e); !s.ok()) return s;
-          if (Status s = record_change(c, by, id, "correct", changes, at); !s.ok()) return s;
+          if (Status s = record_changes(c, by, id, "correct", changes, at); !s.ok()) return s;
         }
         *out = {std::move(*e), View::kFull};
         return Status::Ok();

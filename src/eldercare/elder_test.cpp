@@ -41,6 +41,10 @@ TEST(Elder, CallerIdForms) {
   EXPECT_EQ(caller_id_form("8613812345678"), "13812345678");
   EXPECT_EQ(caller_id_form("0358-8221234"), "03588221234");
   EXPECT_EQ(caller_id_form("(0358) 822 1234"), "03588221234");
+  EXPECT_EQ(caller_id_form("+86 358 8221234"), "03588221234");  // the trunk 0 dropped
+  EXPECT_EQ(caller_id_form("0086 358 8221234"), "03588221234");
+  EXPECT_EQ(caller_id_form("+86 10 12345678"), "01012345678");
+  EXPECT_EQ(caller_id_form("+86 0358 8221234"), "03588221234");
   EXPECT_EQ(caller_id_form("1381234567"), std::nullopt);
   EXPECT_EQ(caller_id_form("phone"), std::nullopt);
   EXPECT_EQ(caller_id_form("138+12345678"), std::nullopt);
@@ -66,6 +70,19 @@ TEST(ElderAccess, ByRoleAndArea) {
   EXPECT_EQ(view_of(e, {3, "volunteer", {30}, ""}), View::kNone);
   EXPECT_EQ(view_of(e, {4, "resident", {}, ""}), View::kNone);
   EXPECT_EQ(view_of(e, {5, "department", {}, ""}), View::kNone);
+  // Her team's two members see her whole but change nothing unless they are
+  // workers of her grid or community.
+  Elder paired = e;
+  paired.team_members = {6, 7};
+  EXPECT_EQ(view_of(paired, {6, "worker", {21}, ""}), View::kFull);
+  EXPECT_EQ(view_of(paired, {7, "volunteer", {}, ""}), View::kFull);
+  EXPECT_FALSE(may_change(paired, {6, "worker", {21}, ""}));
+  EXPECT_FALSE(may_change(paired, {7, "volunteer", {}, ""}));
+  EXPECT_TRUE(may_change(paired, {6, "worker", {30}, ""}));
+  EXPECT_TRUE(may_change(e, {1, "admin", {}, ""}));
+  EXPECT_TRUE(may_change(e, {2, "worker", {20}, ""}));
+  EXPECT_FALSE(may_change(e, {2, "worker", {10}, ""}));  // masked: reads only
+  EXPECT_FALSE(may_change(e, {2, "worker", {}, ""}));
   EXPECT_EQ(listable_areas({1, "admin", {}, ""}), std::nullopt);
   EXPECT_EQ(listable_areas({2, "worker", {}, ""}), std::nullopt);
   EXPECT_EQ(listable_areas({2, "worker", {20}, ""}), std::vector<int64_t>({20}));
@@ -82,15 +99,21 @@ TEST(ElderJson, MaskedHidesPersonalAndHealthDetails) {
   e.birth_date = "1941-03-08";
   e.emergency_contacts = {{"王建国", "儿子", "13900001111"}};
   e.needs = Needs{"低盐", "拄拐", "左耳弱", {"硝苯地平"}};
-  e.health_consent = Consent{"consent", "", 1, 0};
+  e.health_consent = Consent{"consent", "由女儿王丽代签", 1, 0};
+  e.consent = Consent{"guardian_consent", "监护人王丽 13700002222", 1, 0};
+  e.closed = true;
+  e.closed_reason = "died";
+  e.closed_note = "脑梗，县医院";
   const std::string masked = dump(elder_json(e, View::kMasked));
-  for (const char* secret : {"张桂兰", "13812345678", "8221234", "交通路", "03-08", "王建国",
-                             "13900001111", "低盐", "硝苯地平", "37.5"}) {
+  for (const char* secret :
+       {"张桂兰", "13812345678", "8221234", "交通路", "03-08", "王建国", "13900001111", "低盐",
+        "硝苯地平", "37.5", "王丽", "13700002222", "脑梗"}) {
     EXPECT_EQ(masked.find(secret), std::string::npos) << secret << " in " << masked;
   }
   EXPECT_NE(masked.find("\"name\":\"张**\""), std::string::npos) << masked;
   EXPECT_NE(masked.find("138****5678"), std::string::npos) << masked;
   EXPECT_NE(masked.find("1941-**-**"), std::string::npos) << masked;
+  EXPECT_NE(masked.find("\"health_consent\":null"), std::string::npos) << masked;
   const std::string full = dump(elder_json(e, View::kFull));
   EXPECT_NE(full.find("硝苯地平"), std::string::npos);
   EXPECT_NE(full.find("交通路"), std::string::npos);
@@ -100,10 +123,26 @@ TEST(ElderJson, ChangesNameOnlyWhatDiffers) {
   Elder a = in_grid();
   a.name = "张桂兰";
   Elder b = a;
-  EXPECT_EQ(changes_json(a, b), "");
+  EXPECT_EQ(changes_of(a, b).history, "");
+  EXPECT_TRUE(changes_of(a, b).fields.empty());
   b.name = "张桂芝";
   b.updated_at = 99;
-  EXPECT_EQ(changes_json(a, b), R"({"fields":{"name":{"old":"张桂兰","new":"张桂芝"}}})");
+  EXPECT_EQ(changes_of(a, b).history, R"({"fields":{"name":{"old":"张桂兰","new":"张桂芝"}}})");
+  EXPECT_EQ(changes_of(a, b).fields, std::vector<std::string>{"name"});
+}
+
+TEST(ElderJson, ChangesNeverCopyHealthDetails) {
+  Elder a = in_grid();
+  a.needs = Needs{"低盐", "拄拐", "左耳弱", {"硝苯地平"}};
+  a.health_consent = Consent{"consent", "", 1, 0};
+  Elder b = a;
+  b.needs.reset();  // consent withdrawn: the details go
+  b.health_consent.reset();
+  const Changes c = changes_of(a, b);
+  EXPECT_EQ(c.history.find("硝苯地平"), std::string::npos) << c.history;
+  EXPECT_EQ(c.history.find("低盐"), std::string::npos) << c.history;
+  EXPECT_NE(c.history.find(R"("needs":{"changed":true})"), std::string::npos) << c.history;
+  EXPECT_EQ(c.fields, (std::vector<std::string>{"needs", "health_consent"}));
 }
 
 const int64_t kToday = core::days_from_civil({2026, 5, 1});

@@ -28,21 +28,25 @@ Status audit_read(store::Connection& c, const Caller& by, const Elder& e, View v
 Result<Elder> changeable(store::Connection& c, int64_t id, const Caller& by) {
   Result<Elder> e = get_elder(c, id);
   if (!e.ok()) return e.status();
-  const View v = view_of(*e, by);
-  if (v == View::kNone) return Status::PermissionDenied(kNoAccess);
-  if (v != View::kFull) {
-    return Status::PermissionDenied(
-        "only admins and the workers of the elder's grid or community change, export or "
-        "issue cards for a record");
-  }
+  if (view_of(*e, by) == View::kNone) return Status::PermissionDenied(kNoAccess);
+  if (!may_change(*e, by)) return Status::PermissionDenied(kChangeRule);
   return e;
 }
 
 Status record_change(store::Connection& c, const Caller& by, int64_t elder_id,
-                     const std::string& action, const std::string& detail, int64_t at) {
+                     const std::string& action, const std::string& detail, int64_t at,
+                     const std::optional<std::string>& audit_detail) {
   if (Status s = insert_event(c, {0, elder_id, at, by.user_id, action, detail}); !s.ok()) return s;
-  return accounts::append_audit(
-      c, entry(by, "elder." + action, "elder", std::to_string(elder_id), detail), at);
+  return accounts::append_audit(c,
+                                entry(by, "elder." + action, "elder", std::to_string(elder_id),
+                                      audit_detail.value_or(detail)),
+                                at);
+}
+
+Status record_changes(store::Connection& c, const Caller& by, int64_t elder_id,
+                      const std::string& action, const Changes& changes, int64_t at) {
+  return record_change(c, by, elder_id, action, changes.history, at,
+                       accounts::AuditDetail().add_strings("fields", changes.fields).str());
 }
 
 Status revoke_active_card(store::Connection& c, const Elder& e, const Caller& by, int64_t at,

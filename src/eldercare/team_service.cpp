@@ -116,12 +116,12 @@ void ElderService::pair(int64_t id, std::optional<int64_t> team_id, Caller by,
           }
           e->team_members = {t->worker_user_id, t->volunteer_user_id};
         }
-        const std::string changes = changes_json(before, *e);
-        if (!changes.empty()) {
+        const Changes changes = changes_of(before, *e);
+        if (!changes.fields.empty()) {
           const int64_t at = now();
           e->updated_at = at;
           if (Status s = update_elder(c, *e); !s.ok()) return s;
-          if (Status s = record_change(c, by, id, "pair", changes, at); !s.ok()) return s;
+          if (Status s = record_changes(c, by, id, "pair", changes, at); !s.ok()) return s;
         }
         *out = {std::move(*e), View::kFull};
         return Status::Ok();

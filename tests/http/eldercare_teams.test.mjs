@@ -181,3 +181,59 @@ test('a volunteer lists the elders paired with her team(s), whole, and no others
   for (const who of ['keeper', 'department', 'resident']) assertProblem(await get(API, c[who]), 403);
   assertProblem(await w.srv.fetch(API), 401);
 });
+
+test('her team sees her whole but changes only what its members serve; a move to another community ends the pairing; withdrawn health details leave no copy', async () => {
+  const { callers: c } = w;
+  const needs = { diet: '低盐', mobility: '拄拐', hearing: '左耳弱', medicines: ['硝苯地平'] };
+  const elder = await w.createElder({ name: '周淑珍', needs, health_consent: { basis: 'consent', note: '本人同意' } });
+  // 后瓦's worker on a team of 生态园's grid (the second seat may be a worker).
+  const cross = await send('POST', TEAMS, teamBody({ name: '跨社区组', volunteer_user_id: c.workerHw.user.id }), c.admin);
+  assert.equal(cross.status, 201, cross.text);
+  assert.equal((await send('PUT', `${API}/${elder.id}/team`, { team_id: cross.body.id }, c.admin)).status, 200);
+  const seen = await get(`${API}/${elder.id}`, c.workerHw);
+  assert.equal(seen.status, 200, seen.text);
+  assert.equal(seen.body.view, 'full');
+  assertProblem(await send('PATCH', `${API}/${elder.id}`, { risk_tier: 'general' }, c.workerHw), 403);
+  assertProblem(await send('POST', `${API}/${elder.id}/close`, { reason: 'moved_out' }, c.workerHw), 403);
+  assertProblem(await get(`${API}/${elder.id}/export`, c.workerHw), 403);
+  assertProblem(await send('POST', `${API}/${elder.id}/card`, { committee_phone: '0358-8221234', team_phone: '13903580001' }, c.workerHw), 403);
+  assertProblem(await get(`${API}/${elder.id}/card.svg`, c.workerHw), 403);
+  assertProblem(await send('PUT', `${API}/${elder.id}/team`, { team_id: null }, c.workerHw), 403);
+
+  // Consent to health details withdrawn: the details go, and neither her
+  // history nor the audit log keeps a copy of them.
+  const withdrawn = await send('PATCH', `${API}/${elder.id}`, { health_consent: null }, c.admin);
+  assert.equal(withdrawn.status, 200, withdrawn.text);
+  assert.equal(withdrawn.body.needs, null);
+  const exported = await get(`${API}/${elder.id}/export`, c.admin);
+  assert.equal(exported.status, 200, exported.text);
+  assert.ok(!exported.text.includes('硝苯地平') && !exported.text.includes('低盐'), exported.text);
+  const correction = exported.body.history.find((e) => e.action === 'correct');
+  assert.deepEqual(correction.detail.fields.needs, { changed: true });
+  const audits = w.srv.sql(`SELECT detail FROM audit_log WHERE action = 'elder.correct' AND subject_id = '${elder.id}'`);
+  assert.ok(audits.includes('needs') && !audits.includes('硝苯地平') && !audits.includes('本人同意'), audits);
+
+  // The masked view says nothing of health consent or the notes.
+  const masked = await get(`${API}/${elder.id}`, c.workerBh);
+  assert.equal(masked.body.view, 'masked');
+  assert.equal(masked.body.consent.note, null);
+  assert.equal(masked.body.health_consent, null);
+
+  // Moved to 后瓦: the 生态园 team no longer serves her, nor sees her.
+  const hw2 = await send('POST', '/api/v1/areas', {
+    level: 'grid', name: '后瓦第二网格', code: 'BH-HW-2', parent_id: w.area['BH-HW'],
+    boundary: { type: 'Polygon', coordinates: [[[111.13, 37.50], [111.14, 37.50], [111.14, 37.52], [111.13, 37.52], [111.13, 37.50]]] },
+  }, c.admin);
+  assert.equal(hw2.status, 201, hw2.text);
+  const v6 = await w.srv.createUser(w.admin, 'zhiyuanzhe6', 'volunteer');
+  const styTeam = await send('POST', TEAMS, teamBody({ name: '生态园六号组', volunteer_user_id: v6.user.id }), c.admin);
+  assert.equal((await send('PUT', `${API}/${elder.id}/team`, { team_id: styTeam.body.id }, c.admin)).status, 200);
+  assert.equal((await get(`${API}/${elder.id}`, v6)).status, 200);
+  const moved = await send('PATCH', `${API}/${elder.id}`, { lat: 37.51, lon: 111.135 }, c.admin);
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal(moved.body.community_id, w.area['BH-HW']);
+  assert.equal(moved.body.team_id, null);
+  assertProblem(await get(`${API}/${elder.id}`, v6), 403);
+  const history = (await get(`${API}/${elder.id}/export`, c.admin)).body.history;
+  assert.deepEqual(history.at(-1).detail.fields.team_id, { old: styTeam.body.id, new: null });
+});
