@@ -6,7 +6,6 @@
 // what Cells::add and current_contribution compute in C++ (rollup.cpp); the
 // property test (src/appeals/rollup_property_test.cpp) checks both against
 // a recount.
-#include <cstdio>
 #include <string>
 
 #include "rates/rollup.h"
@@ -20,9 +19,7 @@ std::string months_sql() {
   std::string sql = "INSERT INTO appeal_months (month_start, month_until) VALUES ";
   for (int y = 1970; y < 2200; ++y) {
     for (int m = 1; m <= 12; ++m) {
-      char text[8];
-      std::snprintf(text, sizeof text, "%04d-%02d", y, m);
-      const Month month = *parse_month(text);
+      const Month month = *parse_month(Month{y, m}.text());
       if (y != 1970 || m != 1) sql += ", ";
       sql += "(" + std::to_string(month.from) + ", " + std::to_string(month.until) + ")";
     }
