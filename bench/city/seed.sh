@@ -54,7 +54,7 @@ secs=$(python3 -c "print(f'{$(date +%s.%N) - $start:.0f}')")
 # database migrating to v3 would (it fills the aggregates from the rows).
 sql "DROP TABLE appeal_month_rates; DROP TABLE appeal_month_counts;
   DROP TABLE appeal_rollup_callbacks; DROP TABLE appeal_rollup; DROP TABLE appeal_rollup_mark;
-  DROP TABLE appeal_months; DROP INDEX appeals_month_open;
+  DROP INDEX appeals_month_open;
   DELETE FROM schema_migrations WHERE module = 'appeal_counts' AND version = 3" >/dev/null
 mstart=$(date +%s.%N)
 "$BIN" migrate "${DBARGS[@]}" >/dev/null

@@ -384,7 +384,7 @@ TEST_F(Rollup, RandomWorkflowsEqualTheRecountAndTheMigrationsFill) {
   ASSERT_TRUE(
       sql("DROP TABLE appeal_month_rates; DROP TABLE appeal_month_counts; "
           "DROP TABLE appeal_rollup_callbacks; DROP TABLE appeal_rollup; "
-          "DROP TABLE appeal_rollup_mark; DROP TABLE appeal_months; DROP INDEX appeals_month_open; "
+          "DROP TABLE appeal_rollup_mark; DROP INDEX appeals_month_open; "
           "DELETE FROM schema_migrations WHERE module = 'appeal_counts' AND version = 3")
           .ok());
   db_->stop();

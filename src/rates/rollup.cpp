@@ -48,7 +48,7 @@ Result<int64_t> read_mark(store::Connection& c) {
   if (!s.ok()) return s.status();
   Result<bool> row = s->step();
   if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("appeal_rollup_mark has no row");
+  if (!*row) return 0;  // nothing rolled up yet (a new database)
   return s->column_int64(0);
 }
 
@@ -350,7 +350,10 @@ Result<Contribution> current_contribution(store::Connection& c, int64_t appeal_i
 
 Status roll_up(store::Connection& c, int max_events) {
   // Taken first: two servers' roll-ups on one PostgreSQL take turns here.
-  if (Status s = c.exec("UPDATE appeal_rollup_mark SET event_id = event_id WHERE id = 1");
+  // A new database has no mark yet (its migration wrote none).
+  if (Status s =
+          c.exec("INSERT INTO appeal_rollup_mark (id, event_id) VALUES (1, 0) ON CONFLICT (id) DO "
+                 "UPDATE SET event_id = appeal_rollup_mark.event_id");
       !s.ok()) {
     return s;
   }

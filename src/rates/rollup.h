@@ -8,7 +8,8 @@
 // Tables (the appeals module's migration "appeal_counts" v3, SQL from
 // rollup_migration_sql() below; the migration fills them for an existing
 // database):
-//   appeal_rollup_mark        one row: the last event id rolled up
+//   appeal_rollup_mark        one row: the last event id rolled up (none
+//                             until there are events: no row means 0)
 //   appeal_rollup             per appeal, what it last contributed (its month,
 //                             state, groups, merge, times, lateness)
 //   appeal_rollup_callbacks   per appeal and callback month, the last callback
@@ -21,7 +22,7 @@
 //                             reassignment or relocation, moving its past
 //                             contributions with it)
 //   appeal_months             the district-time months 1970-01 … 2199-12, for
-//                             the migration's fill
+//                             the migration's fill (dropped after it)
 // A month is keyed by Month::from (unix seconds of its first 00:00 +08:00);
 // a group id 0 is "no group".
 //

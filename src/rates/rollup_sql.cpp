@@ -160,7 +160,8 @@ std::string rollup_migration_sql() {
     ) {{without_rowid}};
     CREATE INDEX appeals_month_open ON appeals(submitted_at)
       WHERE merged_into IS NULL AND (accepted_at IS NULL OR replied_at IS NULL);
-    INSERT INTO appeal_rollup_mark (id, event_id) SELECT 1, COALESCE(MAX(id), 0) FROM appeal_events;
+    INSERT INTO appeal_rollup_mark (id, event_id)
+      SELECT 1, id FROM appeal_events WHERE id = (SELECT MAX(id) FROM appeal_events);
   )SQL";
   sql += months_sql();
   sql +=
@@ -187,6 +188,9 @@ std::string rollup_migration_sql() {
       "GROUP BY c.appeal_id, c.month) l JOIN appeal_events e ON e.id = l.last_id;\n";
   sql += counts_fill_sql();
   sql += rates_fill_sql();
+  // Only the fill needs the months; a new database holds no row the
+  // migrations wrote (`warmcity copy` wants an empty destination).
+  sql += "DROP TABLE appeal_months;\n";
   return sql;
 }
 
