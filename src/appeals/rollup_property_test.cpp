@@ -381,12 +381,11 @@ TEST_F(Rollup, RandomWorkflowsEqualTheRecountAndTheMigrationsFill) {
   // the fill gives the same aggregates.
   service_->stop();
   service_.reset();
-  ASSERT_TRUE(
-      sql("DROP TABLE appeal_month_rates; DROP TABLE appeal_month_counts; "
-          "DROP TABLE appeal_rollup_callbacks; DROP TABLE appeal_rollup; "
-          "DROP TABLE appeal_rollup_mark; DROP INDEX appeals_month_open; "
-          "DELETE FROM schema_migrations WHERE module = 'appeal_counts' AND version = 3")
-          .ok());
+  ASSERT_TRUE(sql("DROP TABLE appeal_month_rates; DROP TABLE appeal_month_counts; "
+                  "DROP TABLE appeal_rollup_callbacks; DROP TABLE appeal_rollup; "
+                  "DROP TABLE appeal_rollup_mark; DROP INDEX appeals_month_open; "
+                  "DELETE FROM schema_migrations WHERE module = 'appeal_counts' AND version = 3")
+                  .ok());
   db_->stop();
   db_.reset();
   open_db();
