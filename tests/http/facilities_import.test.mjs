@@ -223,6 +223,7 @@ test('an import is checked off the I/O thread: with one I/O thread, health answe
   try {
     const token = (await one.login(ADMIN.username, ADMIN.password)).token;
     let done = false;
+    const started = Date.now();
     const imported = one.fetch(`${API}/import?format=csv`, {
       method: 'POST', token, body: toilets(100000), headers: { 'content-type': 'text/csv' },
     }).finally(() => { done = true; });
@@ -238,7 +239,13 @@ test('an import is checked off the I/O thread: with one I/O thread, health answe
     const r = await imported;
     assert.equal(r.status, 201, r.text.slice(0, 300));
     assert.ok(asked >= 3, `health was asked ${asked} times during the import`);
-    assert.ok(slowest < 200, `health took ${slowest} ms while the import was checked`);
+    // On the I/O thread the check would hold health for most of the import;
+    // off it, health waits for nothing much. The bound scales with the
+    // import's own time, so a loaded or sanitizer build (everything slower)
+    // measures the same thing.
+    const took = Date.now() - started;
+    const bound = Math.max(200, took * 0.4);
+    assert.ok(slowest < bound, `health took ${slowest} ms while the import (${took} ms) was checked`);
   } finally {
     await one.stop();
     one.cleanup();
