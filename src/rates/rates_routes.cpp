@@ -1,7 +1,9 @@
 // GET /api/v1/rates (see rates_module.h): the query, then RatesService, then
 // JSON or CSV.
+#include <charconv>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +12,7 @@
 #include "rates/json_text.h"
 #include "rates/rates_csv.h"
 #include "rates/rates_module.h"
+#include "rates/rates_page.h"
 #include "rates/rates_service.h"
 
 namespace warmcity::rates {
@@ -82,9 +85,70 @@ void append_row(std::string& out, const Row& r) {
   out += "}";
 }
 
+// The largest page (about 400 bytes a row: 200 KB) and the largest minimum.
+constexpr int64_t kMaxLimit = 500;
+constexpr int64_t kMaxMinCallbacks = 1'000'000;
+
 std::string unnamed(Dimension by) {
   // The CSV's name; the web app shows its own words for a row without an id.
   return by == Dimension::kDepartment ? "（未派至部门）" : "（未定位）";
+}
+
+// A JSON page of the rows (rates_page.h): ?limit=1..500 (default 200),
+// ?cursor=, ?order=rank|worst, ?rate=, ?min_callbacks=. Problems go to
+// `errors`.
+PageQuery page_query(const http::Request& req, std::vector<FieldError>& errors) {
+  PageQuery q;
+  auto whole = [](const std::string& text, int64_t max) -> std::optional<int64_t> {
+    int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > max) {
+      return std::nullopt;
+    }
+    return v;
+  };
+  if (std::optional<std::string> l = req.query_param("limit")) {
+    std::optional<int64_t> v = whole(*l, kMaxLimit);
+    if (v && *v >= 1) {
+      q.limit = static_cast<size_t>(*v);
+    } else {
+      errors.push_back({"limit", "a whole number from 1 to " + std::to_string(kMaxLimit)});
+    }
+  }
+  if (std::optional<std::string> o = req.query_param("order")) {
+    std::optional<Order> v = parse_order(*o);
+    if (v) {
+      q.order = *v;
+    } else {
+      errors.push_back({"order", "rank or worst"});
+    }
+  }
+  if (std::optional<std::string> r = req.query_param("rate")) {
+    std::optional<Rate> v = parse_rate(*r);
+    if (v) {
+      q.rate = *v;
+    } else {
+      errors.push_back({"rate", "one of composite, response, resolution, satisfaction"});
+    }
+  }
+  if (std::optional<std::string> m = req.query_param("min_callbacks")) {
+    std::optional<int64_t> v = whole(*m, kMaxMinCallbacks);
+    if (v) {
+      q.min_callbacks = *v;
+    } else {
+      errors.push_back(
+          {"min_callbacks", "a whole number from 0 to " + std::to_string(kMaxMinCallbacks)});
+    }
+  }
+  if (std::optional<std::string> c = req.query_param("cursor")) {
+    // (Checked against the order and rate asked for; a bad one of those was named above.)
+    if (cursor_fits(*c, q.order, q.rate)) {
+      q.cursor = *c;
+    } else {
+      errors.push_back({"cursor", "not a cursor this report gave out for this order and rate"});
+    }
+  }
+  return q;
 }
 
 void get_rates(const RatesService& service, http::Request& req, http::Reply reply) {
@@ -112,20 +176,29 @@ void get_rates(const RatesService& service, http::Request& req, http::Reply repl
   if (format && *format != "json" && *format != "csv") {
     errors.push_back({"format", "json or csv"});
   }
+  PageQuery q = page_query(req, errors);
   if (!errors.empty()) {
     return reply(http::problem(Status::Unprocessable("bad rates query", std::move(errors))));
   }
 
-  Result<Report> report = service.report(month, by, now);
+  // The CSV is the whole table (an export: its names too); JSON names only
+  // the rows of its page.
+  const bool csv = format == "csv";
+  Result<Report> report = csv ? service.report(month, by, now) : service.figures(month, by, now);
   if (!report.ok()) return reply(http::problem(report.status()));
-  std::vector<Row>& rows = report->rows;
   Row& sum = report->total;
+  const Weights& w = service.weights();
+  std::optional<Page> page;
+  if (!csv) {
+    page = page_of(std::move(report->rows), q);
+    if (Status s = service.name_rows(by, page->rows); !s.ok()) return reply(http::problem(s));
+  }
+  std::vector<Row>& rows = csv ? report->rows : page->rows;
   for (Row& r : rows) {
     if (!r.id) r.name = unnamed(by);
   }
-  const Weights& w = service.weights();
 
-  if (format == "csv") {
+  if (csv) {
     http::Response r;
     r.content_type = "text/csv; charset=utf-8";
     r.body = rates_csv(rows, sum);
@@ -142,7 +215,10 @@ void get_rates(const RatesService& service, http::Request& req, http::Reply repl
       {"weights",
        {{"response", w.response}, {"resolution", w.resolution}, {"satisfaction", w.satisfaction}}},
       {"generated_at", core::format_rfc3339(now)},
+      {"order", q.order == Order::kRank ? "rank" : "worst"},
+      {"groups", page->selected},
       {"items", ordered_json::array()},
+      {"next_cursor", page->next_cursor ? ordered_json(*page->next_cursor) : ordered_json(nullptr)},
       {"total", row_json(sum)}};
   // The items go where the empty array was (the first "items", before the
   // total and its fixed name).
@@ -171,7 +247,8 @@ void register_routes(http::Router& router, store::Database& db, Weights weights)
       [service](http::Request& req, http::Reply reply) {
         get_rates(*service, req, std::move(reply));
       },
-      // Up to one row per grid (15,000 in a city): tens of milliseconds.
+      // Up to one row per grid (15,000 in a city) computed and ranked: a few
+      // milliseconds for a page, tens for the whole CSV.
       {.summary = "the three rates per department or area and month (JSON or CSV)", .slow = true});
 }
 

@@ -40,6 +40,13 @@ void add_open(Row& r, const SubmissionFact& f, int64_t now) {
 }  // namespace
 
 Result<Report> RatesService::report(const Month& month, Dimension by, int64_t now) const {
+  Result<Report> out = figures(month, by, now);
+  if (!out.ok()) return out;
+  if (Status s = name_rows(by, out->rows); !s.ok()) return s;
+  return out;
+}
+
+Result<Report> RatesService::figures(const Month& month, Dimension by, int64_t now) const {
   store::Connection& c = db_.reader();
   auto sums = month_rates(c, month.from, by);
   if (!sums.ok()) return sums.status();
@@ -65,18 +72,22 @@ Result<Report> RatesService::report(const Month& month, Dimension by, int64_t no
   }
   fill_rates(out.total, weights_);
   rank(out.rows);
+  return out;
+}
+
+Status RatesService::name_rows(Dimension by, std::vector<Row>& rows) const {
   std::vector<int64_t> ids;
-  for (const Row& r : out.rows) {
+  for (const Row& r : rows) {
     if (r.id) ids.push_back(*r.id);
   }
-  auto names = group_names(c, by, ids);
+  auto names = group_names(db_.reader(), by, ids);
   if (!names.ok()) return names.status();
-  for (Row& r : out.rows) {
+  for (Row& r : rows) {
     if (!r.id) continue;
     auto it = names->find(*r.id);
     r.name = it != names->end() ? it->second : "#" + std::to_string(*r.id);
   }
-  return out;
+  return Status::Ok();
 }
 
 }  // namespace warmcity::rates

@@ -4,9 +4,9 @@
 // each group's display name. Equal to rates.h's compute() over the raw
 // facts (rates_store.h); rollup_property_test.cpp checks it.
 //
-// report() reads on the calling thread's reader connection; it writes
-// nothing. Lifetime: REQUIRES `db` to outlive the service.
-// Threads: report() from any thread.
+// report(), figures() and name_rows() read on the calling thread's reader
+// connection; they write nothing. Lifetime: REQUIRES `db` to outlive the service.
+// Threads: any method from any thread.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +29,14 @@ class RatesService {
 
   const Weights& weights() const { return weights_; }
 
-  // The rows of `month` grouped `by`, at `now` (overdue counts). A row's
-  // name is its group's name; "#<id>" when the id names nothing; empty for
-  // the row without a group and for the total (the caller words those).
+  // The rows of `month` grouped `by`, at `now` (overdue counts), ranked
+  // and named (name_rows()).
   Result<Report> report(const Month& month, Dimension by, int64_t now) const;
+  // The same rows without their names (a page names only its own rows).
+  Result<Report> figures(const Month& month, Dimension by, int64_t now) const;
+  // Names `rows`: a row's group's name; "#<id>" when the id names nothing;
+  // empty for the row without a group (the caller words it and the total).
+  Status name_rows(Dimension by, std::vector<Row>& rows) const;
 
  private:
   store::Database& db_;

@@ -1,7 +1,9 @@
 // The three rates (三率) over real HTTP: a fixture of appeals taken through
 // their callbacks (one reopened by a 不满意 callback and called back again),
 // the rates, ranking (with a tie) and totals checked against numbers worked
-// out by hand, the CSV export, and the roles that may not call it.
+// out by hand, the CSV export, paging (limit and cursor, order=worst, a
+// minimum of callbacks; every bad parameter 422), and the roles that may not
+// call it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
@@ -170,6 +172,94 @@ test('CSV export: UTF-8 with BOM, RFC 4180, the same numbers in percent', async 
   assert.equal(lines.length, 1 + 3 + 1 + 1);  // header, three departments, total, ''
   assert.ok(lines[1].startsWith(`1,${depts.a.id},区城管局,4,3,3,2,1,1,75.00,75.00,72.50,74.00,4,`), lines[1]);
   assert.ok(lines[4].startsWith(',,合计 (total),8,7,'), lines[4]);
+});
+
+// Every page of `query` (limit, order, …) followed by its next_cursor.
+async function allPages(query) {
+  const pages = [];
+  let cursor = null;
+  do {
+    const r = await srv.fetch(`/api/v1/rates?month=${thisMonth()}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: admin.token });
+    assert.equal(r.status, 200, r.text);
+    pages.push(r.body);
+    cursor = r.body.next_cursor;
+    assert.ok(pages.length <= 10, 'paging does not end');
+  } while (cursor);
+  return pages;
+}
+
+test('pages: complete, each row once, with the whole report\'s ranks and total on every page', async () => {
+  const whole = (await srv.fetch(`/api/v1/rates?month=${thisMonth()}&limit=500`, { token: admin.token })).body;
+  assert.equal(whole.order, 'rank');
+  assert.equal(whole.groups, 3);
+  assert.equal(whole.next_cursor, null);
+  assert.deepEqual(whole.items.map((i) => i.name), ['区城管局', '区住建局', '区交通局']);
+  // The default page is 200 rows: the whole of this report.
+  assert.deepEqual((await srv.fetch(`/api/v1/rates?month=${thisMonth()}`, { token: admin.token })).body.items, whole.items);
+  for (const limit of [1, 2]) {
+    const pages = await allPages(`limit=${limit}`);
+    assert.equal(pages.length, Math.ceil(3 / limit), `limit ${limit}`);
+    assert.deepEqual(pages.flatMap((p) => p.items), whole.items, `limit ${limit}`);
+    for (const p of pages) {
+      assert.ok(p.items.length <= limit);
+      assert.equal(p.groups, 3);
+      assert.deepEqual(p.total, whole.total);
+    }
+    assert.equal(pages.at(-1).next_cursor, null);
+  }
+});
+
+test('order=worst: the lowest rate first, a minimum of valid callbacks, paged alike', async () => {
+  // Composite: 住建局 and 交通局 0.73 (tied: equal callbacks, lower id first), 城管局 0.74.
+  const worst = await allPages('order=worst&limit=2');
+  assert.deepEqual(worst.map((p) => p.items.map((i) => i.name)), [['区住建局', '区交通局'], ['区城管局']]);
+  assert.equal(worst[0].order, 'worst');
+  assert.deepEqual(worst[0].items.map((i) => i.rank), [2, 2]);  // the ranks stay the ranking's
+  // By 满意率: 城管局 0.725 first, then 0.95 twice.
+  const bySatisfaction = await allPages('order=worst&rate=satisfaction&limit=1');
+  assert.deepEqual(bySatisfaction.flatMap((p) => p.items.map((i) => i.name)), ['区城管局', '区住建局', '区交通局']);
+  // At least 3 valid callbacks: only 城管局 (4); the total is still everyone's.
+  const few = (await srv.fetch(`/api/v1/rates?month=${thisMonth()}&order=worst&min_callbacks=3`, { token: admin.token })).body;
+  assert.deepEqual(few.items.map((i) => i.name), ['区城管局']);
+  assert.equal(few.groups, 1);
+  assert.equal(few.total.valid_callbacks, 8);
+  // A grid report: the appeals are outside every area, so nothing has a grid to list as worst.
+  const grids = (await srv.fetch(`/api/v1/rates?month=${thisMonth()}&by=grid&order=worst`, { token: admin.token })).body;
+  assert.deepEqual(grids.items, []);
+  assert.equal(grids.groups, 0);
+  assert.equal(grids.total.valid_callbacks, 8);
+});
+
+test('the CSV is the whole table whatever the page asked', async () => {
+  const res = await fetch(`${srv.url}/api/v1/rates?month=${thisMonth()}&format=csv&limit=1&order=worst`, {
+    headers: { authorization: `Bearer ${admin.token}` },
+  });
+  assert.equal(res.status, 200);
+  const lines = (await res.text()).split('\r\n');
+  assert.equal(lines.length, 1 + 3 + 1 + 1);
+  assert.match(lines[1], /^1,\d+,区城管局,/);
+});
+
+test('bad limit, cursor, order, rate or min_callbacks is 422 naming it', async () => {
+  const first = (await srv.fetch(`/api/v1/rates?month=${thisMonth()}&order=worst&limit=1`, { token: admin.token })).body;
+  assert.ok(first.next_cursor);
+  const cases = [
+    ['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=abc', 'limit'], ['limit=1.5', 'limit'], ['limit=', 'limit'],
+    ['cursor=nonsense', 'cursor'], ['cursor=c1.abc', 'cursor'],
+    // A cursor of the worst order is not one of the ranking's, nor of another rate's.
+    [`cursor=${encodeURIComponent(first.next_cursor)}`, 'cursor'],
+    [`order=worst&rate=response&cursor=${encodeURIComponent(first.next_cursor)}`, 'cursor'],
+    ['order=best', 'order'], ['rate=speed', 'rate'],
+    ['min_callbacks=-1', 'min_callbacks'], ['min_callbacks=x', 'min_callbacks'], ['min_callbacks=1000001', 'min_callbacks'],
+  ];
+  for (const [q, field] of cases) {
+    const r = await srv.fetch(`/api/v1/rates?month=${thisMonth()}&${q}`, { token: admin.token });
+    assert.equal(r.status, 422, q);
+    assert.ok(r.body.errors.some((e) => e.field === field), `${q}: ${r.text}`);
+  }
+  // The same cursor with its own order and rate is fine.
+  const next = await srv.fetch(`/api/v1/rates?month=${thisMonth()}&order=worst&limit=1&cursor=${encodeURIComponent(first.next_cursor)}`, { token: admin.token });
+  assert.equal(next.status, 200, next.text);
 });
 
 test('bad parameters are 422; roles outside staff are 403', async () => {
