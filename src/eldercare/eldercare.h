@@ -5,19 +5,26 @@
 // What the app calls:
 //   migrations() after accounts' and areas'; auto service =
 //   ElderService::open(db, audit, locate); register_routes(router, *service).
+//   Visits: visit_migrations() after migrations(); VisitService::open(db,
+//   rules); register_visit_routes(router, service).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "eldercare/elder_service.h"
+#include "eldercare/visit_service.h"
 #include "http/router.h"
 #include "store/database.h"
 
 namespace warmcity::eldercare {
 
-std::vector<store::Migration> migrations();  // module "eldercare"
+std::vector<store::Migration> migrations();        // module "eldercare"
+std::vector<store::Migration> visit_migrations();  // module "visits", after "eldercare"
 
 // REQUIRES: `service` outlives the router.
 void register_routes(http::Router& router, ElderService& service);
+// The visits' routes (visit_routes.cpp); the routes keep the service alive.
+void register_visit_routes(http::Router& router, std::shared_ptr<VisitService> service);
 
 }  // namespace warmcity::eldercare
