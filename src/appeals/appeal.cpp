@@ -33,4 +33,18 @@ std::optional<Satisfaction> parse_satisfaction(std::string_view name) {
   return parse_in(kSatisfaction, name);
 }
 
+std::vector<int64_t> assignee_areas(const Appeal& a) {
+  if (!a.assigned_area_id || a.assigned_org_id) return {};
+  std::vector<int64_t> out{*a.assigned_area_id};
+  // Where the appeal lies, innermost first: the areas after the assigned
+  // one contain it.
+  bool inside = false;
+  for (const std::optional<int64_t>& id : {a.grid_id, a.community_id, a.subdistrict_id}) {
+    if (!id) continue;
+    if (inside) out.push_back(*id);
+    if (*id == *a.assigned_area_id) inside = true;
+  }
+  return out;
+}
+
 }  // namespace warmcity::appeals

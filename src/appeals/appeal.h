@@ -77,6 +77,15 @@ struct Appeal {
   std::string photo_token;
 };
 
+// The areas whose workers are the assignees of `a` dispatched to an area
+// (workflow.h): that area and the areas containing it, as far as the
+// appeal's location tells — its grid lies in its community, which lies in
+// its sub-district (the located ids the staff list scopes by too). Dispatched
+// to its grid: {grid, community, sub-district}; to its community:
+// {community, sub-district}; to an area it does not lie in: that area alone.
+// Empty when it is not dispatched to an area.
+std::vector<int64_t> assignee_areas(const Appeal& a);
+
 // One append-only row of an appeal's history.
 struct Event {
   int64_t id = 0;

@@ -73,6 +73,16 @@ std::vector<FieldError> check_fields(const NewAppeal& in) {
   return errors;
 }
 
+// Who takes an assignee's step on an appeal dispatched to an area, for the
+// refusal of anybody else ("" for other steps and appeals).
+std::string who_takes(const Appeal& a, Step step) {
+  const Transition* t = find_transition(a.state, step);
+  if (!t || t->by != std::vector<Party>{Party::kAssignee} || assignee_areas(a).empty()) return "";
+  return ": an appeal dispatched to an area is started, returned and replied to by the workers "
+         "of that area or of an area containing it (its community, its sub-district), not by "
+         "other grids or district staff";
+}
+
 std::optional<int64_t> id_of(const std::optional<areas::AreaRef>& ref) {
   return ref ? std::optional<int64_t>(ref->id) : std::nullopt;
 }
@@ -138,11 +148,13 @@ std::shared_ptr<const core::Calendar> AppealService::calendar() const {
 
 std::vector<Party> AppealService::parties(const Appeal& a, const Caller& by) const {
   const bool member = holds(by.organisation_ids, a.assigned_org_id);
-  const bool to_area = a.assigned_area_id.has_value() && !a.assigned_org_id;
+  const std::vector<int64_t> serving = assignee_areas(a);
+  const bool serves_area = std::any_of(serving.begin(), serving.end(),
+                                       [&](int64_t id) { return holds(by.area_ids, id); });
   const bool reporter = by.user_id && a.reporter_user_id == by.user_id;
   // A worker outside the appeal's areas takes no staff part in it.
   const bool outside = by.role == "worker" && !works_on(a, by);
-  return parties_of(outside ? std::string_view() : std::string_view(by.role), member, to_area,
+  return parties_of(outside ? std::string_view() : std::string_view(by.role), member, serves_area,
                     reporter);
 }
 
@@ -274,7 +286,9 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
         // (not its state, not the steps it allows).
         if (!may_read(*a, by)) {
           return Status::PermissionDenied(
-              "only staff, the assigned department and the reporter act on an appeal");
+              "only staff of the appeal's areas, the assigned department and the reporter act "
+              "on an appeal; a grid's appeal is worked by the workers of that grid, its community "
+              "or its sub-district");
         }
         const std::vector<Party> who = parties(*a, by);
         if (std::optional<Refusal> no = check_step(a->state, req.step, who)) {
@@ -285,8 +299,8 @@ void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appea
                                     std::string(state_name(a->state)) +
                                     "; allowed steps: " + allowed);
           }
-          return Status::PermissionDenied("step " + step +
-                                          " is not yours to take; allowed steps: " + allowed);
+          return Status::PermissionDenied("step " + step + " is not yours to take" +
+                                          who_takes(*a, req.step) + "; allowed steps: " + allowed);
         }
         if (req.step == Step::kCallback && !records_callback(*a, by)) {
           return Status::PermissionDenied(

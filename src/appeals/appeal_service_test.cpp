@@ -419,14 +419,76 @@ TEST_F(AppealServiceTest, WithoutADepartmentTheGridGetsItAndItsWorkersWorkIt) {
   EXPECT_EQ(d->assigned_area_id, 3);
   EXPECT_FALSE(d->assigned_org_id);
   EXPECT_EQ(step(a->id, {.step = Step::kStart}, dept_).status().code(), Code::kPermissionDenied);
-  EXPECT_TRUE(step(a->id, {.step = Step::kStart}, worker_).ok());
-  ASSERT_TRUE(step(a->id, {.step = Step::kReturn, .note = "应由城管处理"}, worker_).ok());
+  // The grid's own worker, not a district worker (who dispatches).
+  const Caller grid{9, "worker", {}, "127.0.0.1", {3}};
+  Result<Appeal> district = step(a->id, {.step = Step::kStart}, worker_);
+  EXPECT_EQ(district.status().code(), Code::kPermissionDenied);
+  EXPECT_NE(district.status().message().find("workers of that area or of an area containing it"),
+            std::string::npos)
+      << district.status().message();
+  EXPECT_TRUE(step(a->id, {.step = Step::kStart}, grid).ok());
+  ASSERT_TRUE(step(a->id, {.step = Step::kReturn, .note = "应由城管处理"}, grid).ok());
   Result<Appeal> bad = step(a->id, {.step = Step::kDispatch, .area_id = 99}, admin_);
   EXPECT_EQ(bad.status().code(), Code::kUnprocessable);
   EXPECT_EQ(bad.status().field_errors().front().field, "area_id");
   Result<Appeal> both = step(a->id, {.step = Step::kDispatch, .org_id = 8, .area_id = 3}, admin_);
   EXPECT_EQ(both.status().code(), Code::kUnprocessable);
   EXPECT_EQ(step(a->id, {.step = Step::kDispatch, .org_id = 8}, admin_)->assigned_org_id, 8);
+}
+
+// An appeal dispatched to an area goes to the workers serving that area or
+// one containing it (areas 1 ⊃ 2 ⊃ 3 here; 4 is another grid of community 2,
+// 5 another community): they start, return and reply; the others dispatch
+// at most, and an outsider learns nothing.
+TEST_F(AppealServiceTest, AnAreaAppealGoesToTheWorkersOfThatAreaAndAroundIt) {
+  Category c;
+  c.code = "ads";
+  c.name_zh = "牛皮癣";
+  c.name_en = "Illegal small ads";
+  ASSERT_TRUE(wait<Category>([&](auto d) { service_->create_category(c, admin_, d); }).ok());
+  NewAppeal in = road();
+  in.category_code = "ads";
+  const int64_t id = submit(in, resident_)->id;
+  ASSERT_TRUE(step(id, {.step = Step::kAccept}, admin_).ok());
+  ASSERT_TRUE(step(id, {.step = Step::kDispatch, .area_id = 3}, admin_).ok());
+  const Caller subdistrict{10, "worker", {}, "127.0.0.1", {1}};
+  const Caller community{11, "worker", {}, "127.0.0.1", {2}};
+  const Caller grid{12, "worker", {}, "127.0.0.1", {3}};
+  const Caller other_grid{13, "worker", {}, "127.0.0.1", {4}};
+  const Caller other_community{14, "worker", {}, "127.0.0.1", {5}};
+  const Caller dept_worker{15, "department", {7}, "127.0.0.1", {3}};
+  using V = std::vector<Step>;
+  const Appeal a = *service_->get(id);
+  EXPECT_EQ(assignee_areas(a), (std::vector<int64_t>{3, 2, 1}));
+  for (const Caller* w : {&subdistrict, &community, &grid}) {
+    EXPECT_EQ(service_->allowed(a, *w), (V{Step::kStart, Step::kReturn, Step::kMerge}))
+        << w->user_id.value();
+  }
+  EXPECT_EQ(service_->allowed(a, worker_), V{Step::kMerge});  // a district worker dispatches
+  EXPECT_EQ(service_->allowed(a, admin_), V{Step::kMerge});
+  EXPECT_TRUE(service_->allowed(a, dept_worker).empty());
+  for (const Caller* w : {&other_grid, &other_community}) {
+    EXPECT_FALSE(service_->may_read(a, *w));
+    EXPECT_TRUE(service_->allowed(a, *w).empty());
+    Result<Appeal> refused = step(id, {.step = Step::kStart}, *w);
+    EXPECT_EQ(refused.status().code(), Code::kPermissionDenied);
+    EXPECT_EQ(refused.status().message().find("allowed steps"), std::string::npos);
+  }
+  ASSERT_TRUE(step(id, {.step = Step::kStart}, community).ok());
+  ASSERT_TRUE(step(id, {.step = Step::kReply, .note = "已清理", .outcome = "solved"}, grid).ok());
+
+  // Dispatched to its community: the grid inside it no longer starts it
+  // (it still reads it, lying in its grid), the community and sub-district do.
+  const int64_t second = submit(in, resident_)->id;
+  ASSERT_TRUE(step(second, {.step = Step::kAccept}, admin_).ok());
+  ASSERT_TRUE(step(second, {.step = Step::kDispatch, .area_id = 2}, community).ok());
+  const Appeal b = *service_->get(second);
+  EXPECT_EQ(assignee_areas(b), (std::vector<int64_t>{2, 1}));
+  EXPECT_TRUE(service_->may_read(b, grid));
+  EXPECT_EQ(service_->allowed(b, grid), V{Step::kMerge});
+  EXPECT_EQ(step(second, {.step = Step::kStart}, grid).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(service_->allowed(b, subdistrict), (V{Step::kStart, Step::kReturn, Step::kMerge}));
+  EXPECT_TRUE(step(second, {.step = Step::kStart}, subdistrict).ok());
 }
 
 TEST_F(AppealServiceTest, SweepRecordsEachEscalationOnce) {

@@ -84,11 +84,11 @@ std::vector<Step> allowed_steps(State from, const std::vector<Party>& parties) {
 }
 
 std::vector<Party> parties_of(std::string_view role, bool member_of_assigned_org,
-                              bool assigned_to_area, bool is_reporter) {
+                              bool serves_assigned_area, bool is_reporter) {
   std::vector<Party> out;
   if (role == "admin" || role == "worker") out.push_back(Party::kDispatcher);
   const bool org_member = member_of_assigned_org && (role == "department" || role == "worker");
-  if (org_member || (assigned_to_area && role == "worker")) out.push_back(Party::kAssignee);
+  if (org_member || (serves_assigned_area && role == "worker")) out.push_back(Party::kAssignee);
   if (is_reporter) out.push_back(Party::kReporter);
   return out;
 }

@@ -14,7 +14,11 @@
 //   dispatcher  staff of the hotline centre / community: roles admin and worker
 //   assignee    the dispatched-to side: a member (role department or worker) of
 //               the assigned organisation; for an appeal dispatched to an area
-//               (a grid), any worker (accounts does not yet tie workers to grids)
+//               (a grid), a worker whose organisations serve that area or an
+//               area containing it (the grid's community, its sub-district;
+//               appeal.h assignee_areas). A worker of another grid is not one,
+//               and neither is a district worker (bound to no area) nor an
+//               admin: they dispatch, the area's own staff do the work.
 //   reporter    the signed-in user who submitted the appeal
 //   system      the server itself (the automatic reopen)
 // Pure functions over a constant table; thread-safe.
@@ -64,12 +68,14 @@ const Transition* find_transition(State from, Step step);
 std::vector<Step> allowed_steps(State from, const std::vector<Party>& parties);
 
 // What the caller is to this appeal. `role` is the caller's role name
-// ("" without a session); `member_of_assigned_org` whether the caller belongs
-// to the assigned organisation; `assigned_to_area` whether the appeal was
-// dispatched to an area rather than an organisation; `is_reporter` whether the
-// caller submitted it.
+// ("" without a session, or for staff outside the appeal's areas);
+// `member_of_assigned_org` whether the caller belongs to the assigned
+// organisation; `serves_assigned_area` whether the appeal was dispatched to
+// an area and the caller's organisations serve it or an area containing it
+// (one of appeal.h's assignee_areas); `is_reporter` whether the caller
+// submitted it.
 std::vector<Party> parties_of(std::string_view role, bool member_of_assigned_org,
-                              bool assigned_to_area, bool is_reporter);
+                              bool serves_assigned_area, bool is_reporter);
 
 // Why `step` cannot be taken, or nullopt when it can:
 //   kConflict-like ("not from this state") or kPermissionDenied-like ("not yours").

@@ -1,10 +1,12 @@
 // The state machine table: each state's steps per party, the targets, the
-// refusals, and who a caller is.
+// refusals, who a caller is, and which areas' workers an area's appeal goes to.
 #include "appeals/workflow.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
+
+#include "appeals/appeal.h"
 
 namespace warmcity::appeals {
 namespace {
@@ -72,9 +74,39 @@ TEST(Workflow, PartiesOfACaller) {
   EXPECT_EQ(parties_of("department", true, false, false), V{Party::kAssignee});
   EXPECT_EQ(parties_of("department", false, false, false), V{});
   EXPECT_EQ(parties_of("department", false, true, false), V{});  // areas are workers' work
+  EXPECT_EQ(parties_of("admin", false, true, false), V{Party::kDispatcher});
   EXPECT_EQ(parties_of("resident", false, false, true), V{Party::kReporter});
   EXPECT_EQ(parties_of("keeper", true, false, false), V{});
   EXPECT_EQ(parties_of("", false, false, false), V{});
+}
+
+// An area-dispatched appeal's assignees serve that area or one containing
+// it, as the appeal's location tells (sub-district 1 ⊃ community 2 ⊃ grid 3).
+TEST(Workflow, AssigneeAreasAreTheTargetAndWhatContainsIt) {
+  using V = std::vector<int64_t>;
+  Appeal a;
+  a.subdistrict_id = 1;
+  a.community_id = 2;
+  a.grid_id = 3;
+  EXPECT_EQ(assignee_areas(a), V{});  // not dispatched
+  a.assigned_area_id = 3;
+  EXPECT_EQ(assignee_areas(a), (V{3, 2, 1}));
+  a.assigned_area_id = 2;
+  EXPECT_EQ(assignee_areas(a), (V{2, 1}));
+  a.assigned_area_id = 1;
+  EXPECT_EQ(assignee_areas(a), V{1});
+  a.assigned_area_id = 9;  // an area it does not lie in: its parents are not known here
+  EXPECT_EQ(assignee_areas(a), V{9});
+  a.assigned_org_id = 7;  // an organisation's appeal has no area assignees
+  EXPECT_EQ(assignee_areas(a), V{});
+  Appeal no_grid;  // located in a community without grids
+  no_grid.subdistrict_id = 1;
+  no_grid.community_id = 2;
+  no_grid.assigned_area_id = 2;
+  EXPECT_EQ(assignee_areas(no_grid), (V{2, 1}));
+  Appeal unlocated;  // an address only
+  unlocated.assigned_area_id = 3;
+  EXPECT_EQ(assignee_areas(unlocated), V{3});
 }
 
 TEST(Workflow, NamesRoundTrip) {

@@ -50,6 +50,14 @@ const showsAppealTo = (seers) => (w, caller, items) => {
   const should = seers.includes(caller ? caller.name : 'anonymous');
   return shows === should ? null : `the list ${shows ? 'shows' : 'does not show'} the world's appeal`;
 };
+// A new appeal of the world's, accepted and dispatched by an admin to the
+// grid it lies in (生态园's first grid).
+const gridAppeal = async (w) => {
+  const a = await w.appeal();
+  await w.api('POST', `/api/v1/appeals/${a.id}/steps`, { step: 'accept' }, 200);
+  await w.api('POST', `/api/v1/appeals/${a.id}/steps`, { step: 'dispatch', area_id: w.area['BH-STY-1'] }, 200);
+  return a;
+};
 const newToilet = (w, extra = {}) => ({
   kind: 'toilet', name: `公厕 ${w.next()}`, address: '滨河北路 8 号', lat: 38.0, lon: 112 + w.seq / 1000, ...extra,
 });
@@ -302,6 +310,13 @@ export const ROUTES = {
       prep: async (w) => ({ path: `/api/v1/appeals/${(await w.appeal('dispatched')).id}/steps`, json: { step: 'start' } }),
       ok: 403,
       expect: { department: 200 },
+    },
+    {
+      // Not district workers or admins (they dispatch), not another community or grid.
+      name: 'start an appeal dispatched to its grid (workers of the grid, its community, its sub-district)',
+      prep: async (w) => ({ path: `/api/v1/appeals/${(await gridAppeal(w)).id}/steps`, json: { step: 'start' } }),
+      ok: 403,
+      expect: { workerBh: 200, workerSty: 200, workerStyGrid: 200 },
     },
   ],
   'POST /api/v1/appeals/{id}/follow': { prep: async (w) => ({ path: `/api/v1/appeals/${(await w.appeal()).id}/follow` }), ok: 200 },

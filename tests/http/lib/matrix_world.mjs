@@ -37,7 +37,7 @@ export const PNG = Buffer.concat([
 export const CALLERS = [
   { name: 'resident', role: 'resident' }, // reports the world's appeals
   { name: 'resident2', role: 'resident' }, // reported none of them
-  { name: 'worker', role: 'worker' }, // a district worker (no area): works every appeal
+  { name: 'worker', role: 'worker' }, // a district worker (no area): dispatches every appeal, works none sent to an area
   { name: 'workerBh', role: 'worker', orgs: ['bh'] }, // the appeals' subdistrict
   { name: 'workerSty', role: 'worker', orgs: ['sty'] }, // the appeals' community
   { name: 'workerStyGrid', role: 'worker', orgs: ['styGrid'] }, // the appeals' grid
