@@ -93,6 +93,12 @@ std::vector<store::Migration> migrations() {
     );
     CREATE INDEX elder_teams_community ON elder_teams(community_id, id);
     ALTER TABLE elders ADD COLUMN team_id BIGINT REFERENCES elder_teams(id);
+  )SQL"},
+          // The dashboard's counts (elder_counts.h): every column they read, so
+          // the count never reads the records themselves.
+          {"eldercare", 4, R"SQL(
+    CREATE INDEX elders_counts
+      ON elders(closed, community_id, risk_tier, categories, grid_id, subdistrict_id);
   )SQL"}};
 }
 

@@ -194,6 +194,9 @@ void register_elder_routes(http::Router& router, ElderService& service) {
 
 void register_routes(http::Router& router, ElderService& service) {
   register_card_routes(router, service);  // /elders/lookup before /elders/{id}
+
+  // And /elders/counts before /elders/{id}.
+  register_count_routes(router, service);
   register_elder_routes(router, service);
   register_team_routes(router, service);
 }

@@ -37,6 +37,7 @@
 #include "eldercare/card_store.h"
 #include "eldercare/elder.h"
 #include "eldercare/elder_access.h"
+#include "eldercare/elder_counts.h"
 #include "eldercare/elder_store.h"
 #include "eldercare/team_store.h"
 #include "store/database.h"
@@ -202,6 +203,12 @@ class ElderService {
   // Who works for the elder at `at` (her team if on duty, else another team
   // of her community on duty), read on the calling thread. View::kNone: 403.
   Result<OnDuty> on_duty(int64_t id, const Caller& by, int64_t at) const;
+
+  // The open elders per community (elder_counts.h) among those the caller's
+  // list would show (listable_areas), on the calling thread's reader. Counts
+  // only: not audited. kPermissionDenied for anyone but admins and workers.
+  Result<std::vector<CommunityCount>> counts(std::optional<int64_t> community_id,
+                                             const Caller& by) const;
 
   int64_t now() const;
 

@@ -33,5 +33,7 @@ void register_elder_routes(http::Router& router, ElderService& service);
 void register_card_routes(http::Router& router, ElderService& service);
 // Grid teams, pairing, the team on duty (team_routes.cpp).
 void register_team_routes(http::Router& router, ElderService& service);
+// The open elders counted for the dashboard (elder_count_routes.cpp).
+void register_count_routes(http::Router& router, ElderService& service);
 
 }  // namespace warmcity::eldercare

@@ -1,5 +1,6 @@
 // Routes of the grid teams: form one, list them, pair an elder with one,
 // and the team on duty for an elder now (eldercare.h). HTTP only.
+#include <charconv>
 #include <utility>
 
 #include "core/time.h"

@@ -8,6 +8,7 @@ import { KINDS } from '../js/kinds.js';
 import { when } from '../js/format.js';
 import { barChart } from '../js/chart.js';
 import { appealSections } from '../js/dash_appeals.js';
+import { elderSection } from '../js/dash_elders.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -27,5 +28,6 @@ export async function render(view) {
   const sorted = [...rows].sort((a, b) => a.count - b.count);
   const disposers = [await barChart(chartBox, sorted)];
   disposers.push(...await appealSections(view));
+  await elderSection(view);
   return () => disposers.forEach((d) => d());
 }

@@ -100,5 +100,18 @@ export const ELDER_ROUTES = {
     expect: NOT_SERVING,
   },
   'GET /api/v1/elders/{id}/on-duty': { prep: async (w) => ({ path: `/api/v1/elders/${await theElder(w)}/on-duty` }), ok: 200, expect: { ...OTHER_AREAS, volunteer: 403 } },
+  // Numbers only, for admins and workers: each counts the elders her list
+  // shows — the world's elder (in 生态园) for its seers, nobody for 后瓦's.
+  'GET /api/v1/elders/counts': {
+    prep: async (w) => { await theElder(w); return { path: '/api/v1/elders/counts?by=community' }; },
+    ok: 200,
+    check: (w, caller, items) => {
+      const sty = items.find((r) => r.community_id === w.area['BH-STY']);
+      const should = SEERS.includes(caller.name);
+      if (should && !(sty?.total >= 1)) return "the counts leave out the world's elder";
+      if (!should && items.length) return 'a worker of other areas counts elders she does not serve';
+      return null;
+    },
+  },
   'GET /api/v1/elders/{id}/card.svg': { prep: async (w) => { await theCard(w); return { path: `/api/v1/elders/${w.elderOne}/card.svg` }; }, ok: 200, expect: NOT_SERVING },
 };

@@ -266,6 +266,11 @@ export default {
   'dash.code': 'Code',
   'dash.due': 'Due',
   'dash.overdue_by': 'Overdue by',
+  'dash.elders': 'Elders we look after, by community',
+  'dash.elders_note': 'Open records of the areas you may see, by risk tier and by category; one elder may be in several categories.',
+  'dash.elders_community': 'Community',
+  'dash.elders_no_community': 'No community',
+  'dash.elders_none': 'No open elder records in the areas you may see.',
 
   // Elder care (issue 16): phone desk, elders list and page, red proxy cards.
   'staff.elders': 'Elders we look after (errands, red proxy cards)',

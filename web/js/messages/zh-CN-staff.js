@@ -267,6 +267,11 @@ export default {
   'dash.code': '查询码',
   'dash.due': '期限',
   'dash.overdue_by': '超期',
+  'dash.elders': '服务对象（各社区在册老人）',
+  'dash.elders_note': '各社区在册（未结案）服务对象按风险等级和类别的人数，仅含您可查看的区域；一位老人可属多个类别。',
+  'dash.elders_community': '社区',
+  'dash.elders_no_community': '未归属社区',
+  'dash.elders_none': '您可查看的区域内暂无在册服务对象。',
 
   // Elder care (issue 16): phone desk, elders list and page, red proxy cards.
   'staff.elders': '服务对象（为老代购、红色代办卡）',
