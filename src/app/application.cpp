@@ -33,6 +33,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::errand_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
@@ -139,6 +140,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
   eldercare::register_routes(router, *app->elders_);
+  auto errands = eldercare::ErrandService::open(*app->db_, *app->elders_);  // due in 48 hours
+  if (!errands.ok()) return errands.status();
+  eldercare::register_errand_routes(router, std::move(*errands));
   auto visits = eldercare::VisitService::open(*app->db_);  // the default intervals (visit.h)
   if (!visits.ok()) return visits.status();
   eldercare::register_visit_routes(router, std::move(*visits));

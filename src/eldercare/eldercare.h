@@ -5,6 +5,8 @@
 // What the app calls:
 //   migrations() after accounts' and areas'; auto service =
 //   ElderService::open(db, audit, locate); register_routes(router, *service).
+//   Errands: errand_migrations() after migrations(); ErrandService::open(db,
+//   *service); register_errand_routes(router, std::move(errands)).
 //   Visits: visit_migrations() after migrations(); VisitService::open(db,
 //   rules); register_visit_routes(router, service).
 #pragma once
@@ -13,17 +15,22 @@
 #include <vector>
 
 #include "eldercare/elder_service.h"
+#include "eldercare/errand_service.h"
 #include "eldercare/visit_service.h"
 #include "http/router.h"
 #include "store/database.h"
 
 namespace warmcity::eldercare {
 
-std::vector<store::Migration> migrations();        // module "eldercare"
-std::vector<store::Migration> visit_migrations();  // module "visits", after "eldercare"
+std::vector<store::Migration> migrations();         // module "eldercare"
+std::vector<store::Migration> visit_migrations();   // module "visits", after "eldercare"
+std::vector<store::Migration> errand_migrations();  // module "errands", after "eldercare"
 
 // REQUIRES: `service` outlives the router.
 void register_routes(http::Router& router, ElderService& service);
+// Errands (errand_routes.cpp); the routes own the service. REQUIRES: the
+// database and the ElderService it was opened with outlive the router's use.
+void register_errand_routes(http::Router& router, std::unique_ptr<ErrandService> service);
 // The visits' routes (visit_routes.cpp); the routes keep the service alive.
 void register_visit_routes(http::Router& router, std::shared_ptr<VisitService> service);
 

@@ -21,6 +21,7 @@
 // `warmcity routes --json`, never from this table.
 import { HERE, PNG } from './matrix_world.mjs';
 import { ELDER_ROUTES } from './matrix_routes_eldercare.mjs';
+import { ERRAND_ROUTES } from './matrix_routes_errands.mjs';
 import { VISIT_ROUTES } from './matrix_routes_visits.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
@@ -356,5 +357,6 @@ export const ROUTES = {
 
   // elder care
   ...ELDER_ROUTES,
+  ...ERRAND_ROUTES,
   ...VISIT_ROUTES,
 };

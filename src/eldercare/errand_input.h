@@ -1,0 +1,21 @@
+// Reading the errand routes' request bodies (formats only; the service
+// keeps the rules that need the database). 400 for a body that is not a
+// JSON object, 422 naming every bad field.
+#pragma once
+
+#include <string_view>
+
+#include "core/status.h"
+#include "eldercare/errand_service.h"
+
+namespace warmcity::eldercare {
+
+// {"kind": "shopping", "lines": [{"text", "quantity", "budget_fen"}…], "note"}
+// | {"kind": "medicine", "pharmacy", "what", "note"} | {"kind": "task", "text", "note"}
+Result<ErrandInput> read_errand_input(std::string_view body);
+
+// {"step": "assign|start|substitute|deliver|settle|confirm|cancel", …} with
+// the step's own fields (docs/eldercare.md, "Errands").
+Result<ErrandStepInput> read_step_input(std::string_view body);
+
+}  // namespace warmcity::eldercare

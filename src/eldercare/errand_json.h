@@ -1,0 +1,25 @@
+// Errands as JSON: the errand (with `elder` in the caller's view when it
+// is shown with her), its history events. Include only in .cpp files (it
+// pulls in nlohmann/json).
+#pragma once
+
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "eldercare/errand_service.h"
+
+namespace warmcity::eldercare {
+
+// The errand as the team that runs it sees it: every field; `now` decides
+// "overdue". Names it records (delivered_to, substitutions' confirmed_by)
+// are masked when `view` is masked.
+nlohmann::ordered_json errand_json(const Errand& e, int64_t now, View view = View::kFull);
+
+// errand_json plus "elder": {id, name, phones, address} as `v.view` shows
+// her (masked: name and phones masked, address null), "view" and "may_step".
+nlohmann::ordered_json errand_view_json(const ErrandView& v, int64_t now);
+
+nlohmann::ordered_json errand_event_json(const ErrandEvent& e);
+
+}  // namespace warmcity::eldercare

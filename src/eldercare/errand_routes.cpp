@@ -1,0 +1,160 @@
+// Routes of the errands (代购 / 代办, eldercare.h): record one for an elder,
+// her errands, the queues, one errand, its steps. HTTP only: every answer
+// comes from ErrandService.
+#include <utility>
+
+#include "eldercare/elder_json.h"
+#include "eldercare/eldercare.h"
+#include "eldercare/errand_input.h"
+#include "eldercare/errand_json.h"
+#include "eldercare/routes.h"
+#include "http/pagination.h"
+#include "http/problem.h"
+
+namespace warmcity::eldercare {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+inline constexpr char kErrandsApi[] = "/api/v1/errands";
+
+using ErrandFn = void (*)(ErrandService&, http::Request&, http::Reply);
+
+http::Response errand_answer(const ErrandService& service, const Result<Errand>& r,
+                             int status = 200) {
+  if (!r.ok()) return http::problem(r.status());
+  return http::json_response(dump(errand_json(*r, service.now())), status);
+}
+
+void errand_create(ErrandService& service, http::Request& req, http::Reply reply) {
+  Result<int64_t> elder = elder_id_of(req);
+  if (!elder.ok()) return reply(http::problem(elder.status()));
+  Result<ErrandInput> in = read_errand_input(req.body);
+  if (!in.ok()) return reply(http::problem(in.status()));
+  service.create(*elder, std::move(*in), caller_of(req),
+                 [&service, reply = std::move(reply)](Result<Errand> r) {
+                   http::Response res = errand_answer(service, r, 201);
+                   if (r.ok()) {
+                     res.set_header("Location",
+                                    std::string(kErrandsApi) + "/" + std::to_string(r->id));
+                   }
+                   reply(std::move(res));
+                 });
+}
+
+// The page's rows as {items, next_cursor}; `rows` holds up to limit + 1.
+void errand_page(const ErrandService& service, int limit, std::vector<ErrandView>& rows,
+                 const http::Reply& reply) {
+  const bool more = rows.size() > static_cast<size_t>(limit);
+  if (more) rows.pop_back();
+  const int64_t now = service.now();
+  ordered_json items = ordered_json::array();
+  for (const ErrandView& v : rows) items.push_back(errand_view_json(v, now));
+  ordered_json next = more ? ordered_json(http::encode_cursor(rows.back().errand.id)) : nullptr;
+  reply(http::json_response(dump({{"items", std::move(items)}, {"next_cursor", std::move(next)}})));
+}
+
+void errand_list_with(ErrandService& service, http::Request& req, http::Reply reply,
+                      std::optional<int64_t> elder) {
+  Result<http::Page> page = http::parse_page(req, 50, 200);
+  if (!page.ok()) return reply(http::problem(page.status()));
+  ErrandQuery q;
+  q.elder_id = elder;
+  q.before_id = page->before_id;
+  q.limit = page->limit + 1;
+  std::vector<FieldError> errors;
+  if (!elder) {
+    q.team_id = query_id(req, "team_id", errors);
+    q.community_id = query_id(req, "community_id", errors);
+  }
+  const std::optional<std::string> queue = req.query_param("queue");
+  if (!queue || *queue == "all") {
+    q.queue = ErrandQueue::kAll;
+  } else if (*queue == "open") {
+    q.queue = ErrandQueue::kOpen;
+  } else if (*queue == "today") {
+    q.queue = ErrandQueue::kToday;
+  } else if (*queue == "overdue") {
+    q.queue = ErrandQueue::kOverdue;
+  } else {
+    errors.push_back({"queue", "all, open, today or overdue"});
+  }
+  if (!errors.empty()) {
+    return reply(http::problem(Status::Unprocessable("bad list parameters", std::move(errors))));
+  }
+  const int limit = page->limit;
+  service.list(std::move(q), caller_of(req),
+               [&service, limit, reply = std::move(reply)](Result<std::vector<ErrandView>> rows) {
+                 if (!rows.ok()) return reply(http::problem(rows.status()));
+                 errand_page(service, limit, *rows, reply);
+               });
+}
+
+void errand_list(ErrandService& service, http::Request& req, http::Reply reply) {
+  errand_list_with(service, req, std::move(reply), std::nullopt);
+}
+
+void errand_history(ErrandService& service, http::Request& req, http::Reply reply) {
+  Result<int64_t> elder = elder_id_of(req);
+  if (!elder.ok()) return reply(http::problem(elder.status()));
+  errand_list_with(service, req, std::move(reply), *elder);
+}
+
+void errand_get(ErrandService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no errand with that id")));
+  service.read(*id, caller_of(req), [&service, reply = std::move(reply)](Result<ErrandDetail> r) {
+    if (!r.ok()) return reply(http::problem(r.status()));
+    ordered_json out = errand_view_json(r->view, service.now());
+    // The history names who received the goods and who agreed to a
+    // substitution: for the people who serve her only.
+    ordered_json history = nullptr;
+    if (r->view.view == View::kFull) {
+      history = ordered_json::array();
+      for (const ErrandEvent& e : r->history) history.push_back(errand_event_json(e));
+    }
+    out["history"] = std::move(history);
+    reply(http::json_response(dump(out)));
+  });
+}
+
+void errand_step(ErrandService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no errand with that id")));
+  Result<ErrandStepInput> in = read_step_input(req.body);
+  if (!in.ok()) return reply(http::problem(in.status()));
+  service.step(
+      *id, std::move(*in), caller_of(req),
+      [&service, reply = std::move(reply)](Result<Errand> r) { reply(errand_answer(service, r)); });
+}
+
+}  // namespace
+
+void register_errand_routes(http::Router& router, std::unique_ptr<ErrandService> owned) {
+  // The routes own the service: it lives as long as the router's handlers.
+  std::shared_ptr<ErrandService> held = std::move(owned);
+  using http::Method;
+  using http::Role;
+  const std::string errands = kErrandsApi;
+  const std::string elders = kEldersApi;
+  const http::Access team = http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer});
+  auto bind = [held](ErrandFn f) -> http::Handler {
+    return [held, f](http::Request& req, http::Reply reply) { f(*held, req, std::move(reply)); };
+  };
+  router.add(Method::kPost, elders + "/{id}/errands", team, bind(errand_create),
+             {.body_limit = 16 * 1024, .summary = "Record an errand for an elder (代购/代办)"});
+  router.add(Method::kGet, elders + "/{id}/errands", team, bind(errand_history),
+             {.summary = "An elder's errands, newest first (?queue=; audited)"});
+  router.add(
+      Method::kGet, errands, team, bind(errand_list),
+      {.summary = "The caller's errands (?team_id=&community_id=&queue=open|today|overdue)"});
+  router.add(Method::kGet, errands + "/{id}", team, bind(errand_get),
+             {.summary = "Read an errand with its elder and history (audited)"});
+  router.add(Method::kPost, errands + "/{id}/steps", team, bind(errand_step),
+             {.body_limit = 4096,
+              .summary = "Take a step: assign, start, substitute, deliver, "
+                         "settle, confirm, cancel"});
+}
+
+}  // namespace warmcity::eldercare

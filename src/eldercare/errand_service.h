@@ -1,0 +1,122 @@
+// ErrandService: errands (代购 / 代办) run for an elder by a grid team
+// (errand.h has the states and who may take each step). HTTP-free.
+//
+// Every call is ONE write job on the store's single writer, reads included:
+// an answer that shows the elder's personal data (name, phones, address, or
+// the names an errand records) is sent only after its audit entry
+// ("personal_data.read", subject "elder" and her id, purpose "errand"; a list:
+// subject "elder_list", detail {"ids": …, "purpose": "errands"}) is durable.
+// A write puts the errand row, its event (errand_events) and the audit entry
+// "errand.<create|step>" (subject "errand") in the same job.
+//
+// Who:
+//   - records an errand: whoever sees the elder whole (view_of: admins, her
+//     grid's and community's workers, her team's members); kConflict when her
+//     record is closed;
+//   - sees an errand: as view_of the elder, and whole for the members of the
+//     team it is assigned to; masked viewers (her sub-district's and the
+//     district's workers) see it with the elder masked and take no step;
+//   - takes a step: errand_transitions()' parties.
+// A new errand goes to the team on duty for her (ElderService::on_duty, read
+// just before the job): her team if on duty ("her_team"), else another team
+// of her community on duty ("her_team_off_duty", "no_team_paired"); failing
+// both, her own team although off duty ("her_team_not_on_duty"); with no team
+// at all it stays received ("none_on_duty"). The reason is kept
+// (Errand::assign_reason); an assignment naming a team says "chosen".
+//
+// Lifetime: REQUIRES `db` and `elders` to outlive the service. `done` runs
+// once, on the writer thread (or at once on the caller's thread when refused
+// before queueing).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eldercare/elder_service.h"
+#include "eldercare/errand.h"
+#include "eldercare/errand_store.h"
+
+namespace warmcity::eldercare {
+
+struct ErrandOptions {
+  int64_t due_seconds = kDefaultDueSeconds;  // due this long after received
+};
+
+// A new errand (formats checked by the caller, errand_input.h).
+struct ErrandInput {
+  ErrandWork work;
+  std::string note;
+};
+
+// One step and what it carries (formats checked by the caller).
+struct ErrandStepInput {
+  ErrandStep step = ErrandStep::kStart;
+  std::optional<int64_t> team_id;            // assign: this team (else the one on duty)
+  std::string delivered_to;                  // deliver: who received it
+  std::optional<int64_t> delivered_at;       // deliver: when (default now; not in the future)
+  std::optional<int64_t> volunteer_minutes;  // deliver, settle
+  Settlement settlement;                     // settle: amounts and paid_by
+  Substitution substitution;                 // substitute: confirmed_at 0 → now
+  std::string reason;                        // cancel
+};
+
+// The elder as an errand shows her: her name, phones and address (masked
+// for a masked viewer).
+struct ErrandView {
+  Errand errand;
+  Elder elder;
+  View view = View::kMasked;
+  bool may_step = false;  // the caller is one of a step's parties
+};
+
+struct ErrandDetail {
+  ErrandView view;
+  std::vector<ErrandEvent> history;
+};
+
+struct ErrandQuery {
+  std::optional<int64_t> elder_id;  // one elder's history
+  std::optional<int64_t> team_id;
+  std::optional<int64_t> community_id;
+  ErrandQueue queue = ErrandQueue::kAll;
+  std::optional<int64_t> before_id;
+  int limit = 50;
+};
+
+class ErrandService {
+ public:
+  static Result<std::unique_ptr<ErrandService>> open(store::Database& db, ElderService& elders,
+                                                     ErrandOptions options = {});
+
+  // kNotFound (no elder), kPermissionDenied, kConflict (closed record).
+  void create(int64_t elder_id, ErrandInput in, Caller by, Done<Errand> done);
+  // The errand, its elder in the caller's view and its history. kNotFound,
+  // kPermissionDenied.
+  void read(int64_t id, Caller by, Done<ErrandDetail> done);
+  // The caller's errands that match, newest first: staff see those of the
+  // elders of their listable_areas and those assigned to their teams;
+  // volunteers only those assigned to their teams. With elder_id: kNotFound/kPermissionDenied as
+  // reading her.
+  void list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done);
+  // kNotFound; kPermissionDenied when the caller is none of the step's
+  // parties; kConflict when the step is not legal now (naming the steps
+  // that are), settling twice, confirming twice; kUnprocessable for a bad
+  // team, amounts or delivery time.
+  void step(int64_t id, ErrandStepInput in, Caller by, Done<Errand> done);
+
+  int64_t now() const { return elders_.now(); }
+  const ErrandOptions& options() const { return options_; }
+
+ private:
+  ErrandService(store::Database& db, ElderService& elders, ErrandOptions options)
+      : db_(db), elders_(elders), options_(options) {}
+
+  store::Database& db_;
+  ElderService& elders_;
+  ErrandOptions options_;
+};
+
+}  // namespace warmcity::eldercare
