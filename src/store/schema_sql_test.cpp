@@ -41,9 +41,18 @@ TEST(SchemaSql, AppendOnlyNamesTheTableInBothEngines) {
   EXPECT_NE(pg.find("LANGUAGE plpgsql"), std::string::npos) << pg;
 }
 
+TEST(SchemaSql, CheckDomainsIsForPostgresOnly) {
+  EXPECT_EQ(expand("{{check_domains:appeals}};", Engine::kSqlite), ";");
+  const std::string pg = expand("{{check_domains:appeals}}", Engine::kPostgres);
+  EXPECT_NE(pg.find("'appeals'::regclass"), std::string::npos) << pg;
+  EXPECT_NE(pg.find("ALTER TABLE appeals DROP CONSTRAINT"), std::string::npos) << pg;
+  EXPECT_EQ(pg.find("@TABLE@"), std::string::npos) << pg;
+}
+
 TEST(SchemaSql, MistakesAreErrorsThatNameTheToken) {
-  for (const char* bad : {"a {{idd}} b", "a {{id", "{{append_only:}}", "{{json_check:a b}}",
-                          "{{append_only:t;DROP}}"}) {
+  for (const char* bad :
+       {"a {{idd}} b", "a {{id", "{{append_only:}}", "{{json_check:a b}}", "{{append_only:t;DROP}}",
+        "{{check_domains:}}", "{{check_domains:t'x}}"}) {
     Result<std::string> out = expand_schema(bad, Engine::kSqlite);
     EXPECT_FALSE(out.ok()) << bad;
     if (!out.ok()) {
@@ -70,6 +79,21 @@ TEST(SchemaSql, SqliteExpansionWorksOnARealDatabase) {
   EXPECT_FALSE((*conn)->exec("UPDATE ev SET body = '{}'").ok());
   EXPECT_FALSE((*conn)->exec("DELETE FROM ev").ok());
   EXPECT_EQ(testing_util::query_int(**conn, "SELECT COUNT(*) FROM ev"), 1);
+}
+
+// On SQLite {{check_domains:…}} leaves the table's checks where they are.
+TEST(SchemaSql, SqliteKeepsItsChecksAfterCheckDomains) {
+  testing_util::ScratchDir dir;
+  auto conn = open_sqlite(dir.file("t.db"), Connection::Mode::kReadWrite);
+  ASSERT_TRUE(conn.ok()) << conn.status().message();
+  Result<std::string> ddl = expand_schema(
+      "CREATE TABLE t (state TEXT NOT NULL CHECK (state IN ('open', 'closed')));\n"
+      "{{check_domains:t}};",
+      Engine::kSqlite);
+  ASSERT_TRUE(ddl.ok()) << ddl.status().message();
+  ASSERT_TRUE((*conn)->exec(*ddl).ok()) << *ddl;
+  EXPECT_TRUE((*conn)->exec("INSERT INTO t (state) VALUES ('open')").ok());
+  EXPECT_FALSE((*conn)->exec("INSERT INTO t (state) VALUES ('lost')").ok());
 }
 
 }  // namespace
