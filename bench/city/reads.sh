@@ -11,7 +11,9 @@
 #   The server runs with its defaults for the
 #   engine (serve --handler-threads: 0 on SQLite, 16 on PostgreSQL).
 # Reads: the health check (idle, and while 16 clients ask for the rates), the
-# rates for 2026-06 by each dimension (JSON) and as CSV, the staff appeals
+# rates for 2026-06 by each dimension (JSON: the first page of 200) and as
+# CSV (the whole table), the grids' page the dashboard asks for (the worst
+# 50) and a page of 500, the staff appeals
 # list (no filter, by state, by category, as a department, as a worker bound
 # to a community, the dashboard's page of 200), one appeal with its events,
 # the supervision list (50 and the dashboard's 200), the categories the
@@ -32,6 +34,10 @@ BIN=$BUILD/src/app/warmcity
 source bench/city/serve.sh
 LUA=bench/city/get.lua
 MONTH=2026-06
+# The dashboard's asks (web/js/dash_rates.js): a page of 50, ranked for
+# departments and sub-districts, the worst first for communities and grids.
+RANKED="limit=50"
+WORST="order=worst&min_callbacks=5&limit=50"
 
 DBARGS=(--db "$DB")
 if [[ "$DB" == postgres* ]]; then
@@ -130,6 +136,13 @@ for by in department subdistrict community grid; do
 done
 wrk_row "\`/api/v1/rates?month=$MONTH&by=grid&format=csv\`" 1 "$ADMIN" \
   "/api/v1/rates?month=$MONTH&by=grid&format=csv" $((SECS * 2))
+# The pages the dashboard asks for (web/js/dash_rates.js): the 50 grids
+# that need attention most (the lowest composite of those with at least 5
+# valid callbacks), and a page of 500 of the whole ranking (the largest).
+wrk_row "\`/api/v1/rates?month=$MONTH&by=grid&$WORST\` (the dashboard's)" 1 "$ADMIN" \
+  "/api/v1/rates?month=$MONTH&by=grid&$WORST" $((SECS * 2))
+wrk_row "\`/api/v1/rates?month=$MONTH&by=grid&limit=500\`" 1 "$ADMIN" \
+  "/api/v1/rates?month=$MONTH&by=grid&limit=500" $((SECS * 2))
 # The health check while 16 clients ask for the rates (started first, ended last).
 WARMCITY_TOKEN=$ADMIN WARMCITY_PATH="/api/v1/rates?month=$MONTH&by=department" \
   wrk -t1 -c16 -d"$((SECS * 2 + 4))s" --timeout 120s --latency -s "$LUA" "$URL" >"$DIR/bg.txt" &
@@ -183,10 +196,13 @@ fi
 
 # The health check while 16 clients hammer the dashboard's reads, each client
 # taking them in turn: the month's counts by state, the rates by each
-# dimension, the supervision list's page of 200, the stranded categories.
-DASH="/api/v1/appeals/counts?month=$MONTH&by=state /api/v1/rates?month=$MONTH&by=department"
-DASH+=" /api/v1/rates?month=$MONTH&by=subdistrict /api/v1/rates?month=$MONTH&by=community"
-DASH+=" /api/v1/rates?month=$MONTH&by=grid /api/v1/appeals/supervision?limit=200"
+# dimension as the dashboard asks for them, the supervision list's page of
+# 200, the stranded categories.
+DASH="/api/v1/appeals/counts?month=$MONTH&by=state"
+DASH+=" /api/v1/rates?month=$MONTH&by=department&$RANKED"
+DASH+=" /api/v1/rates?month=$MONTH&by=subdistrict&$RANKED"
+DASH+=" /api/v1/rates?month=$MONTH&by=community&$WORST"
+DASH+=" /api/v1/rates?month=$MONTH&by=grid&$WORST /api/v1/appeals/supervision?limit=200"
 DASH+=" /api/v1/appeal-categories/stranded"
 WARMCITY_TOKEN=$ADMIN WARMCITY_PATHS=$DASH \
   wrk -t1 -c16 -d"$((SECS * 2 + 4))s" --timeout 120s --latency -s "$LUA" "$URL" >"$DIR/bg.txt" &
@@ -203,10 +219,11 @@ drain
 # One dashboard visit's data for the month, as web/js/dash_appeals.js and
 # dash_rates.js ask for it: the counts by state, the rates by department,
 # the stranded categories, the supervision list in pages of 200 until 200
-# overdue ones (or its end); and the largest rates answer (by grid) apart.
-VISIT=$(python3 - "$URL" "$ADMIN" "$MONTH" <<'EOF'
+# overdue ones (or its end); then apart the grids as the dashboard shows
+# them, and the whole grid ranking in pages of 500 (next_cursor).
+VISIT=$(python3 - "$URL" "$ADMIN" "$MONTH" "$RANKED" "$WORST" <<'EOF'
 import sys, time, json, urllib.request
-url, token, month = sys.argv[1:]
+url, token, month, ranked, worst = sys.argv[1:]
 requests = size = 0
 def get(path):
     global requests, size
@@ -217,7 +234,7 @@ def get(path):
     return json.loads(body)
 start = time.time()
 get("/api/v1/appeals/counts?month=%s&by=state" % month)
-get("/api/v1/rates?month=%s&by=department" % month)
+get("/api/v1/rates?month=%s&by=department&%s" % (month, ranked))
 get("/api/v1/appeal-categories/stranded")
 overdue, cursor = 0, None
 while True:
@@ -228,8 +245,21 @@ while True:
         break
 visit = "%d requests, %.1f KB, %.0f ms" % (requests, size / 1e3, (time.time() - start) * 1e3)
 requests = size = 0
-get("/api/v1/rates?month=%s&by=grid" % month)
-print("%s; the rates by grid alone %.1f KB" % (visit, size / 1e3))
+get("/api/v1/rates?month=%s&by=grid&%s" % (month, worst))
+grids = "%.1f KB" % (size / 1e3)
+requests = size = rows = 0
+start = time.time()
+cursor = None
+while True:
+    page = get("/api/v1/rates?month=%s&by=grid&limit=500" % month +
+               ("&cursor=" + cursor if cursor else ""))
+    rows += len(page["items"])
+    cursor = page.get("next_cursor")
+    if not cursor:
+        break
+print("%s; the grids that need attention (by=grid&%s) %s; the whole grid ranking: %d rows in "
+      "%d requests, %.1f KB, %.0f ms" % (visit, worst, grids, rows, requests, size / 1e3,
+                                         (time.time() - start) * 1e3))
 EOF
 )
 
