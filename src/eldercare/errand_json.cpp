@@ -42,8 +42,11 @@ ordered_json errand_settlement_json(const std::optional<Settlement>& s) {
 ordered_json errand_json(const Errand& e, int64_t now, View view) {
   const bool full = view == View::kFull;
   const auto name = [full](const std::string& n) { return full ? n : core::mask_name(n); };
+  // A masked view (her sub-district's and the district's workers) tells the
+  // errand's kind and progress, never what was bought or done for her: the
+  // medicines in the work, the substitutions and a cancel reason are hers.
   ordered_json subs = ordered_json::array();
-  for (const Substitution& s : e.substitutions) {
+  for (const Substitution& s : full ? e.substitutions : std::vector<Substitution>{}) {
     subs.push_back({{"original", s.original},
                     {"replacement", s.replacement},
                     {"confirmed_by", name(s.confirmed_by)},
@@ -55,7 +58,7 @@ ordered_json errand_json(const Errand& e, int64_t now, View view) {
       {"elder_id", e.elder_id},
       {"community_id", errand_optional_int(e.community_id)},
       {"kind", e.work.kind},
-      {"work", errand_work_json(e.work)},
+      {"work", full ? errand_work_json(e.work) : ordered_json(nullptr)},
       {"note", full ? ordered_json(e.note) : ordered_json(nullptr)},
       {"state", errand_state_name(e.state)},
       {"team_id", errand_optional_int(e.team_id)},
@@ -78,7 +81,8 @@ ordered_json errand_json(const Errand& e, int64_t now, View view) {
       {"complete", errand_complete(e)},
       {"volunteer_minutes", errand_optional_int(e.volunteer_minutes)},
       {"cancelled_at", errand_optional_time(e.cancelled_at)},
-      {"cancel_reason", e.cancelled_at ? ordered_json(e.cancel_reason) : ordered_json(nullptr)},
+      {"cancel_reason",
+       e.cancelled_at && full ? ordered_json(e.cancel_reason) : ordered_json(nullptr)},
       {"updated_at", core::format_rfc3339(e.updated_at)},
   };
 }

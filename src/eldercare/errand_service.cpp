@@ -22,8 +22,8 @@ bool on_team(const Team& t, int64_t user_id) {
   return t.worker_user_id == user_id || t.volunteer_user_id == user_id;
 }
 
-ErrandStanding errand_standing(const Elder& elder, const std::optional<Team>& team,
-                               const Caller& by) {
+ErrandStanding errand_standing(const Errand& errand, const Elder& elder,
+                               const std::optional<Team>& team, const Caller& by) {
   ErrandStanding s;
   s.team = team;
   s.view = view_of(elder, by);
@@ -35,7 +35,10 @@ ErrandStanding errand_standing(const Elder& elder, const std::optional<Team>& te
   }
   if (staff && team && on_team(*team, by.user_id)) {
     s.parties.push_back(ErrandParty::kErrandTeam);
-    s.view = View::kFull;  // the team running it needs her address and phone
+    // The team running it needs her address and phone — while it runs: a
+    // finished (settled and confirmed, or cancelled) errand of another team
+    // opens nothing more of her than that team would otherwise see.
+    if (errand_phase(errand) < 2) s.view = View::kFull;
   }
   return s;
 }
@@ -161,7 +164,7 @@ void ErrandService::read(int64_t id, Caller by, Done<ErrandDetail> done) {
         if (!elder.ok()) return elder.status();
         Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
         if (!team.ok()) return team.status();
-        const ErrandStanding st = errand_standing(*elder, *team, by);
+        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
         if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
         Result<std::vector<ErrandEvent>> history = list_errand_events(c, id);
         if (!history.ok()) return history.status();
@@ -231,7 +234,7 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
             team = teams.emplace(*team_key, std::move(*got)).first;
           }
           const ErrandStanding st =
-              errand_standing(elder->second, team_key ? team->second : std::nullopt, by);
+              errand_standing(e, elder->second, team_key ? team->second : std::nullopt, by);
           if (st.view == View::kNone) continue;
           if (std::find(shown.begin(), shown.end(), e.elder_id) == shown.end()) {
             shown.push_back(e.elder_id);
@@ -270,7 +273,7 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
         if (!elder.ok()) return elder.status();
         Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
         if (!team.ok()) return team.status();
-        const ErrandStanding st = errand_standing(*elder, *team, by);
+        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
         if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
         const std::string step(errand_step_name(in.step));
         const ErrandTransition* t = find_errand_transition(e->state, in.step);

@@ -211,6 +211,12 @@ test('who sees and who may act', async () => {
     assert.equal(r.body.view, 'masked');
     assert.equal(r.body.history, null);
     assert.equal(r.body.note, null);
+    // What was bought or done for her is hers: the kind and progress only.
+    assert.equal(r.body.kind, 'task');
+    assert.equal(r.body.work, null);
+    assert.deepEqual(r.body.substitutions, []);
+    assert.equal(r.body.cancel_reason, null);
+    assert.ok(!JSON.stringify(r.body).includes('交燃气费'), r.text);
     assertProblem(await send('POST', `${ERRANDS}/${e.id}/steps`, { step: 'start' }, c[who]), 403);
     assertProblem(await send('POST', `${ELDERS}/${elder.id}/errands`, shopping(), c[who]), 403);
     assert.equal((await get(`${ELDERS}/${elder.id}/errands`, c[who])).body.items[0].view, 'masked');
