@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "store/connection.h"
@@ -23,5 +24,10 @@ struct OrgActors {
 
 // nullopt when no organisation has that id.
 Result<std::optional<OrgActors>> org_actors(store::Connection& conn, int64_t org_id);
+
+// The active workers who are members of an organisation serving one of
+// `area_ids` (organisations.area_id) — the people an appeal dispatched to
+// an area reaches (appeals' assignee_areas). 0 for an empty list.
+Result<int64_t> area_workers(store::Connection& conn, const std::vector<int64_t>& area_ids);
 
 }  // namespace warmcity::accounts

@@ -49,7 +49,16 @@ class AppealServiceTest : public ::testing::Test {
                          "INSERT INTO areas (id, level, parent_id, name, boundary, created_at, "
                          "updated_at) VALUES (1, 'subdistrict', NULL, '滨河', '{}', 0, 0), "
                          "(2, 'community', 1, '生态园', '{}', 0, 0), "
-                         "(3, 'grid', 2, '生态园一网格', '{}', 0, 0)");
+                         "(3, 'grid', 2, '生态园一网格', '{}', 0, 0);"
+                         // 生态园's residents' committee and its worker: an
+                         // appeal dispatched to the community or its grid reaches
+                         // somebody; one dispatched to 滨河 alone reaches nobody.
+                         "INSERT INTO organisations (id, kind, name, created_at, area_id) VALUES "
+                         "(9, 'community', '生态园社区', 0, 2);"
+                         "INSERT INTO users (id, username, display_name, role, password_hash, "
+                         "created_at, updated_at) VALUES (72, 'wangge', '网格员', 'worker', "
+                         "'x', 0, 0);"
+                         "INSERT INTO memberships (user_id, organisation_id) VALUES (72, 9)");
                    })
                     .ok());
     audit_ = std::make_unique<accounts::AuditLog>(*db_);
@@ -450,6 +459,12 @@ TEST_F(AppealServiceTest, AnAreaAppealGoesToTheWorkersOfThatAreaAndAroundIt) {
   in.category_code = "ads";
   const int64_t id = submit(in, resident_)->id;
   ASSERT_TRUE(step(id, {.step = Step::kAccept}, admin_).ok());
+  // 滨河 alone has no worker: refused rather than stranded.
+  Result<Appeal> nobody = step(id, {.step = Step::kDispatch, .area_id = 1}, admin_);
+  ASSERT_EQ(nobody.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(nobody.status().field_errors().front().field, "area_id");
+  EXPECT_NE(nobody.status().field_errors().front().message.find("nobody could start it"),
+            std::string::npos);
   ASSERT_TRUE(step(id, {.step = Step::kDispatch, .area_id = 3}, admin_).ok());
   const Caller subdistrict{10, "worker", {}, "127.0.0.1", {1}};
   const Caller community{11, "worker", {}, "127.0.0.1", {2}};

@@ -1,6 +1,7 @@
 #include "appeals/steps.h"
 
 #include "accounts/audit.h"
+#include "accounts/org_actors.h"
 #include "appeals/appeal_store.h"
 #include "appeals/category_store.h"
 #include "appeals/category_targets.h"
@@ -65,6 +66,16 @@ Status dispatch(const StepContext& ctx, Appeal& a, const StepRequest& req) {
     Result<std::optional<TargetProblem>> p = check_target(ctx.conn, *a.assigned_org_id);
     if (!p.ok()) return p.status();
     if (*p) return Status::Unprocessable("invalid step", {target_error(**p, TargetUse::kDispatch)});
+  } else if (a.assigned_area_id) {
+    // An area's appeal reaches only the workers serving it or an area
+    // containing it (assignee_areas): dispatchers cannot start it.
+    Result<int64_t> workers = accounts::area_workers(ctx.conn, assignee_areas(a));
+    if (!workers.ok()) return workers.status();
+    if (*workers == 0) {
+      return bad(req.area_id ? "area_id" : "org_id",
+                 "no active worker serves this area or an area containing the appeal's place: "
+                 "nobody could start it; dispatch it to an organisation or another area");
+    }
   }
   return Status::Ok();
 }
