@@ -204,23 +204,35 @@ Result<std::vector<DueElder>> due_elders(store::Connection& c, const DueScope& s
                      " WHEN 'high' THEN CAST(?2 AS BIGINT) WHEN 'priority' THEN CAST(?3 AS BIGINT)"
                      " ELSE CAST(?4 AS BIGINT) END"
                      " OR d.change_at > COALESCE(d.last_seen_at, -1))"
-                     " ORDER BY e.id LIMIT ?5");
+                     // The most urgent first, so that a cut list keeps them: a
+                     // reported change at its time, else her base plus her
+                     // tier's interval.
+                     " ORDER BY CASE WHEN d.change_at > COALESCE(d.last_seen_at, -1)"
+                     " THEN d.change_at ELSE COALESCE(d.last_seen_at, e.created_at) +"
+                     " CASE e.risk_tier WHEN 'high' THEN CAST(?6 AS BIGINT)"
+                     " WHEN 'priority' THEN CAST(?7 AS BIGINT) ELSE CAST(?8 AS BIGINT) END END,"
+                     " e.id LIMIT ?5");
   if (!s.ok()) return s.status();
   s->bind(1, scope.team_id ? *scope.team_id : scope.community_id.value_or(0));
   s->bind(2, before - rules.high_days * 86400).bind(3, before - rules.priority_days * 86400);
   s->bind(4, before - rules.general_days * 86400).bind(5, limit);
+  s->bind(6, int64_t{rules.high_days} * 86400).bind(7, int64_t{rules.priority_days} * 86400);
+  s->bind(8, int64_t{rules.general_days} * 86400);
   return store::collect<DueElder>(*s, read_due_elder);
 }
 
 Result<std::vector<OpenEscalation>> open_escalations(store::Connection& c, const DueScope& scope,
                                                      int64_t before, int limit) {
-  auto s =
-      c.prepare(std::string("SELECT ") + kDueColumns +
-                ", v.id, v.visited_at, v.escalation_deadline FROM visits v"
-                " JOIN elders e ON e.id = v.elder_id" +
-                kDueJoins + " WHERE v.escalation = 'open' AND " + due_scope_condition(scope, "v") +
-                " AND v.escalation_deadline < ?2 ORDER BY v.escalation_deadline, v.id"
-                " LIMIT ?3");
+  auto s = c.prepare(std::string("SELECT ") + kDueColumns +
+                     ", v.id, v.visited_at, v.escalation_deadline FROM visits v"
+                     " JOIN elders e ON e.id = v.elder_id" +
+                     kDueJoins + " WHERE v.escalation = 'open' AND " +
+                     // A team's: of the elders paired with it now (a re-pairing
+                     // hands the open escalation over); a community's: of the
+                     // visits made there (the partial index).
+                     due_scope_condition(scope, scope.team_id ? "e" : "v") +
+                     " AND v.escalation_deadline < ?2 ORDER BY v.escalation_deadline, v.id"
+                     " LIMIT ?3");
   if (!s.ok()) return s.status();
   s->bind(1, scope.team_id ? *scope.team_id : scope.community_id.value_or(0));
   s->bind(2, before).bind(3, limit);

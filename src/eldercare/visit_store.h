@@ -97,11 +97,14 @@ Result<DueElder> due_facts(store::Connection& c, const Elder& e);
 
 // The open elders of `scope` whose visit is due before `before` by the
 // tiers' intervals (day arithmetic as visit.h), or who have a change not yet
-// followed by a visit that saw them. By elder id, at most `limit`.
+// followed by a visit that saw them. The most urgent first (a change's time,
+// else her base plus her tier's interval; then by id), at most `limit`.
 Result<std::vector<DueElder>> due_elders(store::Connection& c, const DueScope& scope,
                                          const VisitRules& rules, int64_t before, int limit);
-// The open escalations of `scope`'s visits whose deadline is before `before`
-// (every open one: INT64_MAX), by deadline, at most `limit`.
+// The open escalations whose deadline is before `before` (every open one:
+// INT64_MAX), by deadline, at most `limit`: a team's are those of the elders
+// paired with it now (a re-pairing hands them over), a community's those of
+// the visits made there.
 Result<std::vector<OpenEscalation>> open_escalations(store::Connection& c, const DueScope& scope,
                                                      int64_t before, int limit);
 

@@ -212,6 +212,27 @@ test('the due list of a team; the monthly visit rate per community', async () =>
   assertProblem(await get('/api/v1/visits/rate?month=2026-06&community_id=x', c.admin), 422, 'community_id');
 });
 
+test('a cut due list keeps the most urgent, whatever their ids', async () => {
+  const { callers: c } = w;
+  // Two due at once (a change each), then the most urgent, created last (the
+  // highest id): seen well 29 days ago, weekly — overdue for three weeks.
+  for (const name of ['吴秀珍', '郑玉兰']) {
+    const e = await w.createElder({ name });
+    assert.equal((await send('POST', `${API}/${e.id}/changes`, { kind: 'fall' }, c.workerSty)).status, 201);
+  }
+  const urgent = await w.createElder({ name: '冯淑华' });
+  assert.equal((await visit(urgent, { how: 'phone', outcome: 'seen_well', visited_at: ago(29 * 24 * 60) })).status, 201);
+  const all = await get(`${DUE}?community_id=${w.area['BH-STY']}&limit=100`, c.workerSty);
+  assert.equal(all.status, 200, all.text);
+  assert.ok(all.body.items.length >= 3, all.text);
+  const first = await get(`${DUE}?community_id=${w.area['BH-STY']}&limit=1`, c.workerSty);
+  assert.equal(first.status, 200, first.text);
+  assert.equal(first.body.truncated, true);
+  assert.equal(first.body.items.length, 1);
+  assert.equal(first.body.items[0].elder.id, urgent.id, first.text);
+  assert.equal(first.body.items[0].elder.id, all.body.items[0].elder.id);
+});
+
 test('roles: who records, who reads masked, who gets 403; an audit row per read', async () => {
   const { callers: c } = w;
   const elder = await w.createElder({ name: '吴秀英' });
