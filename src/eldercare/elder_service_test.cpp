@@ -8,6 +8,7 @@
 #include <future>
 
 #include "accounts/accounts.h"
+#include "eldercare/elder_test_world.h"
 #include "eldercare/eldercare.h"
 #include "store/test_util.h"
 
@@ -16,40 +17,8 @@ namespace {
 
 using store::testing_util::query_int;
 
-areas::Location fake_locate(double, double lon) {
-  areas::Location l;
-  if (lon > 111.12) return l;
-  l.subdistrict = areas::AreaRef{10, "滨河"};
-  if (lon < 111.11) {
-    l.community = areas::AreaRef{20, "生态园"};
-    l.grid = areas::AreaRef{30, "生态园第一网格"};
-  } else {
-    l.community = areas::AreaRef{21, "后瓦"};
-    l.grid = areas::AreaRef{31, "后瓦第一网格"};
-  }
-  return l;
-}
-
-class ElderServiceTest : public ::testing::Test {
+class ElderServiceTest : public test_world::ElderServiceFixture {
  protected:
-  void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("elders.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    auto service = ElderService::open(*db_, fake_locate, [] { return int64_t{1777600000}; });
-    ASSERT_TRUE(service.ok());
-    service_ = std::move(*service);
-  }
-  void TearDown() override { db_->stop(); }
-
-  template <class T, class Call>
-  Result<T> wait(Call call) {
-    std::promise<Result<T>> p;
-    call([&p](Result<T> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
   static ElderInput zhang(double lon = 111.105) {
     ElderInput in;
     in.name = "张桂兰";
@@ -68,9 +37,6 @@ class ElderServiceTest : public ::testing::Test {
   }
   int64_t count(const std::string& sql) { return query_int(db_->reader(), sql); }
 
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<ElderService> service_;
   const Caller admin_{1, "admin", {}, "127.0.0.1"};
   const Caller grid_worker_{2, "worker", {30}, "127.0.0.1"};
   const Caller subdistrict_worker_{3, "worker", {10}, "127.0.0.1"};
