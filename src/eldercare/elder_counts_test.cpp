@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <future>
 #include <map>
 
@@ -175,9 +173,9 @@ TEST_F(ElderCountsTest, EachCallerCountsTheElders_HerListShows) {
 
 // The count at 10,000 open elders in 14 communities, on the reader, as the
 // route runs it: an admin's (every elder) and a sub-district worker's (an
-// area list). Target: p99 under 20 ms; the test holds the median to it (a
-// shared machine's p99 is the neighbours' as much as ours).
-TEST_F(ElderCountsTest, CountAtTenThousandElders) {
+// area list) add up. How fast it answers is a benchmark, not a test
+// (bench/eldercare: eldercare_bench --benchmark_filter=Counts).
+TEST_F(ElderCountsTest, CountsAddUpAtTenThousandElders) {
   ASSERT_TRUE(db_->write([](store::Connection& c) {
                    const std::vector<std::string>& codes = category_codes();
                    for (int i = 0; i < 10000; ++i) {
@@ -198,22 +196,13 @@ TEST_F(ElderCountsTest, CountAtTenThousandElders) {
                  })
                   .ok());
   const Caller subdistrict{3, "worker", {301}, "127.0.0.1"};
-  for (const Caller* who : {&admin_, &subdistrict}) {
-    std::vector<double> ms;
-    for (int i = 0; i < 300; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      Result<std::vector<CommunityCount>> r = service_->counts(std::nullopt, *who);
-      ms.push_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-      ASSERT_TRUE(r.ok());
-      ASSERT_EQ(total_of(*r).total, who == &admin_ ? 10000 : 3333);
-    }
-    std::sort(ms.begin(), ms.end());
-    const double p50 = ms[ms.size() / 2], p99 = ms[ms.size() * 99 / 100];
-    std::printf("elder counts at 10,000 elders (SQLite reader, %s): p50 %.2f ms, p99 %.2f ms\n",
-                who == &admin_ ? "admin, all" : "sub-district worker, a third", p50, p99);
-    EXPECT_LT(p50, 20.0);
-  }
+  Result<std::vector<CommunityCount>> all = service_->counts(std::nullopt, admin_);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 14u);
+  EXPECT_EQ(total_of(*all).total, 10000);
+  Result<std::vector<CommunityCount>> third = service_->counts(std::nullopt, subdistrict);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(total_of(*third).total, 3333);
 }
 
 }  // namespace
