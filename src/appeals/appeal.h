@@ -4,6 +4,7 @@
 // RFC 3339 with +08:00. The workflow states and steps live in workflow.h.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "appeals/workflow.h"
+#include "photos/photos.h"
 
 namespace warmcity::appeals {
 
@@ -28,12 +30,9 @@ std::string_view satisfaction_name(
     Satisfaction s);  // "satisfied", "basically_satisfied", "dissatisfied"
 std::optional<Satisfaction> parse_satisfaction(std::string_view name);
 
-// A stored photo: the file is <photo dir>/<sha256>.<ext>.
-struct Photo {
-  std::string sha256;      // 64 lower-case hex digits of the stripped bytes
-  std::string media_type;  // image/jpeg, image/png, image/webp
-  int64_t bytes = 0;
-};
+// A stored photo (photos/photos.h): the file is <photo dir>/<sha256>.<ext>.
+using photos::Photo;
+inline constexpr size_t kMaxPhotos = 4;  // per appeal
 
 // Who to contact; private (see appeals.h for who sees it unmasked).
 struct Contact {

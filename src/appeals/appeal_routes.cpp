@@ -7,11 +7,11 @@
 #include "appeals/appeal_counts.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
-#include "appeals/photos.h"
 #include "appeals/routes.h"
 #include "core/time.h"
 #include "http/pagination.h"
 #include "http/problem.h"
+#include "photos/photos.h"
 #include "rates/rates.h"
 
 namespace warmcity::appeals {
@@ -306,7 +306,7 @@ void register_appeal_routes(http::Router& router, AppealService& service) {
   router.add(Method::kPost, api, Access::Public(), bind(submit),
              {.body_limit = 64 * 1024, .json_body = true, .summary = "Submit an appeal"});
   router.add(Method::kPost, api + "/{id}/photos", Access::Public(), bind(add_photo),
-             {.body_limit = kMaxPhotoBytes,
+             {.body_limit = photos::kMaxPhotoBytes,
               .json_body = false,
               .summary = "Attach a photo (the body) to an appeal"});
   router.add(Method::kGet, api, Access::AnyUser(), bind(list),

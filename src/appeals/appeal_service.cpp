@@ -11,12 +11,12 @@
 #include "appeals/appeal_store.h"
 #include "appeals/category_store.h"
 #include "appeals/deadlines.h"
-#include "appeals/photos.h"
 #include "appeals/steps.h"
 #include "core/geo.h"
 #include "core/phone.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "photos/photos.h"
 #include "rates/rollup.h"
 #include "store/turn.h"
 
@@ -90,7 +90,7 @@ std::optional<int64_t> id_of(const std::optional<areas::AreaRef>& ref) {
 }  // namespace
 
 AppealService::AppealService(store::Database& db, accounts::AuditLog& audit, Config config,
-                             Locator locate, CalendarSource calendar, PhotoStore photos)
+                             Locator locate, CalendarSource calendar, photos::PhotoStore photos)
     : db_(db),
       audit_(audit),
       config_(std::move(config)),
@@ -104,7 +104,8 @@ Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
                                                            CalendarSource calendar) {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to initialise");
   if (config.photo_dir.empty()) return Status::InvalidArgument("appeals: no photo directory");
-  Result<PhotoStore> photos = PhotoStore::open(config.photo_dir, config.photo_quota_bytes);
+  Result<photos::PhotoStore> photos =
+      photos::PhotoStore::open(config.photo_dir, config.photo_quota_bytes);
   if (!photos.ok()) return photos.status();
   const int interval = config.sweep_interval_s;
   std::unique_ptr<AppealService> s(new AppealService(
@@ -359,14 +360,11 @@ void AppealService::follow(int64_t id, Caller by, Done<int64_t> done) {
 
 void AppealService::add_photo(int64_t id, std::string bytes, std::optional<std::string> token,
                               Caller by, Done<Appeal> done) {
-  if (bytes.size() > kMaxPhotoBytes) return done(Status::TooLarge("a photo may be at most 5 MB"));
-  std::optional<ImageType> type = sniff(bytes);
-  if (!type) return done(Status::UnsupportedMedia("not a JPEG, PNG or WebP image"));
-  Result<std::string> clean = strip_metadata(bytes, *type);
-  if (!clean.ok()) return done(Status::UnsupportedMedia(clean.status().message()));
+  Result<photos::CheckedPhoto> checked = photos::check_photo(bytes);
+  if (!checked.ok()) return done(checked.status());
   auto out = std::make_shared<Appeal>();
   db_.submit(
-      [this, id, out, type = *type, clean = std::move(*clean), token = std::move(token),
+      [this, id, out, checked = std::move(*checked), token = std::move(token),
        by = std::move(by)](store::Connection& c) -> Status {
         Result<Appeal> a = get_appeal(c, id);
         if (!a.ok()) return a.status();
@@ -387,7 +385,7 @@ void AppealService::add_photo(int64_t id, std::string bytes, std::optional<std::
         if (a->photos.size() >= kMaxPhotos) {
           return Status::Conflict("an appeal has at most 4 photos");
         }
-        Result<Photo> saved = photos_.save(clean, type);
+        Result<Photo> saved = photos_.save(checked.bytes, checked.type);
         if (!saved.ok()) return saved.status();
         a->photos.push_back(std::move(*saved));
         if (Status s = set_photos(c, id, a->photos, at); !s.ok()) return s;

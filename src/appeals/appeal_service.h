@@ -40,10 +40,10 @@
 #include "appeals/appeal_filter.h"
 #include "appeals/category.h"
 #include "appeals/category_targets.h"
-#include "appeals/photo_store.h"
 #include "areas/areas.h"
 #include "core/calendar.h"
 #include "core/work_pool.h"
+#include "photos/photo_store.h"
 #include "store/database.h"
 
 namespace warmcity::appeals {
@@ -58,11 +58,12 @@ inline constexpr int64_t kPhotoTokenSeconds = 3600;
 
 struct Config {
   std::string photo_dir;  // REQUIRED: where photos go (app: "<db>-photos")
-  int64_t photo_quota_bytes = PhotoStore::kDefaultQuota;  // the directory holds at most this
-  double similar_radius_m = 50;                           // duplicates: distance …
-  int similar_days = 30;                                  // … and age
-  int sweep_interval_s = 60;     // 0: no background sweep (tests call sweep())
-  std::function<int64_t()> now;  // null: core::now_unix
+  int64_t photo_quota_bytes =
+      photos::PhotoStore::kDefaultQuota;  // the directory holds at most this
+  double similar_radius_m = 50;           // duplicates: distance …
+  int similar_days = 30;                  // … and age
+  int sweep_interval_s = 60;              // 0: no background sweep (tests call sweep())
+  std::function<int64_t()> now;           // null: core::now_unix
 };
 
 // Who is calling (from the session, or nobody).
@@ -248,11 +249,11 @@ class AppealService {
   std::vector<Step> allowed(const Appeal& a, const Caller& by) const;
 
   int64_t now() const;
-  const PhotoStore& photos() const { return photos_; }
+  const photos::PhotoStore& photos() const { return photos_; }
 
  private:
   AppealService(store::Database& db, accounts::AuditLog& audit, Config config, Locator locate,
-                CalendarSource calendar, PhotoStore photos);
+                CalendarSource calendar, photos::PhotoStore photos);
   std::shared_ptr<const core::Calendar> calendar() const;
   // Reads every category into categories_ (on the calling thread's reader).
   Status reload_categories();
@@ -265,7 +266,7 @@ class AppealService {
   Config config_;
   Locator locate_;
   CalendarSource calendar_;
-  PhotoStore photos_;
+  photos::PhotoStore photos_;
   std::atomic<std::shared_ptr<const std::vector<Category>>> categories_;
 
   std::mutex mu_;

@@ -312,7 +312,7 @@ TEST_F(AppealServiceTest, PhotosComeAfterwardsWithTheTokenOrFromTheReporter) {
   EXPECT_EQ(add(a->id, png, wrong, anonymous_).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(add(a->id, "GIF89a not an image we take", a->photo_token, anonymous_).status().code(),
             Code::kUnsupportedMedia);
-  EXPECT_EQ(add(a->id, std::string("\xFF\xD8\xFF", 3) + std::string(kMaxPhotoBytes, 'x'),
+  EXPECT_EQ(add(a->id, std::string("\xFF\xD8\xFF", 3) + std::string(photos::kMaxPhotoBytes, 'x'),
                 a->photo_token, anonymous_)
                 .status()
                 .code(),

@@ -34,9 +34,9 @@
 #include <string>
 #include <string_view>
 
-#include "appeals/photos_internal.h"
+#include "photos/photos_internal.h"
 
-namespace warmcity::appeals::photo_formats {
+namespace warmcity::photos::formats {
 
 namespace {
 
@@ -182,4 +182,4 @@ Result<std::string> strip_jpeg(std::string_view in) {
   }
 }
 
-}  // namespace warmcity::appeals::photo_formats
+}  // namespace warmcity::photos::formats

@@ -1,19 +1,21 @@
-// PhotoStore: appeal photos as files named by the SHA-256 of their (already
-// stripped) bytes, in a directory outside the database (default: beside the
-// database file, "<db>-photos/").
+// PhotoStore: photos (an appeal's, an errand's receipt) as files named by
+// the SHA-256 of their (already stripped) bytes, in a directory outside the
+// database (default: beside the database file, "<db>-photos/").
 //
 // save() writes "<dir>/<sha256>.<ext>" through a temporary file, fsyncs it,
 // renames it into place and fsyncs the directory, so the file is durable
-// before the caller commits the appeal that names it. The same photo sent
-// twice is stored once. A file whose appeal then fails to commit stays as an
+// before the caller commits the row that names it. The same photo sent
+// twice is stored once. A file whose row then fails to commit stays as an
 // unreferenced file (harmless; nothing lists the directory).
 // The directory holds at most `quota_bytes` of photos: open() adds up what
 // is there, save() counts what it adds and refuses a new photo beyond the
 // quota (kStorageFull), so a flood of pictures cannot fill the disk the
 // database lives on. A full disk is kStorageFull too; save()'s messages never
 // name the server's paths (they reach the client).
-// Blocking file I/O: call it off the I/O threads (AppealService does, on the
-// writer thread inside the appeal's write job). Thread-safe.
+// Blocking file I/O: call it off the I/O threads (AppealService and
+// ErrandService do, on the writer thread inside the write job that names the
+// photo). One store per directory, shared by copies (the quota counts every
+// saver's photos). Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -22,11 +24,10 @@
 #include <string>
 #include <string_view>
 
-#include "appeals/appeal.h"
-#include "appeals/photos.h"
 #include "core/status.h"
+#include "photos/photos.h"
 
-namespace warmcity::appeals {
+namespace warmcity::photos {
 
 class PhotoStore {
  public:
@@ -55,4 +56,4 @@ class PhotoStore {
 // The SHA-256 of `bytes` as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace warmcity::appeals
+}  // namespace warmcity::photos

@@ -1,14 +1,14 @@
 // Sniffing by content and the dispatch to the per-format strippers
 // (photos_jpeg.cpp, photos_png.cpp, photos_webp.cpp; the whitelists and
 // their reasons are at the top of each).
-#include "appeals/photos.h"
+#include "photos/photos.h"
 
-#include "appeals/photos_internal.h"
+#include "photos/photos_internal.h"
 
-namespace warmcity::appeals {
+namespace warmcity::photos {
 
-using photo_formats::byte;
-using photo_formats::kPngSignature;
+using formats::byte;
+using formats::kPngSignature;
 
 namespace {
 
@@ -62,16 +62,25 @@ std::optional<ImageType> sniff(std::string_view b) {
 }
 
 Result<std::string> strip_metadata(std::string_view bytes, ImageType type) {
-  if (sniff(bytes) != type) return photo_formats::not_valid(name(type), "it starts wrongly");
+  if (sniff(bytes) != type) return formats::not_valid(name(type), "it starts wrongly");
   switch (type) {
     case ImageType::kJpeg:
-      return photo_formats::strip_jpeg(bytes);
+      return formats::strip_jpeg(bytes);
     case ImageType::kPng:
-      return photo_formats::strip_png(bytes);
+      return formats::strip_png(bytes);
     case ImageType::kWebp:
-      return photo_formats::strip_webp(bytes);
+      return formats::strip_webp(bytes);
   }
   return Status::UnsupportedMedia("not a JPEG, PNG or WebP image");
 }
 
-}  // namespace warmcity::appeals
+Result<CheckedPhoto> check_photo(std::string_view bytes) {
+  if (bytes.size() > kMaxPhotoBytes) return Status::TooLarge("a photo may be at most 5 MB");
+  std::optional<ImageType> type = sniff(bytes);
+  if (!type) return Status::UnsupportedMedia("not a JPEG, PNG or WebP image");
+  Result<std::string> clean = strip_metadata(bytes, *type);
+  if (!clean.ok()) return Status::UnsupportedMedia(clean.status().message());
+  return CheckedPhoto{*type, std::move(*clean)};
+}
+
+}  // namespace warmcity::photos

@@ -1,5 +1,6 @@
-// Photos attached to an appeal: what they are (by content, never by name or
-// declared type) and the same picture without its metadata.
+// Photos people send (an appeal's pictures, an errand's receipt): what they
+// are (by content, never by name or declared type) and the same picture
+// without its metadata.
 //
 // Accepted: JPEG (FF D8 FF), PNG (the 8-byte signature) and WebP (RIFF….WEBP),
 // at most 5 MB each. strip_metadata walks the container (JPEG segments, PNG
@@ -26,16 +27,16 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
 
-namespace warmcity::appeals {
+namespace warmcity::photos {
 
 inline constexpr size_t kMaxPhotoBytes = 5 * 1000 * 1000;  // 5 MB
-inline constexpr size_t kMaxPhotos = 4;
 
 enum class ImageType { kJpeg, kPng, kWebp };
 std::string_view media_type(ImageType t);  // "image/jpeg" …
@@ -50,4 +51,21 @@ std::optional<ImageType> sniff(std::string_view bytes);
 // are not one whole picture of `type`.
 Result<std::string> strip_metadata(std::string_view bytes, ImageType type);
 
-}  // namespace warmcity::appeals
+// A picture as it is kept: its type and its stripped bytes.
+struct CheckedPhoto {
+  ImageType type = ImageType::kJpeg;
+  std::string bytes;
+};
+// The whole check an upload passes before it is stored: at most
+// kMaxPhotoBytes (kTooLarge), a JPEG, PNG or WebP by content and one whole
+// picture (kUnsupportedMedia, saying why), stripped of its metadata.
+Result<CheckedPhoto> check_photo(std::string_view bytes);
+
+// A stored photo: the file is <photo dir>/<sha256>.<ext> (photo_store.h).
+struct Photo {
+  std::string sha256;      // 64 lower-case hex digits of the stripped bytes
+  std::string media_type;  // image/jpeg, image/png, image/webp
+  int64_t bytes = 0;
+};
+
+}  // namespace warmcity::photos

@@ -1,4 +1,4 @@
-#include "appeals/photo_store.h"
+#include "photos/photo_store.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace warmcity::appeals {
+namespace warmcity::photos {
 
 namespace {
 
@@ -29,8 +29,8 @@ Status io_error(const std::string& what, const std::string& path) {
 Status for_client(const Status& failed) {
   if (failed.code() == Code::kStorageFull) {
     return Status::StorageFull(
-        "there is no space left to store the photo; send the appeal without photos and tell "
-        "the staff");
+        "there is no space left to store the photo; send it without the photo and tell the "
+        "staff");
   }
   return Status::Unavailable("the photo could not be stored; try again shortly");
 }
@@ -106,7 +106,7 @@ Result<Photo> PhotoStore::save(std::string_view bytes, ImageType type) const {
   if (used_->fetch_add(p.bytes) + p.bytes > quota_) {
     used_->fetch_sub(p.bytes);
     return Status::StorageFull(
-        "the photo storage is full; send the appeal without photos and tell the staff");
+        "the photo storage is full; send it without the photo and tell the staff");
   }
   // A name of its own: two servers sharing the directory (docs/scaling.md)
   // may save the same photo at once, and one must never truncate the file
@@ -141,4 +141,4 @@ Result<std::string> PhotoStore::read(const Photo& photo) const {
   return bytes.str();
 }
 
-}  // namespace warmcity::appeals
+}  // namespace warmcity::photos

@@ -11,7 +11,7 @@
 
 #include "core/status.h"
 
-namespace warmcity::appeals::photo_formats {
+namespace warmcity::photos::formats {
 
 inline constexpr std::string_view kPngSignature("\x89PNG\r\n\x1a\n", 8);
 
@@ -48,4 +48,4 @@ Result<std::string> strip_jpeg(std::string_view in);
 Result<std::string> strip_png(std::string_view in);
 Result<std::string> strip_webp(std::string_view in);
 
-}  // namespace warmcity::appeals::photo_formats
+}  // namespace warmcity::photos::formats

@@ -2,14 +2,14 @@
 // what is dropped, and which files are refused as not one whole picture.
 // The real pictures below were made with cjpeg and cwebp from an 8×8
 // gradient and decode with djpeg / dwebp, before and after stripping.
-#include "appeals/photos.h"
+#include "photos/photos.h"
 
 #include <gtest/gtest.h>
 
-#include "appeals/photo_store.h"
+#include "photos/photo_store.h"
 #include "store/test_util.h"
 
-namespace warmcity::appeals {
+namespace warmcity::photos {
 namespace {
 
 std::string bytes(std::initializer_list<int> b) {
@@ -429,4 +429,4 @@ TEST(PhotoStore, RefusesNewPhotosBeyondTheQuotaCountingWhatIsThere) {
 }
 
 }  // namespace
-}  // namespace warmcity::appeals
+}  // namespace warmcity::photos

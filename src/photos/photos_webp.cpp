@@ -21,9 +21,9 @@
 #include <string>
 #include <string_view>
 
-#include "appeals/photos_internal.h"
+#include "photos/photos_internal.h"
 
-namespace warmcity::appeals::photo_formats {
+namespace warmcity::photos::formats {
 
 namespace {
 
@@ -98,4 +98,4 @@ Result<std::string> strip_webp(std::string_view in) {
   return out;
 }
 
-}  // namespace warmcity::appeals::photo_formats
+}  // namespace warmcity::photos::formats
