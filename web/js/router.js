@@ -13,6 +13,7 @@ export const ROUTES = [
   ['/staff/desk', () => import('../screens/elder_desk.js')],
   ['/staff/elders', () => import('../screens/elder_list.js')],
   ['/staff/elders/:id', () => import('../screens/elder_page.js')],
+  ['/staff/today', () => import('../screens/team_today.js')],
   ['/appeal/new', () => import('../screens/appeal_new.js')],
   ['/track', () => import('../screens/track.js')],
   ['/track/:code', () => import('../screens/track.js')],

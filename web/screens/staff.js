@@ -48,6 +48,10 @@ export async function render(view) {
       h('p', {}, h('a', { id: 'desk-link', class: 'button', href: '#/staff/desk' }, t('staff.desk_link')), ' ',
         h('a', { id: 'elders-link', class: 'button secondary', href: '#/staff/elders' }, t('staff.elders_link')))));
   }
+  if (user.role === 'worker' || user.role === 'volunteer') {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'today-link-title' },
+      h('h2', { id: 'today-link-title' }, t('staff.today')),
+      h('p', {}, h('a', { id: 'today-link', class: 'button', href: '#/staff/today' }, t('staff.today_link')))));
   if (user.role === 'admin') {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'calendar-title' },
       h('h2', { id: 'calendar-title' }, t('calendar.heading')),

@@ -72,6 +72,7 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/desk', who: ADMIN, hash: '#/staff/desk', ready: '#desk-q' },
     { route: '/staff/elders', who: ADMIN, hash: '#/staff/elders', ready: '#elders li' },
     { route: '/staff/elders/:id', who: ADMIN, hash: `#/staff/elders/${elder.id}`, ready: '#card-state' },
+    { route: '/staff/today', who: ADMIN, hash: '#/staff/today', ready: '#today-empty' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
