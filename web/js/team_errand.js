@@ -11,13 +11,11 @@ import { t } from './i18n.js';
 import { districtDayStart, when } from './format.js';
 import { fenToYuan, yuanToFen } from './team_money.js';
 import { receiptPhoto } from './team_photo.js';
-import { field, onSubmit, problemText, radios, radioValue } from './team_fields.js';
+import { field, onSubmit, opener, phoneLine, problemText, radios, radioValue } from './team_fields.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export const PAID_BY = ['cash', 'wechat', 'alipay', 'card', 'other'];
-
-const tel = (p) => (/\*/.test(p) ? p : h('a', { class: 'today-tel', href: 'tel:' + p.replace(/[^\d+]/g, '') }, p));
 
 // The step this member takes next, or null (nothing for her to do now).
 export function nextStep(e, meId) {
@@ -186,14 +184,7 @@ export function errandCard(e, meId, done) {
     });
   } else if (next) {
     const form = next === 'deliver' ? deliverForm(e, (m) => done(m, e.id)) : settleForm(e, (m) => done(m, e.id));
-    form.hidden = true;
-    action = [h('button', { type: 'button', class: 'today-next', id: id + '-next', dataset: { step: next },
-      'aria-expanded': 'false', 'aria-controls': form.id }, t('today.step.' + next)), form];
-    action[0].addEventListener('click', () => {
-      form.hidden = !form.hidden;
-      action[0].setAttribute('aria-expanded', String(!form.hidden));
-      if (!form.hidden) form.querySelector('input:not([type="file"])')?.focus();
-    });
+    action = [opener(id + '-next', t('today.step.' + next), form, { step: next }), form];
   }
   const due = e.overdue ? h('span', { class: 'badge urgency-overdue' }, t('today.overdue'))
     : ['assigned', 'doing'].includes(e.state) && Date.parse(e.due_at) < districtDayStart(Date.now()) + DAY_MS
@@ -203,7 +194,7 @@ export function errandCard(e, meId, done) {
     h('p', { class: 'today-state' }, t('today.state.' + e.state)),
     h('p', {}, t('today.due', { when: when(e.due_at) })),
     e.elder.address ? h('p', { class: 'today-address' }, t('today.address', { address: e.elder.address })) : null,
-    (e.elder.phones || []).length ? h('p', {}, t('today.phone'), ' ', e.elder.phones.map((p, i) => [i ? '、' : '', tel(p)])) : null,
+    phoneLine(e.elder.phones),
     workList(e),
     e.note ? h('p', { class: 'note' }, t('today.note', { note: e.note })) : null,
     e.delivered_to ? h('p', {}, t('today.delivered_to', { who: e.delivered_to, when: when(e.delivered_at) })) : null,

@@ -1,10 +1,31 @@
-// The team phone view's form pieces (screens/team_today.js): a labelled
-// field wrapped in a box named after the API's field, radio choices as big
-// rows, and the server's problems put in words next to the field they name
-// (aria-invalid, aria-describedby) — the rest in the form's status line.
+// The team phone view's pieces (screens/team_today.js): her phones as tel:
+// links, the big button that opens a card's form, a labelled field wrapped
+// in a box named after the API's field, radio choices as big rows, and the
+// server's problems put in words next to the field they name (aria-invalid,
+// aria-describedby) — the rest in the form's status line.
 import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
+
+// "电话： 135…, 0358-…" as tel: links (a masked number stays text); null for none.
+export function phoneLine(phones) {
+  if (!phones?.length) return null;
+  return h('p', {}, t('today.phone'), ' ', phones.map((p, i) => [i ? '、' : '',
+    /\*/.test(p) ? p : h('a', { class: 'today-tel', href: 'tel:' + p.replace(/[^\d+]/g, '') }, p)]));
+}
+
+// The card's one big button that shows and hides `form` (hidden at first);
+// opening it puts the focus in the form's first box.
+export function opener(id, label, form, dataset) {
+  form.hidden = true;
+  const button = h('button', { type: 'button', class: 'today-next', id, dataset, 'aria-expanded': 'false', 'aria-controls': form.id }, label);
+  button.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    button.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector('input:not([type="file"]), textarea')?.focus();
+  });
+  return button;
+}
 
 // A box for the API field `name` holding a label, the control and a hint.
 export function field(name, id, label, control, hint) {

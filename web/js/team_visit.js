@@ -7,12 +7,10 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { when } from './format.js';
 import { tierBadge } from './elder_words.js';
-import { field, onSubmit, radios, radioValue } from './team_fields.js';
+import { field, onSubmit, opener, phoneLine, radios, radioValue } from './team_fields.js';
 
 export const HOWS = ['home', 'phone', 'video'];
 export const OUTCOMES = ['seen_well', 'concern', 'nobody_answers'];
-
-const tel = (p) => (/\*/.test(p) ? p : h('a', { class: 'today-tel', href: 'tel:' + p.replace(/[^\d+]/g, '') }, p));
 
 function visitForm(item, done) {
   const p = `visit-form-${item.elder.id}`;
@@ -41,21 +39,14 @@ export function visitCard(item, elder, done) {
   const e = item.elder;
   const id = `visit-${e.id}`;
   const form = visitForm(item, (m) => done(m));
-  form.hidden = true;
-  const open = h('button', { type: 'button', class: 'today-next', id: id + '-next', 'aria-expanded': 'false', 'aria-controls': form.id },
-    t('today.visit_record'));
-  open.addEventListener('click', () => {
-    form.hidden = !form.hidden;
-    open.setAttribute('aria-expanded', String(!form.hidden));
-    if (!form.hidden) form.querySelector('input')?.focus();
-  });
+  const open = opener(id + '-next', t('today.visit_record'), form);
   const overdue = item.overdue ? h('span', { class: 'badge urgency-overdue' }, t('today.overdue')) : null;
   return h('article', { class: 'card today-card', id, dataset: { id: e.id, reason: item.due.reason }, 'aria-labelledby': id + '-name' },
     h('h3', { id: id + '-name' }, e.name, ' ', tierBadge(e.risk_tier), overdue),
     h('p', { class: 'today-state' }, t('today.reason.' + item.due.reason)),
     h('p', {}, t('today.visit_by', { when: when(item.due.deadline) })),
     elder?.address ? h('p', { class: 'today-address' }, t('today.address', { address: elder.address })) : null,
-    (elder?.phones || []).length ? h('p', {}, t('today.phone'), ' ', elder.phones.map((p, i) => [i ? '、' : '', tel(p)])) : null,
+    phoneLine(elder?.phones),
     h('p', { class: 'note' }, item.last_seen_at ? t('today.last_seen', { when: when(item.last_seen_at) }) : t('today.never_seen')),
     open, form);
 }
