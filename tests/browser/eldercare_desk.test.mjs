@@ -105,13 +105,13 @@ test('the desk: a card number opens the elder in one step; a phone does too', as
     : duty.body.team ? `值班服务队${duty.body.team.name}` : '值班服务队现在没有服务队值班';
   assert.ok(shown.includes(dutyText), `${dutyText} in ${shown}`);
   assert.doesNotMatch(shown, /undefined|null|NaN/);
-  assert.equal(await focused(page), 'desk-q', 'the focus stays in the box for the next call');
+  assert.equal(await focused(page), `desk-elder-${e.id}`, 'the focus on her (E errand, V visit); a digit goes back to the box');
   await assertAccessible(page, 'desk with an elder');
   await shot(page, 'eldercare-desk', true);
 
   // The number the elder calls from, with the +86 a caller ID may carry.
   const other = elders.find((x) => x.id !== e.id && x.phones[0].startsWith('1'));
-  const byPhone = await ask(page, `+86 ${other.phones[0]}`, `.desk-elder[data-id="${other.id}"]`);
+  const byPhone = await ask(page, `+86 ${other.phones[0]}`, `.desk-elder[data-id="${other.id}"]`);  // typed over the last number
   console.log(`phone desk: caller ID → elder in ${byPhone.keys} keystrokes, ${byPhone.ms} ms`);
   assert.ok(byPhone.keys <= 16, `${byPhone.keys} keystrokes`);
   assert.equal(await status(page), `找到：${other.name}`);

@@ -1,14 +1,19 @@
 // #/staff/desk — the phone desk (电话服务台): one box, focused on arrival,
 // takes a red proxy card number or the number an elder calls from; Enter
 // opens her record in one step (GET /api/v1/elders/lookup?card=|?phone=),
-// with the team on duty for her now (js/elder_duty.js).
-// Focus stays in the box with its text selected, so the next call is typed
-// straight over it; an unknown number or a revoked card says so there.
+// with the team on duty for her now (js/elder_duty.js), her last errands,
+// her next visit due and her last visits (js/care_panel.js).
+// One elder found: the focus moves to her, where E starts a new errand and
+// V a visit (keyboard only; the forms save with Ctrl+Enter), and a digit
+// typed goes back into the box — its text selected, so the next call is
+// typed straight over it. Several found, none, a revoked card or a refusal:
+// the focus stays in the box and the status line says so.
 import { api, ApiError, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { cardNumber, cardText, elderFacts, maskedNote } from '../js/elder_words.js';
 import { dutyRow } from '../js/elder_duty.js';
+import { carePanel } from '../js/care_panel.js';
 
 // What was typed: a card (ten digits, the first never 0) or a phone.
 export function deskQuery(text) {
@@ -33,11 +38,17 @@ async function cardRow(e, known) {
   }
 }
 
-async function elderBlock(e, known) {
-  const [card, duty] = await Promise.all([cardRow(e, known), dutyRow(e)]);
-  return h('article', { class: 'card desk-elder', dataset: { id: e.id, view: e.view } },
-    h('h3', {}, h('a', { href: `#/staff/elders/${e.id}` }, e.name)),
-    maskedNote(e), elderFacts(e, [duty, card].filter(Boolean)));
+// Her block: name (a link to her page), facts, and the errands and visits
+// panel, whose keys work while the focus is anywhere in the block but a box.
+async function elderBlock(e, known, toBox) {
+  const [card, duty, care] = await Promise.all([cardRow(e, known), dutyRow(e), carePanel(e, { level: 4, onDigit: toBox })]);
+  const name = `desk-elder-${e.id}-name`;
+  const block = h('article', { class: 'card desk-elder', id: `desk-elder-${e.id}`, tabindex: '-1',
+    'aria-labelledby': name, dataset: { id: e.id, view: e.view } },
+    h('h3', { id: name }, h('a', { href: `#/staff/elders/${e.id}` }, e.name)),
+    maskedNote(e), elderFacts(e, [duty, card].filter(Boolean)), care.el);
+  care.keys(block);
+  return block;
 }
 
 function problemText(err, q) {
@@ -64,6 +75,9 @@ export async function render(view) {
     h('p', { class: 'note', id: 'desk-hint' }, t('desk.hint')),
     h('button', { type: 'submit' }, t('desk.find')));
   let asked = 0;
+  // A digit typed at an elder goes to the box (the keydown moves the focus
+  // first, so the character lands there, over the selected text).
+  const toBox = () => { box.focus(); box.select(); };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const text = box.value.trim();
@@ -75,12 +89,13 @@ export async function render(view) {
     status.textContent = t('common.loading');
     try {
       const found = await api('/elders/lookup', { query: q });
-      const blocks = await Promise.all(found.items.map((e) => elderBlock(e, found.card)));
+      const blocks = await Promise.all(found.items.map((e) => elderBlock(e, found.card, toBox)));
       if (mine !== asked) return;
       status.textContent = found.items.length === 1
         ? t('desk.found_one', { name: found.items[0].name })
         : t('desk.found_many', { n: found.items.length });
       results.replaceChildren(...blocks);
+      if (blocks.length === 1) { blocks[0].focus(); return; }
     } catch (err) {
       if (mine !== asked) return;
       status.textContent = problemText(err, q);

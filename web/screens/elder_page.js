@@ -3,6 +3,8 @@
 // her whole: correct (PATCH), close (moved out / died), issue, reissue or
 // revoke the card, print it (the SVG), export the record (JSON file) and the
 // history (read from the export: the API has no other history route).
+// Her errands and visits (js/care_panel.js) for every viewer, masked ones
+// included; E starts a new errand and V a visit for those who see her whole.
 import { api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -11,6 +13,7 @@ import { communities } from '../js/appeals.js';
 import { CLOSE_REASONS, REVOKE_REASONS, cardText, elderFacts, maskedNote } from '../js/elder_words.js';
 import { changedFields, elderForm } from '../js/elder_form.js';
 import { dutyRow } from '../js/elder_duty.js';
+import { carePanel } from '../js/care_panel.js';
 
 const select = (id, values, labelOf) => h('select', { id }, values.map((v) => h('option', { value: v }, labelOf(v))));
 const problem = (err) => (err instanceof ApiError && err.status === 409 ? t('elder.conflict') : t('common.error', { detail: err.message }));
@@ -125,9 +128,12 @@ async function draw(view, id, flash, cleanups) {
     view.replaceChildren();
     await draw(view, id, message, cleanups);
   };
+  const [duty, care] = await Promise.all([dutyRow(e), carePanel(e, { level: 2 })]);
   fill(view, h('h1', { id: 'elder-name' }, e.name),
     flash ? h('p', { role: 'status', class: 'card', id: 'elder-flash' }, flash) : null,
-    maskedNote(e), elderFacts(e, [await dutyRow(e)]));
+    maskedNote(e), elderFacts(e, [duty]), care.el);
+  care.el.classList.add('card');
+  cleanups.push(care.keys(document));
   if (!full) return;
   const card = await activeCard(e.id);
   view.append(cardSection(e, card, reload));
