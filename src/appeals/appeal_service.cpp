@@ -87,6 +87,23 @@ std::optional<int64_t> id_of(const std::optional<areas::AreaRef>& ref) {
   return ref ? std::optional<int64_t>(ref->id) : std::nullopt;
 }
 
+// How many tracking codes a submission draws before it gives up.
+constexpr int kCodeDraws = 5;
+
+// Runs a submission's write job; when the tracking code it drew was taken
+// (the job failed, its rows rolled back to its savepoint), runs it again as a
+// new job, which draws another, up to `draws` jobs in all.
+void submit_drawing_codes(store::Database& db, std::shared_ptr<const store::Database::WriteJob> job,
+                          store::Database::Done done, int draws) {
+  db.submit([job](store::Connection& c) { return (*job)(c); },
+            [&db, job, done = std::move(done), draws](const Status& s) {
+              if (draws > 1 && tracking_code_taken(s)) {
+                return submit_drawing_codes(db, job, done, draws - 1);
+              }
+              done(s);
+            });
+}
+
 }  // namespace
 
 AppealService::AppealService(store::Database& db, accounts::AuditLog& audit, Config config,
@@ -242,22 +259,24 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
   a->due_at = clock.due;
   a->nearly_at = clock.nearly;
   a->updated_at = at;
-  db_.submit(
+  auto job = std::make_shared<const store::Database::WriteJob>(
       [this, a, by = std::move(by), also = std::move(in.in_same_write)](store::Connection& c) {
         // Every failure below is passed up as it came (also in_same_write's,
-        // Open311's request row), so the photo token's INSERT may travel with
-        // the event's: two round trips a submission on PostgreSQL, not three.
+        // Open311's request row), so the appeal's and the photo token's
+        // INSERTs travel with the event's, which reads the appeal's id back:
+        // one round trip a submission on PostgreSQL.
         c.defer_rowless_statements();
+        a->tracking_code.clear();  // a fresh one each draw
         if (Status s = insert_appeal(c, *a); !s.ok()) return s;
         // Photos follow, one request each (add_photo), with this token.
         a->photo_token = accounts::new_token();
-        if (Status s = insert_photo_token(c, a->id, accounts::hash_token(a->photo_token),
-                                          a->submitted_at + kPhotoTokenSeconds);
+        if (Status s =
+                insert_photo_token_of(c, a->tracking_code, accounts::hash_token(a->photo_token),
+                                      a->submitted_at + kPhotoTokenSeconds);
             !s.ok()) {
           return s;
         }
         Event e;
-        e.appeal_id = a->id;
         e.at = a->submitted_at;
         e.actor_user_id = by.user_id;
         e.actor_role = actor_role(by);
@@ -268,13 +287,17 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
         // The "submit" event (actor, role, channel) is the record of a
         // submission; the audit log keeps sign-ins, changes by staff and
         // personal-data reads, not every public submission.
-        if (Status s = insert_event(c, e); !s.ok()) return s;
+        if (Status s = insert_event_of(c, a->tracking_code, e); !s.ok()) return s;
+        a->id = e.appeal_id;
         return also ? also(c, *a) : Status::Ok();
-      },
+      });
+  submit_drawing_codes(
+      db_, std::move(job),
       [a, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
         done(*a);
-      });
+      },
+      kCodeDraws);
 }
 
 void AppealService::take_step(int64_t id, StepRequest req, Caller by, Done<Appeal> done) {

@@ -117,12 +117,13 @@ void bind_mutable(store::Statement& s, const Appeal& a) {
 
 }  // namespace
 
-Status insert_photo_token(store::Connection& c, int64_t appeal_id, std::string_view token_hash,
-                          int64_t expires_at) {
+Status insert_photo_token_of(store::Connection& c, std::string_view tracking_code,
+                             std::string_view token_hash, int64_t expires_at) {
   auto s = c.prepare(
-      "INSERT INTO appeal_photo_tokens (appeal_id, token_hash, expires_at) VALUES (?, ?, ?)");
+      "INSERT INTO appeal_photo_tokens (appeal_id, token_hash, expires_at) "
+      "VALUES ((SELECT id FROM appeals WHERE tracking_code = ?), ?, ?)");
   if (!s.ok()) return s.status();
-  s->bind(1, appeal_id).bind(2, token_hash).bind(3, expires_at);
+  s->bind(1, tracking_code).bind(2, token_hash).bind(3, expires_at);
   return s->run();
 }
 
@@ -165,39 +166,37 @@ Result<Appeal> get_appeal_by_code(store::Connection& c, const std::string& track
 }
 
 Status insert_appeal(store::Connection& c, Appeal& a) {
-  for (int attempt = 0;; ++attempt) {
-    auto s = c.prepare(
-        "INSERT INTO appeals (state, assigned_org_id, assigned_area_id, resolution_due, "
-        "accepted_at, replied_at, closed_at, reply_outcome, callback_contacted, callback_solved, "
-        "satisfaction, merged_into, followers, reopen_count, clock_start, due_at, nearly_at, "
-        "escalation, updated_at, subdistrict_id, community_id, grid_id, tracking_code, "
-        "category_id, channel, description, attributes, lat, lon, address, photos, "
-        "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tracking_code) DO NOTHING RETURNING id");
-    if (!s.ok()) return s.status();
-    bind_mutable(*s, a);
-    a.tracking_code = new_tracking_code();
-    s->bind(23, a.tracking_code);
-    s->bind(24, a.category_id).bind(25, channel_name(a.channel)).bind(26, a.description);
-    s->bind(27, a.attributes_json).bind(28, a.lat).bind(29, a.lon).bind(30, a.address);
-    s->bind(31, photos_json(a.photos)).bind(32, a.reporter_user_id).bind(33, a.anonymous ? 1 : 0);
-    if (a.contact) {
-      s->bind(34, a.contact->name).bind(35, a.contact->phone);
-    } else {
-      s->bind_null(34).bind_null(35);
-    }
-    s->bind(36, a.submitted_at).bind(37, a.response_due);
-    // No row: the random code was taken. Drawn again a few times, with no
-    // failed statement in between (on PostgreSQL one would end the job).
-    Result<bool> row = s->step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      a.id = s->column_int64(0);
-      return Status::Ok();
-    }
-    if (attempt >= 4) return Status::Conflict("no free tracking code after 5 draws");
+  auto s = c.prepare(
+      "INSERT INTO appeals (state, assigned_org_id, assigned_area_id, resolution_due, "
+      "accepted_at, replied_at, closed_at, reply_outcome, callback_contacted, callback_solved, "
+      "satisfaction, merged_into, followers, reopen_count, clock_start, due_at, nearly_at, "
+      "escalation, updated_at, subdistrict_id, community_id, grid_id, tracking_code, "
+      "category_id, channel, description, attributes, lat, lon, address, photos, "
+      "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!s.ok()) return s.status();
+  bind_mutable(*s, a);
+  if (a.tracking_code.empty()) a.tracking_code = new_tracking_code();
+  s->bind(23, a.tracking_code);
+  s->bind(24, a.category_id).bind(25, channel_name(a.channel)).bind(26, a.description);
+  s->bind(27, a.attributes_json).bind(28, a.lat).bind(29, a.lon).bind(30, a.address);
+  s->bind(31, photos_json(a.photos)).bind(32, a.reporter_user_id).bind(33, a.anonymous ? 1 : 0);
+  if (a.contact) {
+    s->bind(34, a.contact->name).bind(35, a.contact->phone);
+  } else {
+    s->bind_null(34).bind_null(35);
   }
+  s->bind(36, a.submitted_at).bind(37, a.response_due);
+  return s->run();
+}
+
+bool tracking_code_taken(const Status& s) {
+  // SQLite: "UNIQUE constraint failed: appeals.tracking_code"; PostgreSQL:
+  // "duplicate key value violates unique constraint \"appeals_tracking_code_key\"".
+  return s.code() == Code::kConflict &&
+         (s.message().find("appeals.tracking_code") != std::string::npos ||
+          s.message().find("appeals_tracking_code_key") != std::string::npos);
 }
 
 Status update_appeal(store::Connection& c, const Appeal& a) {
@@ -214,30 +213,56 @@ Status update_appeal(store::Connection& c, const Appeal& a) {
   return s->run();
 }
 
+namespace {
+
+// Binds an event's columns after its appeal's (parameter 1).
+void bind_event(store::Statement& s, const Event& e) {
+  s.bind(2, e.at).bind(3, e.actor_user_id).bind(4, e.actor_role).bind(5, e.action);
+  if (e.from_state) {
+    s.bind(6, state_name(*e.from_state));
+  } else {
+    s.bind_null(6);
+  }
+  if (e.to_state) {
+    s.bind(7, state_name(*e.to_state));
+  } else {
+    s.bind_null(7);
+  }
+  s.bind(8, e.note).bind(9, e.is_public ? 1 : 0).bind(10, e.detail_json);
+  s.bind(11, e.note_public ? 1 : 0);
+}
+
+}  // namespace
+
 Status insert_event(store::Connection& c, Event& e) {
   auto s = c.prepare(
       "INSERT INTO appeal_events (appeal_id, at, actor_user_id, actor_role, action, from_state, "
       "to_state, note, public, detail, note_public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id");
   if (!s.ok()) return s.status();
-  s->bind(1, e.appeal_id).bind(2, e.at).bind(3, e.actor_user_id).bind(4, e.actor_role);
-  s->bind(5, e.action);
-  if (e.from_state) {
-    s->bind(6, state_name(*e.from_state));
-  } else {
-    s->bind_null(6);
-  }
-  if (e.to_state) {
-    s->bind(7, state_name(*e.to_state));
-  } else {
-    s->bind_null(7);
-  }
-  s->bind(8, e.note).bind(9, e.is_public ? 1 : 0).bind(10, e.detail_json);
-  s->bind(11, e.note_public ? 1 : 0);
+  s->bind(1, e.appeal_id);
+  bind_event(*s, e);
   Result<int64_t> id = s->returning_id();
   if (!id.ok()) return id.status();
   e.id = *id;
   return Status::Ok();
+}
+
+Status insert_event_of(store::Connection& c, std::string_view tracking_code, Event& e) {
+  auto s = c.prepare(
+      "INSERT INTO appeal_events (appeal_id, at, actor_user_id, actor_role, action, from_state, "
+      "to_state, note, public, detail, note_public) "
+      "VALUES ((SELECT id FROM appeals WHERE tracking_code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id, appeal_id");
+  if (!s.ok()) return s.status();
+  s->bind(1, tracking_code);
+  bind_event(*s, e);
+  Result<bool> row = s->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("INSERT INTO appeal_events … RETURNING returned no row");
+  e.id = s->column_int64(0);
+  e.appeal_id = s->column_int64(1);
+  return s->run();
 }
 
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only) {

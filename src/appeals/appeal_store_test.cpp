@@ -1,0 +1,179 @@
+// A submission's rows as the write path writes them (appeal_store.h): the
+// appeal's INSERT returns no id, the photo token and the event name their
+// appeal by its tracking code, so a write job that holds back statements
+// returning no rows sends all three at once on PostgreSQL. On SQLite
+// (appeal_store_tests) and on PostgreSQL (appeal_store_pg_tests,
+// WARMCITY_APPEALS_TEST_POSTGRES): the rows belong together, a taken code
+// fails its own job alone (the jobs around it in the same batch commit) and
+// is told apart from other failures.
+#include <gtest/gtest.h>
+
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "accounts/accounts.h"
+#include "appeals/appeal_store.h"
+#include "appeals/appeals.h"
+#include "appeals/tracking_code.h"
+#include "store/test_util.h"
+#ifdef WARMCITY_APPEALS_TEST_POSTGRES
+#include "store/postgres/pg_test_util.h"
+#endif
+
+namespace warmcity::appeals {
+namespace {
+
+constexpr char kTaken[] = "ABCDEFGH";
+
+class AppealStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+#ifdef WARMCITY_APPEALS_TEST_POSTGRES
+    ASSERT_TRUE(pg_.ok());
+    const std::string location = pg_.url();
+#else
+    const std::string location = dir_.file("appeals.db");
+#endif
+    std::vector<store::Migration> all = accounts::migrations();
+    for (auto& m : areas::migrations()) all.push_back(std::move(m));
+    for (auto& m : migrations()) all.push_back(std::move(m));
+    auto db = store::Database::open({location}, all);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->write([](store::Connection& c) {
+                     return c.exec(
+                         "INSERT INTO appeal_categories (id, code, name_zh, name_en, "
+                         "response_hours, resolution_days, created_at, updated_at) "
+                         "VALUES (1, 'roads', '道路', 'Roads', 24, 5, 0, 0)");
+                   })
+                    .ok());
+  }
+  void TearDown() override {
+    if (db_) db_->stop();
+  }
+
+  // One submission's three writes, as AppealService::submit makes them.
+  static Status write_submission(store::Connection& c, Appeal& a, Event& e) {
+    c.defer_rowless_statements();
+    if (Status s = insert_appeal(c, a); !s.ok()) return s;
+    if (Status s = insert_photo_token_of(c, a.tracking_code, "hash-" + a.description, 99);
+        !s.ok()) {
+      return s;
+    }
+    e.at = a.submitted_at;
+    e.actor_role = "anonymous";
+    e.action = "submit";
+    e.to_state = State::kSubmitted;
+    e.is_public = true;
+    e.detail_json = "{}";
+    if (Status s = insert_event_of(c, a.tracking_code, e); !s.ok()) return s;
+    a.id = e.appeal_id;
+    return Status::Ok();
+  }
+  static std::shared_ptr<Appeal> new_appeal(const std::string& description,
+                                            const std::string& code = "") {
+    auto a = std::make_shared<Appeal>();
+    a->category_id = 1;
+    a->channel = Channel::kWeb;
+    a->state = State::kSubmitted;
+    a->description = description;
+    a->attributes_json = "{}";
+    a->anonymous = true;
+    a->submitted_at = a->updated_at = 1000;
+    a->response_due = 2000;
+    a->tracking_code = code;
+    return a;
+  }
+  // Submits one submission's job without waiting; its Status arrives in the future.
+  std::future<Status> submit(std::shared_ptr<Appeal> a) {
+    auto done = std::make_shared<std::promise<Status>>();
+    std::future<Status> out = done->get_future();
+    db_->submit(
+        [a](store::Connection& c) {
+          Event e;
+          return write_submission(c, *a, e);
+        },
+        [done](const Status& s) { done->set_value(s); });
+    return out;
+  }
+  int64_t count(const std::string& sql) {
+    return store::testing_util::query_int(db_->reader(), sql);
+  }
+
+#ifdef WARMCITY_APPEALS_TEST_POSTGRES
+  store::pg_testing::ScratchDatabase pg_;
+#endif
+  store::testing_util::ScratchDir dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(AppealStore, ASubmissionsRowsNameTheSameAppeal) {
+  auto a = new_appeal("坑洼");
+  Event e;
+  ASSERT_TRUE(db_->write([&](store::Connection& c) { return write_submission(c, *a, e); }).ok());
+  EXPECT_EQ(a->tracking_code.size(), kTrackingCodeLength);
+  EXPECT_GT(a->id, 0);
+  EXPECT_GT(e.id, 0);
+  EXPECT_EQ(e.appeal_id, a->id);
+  const std::string id = std::to_string(a->id);
+  EXPECT_EQ(count("SELECT id FROM appeals WHERE tracking_code = '" + a->tracking_code + "'"),
+            a->id);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_photo_tokens WHERE appeal_id = " + id +
+                  " AND token_hash = 'hash-坑洼' AND expires_at = 99"),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events WHERE appeal_id = " + id +
+                  " AND action = 'submit' AND to_state = 'submitted'"),
+            1);
+}
+
+TEST_F(AppealStore, ATakenCodeFailsItsOwnJobAlone) {
+  ASSERT_TRUE(submit(new_appeal("first", kTaken)).get().ok());
+  // Back to back, so that the writer usually takes them into one transaction.
+  auto before = new_appeal("before");
+  auto taken = new_appeal("taken", kTaken);
+  auto after = new_appeal("after");
+  std::future<Status> b = submit(before), t = submit(taken), f = submit(after);
+  EXPECT_TRUE(b.get().ok());
+  const Status refused = t.get();
+  EXPECT_EQ(refused.code(), Code::kConflict) << refused.message();
+  EXPECT_TRUE(tracking_code_taken(refused)) << refused.message();
+  EXPECT_TRUE(f.get().ok());
+  EXPECT_EQ(count("SELECT count(*) FROM appeals"), 3);
+  EXPECT_EQ(count("SELECT count(*) FROM appeals WHERE description = 'taken'"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_photo_tokens"), 3);
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events"), 3);
+  // Each row with its own appeal: the taken code's rows went with their job.
+  EXPECT_EQ(count("SELECT count(*) FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id "
+                  "JOIN appeal_photo_tokens t ON t.appeal_id = a.id "
+                  "WHERE t.token_hash = 'hash-' || a.description"),
+            3);
+  // Drawn again, it goes in.
+  taken->tracking_code.clear();
+  EXPECT_TRUE(submit(taken).get().ok());
+  EXPECT_NE(taken->tracking_code, kTaken);
+}
+
+TEST_F(AppealStore, OtherFailuresAreNotATakenCode) {
+  Event e;
+  e.at = 1;
+  e.actor_role = "anonymous";
+  e.action = "submit";
+  e.detail_json = "{}";
+  // No appeal has this code: the event has no appeal.
+  const Status none =
+      db_->write([&](store::Connection& c) { return insert_event_of(c, "ZZZZZZZZ", e); });
+  EXPECT_FALSE(none.ok());
+  EXPECT_FALSE(tracking_code_taken(none)) << none.message();
+  // An unknown category: a conflict, but not the code's.
+  auto a = new_appeal("no such category");
+  a->category_id = 999;
+  const Status fk = submit(a).get();
+  EXPECT_EQ(fk.code(), Code::kConflict) << fk.message();
+  EXPECT_FALSE(tracking_code_taken(fk)) << fk.message();
+  EXPECT_EQ(count("SELECT count(*) FROM appeals"), 0);
+}
+
+}  // namespace
+}  // namespace warmcity::appeals
