@@ -2,12 +2,14 @@
 
 #include "accounts/user_roles.h"
 #include "app/data_paths.h"
+#include "appeals/appeal_input.h"
 #include "appeals/appeals.h"
 #include "appeals/resident_appeals.h"
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
 #include "eldercare/eldercare.h"
+#include "eldercare/visit_raise.h"
 #include "facilities/facilities.h"
 #include "feedback/feedback.h"
 #include "open311/open311.h"
@@ -22,6 +24,43 @@ accounts::PasswordCost password_cost_from_name(const std::string& name) {
   return accounts::PasswordCost::kInteractive;
 }
 
+namespace {
+
+// An appeal raised from a visit's finding (eldercare/visit_raise.h): read and
+// submitted by the appeals module as POST /api/v1/appeals would, placed at
+// the elder's home with her as the contact when the body says neither; the
+// visit's link commits in the appeal's own write job.
+eldercare::AppealRaiser appeal_raiser(appeals::AppealService& service) {
+  return [&service](std::string body, eldercare::AppealDefaults d, eldercare::Caller by,
+                    eldercare::RaiseLink link, eldercare::Done<int64_t> done) {
+    Result<appeals::NewAppeal> in = appeals::read_new_appeal(body, false);
+    if (!in.ok()) return done(in.status());
+    if (!in->lat && !in->lon) {
+      in->lat = d.lat;
+      in->lon = d.lon;
+      if (!in->address) in->address = d.address;
+    }
+    if (!in->contact && !in->anonymous) {
+      in->contact = appeals::Contact{d.contact_name, d.contact_phone};
+    }
+    in->in_same_write = [link = std::move(link)](store::Connection& c, const appeals::Appeal& a) {
+      return link(c, a.id);
+    };
+    appeals::Caller caller;
+    caller.user_id = by.user_id;
+    caller.role = by.role;
+    caller.client_address = by.client_address;
+    caller.area_ids = by.area_ids;
+    service.submit(std::move(*in), std::move(caller),
+                   [done = std::move(done)](Result<appeals::Appeal> a) {
+                     if (!a.ok()) return done(a.status());
+                     done(a->id);
+                   });
+  };
+}
+
+}  // namespace
+
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> migrations = store::change_feed_migrations();
   for (auto& m : accounts::migrations()) migrations.push_back(std::move(m));
@@ -35,6 +74,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : eldercare::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -142,10 +182,14 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_routes(router, *app->elders_);
   auto errands = eldercare::ErrandService::open(*app->db_, *app->elders_);  // due in 48 hours
   if (!errands.ok()) return errands.status();
+  eldercare::ErrandService& errand_service = **errands;  // the routes keep it alive
   eldercare::register_errand_routes(router, std::move(*errands));
   auto visits = eldercare::VisitService::open(*app->db_);  // the default intervals (visit.h)
   if (!visits.ok()) return visits.status();
   eldercare::register_visit_routes(router, std::move(*visits));
+  eldercare::register_visit_raise_routes(
+      router,
+      eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);

@@ -1,6 +1,7 @@
 #include "eldercare/visit_json.h"
 
 #include <cmath>
+#include <string>
 
 #include "core/phone.h"
 #include "core/time.h"
@@ -32,6 +33,22 @@ const char* due_state_name(DueWhen w) {
 
 }  // namespace
 
+ordered_json raise_json(const VisitRaise& r) {
+  return {{"kind", r.kind},
+          {"id", r.target_id},
+          {"href", std::string(r.kind == "errand" ? "/api/v1/errands/" : "/api/v1/appeals/") +
+                       std::to_string(r.target_id)},
+          {"visit_id", r.visit_id},
+          {"raised_by", r.raised_by},
+          {"raised_at", core::format_rfc3339(r.raised_at)}};
+}
+
+ordered_json raised_json(const std::vector<VisitRaise>& raised) {
+  ordered_json out = ordered_json::array();
+  for (const VisitRaise& r : raised) out.push_back(raise_json(r));
+  return out;
+}
+
 ordered_json visit_json(const VisitView& view) {
   const Visit& v = view.visit;
   const bool full = view.view == View::kFull;
@@ -45,7 +62,8 @@ ordered_json visit_json(const VisitView& view) {
                       {"how", v.how},
                       {"outcome", v.outcome},
                       {"findings", full ? ordered_json(v.findings) : ordered_json(nullptr)},
-                      {"recorded_at", core::format_rfc3339(v.recorded_at)}};
+                      {"recorded_at", core::format_rfc3339(v.recorded_at)},
+                      {"raised", raised_json(view.raised)}};
   if (v.escalation == "none") {
     out["escalation"] = nullptr;
     return out;

@@ -9,7 +9,11 @@
 
 namespace warmcity::eldercare {
 
-// Masked: findings and step notes null.
+// What a visit raised: {"kind": errand|appeal, "id", "href", "visit_id",
+// "raised_by", "raised_at"}; raised_json: an array of them, oldest first.
+nlohmann::ordered_json raise_json(const VisitRaise& r);
+nlohmann::ordered_json raised_json(const std::vector<VisitRaise>& raised);
+// Masked: findings and step notes null; "raised" as raised_json.
 nlohmann::ordered_json visit_json(const VisitView& v);
 // {"due_from", "deadline", "reason", "state": not_yet|today|overdue} at `now`.
 nlohmann::ordered_json due_json(const Due& d, int64_t now);

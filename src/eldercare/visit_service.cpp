@@ -18,16 +18,6 @@ constexpr const char* kVisitRecordRule =
 constexpr int64_t kVisitClockSkew = 300;  // a visit "now" on a device a little ahead
 constexpr int64_t kVisitBackdateLimit = 30 * 86400;
 
-// The elder, when `by` sees her whole (the right to record for her).
-Result<Elder> recordable(store::Connection& c, int64_t id, const Caller& by) {
-  Result<Elder> e = get_elder(c, id);
-  if (!e.ok()) return e.status();
-  const View v = view_of(*e, by);
-  if (v == View::kNone) return Status::PermissionDenied(kNoAccess);
-  if (v != View::kFull) return Status::PermissionDenied(kVisitRecordRule);
-  return e;
-}
-
 Result<ElderDue> elder_due(store::Connection& c, const Elder& e, const VisitRules& rules) {
   Result<DueElder> facts = due_facts(c, e);
   if (!facts.ok()) return facts.status();
@@ -43,7 +33,34 @@ std::string visit_audit_detail(const Visit& v) {
       .str();
 }
 
+// What the elder's visits in `views` raised (visit_raise.h), onto each view.
+Status attach_raised(store::Connection& c, int64_t elder_id, std::vector<VisitView>& views) {
+  if (views.empty()) return Status::Ok();
+  int64_t lo = views.front().visit.id, hi = lo;
+  for (const VisitView& v : views) {
+    lo = std::min(lo, v.visit.id);
+    hi = std::max(hi, v.visit.id);
+  }
+  Result<std::vector<VisitRaise>> raised = visit_raises_of(c, elder_id, lo, hi);
+  if (!raised.ok()) return raised.status();
+  for (VisitRaise& r : *raised) {
+    for (VisitView& v : views) {
+      if (v.visit.id == r.visit_id) v.raised.push_back(r);
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Result<Elder> visit_recordable(store::Connection& c, int64_t elder_id, const Caller& by) {
+  Result<Elder> e = get_elder(c, elder_id);
+  if (!e.ok()) return e.status();
+  const View v = view_of(*e, by);
+  if (v == View::kNone) return Status::PermissionDenied(kNoAccess);
+  if (v != View::kFull) return Status::PermissionDenied(kVisitRecordRule);
+  return e;
+}
 
 Result<std::unique_ptr<VisitService>> VisitService::open(store::Database& db, VisitRules rules,
                                                          std::function<int64_t()> now) {
@@ -78,7 +95,7 @@ void VisitService::record(int64_t elder_id, VisitInput in, Caller by, Done<Recor
   auto out = std::make_shared<RecordedVisit>();
   db_.submit(
       [this, elder_id, in = std::move(in), by, out](store::Connection& c) {
-        Result<Elder> e = recordable(c, elder_id, by);
+        Result<Elder> e = visit_recordable(c, elder_id, by);
         if (!e.ok()) return e.status();
         if (e->closed) return Status::Conflict("the record is closed: it takes no visits");
         const int64_t at = now();
@@ -143,7 +160,7 @@ void VisitService::list(int64_t elder_id, std::optional<int64_t> before_id, int 
         for (Visit& visit : *visits) {
           out->visits.push_back(view_of_visit(std::move(visit), v, contacts, at));
         }
-        return Status::Ok();
+        return attach_raised(c, elder_id, out->visits);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -155,7 +172,7 @@ void VisitService::report_change(int64_t elder_id, ChangeInput in, Caller by, Do
   auto out = std::make_shared<ElderDue>();
   db_.submit(
       [this, elder_id, in = std::move(in), by, out](store::Connection& c) {
-        Result<Elder> e = recordable(c, elder_id, by);
+        Result<Elder> e = visit_recordable(c, elder_id, by);
         if (!e.ok()) return e.status();
         if (e->closed) return Status::Conflict("the record is closed: it takes no changes");
         const int64_t at = now();
@@ -191,7 +208,7 @@ void VisitService::add_step(int64_t visit_id, StepInput in, Caller by, Done<Visi
       [this, visit_id, in = std::move(in), by, out](store::Connection& c) {
         Result<Visit> v = get_visit(c, visit_id);
         if (!v.ok()) return v.status();
-        Result<Elder> e = recordable(c, v->elder_id, by);
+        Result<Elder> e = visit_recordable(c, v->elder_id, by);
         if (!e.ok()) return e.status();
         if (v->escalation == "none") {
           return Status::Conflict("somebody answered this visit: it has no escalation");
@@ -220,7 +237,9 @@ void VisitService::add_step(int64_t visit_id, StepInput in, Caller by, Done<Visi
                                        .add("result", in.result)
                                        .str();
         if (Status s = record_change(c, by, e->id, "visit_step", detail, at); !s.ok()) return s;
-        *out = view_of_visit(std::move(*v), View::kFull, contacts, at);
+        std::vector<VisitView> one{view_of_visit(std::move(*v), View::kFull, contacts, at)};
+        if (Status s = attach_raised(c, e->id, one); !s.ok()) return s;
+        *out = std::move(one.front());
         return Status::Ok();
       },
       [out, done = std::move(done)](const Status& s) {

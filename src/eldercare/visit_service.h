@@ -41,6 +41,7 @@
 #include "eldercare/elder_access.h"
 #include "eldercare/elder_service.h"
 #include "eldercare/visit.h"
+#include "eldercare/visit_raise_store.h"
 #include "eldercare/visit_store.h"
 #include "store/database.h"
 
@@ -64,12 +65,14 @@ struct StepInput {
   std::string note;
 };
 
-// A visit as one caller sees it, with the escalation's next steps.
+// A visit as one caller sees it, with the escalation's next steps and what
+// was raised from it (visit_raise.h), oldest first.
 struct VisitView {
   Visit visit;
   View view = View::kMasked;
   std::vector<std::string> next_steps;
   bool escalation_overdue = false;
+  std::vector<VisitRaise> raised;
 };
 
 // The elder's due visit after a call.
@@ -116,6 +119,11 @@ struct MonthRate {
   int64_t elders = 0;
   int64_t visited = 0;
 };
+
+// The elder, when `by` may record a visit for her (View::kFull: admins, the
+// workers of her grid or community, her team's members); kNotFound,
+// kPermissionDenied. Her record may be closed: the caller decides.
+Result<Elder> visit_recordable(store::Connection& c, int64_t elder_id, const Caller& by);
 
 class VisitService {
  public:
