@@ -4,9 +4,14 @@
 # binaries alternating ROUNDS times, each run on a fresh database of the demo
 # district in one private cluster (scripts/test-postgres.sh; fsync and
 # synchronous_commit on) that loads pg_stat_statements, so every run also
-# prints the server's mean time per statement of a submission: that figure
-# hardly depends on what else the machine is doing, the rate does.
-# Usage: bench/appeals/pg-ab.sh BIN_A BIN_B [SECONDS] [ROUNDS]
+# prints the server's mean time per statement of a submission and the CPU
+# time per submission of warmcity and of the cluster's processes (from
+# /proc, over the wrk run): those figures hardly depend on what else the
+# machine is doing, the rate does.
+# PG_SOCKET=B (or A, or AB) connects that binary through the cluster's Unix
+# socket instead of TCP on 127.0.0.1 (PostgreSQL on the same machine), so
+# one run compares the two transports when BIN_A and BIN_B are the same.
+# Usage: [PG_SOCKET=A|B|AB] bench/appeals/pg-ab.sh BIN_A BIN_B [SECONDS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $# -ge 2 ]] || { echo "usage: $0 BIN_A BIN_B [SECONDS] [ROUNDS]" >&2; exit 2; }
@@ -29,19 +34,44 @@ ADMIN_URL=$(scripts/test-postgres.sh start "$DIR/pg")
 # pg_stat_statements needs a restart to load; the cluster is ours alone.
 as_owner() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 echo "shared_preload_libraries = 'pg_stat_statements'" | as_owner tee -a "$DIR/pg/data/postgresql.conf" >/dev/null
+PG_SOCKET=${PG_SOCKET:-}
+if [[ -n "$PG_SOCKET" ]]; then
+  echo "unix_socket_directories = '$DIR/pg'" | as_owner tee -a "$DIR/pg/data/postgresql.conf" >/dev/null
+  echo "local all all trust" | as_owner tee -a "$DIR/pg/data/pg_hba.conf" >/dev/null
+fi
 PG_CTL=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl
 as_owner "$PG_CTL" -D "$DIR/pg/data" -l "$DIR/pg/server.log" -w -s restart >/dev/null
 PG_URL=${ADMIN_URL%/*}/bench
+PORT=${ADMIN_URL##*:}
+PORT=${PORT%%/*}
+SOCKET_URL="postgresql://postgres@/bench?host=$DIR/pg&port=$PORT"
 
-# run LABEL BIN: prints "LABEL REQ/S NON201 COUNT LOAD INSERT_APPEAL_US INSERT_EVENT_US INSERT_TOKEN_US"
+# cpu_ticks PID…: user + system CPU ticks of the processes still there
+cpu_ticks() {
+  local t=0 p
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+# The cluster's processes: the postmaster and its children (backends, WAL writer, …).
+cluster_pids() {
+  local pm
+  pm=$(head -n 1 "$DIR/pg/data/postmaster.pid")
+  echo "$pm" $(pgrep -P "$pm")
+}
+
+# run LABEL BIN: prints "LABEL REQ/S NON201 COUNT LOAD INSERT_APPEAL_US INSERT_EVENT_US
+# INSERT_TOKEN_US WARMCITY_CPU_US PG_CPU_US" (CPU µs per request)
 run() {
-  local label=$1 bin=$2 data=$DIR/data
+  local label=$1 bin=$2 data=$DIR/data url_db=$PG_URL
+  [[ "$PG_SOCKET" == *"$label"* ]] && url_db=$SOCKET_URL
   psql -Xq "$ADMIN_URL" -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null
   psql -Xq "$PG_URL" -c 'CREATE EXTENSION pg_stat_statements' >/dev/null
   rm -rf "$data"
   mkdir -p "$data"
-  "$bin" demo --db "$PG_URL" --data-dir "$data" >/dev/null
-  "$bin" serve --db "$PG_URL" --data-dir "$data" --listen 127.0.0.1 --port 0 --access-log off \
+  "$bin" demo --db "$url_db" --data-dir "$data" >/dev/null
+  "$bin" serve --db "$url_db" --data-dir "$data" --listen 127.0.0.1 --port 0 --access-log off \
     --log-level warn --anonymous-writes-per-minute 0 \
     --anonymous-writes-per-minute-per-network 0 >"$DIR/out.txt" 2>"$DIR/err.txt" &
   WC_PID=$!
@@ -55,7 +85,13 @@ run() {
   psql -Xq "$PG_URL" -c 'SELECT pg_stat_statements_reset()' >/dev/null
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
+  local pids wc0 pg0 wc1 pg1
+  pids=$(cluster_pids)
+  wc0=$(cpu_ticks "$WC_PID")
+  pg0=$(cpu_ticks $pids)
   wrk -t2 -c64 -d"${SECS}s" -s bench/appeals/post-appeal.lua "$url" >"$DIR/wrk.txt"
+  wc1=$(cpu_ticks "$WC_PID")
+  pg1=$(cpu_ticks $pids)
   kill "$WC_PID"
   wait "$WC_PID" 2>/dev/null || true
   WC_PID=
@@ -71,33 +107,42 @@ run() {
                  round((sum(total_exec_time) / sum(calls) * 1000)::numeric, 1) AS m
           FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
           WHERE d.datname = 'bench' AND query LIKE 'INSERT INTO appeal%' GROUP BY 1) q")
-  echo "$label $rps $non201 $count $load $means"
+  local n tick_us
+  n=$(awk '/requests in/ {print $1}' "$DIR/wrk.txt")
+  tick_us=$((1000000 / $(getconf CLK_TCK)))
+  echo "$label $rps $non201 $count $load $means" \
+    "$(((wc1 - wc0) * tick_us / (n > 0 ? n : 1)))" "$(((pg1 - pg0) * tick_us / (n > 0 ? n : 1)))"
 }
 
 rows=()
 for round in $(seq "$ROUNDS"); do
   for k in 0 1; do
     label=$([[ $k == 0 ]] && echo A || echo B)
-    echo "== round $round, $label: ${BINS[$k]} (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    via=TCP
+    [[ "$PG_SOCKET" == *"$label"* ]] && via='Unix socket'
+    echo "== round $round, $label: ${BINS[$k]} over $via (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     rows+=("$round $(run "$label" "${BINS[$k]}")")
   done
 done
-printf '\n%-6s %-4s %14s %8s %10s %6s %18s %16s %16s\n' round bin submissions/s non-201 stored load \
-  'INSERT appeals µs' 'appeal_events µs' 'photo_tokens µs'
+printf '\n%-6s %-4s %14s %8s %10s %6s %18s %16s %16s %12s %12s\n' round bin submissions/s non-201 \
+  stored load 'INSERT appeals µs' 'appeal_events µs' 'photo_tokens µs' 'warmcity µs' 'postgres µs'
 for line in "${rows[@]}"; do
-  read -r k b r n c l ia ie it <<<"$line"
-  printf '%-6s %-4s %14s %8s %10s %6s %18s %16s %16s\n' "$k" "$b" "$r" "$n" "$c" "$l" "$ia" "$ie" "$it"
+  read -r k b r n c l ia ie it wc pg <<<"$line"
+  printf '%-6s %-4s %14s %8s %10s %6s %18s %16s %16s %12s %12s\n' "$k" "$b" "$r" "$n" "$c" "$l" \
+    "$ia" "$ie" "$it" "$wc" "$pg"
 done
+echo '(warmcity µs, postgres µs: CPU time per request of the server process and of the cluster)'
 printf '%s\n' "${rows[@]}" | python3 -c '
 import statistics, sys
 cols = {}
 for line in sys.stdin:
-    _, b, rps, _, _, _, ia, ie, it = line.split()
-    cols.setdefault(b, []).append([float(rps), float(ia), float(ie), float(it)])
-med = {b: [statistics.median(c[i] for c in v) for i in range(4)] for b, v in cols.items()}
+    _, b, rps, _, _, _, ia, ie, it, wc, pg = line.split()
+    cols.setdefault(b, []).append([float(x) for x in (rps, ia, ie, it, wc, pg)])
+med = {b: [statistics.median(c[i] for c in v) for i in range(6)] for b, v in cols.items()}
 for b in ("A", "B"):
     m = med[b]
-    print(f"median {b}: {m[0]:,.0f}/s; INSERT µs appeals {m[1]}, events {m[2]}, tokens {m[3]}")
+    print(f"median {b}: {m[0]:,.0f}/s; INSERT µs appeals {m[1]}, events {m[2]}, tokens {m[3]};"
+          f" CPU µs a request: warmcity {m[4]:.0f}, postgres {m[5]:.0f}")
 ratio = med["B"][0] / med["A"][0]
 print(f"B / A: {ratio:.2f}")
 '
