@@ -11,7 +11,9 @@
 #include "appeals/appeal_input.h"
 #include "areas/area_import.h"
 #include "core/read_file.h"
+#include "core/time.h"
 #include "core/wait_for.h"
+#include "demo/demo_care.h"
 #include "demo/demo_elders.h"
 #include "demo/demo_teams.h"
 #include "facilities/facility_input.h"
@@ -300,6 +302,12 @@ Result<Report> create(Services services, const Options& options) {
   }
   say("teams: " + std::to_string(report.teams.size()) + " formed");
   for (const std::string& t : report.teams) say("  team " + t);
+  auto care = create_care(services.db, user_ids, *elders, kClientAddress, core::now_unix());
+  if (!care.ok()) return care.status();
+  say("errands: " + std::to_string(care->errands) + " recorded");
+  say("visits: " + std::to_string(care->visits) + " recorded (" +
+      std::to_string(care->escalations) + " escalation in progress, " +
+      std::to_string(care->changes) + " reported change)");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -11,7 +11,9 @@
 // POST body, audited "elder.create"; demo_elders.h), then a few grid teams
 // of demo users paired with the elders of their grids through
 // ElderService::create_team and pair (audited "elder_team.create",
-// "elder.pair"; demo_teams.h). Finally appends
+// "elder.pair"; demo_teams.h), and errands and visits of those elders
+// through ErrandService, VisitService and VisitRaiseService (demo_care.h).
+// Finally appends
 // the audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
@@ -30,6 +32,7 @@
 #include "core/status.h"
 #include "eldercare/elder_service.h"
 #include "facilities/facility_service.h"
+#include "store/database.h"
 
 namespace warmcity::demo {
 
@@ -65,6 +68,7 @@ struct Services {
   facilities::FacilityService& facilities;
   appeals::AppealService& appeals;
   eldercare::ElderService& elders;
+  store::Database& db;  // the demo's errands and visits open their services on it (demo_care.h)
 };
 
 // kConflict when the database is not empty (see above); kNotFound

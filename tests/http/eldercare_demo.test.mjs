@@ -38,6 +38,8 @@ test('the demo records its elders, each in a grid, seen by the right staff', asy
   assert.equal(made.status, 0, made.stderr);
   assert.match(made.stdout, new RegExp(`${FILE.elders.length} elders`));
   assert.match(made.stderr, new RegExp(`elders: ${FILE.elders.length} recorded`));
+  assert.match(made.stderr, /errands: 16 recorded/);
+  assert.match(made.stderr, /visits: 10 recorded \(1 escalation in progress, 1 reported change\)/);
   assert.ok(FILE.elders.length >= 30, 'a few dozen elders');
   srv = await startServer({ dir, db });
   const admin = await srv.login('admin', 'demo-admin-2026');
@@ -106,4 +108,68 @@ test('the demo forms its grid teams and pairs them with the elders of their grid
   assert.equal(duty.status, 200, duty.text);
   assert.equal(duty.body.reason, 'her_team');
   assert.equal(duty.body.team.name, '生态园银龄帮扶队');
+});
+
+// The demo's errands and visits (src/demo/demo_care.cpp): errands in every
+// state (one cancelled, one overdue, three settled and confirmed by both
+// members), visits that leave elders due today and overdue, one escalation
+// in progress, one reported change, and an errand raised from a visit.
+test('the demo records errands across their states and visits due today and overdue', async () => {
+  assert.ok(srv, 'the server of the first test runs');
+  const admin = await srv.login('admin', 'demo-admin-2026');
+  const get = async (path, token = admin.token) => {
+    const r = await srv.fetch(path, { token });
+    assert.equal(r.status, 200, `${path}: ${r.text}`);
+    return r.body;
+  };
+  const errands = (await get('/api/v1/errands?queue=all&limit=200')).items;
+  assert.equal(errands.length, 16);
+  const byState = {};
+  for (const e of errands) byState[e.state] = (byState[e.state] ?? 0) + 1;
+  assert.deepEqual(byState, { received: 3, assigned: 3, doing: 2, delivered: 2, settled: 5, cancelled: 1 });
+  assert.equal(errands.filter((e) => e.complete).length, 3, 'settled and confirmed by both');
+  assert.ok(new Set(errands.map((e) => e.kind)).size === 3);
+  const overdue = (await get('/api/v1/errands?queue=overdue&limit=200')).items;
+  assert.equal(overdue.length, 1);
+  assert.equal(overdue[0].state, 'assigned');
+
+  const communities = (await get('/api/v1/areas?level=community&limit=200')).items;
+  const code = (c) => communities.find((a) => a.code === c).id;
+  const elders = await everyElder(admin.token);
+  const nameOf = (id) => elders.find((e) => e.id === id).name;
+  const due = async (query) => (await get(`/api/v1/visits/due?${query}`)).items;
+  // 生态园: 吴凤英 seen a week ago and 刘德胜's fall today are due today;
+  // nobody answered 曹凤英 45 minutes ago and her escalation is overdue.
+  const styToday = await due(`community_id=${code('BH-STY')}&when=today`);
+  assert.deepEqual(styToday.map((i) => [nameOf(i.elder.id), i.due.reason]).sort(),
+    [['刘德胜', 'change'], ['吴凤英', 'interval']]);
+  const styOverdue = await due(`community_id=${code('BH-STY')}&when=overdue`);
+  assert.deepEqual(styOverdue.map((i) => [nameOf(i.elder.id), i.due.reason]), [['曹凤英', 'escalation']]);
+  const escalation = styOverdue[0];
+  assert.ok(escalation.visit_id > 0);
+  // Elsewhere: 武有才 (西关) and 马月娥 (凤山) overdue, 赵福元 (凤山) due today.
+  assert.deepEqual((await due(`community_id=${code('FS-XG')}&when=overdue`)).map((i) => nameOf(i.elder.id)), ['武有才']);
+  const fss = await due(`community_id=${code('FS-FSS')}`);
+  assert.deepEqual(fss.map((i) => [nameOf(i.elder.id), i.overdue]).sort(), [['赵福元', false], ['马月娥', true]]);
+  // The escalation: her son not reached, the duty phone next.
+  const caoId = escalation.elder.id;
+  const visits = (await get(`/api/v1/elders/${caoId}/visits`)).items;
+  assert.equal(visits[0].escalation.state, 'open');
+  assert.deepEqual(visits[0].escalation.steps.map((s) => [s.kind, s.result]), [['contact', 'not_reached']]);
+  assert.deepEqual(visits[0].escalation.next_steps, ['duty_phone']);
+  // The team's phone view: 生态园's team sees its two elders due today.
+  const liang = await srv.login('liangjunlian', 'demo-worker-2026');
+  const teams = (await get('/api/v1/elder-teams')).items;
+  const teamDue = (await get(`/api/v1/visits/due?team_id=${teams[0].id}&when=today`, liang.token)).items;
+  assert.equal(teamDue.length, 2);
+  // 郭玉珍's visit raised a shopping errand, and links to it.
+  const guo = elders.find((e) => e.name === '郭玉珍');
+  const guoVisits = (await get(`/api/v1/elders/${guo.id}/visits`)).items;
+  const raised = guoVisits.flatMap((v) => v.raised);
+  assert.equal(raised.length, 1);
+  assert.equal(raised[0].kind, 'errand');
+  const errand = await get(`/api/v1/errands/${raised[0].id}`);
+  assert.equal(errand.elder_id, guo.id);
+  assert.equal(errand.kind, 'shopping');
+  assert.equal(Number(srv.sql('SELECT count(*) FROM visit_changes')), 1);
 });
