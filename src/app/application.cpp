@@ -73,6 +73,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::errand_receipt_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
   return migrations;
@@ -180,7 +181,11 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
   eldercare::register_routes(router, *app->elders_);
-  auto errands = eldercare::ErrandService::open(*app->db_, *app->elders_);  // due in 48 hours
+  // Due in 48 hours; receipt photos in the appeals' photo store (one directory, one quota).
+  eldercare::ErrandOptions errand_options;
+  errand_options.receipt_photos = app->appeals_->photos();
+  auto errands =
+      eldercare::ErrandService::open(*app->db_, *app->elders_, std::move(errand_options));
   if (!errands.ok()) return errands.status();
   eldercare::ErrandService& errand_service = **errands;  // the routes keep it alive
   eldercare::register_errand_routes(router, std::move(*errands));

@@ -25,6 +25,8 @@ namespace warmcity::eldercare {
 std::vector<store::Migration> migrations();         // module "eldercare"
 std::vector<store::Migration> visit_migrations();   // module "visits", after "eldercare"
 std::vector<store::Migration> errand_migrations();  // module "errands", after "eldercare"
+// Module "errand_receipts", after "errands" (errand_receipt_store.cpp).
+std::vector<store::Migration> errand_receipt_migrations();
 
 // REQUIRES: `service` outlives the router.
 void register_routes(http::Router& router, ElderService& service);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "photos/photos.h"
 
 namespace warmcity::eldercare {
 
@@ -123,6 +124,11 @@ struct Errand {
   std::optional<int64_t> cancelled_at;
   std::string cancel_reason;
   int64_t updated_at = 0;
+  // Kept in tables of their own, filled by the service: the receipt photo
+  // sent with the settle step (errand_receipt_store.h), and whether a family
+  // member asked for it in the app (family_store.h).
+  std::optional<photos::Photo> receipt_photo;
+  bool from_family = false;
 };
 
 // Settled and confirmed by the team's worker and its volunteer.

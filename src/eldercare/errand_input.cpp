@@ -4,6 +4,7 @@
 
 #include "core/time.h"
 #include "http/json_input.h"
+#include "photos/photo_text.h"
 
 namespace warmcity::eldercare {
 
@@ -52,6 +53,22 @@ std::optional<int64_t> read_errand_time(http::FieldReader& in, const char* field
     return std::nullopt;
   }
   return *t;
+}
+
+// settle's receipt_photo: a JPEG or PNG as base64 or a data URL; null or
+// absent for none. Decoded and checked here (photo_text.h).
+void read_receipt_photo(const json& doc, http::FieldReader& in, ErrandStepInput& out) {
+  in.known({"receipt_photo"});
+  auto it = doc.find("receipt_photo");
+  if (it == doc.end() || it->is_null()) return;
+  if (!it->is_string()) {
+    in.fail("receipt_photo", "a JPEG or PNG image as base64 or a data:image/…;base64, URL");
+    return;
+  }
+  Result<photos::CheckedPhoto> photo = photos::photo_from_text(
+      it->get_ref<const std::string&>(), {photos::ImageType::kJpeg, photos::ImageType::kPng});
+  if (!photo.ok()) return in.fail("receipt_photo", photo.status().message());
+  out.receipt_photo = std::move(*photo);
 }
 
 }  // namespace
@@ -116,6 +133,7 @@ Result<ErrandStepInput> read_step_input(std::string_view body) {
         in.fail("paid_by", "cash, wechat, alipay, card or other");
       }
       out.volunteer_minutes = in.optional_int("volunteer_minutes", 0, kMaxVolunteerMinutes);
+      read_receipt_photo(*doc, in, out);
       break;
     case ErrandStep::kCancel:
       out.reason = in.required_string("reason", 1, 200).value_or("");

@@ -15,7 +15,9 @@ namespace warmcity::eldercare {
 Result<ErrandInput> read_errand_input(std::string_view body);
 
 // {"step": "assign|start|substitute|deliver|settle|confirm|cancel", …} with
-// the step's own fields (docs/eldercare.md, "Errands").
+// the step's own fields (docs/eldercare.md, "Errands"). settle's optional
+// receipt_photo is decoded and checked here (a few milliseconds for a large
+// photo: the route reads a body that may hold one off the I/O thread).
 Result<ErrandStepInput> read_step_input(std::string_view body);
 
 }  // namespace warmcity::eldercare

@@ -39,6 +39,10 @@ ordered_json errand_settlement_json(const std::optional<Settlement>& s) {
 
 }  // namespace
 
+std::string errand_receipt_url(int64_t errand_id) {
+  return "/api/v1/errands/" + std::to_string(errand_id) + "/receipt-photo";
+}
+
 ordered_json errand_json(const Errand& e, int64_t now, View view) {
   const bool full = view == View::kFull;
   const auto name = [full](const std::string& n) { return full ? n : core::mask_name(n); };
@@ -73,6 +77,8 @@ ordered_json errand_json(const Errand& e, int64_t now, View view) {
       {"delivered_to", e.delivered_at ? ordered_json(name(e.delivered_to)) : ordered_json(nullptr)},
       {"substitutions", std::move(subs)},
       {"settlement", errand_settlement_json(e.settlement)},
+      {"receipt_photo",
+       full && e.receipt_photo ? ordered_json(errand_receipt_url(e.id)) : ordered_json(nullptr)},
       {"confirmations",
        {{"worker_user_id", errand_optional_int(e.worker_confirmed_by)},
         {"worker_at", errand_optional_time(e.worker_confirmed_at)},

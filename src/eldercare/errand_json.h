@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,12 @@ namespace warmcity::eldercare {
 // The errand as the team that runs it sees it: every field; `now` decides
 // "overdue". Names it records (delivered_to, substitutions' confirmed_by)
 // are masked when `view` is masked.
+// receipt_photo: the URL of the receipt photo (errand_receipt_url) in a full
+// view, null when there is none or the view is masked.
 nlohmann::ordered_json errand_json(const Errand& e, int64_t now, View view = View::kFull);
+
+// "/api/v1/errands/{id}/receipt-photo".
+std::string errand_receipt_url(int64_t errand_id);
 
 // errand_json plus "elder": {id, name, phones, address} as `v.view` shows
 // her (masked: name and phones masked, address null), "view" and "may_step".

@@ -10,6 +10,7 @@
 #include "eldercare/routes.h"
 #include "http/pagination.h"
 #include "http/problem.h"
+#include "photos/photo_text.h"
 
 namespace warmcity::eldercare {
 
@@ -119,14 +120,41 @@ void errand_get(ErrandService& service, http::Request& req, http::Reply reply) {
   });
 }
 
+// A step's body is read here, unless it is large enough to hold a receipt
+// photo: then it is read (the photo decoded and checked) on the errands'
+// slow-work thread, never this I/O thread.
+inline constexpr size_t kStepBodyReadInline = 16 * 1024;
+
 void errand_step(ErrandService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(http::problem(Status::NotFound("no errand with that id")));
-  Result<ErrandStepInput> in = read_step_input(req.body);
-  if (!in.ok()) return reply(http::problem(in.status()));
-  service.step(
-      *id, std::move(*in), caller_of(req),
-      [&service, reply = std::move(reply)](Result<Errand> r) { reply(errand_answer(service, r)); });
+  const size_t size = req.body.size();
+  auto work = [&service, id = *id, body = std::move(req.body), by = caller_of(req), reply]() {
+    Result<ErrandStepInput> in = read_step_input(body);
+    if (!in.ok()) return reply(http::problem(in.status()));
+    service.step(id, std::move(*in), by,
+                 [&service, reply](Result<Errand> r) { reply(errand_answer(service, r)); });
+  };
+  if (size <= kStepBodyReadInline) return work();
+  if (!service.post_slow(std::move(work))) {
+    http::Response busy =
+        http::problem(503, "too many photos are being read at once; try again shortly");
+    busy.set_header("Retry-After", "5");
+    reply(std::move(busy));
+  }
+}
+
+void errand_receipt_photo(ErrandService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(http::problem(Status::NotFound("no errand with that id")));
+  service.receipt_photo(*id, caller_of(req), [reply = std::move(reply)](Result<ReceiptImage> r) {
+    if (!r.ok()) return reply(http::problem(r.status()));
+    http::Response out;
+    out.content_type = r->media_type;
+    out.body = std::move(r->bytes);
+    out.set_header("Cache-Control", "private, no-store");  // her receipt: kept by no cache
+    reply(std::move(out));
+  });
 }
 
 }  // namespace
@@ -151,8 +179,10 @@ void register_errand_routes(http::Router& router, std::unique_ptr<ErrandService>
       {.summary = "The caller's errands (?team_id=&community_id=&queue=open|today|overdue)"});
   router.add(Method::kGet, errands + "/{id}", team, bind(errand_get),
              {.summary = "Read an errand with its elder and history (audited)"});
+  router.add(Method::kGet, errands + "/{id}/receipt-photo", team, bind(errand_receipt_photo),
+             {.summary = "An errand's receipt photo (JPEG or PNG; audited)"});
   router.add(Method::kPost, errands + "/{id}/steps", team, bind(errand_step),
-             {.body_limit = 4096,
+             {.body_limit = photos::kMaxPhotoTextBytes + 4096,  // settle's receipt_photo
               .summary = "Take a step: assign, start, substitute, deliver, "
                          "settle, confirm, cancel"});
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/time.h"
+#include "eldercare/errand_receipt_store.h"
 #include "eldercare/service_jobs.h"
 
 namespace warmcity::eldercare {
@@ -80,6 +81,16 @@ Status record_errand_step(store::Connection& c, const Caller& by, const Errand& 
                                           .add("state", errand_state_name(e.state))
                                           .str()),
                                 at);
+}
+
+// What an errand keeps in tables of its own (errand.h): its receipt photo
+// (looked for only by a service that keeps them: `receipts`).
+Status fill_errand_extras(store::Connection& c, Errand& e, bool receipts) {
+  if (!receipts || !e.settlement) return Status::Ok();
+  Result<std::optional<photos::Photo>> receipt = get_errand_receipt(c, e.id);
+  if (!receipt.ok()) return receipt.status();
+  e.receipt_photo = std::move(*receipt);
+  return Status::Ok();
 }
 
 // The team a new or unassigned errand goes to, from who is on duty for her.
@@ -166,6 +177,8 @@ void ErrandService::read(int64_t id, Caller by, Done<ErrandDetail> done) {
         if (!team.ok()) return team.status();
         const ErrandStanding st = errand_standing(*e, *elder, *team, by);
         if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
+        if (Status s = fill_errand_extras(c, *e, options_.receipt_photos.has_value()); !s.ok())
+          return s;
         Result<std::vector<ErrandEvent>> history = list_errand_events(c, id);
         if (!history.ok()) return history.status();
         if (Status s = audit_errand_read(c, by, elder->id, st.view, now()); !s.ok()) return s;
@@ -236,6 +249,8 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
           const ErrandStanding st =
               errand_standing(e, elder->second, team_key ? team->second : std::nullopt, by);
           if (st.view == View::kNone) continue;
+          if (Status s = fill_errand_extras(c, e, options_.receipt_photos.has_value()); !s.ok())
+            return s;
           if (std::find(shown.begin(), shown.end(), e.elder_id) == shown.end()) {
             shown.push_back(e.elder_id);
           }
@@ -275,6 +290,8 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
         if (!team.ok()) return team.status();
         const ErrandStanding st = errand_standing(*e, *elder, *team, by);
         if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
+        if (Status s = fill_errand_extras(c, *e, options_.receipt_photos.has_value()); !s.ok())
+          return s;
         const std::string step(errand_step_name(in.step));
         const ErrandTransition* t = find_errand_transition(e->state, in.step);
         if (!t) {
@@ -352,6 +369,20 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
             detail.add("receipt_fen", s.receipt_fen).add("advanced_fen", s.advanced_fen);
             detail.add("returned_fen", s.returned_fen).add("paid_by", s.paid_by);
             e->settlement = std::move(s);
+            if (in.receipt_photo) {
+              // Written and fsynced before this job commits the row naming it.
+              if (!options_.receipt_photos) {
+                return Status::Unavailable("this server keeps no receipt photos");
+              }
+              Result<photos::Photo> saved =
+                  options_.receipt_photos->save(in.receipt_photo->bytes, in.receipt_photo->type);
+              if (!saved.ok()) return saved.status();
+              if (Status s = insert_errand_receipt(c, e->id, *saved, at, by.user_id); !s.ok()) {
+                return s;
+              }
+              e->receipt_photo = std::move(*saved);
+            }
+            detail.add("receipt_photo", e->receipt_photo.has_value());
             break;
           }
           case ErrandStep::kConfirm: {
@@ -385,6 +416,57 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
         done(std::move(*out));
+      });
+}
+
+void ErrandService::receipt_photo(int64_t id, Caller by, Done<ReceiptImage> done) {
+  auto photo = std::make_shared<photos::Photo>();
+  db_.submit(
+      [this, id, by, photo](store::Connection& c) {
+        Result<Errand> e = get_errand(c, id);
+        if (!e.ok()) return e.status();
+        Result<Elder> elder = get_elder(c, e->elder_id);
+        if (!elder.ok()) return elder.status();
+        Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
+        if (!team.ok()) return team.status();
+        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
+        if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
+        if (st.view != View::kFull) {
+          return Status::PermissionDenied(
+              "only those who see the errand whole (its team, her team, admins and the workers of "
+              "her grid or community) see its receipt photo");
+        }
+        Result<std::optional<photos::Photo>> receipt = get_errand_receipt(c, id);
+        if (!receipt.ok()) return receipt.status();
+        if (!*receipt) return Status::NotFound("the errand has no receipt photo");
+        *photo = std::move(**receipt);
+        return accounts::append_audit(
+            c,
+            entry(by, "personal_data.read", "elder", std::to_string(elder->id),
+                  accounts::AuditDetail()
+                      .add_strings("fields", {"receipt_photo"})
+                      .add("view", "full")
+                      .add("purpose", "errand_receipt")
+                      .add("errand_id", id)
+                      .str()),
+            now());
+      },
+      [this, photo, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        // The file is read on the slow-work thread, never the writer's.
+        auto reply = std::make_shared<Done<ReceiptImage>>(done);
+        const bool queued = post_slow([this, photo, reply] {
+          if (!options_.receipt_photos) {
+            return (*reply)(Status::Unavailable("this server keeps no receipt photos"));
+          }
+          Result<std::string> bytes = options_.receipt_photos->read(*photo);
+          if (!bytes.ok()) return (*reply)(bytes.status());
+          (*reply)(ReceiptImage{photo->media_type, std::move(*bytes)});
+        });
+        if (!queued) {
+          (*reply)(
+              Status::Unavailable("too many photos are being read at once; try again shortly"));
+        }
       });
 }
 

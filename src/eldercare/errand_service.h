@@ -24,25 +24,46 @@
 // at all it stays received ("none_on_duty"). The reason is kept
 // (Errand::assign_reason); an assignment naming a team says "chosen".
 //
+// The receipt photo (settle's receipt_photo, checked by the caller:
+// photos/photo_text.h) is written and fsynced to the photo store inside the
+// settle job, before its COMMIT, and named in errand_receipts (by its
+// SHA-256) with the errand; those who see the errand whole read it back
+// (receipt_photo(), audited "personal_data.read", purpose
+// "errand_receipt"). Masked and family views never name it.
+//
 // Lifetime: REQUIRES `db` and `elders` to outlive the service. `done` runs
 // once, on the writer thread (or at once on the caller's thread when refused
-// before queueing).
+// before queueing; receipt_photo()'s on the service's slow-work thread).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/work_pool.h"
 #include "eldercare/elder_service.h"
 #include "eldercare/errand.h"
 #include "eldercare/errand_store.h"
+#include "photos/photo_store.h"
 
 namespace warmcity::eldercare {
 
 struct ErrandOptions {
   int64_t due_seconds = kDefaultDueSeconds;  // due this long after received
+  // Where receipt photos go (the app shares the appeals' store: one
+  // directory, one quota; REQUIRES the "errand_receipts" migrations). None:
+  // the service neither keeps nor shows receipt photos (a settle step with
+  // one is refused, kUnavailable).
+  std::optional<photos::PhotoStore> receipt_photos = std::nullopt;
+};
+
+// The picture a receipt photo holds, for the route that serves it.
+struct ReceiptImage {
+  std::string media_type;
+  std::string bytes;
 };
 
 // A new errand (formats checked by the caller, errand_input.h).
@@ -61,6 +82,7 @@ struct ErrandStepInput {
   Settlement settlement;                     // settle: amounts and paid_by
   Substitution substitution;                 // substitute: confirmed_at 0 → now
   std::string reason;                        // cancel
+  std::optional<photos::CheckedPhoto> receipt_photo;  // settle: JPEG or PNG, stripped
 };
 
 // The elder as an errand shows her: her name, phones and address (masked
@@ -106,17 +128,30 @@ class ErrandService {
   // that are), settling twice, confirming twice; kUnprocessable for a bad
   // team, amounts or delivery time.
   void step(int64_t id, ErrandStepInput in, Caller by, Done<Errand> done);
+  // The errand's receipt photo, for those who see the errand whole (its
+  // team while it runs, her team, admins, her grid's and community's
+  // workers); audited before the file is read. kNotFound (no errand, or no
+  // photo), kPermissionDenied, kUnavailable when the slow-work queue is full.
+  void receipt_photo(int64_t id, Caller by, Done<ReceiptImage> done);
+
+  // Runs `task` on the service's own thread for slow work — reading a step
+  // that carries a photo, reading a photo's file — so that no I/O thread
+  // waits for it. False when that queue is full: answer 503.
+  [[nodiscard]] bool post_slow(std::function<void()> task) {
+    return slow_->try_post(std::move(task));
+  }
 
   int64_t now() const { return elders_.now(); }
   const ErrandOptions& options() const { return options_; }
 
  private:
   ErrandService(store::Database& db, ElderService& elders, ErrandOptions options)
-      : db_(db), elders_(elders), options_(options) {}
+      : db_(db), elders_(elders), options_(std::move(options)) {}
 
   store::Database& db_;
   ElderService& elders_;
   ErrandOptions options_;
+  std::unique_ptr<core::WorkPool> slow_ = std::make_unique<core::WorkPool>(1);  // last
 };
 
 }  // namespace warmcity::eldercare

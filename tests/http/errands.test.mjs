@@ -3,10 +3,13 @@
 // received → assigned → doing → delivered → settled, complete when the team's
 // worker AND its volunteer confirmed the account — or cancelled; substitutions
 // agreed by phone; the queues; who sees them whole, masked or not at all; an
-// audit row for every answer that shows her personal data; bad input.
+// audit row for every answer that shows her personal data; the receipt photo
+// sent with the account; bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startEldercareWorld } from './lib/eldercare_world.mjs';
+import { rawRequest, statusOf } from './lib/raw.mjs';
 
 const TEAMS = '/api/v1/elder-teams';
 const ELDERS = '/api/v1/elders';
@@ -44,6 +47,28 @@ const stepOk = async (id, body, who) => {
   assert.equal(r.status, 200, r.text);
   return r.body;
 };
+// A real 8×8 greyscale JPEG (cjpeg) with nothing to strip, the same with an
+// Exif GPS segment (which must not be kept), and a 1×1 PNG.
+const JPEG = Buffer.from(
+  'ffd8ffe000104a46494600010100000100010000ffdb004300100b0c0e0c0a100e0d0e1211101318281a18161618' +
+  '3123251d283a333d3c3933383740485c4e404457453738506d51575f626768673e4d71797064785c656763ffc000' +
+  '0b080008000801011100ffc40014000100000000000000000000000000000003ffc4001710010003000000000000' +
+  '0000000000000005002231ffda0008010100003f0003c2ca4fffd9', 'hex');
+const exif = Buffer.from('Exif\0\0MM\0*GPSLatitude 37.52N GPSLongitude 111.14E', 'latin1');
+const GPS = Buffer.concat([Buffer.from([0xff, 0xe1, 0, exif.length + 2]), exif]);
+const JPEG_WITH_GPS = Buffer.concat([JPEG.subarray(0, 2), GPS, JPEG.subarray(2)]);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082', 'hex');
+const WEBP = Buffer.from(
+  '5249464644000000574542505650382038000000d001009d012a0800080002c04c25b0027400f431ac400000fef1' +
+  'a779bc30812b8eac8be1962caceea12ed1bff37d4fe84778ff4ee55c0000', 'hex');
+const dataUrl = (type, bytes) => `data:${type};base64,${bytes.toString('base64')}`;
+const photoOf = async (id, who) => {
+  const r = await fetch(`${w.srv.url}${ERRANDS}/${id}/receipt-photo`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} });
+  return { status: r.status, type: r.headers.get('content-type'), cache: r.headers.get('cache-control'), bytes: Buffer.from(await r.arrayBuffer()) };
+};
+const receiptReads = (who) => Number(w.srv.sql(
+  `SELECT count(*) FROM audit_log WHERE action = 'personal_data.read' AND actor_user_id = ${who.user.id} AND detail LIKE '%errand_receipt%'`));
+
 const errandReads = (who) => Number(w.srv.sql(
   `SELECT count(*) FROM audit_log WHERE action = 'personal_data.read' AND actor_user_id = ${who.user.id} AND detail LIKE '%errand%'`));
 
@@ -270,7 +295,13 @@ test('bad input: malformed, wrong types, oversize, unknown ids, closed elder, am
   const e = await newErrand(elder.id);
   const steps = `${ERRANDS}/${e.id}/steps`;
   assertProblem(await raw(steps, 'not json', admin), 400);
-  assertProblem(await raw(steps, JSON.stringify({ step: 'cancel', reason: 'x'.repeat(5000) }), admin), 413);
+  // A step's body may carry a receipt photo (base64 of up to 5 MB): beyond that, 413.
+  // Refused from its Content-Length, before the body is read (fetch() would
+  // fail writing a body the server no longer reads: raw bytes here).
+  const big = await rawRequest(new URL(w.srv.url).port, `POST ${steps} HTTP/1.1\r\nHost: localhost\r\n` +
+    `Authorization: Bearer ${admin.token}\r\nContent-Type: application/json\r\nContent-Length: 7000000\r\n\r\n`);
+  assert.equal(statusOf(big.data), 413, big.data);
+  assertProblem(await send('POST', steps, { step: 'cancel', reason: 'x'.repeat(5000) }, admin), 422, 'reason');
   assertProblem(await send('POST', steps, { step: 'fly' }, admin), 422, 'step');
   assertProblem(await send('POST', steps, { step: 3 }, admin), 422, 'step');
   assertProblem(await send('POST', steps, {}, admin), 422, 'step');
@@ -299,4 +330,80 @@ test('bad input: malformed, wrong types, oversize, unknown ids, closed elder, am
   const gone = await w.createElder({ name: '赵玉兰' });
   assert.equal((await send('POST', `${ELDERS}/${gone.id}/close`, { reason: 'moved_out' }, admin)).status, 200);
   assertProblem(await send('POST', `${ELDERS}/${gone.id}/errands`, shopping(), admin), 409);
+});
+
+test('the receipt photo: sent with the account, stripped, stored by content, shown whole only, audited', async () => {
+  const { callers: c } = w;
+  const e = await newErrand(elder.id);
+  await stepOk(e.id, { step: 'start' }, c.volunteer);
+  await stepOk(e.id, { step: 'deliver', received_by: '张桂兰' }, c.volunteer);
+  const settled = await stepOk(e.id, {
+    step: 'settle', receipt_fen: 1980, advanced_fen: 2000, returned_fen: 20, paid_by: 'cash',
+    receipt_photo: dataUrl('image/jpeg', JPEG_WITH_GPS),
+  }, c.volunteer);
+  assert.equal(settled.receipt_photo, `${ERRANDS}/${e.id}/receipt-photo`);
+  const event = JSON.parse(w.srv.sql(`SELECT detail FROM errand_events WHERE errand_id = ${e.id} AND step = 'settle'`));
+  assert.equal(event.receipt_photo, true);
+
+  // Stored once, by the SHA-256 of the stripped picture: the GPS segment is gone.
+  const sha = w.srv.sql(`SELECT sha256 FROM errand_receipts WHERE errand_id = ${e.id}`).trim();
+  assert.equal(sha, createHash('sha256').update(JPEG).digest('hex'));
+  for (const who of [c.volunteer, c.workerGrid, c.workerSty, c.admin]) {
+    const before = receiptReads(who);
+    const got = await photoOf(e.id, who);
+    assert.equal(got.status, 200);
+    assert.equal(got.type, 'image/jpeg');
+    assert.equal(got.cache, 'private, no-store');
+    assert.deepEqual(got.bytes, JPEG);
+    assert.equal(receiptReads(who), before + 1, 'audited before the answer');
+    const read = await get(`${ERRANDS}/${e.id}`, who);
+    assert.equal(read.body.receipt_photo, `${ERRANDS}/${e.id}/receipt-photo`);
+  }
+  // Masked viewers see no photo and may not fetch it; others nothing at all.
+  for (const who of [c.workerBh, c.workerDistrict]) {
+    const read = await get(`${ERRANDS}/${e.id}`, who);
+    assert.equal(read.body.view, 'masked');
+    assert.equal(read.body.receipt_photo, null);
+    assert.equal((await get(`${ELDERS}/${elder.id}/errands`, who)).body.items.find((x) => x.id === e.id).receipt_photo, null);
+    assert.equal((await photoOf(e.id, who)).status, 403);
+    assert.equal(receiptReads(who), 0);
+  }
+  for (const who of [c.workerHw, volunteer2, c.resident, c.keeper, c.department]) assert.equal((await photoOf(e.id, who)).status, 403);
+  assert.equal((await photoOf(e.id)).status, 401);
+  assert.equal((await photoOf(999999, c.admin)).status, 404);
+  // An errand settled without a photo has none.
+  const plain = await newErrand(elder.id);
+  await stepOk(plain.id, { step: 'start' }, c.volunteer);
+  await stepOk(plain.id, { step: 'deliver', received_by: '张桂兰' }, c.volunteer);
+  const noPhoto = await stepOk(plain.id, { step: 'settle', receipt_fen: 0, advanced_fen: 0, returned_fen: 0, paid_by: 'other', receipt_photo: null }, c.volunteer);
+  assert.equal(noPhoto.receipt_photo, null);
+  assert.equal((await photoOf(plain.id, c.admin)).status, 404);
+  // Settling twice does not replace the photo.
+  assertProblem(await send('POST', `${ERRANDS}/${e.id}/steps`, { step: 'settle', receipt_fen: 1, advanced_fen: 1, returned_fen: 0, paid_by: 'cash', receipt_photo: PNG.toString('base64') }, c.volunteer), 409);
+  assert.deepEqual((await photoOf(e.id, c.admin)).bytes, JPEG);
+});
+
+test('a receipt photo that is not a JPEG or PNG picture of at most 5 MB is refused 422 naming it', async () => {
+  const { callers: c } = w;
+  const e = await newErrand(elder.id);
+  await stepOk(e.id, { step: 'start' }, c.volunteer);
+  await stepOk(e.id, { step: 'deliver', received_by: '张桂兰' }, c.volunteer);
+  const settle = (photo) => send('POST', `${ERRANDS}/${e.id}/steps`, { step: 'settle', receipt_fen: 100, advanced_fen: 100, returned_fen: 0, paid_by: 'wechat', receipt_photo: photo }, c.volunteer);
+  const bad = [
+    12, true, {}, ['x'], '', 'not base64 at all!',
+    Buffer.from('a receipt, honest').toString('base64'),               // not a picture
+    JPEG.subarray(0, JPEG.length - 2).toString('base64'),               // cut off
+    WEBP.toString('base64'), dataUrl('image/webp', WEBP),               // a type receipts do not take
+    'data:image/gif;base64,R0lGODlhAQABAAAAACw=', dataUrl('image/png', JPEG), `data:image/jpeg,${JPEG.toString('base64')}`,
+    Buffer.concat([JPEG.subarray(0, 2), Buffer.alloc(5_000_001)]).toString('base64'),  // over 5 MB
+  ];
+  for (const photo of bad) {
+    const r = await settle(photo);
+    assertProblem(r, 422, 'receipt_photo');
+  }
+  // Nothing was written: the errand is still delivered, and a PNG settles it.
+  assert.equal((await get(`${ERRANDS}/${e.id}`, c.admin)).body.state, 'delivered');
+  const ok = await settle(PNG.toString('base64'));
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal((await photoOf(e.id, c.volunteer)).type, 'image/png');
 });
