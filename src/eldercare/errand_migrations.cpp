@@ -56,6 +56,18 @@ std::vector<store::Migration> errand_migrations() {
     );
     CREATE INDEX errand_events_errand ON errand_events(errand_id, id);
     {{append_only:errand_events}};
+  )SQL"},
+          // The grid and sub-district an errand was received in (its community
+          // is held since v1), for a worker's list by her areas: one index
+          // range per area and phase instead of a scan joined to elders.
+          {"errands", 2, R"SQL(
+    ALTER TABLE errands ADD COLUMN grid_id BIGINT;
+    ALTER TABLE errands ADD COLUMN subdistrict_id BIGINT;
+    UPDATE errands SET
+      grid_id = (SELECT e.grid_id FROM elders e WHERE e.id = errands.elder_id),
+      subdistrict_id = (SELECT e.subdistrict_id FROM elders e WHERE e.id = errands.elder_id);
+    CREATE INDEX errands_grid ON errands(grid_id, phase, id);
+    CREATE INDEX errands_subdistrict ON errands(subdistrict_id, phase, id);
   )SQL"}};
 }
 

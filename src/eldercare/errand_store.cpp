@@ -123,28 +123,100 @@ Errand read_errand_row(const store::Statement& s) {
   return e;
 }
 
-// The access condition of a list (ErrandFilter's in_areas and member) and
-// its values, appended to `sql` and `binds`.
-void add_errand_access(const ErrandFilter& f, std::string& sql, std::vector<int64_t>& binds) {
-  if (!f.in_areas && !f.member) return;
-  std::vector<std::string> any;
+// The phases a queue holds (errand_phase), each an index range of its own.
+std::vector<int> errand_queue_phases(ErrandQueue q) {
+  switch (q) {
+    case ErrandQueue::kAll:
+      return {0, 1, 2};
+    case ErrandQueue::kOpen:
+      return {0, 1};
+    case ErrandQueue::kToday:
+    case ErrandQueue::kOverdue:
+      break;
+  }
+  return {0};
+}
+
+// The filter's conditions but the access and the phase, each " AND …",
+// appended to `sql` and `binds`. `due` is how the due time is named:
+// "+r.due_at" keeps SQLite's planner from walking errands_due (phase,
+// due_at) when another index narrows better and gives the list's order.
+void add_errand_conditions(const ErrandFilter& f, const char* due, std::string& sql,
+                           std::vector<int64_t>& binds) {
+  const std::pair<const std::optional<int64_t>&, const char*> equal[] = {
+      {f.elder_id, "r.elder_id"}, {f.team_id, "r.team_id"}, {f.community_id, "r.community_id"}};
+  for (const auto& [v, column] : equal) {
+    if (!v) continue;
+    sql += std::string(" AND ") + column + " = ?";
+    binds.push_back(*v);
+  }
+  if (f.queue == ErrandQueue::kToday || f.queue == ErrandQueue::kOverdue) {
+    sql += std::string(" AND ") + due + " < ?";
+    binds.push_back(f.until);
+  }
+  if (f.before_id) {
+    sql += " AND r.id < ?";
+    binds.push_back(*f.before_id);
+  }
+}
+
+// The ids of a list's page, newest first, as a UNION ALL of arms, one per
+// way in and per phase of the queue. The ways are the access condition
+// (ErrandFilter's in_areas and member): errands received in one of the
+// areas (the grid, community or sub-district the errand holds:
+// errands_grid, errands_community, errands_subdistrict) or assigned to a
+// team the member is on (errands_team); without one, the one way is the
+// filter itself. Each arm reads only index entries (the due time aside) in
+// the list's order and stops at the limit, so a list costs the rows it
+// shows, not the history of its areas or team. The only list an arm per
+// phase would not serve is every errand of everyone: one arm, by id.
+std::string errand_ids(const ErrandFilter& f, std::vector<int64_t>& binds) {
+  std::vector<std::pair<std::string, std::vector<int64_t>>> ways;
   if (f.in_areas) {
     std::vector<int64_t> areas = *f.in_areas;
     areas.resize(store::padded_length(areas.size()), areas.back());
-    const std::string list = store::placeholders(areas.size());
-    any.push_back("e.grid_id IN (" + list + ") OR e.community_id IN (" + list +
-                  ") OR e.subdistrict_id IN (" + list + ")");
-    for (int i = 0; i < 3; ++i) binds.insert(binds.end(), areas.begin(), areas.end());
+    const std::string list = " IN (" + store::placeholders(areas.size()) + ")";
+    for (const char* column : {"r.grid_id", "r.community_id", "r.subdistrict_id"}) {
+      ways.push_back({column + list, areas});
+    }
   }
   if (f.member) {
-    any.push_back(
-        "r.team_id IN (SELECT id FROM elder_teams WHERE worker_user_id = ? OR volunteer_user_id = "
-        "?)");
-    binds.insert(binds.end(), {*f.member, *f.member});
+    ways.push_back(
+        {"r.team_id IN (SELECT id FROM elder_teams WHERE worker_user_id = ? OR "
+         "volunteer_user_id = ?)",
+         {*f.member, *f.member}});
   }
-  sql += " AND (";
-  for (size_t i = 0; i < any.size(); ++i) sql += (i == 0 ? "" : " OR ") + any[i];
-  sql += ")";
+  const bool equal = f.elder_id || f.team_id || f.community_id;
+  const bool narrowed = !ways.empty() || equal;
+  if (equal && ways.size() > 1) {
+    // Her history, a team's or a community's queue: that index narrows, and
+    // the access is checked on its rows (an arm per way would walk them all
+    // for each way that holds none of them).
+    std::string any;
+    std::vector<int64_t> any_binds;
+    for (const auto& [way, way_binds] : ways) {
+      any += (any.empty() ? "(" : " OR ") + way;
+      any_binds.insert(any_binds.end(), way_binds.begin(), way_binds.end());
+    }
+    ways = {{any + ")", std::move(any_binds)}};
+  }
+  if (ways.empty()) ways.push_back({"1 = 1", {}});
+  std::vector<int> phases = errand_queue_phases(f.queue);
+  if (!narrowed && f.queue == ErrandQueue::kAll) phases = {-1};  // no phase condition
+  std::string sql;
+  int arm = 0;
+  for (const auto& [way, way_binds] : ways) {
+    for (int phase : phases) {
+      sql += std::string(arm == 0 ? "" : " UNION ALL ") +
+             "SELECT id FROM (SELECT r.id FROM errands r WHERE " + way;
+      if (phase >= 0) sql += " AND r.phase = " + std::to_string(phase);
+      binds.insert(binds.end(), way_binds.begin(), way_binds.end());
+      add_errand_conditions(f, narrowed ? "+r.due_at" : "r.due_at", sql, binds);
+      sql += " ORDER BY r.id DESC LIMIT ?) a" + std::to_string(arm++);
+      binds.push_back(f.limit);
+    }
+  }
+  return sql;
 }
 
 }  // namespace
@@ -160,34 +232,9 @@ Result<Errand> get_errand(store::Connection& c, int64_t id) {
 }
 
 Result<std::vector<Errand>> list_errands(store::Connection& c, const ErrandFilter& f) {
-  std::string sql = std::string("SELECT ") + kErrandColumns + " FROM errands r";
-  if (f.in_areas) sql += " JOIN elders e ON e.id = r.elder_id";
-  sql += " WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kErrandColumns + " FROM errands r WHERE ";
   std::vector<int64_t> binds;
-  const std::pair<const std::optional<int64_t>&, const char*> equal[] = {
-      {f.elder_id, "r.elder_id"}, {f.team_id, "r.team_id"}, {f.community_id, "r.community_id"}};
-  for (const auto& [v, column] : equal) {
-    if (!v) continue;
-    sql += std::string(" AND ") + column + " = ?";
-    binds.push_back(*v);
-  }
-  switch (f.queue) {
-    case ErrandQueue::kAll:
-      break;
-    case ErrandQueue::kOpen:
-      sql += " AND r.phase IN (0, 1)";
-      break;
-    case ErrandQueue::kToday:
-    case ErrandQueue::kOverdue:
-      sql += " AND r.phase = 0 AND r.due_at < ?";
-      binds.push_back(f.until);
-      break;
-  }
-  if (f.before_id) {
-    sql += " AND r.id < ?";
-    binds.push_back(*f.before_id);
-  }
-  add_errand_access(f, sql, binds);
+  sql += "r.id IN (" + errand_ids(f, binds) + ")";
   sql += " ORDER BY r.id DESC LIMIT ?";
   binds.push_back(f.limit);
   auto s = c.prepare(sql);
@@ -199,8 +246,10 @@ Result<std::vector<Errand>> list_errands(store::Connection& c, const ErrandFilte
 Status insert_errand(store::Connection& c, Errand& e) {
   auto s = c.prepare(
       "INSERT INTO errands (elder_id, community_id, kind, work, note, state, phase, team_id, "
-      "assign_reason, received_at, received_by, due_at, assigned_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "assign_reason, received_at, received_by, due_at, assigned_at, updated_at, grid_id, "
+      "subdistrict_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+      "(SELECT grid_id FROM elders WHERE id = ?1), (SELECT subdistrict_id FROM elders WHERE id = "
+      "?1)) RETURNING id");
   if (!s.ok()) return s.status();
   s->bind(1, e.elder_id)
       .bind(2, e.community_id)

@@ -1,7 +1,9 @@
 // SQL for the errands (migration module "errands", errand_migrations.cpp):
 //   errands        one row per errand (errand.h); the work and the
-//                  substitutions as JSON text; `phase` (errand_phase) leads
-//                  the queues' indexes
+//                  substitutions as JSON text; `phase` (errand_phase) follows
+//                  the team, community, grid or sub-district in the queues'
+//                  indexes; the grid and sub-district (v2) are the elder's
+//                  when the errand was received, as the community is
 //   errand_events  the errand's history, append-only: who took which step,
 //                  when, with what (detail JSON)
 // Every function runs on the connection it is given. Prepared statements only.
@@ -40,9 +42,11 @@ struct ErrandFilter {
   std::optional<int64_t> community_id;
   ErrandQueue queue = ErrandQueue::kAll;
   int64_t until = 0;  // kToday, kOverdue
-  // Who may see them (OR-ed): errands of elders lying in one of `in_areas`
-  // (grid, community or sub-district; REQUIRES: not empty when set), and the
-  // errands assigned to a team `member` is on. Neither set: every errand.
+  // Who may see them (OR-ed): errands received in one of `in_areas` (the
+  // grid, community or sub-district the errand holds: her areas when it was
+  // received; REQUIRES: not empty when set), and the errands assigned to a
+  // team `member` is on. Neither set: every errand. A pre-filter: the
+  // caller's view of each errand is decided on the elder as she is now.
   std::optional<std::vector<int64_t>> in_areas;
   std::optional<int64_t> member;
   std::optional<int64_t> before_id;

@@ -59,6 +59,14 @@ std::vector<store::Migration> visit_migrations() {
       change_at BIGINT
     );
     CREATE INDEX elders_team ON elders(team_id, id);
+  )SQL"},
+          // Every open escalation by deadline, for a team's (those of the
+          // elders paired with it now, so not by the visit's team_id, whose
+          // index goes): a few rows, where the team's elders' visits are
+          // thousands.
+          {"visits", 2, R"SQL(
+    CREATE INDEX visits_open ON visits(escalation_deadline, id) WHERE escalation = 'open';
+    DROP INDEX visits_open_team;
   )SQL"}};
 }
 

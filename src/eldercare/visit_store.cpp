@@ -78,6 +78,7 @@ Status read_visit_steps(store::Connection& c, Visit& v) {
 }
 
 // Where a due list's rows come from: the team's elders or the community's.
+// `table` may carry SQLite's unary-plus hint ("+e": no index on that column).
 std::string due_scope_condition(const DueScope& scope, const char* table) {
   return std::string(table) + (scope.team_id ? ".team_id = ?1" : ".community_id = ?1");
 }
@@ -228,9 +229,11 @@ Result<std::vector<OpenEscalation>> open_escalations(store::Connection& c, const
                      " JOIN elders e ON e.id = v.elder_id" +
                      kDueJoins + " WHERE v.escalation = 'open' AND " +
                      // A team's: of the elders paired with it now (a re-pairing
-                     // hands the open escalation over); a community's: of the
-                     // visits made there (the partial index).
-                     due_scope_condition(scope, scope.team_id ? "e" : "v") +
+                     // hands the open escalation over), read from the few open
+                     // ones (partial index visits_open; "+e" keeps SQLite from
+                     // walking every visit of the team's elders instead); a
+                     // community's: of the visits made there (visits_open_community).
+                     due_scope_condition(scope, scope.team_id ? "+e" : "v") +
                      " AND v.escalation_deadline < ?2 ORDER BY v.escalation_deadline, v.id"
                      " LIMIT ?3");
   if (!s.ok()) return s.status();
