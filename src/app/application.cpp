@@ -8,6 +8,7 @@
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
+#include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
 #include "facilities/facilities.h"
@@ -73,6 +74,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::errand_count_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_receipt_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
@@ -191,7 +193,11 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_errand_routes(router, std::move(*errands));
   auto visits = eldercare::VisitService::open(*app->db_);  // the default intervals (visit.h)
   if (!visits.ok()) return visits.status();
+  const eldercare::VisitRules visit_rules = (*visits)->rules();
   eldercare::register_visit_routes(router, std::move(*visits));
+  // The dashboard's numbers (not audited): errands by state, due visits.
+  eldercare::register_errand_count_routes(router, *app->db_, *app->elders_);
+  eldercare::register_visit_count_routes(router, *app->db_, *app->elders_, visit_rules);
   eldercare::register_visit_raise_routes(
       router,
       eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));

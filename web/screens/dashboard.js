@@ -1,7 +1,9 @@
 // The district dashboard: facilities in service by kind, from
 // GET /api/v1/facilities/counts (read from the API on every visit), as a table and an ECharts
-// bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js).
-import { api } from '../js/api.js';
+// bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js);
+// for admins and workers the elders (js/dash_elders.js), then the errands and
+// visits with the overdue errands beside the overdue appeals (js/dash_care.js).
+import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { KINDS } from '../js/kinds.js';
@@ -9,6 +11,7 @@ import { when } from '../js/format.js';
 import { barChart } from '../js/chart.js';
 import { appealSections } from '../js/dash_appeals.js';
 import { elderSection } from '../js/dash_elders.js';
+import { careSections } from '../js/dash_care.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -29,5 +32,6 @@ export async function render(view) {
   const disposers = [await barChart(chartBox, sorted)];
   disposers.push(...await appealSections(view));
   await elderSection(view);
+  await careSections(view, await me());
   return () => disposers.forEach((d) => d());
 }

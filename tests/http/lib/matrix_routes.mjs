@@ -23,6 +23,7 @@ import { HERE, PNG } from './matrix_world.mjs';
 import { ELDER_ROUTES } from './matrix_routes_eldercare.mjs';
 import { ERRAND_ROUTES } from './matrix_routes_errands.mjs';
 import { VISIT_ROUTES } from './matrix_routes_visits.mjs';
+import { CARE_COUNT_ROUTES } from './matrix_routes_care_counts.mjs';
 import { VISIT_RAISE_ROUTES } from './matrix_routes_visit_raise.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
@@ -360,5 +361,6 @@ export const ROUTES = {
   ...ELDER_ROUTES,
   ...ERRAND_ROUTES,
   ...VISIT_ROUTES,
+  ...CARE_COUNT_ROUTES,
   ...VISIT_RAISE_ROUTES,
 };
