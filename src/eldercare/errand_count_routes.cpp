@@ -22,14 +22,18 @@ ordered_json id_or_null(std::optional<int64_t> id) {
   return id ? ordered_json(*id) : ordered_json(nullptr);
 }
 
-ordered_json count_json(const ErrandCount& c) {
+ordered_json states_json(const ErrandCount& c) {
   ordered_json states = ordered_json::object();
   for (size_t i = 0; i < kErrandCountStates.size(); ++i) {
     states[std::string(kErrandCountStates[i])] = c.states[i];
   }
+  return states;
+}
+
+ordered_json count_json(const ErrandCount& c) {
   return {{"community_id", id_or_null(c.community_id)},
           {"total", c.total},
-          {"states", std::move(states)},
+          {"states", states_json(c)},
           {"overdue", c.overdue}};
 }
 
@@ -46,8 +50,11 @@ void counts(store::Database& db, const ElderService& elders, http::Request& req,
   CountMonth month = count_month_of(now);
   if (std::optional<std::string> m = req.query_param("month")) {
     Result<CountMonth> parsed = parse_count_month(*m);
-    if (parsed.ok()) month = *parsed;
-    if (!parsed.ok()) errors.push_back({"month", "a month YYYY-MM (1970-01 to 9999-12)"});
+    if (parsed.ok()) {
+      month = *parsed;
+    } else {
+      errors.push_back({"month", "a month YYYY-MM (1970-01 to 9999-12)"});
+    }
   }
   const std::optional<int64_t> community_id = query_id(req, "community_id", errors);
   if (!errors.empty()) {
@@ -69,16 +76,15 @@ void counts(store::Database& db, const ElderService& elders, http::Request& req,
   }
   ordered_json items = ordered_json::array();
   for (const ErrandCount& r : rows) items.push_back(count_json(r));
-  ordered_json body = count_json(errand_total_of(rows));
-  body.erase("community_id");
+  const ErrandCount sum = errand_total_of(rows);
   reply(http::json_response(dump({{"at", core::format_rfc3339(now)},
                                   {"month", month_text(month)},
                                   {"from", core::format_rfc3339(month.from)},
                                   {"to", core::format_rfc3339(month.to)},
                                   {"community_id", id_or_null(community_id)},
-                                  {"total", body["total"]},
-                                  {"states", body["states"]},
-                                  {"overdue", body["overdue"]},
+                                  {"total", sum.total},
+                                  {"states", states_json(sum)},
+                                  {"overdue", sum.overdue},
                                   {"items", std::move(items)}})));
 }
 
