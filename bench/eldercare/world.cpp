@@ -278,12 +278,21 @@ bool World::open() {
   auto service = ElderService::open(*db, no_locate, [] { return kNow; });
   if (!service.ok()) return false;
   elders = std::move(*service);
-  if (!seed) return read_back();
-  std::fprintf(stderr, "seeding %s (one write job; about a minute)\n", file.c_str());
+  if (!seed) {
+    Result<std::vector<Team>> any = list_teams(db->reader(), {});
+    if (!any.ok() || !any->empty()) return read_back();  // else an empty one: seed it
+  }
+  std::fprintf(stderr, "seeding %s (one write job; about a minute)\n", db->describe().c_str());
   const Status s = db->write([this](store::Connection& c) { return Seeder(c, *this).run(); });
   if (!s.ok()) {
     std::fprintf(stderr, "seeding failed: %s\n", s.message().c_str());
     return false;
+  }
+  // PostgreSQL plans by statistics its autovacuum gathers after a load;
+  // gather them now. SQLite is left as the server leaves it (no ANALYZE).
+  if (db->engine() == store::Engine::kPostgres) {
+    const Status a = db->write([](store::Connection& c) { return c.exec("ANALYZE"); });
+    if (!a.ok()) std::fprintf(stderr, "ANALYZE failed: %s\n", a.message().c_str());
   }
   std::fprintf(stderr, "seeded: %d elders, %d errands, %d visits\n", kElders, kErrands, kVisits);
   return true;

@@ -1,7 +1,9 @@
 // The elder-care benchmark's district, seeded from one seed into a new
 // SQLite database in $WARMCITY_BENCH_DIR (default /tmp), removed at close
-// (kept when WARMCITY_BENCH_KEEP is set, for EXPLAIN; WARMCITY_BENCH_DB=FILE
-// reuses a kept one, migrating it to this build's schema):
+// (kept when WARMCITY_BENCH_KEEP is set, for EXPLAIN). WARMCITY_BENCH_DB
+// names a database to use instead — a SQLite file or a postgresql:// URL,
+// migrated to this build's schema, seeded when it holds no teams, reused as
+// it is otherwise; it is never removed:
 //   3 sub-districts (ids 1–3) holding 14 communities (101–114: 5, 5 and 4)
 //   of 3 grids each (1001–1042); 2 teams per grid (84; worker user
 //   5000 + t, volunteer 6000 + t);

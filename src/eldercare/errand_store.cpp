@@ -2,8 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/sql_list.h"
-
 namespace warmcity::eldercare {
 
 namespace {
@@ -164,28 +162,23 @@ void add_errand_conditions(const ErrandFilter& f, const char* due, std::string& 
 // way in and per phase of the queue. The ways are the access condition
 // (ErrandFilter's in_areas and member): errands received in one of the
 // areas (the grid, community or sub-district the errand holds:
-// errands_grid, errands_community, errands_subdistrict) or assigned to a
-// team the member is on (errands_team); without one, the one way is the
-// filter itself. Each arm reads only index entries (the due time aside) in
+// errands_grid, errands_community, errands_subdistrict), or assigned to one
+// of `member_teams` (errands_team), a way per area and column and per team
+// (each an equality, so both engines walk the index in order); without
+// one, the one way is the filter itself. Each arm reads only index entries (the due time aside) in
 // the list's order and stops at the limit, so a list costs the rows it
 // shows, not the history of its areas or team. The only list an arm per
 // phase would not serve is every errand of everyone: one arm, by id.
-std::string errand_ids(const ErrandFilter& f, std::vector<int64_t>& binds) {
+std::string errand_ids(const ErrandFilter& f, const std::vector<int64_t>& member_teams,
+                       std::vector<int64_t>& binds) {
   std::vector<std::pair<std::string, std::vector<int64_t>>> ways;
-  if (f.in_areas) {
-    std::vector<int64_t> areas = *f.in_areas;
-    areas.resize(store::padded_length(areas.size()), areas.back());
-    const std::string list = " IN (" + store::placeholders(areas.size()) + ")";
+  for (int64_t area : f.in_areas.value_or(std::vector<int64_t>{})) {
     for (const char* column : {"r.grid_id", "r.community_id", "r.subdistrict_id"}) {
-      ways.push_back({column + list, areas});
+      ways.push_back({std::string(column) + " = ?", {area}});
     }
   }
-  if (f.member) {
-    ways.push_back(
-        {"r.team_id IN (SELECT id FROM elder_teams WHERE worker_user_id = ? OR "
-         "volunteer_user_id = ?)",
-         {*f.member, *f.member}});
-  }
+  for (int64_t team : member_teams) ways.push_back({"r.team_id = ?", {team}});
+  if (f.member && ways.empty()) ways.push_back({"1 = 0", {}});  // on no team, no areas
   const bool equal = f.elder_id || f.team_id || f.community_id;
   const bool narrowed = !ways.empty() || equal;
   if (equal && ways.size() > 1) {
@@ -233,8 +226,20 @@ Result<Errand> get_errand(store::Connection& c, int64_t id) {
 
 Result<std::vector<Errand>> list_errands(store::Connection& c, const ErrandFilter& f) {
   std::string sql = std::string("SELECT ") + kErrandColumns + " FROM errands r WHERE ";
+  std::vector<int64_t> teams;  // the member's: an arm each (an IN list is no ordered walk)
+  if (f.member) {
+    auto t = c.prepare(
+        "SELECT id FROM elder_teams WHERE worker_user_id = ?1 OR "
+        "volunteer_user_id = ?1 ORDER BY id");
+    if (!t.ok()) return t.status();
+    t->bind(1, *f.member);
+    Result<std::vector<int64_t>> got =
+        store::collect<int64_t>(*t, [](const store::Statement& r) { return r.column_int64(0); });
+    if (!got.ok()) return got.status();
+    teams = std::move(*got);
+  }
   std::vector<int64_t> binds;
-  sql += "r.id IN (" + errand_ids(f, binds) + ")";
+  sql += "r.id IN (" + errand_ids(f, teams, binds) + ")";
   sql += " ORDER BY r.id DESC LIMIT ?";
   binds.push_back(f.limit);
   auto s = c.prepare(sql);
