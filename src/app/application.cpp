@@ -76,6 +76,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : eldercare::errand_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_count_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::errand_receipt_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : eldercare::family_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
   return migrations;
@@ -183,14 +184,18 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
   eldercare::register_routes(router, *app->elders_);
-  // Due in 48 hours; receipt photos in the appeals' photo store (one directory, one quota).
+  // Due in 48 hours; receipt photos in the appeals' photo store (one directory, one quota);
+  // linked family members ask for and follow errands.
   eldercare::ErrandOptions errand_options;
   errand_options.receipt_photos = app->appeals_->photos();
+  errand_options.family = true;
   auto errands =
       eldercare::ErrandService::open(*app->db_, *app->elders_, std::move(errand_options));
   if (!errands.ok()) return errands.status();
   eldercare::ErrandService& errand_service = **errands;  // the routes keep it alive
   eldercare::register_errand_routes(router, std::move(*errands));
+  eldercare::register_family_routes(
+      router, std::make_shared<eldercare::FamilyService>(*app->db_, accounts::active_user_role));
   auto visits = eldercare::VisitService::open(*app->db_);  // the default intervals (visit.h)
   if (!visits.ok()) return visits.status();
   const eldercare::VisitRules visit_rules = (*visits)->rules();

@@ -16,6 +16,7 @@
 
 #include "eldercare/elder_service.h"
 #include "eldercare/errand_service.h"
+#include "eldercare/family_service.h"
 #include "eldercare/visit_service.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -27,6 +28,8 @@ std::vector<store::Migration> visit_migrations();   // module "visits", after "e
 std::vector<store::Migration> errand_migrations();  // module "errands", after "eldercare"
 // Module "errand_receipts", after "errands" (errand_receipt_store.cpp).
 std::vector<store::Migration> errand_receipt_migrations();
+// Module "elder_family", after "errands" (family_store.cpp).
+std::vector<store::Migration> family_migrations();
 
 // REQUIRES: `service` outlives the router.
 void register_routes(http::Router& router, ElderService& service);
@@ -35,5 +38,7 @@ void register_routes(http::Router& router, ElderService& service);
 void register_errand_routes(http::Router& router, std::unique_ptr<ErrandService> service);
 // The visits' routes (visit_routes.cpp); the routes keep the service alive.
 void register_visit_routes(http::Router& router, std::shared_ptr<VisitService> service);
+// Family members (family_routes.cpp); the routes keep the service alive.
+void register_family_routes(http::Router& router, std::shared_ptr<FamilyService> service);
 
 }  // namespace warmcity::eldercare

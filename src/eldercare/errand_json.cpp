@@ -65,6 +65,7 @@ ordered_json errand_json(const Errand& e, int64_t now, View view) {
       {"work", full ? errand_work_json(e.work) : ordered_json(nullptr)},
       {"note", full ? ordered_json(e.note) : ordered_json(nullptr)},
       {"state", errand_state_name(e.state)},
+      {"source", e.from_family ? "family" : "staff"},
       {"team_id", errand_optional_int(e.team_id)},
       {"assign_reason", e.assign_reason},
       {"received_at", core::format_rfc3339(e.received_at)},
@@ -93,7 +94,46 @@ ordered_json errand_json(const Errand& e, int64_t now, View view) {
   };
 }
 
+ordered_json errand_family_json(const ErrandView& v, int64_t now) {
+  const Errand& e = v.errand;
+  ordered_json settlement = nullptr;
+  if (e.settlement) {
+    const Settlement& s = *e.settlement;
+    settlement = {
+        {"receipt_fen", s.receipt_fen},   {"advanced_fen", s.advanced_fen},
+        {"returned_fen", s.returned_fen}, {"balance_fen", balance_fen(s)},
+        {"paid_by", s.paid_by},           {"settled_at", core::format_rfc3339(s.settled_at)}};
+  }
+  // What was asked is shown when her family asked for it; what staff
+  // recorded after a call (medicines among it) stays with the staff.
+  const bool asked = e.from_family;
+  return {
+      {"id", e.id},
+      {"elder_id", e.elder_id},
+      {"view", "family"},
+      {"elder", {{"id", v.elder.id}, {"name", v.elder.name}}},
+      {"kind", e.work.kind},
+      {"work", asked ? errand_work_json(e.work) : ordered_json(nullptr)},
+      {"note", asked ? ordered_json(e.note) : ordered_json(nullptr)},
+      {"state", errand_state_name(e.state)},
+      {"source", asked ? "family" : "staff"},
+      {"team_phone", v.team_phone.empty() ? ordered_json(nullptr) : ordered_json(v.team_phone)},
+      {"received_at", core::format_rfc3339(e.received_at)},
+      {"due_at", core::format_rfc3339(e.due_at)},
+      {"overdue", errand_overdue(e, now)},
+      {"assigned_at", errand_optional_time(e.assigned_at)},
+      {"started_at", errand_optional_time(e.started_at)},
+      {"delivered_at", errand_optional_time(e.delivered_at)},
+      {"settlement", std::move(settlement)},
+      {"receipt_photo", nullptr},
+      {"complete", errand_complete(e)},
+      {"cancelled_at", errand_optional_time(e.cancelled_at)},
+      {"may_step", false},
+  };
+}
+
 ordered_json errand_view_json(const ErrandView& v, int64_t now) {
+  if (v.family) return errand_family_json(v, now);
   const bool full = v.view == View::kFull;
   ordered_json phones = ordered_json::array();
   for (const std::string& p : v.elder.phones) phones.push_back(full ? p : core::mask_phone(p));

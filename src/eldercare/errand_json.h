@@ -24,7 +24,15 @@ std::string errand_receipt_url(int64_t errand_id);
 
 // errand_json plus "elder": {id, name, phones, address} as `v.view` shows
 // her (masked: name and phones masked, address null), "view" and "may_step".
+// A family view (v.family) is errand_family_json instead.
 nlohmann::ordered_json errand_view_json(const ErrandView& v, int64_t now);
+
+// A family member's view: id, her name, kind, state, source, the team's
+// phone, received/due/overdue and the step times, the settlement's amounts
+// (not who settled), complete; `work` and `note` only when family asked for
+// it; never the team's members, who received the goods, substitutions,
+// history or the receipt photo.
+nlohmann::ordered_json errand_family_json(const ErrandView& v, int64_t now);
 
 nlohmann::ordered_json errand_event_json(const ErrandEvent& e);
 

@@ -68,6 +68,7 @@ void errand_list_with(ErrandService& service, http::Request& req, http::Reply re
   if (!elder) {
     q.team_id = query_id(req, "team_id", errors);
     q.community_id = query_id(req, "community_id", errors);
+    q.elder_id = query_id(req, "elder_id", errors);  // a family member's follow-up
   }
   const std::optional<std::string> queue = req.query_param("queue");
   if (!queue || *queue == "all") {
@@ -167,17 +168,21 @@ void register_errand_routes(http::Router& router, std::unique_ptr<ErrandService>
   const std::string errands = kErrandsApi;
   const std::string elders = kEldersApi;
   const http::Access team = http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer});
+  // Residents: a linked family member asks for and follows her elder's
+  // errands (the service refuses every other resident).
+  const http::Access with_family =
+      http::Access::Roles({Role::kAdmin, Role::kWorker, Role::kVolunteer, Role::kResident});
   auto bind = [held](ErrandFn f) -> http::Handler {
     return [held, f](http::Request& req, http::Reply reply) { f(*held, req, std::move(reply)); };
   };
-  router.add(Method::kPost, elders + "/{id}/errands", team, bind(errand_create),
+  router.add(Method::kPost, elders + "/{id}/errands", with_family, bind(errand_create),
              {.body_limit = 16 * 1024, .summary = "Record an errand for an elder (代购/代办)"});
   router.add(Method::kGet, elders + "/{id}/errands", team, bind(errand_history),
              {.summary = "An elder's errands, newest first (?queue=; audited)"});
   router.add(
-      Method::kGet, errands, team, bind(errand_list),
+      Method::kGet, errands, with_family, bind(errand_list),
       {.summary = "The caller's errands (?team_id=&community_id=&queue=open|today|overdue)"});
-  router.add(Method::kGet, errands + "/{id}", team, bind(errand_get),
+  router.add(Method::kGet, errands + "/{id}", with_family, bind(errand_get),
              {.summary = "Read an errand with its elder and history (audited)"});
   router.add(Method::kGet, errands + "/{id}/receipt-photo", team, bind(errand_receipt_photo),
              {.summary = "An errand's receipt photo (JPEG or PNG; audited)"});

@@ -17,6 +17,12 @@
 //     team it is assigned to; masked viewers (her sub-district's and the
 //     district's workers) see it with the elder masked and take no step;
 //   - takes a step: errand_transitions()' parties.
+// Family members (ErrandOptions::family; a resident with an open link to
+// the elder, family_store.h): record an errand for her (received_by is the
+// family member, Errand::from_family), read her errands and list them
+// (ErrandQuery::elder_id required) in the family view, audited
+// "personal_data.read" (purpose "family"); no step, no receipt photo, no
+// history; every other resident 403.
 // A new errand goes to the team on duty for her (ElderService::on_duty, read
 // just before the job): her team if on duty ("her_team"), else another team
 // of her community on duty ("her_team_off_duty", "no_team_paired"); failing
@@ -58,6 +64,9 @@ struct ErrandOptions {
   // the service neither keeps nor shows receipt photos (a settle step with
   // one is refused, kUnavailable).
   std::optional<photos::PhotoStore> receipt_photos = std::nullopt;
+  // Family members (family_service.h) may ask for and follow errands.
+  // REQUIRES the "elder_family" migrations; false: residents get 403.
+  bool family = false;
 };
 
 // The picture a receipt photo holds, for the route that serves it.
@@ -92,6 +101,10 @@ struct ErrandView {
   Elder elder;
   View view = View::kMasked;
   bool may_step = false;  // the caller is one of a step's parties
+  // A family member's view (errand_family_json): the errand's progress,
+  // due time, amounts and the team's phone; nothing of the team's members.
+  bool family = false;
+  std::string team_phone = {};
 };
 
 struct ErrandDetail {
@@ -145,6 +158,11 @@ class ErrandService {
   const ErrandOptions& options() const { return options_; }
 
  private:
+  // The family member's side of create, read and list.
+  void create_for_family(int64_t elder_id, ErrandInput in, Caller by, Done<Errand> done);
+  void read_as_family(int64_t id, Caller by, Done<ErrandDetail> done);
+  void list_as_family(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done);
+
   ErrandService(store::Database& db, ElderService& elders, ErrandOptions options)
       : db_(db), elders_(elders), options_(std::move(options)) {}
 

@@ -14,6 +14,7 @@
 #include "eldercare/elder_test_world.h"
 #include "eldercare/errand_receipt_store.h"
 #include "eldercare/errand_service.h"
+#include "eldercare/family_service.h"
 #include "photos/photo_store.h"
 
 namespace warmcity::eldercare::test_world {
@@ -25,6 +26,7 @@ class ErrandWorld : public ::testing::Test {
     for (auto& m : migrations()) all.push_back(std::move(m));
     for (auto& m : errand_migrations()) all.push_back(std::move(m));
     for (auto& m : errand_receipt_migrations()) all.push_back(std::move(m));
+    for (auto& m : family_migrations()) all.push_back(std::move(m));
     auto db = store::Database::open({dir_.file("errands.db")}, all);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -35,9 +37,19 @@ class ErrandWorld : public ::testing::Test {
     ASSERT_TRUE(photos.ok());
     ErrandOptions options;
     options.receipt_photos = *photos;
+    options.family = true;
     auto errands = ErrandService::open(*db_, *elders_, std::move(options));
     ASSERT_TRUE(errands.ok());
     errands_ = std::move(*errands);
+    // Users 6 and 7 are residents; the others hold their Caller's role.
+    family_ = std::make_unique<FamilyService>(
+        *db_,
+        [](store::Connection&, int64_t id) -> Result<std::optional<std::string>> {
+          if (id == 6 || id == 7) return std::optional<std::string>("resident");
+          if (id == 5) return std::optional<std::string>("volunteer");
+          return id < 5 ? std::optional<std::string>("worker") : std::nullopt;
+        },
+        [this] { return now_; });
   }
   void TearDown() override {
     errands_.reset();
@@ -102,6 +114,7 @@ class ErrandWorld : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<ElderService> elders_;
   std::unique_ptr<ErrandService> errands_;
+  std::unique_ptr<FamilyService> family_;
   int64_t now_ = 1777600000;
   int64_t team_id_ = 0;
   const Caller admin_{1, "admin", {}, "127.0.0.1"};
@@ -109,6 +122,8 @@ class ErrandWorld : public ::testing::Test {
   const Caller masked_{3, "worker", {10}, "127.0.0.1"};
   const Caller other_area_{4, "worker", {31}, "127.0.0.1"};
   const Caller volunteer_{5, "volunteer", {}, "127.0.0.1"};
+  const Caller daughter_{6, "resident", {}, "127.0.0.1"};
+  const Caller stranger_{7, "resident", {}, "127.0.0.1"};
 };
 
 }  // namespace warmcity::eldercare::test_world

@@ -22,6 +22,7 @@
 import { HERE, PNG } from './matrix_world.mjs';
 import { ELDER_ROUTES } from './matrix_routes_eldercare.mjs';
 import { ERRAND_ROUTES } from './matrix_routes_errands.mjs';
+import { FAMILY_ROUTES } from './matrix_routes_family.mjs';
 import { VISIT_ROUTES } from './matrix_routes_visits.mjs';
 import { CARE_COUNT_ROUTES } from './matrix_routes_care_counts.mjs';
 import { VISIT_RAISE_ROUTES } from './matrix_routes_visit_raise.mjs';
@@ -360,6 +361,7 @@ export const ROUTES = {
   // elder care
   ...ELDER_ROUTES,
   ...ERRAND_ROUTES,
+  ...FAMILY_ROUTES,
   ...VISIT_ROUTES,
   ...CARE_COUNT_ROUTES,
   ...VISIT_RAISE_ROUTES,
