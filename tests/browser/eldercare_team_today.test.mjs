@@ -1,6 +1,6 @@
 // The team phone view (#/staff/today, issue 16) in Chromium at 360 × 740 on
 // the demo: the worker of 生态园银龄帮扶队 sees her team's errand (made here
-// through the API: the demo's teams have none of their own) and advances it
+// through the API, found by its id whatever the demo holds) and advances it
 // step by step — start, deliver (a 422 from the server put by its field),
 // settle in 元 sent as exact fen (19.99 is 1999, not 1998) with a receipt
 // photo from the "camera" shrunk to a JPEG — and confirms; the volunteer
@@ -267,7 +267,12 @@ test('the volunteer confirms too (the errand is complete) and records the visit 
 
   const v = page.locator(`#visit-${fallen.id}`);
   const vt = await v.textContent();
-  for (const s of [fallen.name, fallen.address, '情况有变化（如摔倒、住院），要尽快探访', '探访期限']) assert.ok(vt.includes(s), `${s} in ${vt}`);
+  // Why she is due as the API says (the fall, or her tier's interval when that ends sooner).
+  const due = (await srv.fetch(`/api/v1/visits/due?team_id=${team.id}`, { token: admin.token })).body.items
+    .find((i) => i.elder.id === fallen.id);
+  assert.ok(due, 'the fall made her due');
+  const why = { change: '情况有变化（如摔倒、住院），要尽快探访', interval: '定期探访', first_visit: '首次探访' }[due.due.reason];
+  for (const s of [fallen.name, fallen.address, why, '探访期限']) assert.ok(vt.includes(s), `${s} in ${vt}`);
   await page.locator(`#visit-${fallen.id}-next`).click();
   const f = `#visit-form-${fallen.id}`;
   assert.equal(await focusedId(page), `visit-form-${fallen.id}-how-home`);
