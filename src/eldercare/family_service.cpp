@@ -134,6 +134,9 @@ void FamilyService::my_elders(Caller by, Done<std::vector<FamilyElder>> done) {
           Result<std::vector<Errand>> errands = list_errands(c, q);
           if (!errands.ok()) return errands.status();
           for (Errand& r : *errands) {
+            Result<bool> asked = is_family_errand(c, r.id);
+            if (!asked.ok()) return asked.status();
+            r.from_family = *asked;
             std::string phone = team_phone_of(c, r.team_id, failed);
             f.open_errands.push_back({std::move(r), std::move(phone)});
           }

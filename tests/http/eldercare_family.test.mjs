@@ -100,6 +100,8 @@ test('the family member: her elders, an errand asked for and followed; nothing o
   assert.equal(asked.body.state, 'assigned');
   assert.equal(asked.body.team_id, team);
   const id = asked.body.id;
+  const listed = (await get('/api/v1/my/elders', daughter)).body.items[0].open_errands;
+  assert.deepEqual(listed.map((x) => [x.id, x.source, x.work?.lines?.[0]?.text]), [[id, 'family', '西葫芦']]);
 
   // The team sees where it came from, and runs it.
   const staff = await get(`${ERRANDS}/${id}`, c.volunteer);

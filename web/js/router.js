@@ -19,6 +19,7 @@ export const ROUTES = [
   ['/track/:code', () => import('../screens/track.js')],
   ['/signin', () => import('../screens/signin.js')],
   ['/me/appeals', () => import('../screens/my_appeals.js')],
+  ['/me/family', () => import('../screens/family.js')],
   ['/dashboard', () => import('../screens/dashboard.js')],
 ];
 

@@ -47,6 +47,9 @@ export async function prepareScreens(srv, admin) {
   const appeal = raised.body;
   const elder = (await srv.fetch('/api/v1/elders?limit=1', { token: admin.token })).body.items[0];
   assert.ok(elder, 'the demo has elders');
+  const family = await srv.fetch(`/api/v1/elders/${elder.id}/family`, { method: 'POST', token: admin.token,
+    json: { user_id: resident.user.id, relation: '女儿', consent: { basis: 'consent' } } });
+  assert.equal(family.status, 201, family.text);
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
@@ -59,6 +62,7 @@ export async function prepareScreens(srv, admin) {
     { route: '/me/appeals', who: null, hash: '#/me/appeals', ready: 'main a.button[href^="#/signin"]' },
     { route: '/dashboard', who: null, hash: '#/dashboard', ready: '#kinds-chart canvas' },
     { route: '/me/appeals', who: RESIDENT, hash: '#/me/appeals', ready: '#my-appeals li' },
+    { route: '/me/family', who: RESIDENT, hash: '#/me/family', ready: 'section[data-elder] textarea' },
     { route: '/track/:code', who: RESIDENT, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
     { route: '/staff', who: ADMIN, hash: '#/staff', ready: '.kept a' },
     { route: '/staff/f/:id', who: ADMIN, hash: `#/staff/f/${love.id}`, ready: '#preview-days li' },
