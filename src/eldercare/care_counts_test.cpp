@@ -12,6 +12,7 @@
 #include <map>
 
 #include "accounts/accounts.h"
+#include "core/local_month.h"
 #include "eldercare/elder_test_world.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/errand_service.h"
@@ -26,22 +27,6 @@ using T = ErrandStep;
 
 constexpr int64_t kJune = 1780243200;  // 2026-06-01T00:00:00+08:00
 constexpr int64_t kJuly = 1782835200;  // 2026-07-01T00:00:00+08:00
-
-TEST(CountMonthTest, DistrictMonths) {
-  Result<CountMonth> june = parse_count_month("2026-06");
-  ASSERT_TRUE(june.ok());
-  EXPECT_EQ(june->from, kJune);
-  EXPECT_EQ(june->to, kJuly);
-  Result<CountMonth> dec = parse_count_month("2026-12");
-  ASSERT_TRUE(dec.ok());
-  EXPECT_EQ(dec->to - dec->from, 31 * 86400);
-  for (const char* bad : {"2026-13", "2026-6", "2026-00", "June", "", "2026-06-01", "2026/06"}) {
-    EXPECT_FALSE(parse_count_month(bad).ok()) << bad;
-  }
-  EXPECT_EQ(count_month_of(kJune - 1).from, kJune - 31 * 86400);  // 31 May 23:59:59 +08:00
-  EXPECT_EQ(count_month_of(kJune).from, kJune);
-  EXPECT_EQ(count_month_of(kJuly - 1).to, kJuly);
-}
 
 class CareCountsTest : public ::testing::Test {
  protected:
@@ -138,18 +123,18 @@ class CareCountsTest : public ::testing::Test {
   }
   std::vector<ErrandCount> count(const std::string& month, const Caller& by,
                                  std::optional<int64_t> community = std::nullopt) {
-    const CountMonth m = *parse_count_month(month);
+    const core::Month m = *core::parse_month(month);
     Result<std::optional<std::vector<int64_t>>> scope = count_scope(by, "counts");
     EXPECT_TRUE(scope.ok());
     if (*scope && (*scope)->empty()) return {};
     Result<std::vector<ErrandCount>> rows =
-        count_errands(db_->reader(), {m.from, m.to, now_, community, std::move(*scope)});
+        count_errands(db_->reader(), {m.from, m.until, now_, community, std::move(*scope)});
     EXPECT_TRUE(rows.ok()) << rows.status().message();
     return rows.ok() ? *rows : std::vector<ErrandCount>{};
   }
   void expect_recount(const std::string& month, const std::string& label) {
-    const CountMonth m = *parse_count_month(month);
-    const std::vector<ErrandCount> want = recount_errands(m.from, m.to);
+    const core::Month m = *core::parse_month(month);
+    const std::vector<ErrandCount> want = recount_errands(m.from, m.until);
     const std::vector<ErrandCount> got = count(month, admin_);
     ASSERT_EQ(got.size(), want.size()) << label;
     for (size_t i = 0; i < got.size(); ++i) {

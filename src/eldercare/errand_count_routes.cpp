@@ -1,10 +1,10 @@
 // GET /api/v1/errands/counts?month=YYYY-MM&community_id=: the errands
 // received in a month by state and the overdue ones, per community
 // (errand_counts.h), for the dashboard. HTTP only.
-#include <cstdio>
 #include <string>
 #include <utility>
 
+#include "core/local_month.h"
 #include "core/time.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/elder_json.h"
@@ -37,19 +37,13 @@ ordered_json count_json(const ErrandCount& c) {
           {"overdue", c.overdue}};
 }
 
-std::string month_text(const CountMonth& m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
-  return buf;
-}
-
 void counts(store::Database& db, const ElderService& elders, http::Request& req,
             http::Reply reply) {
   std::vector<FieldError> errors;
   const int64_t now = elders.now();
-  CountMonth month = count_month_of(now);
+  core::Month month = core::month_of(now);
   if (std::optional<std::string> m = req.query_param("month")) {
-    Result<CountMonth> parsed = parse_count_month(*m);
+    Result<core::Month> parsed = core::parse_month(*m);
     if (parsed.ok()) {
       month = *parsed;
     } else {
@@ -67,7 +61,7 @@ void counts(store::Database& db, const ElderService& elders, http::Request& req,
   if (!*scope || !(*scope)->empty()) {
     Result<std::vector<ErrandCount>> got =
         count_errands(db.reader(), {.from = month.from,
-                                    .to = month.to,
+                                    .to = month.until,
                                     .now = now,
                                     .community_id = community_id,
                                     .in_areas = std::move(*scope)});
@@ -78,9 +72,9 @@ void counts(store::Database& db, const ElderService& elders, http::Request& req,
   for (const ErrandCount& r : rows) items.push_back(count_json(r));
   const ErrandCount sum = errand_total_of(rows);
   reply(http::json_response(dump({{"at", core::format_rfc3339(now)},
-                                  {"month", month_text(month)},
+                                  {"month", month.text()},
                                   {"from", core::format_rfc3339(month.from)},
-                                  {"to", core::format_rfc3339(month.to)},
+                                  {"to", core::format_rfc3339(month.until)},
                                   {"community_id", id_or_null(community_id)},
                                   {"total", sum.total},
                                   {"states", states_json(sum)},

@@ -49,25 +49,6 @@ std::vector<store::Migration> errand_count_migrations() {
   )SQL"}};
 }
 
-Result<CountMonth> parse_count_month(std::string_view text) {
-  if (text.size() != 7 || text[4] != '-') return Status::InvalidArgument("a month is YYYY-MM");
-  Result<core::LocalDate> first = core::parse_date(std::string(text) + "-01");
-  if (!first.ok()) return Status::InvalidArgument("a month is YYYY-MM");
-  const core::LocalDate next = first->month == 12
-                                   ? core::LocalDate{first->year + 1, 1, 1}
-                                   : core::LocalDate{first->year, first->month + 1, 1};
-  return CountMonth{first->year, first->month, core::local_midnight_unix(*first),
-                    core::local_midnight_unix(next)};
-}
-
-CountMonth count_month_of(int64_t unix_seconds) {
-  const core::LocalDate d = core::local_date_of(unix_seconds);
-  const core::LocalDate next =
-      d.month == 12 ? core::LocalDate{d.year + 1, 1, 1} : core::LocalDate{d.year, d.month + 1, 1};
-  return CountMonth{d.year, d.month, core::local_midnight_unix({d.year, d.month, 1}),
-                    core::local_midnight_unix(next)};
-}
-
 bool community_before(const std::optional<int64_t>& a, const std::optional<int64_t>& b) {
   return std::make_pair(!a, a.value_or(0)) < std::make_pair(!b, b.value_or(0));
 }

@@ -33,18 +33,6 @@ namespace warmcity::eldercare {
 // The migration of this file's index (module "errand_counts", after "errands").
 std::vector<store::Migration> errand_count_migrations();
 
-// A district-time month "YYYY-MM": [from, to) in unix seconds.
-struct CountMonth {
-  int year = 0;
-  int month = 0;
-  int64_t from = 0;
-  int64_t to = 0;
-};
-// kInvalidArgument unless "YYYY-MM" names a month (1970-01 … 9999-12).
-Result<CountMonth> parse_count_month(std::string_view text);
-// The district-time month `unix_seconds` lies in.
-CountMonth count_month_of(int64_t unix_seconds);
-
 // The states an errand of the month is counted in: the errand's state, and
 // "complete" for a settled errand both team members confirmed.
 inline constexpr std::array<std::string_view, 7> kErrandCountStates = {
@@ -59,7 +47,7 @@ struct ErrandCount {
 };
 
 struct ErrandCountFilter {
-  int64_t from = 0, to = 0;  // the month [from, to)
+  int64_t from = 0, to = 0;  // the month [from, to): core::Month's from and until
   int64_t now = 0;           // overdue: undelivered and due_at < now
   std::optional<int64_t> community_id = std::nullopt;
   // The errands of elders lying in one of these areas (grid, community or

@@ -5,6 +5,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/local_month.h"
 #include "core/time.h"
 #include "eldercare/elder_json.h"
 #include "eldercare/eldercare.h"
@@ -190,24 +191,19 @@ void visit_due(VisitService& service, http::Request& req, http::Reply reply) {
 
 void visit_rate(VisitService& service, http::Request& req, http::Reply reply) {
   std::vector<FieldError> errors;
-  const std::optional<std::string> month = req.query_param("month");
-  Result<core::LocalDate> first = Status::InvalidArgument("no month");
-  if (month && month->size() == 7) first = core::parse_date(*month + "-01");
-  if (!first.ok()) errors.push_back({"month", "YYYY-MM"});
+  Result<core::Month> month = core::parse_month(req.query_param("month").value_or(""));
+  if (!month.ok()) errors.push_back({"month", "YYYY-MM"});
   const std::optional<int64_t> community = query_id(req, "community_id", errors);
   if (!errors.empty()) {
     return reply(http::problem(Status::Unprocessable("bad rate parameters", std::move(errors))));
   }
-  core::LocalDate next = *first;
-  next.month = first->month == 12 ? 1 : first->month + 1;
-  next.year = first->month == 12 ? first->year + 1 : first->year;
-  const int64_t from = core::local_midnight_unix(*first);
-  const int64_t to = core::local_midnight_unix(next);
+  const int64_t from = month->from;
+  const int64_t to = month->until;
   Result<std::vector<MonthRate>> rows = service.rate(from, to, community, caller_of(req));
   if (!rows.ok()) return reply(http::problem(rows.status()));
   ordered_json items = ordered_json::array();
   for (const MonthRate& r : *rows) items.push_back(rate_json(r));
-  reply(http::json_response(dump({{"month", *month},
+  reply(http::json_response(dump({{"month", month->text()},
                                   {"from", core::format_rfc3339(from)},
                                   {"to", core::format_rfc3339(to)},
                                   {"items", std::move(items)}})));

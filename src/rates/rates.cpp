@@ -107,29 +107,6 @@ Result<Weights> parse_weights(std::string_view text) {
   return Weights{parts[0], parts[1], parts[2]};
 }
 
-std::string Month::text() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  return buf;
-}
-
-Result<Month> parse_month(std::string_view text) {
-  if (text.size() != 7 || text[4] != '-') return Status::InvalidArgument("a month is YYYY-MM");
-  Result<core::LocalDate> first = core::parse_date(std::string(text) + "-01");
-  if (!first.ok()) return Status::InvalidArgument("a month is YYYY-MM");
-  Month m{first->year, first->month};
-  m.from = core::local_midnight_unix(*first);
-  core::LocalDate next =
-      m.month == 12 ? core::LocalDate{m.year + 1, 1, 1} : core::LocalDate{m.year, m.month + 1, 1};
-  m.until = core::local_midnight_unix(next);
-  return m;
-}
-
-Month month_of(int64_t unix_seconds) {
-  core::LocalDate d = core::local_date_of(unix_seconds);
-  return *parse_month(Month{d.year, d.month}.text());
-}
-
 std::optional<int64_t> Groups::of(Dimension d) const {
   switch (d) {
     case Dimension::kDepartment:

@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/local_month.h"
 #include "core/status.h"
 
 namespace warmcity::rates {
@@ -54,16 +55,10 @@ struct Weights {
 // "0.1,0.5,0.4"; kInvalidArgument unless three numbers in [0, 1] summing to 1.
 Result<Weights> parse_weights(std::string_view text);
 
-// [from, until) in unix seconds of a district-time month "YYYY-MM".
-struct Month {
-  int year = 0;
-  int month = 0;
-  int64_t from = 0;
-  int64_t until = 0;
-  std::string text() const;  // "2026-11"
-};
-Result<Month> parse_month(std::string_view yyyy_mm);
-Month month_of(int64_t unix_seconds);
+// A district-time month "YYYY-MM" and its [from, until) (core/local_month.h).
+using core::Month;
+using core::month_of;
+using core::parse_month;
 
 enum class Answer { kSatisfied, kBasicallySatisfied, kDissatisfied };
 

@@ -116,18 +116,6 @@ TEST(Rates, WeightsAreConfigurable) {
   EXPECT_FALSE(parse_weights("a,b,c").ok());
 }
 
-TEST(Rates, MonthsAreDistrictTime) {
-  auto m = parse_month("2026-11");
-  ASSERT_TRUE(m.ok());
-  EXPECT_EQ(core::format_rfc3339(m->from), "2026-11-01T00:00:00+08:00");
-  EXPECT_EQ(core::format_rfc3339(m->until), "2026-12-01T00:00:00+08:00");
-  EXPECT_EQ(parse_month("2026-12")->until, *core::parse_rfc3339("2027-01-01T00:00:00+08:00"));
-  // 2026-10-31T23:30 in Beijing is still October although it is 15:30Z.
-  EXPECT_EQ(month_of(*core::parse_rfc3339("2026-10-31T15:30:00Z")).text(), "2026-10");
-  EXPECT_FALSE(parse_month("2026-13").ok());
-  EXPECT_FALSE(parse_month("2026-1").ok());
-}
-
 TEST(Rates, Dimensions) {
   EXPECT_EQ(parse_dimension("grid"), Dimension::kGrid);
   EXPECT_FALSE(parse_dimension("street"));
