@@ -28,19 +28,15 @@ accounts::PasswordCost password_cost_from_name(const std::string& name) {
 namespace {
 
 // An appeal raised from a visit's finding (eldercare/visit_raise.h): read and
-// submitted by the appeals module as POST /api/v1/appeals would, placed at
-// the elder's home with her as the contact when the body says neither; the
+// submitted by the appeals module as POST /api/v1/appeals would, with her as
+// the contact when the body names none. Never placed at her home: appeals are
+// public (Open311), so the body must say where (the appeals module's 422). The
 // visit's link commits in the appeal's own write job.
 eldercare::AppealRaiser appeal_raiser(appeals::AppealService& service) {
   return [&service](std::string body, eldercare::AppealDefaults d, eldercare::Caller by,
                     eldercare::RaiseLink link, eldercare::Done<int64_t> done) {
     Result<appeals::NewAppeal> in = appeals::read_new_appeal(body, false);
     if (!in.ok()) return done(in.status());
-    if (!in->lat && !in->lon) {
-      in->lat = d.lat;
-      in->lon = d.lon;
-      if (!in->address) in->address = d.address;
-    }
     if (!in->contact && !in->anonymous) {
       in->contact = appeals::Contact{d.contact_name, d.contact_phone};
     }

@@ -66,8 +66,7 @@ void VisitRaiseService::raise_appeal(int64_t visit_id, std::string appeal_body, 
   if (!appeals_) return done(Status::Unavailable("appeals cannot be raised here"));
   Result<Elder> e = raisable(db_.reader(), visit_id, by);
   if (!e.ok()) return done(e.status());
-  AppealDefaults defaults{e->lat, e->lon, e->address, e->name,
-                          e->phones.empty() ? std::string() : e->phones.front()};
+  AppealDefaults defaults{e->name, e->phones.empty() ? std::string() : e->phones.front()};
   auto out = std::make_shared<VisitRaise>();
   RaiseLink link = [this, out, visit_id, by](store::Connection& c, int64_t appeal_id) {
     // Checked again inside the appeal's job: she may have been closed since.

@@ -14,8 +14,10 @@
 // through the AppealRaiser the app wires (eldercare includes no appeals
 // header); the link, with a fresh check of the caller's right and of her
 // record, runs inside the appeal's own write job (both commit or neither).
-// An appeal's body may leave out where and whom: AppealDefaults fill in her
-// home (lat, lon, address) and her as the contact (name, first phone).
+// An appeal's body must say where the problem is (lat/lon or an address):
+// appeals are public (Open311 lists them with their place), so her home is
+// never filled in for it. It may leave out whom: AppealDefaults make her the
+// contact (name, first phone), which only appeals staff see.
 //
 // Lifetime: REQUIRES `db` and `errands` to outlive the service. `done` runs
 // once, on the writer thread (or at once on the caller's thread when refused
@@ -40,8 +42,6 @@ namespace warmcity::eldercare {
 // What an appeal raised for her takes when its body says nothing: her home
 // and her as the contact (the appeal is on her behalf).
 struct AppealDefaults {
-  double lat = 0, lon = 0;
-  std::string address;
   std::string contact_name;
   std::string contact_phone;
 };

@@ -27,7 +27,7 @@ export const VISIT_RAISE_ROUTES = {
     },
     {
       name: 'an appeal',
-      prep: async (w) => ({ path: await visitPath(w), json: { appeal: { category: 'roads', description: '楼道灯坏了' } } }),
+      prep: async (w) => ({ path: await visitPath(w), json: { appeal: { category: 'roads', description: '楼道灯坏了', lat: HERE.lat, lon: HERE.lon } } }),
       ok: 201,
       expect: NOT_RECORDERS,
     },
