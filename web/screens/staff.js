@@ -52,6 +52,7 @@ export async function render(view) {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'today-link-title' },
       h('h2', { id: 'today-link-title' }, t('staff.today')),
       h('p', {}, h('a', { id: 'today-link', class: 'button', href: '#/staff/today' }, t('staff.today_link')))));
+  }
   if (user.role === 'admin') {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'calendar-title' },
       h('h2', { id: 'calendar-title' }, t('calendar.heading')),
