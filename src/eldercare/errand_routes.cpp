@@ -33,15 +33,27 @@ void errand_create(ErrandService& service, http::Request& req, http::Reply reply
   if (!elder.ok()) return reply(http::problem(elder.status()));
   Result<ErrandInput> in = read_errand_input(req.body);
   if (!in.ok()) return reply(http::problem(in.status()));
-  service.create(*elder, std::move(*in), caller_of(req),
-                 [&service, reply = std::move(reply)](Result<Errand> r) {
-                   http::Response res = errand_answer(service, r, 201);
-                   if (r.ok()) {
-                     res.set_header("Location",
-                                    std::string(kErrandsApi) + "/" + std::to_string(r->id));
-                   }
-                   reply(std::move(res));
-                 });
+  const Caller by = caller_of(req);
+  service.create(
+      *elder, std::move(*in), by, [&service, by, reply = std::move(reply)](Result<Errand> r) {
+        if (r.ok() && by.role == "resident") {
+          // A family member gets her errand as she will follow it
+          // (the family view), not the staff's record.
+          const std::string at = std::string(kErrandsApi) + "/" + std::to_string(r->id);
+          return service.read(r->id, by, [&service, at, reply](Result<ErrandDetail> d) {
+            if (!d.ok()) return reply(http::problem(d.status()));
+            http::Response res =
+                http::json_response(dump(errand_view_json(d->view, service.now())), 201);
+            res.set_header("Location", at);
+            reply(std::move(res));
+          });
+        }
+        http::Response res = errand_answer(service, r, 201);
+        if (r.ok()) {
+          res.set_header("Location", std::string(kErrandsApi) + "/" + std::to_string(r->id));
+        }
+        reply(std::move(res));
+      });
 }
 
 // The page's rows as {items, next_cursor}; `rows` holds up to limit + 1.

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "core/time.h"
+#include "eldercare/errand_jobs.h"
 #include "eldercare/errand_receipt_store.h"
-#include "eldercare/family_store.h"
 #include "eldercare/service_jobs.h"
 
 namespace warmcity::eldercare {
@@ -45,13 +45,6 @@ ErrandStanding errand_standing(const Errand& errand, const Elder& elder,
   return s;
 }
 
-Result<std::optional<Team>> errand_team_of(store::Connection& c, const std::optional<int64_t>& id) {
-  if (!id) return std::optional<Team>();
-  Result<Team> t = get_team(c, *id);
-  if (!t.ok()) return t.status();
-  return std::optional<Team>(std::move(*t));
-}
-
 // The personal fields an errand's answer shows in view `v`.
 std::vector<std::string> errand_fields(View v) {
   if (v == View::kFull) return {"name", "phones", "address", "delivered_to", "substitutions"};
@@ -68,85 +61,6 @@ Status audit_errand_read(store::Connection& c, const Caller& by, int64_t elder_i
                                           .add("purpose", "errand")
                                           .str()),
                                 at);
-}
-
-// The errand's event and its audit entry errand.<step> (the audit log gets
-// the ids and the new state, never the names the event may hold).
-Status record_errand_step(store::Connection& c, const Caller& by, const Errand& e,
-                          const std::string& step, const std::string& detail, int64_t at) {
-  if (Status s = insert_errand_event(c, {0, e.id, at, by.user_id, step, detail}); !s.ok()) return s;
-  return accounts::append_audit(c,
-                                entry(by, "errand." + step, "errand", std::to_string(e.id),
-                                      accounts::AuditDetail()
-                                          .add("elder_id", e.elder_id)
-                                          .add("state", errand_state_name(e.state))
-                                          .str()),
-                                at);
-}
-
-// What an errand keeps in tables of its own (errand.h): its receipt photo
-// (looked for only by a service that keeps them: `receipts`).
-Status fill_errand_extras(store::Connection& c, Errand& e, const ErrandOptions& o) {
-  if (o.family) {
-    Result<bool> family = is_family_errand(c, e.id);
-    if (!family.ok()) return family.status();
-    e.from_family = *family;
-  }
-  if (!o.receipt_photos || !e.settlement) return Status::Ok();
-  Result<std::optional<photos::Photo>> receipt = get_errand_receipt(c, e.id);
-  if (!receipt.ok()) return receipt.status();
-  e.receipt_photo = std::move(*receipt);
-  return Status::Ok();
-}
-
-// A family member's view of one errand: its team's phone (no member ids).
-Result<ErrandView> family_view(store::Connection& c, Errand e, const Elder& elder,
-                               const ErrandOptions& o) {
-  if (Status s = fill_errand_extras(c, e, o); !s.ok()) return s;
-  Result<std::optional<Team>> team = errand_team_of(c, e.team_id);
-  if (!team.ok()) return team.status();
-  ErrandView v{std::move(e), elder, View::kMasked, false, true, ""};
-  if (*team) v.team_phone = (*team)->phone;
-  return v;
-}
-
-// The resident's open link to the elder, or kPermissionDenied.
-Status family_link_held(store::Connection& c, int64_t elder_id, const Caller& by) {
-  Result<std::optional<FamilyLink>> link = open_family_link(c, elder_id, by.user_id);
-  if (!link.ok()) return link.status();
-  if (!*link) {
-    return Status::PermissionDenied(
-        "only a family member linked to her by her community's staff sees or asks for her "
-        "errands");
-  }
-  return Status::Ok();
-}
-
-Status audit_family_read(store::Connection& c, const Caller& by, int64_t elder_id, int64_t at) {
-  return accounts::append_audit(c,
-                                entry(by, "personal_data.read", "elder", std::to_string(elder_id),
-                                      accounts::AuditDetail()
-                                          .add_strings("fields", {"name"})
-                                          .add("view", "family")
-                                          .add("purpose", "family")
-                                          .str()),
-                                at);
-}
-
-// The team a new or unassigned errand goes to, from who is on duty for her.
-void assign_errand_on_duty(Errand& e, const OnDuty& duty, int64_t at) {
-  if (duty.team) {
-    e.team_id = duty.team->id;
-    e.assign_reason = duty.reason;
-  } else if (duty.her_team_id) {
-    e.team_id = duty.her_team_id;
-    e.assign_reason = "her_team_not_on_duty";
-  } else {
-    e.assign_reason = duty.reason;
-    return;
-  }
-  e.state = ErrandState::kAssigned;
-  e.assigned_at = at;
 }
 
 std::string errand_party_text(const std::vector<ErrandParty>& by) {
@@ -183,20 +97,15 @@ void ErrandService::create(int64_t elder_id, ErrandInput in, Caller by, Done<Err
         }
         if (elder->closed) return Status::Conflict("the elder's record is closed");
         const int64_t at = now();
-        Errand e;
-        e.elder_id = elder_id;
-        e.community_id = elder->community_id;
-        e.work = in.work;
-        e.note = in.note;
-        e.received_at = e.updated_at = at;
-        e.received_by = by.user_id;
-        e.due_at = at + options_.due_seconds;
-        assign_errand_on_duty(e, duty, at);
+        Errand e = new_errand(*elder, in, by, at, options_.due_seconds, duty);
         if (Status s = insert_errand(c, e); !s.ok()) return s;
         accounts::AuditDetail detail;
         detail.add("kind", e.work.kind).add("assign_reason", e.assign_reason);
         if (e.team_id) detail.add("team_id", *e.team_id);
         if (Status s = record_errand_step(c, by, e, "create", detail.str(), at); !s.ok()) return s;
+        if (in.in_same_write) {
+          if (Status s = in.in_same_write(c, e); !s.ok()) return s;
+        }
         *out = std::move(e);
         return Status::Ok();
       },
@@ -270,33 +179,44 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
             if (areas && !areas->empty()) f.in_areas = std::move(areas);
           }
         }
-        Result<std::vector<Errand>> rows = list_errands(c, f);
-        if (!rows.ok()) return rows.status();
         std::map<int64_t, std::optional<Team>> teams;
         std::vector<int64_t> shown;
-        for (Errand& e : *rows) {
-          auto elder = elders.find(e.elder_id);
-          if (elder == elders.end()) {
-            Result<Elder> got = get_elder(c, e.elder_id);
-            if (!got.ok()) return got.status();
-            elder = elders.emplace(e.elder_id, std::move(*got)).first;
+        // The store finds errands by the areas they were received in; who sees
+        // one is decided by where she lives now. Rows hidden from the caller
+        // (she moved away) must not end the page early: read on past them
+        // until the page is full or the rows run out.
+        const size_t want = static_cast<size_t>(std::max(q.limit, 1));
+        for (;;) {
+          Result<std::vector<Errand>> rows = list_errands(c, f);
+          if (!rows.ok()) return rows.status();
+          const bool more = rows->size() >= want && !rows->empty();
+          if (more) f.before_id = rows->back().id;
+          for (Errand& e : *rows) {
+            if (out->size() == want) break;
+            auto elder = elders.find(e.elder_id);
+            if (elder == elders.end()) {
+              Result<Elder> got = get_elder(c, e.elder_id);
+              if (!got.ok()) return got.status();
+              elder = elders.emplace(e.elder_id, std::move(*got)).first;
+            }
+            const std::optional<int64_t> team_key = e.team_id;
+            auto team = team_key ? teams.find(*team_key) : teams.end();
+            if (team_key && team == teams.end()) {
+              Result<std::optional<Team>> got = errand_team_of(c, team_key);
+              if (!got.ok()) return got.status();
+              team = teams.emplace(*team_key, std::move(*got)).first;
+            }
+            const ErrandStanding st =
+                errand_standing(e, elder->second, team_key ? team->second : std::nullopt, by);
+            if (st.view == View::kNone) continue;
+            if (Status s = fill_errand_extras(c, e, options_); !s.ok()) return s;
+            if (std::find(shown.begin(), shown.end(), e.elder_id) == shown.end()) {
+              shown.push_back(e.elder_id);
+            }
+            out->push_back({std::move(e), elder->second, st.view,
+                            st.view == View::kFull && !st.parties.empty()});
           }
-          const std::optional<int64_t> team_key = e.team_id;
-          auto team = team_key ? teams.find(*team_key) : teams.end();
-          if (team_key && team == teams.end()) {
-            Result<std::optional<Team>> got = errand_team_of(c, team_key);
-            if (!got.ok()) return got.status();
-            team = teams.emplace(*team_key, std::move(*got)).first;
-          }
-          const ErrandStanding st =
-              errand_standing(e, elder->second, team_key ? team->second : std::nullopt, by);
-          if (st.view == View::kNone) continue;
-          if (Status s = fill_errand_extras(c, e, options_); !s.ok()) return s;
-          if (std::find(shown.begin(), shown.end(), e.elder_id) == shown.end()) {
-            shown.push_back(e.elder_id);
-          }
-          out->push_back({std::move(e), elder->second, st.view,
-                          st.view == View::kFull && !st.parties.empty()});
+          if (!more || out->size() == want) break;
         }
         if (shown.empty()) return Status::Ok();
         return accounts::append_audit(
@@ -507,112 +427,6 @@ void ErrandService::receipt_photo(int64_t id, Caller by, Done<ReceiptImage> done
           (*reply)(
               Status::Unavailable("too many photos are being read at once; try again shortly"));
         }
-      });
-}
-
-void ErrandService::create_for_family(int64_t elder_id, ErrandInput in, Caller by,
-                                      Done<Errand> done) {
-  if (!options_.family) return done(Status::PermissionDenied("residents do not record errands"));
-  {
-    // Checked before the team on duty is read (the staff's rule, which she
-    // does not pass); checked again inside the job.
-    store::Connection& r = db_.reader();
-    Result<Elder> elder = get_elder(r, elder_id);
-    if (!elder.ok()) return done(elder.status());
-    if (Status s = family_link_held(r, elder_id, by); !s.ok()) return done(s);
-  }
-  Caller as_desk{by.user_id, "admin", {}, by.client_address};  // who is on duty for her
-  Result<OnDuty> duty = elders_.on_duty(elder_id, as_desk, now());
-  if (!duty.ok()) return done(duty.status());
-  auto out = std::make_shared<Errand>();
-  db_.submit(
-      [this, elder_id, in = std::move(in), duty = std::move(*duty), by, out](store::Connection& c) {
-        Result<Elder> elder = get_elder(c, elder_id);
-        if (!elder.ok()) return elder.status();
-        Result<std::optional<FamilyLink>> link = open_family_link(c, elder_id, by.user_id);
-        if (!link.ok()) return link.status();
-        if (!*link) return family_link_held(c, elder_id, by);
-        if (elder->closed) return Status::Conflict("the elder's record is closed");
-        const int64_t at = now();
-        Errand e;
-        e.elder_id = elder_id;
-        e.community_id = elder->community_id;
-        e.work = in.work;
-        e.note = in.note;
-        e.received_at = e.updated_at = at;
-        e.received_by = by.user_id;
-        e.due_at = at + options_.due_seconds;
-        e.from_family = true;
-        assign_errand_on_duty(e, duty, at);
-        if (Status s = insert_errand(c, e); !s.ok()) return s;
-        if (Status s = insert_family_errand(c, e.id, (*link)->id); !s.ok()) return s;
-        accounts::AuditDetail detail;
-        detail.add("kind", e.work.kind).add("assign_reason", e.assign_reason).add("from", "family");
-        if (e.team_id) detail.add("team_id", *e.team_id);
-        if (Status s = record_errand_step(c, by, e, "create", detail.str(), at); !s.ok()) return s;
-        *out = std::move(e);
-        return Status::Ok();
-      },
-      [out, done = std::move(done)](const Status& s) {
-        if (!s.ok()) return done(s);
-        done(std::move(*out));
-      });
-}
-
-void ErrandService::read_as_family(int64_t id, Caller by, Done<ErrandDetail> done) {
-  if (!options_.family) return done(Status::PermissionDenied(kNoAccess));
-  auto out = std::make_shared<ErrandDetail>();
-  db_.submit(
-      [this, id, by, out](store::Connection& c) {
-        Result<Errand> e = get_errand(c, id);
-        if (!e.ok()) return e.status();
-        if (Status s = family_link_held(c, e->elder_id, by); !s.ok()) return s;
-        Result<Elder> elder = get_elder(c, e->elder_id);
-        if (!elder.ok()) return elder.status();
-        Result<ErrandView> v = family_view(c, std::move(*e), *elder, options_);
-        if (!v.ok()) return v.status();
-        out->view = std::move(*v);
-        return audit_family_read(c, by, elder->id, now());
-      },
-      [out, done = std::move(done)](const Status& s) {
-        if (!s.ok()) return done(s);
-        done(std::move(*out));
-      });
-}
-
-void ErrandService::list_as_family(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done) {
-  if (!options_.family || !q.elder_id) {
-    return done(Status::PermissionDenied(
-        "a family member lists the errands of one of her elders: name elder_id"));
-  }
-  auto out = std::make_shared<std::vector<ErrandView>>();
-  db_.submit(
-      [this, q = std::move(q), by, out](store::Connection& c) {
-        Result<Elder> elder = get_elder(c, *q.elder_id);
-        if (!elder.ok()) return elder.status();
-        if (Status s = family_link_held(c, elder->id, by); !s.ok()) return s;
-        const int64_t at = now();
-        ErrandFilter f;
-        f.elder_id = q.elder_id;
-        f.queue = q.queue;
-        f.until = at;
-        if (q.queue == ErrandQueue::kToday) {
-          f.until = core::local_midnight_unix(core::local_date_of(at)) + 86400;
-        }
-        f.before_id = q.before_id;
-        f.limit = q.limit;
-        Result<std::vector<Errand>> rows = list_errands(c, f);
-        if (!rows.ok()) return rows.status();
-        for (Errand& e : *rows) {
-          Result<ErrandView> v = family_view(c, std::move(e), *elder, options_);
-          if (!v.ok()) return v.status();
-          out->push_back(std::move(*v));
-        }
-        return audit_family_read(c, by, elder->id, at);
-      },
-      [out, done = std::move(done)](const Status& s) {
-        if (!s.ok()) return done(s);
-        done(std::move(*out));
       });
 }
 

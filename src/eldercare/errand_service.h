@@ -79,6 +79,10 @@ struct ReceiptImage {
 struct ErrandInput {
   ErrandWork work;
   std::string note;
+  // Runs inside the errand's write job once it is stored (staff's create
+  // only): what must commit with it or not at all — a visit's link to the
+  // errand it raised. An error rolls the errand back.
+  std::function<Status(store::Connection&, const Errand&)> in_same_write = nullptr;
 };
 
 // One step and what it carries (formats checked by the caller).

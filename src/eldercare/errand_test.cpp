@@ -232,6 +232,34 @@ TEST_F(ErrandServiceTest, AssignedToTheTeamOnDutyAndSettledByBoth) {
 // sub-districts (10, 11), a team per grid (worker 100 + t, volunteer
 // 200 + t), 600 errands in every phase with due times around now. Each
 // filter's rows are compared with a filter over what was written.
+// The store finds a worker's errands by the areas they were received in; who
+// sees one is decided by where the elder lives now. Errands of an elder who
+// moved away are read and hidden — and must not end the page early.
+TEST_F(ErrandServiceTest, AMovedEldersErrandsDoNotCutAPageShort) {
+  const int64_t stays = elder();
+  const int64_t moves = elder();
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(create(stays, grid_worker_).ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(create(moves, grid_worker_).ok());  // the newest
+  ASSERT_TRUE(db_->write([moves](store::Connection& c) {
+                   Result<store::Statement> st = c.prepare(
+                       "UPDATE elders SET grid_id = 31, community_id = 21, subdistrict_id = 11 "
+                       "WHERE id = ?1");
+                   return st.ok() ? st->bind(1, moves).run() : st.status();
+                 })
+                  .ok());
+  ErrandQuery q;
+  q.limit = 2;  // what the route asks for a page of one: one more than it shows
+  Result<std::vector<ErrandView>> page =
+      wait<std::vector<ErrandView>>([&](auto d) { errands_->list(q, grid_worker_, d); });
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  ASSERT_EQ(page->size(), 2u);  // her two, found past the three hidden ones
+  for (const ErrandView& v : *page) EXPECT_EQ(v.errand.elder_id, stays);
+  q.before_id = (*page)[1].errand.id;  // the next page: nothing older
+  page = wait<std::vector<ErrandView>>([&](auto d) { errands_->list(q, grid_worker_, d); });
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->empty());
+}
+
 TEST_F(ErrandServiceTest, ListsAreTheirDefinition) {
   struct Row {
     int64_t id, elder, team, grid, community, subdistrict, phase, due;

@@ -61,7 +61,8 @@ TEST_F(FamilyTest, ALinkedFamilyMemberAsksForAnErrandAndFollowsIt) {
   const int64_t id = paired_elder();
   ASSERT_TRUE(link(id, 6, grid_worker_).ok());
   EXPECT_EQ(create(id, stranger_).status().code(), Code::kPermissionDenied);
-  EXPECT_EQ(create(999, daughter_).status().code(), Code::kNotFound);
+  // An unknown elder is refused as one not hers: a resident learns no ids.
+  EXPECT_EQ(create(999, daughter_).status().code(), Code::kPermissionDenied);
   Result<Errand> e = create(id, daughter_);
   ASSERT_TRUE(e.ok()) << e.status().message();
   EXPECT_TRUE(e->from_family);

@@ -44,21 +44,18 @@ void VisitRaiseService::raise_errand(int64_t visit_id, ErrandInput in, Caller by
                                      Done<VisitRaise> done) {
   Result<Elder> e = raisable(db_.reader(), visit_id, by);
   if (!e.ok()) return done(e.status());
-  const int64_t elder_id = e->id;
-  errands_.create(
-      elder_id, std::move(in), by,
-      [this, visit_id, elder_id, by, done = std::move(done)](Result<Errand> errand) mutable {
-        if (!errand.ok()) return done(errand.status());
-        auto out = std::make_shared<VisitRaise>();
-        *out = {0, visit_id, "errand", errand->id, by.user_id, now()};
-        // The errand committed in its own job; its link follows in the next.
-        db_.submit(
-            [out, elder_id, by](store::Connection& c) { return write_link(c, *out, elder_id, by); },
-            [out, done = std::move(done)](const Status& s) {
-              if (!s.ok()) return done(s);
-              done(*out);
-            });
-      });
+  auto out = std::make_shared<VisitRaise>();
+  // The link commits in the errand's own write job: both or neither.
+  in.in_same_write = [this, out, visit_id, by](store::Connection& c, const Errand& errand) {
+    Result<Elder> now_e = raisable(c, visit_id, by);  // she may have been closed since
+    if (!now_e.ok()) return now_e.status();
+    *out = {0, visit_id, "errand", errand.id, by.user_id, now()};
+    return write_link(c, *out, errand.elder_id, by);
+  };
+  errands_.create(e->id, std::move(in), by, [out, done = std::move(done)](Result<Errand> errand) {
+    if (!errand.ok()) return done(errand.status());
+    done(*out);
+  });
 }
 
 void VisitRaiseService::raise_appeal(int64_t visit_id, std::string appeal_body, Caller by,

@@ -9,11 +9,12 @@
 // kind, target_id — no personal data).
 //
 // An errand is ErrandService::create for her (its own rules: the team on
-// duty, its event and audit entry); the link is written in the next write job
-// after the errand's. An appeal is the appeals module's submit, reached only
-// through the AppealRaiser the app wires (eldercare includes no appeals
-// header); the link, with a fresh check of the caller's right and of her
-// record, runs inside the appeal's own write job (both commit or neither).
+// duty, its event and audit entry); an appeal is the appeals module's submit,
+// reached only through the AppealRaiser the app wires (eldercare includes no
+// appeals header). Either way the link, with a fresh check of the caller's
+// right and of her record, runs inside the new record's own write job
+// (ErrandInput::in_same_write, NewAppeal::in_same_write): both commit or
+// neither.
 // An appeal's body must say where the problem is (lat/lon or an address):
 // appeals are public (Open311 lists them with their place), so her home is
 // never filled in for it. It may leave out whom: AppealDefaults make her the

@@ -95,10 +95,13 @@ test('the family member: her elders, an errand asked for and followed; nothing o
 
   const asked = await send('POST', `${ELDERS}/${elder.id}/errands`, { kind: 'shopping', lines: [{ text: '西葫芦', quantity: 2, budget_fen: 800 }, { text: '胡萝卜', budget_fen: 500 }], note: '明早九点前' }, daughter);
   assert.equal(asked.status, 201, asked.text);
+  // She gets it as she will follow it: the family view, nothing of the team's people.
   assert.equal(asked.body.source, 'family');
-  assert.equal(asked.body.received_by_user_id, daughter.user.id);
   assert.equal(asked.body.state, 'assigned');
-  assert.equal(asked.body.team_id, team);
+  assert.equal(asked.body.team_phone, '13903580001');
+  assert.equal(asked.body.team_id, undefined);
+  assert.equal(asked.body.received_by_user_id, undefined);
+  assert.equal(asked.headers.get('location'), `${ERRANDS}/${asked.body.id}`);
   const id = asked.body.id;
   const listed = (await get('/api/v1/my/elders', daughter)).body.items[0].open_errands;
   assert.deepEqual(listed.map((x) => [x.id, x.source, x.work?.lines?.[0]?.text]), [[id, 'family', '西葫芦']]);
@@ -106,6 +109,8 @@ test('the family member: her elders, an errand asked for and followed; nothing o
   // The team sees where it came from, and runs it.
   const staff = await get(`${ERRANDS}/${id}`, c.volunteer);
   assert.equal(staff.body.source, 'family');
+  assert.equal(staff.body.received_by_user_id, daughter.user.id);
+  assert.equal(staff.body.team_id, team);
   for (const body of [{ step: 'start' }, { step: 'deliver', received_by: '张桂兰' }, { step: 'settle', receipt_fen: 1260, advanced_fen: 2000, returned_fen: 740, paid_by: 'cash' }]) {
     assert.equal((await send('POST', `${ERRANDS}/${id}/steps`, body, c.volunteer)).status, 200);
   }
@@ -155,9 +160,10 @@ test('an unlinked resident, unknown ids, bad input; unlinking ends it', async ()
   for (const who of [c.admin, c.workerGrid, c.volunteer]) assertProblem(await get('/api/v1/my/elders', who), 403);
   assertProblem(await w.srv.fetch('/api/v1/my/elders'), 401);
 
-  assertProblem(await send('POST', `${ELDERS}/999999/errands`, { kind: 'task', text: '交电费' }, daughter), 404);
-  assertProblem(await get(`${ERRANDS}/999999`, daughter), 404);
-  assertProblem(await get(`${ERRANDS}?elder_id=999999`, daughter), 404);
+  // Unknown ids are refused as ones not hers (403, not 404): a resident learns no ids.
+  assertProblem(await send('POST', `${ELDERS}/999999/errands`, { kind: 'task', text: '交电费' }, daughter), 403);
+  assertProblem(await get(`${ERRANDS}/999999`, daughter), 403);
+  assertProblem(await get(`${ERRANDS}?elder_id=999999`, daughter), 403);
   assertProblem(await get(`${ERRANDS}?elder_id=x`, daughter), 422, 'elder_id');
   assertProblem(await send('POST', `${ELDERS}/${elder.id}/errands`, { kind: 'delivery' }, daughter), 422, 'kind');
   assertProblem(await raw(`${ELDERS}/${elder.id}/errands`, '[]', daughter), 400);
