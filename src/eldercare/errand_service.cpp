@@ -45,6 +45,26 @@ ErrandStanding errand_standing(const Errand& errand, const Elder& elder,
   return s;
 }
 
+// An errand as one caller stands to it: the errand, its elder and what she
+// is to it. kNotFound; kPermissionDenied when she sees nothing of it.
+struct SeenErrand {
+  Errand errand;
+  Elder elder;
+  ErrandStanding standing;
+};
+
+Result<SeenErrand> seen_errand(store::Connection& c, int64_t id, const Caller& by) {
+  Result<Errand> e = get_errand(c, id);
+  if (!e.ok()) return e.status();
+  Result<Elder> elder = get_elder(c, e->elder_id);
+  if (!elder.ok()) return elder.status();
+  Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
+  if (!team.ok()) return team.status();
+  ErrandStanding st = errand_standing(*e, *elder, *team, by);
+  if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
+  return SeenErrand{std::move(*e), std::move(*elder), std::move(st)};
+}
+
 // The personal fields an errand's answer shows in view `v`.
 std::vector<std::string> errand_fields(View v) {
   if (v == View::kFull) return {"name", "phones", "address", "delivered_to", "substitutions"};
@@ -120,19 +140,16 @@ void ErrandService::read(int64_t id, Caller by, Done<ErrandDetail> done) {
   auto out = std::make_shared<ErrandDetail>();
   db_.submit(
       [this, id, by, out](store::Connection& c) {
-        Result<Errand> e = get_errand(c, id);
-        if (!e.ok()) return e.status();
-        Result<Elder> elder = get_elder(c, e->elder_id);
-        if (!elder.ok()) return elder.status();
-        Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
-        if (!team.ok()) return team.status();
-        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
-        if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
-        if (Status s = fill_errand_extras(c, *e, options_); !s.ok()) return s;
+        Result<SeenErrand> seen = seen_errand(c, id, by);
+        if (!seen.ok()) return seen.status();
+        Errand& e = seen->errand;
+        Elder& elder = seen->elder;
+        const ErrandStanding& st = seen->standing;
+        if (Status s = fill_errand_extras(c, e, options_); !s.ok()) return s;
         Result<std::vector<ErrandEvent>> history = list_errand_events(c, id);
         if (!history.ok()) return history.status();
-        if (Status s = audit_errand_read(c, by, elder->id, st.view, now()); !s.ok()) return s;
-        out->view = {std::move(*e), std::move(*elder), st.view,
+        if (Status s = audit_errand_read(c, by, elder.id, st.view, now()); !s.ok()) return s;
+        out->view = {std::move(e), std::move(elder), st.view,
                      st.view == View::kFull && !st.parties.empty()};
         out->history = std::move(*history);
         return Status::Ok();
@@ -243,21 +260,18 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
   auto out = std::make_shared<Errand>();
   db_.submit(
       [this, id, in = std::move(in), duty = std::move(duty), by, out](store::Connection& c) {
-        Result<Errand> e = get_errand(c, id);
-        if (!e.ok()) return e.status();
-        Result<Elder> elder = get_elder(c, e->elder_id);
-        if (!elder.ok()) return elder.status();
-        Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
-        if (!team.ok()) return team.status();
-        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
-        if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
-        if (Status s = fill_errand_extras(c, *e, options_); !s.ok()) return s;
+        Result<SeenErrand> seen = seen_errand(c, id, by);
+        if (!seen.ok()) return seen.status();
+        Errand& e = seen->errand;
+        Elder& elder = seen->elder;
+        const ErrandStanding& st = seen->standing;
+        if (Status s = fill_errand_extras(c, e, options_); !s.ok()) return s;
         const std::string step(errand_step_name(in.step));
-        const ErrandTransition* t = find_errand_transition(e->state, in.step);
+        const ErrandTransition* t = find_errand_transition(e.state, in.step);
         if (!t) {
-          return Status::Conflict("an errand that is " + std::string(errand_state_name(e->state)) +
+          return Status::Conflict("an errand that is " + std::string(errand_state_name(e.state)) +
                                   " cannot " + step +
-                                  "; allowed: " + errand_steps_text(errand_steps_from(e->state)));
+                                  "; allowed: " + errand_steps_text(errand_steps_from(e.state)));
         }
         const bool allowed = std::any_of(t->by.begin(), t->by.end(), [&](ErrandParty p) {
           return std::find(st.parties.begin(), st.parties.end(), p) != st.parties.end();
@@ -272,50 +286,50 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
               if (!chosen.ok() && chosen.status().code() != Code::kNotFound) {
                 return chosen.status();
               }
-              if (!chosen.ok() || chosen->community_id != elder->community_id) {
+              if (!chosen.ok() || chosen->community_id != elder.community_id) {
                 return Status::Unprocessable("no such team",
                                              {{"team_id", "not a team of the elder's community"}});
               }
-              e->team_id = chosen->id;
-              e->assign_reason = "chosen";
-              e->assigned_at = at;
+              e.team_id = chosen->id;
+              e.assign_reason = "chosen";
+              e.assigned_at = at;
             } else {
-              assign_errand_on_duty(*e, *duty, at);
-              if (!e->team_id) {
+              assign_errand_on_duty(e, *duty, at);
+              if (!e.team_id) {
                 return Status::Conflict(
                     "no team of her community is on duty and she has no team: name team_id");
               }
             }
-            detail.add("team_id", *e->team_id).add("reason", e->assign_reason);
+            detail.add("team_id", *e.team_id).add("reason", e.assign_reason);
             break;
           case ErrandStep::kStart:
-            e->started_at = at;
+            e.started_at = at;
             break;
           case ErrandStep::kSubstitute: {
-            if (e->substitutions.size() >= 30) {
+            if (e.substitutions.size() >= 30) {
               return Status::Unprocessable("too many substitutions",
                                            {{"original", "at most 30 per errand"}});
             }
             Substitution sub = in.substitution;
             if (sub.confirmed_at == 0) sub.confirmed_at = at;
-            if (sub.confirmed_at > at || sub.confirmed_at < e->received_at) {
+            if (sub.confirmed_at > at || sub.confirmed_at < e.received_at) {
               return Status::Unprocessable(
                   "bad time", {{"confirmed_at", "between the errand's receipt and now"}});
             }
             sub.recorded_by = by.user_id;
             detail.add("original", sub.original).add("replacement", sub.replacement);
             detail.add("confirmed_by", sub.confirmed_by).add("confirmed_at", sub.confirmed_at);
-            e->substitutions.push_back(std::move(sub));
+            e.substitutions.push_back(std::move(sub));
             break;
           }
           case ErrandStep::kDeliver: {
             const int64_t when = in.delivered_at.value_or(at);
-            if (when > at || when < e->received_at) {
+            if (when > at || when < e.received_at) {
               return Status::Unprocessable("bad time",
                                            {{"at", "between the errand's receipt and now"}});
             }
-            e->delivered_at = when;
-            e->delivered_to = in.delivered_to;
+            e.delivered_at = when;
+            e.delivered_to = in.delivered_to;
             detail.add("delivered_to", in.delivered_to).add("delivered_at", when);
             break;
           }
@@ -328,7 +342,7 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
             s.settled_by = by.user_id;
             detail.add("receipt_fen", s.receipt_fen).add("advanced_fen", s.advanced_fen);
             detail.add("returned_fen", s.returned_fen).add("paid_by", s.paid_by);
-            e->settlement = std::move(s);
+            e.settlement = std::move(s);
             if (in.receipt_photo) {
               // Written and fsynced before this job commits the row naming it.
               if (!options_.receipt_photos) {
@@ -337,40 +351,40 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
               Result<photos::Photo> saved =
                   options_.receipt_photos->save(in.receipt_photo->bytes, in.receipt_photo->type);
               if (!saved.ok()) return saved.status();
-              if (Status s = insert_errand_receipt(c, e->id, *saved, at, by.user_id); !s.ok()) {
+              if (Status s = insert_errand_receipt(c, e.id, *saved, at, by.user_id); !s.ok()) {
                 return s;
               }
-              e->receipt_photo = std::move(*saved);
+              e.receipt_photo = std::move(*saved);
             }
-            detail.add("receipt_photo", e->receipt_photo.has_value());
+            detail.add("receipt_photo", e.receipt_photo.has_value());
             break;
           }
           case ErrandStep::kConfirm: {
             const bool worker = st.team->worker_user_id == by.user_id;
             std::optional<int64_t>& when =
-                worker ? e->worker_confirmed_at : e->volunteer_confirmed_at;
+                worker ? e.worker_confirmed_at : e.volunteer_confirmed_at;
             if (when) return Status::Conflict("the account is already confirmed by this member");
             when = at;
-            (worker ? e->worker_confirmed_by : e->volunteer_confirmed_by) = by.user_id;
-            detail.add("as", worker ? "worker" : "volunteer").add("complete", errand_complete(*e));
+            (worker ? e.worker_confirmed_by : e.volunteer_confirmed_by) = by.user_id;
+            detail.add("as", worker ? "worker" : "volunteer").add("complete", errand_complete(e));
             break;
           }
           case ErrandStep::kCancel:
-            e->cancelled_at = at;
-            e->cancel_reason = in.reason;
+            e.cancelled_at = at;
+            e.cancel_reason = in.reason;
             detail.add("reason", in.reason);
             break;
         }
         if (in.volunteer_minutes &&
             (in.step == ErrandStep::kDeliver || in.step == ErrandStep::kSettle)) {
-          e->volunteer_minutes = in.volunteer_minutes;
+          e.volunteer_minutes = in.volunteer_minutes;
           detail.add("volunteer_minutes", *in.volunteer_minutes);
         }
-        e->state = t->to;
-        e->updated_at = at;
-        if (Status s = update_errand(c, *e); !s.ok()) return s;
-        if (Status s = record_errand_step(c, by, *e, step, detail.str(), at); !s.ok()) return s;
-        *out = std::move(*e);
+        e.state = t->to;
+        e.updated_at = at;
+        if (Status s = update_errand(c, e); !s.ok()) return s;
+        if (Status s = record_errand_step(c, by, e, step, detail.str(), at); !s.ok()) return s;
+        *out = std::move(e);
         return Status::Ok();
       },
       [out, done = std::move(done)](const Status& s) {
@@ -383,15 +397,10 @@ void ErrandService::receipt_photo(int64_t id, Caller by, Done<ReceiptImage> done
   auto photo = std::make_shared<photos::Photo>();
   db_.submit(
       [this, id, by, photo](store::Connection& c) {
-        Result<Errand> e = get_errand(c, id);
-        if (!e.ok()) return e.status();
-        Result<Elder> elder = get_elder(c, e->elder_id);
-        if (!elder.ok()) return elder.status();
-        Result<std::optional<Team>> team = errand_team_of(c, e->team_id);
-        if (!team.ok()) return team.status();
-        const ErrandStanding st = errand_standing(*e, *elder, *team, by);
-        if (st.view == View::kNone) return Status::PermissionDenied(kNoAccess);
-        if (st.view != View::kFull) {
+        Result<SeenErrand> seen = seen_errand(c, id, by);
+        if (!seen.ok()) return seen.status();
+        const Elder& elder = seen->elder;
+        if (seen->standing.view != View::kFull) {
           return Status::PermissionDenied(
               "only those who see the errand whole (its team, her team, admins and the workers of "
               "her grid or community) see its receipt photo");
@@ -402,7 +411,7 @@ void ErrandService::receipt_photo(int64_t id, Caller by, Done<ReceiptImage> done
         *photo = std::move(**receipt);
         return accounts::append_audit(
             c,
-            entry(by, "personal_data.read", "elder", std::to_string(elder->id),
+            entry(by, "personal_data.read", "elder", std::to_string(elder.id),
                   accounts::AuditDetail()
                       .add_strings("fields", {"receipt_photo"})
                       .add("view", "full")
