@@ -24,6 +24,7 @@ namespace warmcity::eldercare {
 namespace {
 
 using T = ErrandStep;
+using test_world::wait;
 
 constexpr int64_t kJune = 1780243200;  // 2026-06-01T00:00:00+08:00
 constexpr int64_t kJuly = 1782835200;  // 2026-07-01T00:00:00+08:00
@@ -51,12 +52,6 @@ class CareCountsTest : public ::testing::Test {
   }
   void TearDown() override { db_->stop(); }
 
-  template <class R, class Call>
-  Result<R> wait(Call call) {
-    std::promise<Result<R>> p;
-    call([&p](Result<R> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
   // An elder in community 20 (lon < 111.11) or 21.
   int64_t elder(double lon, const std::string& tier = "general") {
     ElderInput in;

@@ -19,6 +19,8 @@
 namespace warmcity::eldercare {
 namespace {
 
+using test_world::wait;
+
 constexpr double kWest = 111.105, kEast = 111.115;
 
 class ElderCountsTest : public test_world::ElderServiceFixture {

@@ -16,6 +16,7 @@ namespace warmcity::eldercare {
 namespace {
 
 using store::testing_util::query_int;
+using test_world::wait;
 
 class ElderServiceTest : public test_world::ElderServiceFixture {
  protected:

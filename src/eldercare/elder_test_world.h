@@ -32,6 +32,29 @@ inline areas::Location fake_locate(double, double lon) {
   return l;
 }
 
+// Waits for a service call's Done<R> (the service answers on the writer's
+// thread): wait<ElderView>([&](auto d) { service->create(in, by, d); }).
+template <class R, class Call>
+Result<R> wait(Call call) {
+  std::promise<Result<R>> p;
+  call([&p](Result<R> r) { p.set_value(std::move(r)); });
+  return p.get_future().get();
+}
+
+// 张桂兰 of 交通路 12 号, at a point of grid 30 (fake_locate), her consent
+// recorded: the elder most tests record.
+inline ElderInput zhang_guilan() {
+  ElderInput in;
+  in.name = "张桂兰";
+  in.phones = std::vector<std::string>{"13812345678"};
+  in.address = "交通路 12 号";
+  in.lat = 37.51;
+  in.lon = 111.105;
+  in.birth_date = "1941-03-08";
+  in.consent = ConsentInput{"consent", ""};
+  return in;
+}
+
 class ElderServiceFixture : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -45,13 +68,6 @@ class ElderServiceFixture : public ::testing::Test {
     service_ = std::move(*service);
   }
   void TearDown() override { db_->stop(); }
-
-  template <class T, class Call>
-  Result<T> wait(Call call) {
-    std::promise<Result<T>> p;
-    call([&p](Result<T> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
 
   store::testing_util::ScratchDir dir_;
   std::unique_ptr<store::Database> db_;

@@ -10,6 +10,7 @@ namespace warmcity::eldercare {
 namespace {
 
 using test_world::ErrandWorld;
+using test_world::wait;
 
 std::string from_hex(std::string_view hex) {
   std::string out;

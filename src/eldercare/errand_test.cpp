@@ -11,6 +11,7 @@
 
 #include "accounts/accounts.h"
 #include "eldercare/elder_store.h"
+#include "eldercare/elder_test_world.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/errand_service.h"
 #include "store/test_util.h"
@@ -20,6 +21,8 @@ namespace {
 
 using S = ErrandState;
 using T = ErrandStep;
+using test_world::wait;
+using test_world::zhang_guilan;
 
 TEST(ErrandTest, NamesRoundTrip) {
   for (S s : {S::kReceived, S::kAssigned, S::kDoing, S::kDelivered, S::kSettled, S::kCancelled}) {
@@ -95,14 +98,6 @@ TEST(ErrandTest, PhasesAndOverdue) {
   EXPECT_EQ(errand_phase(e), 2);
 }
 
-areas::Location fake_locate(double, double) {
-  areas::Location l;
-  l.subdistrict = areas::AreaRef{10, "滨河"};
-  l.community = areas::AreaRef{20, "生态园"};
-  l.grid = areas::AreaRef{30, "生态园第一网格"};
-  return l;
-}
-
 class ErrandServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -112,7 +107,7 @@ class ErrandServiceTest : public ::testing::Test {
     auto db = store::Database::open({dir_.file("errands.db")}, all);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
-    auto elders = ElderService::open(*db_, fake_locate, [this] { return now_; });
+    auto elders = ElderService::open(*db_, test_world::fake_locate, [this] { return now_; });
     ASSERT_TRUE(elders.ok());
     elders_ = std::move(*elders);
     open_errands({});
@@ -124,23 +119,9 @@ class ErrandServiceTest : public ::testing::Test {
     ASSERT_TRUE(errands.ok());
     errands_ = std::move(*errands);
   }
-  template <class R, class Call>
-  Result<R> wait(Call call) {
-    std::promise<Result<R>> p;
-    call([&p](Result<R> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
   int64_t elder() {
-    ElderInput in;
-    in.name = "张桂兰";
-    in.phones = std::vector<std::string>{"13812345678"};
-    in.address = "交通路 12 号";
-    in.lat = 37.51;
-    in.lon = 111.105;
-    in.birth_date = "1941-03-08";
-    in.consent = ConsentInput{"consent", ""};
     Result<ElderView> v =
-        wait<ElderView>([&](auto d) { elders_->create(std::move(in), grid_worker_, d); });
+        wait<ElderView>([&](auto d) { elders_->create(zhang_guilan(), grid_worker_, d); });
     EXPECT_TRUE(v.ok());
     return v.ok() ? v->elder.id : 0;
   }

@@ -10,6 +10,7 @@ namespace warmcity::eldercare {
 namespace {
 
 using test_world::ErrandWorld;
+using test_world::wait;
 
 class FamilyTest : public ErrandWorld {
  protected:

@@ -56,25 +56,11 @@ class ErrandWorld : public ::testing::Test {
     db_->stop();
   }
 
-  template <class R, class Call>
-  Result<R> wait(Call call) {
-    std::promise<Result<R>> p;
-    call([&p](Result<R> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
   // 张桂兰 in grid 30, paired with a team (always on duty) of the grid
   // worker and the volunteer.
   int64_t paired_elder() {
-    ElderInput in;
-    in.name = "张桂兰";
-    in.phones = std::vector<std::string>{"13812345678"};
-    in.address = "交通路 12 号";
-    in.lat = 37.51;
-    in.lon = 111.105;
-    in.birth_date = "1941-03-08";
-    in.consent = ConsentInput{"consent", ""};
     Result<ElderView> v =
-        wait<ElderView>([&](auto d) { elders_->create(std::move(in), grid_worker_, d); });
+        wait<ElderView>([&](auto d) { elders_->create(zhang_guilan(), grid_worker_, d); });
     EXPECT_TRUE(v.ok());
     Team t{0, 30, 20, "组", grid_worker_.user_id, volunteer_.user_id, "13903580001", "24/7", 0, 1};
     EXPECT_TRUE(db_->write([&t](store::Connection& c) { return insert_team(c, t); }).ok());

@@ -8,19 +8,14 @@
 #include <future>
 
 #include "accounts/accounts.h"
+#include "eldercare/elder_test_world.h"
 #include "eldercare/eldercare.h"
 #include "store/test_util.h"
 
 namespace warmcity::eldercare {
 namespace {
 
-areas::Location one_grid(double, double) {
-  areas::Location l;
-  l.subdistrict = areas::AreaRef{10, "滨河"};
-  l.community = areas::AreaRef{20, "生态园"};
-  l.grid = areas::AreaRef{30, "生态园第一网格"};
-  return l;
-}
+using test_world::wait;
 
 class VisitRaiseTest : public ::testing::Test {
  protected:
@@ -33,7 +28,8 @@ class VisitRaiseTest : public ::testing::Test {
     auto db = store::Database::open({dir_.file("raise.db")}, all);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
-    auto elders = ElderService::open(*db_, one_grid, [] { return int64_t{1777600000}; });
+    auto elders =
+        ElderService::open(*db_, test_world::fake_locate, [] { return int64_t{1777600000}; });
     ASSERT_TRUE(elders.ok());
     elders_ = std::move(*elders);
     auto errands = ErrandService::open(*db_, *elders_);
@@ -60,16 +56,8 @@ class VisitRaiseTest : public ::testing::Test {
                         done(*id);
                       });
         });
-    ElderInput in;
-    in.name = "张桂兰";
-    in.phones = std::vector<std::string>{"13812345678"};
-    in.address = "交通路 12 号";
-    in.lat = 37.51;
-    in.lon = 111.105;
-    in.birth_date = "1941-03-08";
-    in.consent = ConsentInput{"consent", ""};
     Result<ElderView> e =
-        wait<ElderView>([&](auto d) { elders_->create(std::move(in), worker_, d); });
+        wait<ElderView>([&](auto d) { elders_->create(test_world::zhang_guilan(), worker_, d); });
     ASSERT_TRUE(e.ok()) << e.status().message();
     elder_ = e->elder.id;
     Result<RecordedVisit> v = wait<RecordedVisit>([&](auto d) {
@@ -80,12 +68,6 @@ class VisitRaiseTest : public ::testing::Test {
   }
   void TearDown() override { db_->stop(); }
 
-  template <class R, class Call>
-  Result<R> wait(Call call) {
-    std::promise<Result<R>> p;
-    call([&p](Result<R> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
-  }
   Result<VisitRaise> errand(const Caller& by) {
     ErrandInput in{{"task", {}, "", "", "交电费"}, ""};
     return wait<VisitRaise>([&](auto d) { raise_->raise_errand(visit_, std::move(in), by, d); });
