@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { when } from './format.js';
 import { tierBadge } from './elder_words.js';
+import { escalationBlock } from './team_escalation.js';
 import { field, onSubmit, opener, phoneLine, radios, radioValue } from './team_fields.js';
 
 export const HOWS = ['home', 'phone', 'video'];
@@ -34,8 +35,10 @@ function visitForm(item, done) {
 }
 
 // `item` is a due-list item; `elder` her record when this member may read it
-// (address, phones), else null; `done(message)` reloads and announces.
-export function visitCard(item, elder, done) {
+// (address, phones), else null; `done(message)` reloads and announces;
+// `escalation` {visit, at} for an open nobody-answers escalation (its clock
+// and next step, js/team_escalation.js), else null.
+export function visitCard(item, elder, done, escalation = null) {
   const e = item.elder;
   const id = `visit-${e.id}`;
   const form = visitForm(item, (m) => done(m));
@@ -48,5 +51,6 @@ export function visitCard(item, elder, done) {
     elder?.address ? h('p', { class: 'today-address' }, t('today.address', { address: elder.address })) : null,
     phoneLine(elder?.phones),
     h('p', { class: 'note' }, item.last_seen_at ? t('today.last_seen', { when: when(item.last_seen_at) }) : t('today.never_seen')),
+    escalation?.visit?.escalation ? escalationBlock(escalation.visit, escalation.at, elder, (m) => done(m)) : null,
     open, form);
 }

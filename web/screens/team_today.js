@@ -15,6 +15,7 @@ import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { errandCard } from '../js/team_errand.js';
+import { escalationVisit } from '../js/team_escalation.js';
 import { visitCard } from '../js/team_visit.js';
 
 // {teams: [{id, name|null}], elders: Map id → record (volunteers only)}.
@@ -41,10 +42,12 @@ async function teamErrands(user, teams) {
 }
 
 // The visits due today or overdue for `teams`, each with her record when
-// this member may read it (for the address and phones).
+// this member may read it (for the address and phones) and, for an open
+// nobody-answers escalation, {visit, at}: the visit with its steps and the
+// due list's time (the clock).
 async function teamVisits(teams, known) {
   const lists = await Promise.all(teams.map((x) => api('/visits/due', { query: { team_id: x.id } })));
-  const items = lists.flatMap((l) => l.items);
+  const items = lists.flatMap((l) => l.items.map((i) => ({ ...i, at: l.at })));
   const records = await Promise.all(items.map(async (i) => {
     if (known.has(i.elder.id)) return known.get(i.elder.id);
     try { return await api(`/elders/${i.elder.id}`); } catch (err) {
@@ -52,7 +55,9 @@ async function teamVisits(teams, known) {
       throw err;
     }
   }));
-  return items.map((item, i) => ({ item, elder: records[i] }))
+  const escalations = await Promise.all(items.map(async (i) => (i.due.reason === 'escalation' && i.visit_id
+    ? { visit: await escalationVisit(i), at: i.at } : null)));
+  return items.map((item, i) => ({ item, elder: records[i], escalation: escalations[i] }))
     .sort((a, b) => (b.item.overdue - a.item.overdue) || Date.parse(a.item.due.deadline) - Date.parse(b.item.due.deadline));
 }
 
@@ -72,7 +77,7 @@ async function draw(body, user, state, announce) {
     section('today-errands', t('today.errands', { n: errands.length }),
       errands.map((e) => errandCard(e, user.id, done)), t('today.errands_none')),
     section('today-visits', t('today.visits', { n: visits.length }),
-      visits.map(({ item, elder }) => visitCard(item, elder, (m) => done(m))), t('today.visits_none')));
+      visits.map(({ item, elder, escalation }) => visitCard(item, elder, (m) => done(m), escalation)), t('today.visits_none')));
 }
 
 export async function render(view) {
