@@ -11,6 +11,8 @@
 # Usage: bench/appeals/engines.sh [BUILD_DIR] [SECONDS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/appeals/serve-demo.sh
+source bench/appeals/serve-demo.sh
 BUILD=${1:-build}
 SECS=${2:-10}
 ROUNDS=${3:-1}
@@ -33,29 +35,14 @@ PG_URL=${ADMIN_URL%/*}/bench
 
 # run ENGINE DB: demo district, one server, 64 clients; prints "ENGINE REQ/S NON201 COUNT"
 run() {
-  local engine=$1 db=$2 data=$DIR/data-$1
-  rm -rf "$data"
-  mkdir -p "$data"
-  "$BIN" demo --db "$db" --data-dir "$data" >/dev/null
-  "$BIN" serve --db "$db" --data-dir "$data" --listen 127.0.0.1 --port 0 --access-log off \
-    --log-level warn --anonymous-writes-per-minute 0 \
-    --anonymous-writes-per-minute-per-network 0 >"$DIR/out-$engine.txt" 2>"$DIR/err-$engine.txt" &
-  WC_PID=$!
-  local url=
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[0-9.:]*' "$DIR/out-$engine.txt" 2>/dev/null || true)
-    [[ -n "$url" ]] && break
-    sleep 0.1
-  done
-  [[ -n "$url" ]] || { echo "warmcity on $engine did not start:" >&2; cat "$DIR/err-$engine.txt" >&2; exit 1; }
+  local engine=$1 db=$2
+  serve_demo "$BIN" "$db" "$DIR/data-$engine" "$DIR/$engine" "on $engine"
+  local url=$SERVED_URL
   echo "== $engine: wrk -t2 -c64 -d${SECS}s POST /api/v1/appeals (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   wrk -t2 -c64 -d"${SECS}s" -s bench/appeals/post-appeal.lua "$url" >"$DIR/wrk-$engine.txt"
-  kill "$WC_PID"
-  wait "$WC_PID" 2>/dev/null || true
-  WC_PID=
+  stop_served
   local rps non201 count
-  rps=$(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-$engine.txt")
-  non201=$(awk -F': ' '/non-201/ {s += $2} END {print s + 0}' "$DIR/wrk-$engine.txt")
+  read -r rps non201 <<<"$(wrk_figures "$DIR/wrk-$engine.txt")"
   if [[ $engine == sqlite ]]; then
     count=$(sqlite3 "$db" 'SELECT count(*) FROM appeals')
   else

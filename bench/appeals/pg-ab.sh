@@ -14,6 +14,8 @@
 # Usage: [PG_SOCKET=A|B|AB] bench/appeals/pg-ab.sh BIN_A BIN_B [SECONDS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/appeals/serve-demo.sh
+source bench/appeals/serve-demo.sh
 [[ $# -ge 2 ]] || { echo "usage: $0 BIN_A BIN_B [SECONDS] [ROUNDS]" >&2; exit 2; }
 BINS=("$(realpath "$1")" "$(realpath "$2")")
 SECS=${3:-8}
@@ -64,24 +66,12 @@ cluster_pids() {
 # run LABEL BIN: prints "LABEL REQ/S NON201 COUNT LOAD INSERT_APPEAL_US INSERT_EVENT_US
 # INSERT_TOKEN_US WARMCITY_CPU_US PG_CPU_US" (CPU µs per request)
 run() {
-  local label=$1 bin=$2 data=$DIR/data url_db=$PG_URL
+  local label=$1 bin=$2 url_db=$PG_URL
   [[ "$PG_SOCKET" == *"$label"* ]] && url_db=$SOCKET_URL
   psql -Xq "$ADMIN_URL" -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null
   psql -Xq "$PG_URL" -c 'CREATE EXTENSION pg_stat_statements' >/dev/null
-  rm -rf "$data"
-  mkdir -p "$data"
-  "$bin" demo --db "$url_db" --data-dir "$data" >/dev/null
-  "$bin" serve --db "$url_db" --data-dir "$data" --listen 127.0.0.1 --port 0 --access-log off \
-    --log-level warn --anonymous-writes-per-minute 0 \
-    --anonymous-writes-per-minute-per-network 0 >"$DIR/out.txt" 2>"$DIR/err.txt" &
-  WC_PID=$!
-  local url=
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[0-9.:]*' "$DIR/out.txt" 2>/dev/null || true)
-    [[ -n "$url" ]] && break
-    sleep 0.1
-  done
-  [[ -n "$url" ]] || { echo "warmcity $label did not start:" >&2; cat "$DIR/err.txt" >&2; exit 1; }
+  serve_demo "$bin" "$url_db" "$DIR/data" "$DIR/warmcity" "$label"
+  local url=$SERVED_URL
   psql -Xq "$PG_URL" -c 'SELECT pg_stat_statements_reset()' >/dev/null
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -92,12 +82,9 @@ run() {
   wrk -t2 -c64 -d"${SECS}s" -s bench/appeals/post-appeal.lua "$url" >"$DIR/wrk.txt"
   wc1=$(cpu_ticks "$WC_PID")
   pg1=$(cpu_ticks $pids)
-  kill "$WC_PID"
-  wait "$WC_PID" 2>/dev/null || true
-  WC_PID=
+  stop_served
   local rps non201 count means
-  rps=$(awk '/Requests\/sec/ {print $2}' "$DIR/wrk.txt")
-  non201=$(awk -F': ' '/non-201/ {s += $2} END {print s + 0}' "$DIR/wrk.txt")
+  read -r rps non201 <<<"$(wrk_figures "$DIR/wrk.txt")"
   count=$(psql -XAt "$PG_URL" -c 'SELECT count(*) FROM appeals')
   means=$(psql -XAt "$PG_URL" -F' ' -c "
     SELECT coalesce(max(m) FILTER (WHERE t = 'appeals'), 0),
