@@ -11,8 +11,10 @@ import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
+import { shot } from './lib/shots.mjs';
 
 const WORKER = { username: 'liangjunlian', password: 'demo-worker-2026' };
+const VOLUNTEER = { username: 'wangcuiping', password: 'demo-volunteer-2026' };  // the same team
 
 let srv;
 let admin;
@@ -50,12 +52,12 @@ async function steps() {
   return r.body.items.find((v) => v.id === visit.id).escalation;
 }
 
-async function openToday() {
+async function openToday(who = WORKER) {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/#/staff');
-  await page.getByLabel('用户名').fill(WORKER.username);
-  await page.getByLabel('密码').fill(WORKER.password);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#me-name').waitFor();
   await page.locator('#today-link').click();
@@ -74,6 +76,17 @@ async function assertFits(page, where) {
   assert.equal(m.small, 0, `${where}: targets under 48 px`);
 }
 
+test('the team\'s volunteer sees the clock and the first contact to call', async () => {
+  const page = await openToday(VOLUNTEER);
+  await page.locator(`#visit-${her.id} #esc-${visit.id}`).waitFor();
+  assert.equal(await page.locator(`#esc-${visit.id}-clock`).getAttribute('data-passed'), '1');
+  const c = her.emergency_contacts[0];
+  assert.equal(await page.locator(`#esc-${visit.id}-contact-label`).textContent(),
+    `联系人 ${[c.relation, c.name].filter(Boolean).join(' ')}`);
+  assert.equal(await page.locator(`#esc-${visit.id}-steps`).count(), 0, 'no step taken yet');
+  await page.close();
+});
+
 test('the worker records the escalation: each contact, then the duty phone, each step saved', async () => {
   const page = await openToday();
   const block = page.locator(`#visit-${her.id} #esc-${visit.id}`);
@@ -84,6 +97,8 @@ test('the worker records the escalation: each contact, then the duty phone, each
   assert.doesNotMatch(await block.textContent(), /undefined|null|NaN/);
   await assertFits(page, 'escalation');
   await assertAccessible(page, 'team today with an escalation');
+  await block.scrollIntoViewIfNeeded();
+  await shot(page, 'team-escalation');
 
   const contacts = her.emergency_contacts;
   // A 422 from the server, in words (the page sent a step the server would not take).
