@@ -2,6 +2,7 @@
 // elder (family_store.h): ask for an errand, read one, list hers — in the
 // family view (errand_family_json). Whether an id exists is not told to a
 // resident who holds no link: unknown and not hers are both kPermissionDenied.
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -62,6 +63,9 @@ Status audit_family_read(store::Connection& c, const Caller& by, int64_t elder_i
 void ErrandService::create_for_family(int64_t elder_id, ErrandInput in, Caller by,
                                       Done<Errand> done) {
   if (!options_.family) return done(Status::PermissionDenied("residents do not record errands"));
+  if (in.in_same_write) {  // only staff's errands carry a link (a visit's raise)
+    return done(Status::Internal("a family member's errand takes no in-job hook"));
+  }
   {
     // Checked before the team on duty is read (the staff's rule, which she
     // does not pass); checked again inside the job.
@@ -119,12 +123,12 @@ void ErrandService::read_as_family(int64_t id, Caller by, Done<ErrandDetail> don
       });
 }
 
-void ErrandService::list_as_family(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done) {
+void ErrandService::list_as_family(ErrandQuery q, Caller by, Done<ErrandPage> done) {
   if (!options_.family || !q.elder_id) {
     return done(Status::PermissionDenied(
         "a family member lists the errands of one of her elders: name elder_id"));
   }
-  auto out = std::make_shared<std::vector<ErrandView>>();
+  auto out = std::make_shared<ErrandPage>();
   db_.submit(
       [this, q = std::move(q), by, out](store::Connection& c) {
         if (Status s = family_link_held(c, *q.elder_id, by); !s.ok()) return s;
@@ -139,13 +143,17 @@ void ErrandService::list_as_family(ErrandQuery q, Caller by, Done<std::vector<Er
           f.until = core::local_midnight_unix(core::local_date_of(at)) + 86400;
         }
         f.before_id = q.before_id;
-        f.limit = q.limit;
+        f.limit = std::max(q.limit, 1) + 1;  // one more tells whether a next page exists
         Result<std::vector<Errand>> rows = list_errands(c, f);
         if (!rows.ok()) return rows.status();
+        if (rows->size() > static_cast<size_t>(std::max(q.limit, 1))) {
+          rows->pop_back();
+          out->next_before_id = rows->back().id;
+        }
         for (Errand& e : *rows) {
           Result<ErrandView> v = family_view(c, std::move(e), *elder, options_);
           if (!v.ok()) return v.status();
-          out->push_back(std::move(*v));
+          out->items.push_back(std::move(*v));
         }
         return audit_family_read(c, by, elder->id, at);
       },

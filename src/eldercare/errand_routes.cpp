@@ -38,12 +38,14 @@ void errand_create(ErrandService& service, http::Request& req, http::Reply reply
       *elder, std::move(*in), by, [&service, by, reply = std::move(reply)](Result<Errand> r) {
         if (r.ok() && by.role == "resident") {
           // A family member gets her errand as she will follow it
-          // (the family view), not the staff's record.
+          // (the family view), not the staff's record. It is saved whatever
+          // that read answers: failing it, the view holds the errand alone
+          // (no name, no team phone) — never an error she would retry.
           const std::string at = std::string(kErrandsApi) + "/" + std::to_string(r->id);
-          return service.read(r->id, by, [&service, at, reply](Result<ErrandDetail> d) {
-            if (!d.ok()) return reply(http::problem(d.status()));
-            http::Response res =
-                http::json_response(dump(errand_view_json(d->view, service.now())), 201);
+          return service.read(r->id, by, [&service, at, made = *r, reply](Result<ErrandDetail> d) {
+            const ErrandView alone{made, Elder{}, View::kMasked, false, true, ""};
+            http::Response res = http::json_response(
+                dump(errand_view_json(d.ok() ? d->view : alone, service.now())), 201);
             res.set_header("Location", at);
             reply(std::move(res));
           });
@@ -56,15 +58,13 @@ void errand_create(ErrandService& service, http::Request& req, http::Reply reply
       });
 }
 
-// The page's rows as {items, next_cursor}; `rows` holds up to limit + 1.
-void errand_page(const ErrandService& service, int limit, std::vector<ErrandView>& rows,
-                 const http::Reply& reply) {
-  const bool more = rows.size() > static_cast<size_t>(limit);
-  if (more) rows.pop_back();
+// The page as {items, next_cursor}.
+void errand_page(const ErrandService& service, const ErrandPage& page, const http::Reply& reply) {
   const int64_t now = service.now();
   ordered_json items = ordered_json::array();
-  for (const ErrandView& v : rows) items.push_back(errand_view_json(v, now));
-  ordered_json next = more ? ordered_json(http::encode_cursor(rows.back().errand.id)) : nullptr;
+  for (const ErrandView& v : page.items) items.push_back(errand_view_json(v, now));
+  ordered_json next =
+      page.next_before_id ? ordered_json(http::encode_cursor(*page.next_before_id)) : nullptr;
   reply(http::json_response(dump({{"items", std::move(items)}, {"next_cursor", std::move(next)}})));
 }
 
@@ -75,7 +75,7 @@ void errand_list_with(ErrandService& service, http::Request& req, http::Reply re
   ErrandQuery q;
   q.elder_id = elder;
   q.before_id = page->before_id;
-  q.limit = page->limit + 1;
+  q.limit = page->limit;
   std::vector<FieldError> errors;
   if (!elder) {
     q.team_id = query_id(req, "team_id", errors);
@@ -97,11 +97,10 @@ void errand_list_with(ErrandService& service, http::Request& req, http::Reply re
   if (!errors.empty()) {
     return reply(http::problem(Status::Unprocessable("bad list parameters", std::move(errors))));
   }
-  const int limit = page->limit;
   service.list(std::move(q), caller_of(req),
-               [&service, limit, reply = std::move(reply)](Result<std::vector<ErrandView>> rows) {
-                 if (!rows.ok()) return reply(http::problem(rows.status()));
-                 errand_page(service, limit, *rows, reply);
+               [&service, reply = std::move(reply)](Result<ErrandPage> page) {
+                 if (!page.ok()) return reply(http::problem(page.status()));
+                 errand_page(service, *page, reply);
                });
 }
 

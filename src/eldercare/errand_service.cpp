@@ -160,15 +160,16 @@ void ErrandService::read(int64_t id, Caller by, Done<ErrandDetail> done) {
       });
 }
 
-void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done) {
+void ErrandService::list(ErrandQuery q, Caller by, Done<ErrandPage> done) {
   if (by.role == "resident") return list_as_family(std::move(q), std::move(by), std::move(done));
   if (by.role != "admin" && by.role != "worker" && by.role != "volunteer") {
     return done(Status::PermissionDenied("only staff and volunteers list errands"));
   }
-  auto out = std::make_shared<std::vector<ErrandView>>();
+  auto out = std::make_shared<ErrandPage>();
   db_.submit(
       [this, q = std::move(q), by, out](store::Connection& c) {
         const int64_t at = now();
+        const size_t want = static_cast<size_t>(std::max(q.limit, 1));
         ErrandFilter f;
         f.elder_id = q.elder_id;
         f.team_id = q.team_id;
@@ -180,7 +181,7 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
           f.until = core::local_midnight_unix(today) + 86400;
         }
         f.before_id = q.before_id;
-        f.limit = q.limit;
+        f.limit = static_cast<int>(want) + 1;  // one more tells whether a next page exists
         std::map<int64_t, Elder> elders;
         if (q.elder_id) {
           // Her history: who may see her sees her errands.
@@ -200,16 +201,22 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
         std::vector<int64_t> shown;
         // The store finds errands by the areas they were received in; who sees
         // one is decided by where she lives now. Rows hidden from the caller
-        // (she moved away) must not end the page early: read on past them
-        // until the page is full or the rows run out.
-        const size_t want = static_cast<size_t>(std::max(q.limit, 1));
-        for (;;) {
+        // (she moved away) must not end the page early: read on past them,
+        // kMaxListRounds reads at most (the writer's thread runs this); a page
+        // cut there is short but says where the next one starts.
+        bool full = false;  // a row past the page exists
+        bool capped = false;
+        std::optional<int64_t> last_read;
+        for (int round = 0; round < kMaxListRounds; ++round) {
           Result<std::vector<Errand>> rows = list_errands(c, f);
           if (!rows.ok()) return rows.status();
-          const bool more = rows->size() >= want && !rows->empty();
-          if (more) f.before_id = rows->back().id;
+          const bool more = rows->size() >= static_cast<size_t>(f.limit);
           for (Errand& e : *rows) {
-            if (out->size() == want) break;
+            if (out->items.size() == want) {
+              full = true;
+              break;
+            }
+            last_read = e.id;
             auto elder = elders.find(e.elder_id);
             if (elder == elders.end()) {
               Result<Elder> got = get_elder(c, e.elder_id);
@@ -230,10 +237,17 @@ void ErrandService::list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>>
             if (std::find(shown.begin(), shown.end(), e.elder_id) == shown.end()) {
               shown.push_back(e.elder_id);
             }
-            out->push_back({std::move(e), elder->second, st.view,
-                            st.view == View::kFull && !st.parties.empty()});
+            out->items.push_back({std::move(e), elder->second, st.view,
+                                  st.view == View::kFull && !st.parties.empty()});
           }
-          if (!more || out->size() == want) break;
+          if (full || !more) break;
+          f.before_id = rows->back().id;
+          capped = round + 1 == kMaxListRounds;
+        }
+        if (full) {
+          out->next_before_id = out->items.back().errand.id;
+        } else if (capped) {
+          out->next_before_id = last_read;
         }
         if (shown.empty()) return Status::Ok();
         return accounts::append_audit(

@@ -116,14 +116,25 @@ struct ErrandDetail {
   std::vector<ErrandEvent> history;
 };
 
+// A page of errands, newest first, and where the next page starts (the
+// errands with ids below next_before_id), when there is one.
+struct ErrandPage {
+  std::vector<ErrandView> items;
+  std::optional<int64_t> next_before_id;
+};
+
 struct ErrandQuery {
   std::optional<int64_t> elder_id;  // one elder's history
   std::optional<int64_t> team_id;
   std::optional<int64_t> community_id;
   ErrandQueue queue = ErrandQueue::kAll;
   std::optional<int64_t> before_id;
-  int limit = 50;
+  int limit = 50;  // the page's size
 };
+
+// How many reads of limit + 1 rows a list makes at most to fill a page past
+// errands hidden from the caller (their elder moved out of her areas).
+inline constexpr int kMaxListRounds = 8;
 
 class ErrandService {
  public:
@@ -138,8 +149,9 @@ class ErrandService {
   // The caller's errands that match, newest first: staff see those of the
   // elders of their listable_areas and those assigned to their teams;
   // volunteers only those assigned to their teams. With elder_id: kNotFound/kPermissionDenied as
-  // reading her.
-  void list(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done);
+  // reading her. A page may come back short with a next_before_id when
+  // kMaxListRounds reads found too few she may see.
+  void list(ErrandQuery q, Caller by, Done<ErrandPage> done);
   // kNotFound; kPermissionDenied when the caller is none of the step's
   // parties; kConflict when the step is not legal now (naming the steps
   // that are), settling twice, confirming twice; kUnprocessable for a bad
@@ -165,7 +177,7 @@ class ErrandService {
   // The family member's side of create, read and list.
   void create_for_family(int64_t elder_id, ErrandInput in, Caller by, Done<Errand> done);
   void read_as_family(int64_t id, Caller by, Done<ErrandDetail> done);
-  void list_as_family(ErrandQuery q, Caller by, Done<std::vector<ErrandView>> done);
+  void list_as_family(ErrandQuery q, Caller by, Done<ErrandPage> done);
 
   ErrandService(store::Database& db, ElderService& elders, ErrandOptions options)
       : db_(db), elders_(elders), options_(std::move(options)) {}

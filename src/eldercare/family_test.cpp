@@ -24,7 +24,9 @@ class FamilyTest : public ErrandWorld {
   Result<std::vector<ErrandView>> list(int64_t elder_id, const Caller& by) {
     ErrandQuery q;
     q.elder_id = elder_id;
-    return wait<std::vector<ErrandView>>([&](auto d) { errands_->list(q, by, d); });
+    Result<ErrandPage> page = wait<ErrandPage>([&](auto d) { errands_->list(q, by, d); });
+    if (!page.ok()) return page.status();
+    return std::move(page->items);
   }
 };
 
@@ -90,9 +92,7 @@ TEST_F(FamilyTest, ALinkedFamilyMemberAsksForAnErrandAndFollowsIt) {
   ASSERT_EQ(l->size(), 1u);
   EXPECT_EQ(list(id, stranger_).status().code(), Code::kPermissionDenied);
   ErrandQuery none;  // no elder_id
-  EXPECT_EQ(wait<std::vector<ErrandView>>([&](auto d) { errands_->list(none, daughter_, d); })
-                .status()
-                .code(),
+  EXPECT_EQ(wait<ErrandPage>([&](auto d) { errands_->list(none, daughter_, d); }).status().code(),
             Code::kPermissionDenied);
   // No step for her.
   EXPECT_EQ(step(e->id, take(ErrandStep::kCancel), daughter_).status().code(),
