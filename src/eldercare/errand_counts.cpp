@@ -35,7 +35,10 @@ std::string count_sql(size_t areas) {
 
 // The index of the state an errand of (state, phase) is counted in.
 Result<size_t> state_index(const std::string& state, int64_t phase) {
-  const std::string_view name = state == "settled" && phase == 2 ? "complete" : state;
+  // Both arms string_views: `? "complete" : state` would make a temporary
+  // std::string, gone before `name` is read (ASan: stack-use-after-scope).
+  const std::string_view name =
+      state == "settled" && phase == 2 ? std::string_view("complete") : std::string_view(state);
   const auto at = std::find(kErrandCountStates.begin(), kErrandCountStates.end(), name);
   if (at == kErrandCountStates.end()) return Status::Internal("an errand in state " + state);
   return static_cast<size_t>(at - kErrandCountStates.begin());
