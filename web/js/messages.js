@@ -1,11 +1,17 @@
 // The one message table: every user-facing string of the web app, zh-CN first
 // (the default, messages/zh-CN.js) and English (messages/en.js), per language
-// one file for the public screens and one for staff screens (*-staff.js), the
+// one file for the public screens, one for staff screens (*-staff.js) and one
+// for the elder-care desk and team screens (*-care.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
+import zhCNCare from './messages/zh-CN-care.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
+import enCare from './messages/en-care.js';
 
-export const MESSAGES = { 'zh-CN': { ...zhCN, ...zhCNStaff }, en: { ...en, ...enStaff } };
+export const MESSAGES = {
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare },
+  en: { ...en, ...enStaff, ...enCare },
+};
