@@ -36,7 +36,10 @@ Result<Category> AppealService::category_by_id(int64_t id) const {
 
 std::vector<Category> AppealService::categories(bool include_inactive) const {
   std::vector<Category> out;
-  for (const Category& c : *categories_.load()) {
+  // Held for the loop: `*categories_.load()` alone would read a vector whose last owner, the
+  // temporary, dies before the loop's first step once a reload has replaced it.
+  const std::shared_ptr<const std::vector<Category>> all = categories_.load();
+  for (const Category& c : *all) {
     if (include_inactive || c.active) out.push_back(c);
   }
   return out;

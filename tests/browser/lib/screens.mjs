@@ -126,16 +126,24 @@ export function assertAllRoutes(seen) {
 // none is in flight.
 export function watchRequests(context, srv) {
   const host = new URL(srv.url).host;
-  const seen = { foreign: [], own: 0, inflight: 0 };
+  const seen = { foreign: [], own: 0 };
   const note = (url) => {
     const u = new URL(url);
     if (['data:', 'blob:', 'about:'].includes(u.protocol)) return;
     if (u.host === host) seen.own++; else seen.foreign.push(url);
   };
-  context.on('request', (r) => { seen.inflight++; note(r.url()); });
-  context.on('requestfinished', () => seen.inflight--);
-  context.on('requestfailed', () => seen.inflight--);
-  context.on('page', (p) => p.on('websocket', (ws) => note(ws.url())));
-  seen.settled = (timeoutMs = 10000) => waitFor(() => seen.inflight === 0, { timeoutMs, what: 'no request in flight' });
+  // A page closed with a request in flight (the last screen's slower counts)
+  // reports neither its end nor its failure: its requests leave with it.
+  const live = new Map();
+  const done = (r) => live.delete(r);
+  context.on('request', (r) => { live.set(r, r.frame()?.page()); note(r.url()); });
+  context.on('requestfinished', done);
+  context.on('requestfailed', done);
+  context.on('page', (p) => {
+    p.on('websocket', (ws) => note(ws.url()));
+    p.on('close', () => { for (const [r, of] of live) if (of === p) live.delete(r); });
+  });
+  Object.defineProperty(seen, 'inflight', { get: () => live.size });
+  seen.settled = (timeoutMs = 10000) => waitFor(() => live.size === 0, { timeoutMs, what: `no request in flight (at the start: ${[...live.keys()].map((r) => r.url()).join(', ') || 'none'})` });
   return seen;
 }
