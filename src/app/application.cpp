@@ -8,6 +8,7 @@
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
+#include "canteens/menus.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
@@ -65,6 +66,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
   for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
   for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : canteens::menu_migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
   for (auto& m : open311::migrations()) migrations.push_back(std::move(m));
@@ -202,6 +204,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_visit_raise_routes(
       router,
       eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));
+  // Canteens (issue #17): dishes and the published menus.
+  canteens::register_menu_routes(
+      router, std::make_shared<canteens::MenuService>(*app->db_, app->accounts_->audit()));
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
