@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "accounts/user_roles.h"
+#include "accounts/user_store.h"
 #include "app/data_paths.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeals.h"
@@ -9,6 +10,7 @@
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
 #include "canteens/menus.h"
+#include "canteens/sample_service.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
@@ -57,6 +59,15 @@ eldercare::AppealRaiser appeal_raiser(appeals::AppealService& service) {
   };
 }
 
+// The name the sample log shows for a user (canteens/sample_service.h): the
+// display name, else the username.
+Result<std::string> display_name_of(store::Connection& c, int64_t user_id) {
+  Result<std::optional<accounts::UserRecord>> u = accounts::find_user_by_id(c, user_id);
+  if (!u.ok()) return u.status();
+  if (!*u) return Status::NotFound("no user " + std::to_string(user_id));
+  return (*u)->display_name.empty() ? (*u)->username : (*u)->display_name;
+}
+
 }  // namespace
 
 std::vector<store::Migration> all_migrations() {
@@ -66,6 +77,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : calendar::migrations()) migrations.push_back(std::move(m));
   for (auto& m : areas::migrations()) migrations.push_back(std::move(m));
   for (auto& m : facilities::migrations()) migrations.push_back(std::move(m));
+  for (auto& m : canteens::sample_migrations()) migrations.push_back(std::move(m));
   for (auto& m : canteens::menu_migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::migrations()) migrations.push_back(std::move(m));
   for (auto& m : appeals::resident_migrations()) migrations.push_back(std::move(m));
@@ -204,6 +216,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_visit_raise_routes(
       router,
       eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));
+  // Canteens (issue #17): the food-safety sample log (留样), with the names of
+  // who took and destroyed samples as the accounts have them.
+  canteens::register_sample_routes(
+      router, std::make_shared<canteens::SampleService>(*app->db_, display_name_of));
   // Canteens (issue #17): dishes and the published menus.
   canteens::register_menu_routes(
       router, std::make_shared<canteens::MenuService>(*app->db_, app->accounts_->audit()));

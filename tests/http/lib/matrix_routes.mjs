@@ -26,6 +26,7 @@ import { FAMILY_ROUTES } from './matrix_routes_family.mjs';
 import { VISIT_ROUTES } from './matrix_routes_visits.mjs';
 import { CARE_COUNT_ROUTES } from './matrix_routes_care_counts.mjs';
 import { VISIT_RAISE_ROUTES } from './matrix_routes_visit_raise.mjs';
+import { CANTEEN_SAMPLE_ROUTES } from './matrix_routes_canteen_samples.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
 // 生态园's first grid, reported by `resident`): staff of its areas and the
@@ -365,4 +366,5 @@ export const ROUTES = {
   ...VISIT_ROUTES,
   ...CARE_COUNT_ROUTES,
   ...VISIT_RAISE_ROUTES,
+  ...CANTEEN_SAMPLE_ROUTES,
 };

@@ -1,0 +1,243 @@
+// The food-safety sample log (sample.h, sample_service.h, sample_csv.h):
+// the rules of a new sample, the 48-hour boundary on an injected clock,
+// voiding, who may do what, and the inspectors' CSV.
+#include <future>
+
+#include <gtest/gtest.h>
+
+#include "accounts/accounts.h"
+#include "canteens/sample.h"
+#include "canteens/sample_csv.h"
+#include "canteens/sample_service.h"
+#include "core/time.h"
+#include "facilities/facilities.h"
+#include "facilities/facility_store.h"
+#include "store/test_util.h"
+
+namespace warmcity::canteens {
+namespace {
+
+const int64_t kNoon = *core::parse_rfc3339("2026-12-05T11:20:00+08:00");
+
+SampleInput lunch(int64_t taken_at = kNoon) {
+  return SampleInput{"2026-12-05", "lunch", "西红柿炒鸡蛋", 3, 150, taken_at, "留样柜1", ""};
+}
+
+bool names(const std::vector<FieldError>& errors, const std::string& field) {
+  for (const FieldError& e : errors) {
+    if (e.field == field) return true;
+  }
+  return false;
+}
+
+TEST(SampleRules, AGoodSamplePasses) { EXPECT_TRUE(sample_errors(lunch(), kNoon).empty()); }
+
+TEST(SampleRules, WeightIsAtLeast125Grams) {
+  SampleInput in = lunch();
+  in.weight_g = 124;
+  std::vector<FieldError> e = sample_errors(in, kNoon);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, "weight_g");
+  EXPECT_NE(e[0].message.find("125克"), std::string::npos);
+  EXPECT_NE(e[0].message.find("at least 125 g"), std::string::npos);
+  in.weight_g = 125;
+  EXPECT_TRUE(sample_errors(in, kNoon).empty());
+}
+
+TEST(SampleRules, MealAndDate) {
+  SampleInput in = lunch();
+  in.meal = "supper";
+  in.date = "2026-02-30";
+  std::vector<FieldError> e = sample_errors(in, kNoon);
+  EXPECT_TRUE(names(e, "meal"));
+  EXPECT_TRUE(names(e, "date"));
+  for (const char* m : {"breakfast", "lunch", "dinner"}) EXPECT_TRUE(is_sample_meal(m));
+  EXPECT_LT(sample_meal_rank("breakfast"), sample_meal_rank("lunch"));
+  EXPECT_LT(sample_meal_rank("lunch"), sample_meal_rank("dinner"));
+}
+
+TEST(SampleRules, TakenAtWindow) {
+  EXPECT_TRUE(sample_errors(lunch(kNoon + 300), kNoon).empty());  // 5 minutes ahead
+  EXPECT_TRUE(names(sample_errors(lunch(kNoon + 301), kNoon), "taken_at"));
+  EXPECT_TRUE(sample_errors(lunch(kNoon - 72 * 3600), kNoon).empty());
+  EXPECT_TRUE(names(sample_errors(lunch(kNoon - 72 * 3600 - 1), kNoon), "taken_at"));
+}
+
+class SampleServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<store::Migration> all = accounts::migrations();
+    for (auto& m : facilities::migrations()) all.push_back(std::move(m));
+    for (auto& m : sample_migrations()) all.push_back(std::move(m));
+    auto db = store::Database::open({dir_.file("samples.db")}, all);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->write([](store::Connection& c) {
+                     return c.exec(
+                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
+                         "(7, 'keeper', '生态园食堂', 0), (8, 'keeper', '交通路食堂', 0)");
+                   })
+                    .ok());
+    canteen_ = add("生态园长者食堂", 7);
+    other_ = add("交通路长者食堂", 8);
+    service_ = std::make_unique<SampleService>(
+        *db_,
+        [](store::Connection&, int64_t id) -> Result<std::string> {
+          return "用户" + std::to_string(id);
+        },
+        [this] { return now_; });
+  }
+  void TearDown() override { db_->stop(); }
+
+  int64_t add(const char* name, int64_t org) {
+    facilities::Facility f;
+    f.kind = facilities::Kind::kCanteen;
+    f.name = name;
+    f.address = "离石区";
+    f.lat = 37.52;
+    f.lon = 111.14;
+    f.keeper_org_id = org;
+    Status s = db_->write([&f](store::Connection& c) { return facilities::insert_facility(c, f); });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return f.id;
+  }
+
+  Result<Sample> record(int64_t canteen, SampleInput in, const Caller& by) {
+    std::promise<Result<Sample>> p;
+    service_->record(canteen, std::move(in), by, [&p](Result<Sample> r) { p.set_value(r); });
+    return p.get_future().get();
+  }
+  std::pair<Result<Sample>, std::optional<int64_t>> destroy(int64_t canteen, int64_t id,
+                                                            const Caller& by) {
+    std::promise<std::pair<Result<Sample>, std::optional<int64_t>>> p;
+    service_->destroy(canteen, id, by, [&p](Result<Sample> r, std::optional<int64_t> until) {
+      p.set_value({r, until});
+    });
+    return p.get_future().get();
+  }
+  Result<Sample> void_it(int64_t canteen, int64_t id, const Caller& by) {
+    std::promise<Result<Sample>> p;
+    service_->void_sample(canteen, id, "称重有误", by, [&p](Result<Sample> r) { p.set_value(r); });
+    return p.get_future().get();
+  }
+  int64_t audits(const char* action) {
+    auto s = db_->reader().prepare("SELECT count(*) FROM audit_log WHERE action = ?");
+    EXPECT_TRUE(s.ok());
+    s->bind(1, action);
+    EXPECT_TRUE(s->step().ok());
+    return s->column_int64(0);
+  }
+
+  store::testing_util::ScratchDir dir_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<SampleService> service_;
+  int64_t canteen_ = 0, other_ = 0;
+  int64_t now_ = kNoon + 600;
+  const Caller keeper_{5, "keeper", {7}, "127.0.0.1"};
+  const Caller other_keeper_{6, "keeper", {8}, "127.0.0.1"};
+};
+
+TEST_F(SampleServiceTest, RecordsWithWhoTookItAndAudits) {
+  Result<Sample> s = record(canteen_, lunch(), keeper_);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->taken_by.id, 5);
+  EXPECT_EQ(s->taken_by.name, "用户5");
+  EXPECT_EQ(s->recorded_at, now_);
+  EXPECT_EQ(audits("canteen.sample_record"), 1);
+  Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
+  ASSERT_TRUE(day.ok()) << day.status().message();
+  ASSERT_EQ(day->items.size(), 1u);
+  EXPECT_EQ(day->items[0].dish_id, 3);
+  EXPECT_EQ(day->canteen.name, "生态园长者食堂");
+}
+
+TEST_F(SampleServiceTest, DayIsOrderedByMealThenTime) {
+  SampleInput dinner = lunch(kNoon - 3600);
+  dinner.meal = "dinner";
+  SampleInput breakfast = lunch(kNoon);
+  breakfast.meal = "breakfast";
+  ASSERT_TRUE(record(canteen_, dinner, keeper_).ok());
+  ASSERT_TRUE(record(canteen_, lunch(kNoon), keeper_).ok());
+  ASSERT_TRUE(record(canteen_, lunch(kNoon - 60), keeper_).ok());
+  ASSERT_TRUE(record(canteen_, breakfast, keeper_).ok());
+  Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
+  ASSERT_TRUE(day.ok());
+  ASSERT_EQ(day->items.size(), 4u);
+  EXPECT_EQ(day->items[0].meal, "breakfast");
+  EXPECT_EQ(day->items[1].taken_at, kNoon - 60);
+  EXPECT_EQ(day->items[2].taken_at, kNoon);
+  EXPECT_EQ(day->items[3].meal, "dinner");
+  EXPECT_TRUE(service_->day(canteen_, "2026-12-06", keeper_)->items.empty());
+}
+
+TEST_F(SampleServiceTest, DestroyWaitsFor48Hours) {
+  Result<Sample> s = record(canteen_, lunch(), keeper_);
+  ASSERT_TRUE(s.ok());
+  now_ = kNoon + kKeepSeconds - 1;
+  auto [early, until] = destroy(canteen_, s->id, keeper_);
+  EXPECT_EQ(early.status().code(), Code::kConflict);
+  EXPECT_NE(early.status().message().find("2026-12-07T11:20:00+08:00"), std::string::npos);
+  EXPECT_EQ(until, kNoon + kKeepSeconds);
+  EXPECT_EQ(audits("canteen.sample_destroy"), 0);
+
+  now_ = kNoon + kKeepSeconds;
+  auto [done, at] = destroy(canteen_, s->id, keeper_);
+  ASSERT_TRUE(done.ok()) << done.status().message();
+  EXPECT_EQ(done->destroyed_at, now_);
+  EXPECT_EQ(done->destroyed_by->name, "用户5");
+  EXPECT_EQ(audits("canteen.sample_destroy"), 1);
+  EXPECT_EQ(destroy(canteen_, s->id, keeper_).first.status().code(), Code::kConflict);
+  Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
+  ASSERT_EQ(day->items.size(), 1u);  // the row stays
+  EXPECT_EQ(day->items[0].destroyed_at, now_);
+}
+
+TEST_F(SampleServiceTest, AVoidedRecordStaysAndIsNotDestroyed) {
+  Result<Sample> s = record(canteen_, lunch(), keeper_);
+  ASSERT_TRUE(s.ok());
+  Result<Sample> v = void_it(canteen_, s->id, keeper_);
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->void_reason, "称重有误");
+  EXPECT_EQ(void_it(canteen_, s->id, keeper_).status().code(), Code::kConflict);
+  now_ = kNoon + kKeepSeconds + 1;
+  EXPECT_EQ(destroy(canteen_, s->id, keeper_).first.status().code(), Code::kConflict);
+  EXPECT_EQ(audits("canteen.sample_void"), 1);
+  EXPECT_EQ(service_->day(canteen_, "2026-12-05", keeper_)->items[0].voided_by->id, 5);
+}
+
+TEST_F(SampleServiceTest, WhoMayDoWhat) {
+  Result<Sample> s = record(canteen_, lunch(), keeper_);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(record(canteen_, lunch(), other_keeper_).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(record(999999, lunch(), keeper_).status().code(), Code::kNotFound);
+  EXPECT_EQ(service_->day(canteen_, "2026-12-05", other_keeper_).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_TRUE(service_->day(canteen_, "2026-12-05", Caller{9, "department", {}, ""}).ok());
+  EXPECT_TRUE(service_->day(canteen_, "2026-12-05", Caller{1, "admin", {}, ""}).ok());
+  EXPECT_EQ(service_->day(canteen_, "2026-12-05", Caller{3, "worker", {7}, ""}).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(service_->day(canteen_, "5 Dec", keeper_).status().code(), Code::kUnprocessable);
+  // The sample through another canteen's path: not found there.
+  EXPECT_EQ(void_it(other_, s->id, other_keeper_).status().code(), Code::kNotFound);
+  EXPECT_EQ(void_it(canteen_, s->id, other_keeper_).status().code(), Code::kPermissionDenied);
+  now_ += kKeepSeconds;
+  EXPECT_EQ(destroy(other_, s->id, other_keeper_).first.status().code(), Code::kNotFound);
+}
+
+TEST_F(SampleServiceTest, CsvForInspectors) {
+  SampleInput in = lunch();
+  in.dish_name = "=HYPERLINK(\"x\")";
+  in.note = "含, 逗号";
+  ASSERT_TRUE(record(canteen_, in, keeper_).ok());
+  Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
+  ASSERT_TRUE(day.ok());
+  const std::string csv = sample_day_csv(*day);
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF食堂,日期,餐次,菜品,留样量(克)", 0), 0u);
+  EXPECT_NE(csv.find("生态园长者食堂,2026-12-05,午餐,\"'=HYPERLINK(\"\"x\"\")\",150,"
+                     "2026-12-05 11:20,用户5,留样柜1,2026-12-07 11:20,,,,,\"含, 逗号\","),
+            std::string::npos)
+      << csv;
+}
+
+}  // namespace
+}  // namespace warmcity::canteens
