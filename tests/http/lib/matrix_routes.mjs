@@ -26,6 +26,7 @@ import { FAMILY_ROUTES } from './matrix_routes_family.mjs';
 import { VISIT_ROUTES } from './matrix_routes_visits.mjs';
 import { CARE_COUNT_ROUTES } from './matrix_routes_care_counts.mjs';
 import { VISIT_RAISE_ROUTES } from './matrix_routes_visit_raise.mjs';
+import { CANTEEN_MENU_ROUTES } from './matrix_routes_canteen_menus.mjs';
 import { CANTEEN_SAMPLE_ROUTES } from './matrix_routes_canteen_samples.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
@@ -366,5 +367,6 @@ export const ROUTES = {
   ...VISIT_ROUTES,
   ...CARE_COUNT_ROUTES,
   ...VISIT_RAISE_ROUTES,
+  ...CANTEEN_MENU_ROUTES,
   ...CANTEEN_SAMPLE_ROUTES,
 };
