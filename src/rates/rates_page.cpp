@@ -103,39 +103,56 @@ bool cursor_fits(std::string_view cursor, Order order, Rate rate) {
   return decode(cursor, order, rate).has_value();
 }
 
-Page page_of(std::vector<Row> rows, const PageQuery& q) {
-  // The selected rows with their keys, in the order.
-  std::vector<std::pair<Key, Row*>> keyed;
-  keyed.reserve(rows.size());
-  for (Row& r : rows) {
-    if (r.valid_callbacks < q.min_callbacks) continue;
-    if (q.order == Order::kRank) {
-      keyed.emplace_back(rank_key(r), &r);
-    } else if (r.id && rate_of(r, q.rate)) {
-      keyed.emplace_back(worst_key(r, q.rate), &r);
+OrderedRows::OrderedRows(const std::vector<Row>& rows, Order order, Rate rate)
+    : order_(order), rate_(rate) {
+  keyed_.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    if (order == Order::kRank) {
+      keyed_.emplace_back(rank_key(r), i);
+    } else if (r.id && rate_of(r, rate)) {
+      keyed_.emplace_back(worst_key(r, rate), i);
     }
   }
-  auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
   // rank()'s order is already the rank order; sorting again costs little.
-  std::sort(keyed.begin(), keyed.end(), by_key);
+  std::sort(keyed_.begin(), keyed_.end());
+}
 
-  Page page;
-  page.selected = keyed.size();
-  auto from = keyed.begin();
+OrderedRows::Selection OrderedRows::select(const std::vector<Row>& rows, const PageQuery& q) const {
+  auto kept = [&](const std::pair<Key, size_t>& k) {
+    return rows[k.second].valid_callbacks >= q.min_callbacks;
+  };
+  Selection out;
+  out.selected = q.min_callbacks > 0
+                     ? static_cast<size_t>(std::count_if(keyed_.begin(), keyed_.end(), kept))
+                     : keyed_.size();
+  auto it = keyed_.begin();
   if (q.cursor) {
-    const std::optional<Key> after = decode(*q.cursor, q.order, q.rate);
-    if (after) {
-      from = std::upper_bound(keyed.begin(), keyed.end(), std::pair<Key, Row*>{*after, nullptr},
-                              by_key);
+    if (const std::optional<Key> after = decode(*q.cursor, order_, rate_)) {
+      it = std::upper_bound(keyed_.begin(), keyed_.end(), *after,
+                            [](const Key& k, const auto& e) { return k < e.first; });
     }
   }
-  const size_t left = static_cast<size_t>(keyed.end() - from);
-  const size_t n = std::min(q.limit, left);
-  page.rows.reserve(n);
-  for (auto it = from; it != from + static_cast<std::ptrdiff_t>(n); ++it) {
-    page.rows.push_back(std::move(*it->second));
+  const Key* last = nullptr;
+  for (; it != keyed_.end(); ++it) {
+    if (!kept(*it)) continue;
+    if (out.rows.size() == q.limit) {  // another selected row follows the page
+      if (last) out.next_cursor = encode(order_, rate_, *last);
+      break;
+    }
+    out.rows.push_back(it->second);
+    last = &it->first;
   }
-  if (n > 0 && n < left) page.next_cursor = encode(q.order, q.rate, (from + n - 1)->first);
+  return out;
+}
+
+Page page_of(const std::vector<Row>& rows, const PageQuery& q) {
+  OrderedRows::Selection s = OrderedRows(rows, q.order, q.rate).select(rows, q);
+  Page page;
+  page.selected = s.selected;
+  page.next_cursor = std::move(s.next_cursor);
+  page.rows.reserve(s.rows.size());
+  for (size_t i : s.rows) page.rows.push_back(rows[i]);
   return page;
 }
 

@@ -53,8 +53,32 @@ struct Page {
 // Whether `cursor` could have come from a page of `order` and `rate`.
 bool cursor_fits(std::string_view cursor, Order order, Rate rate);
 
-// The page of `rows` (a report's rows as rank() orders them).
-// REQUIRES: q.cursor is absent or cursor_fits() it.
-Page page_of(std::vector<Row> rows, const PageQuery& q);
+// The rows of a report in one order and rate, sorted once, to be paged many
+// times (a cached month, rates_cache.h). Holds indices into the rows it was
+// built from, not the rows.
+class OrderedRows {
+ public:
+  // The page's rows as indices into the rows given to the constructor.
+  struct Selection {
+    std::vector<size_t> rows;
+    size_t selected = 0;
+    std::optional<std::string> next_cursor;
+  };
+
+  OrderedRows(const std::vector<Row>& rows, Order order, Rate rate);
+  // The page `q` of those rows. REQUIRES: q.order and q.rate are this's;
+  // q.cursor is absent or cursor_fits() it; `rows` are the constructor's.
+  Selection select(const std::vector<Row>& rows, const PageQuery& q) const;
+
+ private:
+  using Key = std::array<int64_t, 4>;  // a row's place in the order, smallest first
+  Order order_;
+  Rate rate_;
+  std::vector<std::pair<Key, size_t>> keyed_;  // every row the order lists, sorted
+};
+
+// The page of `rows` (a report's rows as rank() orders them): OrderedRows
+// used once. REQUIRES: q.cursor is absent or cursor_fits() it.
+Page page_of(const std::vector<Row>& rows, const PageQuery& q);
 
 }  // namespace warmcity::rates

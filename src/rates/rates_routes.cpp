@@ -183,29 +183,27 @@ void get_rates(const RatesService& service, http::Request& req, http::Reply repl
 
   // The CSV is the whole table (an export: its names too); JSON names only
   // the rows of its page.
-  const bool csv = format == "csv";
-  Result<Report> report = csv ? service.report(month, by, now) : service.figures(month, by, now);
-  if (!report.ok()) return reply(http::problem(report.status()));
-  Row& sum = report->total;
   const Weights& w = service.weights();
-  std::optional<Page> page;
-  if (!csv) {
-    page = page_of(std::move(report->rows), q);
-    if (Status s = service.name_rows(by, page->rows); !s.ok()) return reply(http::problem(s));
-  }
-  std::vector<Row>& rows = csv ? report->rows : page->rows;
-  for (Row& r : rows) {
-    if (!r.id) r.name = unnamed(by);
-  }
-
-  if (csv) {
+  if (format == "csv") {
+    Result<Report> report = service.report(month, by, now);
+    if (!report.ok()) return reply(http::problem(report.status()));
+    for (Row& r : report->rows) {
+      if (!r.id) r.name = unnamed(by);
+    }
     http::Response r;
     r.content_type = "text/csv; charset=utf-8";
-    r.body = rates_csv(rows, sum);
+    r.body = rates_csv(report->rows, report->total);
     r.set_header("Content-Disposition", "attachment; filename=\"rates-" + month.text() + "-" +
                                             std::string(dimension_name(by)) + ".csv\"");
     return reply(std::move(r));
   }
+  Result<ReportPage> page = service.page(month, by, now, q);
+  if (!page.ok()) return reply(http::problem(page.status()));
+  std::vector<Row>& rows = page->rows;
+  for (Row& r : rows) {
+    if (!r.id) r.name = unnamed(by);
+  }
+  Row& sum = page->total;
   sum.name = "合计 (total)";
   ordered_json body = {
       {"month", month.text()},
@@ -247,8 +245,9 @@ void register_routes(http::Router& router, store::Database& db, Weights weights)
       [service](http::Request& req, http::Reply reply) {
         get_rates(*service, req, std::move(reply));
       },
-      // Up to one row per grid (15,000 in a city) computed and ranked: a few
-      // milliseconds for a page, tens for the whole CSV.
+      // A month not kept yet (rates_cache.h) is up to one row per grid
+      // (15,000 in a city) read and ranked: tens of milliseconds; the CSV
+      // names and writes them all.
       {.summary = "the three rates per department or area and month (JSON or CSV)", .slow = true});
 }
 

@@ -1,6 +1,7 @@
 #include "rates/rates_service.h"
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "rates/rates_store.h"
@@ -8,36 +9,21 @@
 
 namespace warmcity::rates {
 
-namespace {
-
-// A group's row from its maintained sums; the overdue appeals still open
-// are added by add_open().
-Row row_of(std::optional<int64_t> id, const RateSums& v) {
-  Row r;
-  r.id = id;
-  r.valid_callbacks = v.callbacks;
-  r.contacted = v.contacted;
-  r.solved = v.solved;
-  r.satisfied = v.satisfied;
-  r.basically_satisfied = v.basically_satisfied;
-  r.dissatisfied = v.dissatisfied;
-  r.submitted = v.submitted;
-  r.responded = v.responded;
-  r.resolved = v.resolved;
-  if (r.responded > 0) r.mean_response_hours = v.response_seconds / 3600.0 / r.responded;
-  if (r.resolved > 0) r.mean_resolution_hours = v.resolution_seconds / 3600.0 / r.resolved;
-  r.response_overdue = v.response_late;
-  r.resolution_overdue = v.resolution_late;
-  return r;
+Result<MonthCache::Value> RatesService::ranked(const Month& month, Dimension by) const {
+  store::Connection& c = db_.reader();
+  Result<RollupStamp> stamp = rollup_stamp(c);
+  if (!stamp.ok()) return stamp.status();
+  return cache_.get(month.from, by, *stamp, [&]() -> Result<MonthCache::Computed> {
+    auto sums = month_rates(c, month.from, by);
+    if (!sums.ok()) return sums.status();
+    auto open = open_submissions_between(c, month.from, month.until);
+    if (!open.ok()) return open.status();
+    Result<RollupStamp> after = rollup_stamp(c);
+    if (!after.ok()) return after.status();
+    return MonthCache::Computed{std::make_shared<const RankedMonth>(*sums, *open, by, weights_),
+                                *after == *stamp};
+  });
 }
-
-// An appeal not yet accepted (replied) is overdue once now is past its due time.
-void add_open(Row& r, const SubmissionFact& f, int64_t now) {
-  if (!f.accepted_at && now > f.response_due) ++r.response_overdue;
-  if (!f.replied_at && now > f.resolution_due) ++r.resolution_overdue;
-}
-
-}  // namespace
 
 Result<Report> RatesService::report(const Month& month, Dimension by, int64_t now) const {
   Result<Report> out = figures(month, by, now);
@@ -47,31 +33,29 @@ Result<Report> RatesService::report(const Month& month, Dimension by, int64_t no
 }
 
 Result<Report> RatesService::figures(const Month& month, Dimension by, int64_t now) const {
-  store::Connection& c = db_.reader();
-  auto sums = month_rates(c, month.from, by);
-  if (!sums.ok()) return sums.status();
-  auto open = open_submissions_between(c, month.from, month.until);
-  if (!open.ok()) return open.status();
-  std::map<int64_t, Row> rows;  // by group id, 0 for none
-  RateSums all;
-  for (const auto& [group, v] : *sums) {
-    rows.emplace(group, row_of(group ? std::optional<int64_t>(group) : std::nullopt, v));
-    all.add(v, +1);
-  }
+  Result<MonthCache::Value> m = ranked(month, by);
+  if (!m.ok()) return m.status();
+  const RankedMonth& ranked = **m;
   Report out;
-  out.total = row_of(std::nullopt, all);
-  for (const SubmissionFact& f : *open) {
-    const int64_t group = f.groups.of(by).value_or(0);
-    auto it = rows.try_emplace(group, row_of(f.groups.of(by), RateSums{})).first;
-    add_open(it->second, f, now);
-    add_open(out.total, f, now);
-  }
-  for (auto& [group, r] : rows) {
-    fill_rates(r, weights_);
-    out.rows.push_back(std::move(r));
-  }
-  fill_rates(out.total, weights_);
-  rank(out.rows);
+  out.rows.reserve(ranked.rows().size());
+  for (size_t i = 0; i < ranked.rows().size(); ++i) out.rows.push_back(ranked.row_at(i, now));
+  out.total = ranked.total_at(now);
+  return out;
+}
+
+Result<ReportPage> RatesService::page(const Month& month, Dimension by, int64_t now,
+                                      const PageQuery& q) const {
+  Result<MonthCache::Value> m = ranked(month, by);
+  if (!m.ok()) return m.status();
+  const RankedMonth& ranked = **m;
+  OrderedRows::Selection s = ranked.ordered(q.order, q.rate).select(ranked.rows(), q);
+  ReportPage out;
+  out.selected = s.selected;
+  out.next_cursor = std::move(s.next_cursor);
+  out.rows.reserve(s.rows.size());
+  for (size_t i : s.rows) out.rows.push_back(ranked.row_at(i, now));
+  if (Status st = name_rows(by, out.rows); !st.ok()) return st;
+  out.total = ranked.total_at(now);
   return out;
 }
 

@@ -122,6 +122,16 @@ Result<Contribution> current_contribution(store::Connection& c, int64_t appeal_i
 // REQUIRES: inside a write job.
 Status roll_up(store::Connection& c, int max_events = kRollUpBatch);
 
+// What the month reads below depend on: the mark and the last event id.
+// Every change they read is written with an event, so while the stamp is
+// the same their answers are (one writer commits events in id order; see
+// above for two servers on one PostgreSQL). Both only grow.
+struct RollupStamp {
+  int64_t mark = 0, last_event = 0;
+  auto operator<=>(const RollupStamp&) const = default;
+};
+Result<RollupStamp> rollup_stamp(store::Connection& c);
+
 // A month's rates sums per group id (0: none) of `by`, pending changes
 // included. The overdue appeals still open are the caller's (read at now).
 Result<std::map<int64_t, RateSums>> month_rates(store::Connection& c, int64_t month, Dimension by);
