@@ -114,10 +114,10 @@ LOVE.forEach((name, i) => {
 });
 
 // 4 便民餐厅.
-add('canteen', '生态园便民餐厅', byName('生态园'), { opening_hours: 'Mo-Su 06:30-20:00', contact_phone: phone() });
-add('canteen', '高家沟便民餐厅', byName('高家沟'), { opening_hours: 'Mo-Su 07:00-19:30' });
-add('canteen', '昌茂便民餐厅', byName('昌茂'), { opening_hours: 'Mo-Sa 07:00-13:30,17:00-19:30' });
-add('canteen', '后瓦便民餐厅', byName('后瓦'), { opening_hours: 'Mo-Su 06:30-19:00' });
+add('canteen', '生态园便民餐厅', byName('生态园'), { opening_hours: 'Mo-Su 06:30-20:00', contact_phone: phone(), keeper: '生态园便民餐厅' });
+add('canteen', '高家沟便民餐厅', byName('高家沟'), { opening_hours: 'Mo-Su 07:00-19:30', keeper: '高家沟便民餐厅' });
+add('canteen', '昌茂便民餐厅', byName('昌茂'), { opening_hours: 'Mo-Sa 07:00-13:30,17:00-19:30', keeper: '昌茂便民餐厅' });
+add('canteen', '后瓦便民餐厅', byName('后瓦'), { opening_hours: 'Mo-Su 06:30-19:00', keeper: '后瓦便民餐厅' });
 
 // Agencies (keepers) with their toilets and parking lots.
 const AGENCIES = [

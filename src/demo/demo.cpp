@@ -15,6 +15,7 @@
 #include "core/wait_for.h"
 #include "demo/demo_care.h"
 #include "demo/demo_elders.h"
+#include "demo/demo_menus.h"
 #include "demo/demo_teams.h"
 #include "facilities/facility_input.h"
 
@@ -61,6 +62,14 @@ constexpr DemoUser kUsers[] = {
     {"xuelijuan", "volunteer", "薛丽娟", "demo-volunteer-2026", ""},
     {"gaozhiqiang", "worker", "高志强", "demo-worker-2026", "高家沟社区"},
     {"lirunmei", "volunteer", "李润梅", "demo-volunteer-2026", ""},
+    // A cashier of each demo canteen (its keeper organisation, of the same
+    // name): one canteen's cashier is refused at another (docs/canteens.md).
+    {"shitang_shengtaiyuan", "keeper", "生态园便民餐厅收银(演示)", "demo-keeper-2026",
+     "生态园便民餐厅"},
+    {"shitang_gaojiagou", "keeper", "高家沟便民餐厅收银(演示)", "demo-keeper-2026",
+     "高家沟便民餐厅"},
+    {"shitang_changmao", "keeper", "昌茂便民餐厅收银(演示)", "demo-keeper-2026", "昌茂便民餐厅"},
+    {"shitang_houwa", "keeper", "后瓦便民餐厅收银(演示)", "demo-keeper-2026", "后瓦便民餐厅"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -81,6 +90,11 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"keeper", "离石区卫生健康局"},
     {"keeper", "离石区文化和旅游局"},
     {"keeper", "离石区自然资源局"},
+    // The four canteens' operators (each keeps its canteen).
+    {"keeper", "生态园便民餐厅"},
+    {"keeper", "高家沟便民餐厅"},
+    {"keeper", "昌茂便民餐厅"},
+    {"keeper", "后瓦便民餐厅"},
     {"community", "生态园社区", "BH-STY"},  // 梁俊连 works 生态园's appeals
     {"community", "西关社区", "FS-XG"},     // 任建平, of 西关's grid team
     {"community", "高家沟社区", "JK-GJG"},  // 高志强, of 高家沟's grid team
@@ -308,6 +322,12 @@ Result<Report> create(Services services, const Options& options) {
   say("visits: " + std::to_string(care->visits) + " recorded (" +
       std::to_string(care->escalations) + " escalation in progress, " +
       std::to_string(care->changes) + " reported change)");
+  auto menus = create_menus(services.db, services.accounts.audit(), services.facilities,
+                            kClientAddress, core::local_date_of(core::now_unix()));
+  if (!menus.ok()) return menus.status();
+  say("canteen menus: " + std::to_string(menus->dishes) + " dishes, " +
+      std::to_string(menus->meals) + " meals published at " + std::to_string(menus->canteens) +
+      " canteens");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

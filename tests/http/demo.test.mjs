@@ -132,24 +132,45 @@ test('the demo holds the counts the docs state', async () => {
     listed += n;
   }
   assert.equal(listed, 74);
-  // 17 organisations (11 keepers, 3 communities — 生态园, 西关, 高家沟 — and the 4 departments
-  // appeals go to besides) and 15 users: admin, a keeper, a department user for each category's
-  // department, and the three grid teams' members (a worker and a volunteer each; 梁俊连 is
-  // 生态园's worker).
+  // 21 organisations (15 keepers — 4 of them the canteens' operators —, 3 communities — 生态园,
+  // 西关, 高家沟 — and the 4 departments appeals go to besides) and 19 users: admin, a keeper, a
+  // cashier of each canteen, a department user for each category's department, and the three
+  // grid teams' members (a worker and a volunteer each; 梁俊连 is 生态园's worker).
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
-  assert.equal(orgs.body.items.length, 17);
+  assert.equal(orgs.body.items.length, 21);
   assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'community').map((o) => o.name).sort(),
     ['生态园社区', '西关社区', '高家沟社区'].sort());
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
-  assert.deepEqual(roles, { admin: 1, keeper: 1, worker: 3, department: 7, volunteer: 3 });
+  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 3, department: 7, volunteer: 3 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
-    ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'wangcuiping', 'xuelijuan',
+    ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'shitang_changmao',
+      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'wangcuiping', 'xuelijuan',
       'zonggonghui']);
   // 8 appeal categories (their codes: the test above).
   assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
+});
+
+test('the demo canteens publish a week of menus; each cashier works at her own canteen only', async () => {
+  assert.ok(srv, 'the server of the previous test runs');
+  const canteens = await list('canteen');
+  const sty = canteens.find((f) => f.name === '生态园便民餐厅');
+  const houwa = canteens.find((f) => f.name === '后瓦便民餐厅');
+  const menu = await srv.fetch(`${API}/canteens/${sty.id}/menu`);
+  assert.equal(menu.status, 200, menu.text);
+  assert.equal(menu.body.days.length, 7);
+  for (const d of menu.body.days) assert.deepEqual(d.meals.map((m) => m.meal), ['breakfast', 'lunch', 'dinner'], d.date);
+  const names = menu.body.days.flatMap((d) => d.meals.flatMap((m) => m.items.map((i) => i.name)));
+  for (const dish of ['西红柿炒鸡蛋', '尖椒土豆丝', '小米南瓜粥', '长者营养套餐']) assert.ok(names.includes(dish), dish);
+  const prices = menu.body.days.flatMap((d) => d.meals.flatMap((m) => m.items.map((i) => i.price_fen)));
+  assert.ok(prices.every((p) => p >= 300 && p <= 1500), prices.join());
+  const cashier = await srv.login('shitang_shengtaiyuan', 'demo-keeper-2026');
+  const dishes = await srv.fetch(`${API}/canteens/${sty.id}/dishes`, { token: cashier.token });
+  assert.equal(dishes.status, 200, dishes.text);
+  assert.equal(dishes.body.items.length, 18);
+  assert.equal((await srv.fetch(`${API}/canteens/${houwa.id}/dishes`, { token: cashier.token })).status, 403);
 });
 
 test('GET /areas/communities: the 14 demo communities with their sub-district and a point inside it', async () => {
