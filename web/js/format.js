@@ -1,6 +1,8 @@
 // Words and numbers for people: distances, ages, district times (+08:00,
-// Asia/Shanghai has no DST), opening hours in words and the next seven days.
-import { t } from './i18n.js';
+// Asia/Shanghai has no DST), opening hours in words and the next seven days,
+// prices as shown and as read aloud.
+import { lang, t } from './i18n.js';
+import { fenToYuan } from './team_money.js';
 
 const OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -134,4 +136,50 @@ export function sevenDays(intervals, fromMs) {
     days.push({ ms: dayStart, label: dayLabel(dayStart), spans, comment });
   }
   return days;
+}
+
+// The district's date of instant `ms`: "2026-12-05".
+export function districtDate(ms = Date.now()) { return rfc3339(ms).slice(0, 10); }
+
+// A price as shown: 800 → "¥8.00".
+export function price(fen) { return '¥' + fenToYuan(fen); }
+
+const DIGITS = '零一二三四五六七八九';
+const UNITS = ['', '十', '百', '千'];
+
+// A whole number (0 … 99 999 999) in Chinese words, as read aloud:
+// 8 → 八, 12 → 十二, 105 → 一百零五, 1010 → 一千零一十, 20000 → 二万.
+export function chineseNumber(n) {
+  if (n === 0) return DIGITS[0];
+  const four = (x) => {
+    let s = '';
+    let zero = false;
+    for (let i = 3; i >= 0; i--) {
+      const d = Math.floor(x / 10 ** i) % 10;
+      if (d === 0) { zero = s !== ''; continue; }
+      if (zero) { s += DIGITS[0]; zero = false; }
+      s += DIGITS[d] + UNITS[i];
+    }
+    return s;
+  };
+  const high = Math.floor(n / 10000);
+  const low = n % 10000;
+  let s = high ? four(high) + '万' : '';
+  if (low) s += (high && low < 1000 ? DIGITS[0] : '') + four(low);
+  return s.replace(/^一十/, '十');
+}
+
+// A price as read aloud in the chosen language: 800 → "八元", 850 →
+// "八元五角", 805 → "八元零五分" / "8 yuan", "8.50 yuan".
+export function priceSpoken(fen) {
+  const n = Math.max(0, Math.trunc(Number(fen) || 0));
+  if (lang() === 'en') return t('money.spoken', { yuan: n % 100 ? fenToYuan(n) : String(n / 100) });
+  const yuan = Math.floor(n / 100);
+  const jiao = Math.floor(n / 10) % 10;
+  const fenPart = n % 10;
+  let s = yuan || !n ? chineseNumber(yuan) + '元' : '';
+  if (jiao) s += chineseNumber(jiao) + '角';
+  else if (fenPart && yuan) s += DIGITS[0];
+  if (fenPart) s += chineseNumber(fenPart) + '分';
+  return s;
 }

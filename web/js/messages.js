@@ -1,17 +1,20 @@
 // The one message table: every user-facing string of the web app, zh-CN first
 // (the default, messages/zh-CN.js) and English (messages/en.js), per language
-// one file for the public screens, one for staff screens (*-staff.js) and one
-// for the elder-care desk and team screens (*-care.js), the
+// one file for the public screens, one for staff screens (*-staff.js), one
+// for the elder-care desk and team screens (*-care.js) and one for the
+// community canteens' menus and sample log (*-canteens.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
 import zhCNCare from './messages/zh-CN-care.js';
+import zhCNCanteens from './messages/zh-CN-canteens.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
+import enCanteens from './messages/en-canteens.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare },
-  en: { ...en, ...enStaff, ...enCare },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens },
 };

@@ -1,6 +1,7 @@
 // A facility: where it is, its state now, its hours in words and the next
 // seven days, amenities, and by kind the free spaces (parking), notices
-// (love stations) and representatives' receptions (liaison stations).
+// (love stations), representatives' receptions (liaison stations) and a
+// canteen's menu (js/canteen_menu.js).
 import { api } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { lang, t } from '../js/i18n.js';
@@ -9,6 +10,7 @@ import { evaluateWeek, weekList } from '../js/week.js';
 import { drawMap } from '../js/map.js';
 import { settings } from '../js/settings.js';
 import { allDayLabel, directions, phoneLink } from '../js/places.js';
+import { loadMenu, menuSection } from '../js/canteen_menu.js';
 
 function amenityValue(key, value) {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -23,12 +25,13 @@ function section(id, title, ...content) {
   return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
 }
 
-// Read-aloud (适老化): the page's main text through the browser's speech.
+// Read-aloud (适老化): the page's main text through the browser's speech; a
+// part whose words differ from its text says them in data-speak (the menu).
 function readAloud(view) {
   return h('button', { type: 'button', class: 'secondary', id: 'read-aloud', onclick: () => {
     speechSynthesis.cancel();
-    const text = [...view.querySelectorAll('h1, .kind, #state-now, #free-spaces, .facts dd, .hours-words li, .big')]
-      .map((el) => el.textContent).join('。');
+    const text = [...view.querySelectorAll('h1, .kind, #state-now, #free-spaces, .facts dd, .hours-words li, .big, [data-speak]')]
+      .map((el) => el.dataset.speak ?? el.textContent).join('。');
     const speech = new SpeechSynthesisUtterance(text);
     speech.lang = lang();
     speech.rate = 0.9;
@@ -38,10 +41,12 @@ function readAloud(view) {
 
 export async function render(view, { id }) {
   const f = await api(`/facilities/${encodeURIComponent(id)}`);
+  const menuAnswer = f.kind === 'canteen' ? loadMenu(f.id).then((m) => ({ m }), (error) => ({ error })) : null;
   const [week, now] = f.opening_hours
     ? await Promise.all([evaluateWeek(f.opening_hours), api('/hours/evaluate', { query: { expr: f.opening_hours } })])
       .catch(() => [null, null])
     : [null, null];
+  const menu = await menuAnswer;
   view.append(h('div', { class: 'facility-head' },
     h('button', { type: 'button', class: 'back secondary', onclick: () => history.back() }, '‹ ' + t('common.back')),
     h('h1', {}, f.name),
@@ -59,6 +64,7 @@ export async function render(view, { id }) {
     directions(f)));
 
   if ('speechSynthesis' in window) view.append(readAloud(view));
+  if (menu) view.append(menuSection(menu.m, menu.error));
   view.append(section('hours-title', t('facility.hours'),
     h('ul', { class: 'hours-words' }, hoursInWords(f.opening_hours).map((line) => h('li', {}, line))),
     week && [h('h3', {}, t('facility.week')), weekList(week, 'week')]));

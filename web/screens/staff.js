@@ -1,6 +1,6 @@
 // Staff: sign in (cookie session + CSRF token), then the workbench — who is
 // signed in, the appeals queue (admins, grid workers, departments) and the
-// facilities they keep (admins: all).
+// facilities they keep (admins: all), a canteen with its menu and sample log.
 import { allPages, me, signOut } from '../js/api.js';
 import { signInForm } from '../js/signin.js';
 import { h } from '../js/dom.js';
@@ -64,6 +64,10 @@ export async function render(view) {
     h('h2', { id: 'kept-title' }, t('staff.facilities')),
     kept.length ? h('ul', { class: 'kept' }, kept.map((f) => h('li', {},
       h('a', { href: `#/staff/f/${f.id}` }, f.name),
-      h('span', { class: 'note' }, ` · ${t('kind.' + f.kind)}`))))
+      h('span', { class: 'note' }, ` · ${t('kind.' + f.kind)}`),
+      // A canteen's staff keep its menu and its food-safety sample log (留样).
+      f.kind === 'canteen' && [' · ', h('a', { href: `#/staff/canteen/${f.id}/menu`, class: 'canteen-menu-link' },
+        t('staff.canteen_menu_link')), ' · ', h('a', { href: `#/staff/canteen/${f.id}/samples`, class: 'canteen-samples-link' },
+        t('staff.canteen_samples_link'))])))
       : h('p', {}, t('staff.facilities_none'))));
 }

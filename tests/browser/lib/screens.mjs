@@ -26,8 +26,8 @@ export async function startScreens(launchOptions) {
 }
 
 // The data the screens show: a love station with a notice, a resident's
-// appeal; resolves to the screens, each {route, who, hash, ready, then?}.
-// `who` is null (signed out), RESIDENT or ADMIN.
+// appeal, a canteen's food sample; resolves to the screens, each {route,
+// who, hash, ready, then?}. `who` is null (signed out), RESIDENT or ADMIN.
 export async function prepareScreens(srv, admin) {
   await makeUser(srv, admin, RESIDENT);
   const resident = await srv.login(RESIDENT.username, RESIDENT.password);
@@ -50,10 +50,17 @@ export async function prepareScreens(srv, admin) {
   const family = await srv.fetch(`/api/v1/elders/${elder.id}/family`, { method: 'POST', token: admin.token,
     json: { user_id: resident.user.id, relation: '女儿', consent: { basis: 'consent' } } });
   assert.equal(family.status, 201, family.text);
+  const canteen = (await srv.fetch('/api/v1/facilities?kind=canteen&limit=1')).body.items[0];
+  assert.ok(canteen, 'the demo has a canteen');
+  const sample = await srv.fetch(`/api/v1/canteens/${canteen.id}/samples`, { method: 'POST', token: admin.token, json: {
+    date: district(Date.now()).slice(0, 10), meal: 'lunch', dish_name: '西红柿炒鸡蛋', weight_g: 150,
+    taken_at: district(Date.now()), fridge: '1号留样冰箱' } });
+  assert.equal(sample.status, 201, sample.text);
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
     { route: '/f/:id', who: null, hash: `#/f/${love.id}`, ready: '#week li' },
+    { route: '/f/:id', who: null, hash: `#/f/${canteen.id}`, ready: '#menu h2' },
     { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
     { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
     { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
@@ -77,6 +84,8 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/elders', who: ADMIN, hash: '#/staff/elders', ready: '#elders li' },
     { route: '/staff/elders/:id', who: ADMIN, hash: `#/staff/elders/${elder.id}`, ready: '#card-state' },
     { route: '/staff/today', who: ADMIN, hash: '#/staff/today', ready: '#today-empty' },
+    { route: '/staff/canteen/:id/samples', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/samples`, ready: '.sample-dish' },
+    { route: '/staff/canteen/:id/menu', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/menu`, ready: '#menu-edit-meals h2' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
