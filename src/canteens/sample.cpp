@@ -3,40 +3,21 @@
 
 #include <array>
 
+#include "canteens/menu.h"
 #include "core/time.h"
 
 namespace warmcity::canteens {
 
-namespace {
-
-constexpr std::array<std::string_view, 3> kSampleMeals = {"breakfast", "lunch", "dinner"};
-constexpr std::array<std::string_view, 3> kSampleMealLabels = {"早餐", "午餐", "晚餐"};
-
-}  // namespace
-
-bool is_sample_meal(std::string_view meal) {
-  for (std::string_view m : kSampleMeals) {
-    if (m == meal) return true;
-  }
-  return false;
-}
-
-int sample_meal_rank(std::string_view meal) {
-  for (size_t i = 0; i < kSampleMeals.size(); ++i) {
-    if (kSampleMeals[i] == meal) return static_cast<int>(i);
-  }
-  return static_cast<int>(kSampleMeals.size());
-}
-
 std::string_view sample_meal_label_zh(std::string_view meal) {
-  const int r = sample_meal_rank(meal);
-  return r < static_cast<int>(kSampleMealLabels.size()) ? kSampleMealLabels[r] : meal;
+  static constexpr std::array<std::string_view, 3> kLabels = {"早餐", "午餐", "晚餐"};
+  const int order = meal_order(meal);
+  return order >= 0 && order < static_cast<int>(kLabels.size()) ? kLabels[order] : meal;
 }
 
 std::vector<FieldError> sample_errors(const SampleInput& in, int64_t now) {
   std::vector<FieldError> errors;
   if (!core::parse_date(in.date).ok()) errors.push_back({"date", "a day as YYYY-MM-DD"});
-  if (!is_sample_meal(in.meal)) errors.push_back({"meal", "breakfast, lunch or dinner"});
+  if (!is_meal(in.meal)) errors.push_back({"meal", "breakfast, lunch or dinner"});
   if (in.weight_g < kMinSampleGrams) {
     errors.push_back(
         {"weight_g", "每个品种留样不少于125克 / a sample weighs at least 125 g (whole grams)"});

@@ -33,11 +33,7 @@ inline constexpr size_t kMaxFridge = 40;
 inline constexpr size_t kMaxNote = 200;
 inline constexpr size_t kMaxVoidReason = 200;
 
-// breakfast, lunch, dinner: the meals of a canteen's day, in that order.
-bool is_sample_meal(std::string_view meal);
-// 0, 1, 2 in the day's order (REQUIRES: is_sample_meal(meal)).
-int sample_meal_rank(std::string_view meal);
-// 早餐 / 午餐 / 晚餐 (the CSV for inspectors).
+// 早餐 / 午餐 / 晚餐 for a meal of menu.h's list (the CSV for inspectors).
 std::string_view sample_meal_label_zh(std::string_view meal);
 
 // What the canteen's staff write down for a new sample.

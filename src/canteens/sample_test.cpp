@@ -51,9 +51,8 @@ TEST(SampleRules, MealAndDate) {
   std::vector<FieldError> e = sample_errors(in, kNoon);
   EXPECT_TRUE(names(e, "meal"));
   EXPECT_TRUE(names(e, "date"));
-  for (const char* m : {"breakfast", "lunch", "dinner"}) EXPECT_TRUE(is_sample_meal(m));
-  EXPECT_LT(sample_meal_rank("breakfast"), sample_meal_rank("lunch"));
-  EXPECT_LT(sample_meal_rank("lunch"), sample_meal_rank("dinner"));
+  EXPECT_EQ(sample_meal_label_zh("breakfast"), "早餐");
+  EXPECT_EQ(sample_meal_label_zh("dinner"), "晚餐");
 }
 
 TEST(SampleRules, TakenAtWindow) {
