@@ -11,6 +11,7 @@
 #include "calendar/calendar_module.h"
 #include "canteens/menus.h"
 #include "canteens/sample_service.h"
+#include "canteens/subsidy_service.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
@@ -89,6 +90,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : eldercare::family_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : canteens::subsidy_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -216,6 +218,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_visit_raise_routes(
       router,
       eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));
+  // The elders' meal-subsidy rules and the counter's quote (canteens/subsidy_service.h).
+  canteens::register_subsidy_routes(router,
+                                    std::make_shared<canteens::SubsidyService>(*app->db_));
   // Canteens (issue #17): the food-safety sample log (留样), with the names of
   // who took and destroyed samples as the accounts have them.
   canteens::register_sample_routes(

@@ -1,0 +1,186 @@
+// The subsidy rules' service (subsidy_service.h).
+#include "canteens/subsidy_service.h"
+
+#include <utility>
+
+#include "accounts/audit.h"
+#include "canteens/subsidy_store.h"
+#include "core/phone.h"
+#include "eldercare/elder.h"
+#include "eldercare/elder_timeline.h"
+
+namespace warmcity::canteens {
+
+namespace {
+
+accounts::AuditEntry subsidy_audit_entry(const Caller& by, std::string action,
+                                         std::string subject_type, std::string subject_id,
+                                         std::string detail) {
+  accounts::AuditEntry e;
+  if (by.user_id != 0) e.actor_user_id = by.user_id;
+  e.action = std::move(action);
+  e.subject_type = std::move(subject_type);
+  e.subject_id = std::move(subject_id);
+  e.detail_json = std::move(detail);
+  e.client_address = by.client_address;
+  return e;
+}
+
+Status not_past(const SubsidyRules& r, core::LocalDate today) {
+  if (r.effective_from >= today) return Status::Ok();
+  return Status::Unprocessable(
+      "past days' prices never change",
+      {{"effective_from", "must be today (" + core::format_date(today) + ") or later"}});
+}
+
+// Another version already effective from r's day (not r itself).
+Status day_free(store::Connection& c, const SubsidyRules& r) {
+  Result<std::optional<int64_t>> other = subsidy_version_from(c, r.effective_from);
+  if (!other.ok()) return other.status();
+  if (*other && **other != r.id) {
+    return Status::Conflict("effective_from: version " + std::to_string(**other) +
+                            " is already effective from " + core::format_date(r.effective_from));
+  }
+  return Status::Ok();
+}
+
+std::string audit_detail(const SubsidyRules& r) {
+  return accounts::AuditDetail()
+      .add("effective_from", core::format_date(r.effective_from))
+      .add("tiers", static_cast<int64_t>(r.tiers.size()))
+      .str();
+}
+
+// The elder on the meal's day, from her history; her categories those at
+// the day's end (district time).
+ElderOnDay elder_on(const eldercare::ElderTimeline& t, core::LocalDate day) {
+  ElderOnDay e;
+  const std::optional<int64_t> born = eldercare::birth_date_days(t.birth_date);
+  e.birth_date = core::civil_from_days(born.value_or(0));
+  const int64_t day_end = core::local_midnight_unix(day) + core::kSecondsPerDay - 1;
+  e.statuses = eldercare::categories_at(t, day_end);
+  return e;
+}
+
+}  // namespace
+
+int64_t SubsidyService::now() const { return now_ ? now_() : core::now_unix(); }
+core::LocalDate SubsidyService::today() const { return core::local_date_of(now()); }
+
+Result<SubsidyVersions> SubsidyService::versions() const {
+  Result<std::vector<SubsidyRules>> all = list_subsidy_versions(db_.reader());
+  if (!all.ok()) return all.status();
+  SubsidyVersions out;
+  out.today = today();
+  if (const SubsidyRules* v = in_force(*all, out.today)) out.in_force_id = v->id;
+  out.versions = std::move(*all);
+  return out;
+}
+
+void SubsidyService::create(SubsidyRules r, Caller by, SubsidyDone<SubsidyRules> done) {
+  auto out = std::make_shared<SubsidyRules>(std::move(r));
+  db_.submit(
+      [this, by, out](store::Connection& c) {
+        const int64_t at = now();
+        if (Status s = not_past(*out, core::local_date_of(at)); !s.ok()) return s;
+        if (Status s = day_free(c, *out); !s.ok()) return s;
+        out->created_at = out->updated_at = at;
+        out->created_by = out->updated_by = by.user_id;
+        if (Status s = insert_subsidy_version(c, *out); !s.ok()) return s;
+        return accounts::append_audit(
+            c,
+            subsidy_audit_entry(by, "canteen_subsidy.create", "canteen_subsidy",
+                                std::to_string(out->id), audit_detail(*out)),
+            at);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+void SubsidyService::replace(int64_t id, SubsidyRules r, Caller by,
+                             SubsidyDone<SubsidyRules> done) {
+  auto out = std::make_shared<SubsidyRules>(std::move(r));
+  out->id = id;
+  db_.submit(
+      [this, by, out](store::Connection& c) {
+        const int64_t at = now();
+        const core::LocalDate today = core::local_date_of(at);
+        Result<SubsidyRules> old = get_subsidy_version(c, out->id);
+        if (!old.ok()) return old.status();
+        if (old->effective_from <= today) {
+          return Status::Conflict("version " + std::to_string(old->id) + " is in force since " +
+                                  core::format_date(old->effective_from) +
+                                  ": a version is changed only before its day; make a new one");
+        }
+        if (Status s = not_past(*out, today); !s.ok()) return s;
+        if (Status s = day_free(c, *out); !s.ok()) return s;
+        out->created_at = old->created_at;
+        out->created_by = old->created_by;
+        out->updated_at = at;
+        out->updated_by = by.user_id;
+        if (Status s = replace_subsidy_version(c, *out); !s.ok()) return s;
+        return accounts::append_audit(
+            c,
+            subsidy_audit_entry(by, "canteen_subsidy.replace", "canteen_subsidy",
+                                std::to_string(out->id), audit_detail(*out)),
+            at);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+void SubsidyService::quote(int64_t canteen_id, QuoteRequest q, Caller by,
+                           SubsidyDone<ElderQuote> done) {
+  auto out = std::make_shared<ElderQuote>();
+  db_.submit(
+      [this, canteen_id, q, by, out](store::Connection& c) {
+        Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
+        if (!canteen.ok()) return canteen.status();
+        out->canteen_id = canteen->id;
+        const MealToPrice meal{q.date, q.meal, q.price_fen, q.subsidised_today_fen,
+                               q.subsidised_month_fen};
+        if (!q.elder_id) {
+          out->quote = canteens::quote(nullptr, std::nullopt, meal);
+          return Status::Ok();
+        }
+        Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, *q.elder_id);
+        if (!t.ok()) {
+          if (t.status().code() == Code::kNotFound) return Status::NotFound("no such elder");
+          return t.status();
+        }
+        Result<std::optional<SubsidyRules>> version = subsidy_version_on(c, q.date);
+        if (!version.ok()) return version.status();
+        const ElderOnDay elder = elder_on(*t, q.date);
+        out->elder_id = t->id;
+        out->elder_name_masked = core::mask_name(t->name);
+        out->statuses = elder.statuses;
+        out->closed = t->closed && t->closed_at < core::local_midnight_unix(q.date);
+        if (out->closed) {
+          out->quote = canteens::quote(nullptr, std::nullopt, meal);
+          out->quote.reason = "服务对象记录已关闭，按原价";
+        } else {
+          out->quote = canteens::quote(*version ? &**version : nullptr, elder, meal);
+        }
+        const std::string detail =
+            accounts::AuditDetail()
+                .add_strings("fields", {"name_masked", "birth_date", "categories"})
+                .add("view", "masked")
+                .add("purpose", "subsidy_quote")
+                .add("canteen_id", canteen->id)
+                .str();
+        return accounts::append_audit(
+            c,
+            subsidy_audit_entry(by, "personal_data.read", "elder", std::to_string(t->id), detail),
+            now());
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+}  // namespace warmcity::canteens
