@@ -12,7 +12,9 @@
 // durably (SQLite synchronous=FULL; PostgreSQL synchronous_commit=on), and
 // only then calls every job's `done` with the job's
 // Status. So a callback that says ok means the write is durable. Callbacks run
-// on the writer thread: keep them short (post the reply to the I/O thread).
+// on the writer's second thread, the answerer, one at a time in submission
+// order, while the writer runs the next batch: keep them short (post the reply
+// to the I/O thread).
 //
 // Migrations: the store's own come first (module "store": the change feed's
 // tables, change_feed.h), also when the list leaves them out — but an empty
@@ -84,7 +86,7 @@ class Database {
   // call tries again.
   Connection& reader();
 
-  // Enqueues a write. `done` is called exactly once, on the writer thread:
+  // Enqueues a write. `done` is called exactly once, on the answerer thread:
   // with the job's Status after a durable COMMIT, the job's own error when the
   // job failed (its savepoint rolled back; a job that throws fails with
   // kInternal), or kUnavailable when the COMMIT failed. After stop() the job

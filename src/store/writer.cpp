@@ -31,6 +31,8 @@ Status run_sql(Connection& conn, const std::string& sql) {
 
 Writer::Writer(std::unique_ptr<Connection> conn, size_t max_batch)
     : conn_(std::move(conn)), max_batch_(std::max<size_t>(max_batch, 1)) {
+  answerer_ = std::thread([this] { answer_loop(); });
+  answerer_id_ = answerer_.get_id();
   thread_ = std::thread([this] { loop(); });
   thread_id_ = thread_.get_id();
 }
@@ -57,7 +59,8 @@ void Writer::stop() {
   wake_.notify_all();
   if (on_writer_thread()) return;
   std::lock_guard<std::mutex> join_lock(join_mu_);
-  if (thread_.joinable()) thread_.join();
+  if (thread_.joinable()) thread_.join();      // the last batch's answers are queued
+  if (answerer_.joinable()) answerer_.join();  // and called
 }
 
 WriterStats Writer::stats() const {
@@ -76,6 +79,11 @@ void Writer::loop() {
       if (queue_.empty()) {  // stopping, and everything queued is done
         lock.unlock();
         conn_->finish_writes();
+        {
+          std::lock_guard<std::mutex> answer_lock(answer_mu_);
+          writer_done_ = true;
+        }
+        answer_wake_.notify_one();
         return;
       }
       const auto n = static_cast<std::ptrdiff_t>(std::min(max_batch_, queue_.size()));
@@ -175,14 +183,39 @@ void Writer::run_batch(std::vector<Job>& batch) {
     stats_.batch_buckets[bucket_of(n)] += 1;
     stats_.batch_sum += n;
   }
-  // Only now, after COMMIT returned, may anyone hear "ok".
+  // Only now, after COMMIT returned, may anyone hear "ok". The answerer
+  // tells them while this thread goes on with the next batch.
+  std::vector<Answer> answers;
+  answers.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    if (!batch[i].done) continue;
-    try {
-      batch[i].done(results[i]);
-    } catch (...) {
-      // A callback's failure is its own; the writer and the other callbacks go on.
+    if (batch[i].done) answers.push_back(Answer{std::move(batch[i].done), std::move(results[i])});
+  }
+  if (answers.empty()) return;
+  {
+    std::lock_guard<std::mutex> lock(answer_mu_);
+    answers_.push_back(std::move(answers));
+  }
+  answer_wake_.notify_one();
+}
+
+void Writer::answer_loop() {
+  std::vector<Answer> batch;
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(answer_mu_);
+      answer_wake_.wait(lock, [this] { return writer_done_ || !answers_.empty(); });
+      if (answers_.empty()) return;  // the writer has ended and every answer is out
+      batch = std::move(answers_.front());
+      answers_.pop_front();
     }
+    for (Answer& a : batch) {
+      try {
+        a.done(a.status);
+      } catch (...) {
+        // A callback's failure is its own; the other callbacks go on.
+      }
+    }
+    batch.clear();
   }
 }
 

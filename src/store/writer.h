@@ -4,8 +4,11 @@
 // takes everything queued (up to max_batch) into one transaction (Connection::begin_write …
 // COMMIT), each job inside SAVEPOINT j … RELEASE j (ROLLBACK TO j when the job returns a non-ok
 // Status or throws, or a statement it let the engine hold back failed: Connection::end_write_job
-// after each job), and calls the `done` callbacks only after the COMMIT returned. If the COMMIT
-// fails, every job of the batch gets a kUnavailable Status and the transaction is rolled back.
+// after each job), and hands the batch's `done` callbacks, only after the COMMIT returned, to a
+// second thread, the answerer, which calls them in submission order while the writer runs the
+// next batch (on PostgreSQL the database works on that batch while the answers are serialised
+// and posted). If the COMMIT fails, every job of the batch gets a kUnavailable Status and the
+// transaction is rolled back.
 #pragma once
 
 #include <condition_variable>
@@ -31,20 +34,29 @@ class Writer {
 
   // After stop() has begun, `done` gets kUnavailable at once, on the caller's thread.
   void submit(Database::WriteJob job, Database::Done done);
-  // Refuses new jobs, commits every queued one, joins. Idempotent. Called on
-  // the writer thread itself (from a job or callback) it only refuses new jobs.
+  // Refuses new jobs, commits every queued one, calls every callback, joins both
+  // threads. Idempotent. Called from a job or callback it only refuses new jobs.
   void stop();
   WriterStats stats() const;
-  bool on_writer_thread() const { return std::this_thread::get_id() == thread_id_; }
+  // True on the writer thread (jobs) and on the answerer (callbacks).
+  bool on_writer_thread() const {
+    const std::thread::id me = std::this_thread::get_id();
+    return me == thread_id_ || me == answerer_id_;
+  }
 
  private:
   struct Job {
     Database::WriteJob run;
     Database::Done done;
   };
+  struct Answer {
+    Database::Done done;
+    Status status;
+  };
   void loop();
   void run_batch(std::vector<Job>& batch);
   Status run_job(Job& job);
+  void answer_loop();
 
   const std::unique_ptr<Connection> conn_;  // used only on the writer thread
   const size_t max_batch_;
@@ -55,9 +67,16 @@ class Writer {
   bool stopping_ = false;  // GUARDED_BY(mu_)
   WriterStats stats_;      // GUARDED_BY(mu_); queue_depth filled in by stats()
 
+  std::mutex answer_mu_;
+  std::condition_variable answer_wake_;
+  std::deque<std::vector<Answer>> answers_;  // GUARDED_BY(answer_mu_): committed batches' answers
+  bool writer_done_ = false;                 // GUARDED_BY(answer_mu_): no batch will follow
+
   std::mutex join_mu_;  // serialises concurrent stop() calls around join()
   std::thread thread_;
+  std::thread answerer_;
   std::thread::id thread_id_;
+  std::thread::id answerer_id_;
 };
 
 }  // namespace warmcity::store

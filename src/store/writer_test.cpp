@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -281,6 +282,33 @@ TEST_F(store_writer, WriteFromTheWriterThreadIsRefused) {
                  })
                   .ok());
   EXPECT_EQ(inner.code(), Code::kInternal);
+}
+
+// Callbacks run on the answerer: while one is still running, the writer
+// goes on with the next batch (a callback that waited for a later job would
+// have waited for itself when callbacks ran on the writer thread). A write
+// from a callback is still refused, and stop() from one only stops intake.
+TEST_F(store_writer, CallbacksRunBesideTheNextBatch) {
+  auto later_ran = std::make_shared<std::promise<void>>();
+  std::future<void> later = later_ran->get_future();
+  std::promise<bool> saw;
+  Status write_from_callback;
+  db_->submit(insert_item(15, 1), [&, later_ran](const Status& s) {
+    EXPECT_TRUE(s.ok()) << s.message();
+    db_->submit(
+        [later_ran](Connection& c) {
+          later_ran->set_value();
+          return insert_item(15, 2)(c);
+        },
+        nullptr);
+    // Generous: it is a liveness bound, not a timing assertion.
+    saw.set_value(later.wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+    write_from_callback = db_->write(insert_item(15, 3));
+  });
+  EXPECT_TRUE(saw.get_future().get()) << "the next batch waited for an earlier callback";
+  db_->stop();
+  EXPECT_EQ(write_from_callback.code(), Code::kInternal);
+  EXPECT_EQ(count("who = 15"), 2);
 }
 
 TEST_F(store_writer, ReadersArePerThreadAndPerDatabase) {
