@@ -182,7 +182,7 @@ class PgConnection final : public Connection {
   int changes() const override { return session_->changes(); }
   void defer_rowless_statements() override { session_->set_deferring(); }
   Status end_write_job() override { return session_->end_deferring(); }
-  Status begin_write() override { return session_->exec("BEGIN"); }
+  Status begin_write() override { return session_->begin_write(); }
   Status begin_schema_change() override {
     return session_->exec(
         "BEGIN; SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0;"

@@ -374,6 +374,48 @@ TEST_F(PgConnectionTest, HeldBackSavepointGoesOutBeforeAnythingThatCanFail) {
   EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
 }
 
+// BEGIN is held back too and goes out with the transaction's first command;
+// a transaction that sent nothing ends without the server.
+TEST_F(PgConnectionTest, HeldBackBeginOpensTheTransactionWithItsFirstCommand) {
+  std::unique_ptr<Connection> other = connect(db_, Connection::Mode::kReadOnly);
+  ASSERT_NE(other, nullptr);
+  // A prepared statement first, then a script: both inside the transaction.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  EXPECT_TRUE(conn_->in_transaction());
+  ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+  {
+    Result<Statement> ins = conn_->prepare("INSERT INTO t (n) VALUES (?)");
+    ASSERT_TRUE(ins.ok()) << ins.status().message();
+    ASSERT_TRUE(ins->bind(1, 1).run().ok());
+  }
+  ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+  EXPECT_EQ(one_int(*other, "SELECT COUNT(*) FROM t"), 0) << "not committed yet";
+  ASSERT_TRUE(conn_->exec("ROLLBACK").ok());
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 0) << "the INSERT was rolled back";
+
+  ASSERT_TRUE(conn_->begin_write().ok());
+  ASSERT_TRUE(conn_->exec("INSERT INTO t (n) VALUES (2); INSERT INTO t (n) VALUES (3)").ok());
+  EXPECT_EQ(one_int(*other, "SELECT COUNT(*) FROM t"), 0) << "not committed yet";
+  ASSERT_TRUE(conn_->exec("COMMIT").ok());
+  EXPECT_FALSE(conn_->in_transaction());
+  EXPECT_EQ(one_int(*other, "SELECT COUNT(*) FROM t"), 2);
+
+  // Nothing sent: COMMIT and ROLLBACK end the transaction here.
+  for (const char* end : {"COMMIT", "ROLLBACK"}) {
+    ASSERT_TRUE(conn_->begin_write().ok());
+    ASSERT_TRUE(run(*conn_, "SAVEPOINT warmcity_job").ok());
+    ASSERT_TRUE(run(*conn_, "RELEASE warmcity_job").ok());
+    EXPECT_TRUE(conn_->exec(end).ok()) << end;
+    EXPECT_FALSE(conn_->in_transaction()) << end;
+  }
+  // A failed first statement fails the transaction the held BEGIN opened.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  EXPECT_EQ(conn_->exec("INSERT INTO t (n) VALUES (-1)").code(), Code::kConflict);
+  EXPECT_TRUE(conn_->in_transaction());
+  EXPECT_FALSE(conn_->exec("COMMIT").ok()) << "the transaction had failed";
+  EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+}
+
 TEST_F(PgConnectionTest, SchemaChangeHoldsTheAdvisoryLock) {
   std::unique_ptr<Connection> other = connect(db_);
   ASSERT_NE(other, nullptr);

@@ -197,9 +197,29 @@ void PgSession::send_held_keeping_failure() noexcept {
   }
 }
 
+Status PgSession::begin_write() {
+  bool skip = false;
+  if (Status s = ready(TxVerb::kBegin, skip); !s.ok()) return s;
+  if (tx_ != TxState::kNone || !held_.empty() || !kept_error_.ok()) return exec("BEGIN");
+  Held h;
+  h.sql = "BEGIN";
+  h.verb = TxVerb::kBegin;
+  held_.push_back(std::move(h));
+  tx_ = TxState::kOpen;
+  return Status::Ok();
+}
+
 Status PgSession::before_command(TxVerb verb, std::string_view sql, const std::string* name,
                                  bool parameterless, bool& done) {
   done = false;
+  if ((verb == TxVerb::kCommit || verb == TxVerb::kRollback) && deferred_ == 0 && !held_.empty() &&
+      held_.front().verb == TxVerb::kBegin) {
+    // The server has seen nothing of this transaction: it ends here.
+    held_.clear();
+    tx_ = TxState::kNone;
+    done = true;
+    return Status::Ok();
+  }
   if ((verb == TxVerb::kRelease || verb == TxVerb::kSavepoint) && parameterless &&
       tx_ == TxState::kOpen) {
     if (held_.size() >= kMaxHeld) {

@@ -17,9 +17,10 @@
 // ends that transaction (ROLLBACK, COMMIT — which reports the loss — or a new
 // BEGIN), so the rest of a transaction can never run, autocommitted, outside it.
 //
-// Round trips: the writer wraps each job in SAVEPOINT … RELEASE. Inside a
-// healthy transaction both are held back (parameterless SAVEPOINT and RELEASE,
-// in order) and go out with the next command: with a prepared statement in one
+// Round trips: the writer opens each batch with begin_write() and wraps each
+// job in SAVEPOINT … RELEASE. The BEGIN, and inside a healthy transaction the
+// SAVEPOINT and RELEASE, are held back (parameterless, in order) and go out
+// with the next command: with a prepared statement in one
 // libpq pipeline (the held statements, the statement, one Sync: one round trip
 // where there were two or three), with a script as its first statements (one
 // simple query), not at all before COMMIT or ROLLBACK (they end every savepoint
@@ -156,6 +157,10 @@ class PgSession {
   // A script without parameters (simple query protocol: several statements
   // allowed).
   Status exec(std::string_view sql);
+  // BEGIN, held back (header comment) when no transaction is open: it goes out
+  // with the transaction's first command. A COMMIT or ROLLBACK that finds it
+  // still held (nothing was sent since) ends the transaction without the server.
+  Status begin_write();
 
   // Registers `text` ($N placeholders) on the server under `name`. `sql` is
   // the original, for messages.
