@@ -5,10 +5,14 @@
 # synchronous_commit on), then 64 clients POST /api/v1/appeals for SECONDS
 # each (post-appeal.lua: anonymous, no photo; 201 only once durable).
 # Issue #14's target: >= 5,000 submissions/s on PostgreSQL on a 2-core machine.
+# warmcity reaches the cluster through its Unix socket, as a PostgreSQL on the
+# same machine should be (docs/scaling.md); PG_TCP=1 goes over TCP on 127.0.0.1.
 # ROUNDS > 1 alternates the engines that many times, each round on fresh
 # databases, and prints every round and the medians (runs on a shared VM
 # differ by tens of percent back to back).
-# Usage: bench/appeals/engines.sh [BUILD_DIR] [SECONDS] [ROUNDS]
+# WARMCITY_BIN=PATH runs that binary as it is instead of building BUILD_DIR's
+# (a shared checkout builds through its lock, not from a bench script).
+# Usage: [WARMCITY_BIN=PATH] bench/appeals/engines.sh [BUILD_DIR] [SECONDS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=bench/appeals/serve-demo.sh
@@ -16,8 +20,12 @@ source bench/appeals/serve-demo.sh
 BUILD=${1:-build}
 SECS=${2:-10}
 ROUNDS=${3:-1}
-BIN=$BUILD/src/app/warmcity
-cmake --build "$BUILD" --target warmcity >/dev/null
+if [[ -n "${WARMCITY_BIN:-}" ]]; then
+  BIN=$(realpath "$WARMCITY_BIN")
+else
+  BIN=$BUILD/src/app/warmcity
+  cmake --build "$BUILD" --target warmcity >/dev/null
+fi
 
 DIR=$(mktemp -d /tmp/warmcity-engines-bench.XXXXXX)
 chmod 755 "$DIR"
@@ -30,15 +38,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ADMIN_URL=$(scripts/test-postgres.sh start "$DIR/pg")
-PG_URL=${ADMIN_URL%/*}/bench
+bench_cluster "$DIR/pg"
+ADMIN_URL=$PG_ADMIN_URL
+PG_URL=$PG_SOCKET_URL
+PG_VIA='Unix socket'
+if [[ -n "${PG_TCP:-}" ]]; then
+  PG_URL=$PG_TCP_URL
+  PG_VIA='TCP on 127.0.0.1'
+fi
 
 # run ENGINE DB: demo district, one server, 64 clients; prints "ENGINE REQ/S NON201 COUNT"
 run() {
   local engine=$1 db=$2
   serve_demo "$BIN" "$db" "$DIR/data-$engine" "$DIR/$engine" "on $engine"
   local url=$SERVED_URL
-  echo "== $engine: wrk -t2 -c64 -d${SECS}s POST /api/v1/appeals (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  local via=
+  [[ $engine == postgres ]] && via=" over $PG_VIA"
+  echo "== $engine$via: wrk -t2 -c64 -d${SECS}s POST /api/v1/appeals (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   wrk -t2 -c64 -d"${SECS}s" -s bench/appeals/post-appeal.lua "$url" >"$DIR/wrk-$engine.txt"
   stop_served
   local rps non201 count

@@ -32,21 +32,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ADMIN_URL=$(scripts/test-postgres.sh start "$DIR/pg")
 # pg_stat_statements needs a restart to load; the cluster is ours alone.
-as_owner() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-echo "shared_preload_libraries = 'pg_stat_statements'" | as_owner tee -a "$DIR/pg/data/postgresql.conf" >/dev/null
+bench_cluster "$DIR/pg" "shared_preload_libraries = 'pg_stat_statements'"
+ADMIN_URL=$PG_ADMIN_URL
+PG_URL=$PG_TCP_URL
+SOCKET_URL=$PG_SOCKET_URL
 PG_SOCKET=${PG_SOCKET:-}
-if [[ -n "$PG_SOCKET" ]]; then
-  echo "unix_socket_directories = '$DIR/pg'" | as_owner tee -a "$DIR/pg/data/postgresql.conf" >/dev/null
-  echo "local all all trust" | as_owner tee -a "$DIR/pg/data/pg_hba.conf" >/dev/null
-fi
-PG_CTL=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl
-as_owner "$PG_CTL" -D "$DIR/pg/data" -l "$DIR/pg/server.log" -w -s restart >/dev/null
-PG_URL=${ADMIN_URL%/*}/bench
-PORT=${ADMIN_URL##*:}
-PORT=${PORT%%/*}
-SOCKET_URL="postgresql://postgres@/bench?host=$DIR/pg&port=$PORT"
 
 # cpu_ticks PID…: user + system CPU ticks of the processes still there
 cpu_ticks() {

@@ -1,7 +1,36 @@
 # shellcheck shell=bash
-# Sourced by engines.sh and pg-ab.sh (not run alone): one warmcity on a fresh
-# demo district for a wrk run of POST /api/v1/appeals, and wrk's figures.
-# The caller keeps WC_PID for its cleanup trap.
+# Sourced by engines.sh and pg-ab.sh (not run alone): their private PostgreSQL,
+# one warmcity on a fresh demo district for a wrk run of POST /api/v1/appeals,
+# and wrk's figures. The caller keeps WC_PID for its cleanup trap.
+
+# bench_cluster DIR [EXTRA_CONF_LINE…]: starts a private cluster in DIR
+# (scripts/test-postgres.sh: 127.0.0.1, fsync and synchronous_commit on) that
+# also listens on a Unix socket in DIR, with the extra postgresql.conf lines
+# given (e.g. shared_preload_libraries), and sets PG_TCP_URL and
+# PG_SOCKET_URL to its database `bench` (not created here) over TCP and over
+# the socket, and PG_ADMIN_URL to its admin database.
+bench_cluster() {
+  local dir=$1
+  shift
+  PG_ADMIN_URL=$(scripts/test-postgres.sh start "$dir")
+  local as_owner=()
+  [[ $(id -u) -eq 0 ]] && as_owner=(runuser -u postgres --)
+  {
+    echo "unix_socket_directories = '$dir'"
+    local line
+    for line in "$@"; do echo "$line"; done
+  } | "${as_owner[@]}" tee -a "$dir/data/postgresql.conf" >/dev/null
+  echo "local all all trust" | "${as_owner[@]}" tee -a "$dir/data/pg_hba.conf" >/dev/null
+  local pg_ctl
+  pg_ctl=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl
+  "${as_owner[@]}" "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s restart >/dev/null
+  # shellcheck disable=SC2034 # the caller's
+  PG_TCP_URL=${PG_ADMIN_URL%/*}/bench
+  local port=${PG_ADMIN_URL##*:}
+  port=${port%%/*}
+  # shellcheck disable=SC2034 # the caller's
+  PG_SOCKET_URL="postgresql://postgres@/bench?host=$dir&port=$port"
+}
 
 # serve_demo BIN DB DATA_DIR LOG_PREFIX LABEL: records the demo district in DB,
 # starts warmcity with anonymous writes unthrottled (WC_PID) and sets SERVED_URL;
