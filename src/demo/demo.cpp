@@ -16,6 +16,7 @@
 #include "demo/demo_care.h"
 #include "demo/demo_elders.h"
 #include "demo/demo_menus.h"
+#include "demo/demo_subsidies.h"
 #include "demo/demo_teams.h"
 #include "facilities/facility_input.h"
 
@@ -328,6 +329,11 @@ Result<Report> create(Services services, const Options& options) {
   say("canteen menus: " + std::to_string(menus->dishes) + " dishes, " +
       std::to_string(menus->meals) + " meals published at " + std::to_string(menus->canteens) +
       " canteens");
+  const core::LocalDate demo_today = core::local_date_of(core::now_unix());
+  auto subsidies = create_subsidies(services.db, kClientAddress, demo_today);
+  if (!subsidies.ok()) return subsidies.status();
+  say("meal subsidies: version " + std::to_string(*subsidies) + " in force from " +
+      core::format_date({demo_today.year, demo_today.month, 1}));
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -1,0 +1,24 @@
+// The demo district's elders' meal-subsidy table (issue #17 "Subsidy
+// rules"), in force from the first of the demo's month: 60–69岁 ¥2, 70–79岁
+// ¥3, 80岁以上 ¥5, 特困/低保 ¥7 a meal, lunch and dinner, the highest tier
+// winning, at most ¥7 a day and ¥150 a month. Written through
+// canteens::SubsidyService as the system (an admin, user id 0) with the
+// service's clock at that first day's midnight — the service takes no
+// version for a day already past — so it is audited (canteen_subsidy.create)
+// like any other. Internal to src/demo.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/status.h"
+#include "core/time.h"
+#include "store/database.h"
+
+namespace warmcity::demo {
+
+// The version's id.
+Result<int64_t> create_subsidies(store::Database& db, const std::string& client_address,
+                                 core::LocalDate today);
+
+}  // namespace warmcity::demo
