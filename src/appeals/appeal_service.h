@@ -268,6 +268,10 @@ class AppealService {
   CalendarSource calendar_;
   photos::PhotoStore photos_;
   std::atomic<std::shared_ptr<const std::vector<Category>>> categories_;
+  // Held from a reload's read to its store: the writer's reload after a commit and the change
+  // feed's reload of an earlier change store in the order they read, so an older list never
+  // replaces a newer one.
+  std::mutex reload_mu_;
 
   std::mutex mu_;
   std::condition_variable wake_;

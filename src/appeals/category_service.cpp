@@ -12,6 +12,7 @@ namespace warmcity::appeals {
 Status AppealService::follow_categories(const std::vector<int64_t>&) { return reload_categories(); }
 
 Status AppealService::reload_categories() {
+  std::lock_guard<std::mutex> lock(reload_mu_);
   Result<std::vector<Category>> all = list_categories(db_.reader(), true);
   if (!all.ok()) return all.status();
   categories_.store(std::make_shared<const std::vector<Category>>(std::move(*all)));

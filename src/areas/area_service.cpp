@@ -49,9 +49,11 @@ Result<std::unique_ptr<AreaService>> AreaService::open(store::Database& db) {
 }
 
 Status AreaService::follow(const std::vector<int64_t>&) {
+  // Read under the lock: a writer's change swapped in meanwhile is then either in this read or
+  // applied after it, never overwritten by an older read.
+  std::lock_guard<std::mutex> lock(swap_mutex_);
   Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
   if (!next.ok()) return next.status();
-  std::lock_guard<std::mutex> lock(swap_mutex_);
   snapshot_.store(std::move(*next));
   return Status::Ok();
 }

@@ -125,7 +125,7 @@ class AreaService {
   store::Database& db_;
   accounts::AuditLog audit_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
-  std::mutex swap_mutex_;  // serialises read-modify-store of snapshot_
+  std::mutex swap_mutex_;  // serialises read-modify-store of snapshot_ (a follow's read too)
   std::function<void()> changed_;
 };
 

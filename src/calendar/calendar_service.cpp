@@ -118,6 +118,9 @@ void CalendarService::replace_year(int year, std::vector<core::OfficialDay> days
 }
 
 Status CalendarService::follow(const std::vector<int64_t>& years) {
+  // Read under the lock: a year saved here meanwhile is then either in this read or swapped in
+  // after it, never overwritten by an older read.
+  std::lock_guard<std::mutex> lock(swap_mutex_);
   Result<core::Calendar> stored = read_stored(db_.reader());
   if (!stored.ok()) return stored.status();
   std::vector<int> changed;
@@ -127,13 +130,17 @@ Status CalendarService::follow(const std::vector<int64_t>& years) {
   if (changed.size() != years.size()) changed = stored->known_years();  // 0: all of them
   for (int year : changed) {
     std::vector<core::OfficialDay> days = stored->days_of_year(year);
-    if (!days.empty()) swap_in(year, days);
+    if (!days.empty()) swap_in_locked(year, days);
   }
   return Status::Ok();
 }
 
 void CalendarService::swap_in(int year, const std::vector<core::OfficialDay>& days) {
   std::lock_guard<std::mutex> lock(swap_mutex_);
+  swap_in_locked(year, days);
+}
+
+void CalendarService::swap_in_locked(int year, const std::vector<core::OfficialDay>& days) {
   // The days passed with_year's checks above, so this cannot fail.
   Result<core::Calendar> next = holder_.get()->with_year(year, days);
   if (!next.ok()) return;

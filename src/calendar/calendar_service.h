@@ -92,11 +92,12 @@ class CalendarService {
 
   // Runs on the writer thread after the commit.
   void swap_in(int year, const std::vector<core::OfficialDay>& days);
+  void swap_in_locked(int year, const std::vector<core::OfficialDay>& days);  // holds swap_mutex_
 
   store::Database& db_;
   accounts::AuditLog& audit_;
   core::CalendarHolder holder_;
-  std::mutex swap_mutex_;  // serialises read-modify-set of holder_
+  std::mutex swap_mutex_;  // serialises read-modify-set of holder_ (a follow's read too)
 };
 
 }  // namespace warmcity::calendar

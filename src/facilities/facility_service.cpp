@@ -161,7 +161,10 @@ void FacilityService::record_occupancy(
       },
       [this, report, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
-        occupancy_->set(*report);
+        {
+          std::lock_guard<std::mutex> lock(follow_mu_);
+          occupancy_->set(*report);
+        }
         done(*report);
       });
 }
@@ -296,6 +299,11 @@ void FacilityService::set_receptions(int64_t id, std::vector<Reception> schedule
 }
 
 Status FacilityService::reload_snapshot() {
+  std::lock_guard<std::mutex> lock(follow_mu_);
+  return reload_snapshot_locked();
+}
+
+Status FacilityService::reload_snapshot_locked() {
   Result<std::shared_ptr<const Snapshot>> next = load_snapshot(db_.reader());
   if (!next.ok()) return next.status();
   index_->replace(std::move(*next));
@@ -303,14 +311,15 @@ Status FacilityService::reload_snapshot() {
 }
 
 Status FacilityService::follow(const std::vector<int64_t>& ids) {
+  std::lock_guard<std::mutex> lock(follow_mu_);
   for (int64_t id : ids) {
     if (id == 0) {
-      if (Status s = reload_snapshot(); !s.ok()) return s;
+      if (Status s = reload_snapshot_locked(); !s.ok()) return s;
       continue;
     }
     Result<Facility> f = get(id);
     if (f.ok()) {
-      publish(*f);
+      publish_locked(*f);
     } else if (f.status().code() == Code::kNotFound) {
       index_->put(id, std::nullopt);
     } else {
@@ -321,6 +330,7 @@ Status FacilityService::follow(const std::vector<int64_t>& ids) {
 }
 
 Status FacilityService::follow_occupancy(const std::vector<int64_t>&) {
+  std::lock_guard<std::mutex> lock(follow_mu_);
   // The board holds one row per lot: reading them all is as cheap as picking.
   Result<std::vector<Occupancy>> rows = load_occupancy(db_.reader());
   if (!rows.ok()) return rows.status();
@@ -329,6 +339,11 @@ Status FacilityService::follow_occupancy(const std::vector<int64_t>&) {
 }
 
 void FacilityService::publish(const Facility& f) {
+  std::lock_guard<std::mutex> lock(follow_mu_);
+  publish_locked(f);
+}
+
+void FacilityService::publish_locked(const Facility& f) {
   std::optional<Entry> entry;
   if (indexed(f)) {
     Result<Entry> e = EntryReader().read(f);

@@ -249,8 +249,9 @@ class FacilityService {
                       std::string subject_id, std::string detail, int64_t now);
   // The snapshot of every active facility stored on `c`.
   static Result<std::shared_ptr<const Snapshot>> load_snapshot(store::Connection& c);
-  // On the writer thread, after the commit.
+  // On the writer thread, after the commit (takes follow_mu_).
   void publish(const Facility& f);
+  void publish_locked(const Facility& f);  // holds follow_mu_
   // Queues the occupancy write of `report` once `check` (on the writer's
   // connection) has filled in who and when and given the lot; then updates
   // the board.
@@ -261,6 +262,7 @@ class FacilityService {
   // feed's "reload all"). If the store cannot be read, the old snapshot
   // stays and the failure is returned.
   Status reload_snapshot();
+  Status reload_snapshot_locked();  // holds follow_mu_
   // Submits the next chunk of `run` (import_rows.cpp).
   void import_chunk(std::shared_ptr<ImportRun> run);
   // Relocates the facilities with ids above `after` (relocate.cpp).
@@ -272,6 +274,10 @@ class FacilityService {
   MissingOrganisations missing_orgs_;
   std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<OccupancyBoard> occupancy_;
+  // Held from a read of stored rows to its publication (the index or the occupancy board): the
+  // writer's publication after a commit and the change feed's read of an earlier change land
+  // in the order they read, so an older row never replaces a newer one.
+  std::mutex follow_mu_;
   std::mutex relocate_mu_;
   bool relocating_ = false;               // guarded by relocate_mu_
   bool relocate_again_ = false;           // guarded by relocate_mu_
