@@ -162,6 +162,7 @@ void SubsidyService::quote(int64_t canteen_id, QuoteRequest q, Caller by,
         if (out->closed) {
           out->quote = canteens::quote(nullptr, std::nullopt, meal);
           out->quote.reason = "服务对象记录已关闭，按原价";
+          out->quote.age = age_on(elder.birth_date, q.date);
         } else {
           out->quote = canteens::quote(*version ? &**version : nullptr, elder, meal);
         }

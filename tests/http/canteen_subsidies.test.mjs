@@ -166,6 +166,17 @@ test('a status change mid-month prices the days before and after differently', a
   assert.deepEqual([today.body.elder.statuses, today.body.tier, today.body.subsidy_fen], [['living_alone', 'subsistence_allowance'], '特困/低保', 700]);
 });
 
+test('a closed record gets no subsidy for the days after it was closed', async () => {
+  const elder = await w.createElder({ name: '周凤英', birth_date: '1940-01-01', categories: [] });
+  const closed = await send('POST', `/api/v1/elders/${elder.id}/close`, { reason: 'moved_out' }, w.callers.workerGrid);
+  assert.equal(closed.status, 200, closed.text);
+  const today = await quote(w.canteen, { elder_id: elder.id, date: '2026-12-10', meal: 'lunch', price_fen: 1500 });
+  assert.deepEqual([today.body.elder.closed, today.body.subsidy_fen], [false, 500]);
+  const after = await quote(w.canteen, { elder_id: elder.id, date: '2026-12-11', meal: 'lunch', price_fen: 1500 });
+  assert.deepEqual([after.body.elder.closed, after.body.elder.age, after.body.subsidy_fen, after.body.pays_fen], [true, 86, 0, 1500]);
+  assert.equal(after.body.reason, '服务对象记录已关闭，按原价');
+});
+
 test("quotes are for the canteen's staff, for known elders, with good parameters", async () => {
   const elder = await w.createElder({ name: '赵月娥' });
   const ok = { elder_id: elder.id, date: '2026-12-10', meal: 'lunch', price_fen: 1500 };
