@@ -7,10 +7,13 @@
 # dashboard asks for (the worst 50 with at least 5 valid callbacks), the
 # sub-districts' page (ranked, 50), the whole grid table as CSV, and
 # /api/v1/health (one client) while 16 clients hammer the dashboard's reads
-# in turn (as bench/city/reads.sh). Every row says the load average at its
-# start; the summary gives the median of the rounds' p50 and p99 (in ms).
+# in turn (as bench/city/reads.sh). Before each wrk run one request alone
+# is timed ("first": for a binary that keeps the ranked month, the one that
+# computes it). Every row says the load average at its start; the summary
+# gives the median of the rounds' p50 and p99 (in ms). READS picks some of
+# the reads: "grid subdistrict csv health" (the default).
 #
-# Usage: [A_ARGS=…] [B_ARGS=…] bench/city/ab.sh BIN_A BIN_B DB [SECONDS] [ROUNDS]
+# Usage: [A_ARGS=…] [B_ARGS=…] [READS=…] bench/city/ab.sh BIN_A BIN_B DB [SECONDS] [ROUNDS]
 #   A_ARGS / B_ARGS: more `warmcity serve` options for that binary (e.g.
 #   B_ARGS="--slow-threads 1"). SQLite only.
 set -euo pipefail
@@ -82,7 +85,7 @@ RESULTS=$DIR/results.txt
 record() {
   python3 - "$@" >>"$RESULTS" <<'EOF2'
 import re, sys
-read, side, rnd, load, path = sys.argv[1:]
+read, side, rnd, load, path, first = sys.argv[1:]
 t = open(path).read()
 def ms(p):
     m = re.search(r"^\s+%s%%\s+([0-9.]+)(us|ms|s)\b" % p, t, re.M)
@@ -91,17 +94,20 @@ def ms(p):
 non = re.search(r"non-200 responses: (\d+)", t)
 done = re.search(r"(\d+) requests in", t)
 print("|".join([read, side, rnd, load, ms(50), ms(99), done.group(1) if done else "-",
-                non.group(1) if non else "-"]))
+                non.group(1) if non else "-", first]))
 EOF2
   tail -n 1 "$RESULTS" >&2
 }
-# one READ SIDE ROUND PATH: wrk -c1 on PATH.
+# one READ SIDE ROUND PATH: one request alone (its time is the row's "first"),
+# then wrk -c1 on PATH.
 one() {
   local i=$([[ $2 == A ]] && echo 0 || echo 1) l
   l=$(load)
+  FIRST=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer ${TOKENS[$i]}" \
+    "${URLS[$i]}$4")
   WARMCITY_TOKEN=${TOKENS[$i]} WARMCITY_PATH=$4 wrk -t1 -c1 -d"${SECS}s" --timeout 60s --latency \
     -s "$LUA" "${URLS[$i]}" >"$DIR/wrk.txt"
-  record "$1" "$2" "$3" "$l" "$DIR/wrk.txt"
+  record "$1" "$2" "$3" "$l" "$DIR/wrk.txt" "$(python3 -c "print('%.1f' % ($FIRST * 1e3))")"
   drain "${URLS[$i]}"
 }
 # health_under_dash SIDE ROUND: health (1 client) while 16 clients take the dashboard's reads.
@@ -116,24 +122,29 @@ health_under_dash() {
     "${URLS[$i]}" >"$DIR/health.txt"
   wait "$BG_PID" || true
   BG_PID=
-  record "dashboard mix, 16 clients" "$1" "$2" "$l" "$DIR/bg.txt"
-  record "health under the dashboard mix" "$1" "$2" "$l" "$DIR/health.txt"
+  record "dashboard mix, 16 clients" "$1" "$2" "$l" "$DIR/bg.txt" -
+  record "health under the dashboard mix" "$1" "$2" "$l" "$DIR/health.txt" -
   drain "${URLS[$i]}"
 }
 
+READS=${READS:-grid subdistrict csv health}
 for r in $(seq "$ROUNDS"); do
   order=(A B)
   [[ $((r % 2)) == 0 ]] && order=(B A)
-  for side in "${order[@]}"; do
-    one "grid page (worst 50)" "$side" "$r" "/api/v1/rates?month=$MONTH&by=grid&$WORST"
+  for read in $READS; do
+    for side in "${order[@]}"; do
+      case $read in
+        grid) one "grid page (worst 50)" "$side" "$r" "/api/v1/rates?month=$MONTH&by=grid&$WORST" ;;
+        subdistrict)
+          one "sub-district page (50)" "$side" "$r" \
+            "/api/v1/rates?month=$MONTH&by=subdistrict&$RANKED"
+          ;;
+        csv) one "grid CSV (whole table)" "$side" "$r" "/api/v1/rates?month=$MONTH&by=grid&format=csv" ;;
+        health) health_under_dash "$side" "$r" ;;
+        *) echo "unknown read $read" >&2; exit 2 ;;
+      esac
+    done
   done
-  for side in "${order[@]}"; do
-    one "sub-district page (50)" "$side" "$r" "/api/v1/rates?month=$MONTH&by=subdistrict&$RANKED"
-  done
-  for side in "${order[@]}"; do
-    one "grid CSV (whole table)" "$side" "$r" "/api/v1/rates?month=$MONTH&by=grid&format=csv"
-  done
-  for side in "${order[@]}"; do health_under_dash "$side" "$r"; done
 done
 
 echo
@@ -141,15 +152,17 @@ echo "A = ${BINS[0]} ${A_ARGS:-}; B = ${BINS[1]} ${B_ARGS:-}; $ROUNDS rounds of 
 python3 - "$RESULTS" <<'EOF2'
 import statistics, sys
 rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1])]
-print("| read | round | load | A p50 / p99 ms | B p50 / p99 ms | A non-200 of answers | B non-200 of answers |")
+print("| read | round | load | A first, p50 / p99 ms | B first, p50 / p99 ms | A non-200 of answers | B non-200 of answers |")
 print("|---|---:|---:|---|---|---:|---:|")
 reads = list(dict.fromkeys(r[0] for r in rows))
 for read in reads:
     for rnd in sorted({r[2] for r in rows if r[0] == read}, key=int):
         a = next(r for r in rows if r[0] == read and r[1] == "A" and r[2] == rnd)
         b = next(r for r in rows if r[0] == read and r[1] == "B" and r[2] == rnd)
-        print("| %s | %s | %s–%s | %s / %s | %s / %s | %s of %s | %s of %s |" % (
-            read, rnd, min(a[3], b[3]), max(a[3], b[3]), a[4], a[5], b[4], b[5], a[7], a[6], b[7], b[6]))
+        first = lambda x: "" if x[8] == "-" else x[8] + ", "
+        print("| %s | %s | %s–%s | %s%s / %s | %s%s / %s | %s of %s | %s of %s |" % (
+            read, rnd, min(a[3], b[3]), max(a[3], b[3]), first(a), a[4], a[5], first(b), b[4],
+            b[5], a[7], a[6], b[7], b[6]))
 def med(read, side, col):
     v = [float(r[col]) for r in rows if r[0] == read and r[1] == side and r[col] != "-"]
     return "%.2f" % statistics.median(v) if v else "-"
