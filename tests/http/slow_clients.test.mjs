@@ -14,6 +14,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { startServer } from './lib/server.mjs';
 import { rawRequest, statusOf } from './lib/raw.mjs';
+import { slowFactor } from './lib/slow.mjs';
 
 const HELD = 1000;
 const REQUEST = 'GET /api/v1/health HTTP/1.1\r\nHost: warmcity.test\r\n\r\n';
@@ -69,13 +70,20 @@ async function newClientsServedFast(t, port, tries = 10) {
     times.push(ms);
   }
   assert.equal(times.length, tries);
+  // Locked out, a new client would wait for the header timeout (60 s) or be
+  // refused. Served, it waits for its turn on a busy machine: the median stays
+  // under 100 ms and no one waits a second (a sanitizer build: slowFactor()
+  // times that). One bound on every try failed on a loaded machine (166 ms once).
+  const all = times.map((x) => x.toFixed(1)).join(', ');
+  const median = [...times].sort((a, b) => a - b)[Math.floor(tries / 2)];
   const slowest = Math.max(...times);
-  assert.ok(slowest < 100, `a new client waited ${slowest.toFixed(1)} ms for /api/v1/health (all: ${times.map((t) => t.toFixed(1)).join(', ')})`);
+  assert.ok(median < 100 * slowFactor(), `new clients waited a median ${median.toFixed(1)} ms for /api/v1/health (all: ${all})`);
+  assert.ok(slowest < 1000 * slowFactor(), `a new client waited ${slowest.toFixed(1)} ms for /api/v1/health (all: ${all})`);
   t.diagnostic(`new clients' /api/v1/health: ${times.map((x) => x.toFixed(1)).join(', ')} ms`);
   return times;
 }
 
-test('1,000 idle and trickling connections do not keep a new client from /api/v1/health (under 100 ms)', async (t) => {
+test('1,000 idle and trickling connections do not keep a new client from /api/v1/health (median under 100 ms)', async (t) => {
   const srv = await startServer({ args: ['--max-connections', '2000', '--header-timeout-ms', '60000', '--access-log', 'off'] });
   let conns;
   try {
