@@ -16,7 +16,8 @@ std::string_view sample_meal_label_zh(std::string_view meal) {
 
 std::vector<FieldError> sample_errors(const SampleInput& in, int64_t now) {
   std::vector<FieldError> errors;
-  if (!core::parse_date(in.date).ok()) errors.push_back({"date", "a day as YYYY-MM-DD"});
+  const Result<core::LocalDate> day = core::parse_date(in.date);
+  if (!day.ok()) errors.push_back({"date", "a day as YYYY-MM-DD"});
   if (!is_meal(in.meal)) errors.push_back({"meal", "breakfast, lunch or dinner"});
   if (in.weight_g < kMinSampleGrams) {
     errors.push_back(
@@ -26,6 +27,14 @@ std::vector<FieldError> sample_errors(const SampleInput& in, int64_t now) {
     errors.push_back({"taken_at", "留样时间不能晚于现在 / taken_at is in the future"});
   } else if (in.taken_at < now - kTakenAtBackWindow) {
     errors.push_back({"taken_at", "留样时间不能早于72小时前 / taken_at is more than 72 hours ago"});
+  } else if (day.ok()) {
+    const int64_t meal_day = core::days_from_civil(*day);
+    const int64_t taken_day = core::days_from_civil(core::local_date_of(in.taken_at));
+    if (taken_day != meal_day && taken_day != meal_day - 1) {
+      errors.push_back({"taken_at",
+                        "留样时间须在该餐当天或前一天 / taken_at falls on the meal's day "
+                        "(district time) or the day before"});
+    }
   }
   return errors;
 }

@@ -8,8 +8,12 @@
 // with the display name they had then (the log reads as it was written).
 //
 // taken_at lies between 72 hours before now (a log written up late, after a
-// weekend) and 5 minutes after now (clocks a little apart); it is the
-// inspectors' time, so the sample's own meal date is given apart from it.
+// weekend) and 5 minutes after now (clocks a little apart), and falls on the
+// meal's day in the district or the day before; it is the inspectors' time,
+// so the sample's own meal date is given apart from it. The 48 hours run
+// from the later of taken_at and when the server recorded the sample, so a
+// log written up late (or a voided record written again) keeps its sample
+// 48 hours from the writing.
 // Pure; no I/O.
 #pragma once
 
@@ -53,8 +57,11 @@ struct SampleInput {
 // Chinese and English.
 std::vector<FieldError> sample_errors(const SampleInput& in, int64_t now);
 
-// When a sample taken at `taken_at` may be destroyed: 48 hours later.
-constexpr int64_t keep_until(int64_t taken_at) { return taken_at + kKeepSeconds; }
+// When a sample taken at `taken_at` and recorded at `recorded_at` (the
+// server's clock) may be destroyed: 48 hours after the later of the two.
+constexpr int64_t keep_until(int64_t taken_at, int64_t recorded_at) {
+  return (taken_at > recorded_at ? taken_at : recorded_at) + kKeepSeconds;
+}
 
 // The 409 detail for a destroy before keep_until (the time in district time).
 std::string too_early_to_destroy(int64_t keep_until);

@@ -38,12 +38,13 @@ std::string sample_day_csv(const SampleDay& day) {
             "可销毁时间", "销毁时间", "销毁人", "作废时间", "作废原因", "备注", "编号"});
   for (const Sample& s : day.items) {
     core::append_csv_record(
-        out, {sample_csv_text(day.canteen.name), s.date, std::string(sample_meal_label_zh(s.meal)),
-              sample_csv_text(s.dish_name), std::to_string(s.weight_g), sample_csv_time(s.taken_at),
-              sample_csv_text(s.taken_by.name), sample_csv_text(s.fridge),
-              sample_csv_time(keep_until(s.taken_at)), sample_csv_time(s.destroyed_at),
-              sample_csv_actor(s.destroyed_by), sample_csv_time(s.voided_at),
-              sample_csv_text(s.void_reason), sample_csv_text(s.note), std::to_string(s.id)});
+        out,
+        {sample_csv_text(day.canteen.name), s.date, std::string(sample_meal_label_zh(s.meal)),
+         sample_csv_text(s.dish_name), std::to_string(s.weight_g), sample_csv_time(s.taken_at),
+         sample_csv_text(s.taken_by.name), sample_csv_text(s.fridge),
+         sample_csv_time(keep_until(s.taken_at, s.recorded_at)), sample_csv_time(s.destroyed_at),
+         sample_csv_actor(s.destroyed_by), sample_csv_time(s.voided_at),
+         sample_csv_text(s.void_reason), sample_csv_text(s.note), std::to_string(s.id)});
   }
   return out;
 }

@@ -50,7 +50,7 @@ ordered_json sample_json(const Sample& s) {
           {"fridge", s.fridge},
           {"note", s.note},
           {"recorded_at", core::format_rfc3339(s.recorded_at)},
-          {"keep_until", core::format_rfc3339(keep_until(s.taken_at))},
+          {"keep_until", core::format_rfc3339(keep_until(s.taken_at, s.recorded_at))},
           {"destroyed_at", sample_time_or_null(s.destroyed_at)},
           {"destroyed_by", sample_actor_or_null(s.destroyed_by)},
           {"voided_at", sample_time_or_null(s.voided_at)},

@@ -108,9 +108,8 @@ void SampleService::destroy(int64_t canteen_id, int64_t sample_id, Caller by, De
               "the record is voided: destroy the sample through its corrected record");
         }
         const int64_t at = now();
-        if (at < keep_until(s->taken_at)) {
-          return Status::Conflict(too_early_to_destroy(keep_until(s->taken_at)));
-        }
+        const int64_t until = keep_until(s->taken_at, s->recorded_at);
+        if (at < until) return Status::Conflict(too_early_to_destroy(until));
         Result<std::string> name = name_of_(c, by.user_id);
         if (!name.ok()) return name.status();
         Actor who{by.user_id, std::move(*name)};
@@ -125,7 +124,7 @@ void SampleService::destroy(int64_t canteen_id, int64_t sample_id, Caller by, De
       },
       [out, done = std::move(done)](const Status& s) {
         std::optional<int64_t> until;
-        if (out->id != 0) until = keep_until(out->taken_at);
+        if (out->id != 0) until = keep_until(out->taken_at, out->recorded_at);
         if (!s.ok()) return done(s, until);
         done(std::move(*out), until);
       });
@@ -139,6 +138,9 @@ void SampleService::void_sample(int64_t canteen_id, int64_t sample_id, std::stri
         Result<Sample> s = staff_sample(c, canteen_id, sample_id, by);
         if (!s.ok()) return s.status();
         if (s->voided_at) return Status::Conflict("the sample is voided already");
+        if (s->destroyed_at) {
+          return Status::Conflict("the sample is destroyed: a destroyed sample is not voided");
+        }
         Result<std::string> name = name_of_(c, by.user_id);
         if (!name.ok()) return name.status();
         const int64_t at = now();

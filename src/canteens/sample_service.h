@@ -60,7 +60,7 @@ class SampleService {
   // kConflict before keep_until, when destroyed already, or when voided (the
   // corrected record is the one to destroy).
   void destroy(int64_t canteen_id, int64_t sample_id, Caller by, DestroyDone done);
-  // kConflict when voided already. `reason`: 1 to 200 characters (checked by
+  // kConflict when voided or destroyed already. `reason`: 1 to 200 characters (checked by
   // the caller's reader).
   void void_sample(int64_t canteen_id, int64_t sample_id, std::string reason, Caller by,
                    SampleDone done);

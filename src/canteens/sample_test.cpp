@@ -1,6 +1,9 @@
 // The food-safety sample log (sample.h, sample_service.h, sample_csv.h):
-// the rules of a new sample, the 48-hour boundary on an injected clock,
-// voiding, who may do what, and the inspectors' CSV.
+// the rules of a new sample, the 48-hour boundary on an injected clock (from
+// the later of taken_at and the recording: a log written up late, or a voided
+// record written again, does not shorten it), voiding, who may do what, and
+// the inspectors' CSV. The HTTP test (fixed server clock) shows the refusal
+// before 48 hours; the destroy after them is shown here.
 #include <future>
 
 #include <gtest/gtest.h>
@@ -19,8 +22,8 @@ namespace {
 
 const int64_t kNoon = *core::parse_rfc3339("2026-12-05T11:20:00+08:00");
 
-SampleInput lunch(int64_t taken_at = kNoon) {
-  return SampleInput{"2026-12-05", "lunch", "西红柿炒鸡蛋", 3, 150, taken_at, "留样柜1", ""};
+SampleInput lunch(int64_t taken_at = kNoon, std::string date = "2026-12-05") {
+  return SampleInput{std::move(date), "lunch", "西红柿炒鸡蛋", 3, 150, taken_at, "留样柜1", ""};
 }
 
 bool names(const std::vector<FieldError>& errors, const std::string& field) {
@@ -58,8 +61,28 @@ TEST(SampleRules, MealAndDate) {
 TEST(SampleRules, TakenAtWindow) {
   EXPECT_TRUE(sample_errors(lunch(kNoon + 300), kNoon).empty());  // 5 minutes ahead
   EXPECT_TRUE(names(sample_errors(lunch(kNoon + 301), kNoon), "taken_at"));
-  EXPECT_TRUE(sample_errors(lunch(kNoon - 72 * 3600), kNoon).empty());
-  EXPECT_TRUE(names(sample_errors(lunch(kNoon - 72 * 3600 - 1), kNoon), "taken_at"));
+  EXPECT_TRUE(sample_errors(lunch(kNoon - 72 * 3600, "2026-12-03"), kNoon).empty());
+  EXPECT_TRUE(names(sample_errors(lunch(kNoon - 72 * 3600 - 1, "2026-12-03"), kNoon), "taken_at"));
+}
+
+TEST(SampleRules, TakenAtFallsOnTheMealsDayOrTheDayBefore) {
+  const int64_t eve = *core::parse_rfc3339("2026-12-04T00:00:00+08:00");
+  EXPECT_TRUE(sample_errors(lunch(eve), kNoon).empty());             // the day before
+  std::vector<FieldError> e = sample_errors(lunch(eve - 1), kNoon);  // two days before
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, "taken_at");
+  EXPECT_NE(e[0].message.find("the meal's day"), std::string::npos);
+  // The bypass of issue #17's review: date today, taken 71 hours ago.
+  EXPECT_TRUE(names(sample_errors(lunch(kNoon - 71 * 3600), kNoon), "taken_at"));
+  // A day after the meal's: refused too.
+  const int64_t next = *core::parse_rfc3339("2026-12-06T00:00:00+08:00");
+  EXPECT_TRUE(names(sample_errors(lunch(next), next + 60), "taken_at"));
+  EXPECT_TRUE(sample_errors(lunch(next - 1), next + 60).empty());
+}
+
+TEST(SampleRules, KeptFromTheLaterOfTakenAndRecorded) {
+  EXPECT_EQ(keep_until(kNoon, kNoon + 600), kNoon + 600 + kKeepSeconds);
+  EXPECT_EQ(keep_until(kNoon + 60, kNoon), kNoon + 60 + kKeepSeconds);  // clocks a little apart
 }
 
 class SampleServiceTest : public ::testing::Test {
@@ -170,6 +193,7 @@ TEST_F(SampleServiceTest, DayIsOrderedByMealThenTime) {
 }
 
 TEST_F(SampleServiceTest, DestroyWaitsFor48Hours) {
+  now_ = kNoon;  // recorded as it is taken
   Result<Sample> s = record(canteen_, lunch(), keeper_);
   ASSERT_TRUE(s.ok());
   now_ = kNoon + kKeepSeconds - 1;
@@ -186,9 +210,45 @@ TEST_F(SampleServiceTest, DestroyWaitsFor48Hours) {
   EXPECT_EQ(done->destroyed_by->name, "用户5");
   EXPECT_EQ(audits("canteen.sample_destroy"), 1);
   EXPECT_EQ(destroy(canteen_, s->id, keeper_).first.status().code(), Code::kConflict);
+  // A destroyed sample's record is not voided.
+  Result<Sample> v = void_it(canteen_, s->id, keeper_);
+  EXPECT_EQ(v.status().code(), Code::kConflict);
+  EXPECT_NE(v.status().message().find("destroyed"), std::string::npos);
+  EXPECT_EQ(audits("canteen.sample_void"), 0);
   Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
   ASSERT_EQ(day->items.size(), 1u);  // the row stays
   EXPECT_EQ(day->items[0].destroyed_at, now_);
+  EXPECT_FALSE(day->items[0].voided_at);
+}
+
+TEST_F(SampleServiceTest, ALateLogKeeps48HoursFromItsRecording) {
+  now_ = kNoon;
+  const int64_t taken = kNoon - 71 * 3600;  // 2026-12-02 13:20
+  EXPECT_EQ(record(canteen_, lunch(taken), keeper_).status().code(), Code::kUnprocessable);
+  Result<Sample> s = record(canteen_, lunch(taken, "2026-12-03"), keeper_);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  now_ = kNoon + kKeepSeconds - 1;
+  auto [early, until] = destroy(canteen_, s->id, keeper_);
+  EXPECT_EQ(early.status().code(), Code::kConflict);
+  EXPECT_EQ(until, kNoon + kKeepSeconds);
+  now_ = kNoon + kKeepSeconds;
+  EXPECT_TRUE(destroy(canteen_, s->id, keeper_).first.ok());
+}
+
+TEST_F(SampleServiceTest, VoidingAndRecordingAgainDoesNotShortenTheKeep) {
+  now_ = kNoon;
+  Result<Sample> s = record(canteen_, lunch(kNoon - 60), keeper_);
+  ASSERT_TRUE(s.ok());
+  now_ = kNoon + 47 * 3600;
+  ASSERT_TRUE(void_it(canteen_, s->id, keeper_).ok());
+  Result<Sample> again = record(canteen_, lunch(kNoon - 60), keeper_);  // same taken_at
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  now_ = kNoon + kKeepSeconds;
+  auto [early, until] = destroy(canteen_, again->id, keeper_);
+  EXPECT_EQ(early.status().code(), Code::kConflict);
+  EXPECT_EQ(until, kNoon + 47 * 3600 + kKeepSeconds);
+  now_ = kNoon + 47 * 3600 + kKeepSeconds;
+  EXPECT_TRUE(destroy(canteen_, again->id, keeper_).first.ok());
 }
 
 TEST_F(SampleServiceTest, AVoidedRecordStaysAndIsNotDestroyed) {
@@ -226,14 +286,14 @@ TEST_F(SampleServiceTest, WhoMayDoWhat) {
 TEST_F(SampleServiceTest, CsvForInspectors) {
   SampleInput in = lunch();
   in.dish_name = "=HYPERLINK(\"x\")";
-  in.note = "含, 逗号";
+  in.note = "含, 逗号";  // recorded ten minutes after it was taken: kept from then
   ASSERT_TRUE(record(canteen_, in, keeper_).ok());
   Result<SampleDay> day = service_->day(canteen_, "2026-12-05", keeper_);
   ASSERT_TRUE(day.ok());
   const std::string csv = sample_day_csv(*day);
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBF食堂,日期,餐次,菜品,留样量(克)", 0), 0u);
   EXPECT_NE(csv.find("生态园长者食堂,2026-12-05,午餐,\"'=HYPERLINK(\"\"x\"\")\",150,"
-                     "2026-12-05 11:20,用户5,留样柜1,2026-12-07 11:20,,,,,\"含, 逗号\","),
+                     "2026-12-05 11:20,用户5,留样柜1,2026-12-07 11:30,,,,,\"含, 逗号\","),
             std::string::npos)
       << csv;
 }

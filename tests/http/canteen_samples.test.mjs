@@ -2,15 +2,17 @@
 // cashier records the samples of a meal (≥ 125 g; who took it is the
 // signed-in user), the day's log lists them by meal then time and comes as a
 // CSV for the inspectors (UTF-8 with BOM, Chinese headers); a sample is
-// destroyed only 48 hours after it was taken (409 before, with the time) and
-// its row stays; a mistaken record is voided with a reason and stays too;
+// destroyed only 48 hours after it was taken and recorded (409 before, with
+// the time) and its row stays, and is then no longer voided; a mistaken record is voided with a reason and stays too;
 // every change is audited. Department users (the inspectors) read any
 // canteen's log; another canteen's keeper, a resident, a worker and a
 // volunteer are refused, a signed-out caller 401. Bad input — malformed JSON,
 // wrong types, 124 g, a fractional weight, a future taken_at, an unknown
-// meal — is named. The server's clock is fixed (--now) at 2026-12-05 12:00
-// district time; the log takes samples up to 72 hours back, so a sample
-// taken 48 hours and a minute ago can be destroyed at once.
+// meal, a taken_at off the meal's day and the day before — is named. The
+// server's clock starts (--now) at 2026-12-05 12:00 district time; a sample
+// is kept 48 hours from the later of taken_at and its recording, so one
+// written up late is refused now, and the last test starts the server again
+// 48 hours on to destroy it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWithAdminAndResident } from './lib/server.mjs';
@@ -68,7 +70,9 @@ test('a cashier records the day\'s samples; the log lists them by meal, then tim
   assert.equal(s.dish_id, 3);
   assert.deepEqual(s.taken_by, { id: w.keeper.user.id, name: '王师傅' });
   assert.equal(s.taken_at, '2026-12-05T11:20:00+08:00');
-  assert.equal(s.keep_until, '2026-12-07T11:20:00+08:00');
+  // Kept 48 hours from the later of taken_at and its recording (the server's 12:00 and a few seconds).
+  assert.match(s.recorded_at, /^2026-12-05T12:0\d:\d\d\+08:00$/);
+  assert.equal(Date.parse(s.keep_until) - Date.parse(s.recorded_at), 48 * 3600e3);
   assert.equal(s.destroyed_at, null);
   assert.equal(s.destroyed_by, null);
   assert.equal(s.voided_at, null);
@@ -102,34 +106,32 @@ test('the inspectors read any canteen\'s log, also as CSV for Excel', async () =
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').split('\r\n');
   assert.match(lines[0], /^食堂,日期,餐次,菜品,留样量\(克\),留样时间,留样人,留样柜,可销毁时间/);
-  assert.match(lines[1], /^交通路长者食堂,2026-12-05,午餐,'=红烧肉,150,2026-12-05 11:20,李师傅,留样柜1,2026-12-07 11:20,/);
+  assert.match(lines[1], /^交通路长者食堂,2026-12-05,午餐,'=红烧肉,150,2026-12-05 11:20,李师傅,留样柜1,2026-12-07 12:0\d,/);
   assert.match(lines[1], /"含,逗号"/);
   assert.equal(lines[2], '');
   const admin = await get(`${samples(w.other)}?date=2026-12-05`, w.admin);
   assert.equal(admin.status, 200);
 });
 
-test('a sample is destroyed only after 48 hours; the row stays', async () => {
+test('a sample is kept 48 hours from its recording: destroying it sooner is refused', async () => {
+  const keptFrom = (x) => Date.parse(x.keep_until) - Date.parse(x.recorded_at);
   const young = await record(lunch({ date: '2026-12-03', taken_at: '2026-12-03T13:00:00+08:00' }));  // 47 h ago
+  assert.equal(keptFrom(young), 48 * 3600e3);
   const early = await send('POST', `${samples(w.canteen)}/${young.id}/destroy`, undefined, w.keeper);
   assertProblem(early, 409);
-  assert.equal(early.body.keep_until, '2026-12-05T13:00:00+08:00');
-  assert.match(early.body.detail, /2026-12-05T13:00:00\+08:00/);
+  assert.equal(early.body.keep_until, young.keep_until);
+  assert.ok(early.body.detail.includes(young.keep_until), early.body.detail);
   assert.match(early.body.detail, /48/);
-
-  const before = audits('canteen.sample_destroy');
-  const old = await record(lunch({ date: '2026-12-03', taken_at: '2026-12-03T11:59:00+08:00' }));  // 48 h 1 min ago
-  const done = await send('POST', `${samples(w.canteen)}/${old.id}/destroy`, {}, w.keeper);
-  assert.equal(done.status, 200, done.text);
-  assert.ok(done.body.destroyed_at);
-  assert.deepEqual(done.body.destroyed_by, { id: w.keeper.user.id, name: '王师傅' });
-  assert.equal(audits('canteen.sample_destroy'), before + 1);
-  assertProblem(await send('POST', `${samples(w.canteen)}/${old.id}/destroy`, {}, w.keeper), 409);
-  const day = await get(`${samples(w.canteen)}?date=2026-12-03`, w.keeper);
-  const row = day.body.items.find((i) => i.id === old.id);
-  assert.equal(row.destroyed_at, done.body.destroyed_at);
-  assert.equal(row.destroyed_by.name, '王师傅');
-  assert.equal(day.body.items.length, 2);
+  // Written up late (taken 48 h 1 min ago): still kept 48 hours from its recording.
+  const late = await record(lunch({ date: '2026-12-03', taken_at: '2026-12-03T11:59:00+08:00' }));
+  assert.equal(keptFrom(late), 48 * 3600e3);
+  assertProblem(await send('POST', `${samples(w.canteen)}/${late.id}/destroy`, {}, w.keeper), 409);
+  // Today's meal taken 71 hours ago: not the meal's day nor the day before.
+  const bypass = await send('POST', samples(w.canteen), lunch({ taken_at: '2026-12-02T13:00:00+08:00' }), w.keeper);
+  assertProblem(bypass, 422, 'taken_at');
+  assert.match(bypass.body.errors.find((e) => e.field === 'taken_at').message, /the meal's day/);
+  assert.equal(audits('canteen.sample_destroy'), 0);
+  w.late = late;
 });
 
 test('a mistaken record is voided with a reason and a new one recorded; both stay', async () => {
@@ -180,6 +182,9 @@ test('bad input is refused with the field named, and nothing is written', async 
   assert.equal(count(), n);
   // A 5-minute-ahead clock and exactly 125 g are fine.
   await record(lunch({ meal: 'dinner', taken_at: '2026-12-05T12:04:00+08:00', weight_g: 125 }));
+  // Taken the evening before the meal's day: fine; two days before: named.
+  await record(lunch({ meal: 'breakfast', taken_at: '2026-12-04T20:00:00+08:00' }));
+  assertProblem(await send('POST', url, lunch({ taken_at: '2026-12-03T23:59:00+08:00' }), w.keeper), 422, 'taken_at');
 });
 
 test('who may: another canteen\'s keeper, residents, workers, volunteers and the signed-out are refused', async () => {
@@ -205,4 +210,33 @@ test('who may: another canteen\'s keeper, residents, workers, volunteers and the
   assertProblem(await send('POST', `${samples(w.other)}/${own.id}/void`, { reason: 'x' }, w.otherKeeper), 404);
   assertProblem(await send('POST', `${url}/999999/destroy`, {}, w.keeper), 404);
   assertProblem(await send('POST', `${url}/abc/void`, { reason: 'x' }, w.keeper), 404);
+});
+
+// No sample reaches its 48 hours within a test: the server is started again
+// on the same database with its clock (--now) at 2026-12-07 12:30, 48 hours
+// and half an hour after the samples above were recorded. Last in the file.
+test('48 hours after its recording the sample is destroyed; its row stays; a destroyed sample is not voided', async () => {
+  const { srv } = w;
+  await srv.stop();
+  srv.args.splice(srv.args.indexOf('--now'), 2);
+  srv.args.push('--now', '2026-12-07T12:30:00+08:00');
+  await srv.start();
+  const keeper = await srv.login('shitang1', 'keeper-pass-1');
+  const path = `${samples(w.canteen)}/${w.late.id}`;
+  const done = await send('POST', `${path}/destroy`, {}, keeper);
+  assert.equal(done.status, 200, done.text);
+  assert.match(done.body.destroyed_at, /^2026-12-07T12:3\d:\d\d\+08:00$/);
+  assert.deepEqual(done.body.destroyed_by, { id: w.keeper.user.id, name: '王师傅' });
+  assert.equal(audits('canteen.sample_destroy'), 1);
+  assertProblem(await send('POST', `${path}/destroy`, {}, keeper), 409);
+  const v = await send('POST', `${path}/void`, { reason: '补录' }, keeper);
+  assertProblem(v, 409);
+  assert.match(v.body.detail, /destroyed/);
+  assert.equal(audits('canteen.sample_void'), 1);  // the one voided above
+  const day = await get(`${samples(w.canteen)}?date=2026-12-03`, keeper);
+  const row = day.body.items.find((i) => i.id === w.late.id);
+  assert.equal(row.destroyed_at, done.body.destroyed_at);
+  assert.equal(row.destroyed_by.name, '王师傅');
+  assert.equal(row.voided_at, null);
+  assert.equal(day.body.items.length, 2);
 });
