@@ -4,7 +4,8 @@
 // days; "今日菜单未发布" for a canteen with none; elder mode at 360 px reads
 // the menu aloud with prices in Chinese words (the test records what
 // speechSynthesis.speak is given), and English says yuan; the staff's menu
-// editor adds a dish and publishes a meal. Axe on each.
+// editor adds a dish (a second of the same name refused in the form's
+// summary: the server's 409) and publishes a meal. Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -158,6 +159,11 @@ test('staff: the day\'s menu editor adds a dish and publishes a meal', async () 
   const dishes = (await srv.fetch(`/api/v1/canteens/${bare.id}/dishes`, { token: admin.token })).body.items;
   assert.deepEqual(dishes.map((d) => [d.name, d.price_fen, d.portion, d.tags, d.allergens]),
     [['清蒸鲈鱼', 1250, '一条 400g', ['boneless'], ['fish']]]);
+  // The same name again: the server's 409 is said in the form's summary.
+  await page.locator('#dish-save').click();
+  await page.locator('#dish-errors .error', { hasText: '没有完成：' }).waitFor();
+  assert.match(await page.locator('#dish-errors').textContent(), /清蒸鲈鱼/);
+  assert.equal((await srv.fetch(`/api/v1/canteens/${bare.id}/dishes`, { token: admin.token })).body.items.length, 1);
   const lunch = page.locator('form.meal-edit[data-meal="lunch"]');
   await lunch.getByLabel('清蒸鲈鱼 ¥12.50').check();
   await lunch.getByRole('button', { name: '保存并发布午餐' }).click();

@@ -1,15 +1,17 @@
 // The food-safety sample log 留样 (issue 17, screens/canteen_samples.js): a
 // keeper of 生态园's keeper organisation finds it on the workbench, records
-// a sample in the quick form (the menu's dish offered, 150 g by default, the
-// fridge remembered), sees the server's 422 by its field, has a destroy
-// refused in words before 48 hours and destroys one taken 60 hours ago,
+// samples in the quick form (the menu's dish offered, 150 g by default, the
+// fridge remembered, the time taken set to now after each save and when the
+// form gets focus, the browser's clock moved between two), sees the server's
+// 422 by its field, has a destroy refused in words before 48 hours and, the
+// server started again 48 hours on, destroys it,
 // voids a record with a reason; the print view leaves the bars and the form
 // out, the CSV link is the day's. A keeper of another canteen is refused.
 // Elder mode at 360 px; axe on each view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { makeUser, startDemoServer } from './lib/demo.mjs';
+import { ADMIN, makeUser, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
@@ -64,14 +66,21 @@ async function signedIn(who, settings = { lang: 'zh-CN' }) {
   return page;
 }
 
-test('a keeper records a sample, is refused destroying it before 48 hours, voids one', async () => {
+test('a keeper records samples at the time she saves them, is refused destroying one before 48 hours, voids one', async () => {
+  // The browser's clock is moved between two samples (minutes, one district day).
+  const now = Date.now();
+  const t0 = dateOf(now - 6 * 60e3) === dateOf(now) ? now - 6 * 60e3 : now;
+  const t1 = t0 + 3 * 60e3;
+  const minute = (ms) => district(ms).slice(0, 16);
+  await browser.context.clock.setFixedTime(new Date(t0));
   const page = await signedIn(KEEPER_A);
+  const today = dateOf(t0);
   // The workbench links her canteen's log (only hers: she keeps one canteen).
   const link = page.locator('.kept a.canteen-samples-link');
   assert.equal(await link.count(), 1);
   await link.click();
   await page.locator('#samples-form').waitFor();
-  assert.equal(await page.locator('#samples-title').textContent(), `生态园便民餐厅 · ${dateOf(Date.now())} 留样记录`);
+  assert.equal(await page.locator('#samples-title').textContent(), `生态园便民餐厅 · ${today} 留样记录`);
   assert.equal(await page.locator('#samples-none').textContent(), '这一天还没有留样。');
   assert.equal(await page.locator('#sample-weight').inputValue(), '150');
   // The lunch menu's dish is offered.
@@ -86,12 +95,12 @@ test('a keeper records a sample, is refused destroying it before 48 hours, voids
   await page.locator('#sample-save').click();
   await page.locator('#sample-weight[aria-invalid="true"]').waitFor();
   assert.match(await page.locator('[data-for="weight_g"] .field-error').textContent(), /不少于 125 克/);
-  assert.equal((await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${dateOf(Date.now())}`, { token: admin.token })).body.items.length, 0);
+  assert.equal((await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${today}`, { token: admin.token })).body.items.length, 0);
 
   await page.locator('#sample-weight').fill('150');
   await page.locator('#sample-save').click();
   await page.locator('#samples-status', { hasText: '已记录：尖椒土豆丝，150 克。' }).waitFor();
-  const saved = (await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${dateOf(Date.now())}`, { token: admin.token })).body.items;
+  const saved = (await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${today}`, { token: admin.token })).body.items;
   assert.equal(saved.length, 1);
   assert.equal(saved[0].meal, 'lunch');
   assert.equal(saved[0].weight_g, 150);
@@ -102,12 +111,29 @@ test('a keeper records a sample, is refused destroying it before 48 hours, voids
   assert.equal(await row.locator('.sample-dish').textContent(), '尖椒土豆丝');
   assert.match(await row.textContent(), /冰箱：1号留样冰箱/);
   assert.match(await row.textContent(), /李师傅/);
+  assert.equal(saved[0].taken_at, `${minute(t0)}:00+08:00`);
+  assert.equal(await page.locator('#sample-taken').inputValue(), minute(t0), 'the time is now again after a save');
+
+  // The page left open: the next sample, minutes later, is taken then.
+  await page.clock.setFixedTime(new Date(t1));
+  await page.locator('#sample-note').focus();
+  assert.equal(await page.locator('#sample-taken').inputValue(), minute(t1), 'the time is now again when the form gets focus');
+  await page.locator('#sample-dish').fill('小米南瓜粥');
+  await page.locator('#sample-save').click();
+  await page.locator('#samples-status', { hasText: '已记录：小米南瓜粥，150 克。' }).waitFor();
+  const both = (await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${today}`, { token: admin.token })).body.items;
+  assert.deepEqual(both.map((x) => [x.dish_name, x.taken_at]),
+    [['尖椒土豆丝', `${minute(t0)}:00+08:00`], ['小米南瓜粥', `${minute(t1)}:00+08:00`]]);
+  // A time she typed herself is kept.
+  await page.locator('#sample-taken').fill(minute(t0));
+  await page.locator('#sample-dish').focus();
+  assert.equal(await page.locator('#sample-taken').inputValue(), minute(t0));
 
   // Destroy before 48 hours: refused, in words with the time it may be.
   await row.locator('button[data-action="destroy"]').click();
   await row.locator('.sample-msg.error').waitFor();
   assert.match(await row.locator('.sample-msg').textContent(), /^留样未满48小时，可于 .+ \d\d:\d\d 后销毁。$/);
-  assert.equal((await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${dateOf(Date.now())}`, { token: admin.token })).body.items[0].destroyed_at, null);
+  assert.equal((await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${today}`, { token: admin.token })).body.items[0].destroyed_at, null);
   await assertAccessible(page, 'sample log, destroy refused');
   await shot(page, 'canteen-samples', true);
 
@@ -125,7 +151,7 @@ test('a keeper records a sample, is refused destroying it before 48 hours, voids
   assert.equal(await page.locator('#sample-fridge').inputValue(), '1号留样冰箱');
 
   // The day's CSV and the print view.
-  assert.equal(await page.locator('#samples-csv').getAttribute('href'), `/api/v1/canteens/${a.id}/samples.csv?date=${dateOf(Date.now())}`);
+  assert.equal(await page.locator('#samples-csv').getAttribute('href'), `/api/v1/canteens/${a.id}/samples.csv?date=${today}`);
   const csv = await page.evaluate((href) => fetch(href).then(async (r) => [r.status, await r.text()]), await page.locator('#samples-csv').getAttribute('href'));
   assert.equal(csv[0], 200);
   assert.ok(csv[1].includes('尖椒土豆丝'), csv[1]);
@@ -134,27 +160,6 @@ test('a keeper records a sample, is refused destroying it before 48 hours, voids
   assert.equal(await page.locator('header.bar').isVisible(), false);
   assert.equal(await page.locator('.sample-dish').first().isVisible(), true);
   await page.emulateMedia({ media: 'screen' });
-  await page.close();
-});
-
-test('a sample kept 60 hours is destroyed; elder mode at 360 px', async () => {
-  const taken = Date.now() - 60 * 3600e3;
-  const login = await srv.login(KEEPER_A.username, KEEPER_A.password);
-  const made = await srv.fetch(`/api/v1/canteens/${a.id}/samples`, { method: 'POST', token: login.token, json: {
-    date: dateOf(taken), meal: 'dinner', dish_name: '红烧肉', weight_g: 130, taken_at: district(taken), fridge: '2号留样冰箱' } });
-  assert.equal(made.status, 201, made.text);
-  const page = await signedIn(KEEPER_A, { lang: 'zh-CN', elder: true });
-  await page.goto(`${srv.url}/#/staff/canteen/${a.id}/samples?date=${dateOf(taken)}`);
-  const row = page.locator(`#sample-${made.body.id}`);
-  await row.waitFor();
-  assert.equal(await page.locator('#samples-date').inputValue(), dateOf(taken));
-  await assertElder(page, 'sample log, elder mode');
-  await assertAccessible(page, 'sample log, elder mode');
-  await row.locator('button[data-action="destroy"]').click();
-  await page.locator('#samples-status', { hasText: '已销毁：红烧肉。' }).waitFor();
-  assert.match(await page.locator(`#sample-${made.body.id} .sample-state`).textContent(), /^已销毁 .+（李师傅）$/);
-  const after = (await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${dateOf(taken)}`, { token: admin.token })).body.items;
-  assert.equal(after.find((x) => x.id === made.body.id).destroyed_by.name, KEEPER_A.display_name);
   await page.close();
 });
 
@@ -170,5 +175,37 @@ test('a keeper of another canteen is refused its log', async () => {
   // Her own canteen's log opens.
   await page.goto(`${srv.url}/#/staff/canteen/${b.id}/samples`);
   await page.locator('#samples-form').waitFor();
+  await page.close();
+});
+
+// No sample reaches its 48 hours within a test: the server is started again
+// on the same database with its test clock (--now) 48 hours and 10 minutes
+// on, and the browser's clock with it. Last in the file.
+test('48 hours after its recording a sample is destroyed; elder mode at 360 px', async () => {
+  const taken = Date.now() - 20 * 3600e3;
+  const login = await srv.login(KEEPER_A.username, KEEPER_A.password);
+  const made = await srv.fetch(`/api/v1/canteens/${a.id}/samples`, { method: 'POST', token: login.token, json: {
+    date: dateOf(taken), meal: 'dinner', dish_name: '红烧肉', weight_g: 130, taken_at: district(taken), fridge: '2号留样冰箱' } });
+  assert.equal(made.status, 201, made.text);
+  await srv.stop();
+  const later = Date.now() + (48 * 3600 + 600) * 1000;
+  const at = srv.args.indexOf('--now');
+  if (at >= 0) srv.args.splice(at, 2);
+  srv.args.push('--now', district(later));
+  await srv.start();
+  await browser.context.clock.setFixedTime(new Date(later));
+  const page = await signedIn(KEEPER_A, { lang: 'zh-CN', elder: true });
+  await page.goto(`${srv.url}/#/staff/canteen/${a.id}/samples?date=${dateOf(taken)}`);
+  const row = page.locator(`#sample-${made.body.id}`);
+  await row.waitFor();
+  assert.equal(await page.locator('#samples-date').inputValue(), dateOf(taken));
+  await assertElder(page, 'sample log, elder mode');
+  await assertAccessible(page, 'sample log, elder mode');
+  await row.locator('button[data-action="destroy"]').click();
+  await page.locator('#samples-status', { hasText: '已销毁：红烧肉。' }).waitFor();
+  assert.match(await page.locator(`#sample-${made.body.id} .sample-state`).textContent(), /^已销毁 .+（李师傅）$/);
+  const staff = await srv.login(ADMIN.username, ADMIN.password);
+  const after = (await srv.fetch(`/api/v1/canteens/${a.id}/samples?date=${dateOf(taken)}`, { token: staff.token })).body.items;
+  assert.equal(after.find((x) => x.id === made.body.id).destroyed_by.name, KEEPER_A.display_name);
   await page.close();
 });

@@ -83,8 +83,14 @@ function dishForm(id, added) {
       const dish = await api(`${path(id)}/dishes`, { method: 'POST', json: body });
       await added(dish);
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 422) throw err;
-      errors.show((err.problem.errors || []).map((x) => ({ field: x.field.replace(/\[\d+\]$/, ''), message: x.message })), t('samples.not_saved'));
+      // Every refusal is said in the form's summary: a 422 by its fields; a
+      // 409 (the name is taken), 403, 413 with the server's reason; no
+      // answer at all (offline) in words.
+      if (err instanceof ApiError && err.status === 422) {
+        errors.show((err.problem.errors || []).map((x) => ({ field: x.field.replace(/\[\d+\]$/, ''), message: x.message })), t('samples.not_saved'));
+      } else {
+        errors.show([], err instanceof ApiError ? t('samples.refused', { detail: err.message }) : t('common.offline'));
+      }
     }
   });
   return form;

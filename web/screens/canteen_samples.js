@@ -3,7 +3,8 @@
 // organisation) and admins, read by inspectors (department users): the day's
 // samples by meal (GET …/samples?date=); for staff a quick form to record one
 // (POST …/samples: the meal, a dish of that meal's menu or one typed, 150 g
-// by default, the fridge this device last used, the time now), destroy
+// by default, the fridge this device last used, the time now, kept current
+// until the user changes it), destroy
 // (refused in words before 48 hours: 409) and void with a reason; for
 // inspectors a print view and the day's CSV (…/samples.csv).
 import { api, ApiError, me } from '../js/api.js';
@@ -107,7 +108,13 @@ function sampleForm(id, date, menu, saved) {
   meal.addEventListener('change', offer);
   offer();
   const weight = h('input', { type: 'number', min: 125, step: 1, inputmode: 'numeric', required: true, value: DEFAULT_WEIGHT_G });
+  // The time taken is now: set again after each save, whenever the form gets
+  // focus and when it is sent, while the user has not changed it (a page
+  // left open).
   const taken = h('input', { type: 'datetime-local', required: true, value: toLocalInput(Date.now()) });
+  let takenEdited = false;
+  taken.addEventListener('input', () => { takenEdited = true; });
+  const takenNow = () => { if (!takenEdited) taken.value = toLocalInput(Date.now()); };
   const fridge = h('input', { type: 'text', required: true, maxlength: 40, value: remembered(id) });
   const note = h('input', { type: 'text', maxlength: 200 });
   const summary = h('div', { id: 'sample-errors', tabindex: '-1' });
@@ -123,9 +130,11 @@ function sampleForm(id, date, menu, saved) {
     summary,
     h('button', { type: 'submit', id: 'sample-save' }, t('samples.save')));
   const errors = formErrors(form, summary, 'sample');
+  form.addEventListener('focusin', takenNow);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     errors.clear();
+    takenNow();
     const name = dish.value.trim();
     const chosen = menuDishes(menu, date, meal.value).find((x) => x.name === name);
     const at = fromLocalInput(taken.value);
@@ -142,6 +151,8 @@ function sampleForm(id, date, menu, saved) {
       remember(id, body.fridge);
       dish.value = '';
       note.value = '';
+      takenEdited = false;
+      takenNow();
       await saved(item);
       dish.focus();
     } catch (err) {
