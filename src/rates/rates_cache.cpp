@@ -10,9 +10,9 @@ namespace warmcity::rates {
 
 namespace {
 
-// Stamps only grow (the mark moves forward; events are never deleted).
+// Stamps only grow (events are never deleted).
 bool at_or_after(const RollupStamp& a, const RollupStamp& b) {
-  return a.mark >= b.mark && a.last_event >= b.last_event;
+  return a.last_event >= b.last_event;
 }
 
 }  // namespace

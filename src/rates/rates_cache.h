@@ -1,10 +1,10 @@
 // MonthCache: the ranked months (ranked_month.h) most recently asked for,
 // so that the pages of a report, and the same page asked again, do not each
 // read and rank every group (a city's 14,000 grids). A RankedMonth is kept
-// with the stamp it was computed at (rollup_stamp(): the roll-up's mark and
-// the last event id): every change to what a report reads is written with
-// an appeal event, so a later event or roll-up gives a new stamp and the
-// next request computes the month again.
+// with the stamp it was computed at (rollup_stamp(): the last event that is
+// not an escalation): every change to what a report reads is written with
+// such an appeal event, so a later one gives a new stamp and the next
+// request computes the month again (a roll-up alone changes no answer).
 //
 // get() gives the month computed at `stamp` or later; otherwise it
 // computes it, once: concurrent callers asking for the same month and

@@ -28,18 +28,18 @@ constexpr int64_t kJuly = 1782835200;
 TEST(MonthCache, KeepsAMonthUntilTheStampMoves) {
   MonthCache cache({});
   const MonthCache::Value a = month_of_groups(3), b = month_of_groups(4);
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {5, 9}, giving(a)), a);
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {5, 9}, giving(b)), a);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {9}, giving(a)), a);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {9}, giving(b)), a);
   EXPECT_EQ(cache.computations(), 1u);
   // An older stamp (read before the month was computed) is answered too.
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {5, 8}, giving(b)), a);
-  // A new event, then a roll-up: computed again each time.
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {5, 10}, giving(b)), b);
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {10, 10}, giving(a)), a);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {8}, giving(b)), a);
+  // A new event, then another: computed again each time.
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {10}, giving(b)), b);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {11}, giving(a)), a);
   EXPECT_EQ(cache.computations(), 3u);
   // Another dimension or month is another entry.
-  EXPECT_EQ(*cache.get(kJune, Dimension::kCommunity, {10, 10}, giving(b)), b);
-  EXPECT_EQ(*cache.get(kJuly, Dimension::kGrid, {10, 10}, giving(b)), b);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kCommunity, {11}, giving(b)), b);
+  EXPECT_EQ(*cache.get(kJuly, Dimension::kGrid, {11}, giving(b)), b);
   EXPECT_EQ(cache.computations(), 5u);
   EXPECT_EQ(cache.size(), 3u);
 }
@@ -47,39 +47,38 @@ TEST(MonthCache, KeepsAMonthUntilTheStampMoves) {
 TEST(MonthCache, WhatMovedWhileReadOrFailedIsNotKept) {
   MonthCache cache({});
   const MonthCache::Value a = month_of_groups(3);
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {1, 1}, giving(a, false)), a);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {1}, giving(a, false)), a);
   EXPECT_EQ(cache.size(), 0u);
   auto failing = []() -> Result<MonthCache::Computed> { return Status::Unavailable("busy"); };
-  EXPECT_EQ(cache.get(kJune, Dimension::kGrid, {1, 1}, failing).status().code(),
-            Code::kUnavailable);
+  EXPECT_EQ(cache.get(kJune, Dimension::kGrid, {1}, failing).status().code(), Code::kUnavailable);
   auto throwing = []() -> Result<MonthCache::Computed> { throw std::runtime_error("boom"); };
-  EXPECT_EQ(cache.get(kJune, Dimension::kGrid, {1, 1}, throwing).status().code(), Code::kInternal);
+  EXPECT_EQ(cache.get(kJune, Dimension::kGrid, {1}, throwing).status().code(), Code::kInternal);
   EXPECT_EQ(cache.size(), 0u);
-  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {1, 1}, giving(a)), a);
+  EXPECT_EQ(*cache.get(kJune, Dimension::kGrid, {1}, giving(a)), a);
   EXPECT_EQ(cache.computations(), 4u);
 }
 
 TEST(MonthCache, DropsTheLeastRecentlyUsedBeyondItsRows) {
   MonthCache cache({.max_rows = 25, .max_months = 32});
   const MonthCache::Value ten = month_of_groups(10);
-  cache.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));
-  cache.get(kJuly, Dimension::kGrid, {1, 1}, giving(ten));
-  cache.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));  // June used last
-  cache.get(kJune, Dimension::kCommunity, {1, 1}, giving(ten));
+  cache.get(kJune, Dimension::kGrid, {1}, giving(ten));
+  cache.get(kJuly, Dimension::kGrid, {1}, giving(ten));
+  cache.get(kJune, Dimension::kGrid, {1}, giving(ten));  // June used last
+  cache.get(kJune, Dimension::kCommunity, {1}, giving(ten));
   EXPECT_EQ(cache.size(), 2u);  // July's grids dropped
   EXPECT_EQ(cache.computations(), 3u);
-  cache.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));
+  cache.get(kJune, Dimension::kGrid, {1}, giving(ten));
   EXPECT_EQ(cache.computations(), 3u);
-  cache.get(kJuly, Dimension::kGrid, {1, 1}, giving(ten));
+  cache.get(kJuly, Dimension::kGrid, {1}, giving(ten));
   EXPECT_EQ(cache.computations(), 4u);
   // A month larger than the bound alone is given but not kept.
   MonthCache small({.max_rows = 5, .max_months = 32});
-  small.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));
+  small.get(kJune, Dimension::kGrid, {1}, giving(ten));
   EXPECT_EQ(small.size(), 0u);
   // max_rows 0: nothing kept.
   MonthCache none({.max_rows = 0});
-  none.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));
-  none.get(kJune, Dimension::kGrid, {1, 1}, giving(ten));
+  none.get(kJune, Dimension::kGrid, {1}, giving(ten));
+  none.get(kJune, Dimension::kGrid, {1}, giving(ten));
   EXPECT_EQ(none.computations(), 2u);
   EXPECT_EQ(none.size(), 0u);
 }
@@ -97,14 +96,12 @@ TEST(MonthCache, ConcurrentCallersWaitForOneComputation) {
   };
   constexpr int kCallers = 8;
   std::vector<std::future<Result<MonthCache::Value>>> answers;
-  answers.push_back(std::async(std::launch::async, [&] {
-    return cache.get(kJune, Dimension::kGrid, {2, 2}, slow);
-  }));
+  answers.push_back(std::async(std::launch::async,
+                               [&] { return cache.get(kJune, Dimension::kGrid, {2}, slow); }));
   while (computing.load() == 0) std::this_thread::yield();
   for (int i = 1; i < kCallers; ++i) {
-    answers.push_back(std::async(std::launch::async, [&] {
-      return cache.get(kJune, Dimension::kGrid, {2, 2}, slow);
-    }));
+    answers.push_back(std::async(std::launch::async,
+                                 [&] { return cache.get(kJune, Dimension::kGrid, {2}, slow); }));
   }
   // Every other caller has found the computation under way before it ends.
   while (cache.shared() < kCallers - 1) std::this_thread::yield();

@@ -122,12 +122,14 @@ Result<Contribution> current_contribution(store::Connection& c, int64_t appeal_i
 // REQUIRES: inside a write job.
 Status roll_up(store::Connection& c, int max_events = kRollUpBatch);
 
-// What the month reads below depend on: the mark and the last event id.
-// Every change they read is written with an event, so while the stamp is
-// the same their answers are (one writer commits events in id order; see
-// above for two servers on one PostgreSQL). Both only grow.
+// What the month reads below depend on: the last event that is not an
+// escalation. Every change they read is written with such an event (the
+// sweep's escalations change only the level), and their answers do not
+// depend on where the mark is (they add what is pending), so while the
+// stamp is the same so are they (one writer commits events in id order;
+// see above for two servers on one PostgreSQL). It only grows.
 struct RollupStamp {
-  int64_t mark = 0, last_event = 0;
+  int64_t last_event = 0;
   auto operator<=>(const RollupStamp&) const = default;
 };
 Result<RollupStamp> rollup_stamp(store::Connection& c);
