@@ -60,7 +60,7 @@ Quote quote(const SubsidyRules* version, const std::optional<ElderOnDay>& elder,
   q.version_id = version->id;
   const SubsidyTier* tier = pick(*version, *q.age, *elder, meal.meal);
   if (!tier) {
-    q.reason = std::to_string(*q.age) + "岁，不符合补贴条件" + since(*version) + "，按原价";
+    q.reason = std::string("不符合补贴条件") + since(*version) + "，按原价";
     return q;
   }
   q.tier = tier->name;

@@ -52,7 +52,8 @@ struct Quote {
   // Why the subsidy is less than the tier's amount: "price", "cap_per_day",
   // "cap_per_month"; "" when it is not.
   std::string limited_by;
-  // In Chinese, naming the rule: "80岁以上 每餐补贴¥5（2026-12-01起）".
+  // In Chinese, naming the rule: "80岁以上 每餐补贴¥5（2026-12-01起）";
+  // never her age or categories (a counter reads it).
   std::string reason;
 };
 

@@ -173,7 +173,7 @@ TEST(SubsidyEngine, NotAnElderOrNoTierPaysInFull) {
   const Quote young = quote(&r, born(day(1970, 1, 1)), lunch(day(2026, 12, 5)));
   EXPECT_EQ(young.subsidy_fen, 0);
   EXPECT_FALSE(young.tier.has_value());
-  EXPECT_EQ(young.reason, "56岁，不符合补贴条件（2026-12-01起），按原价");
+  EXPECT_EQ(young.reason, "不符合补贴条件（2026-12-01起），按原价");
   // Breakfast counts in no tier of the table.
   MealToPrice breakfast = lunch(day(2026, 12, 5));
   breakfast.meal = Meal::kBreakfast;

@@ -162,11 +162,8 @@ ordered_json elder_quote_json(const ElderQuote& q, const QuoteRequest& asked) {
   const Quote& x = q.quote;
   ordered_json elder = nullptr;
   if (q.elder_id) {
-    elder = {{"id", *q.elder_id},
-             {"name", q.elder_name_masked},
-             {"age", or_null(x.age)},
-             {"statuses", q.statuses},
-             {"closed", q.closed}};
+    // Her masked name only: never her categories, age or record id.
+    elder = {{"name", q.elder_name_masked}};
   }
   return {{"canteen_id", q.canteen_id},
           {"date", core::format_date(asked.date)},

@@ -8,6 +8,7 @@
 #include "canteens/routes.h"
 #include "canteens/subsidy_json.h"
 #include "canteens/subsidy_service.h"
+#include "eldercare/card_number.h"
 #include "http/problem.h"
 #include "http/router.h"
 
@@ -50,7 +51,17 @@ std::optional<int64_t> query_int(const http::Request& req, const char* name, int
 Result<QuoteRequest> read_quote_request(const http::Request& req) {
   std::vector<FieldError> errors;
   QuoteRequest q;
-  q.elder_id = query_int(req, "elder_id", 1, INT64_MAX, false, errors);
+  // The diner shows her card; a record id would let a counter walk the
+  // register.
+  if (req.query_param("elder_id")) {
+    errors.push_back({"elder_id", "unknown parameter: name the elder by her card (card=)"});
+  }
+  if (std::optional<std::string> card = req.query_param("card")) {
+    q.card = eldercare::parse_card_number(*card);
+    if (!q.card) {
+      errors.push_back({"card", "not a card number: ten digits whose last is a check digit"});
+    }
+  }
   Result<core::LocalDate> date = core::parse_date(req.query_param("date").value_or(""));
   if (date.ok()) {
     q.date = *date;
@@ -139,14 +150,14 @@ void register_subsidy_routes(http::Router& router, std::shared_ptr<SubsidyServic
              {.summary = "The elders' meal-subsidy rule versions, the one in force marked"});
   router.add(Method::kPost, api, admin, subsidy_handler(service, create_version),
              {.body_limit = 64 * 1024,
-              .summary = "A new version of the meal-subsidy rules, from today or later"});
+              .summary = "A new version of the meal-subsidy rules, from tomorrow or later"});
   router.add(
       Method::kPut, api + "/{id}", admin, subsidy_handler(service, replace_version),
       {.body_limit = 64 * 1024, .summary = "Replace a meal-subsidy rule version not yet in force"});
   router.add(Method::kGet, std::string(kCanteensApi) + "/{id}/subsidy-quote",
              http::Access::Roles({Role::kAdmin, Role::kKeeper}),
              subsidy_handler(service, quote_route),
-             {.summary = "What an elder pays for a meal here, and why (audited)"});
+             {.summary = "What the elder with this card pays for a meal here, and why (audited)"});
 }
 
 }  // namespace warmcity::canteens

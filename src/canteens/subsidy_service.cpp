@@ -6,6 +6,7 @@
 #include "accounts/audit.h"
 #include "canteens/subsidy_store.h"
 #include "core/phone.h"
+#include "eldercare/card_store.h"
 #include "eldercare/elder.h"
 #include "eldercare/elder_timeline.h"
 
@@ -26,11 +27,40 @@ accounts::AuditEntry subsidy_audit_entry(const Caller& by, std::string action,
   return e;
 }
 
-Status not_past(const SubsidyRules& r, core::LocalDate today) {
-  if (r.effective_from >= today) return Status::Ok();
+// A version takes effect at a day's start: never today (its morning's meals
+// are sold) nor a past day.
+Status after_today(const SubsidyRules& r, core::LocalDate today) {
+  if (r.effective_from > today) return Status::Ok();
+  const core::LocalDate tomorrow = core::civil_from_days(core::days_from_civil(today) + 1);
   return Status::Unprocessable(
-      "past days' prices never change",
-      {{"effective_from", "must be today (" + core::format_date(today) + ") or later"}});
+      "a day's prices never change once it has begun",
+      {{"effective_from", "must be after today (" + core::format_date(today) +
+                              "): " + core::format_date(tomorrow) + " or later"}});
+}
+
+// The meal's day: today to kQuoteDaysAhead days ahead.
+Status quotable(core::LocalDate day, core::LocalDate today) {
+  const int64_t ahead = core::days_from_civil(day) - core::days_from_civil(today);
+  if (ahead >= 0 && ahead <= kQuoteDaysAhead) return Status::Ok();
+  const core::LocalDate last =
+      core::civil_from_days(core::days_from_civil(today) + kQuoteDaysAhead);
+  return Status::Unprocessable(
+      "bad quote parameters",
+      {{"date", "from today (" + core::format_date(today) + ") to " + core::format_date(last)}});
+}
+
+// The elder whose active card has `number`; an unknown number and a revoked
+// card answer alike.
+Result<eldercare::ElderTimeline> elder_by_card(store::Connection& c, const std::string& number) {
+  static constexpr char kNoElder[] = "no elder with that card";
+  Result<eldercare::Card> card = eldercare::card_by_number(c, number);
+  if (!card.ok()) {
+    return card.status().code() == Code::kNotFound ? Status::NotFound(kNoElder) : card.status();
+  }
+  if (!card->active) return Status::NotFound(kNoElder);
+  Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, card->elder_id);
+  if (!t.ok() && t.status().code() == Code::kNotFound) return Status::NotFound(kNoElder);
+  return t;
 }
 
 // Another version already effective from r's day (not r itself).
@@ -82,7 +112,7 @@ void SubsidyService::create(SubsidyRules r, Caller by, SubsidyDone<SubsidyRules>
   db_.submit(
       [this, by, out](store::Connection& c) {
         const int64_t at = now();
-        if (Status s = not_past(*out, core::local_date_of(at)); !s.ok()) return s;
+        if (Status s = after_today(*out, core::local_date_of(at)); !s.ok()) return s;
         if (Status s = day_free(c, *out); !s.ok()) return s;
         out->created_at = out->updated_at = at;
         out->created_by = out->updated_by = by.user_id;
@@ -114,7 +144,7 @@ void SubsidyService::replace(int64_t id, SubsidyRules r, Caller by,
                                   core::format_date(old->effective_from) +
                                   ": a version is changed only before its day; make a new one");
         }
-        if (Status s = not_past(*out, today); !s.ok()) return s;
+        if (Status s = after_today(*out, today); !s.ok()) return s;
         if (Status s = day_free(c, *out); !s.ok()) return s;
         out->created_at = old->created_at;
         out->created_by = old->created_by;
@@ -133,51 +163,52 @@ void SubsidyService::replace(int64_t id, SubsidyRules r, Caller by,
       });
 }
 
+Result<ElderQuote> SubsidyService::read_quote(int64_t canteen_id, const QuoteRequest& q,
+                                              const Caller& by) const {
+  store::Connection& c = db_.reader();
+  Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
+  if (!canteen.ok()) return canteen.status();
+  if (Status s = quotable(q.date, today()); !s.ok()) return s;
+  ElderQuote out;
+  out.canteen_id = canteen->id;
+  const MealToPrice meal{q.date, q.meal, q.price_fen, q.subsidised_today_fen,
+                         q.subsidised_month_fen};
+  if (!q.card) {
+    out.quote = canteens::quote(nullptr, std::nullopt, meal);
+    return out;
+  }
+  Result<eldercare::ElderTimeline> t = elder_by_card(c, *q.card);
+  if (!t.ok()) return t.status();
+  Result<std::optional<SubsidyRules>> version = subsidy_version_on(c, q.date);
+  if (!version.ok()) return version.status();
+  out.elder_id = t->id;
+  out.elder_name_masked = core::mask_name(t->name);
+  out.closed = t->closed && t->closed_at < core::local_midnight_unix(q.date);
+  if (out.closed) {
+    out.quote = canteens::quote(nullptr, std::nullopt, meal);
+    out.quote.reason = "服务对象记录已关闭，按原价";
+  } else {
+    out.quote = canteens::quote(*version ? &**version : nullptr, elder_on(*t, q.date), meal);
+  }
+  return out;
+}
+
 void SubsidyService::quote(int64_t canteen_id, QuoteRequest q, Caller by,
                            SubsidyDone<ElderQuote> done) {
-  auto out = std::make_shared<ElderQuote>();
+  Result<ElderQuote> read = read_quote(canteen_id, q, by);
+  if (!read.ok() || !read->elder_id) return done(std::move(read));
+  auto out = std::make_shared<ElderQuote>(std::move(*read));
+  const std::string detail = accounts::AuditDetail()
+                                 .add_strings("fields", {"name_masked", "birth_date", "categories"})
+                                 .add("view", "masked")
+                                 .add("purpose", "subsidy_quote")
+                                 .add("via", "card")
+                                 .add("canteen_id", out->canteen_id)
+                                 .str();
+  auto entry = std::make_shared<accounts::AuditEntry>(subsidy_audit_entry(
+      by, "personal_data.read", "elder", std::to_string(*out->elder_id), detail));
   db_.submit(
-      [this, canteen_id, q, by, out](store::Connection& c) {
-        Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
-        if (!canteen.ok()) return canteen.status();
-        out->canteen_id = canteen->id;
-        const MealToPrice meal{q.date, q.meal, q.price_fen, q.subsidised_today_fen,
-                               q.subsidised_month_fen};
-        if (!q.elder_id) {
-          out->quote = canteens::quote(nullptr, std::nullopt, meal);
-          return Status::Ok();
-        }
-        Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, *q.elder_id);
-        if (!t.ok()) {
-          if (t.status().code() == Code::kNotFound) return Status::NotFound("no such elder");
-          return t.status();
-        }
-        Result<std::optional<SubsidyRules>> version = subsidy_version_on(c, q.date);
-        if (!version.ok()) return version.status();
-        const ElderOnDay elder = elder_on(*t, q.date);
-        out->elder_id = t->id;
-        out->elder_name_masked = core::mask_name(t->name);
-        out->statuses = elder.statuses;
-        out->closed = t->closed && t->closed_at < core::local_midnight_unix(q.date);
-        if (out->closed) {
-          out->quote = canteens::quote(nullptr, std::nullopt, meal);
-          out->quote.reason = "服务对象记录已关闭，按原价";
-          out->quote.age = age_on(elder.birth_date, q.date);
-        } else {
-          out->quote = canteens::quote(*version ? &**version : nullptr, elder, meal);
-        }
-        const std::string detail =
-            accounts::AuditDetail()
-                .add_strings("fields", {"name_masked", "birth_date", "categories"})
-                .add("view", "masked")
-                .add("purpose", "subsidy_quote")
-                .add("canteen_id", canteen->id)
-                .str();
-        return accounts::append_audit(
-            c,
-            subsidy_audit_entry(by, "personal_data.read", "elder", std::to_string(t->id), detail),
-            now());
-      },
+      [this, entry](store::Connection& c) { return accounts::append_audit(c, *entry, now()); },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
         done(std::move(*out));

@@ -10,16 +10,24 @@
 //   - writes are one write job with their audit entry
 //     (canteen_subsidy.create / canteen_subsidy.replace).
 // The quote: the canteen named must be one the caller works at (canteen.h:
-// 404 / 403); the elder's birth date and categories on the meal's day come
-// from her history (eldercare/elder_timeline.h) and her masked name is
-// answered, so the read is audited (personal_data.read, subject elder,
-// purpose subsidy_quote) in the same write job, before the answer. Her
-// categories on a day are those at the end of that day (district time): a
-// change recorded during a day counts for the whole day. A closed record
-// gets no subsidy for days after the one it was closed on.
+// 404 / 403); the meal's day is today to kQuoteDaysAhead days ahead
+// (delivery is booked ahead; kUnprocessable "date" otherwise). The diner is
+// named by the card she shows at the counter (her red proxy card's number,
+// eldercare/card_store.h), never by a record id: an unknown number and a
+// revoked card are the same kNotFound "no elder with that card". Her birth
+// date and categories on the meal's day come from her history
+// (eldercare/elder_timeline.h); the answer has her masked name, the tier,
+// the amounts and the reason, never her categories or age. Everything is
+// read on the calling thread's reader; the read is audited
+// (personal_data.read, subject elder, purpose subsidy_quote) as the only
+// write job, and the answer waits for its commit. Her categories on a day
+// are those at the end of that day (district time): a change recorded
+// during a day counts for the whole day. A closed record gets no subsidy
+// for days after the one it was closed on.
 //
-// Lifetime: REQUIRES `db` to outlive the service. `done` runs once, on the
-// writer thread.
+// Lifetime: REQUIRES `db` to outlive the service. `done` runs once: on the
+// writer's answerer thread after a write job, or on the calling thread when
+// nothing is written (an error before it, or a quote for no elder).
 #pragma once
 
 #include <cstdint>
@@ -50,8 +58,13 @@ struct SubsidyVersions {
   std::optional<int64_t> in_force_id;  // the one in force today
 };
 
+// The days a quote may be for: today to this many days ahead.
+constexpr int kQuoteDaysAhead = 14;
+
 struct QuoteRequest {
-  std::optional<int64_t> elder_id;  // nullopt: not an elder (full price)
+  // Her card's number (eldercare parse_card_number); nullopt: not an elder
+  // (full price).
+  std::optional<std::string> card;
   core::LocalDate date;
   Meal meal = Meal::kLunch;
   int64_t price_fen = 0;
@@ -64,10 +77,9 @@ struct QuoteRequest {
 struct ElderQuote {
   Quote quote;
   int64_t canteen_id = 0;
-  std::optional<int64_t> elder_id;
-  std::string elder_name_masked;      // "" when not an elder
-  std::vector<std::string> statuses;  // her categories on the day
-  bool closed = false;                // her record was closed before the day
+  std::optional<int64_t> elder_id;  // for the audit; never answered
+  std::string elder_name_masked;    // "" when not an elder
+  bool closed = false;              // her record was closed before the day
 };
 
 class SubsidyService {
@@ -77,19 +89,23 @@ class SubsidyService {
 
   // Every version, read on the calling thread's reader (no personal data).
   Result<SubsidyVersions> versions() const;
-  // REQUIRES: check_rules(r) is empty. kUnprocessable (effective_from before
-  // today), kConflict (a version has that day).
+  // REQUIRES: check_rules(r) is empty. kUnprocessable (effective_from not
+  // after today), kConflict (a version has that day).
   void create(SubsidyRules r, Caller by, SubsidyDone<SubsidyRules> done);
   // kNotFound, kConflict (in force or past; another version has the day),
-  // kUnprocessable (the new day is past).
+  // kUnprocessable (the new day is not after today).
   void replace(int64_t id, SubsidyRules r, Caller by, SubsidyDone<SubsidyRules> done);
-  // kNotFound (canteen, elder), kPermissionDenied (not working there).
+  // kNotFound (canteen; no active card with that number),
+  // kPermissionDenied (not working there), kUnprocessable "date".
   void quote(int64_t canteen_id, QuoteRequest q, Caller by, SubsidyDone<ElderQuote> done);
 
   int64_t now() const;
   core::LocalDate today() const;
 
  private:
+  // The quote without its audit entry, on the calling thread's reader.
+  Result<ElderQuote> read_quote(int64_t canteen_id, const QuoteRequest& q, const Caller& by) const;
+
   store::Database& db_;
   std::function<int64_t()> now_;
 };

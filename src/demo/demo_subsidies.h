@@ -1,11 +1,13 @@
 // The demo district's elders' meal-subsidy table (issue #17 "Subsidy
 // rules"), in force from the first of the demo's month: 60–69岁 ¥2, 70–79岁
 // ¥3, 80岁以上 ¥5, 特困/低保 ¥7 a meal, lunch and dinner, the highest tier
-// winning, at most ¥7 a day and ¥150 a month. Written through
+// winning, at most ¥7 a day and ¥150 a month. A seed: written through
 // canteens::SubsidyService as the system (an admin, user id 0) with the
-// service's clock at that first day's midnight — the service takes no
-// version for a day already past — so it is audited (canteen_subsidy.create)
-// like any other. Internal to src/demo.
+// service's clock at the last second of the day before that first — the
+// service takes a version only for a day after today — so it is checked and
+// audited (canteen_subsidy.create) like any other; its created_at and the
+// audit row's time are that second too (the service has one clock).
+// Internal to src/demo.
 #pragma once
 
 #include <cstdint>

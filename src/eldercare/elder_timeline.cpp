@@ -1,6 +1,9 @@
 // An elder's categories over time, from her history (elder_timeline.h).
 #include "eldercare/elder_timeline.h"
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "eldercare/elder_store.h"
@@ -18,12 +21,29 @@ std::vector<std::string> timeline_strings(const nlohmann::json& v) {
   return out;
 }
 
+struct Correction {
+  int64_t at = 0;
+  std::string detail;
+};
+
+// Her history's corrections (action "correct"), oldest first.
+Result<std::vector<Correction>> corrections_of(store::Connection& c, int64_t elder_id) {
+  auto s = c.prepare(
+      "SELECT at, detail FROM elder_events WHERE elder_id = ? AND action = 'correct' "
+      "ORDER BY id");
+  if (!s.ok()) return s.status();
+  s->bind(1, elder_id);
+  return store::collect<Correction>(*s, [](const store::Statement& r) {
+    return Correction{r.column_int64(0), r.column_text(1)};
+  });
+}
+
 }  // namespace
 
 Result<ElderTimeline> elder_timeline(store::Connection& c, int64_t id) {
   Result<Elder> e = get_elder(c, id);
   if (!e.ok()) return e.status();
-  Result<std::vector<ElderEvent>> events = list_events(c, id);
+  Result<std::vector<Correction>> events = corrections_of(c, id);
   if (!events.ok()) return events.status();
   ElderTimeline t;
   t.id = e->id;
@@ -33,9 +53,8 @@ Result<ElderTimeline> elder_timeline(store::Connection& c, int64_t id) {
   t.created_at = e->created_at;
   t.closed = e->closed;
   t.closed_at = e->closed_at;
-  for (const ElderEvent& ev : *events) {
-    if (ev.action != "correct") continue;
-    const nlohmann::json detail = nlohmann::json::parse(ev.detail_json, nullptr, false);
+  for (const Correction& ev : *events) {
+    const nlohmann::json detail = nlohmann::json::parse(ev.detail, nullptr, false);
     if (!detail.is_object()) continue;
     auto fields = detail.find("fields");
     if (fields == detail.end() || !fields->is_object()) continue;

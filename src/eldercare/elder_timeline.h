@@ -5,8 +5,8 @@
 // old and new values with its time.
 //
 // No access check and no audit here: the calling module decides who may ask
-// and writes the audit entry of the read in the same write job, on the
-// connection it passes.
+// and audits the read before it answers. Reads only: any connection will do
+// (a reader keeps the writer free).
 #pragma once
 
 #include <cstdint>
@@ -34,7 +34,8 @@ struct ElderTimeline {
   int64_t closed_at = 0;
 };
 
-// kNotFound when there is no such elder.
+// kNotFound when there is no such elder. Reads her record and only the
+// corrections of her history.
 Result<ElderTimeline> elder_timeline(store::Connection& c, int64_t id);
 
 // Her categories at `at` (unix seconds): today's, with every change made
