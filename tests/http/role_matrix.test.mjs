@@ -169,10 +169,12 @@ test('cookie sessions: every write that needs a session refuses a missing X-CSRF
   let writes = 0;
   for (const route of LISTED.routes) {
     if (!UNSAFE.has(route.method) || isPublic(route) || !ROUTES[keyOf(route)]) continue;
-    // A case and a caller it admits with a success.
+    // A case and a caller it admits with a success (or, for a case marked
+    // `afterChecks`, with its `ok` refusal, which only a request past the
+    // session and CSRF checks is answered: a sample kept 48 hours is 409).
     let pick = null;
     for (const kase of casesOf(ROUTES[keyOf(route)])) {
-      const c = CALLERS.find((x) => admits(route, x.role) && expected(route, kase, x) < 300);
+      const c = CALLERS.find((x) => admits(route, x.role) && (expected(route, kase, x) < 300 || (kase.afterChecks && expected(route, kase, x) === kase.ok)));
       if (c) { pick = { kase, c }; break; }
     }
     if (!pick) { wrong.push(`${keyOf(route)}: no case that some caller passes`); continue; }
