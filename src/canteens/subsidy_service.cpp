@@ -96,6 +96,9 @@ ElderOnDay elder_on(const eldercare::ElderTimeline& t, core::LocalDate day) {
 
 int64_t SubsidyService::now() const { return now_ ? now_() : core::now_unix(); }
 core::LocalDate SubsidyService::today() const { return core::local_date_of(now()); }
+core::LocalDate SubsidyService::rules_today(int64_t at) const {
+  return seed_today_.value_or(core::local_date_of(at));
+}
 
 Result<SubsidyVersions> SubsidyService::versions() const {
   Result<std::vector<SubsidyRules>> all = list_subsidy_versions(db_.reader());
@@ -112,7 +115,7 @@ void SubsidyService::create(SubsidyRules r, Caller by, SubsidyDone<SubsidyRules>
   db_.submit(
       [this, by, out](store::Connection& c) {
         const int64_t at = now();
-        if (Status s = after_today(*out, core::local_date_of(at)); !s.ok()) return s;
+        if (Status s = after_today(*out, rules_today(at)); !s.ok()) return s;
         if (Status s = day_free(c, *out); !s.ok()) return s;
         out->created_at = out->updated_at = at;
         out->created_by = out->updated_by = by.user_id;
@@ -136,7 +139,7 @@ void SubsidyService::replace(int64_t id, SubsidyRules r, Caller by,
   db_.submit(
       [this, by, out](store::Connection& c) {
         const int64_t at = now();
-        const core::LocalDate today = core::local_date_of(at);
+        const core::LocalDate today = rules_today(at);
         Result<SubsidyRules> old = get_subsidy_version(c, out->id);
         if (!old.ok()) return old.status();
         if (old->effective_from <= today) {

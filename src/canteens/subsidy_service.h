@@ -84,8 +84,12 @@ struct ElderQuote {
 
 class SubsidyService {
  public:
-  explicit SubsidyService(store::Database& db, std::function<int64_t()> now = nullptr)
-      : db_(db), now_(std::move(now)) {}
+  // `now`: the clock (default: the system's). `seed_today`, for seeding only
+  // (src/demo): the day create() and replace() take as today, while their
+  // created_at, updated_at and audit rows keep the clock's time.
+  explicit SubsidyService(store::Database& db, std::function<int64_t()> now = nullptr,
+                          std::optional<core::LocalDate> seed_today = std::nullopt)
+      : db_(db), now_(std::move(now)), seed_today_(seed_today) {}
 
   // Every version, read on the calling thread's reader (no personal data).
   Result<SubsidyVersions> versions() const;
@@ -106,8 +110,12 @@ class SubsidyService {
   // The quote without its audit entry, on the calling thread's reader.
   Result<ElderQuote> read_quote(int64_t canteen_id, const QuoteRequest& q, const Caller& by) const;
 
+  // The day the rules' checks take as today at `at`.
+  core::LocalDate rules_today(int64_t at) const;
+
   store::Database& db_;
   std::function<int64_t()> now_;
+  std::optional<core::LocalDate> seed_today_;
 };
 
 std::vector<store::Migration> subsidy_migrations();

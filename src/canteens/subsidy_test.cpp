@@ -195,6 +195,18 @@ TEST_F(SubsidyTest, ADaysPricesNeverChangeOnceItHasBegun) {
   EXPECT_EQ(replace(999, change).status().code(), Code::kNotFound);
 }
 
+TEST_F(SubsidyTest, ASeedTakesItsOwnTodayAndKeepsTheRealTime) {
+  // The demo's way: the rules' checks take the 9th as today, the row keeps the clock.
+  SubsidyService seed(
+      *db_, [this] { return clock_.load(); }, core::LocalDate{2026, 12, 9});
+  Result<SubsidyRules> made = wait<SubsidyRules>([&](auto d) {
+    seed.create(demo_rules({2026, 12, 10}), admin_, d);
+  });
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  EXPECT_EQ(get_subsidy_version(db_->reader(), made->id)->created_at, kDec10);
+  EXPECT_EQ(service_->versions()->in_force_id, made->id);
+}
+
 TEST_F(SubsidyTest, AStatusChangeMidMonthPricesMealsBeforeAndAfterDifferently) {
   create_in_force({2026, 12, 10});
   // 74 until her 75th birthday on the 20th.

@@ -44,9 +44,10 @@ Result<int64_t> create_subsidies(store::Database& db, const std::string& client_
     return Status::Internal("the demo's subsidy table: " + bad.front().field + " " +
                             bad.front().message);
   }
-  // The eve of the first: the service's "today", so that the first is ahead.
-  const int64_t at = core::local_midnight_unix(first) - 1;
-  canteens::SubsidyService service(db, [at] { return at; });
+  // A seed: the rules' checks take the eve of the first as today, so that the
+  // first is ahead; the row and its audit entry keep the real time.
+  const core::LocalDate eve = core::civil_from_days(core::days_from_civil(first) - 1);
+  canteens::SubsidyService service(db, nullptr, eve);
   Result<canteens::SubsidyRules> saved = core::wait_for<canteens::SubsidyRules>([&](auto done) {
     service.create(std::move(r), canteens::Caller{0, "admin", {}, client_address}, std::move(done));
   });

@@ -3,11 +3,10 @@
 // ¥3, 80岁以上 ¥5, 特困/低保 ¥7 a meal, lunch and dinner, the highest tier
 // winning, at most ¥7 a day and ¥150 a month. A seed: written through
 // canteens::SubsidyService as the system (an admin, user id 0) with the
-// service's clock at the last second of the day before that first — the
-// service takes a version only for a day after today — so it is checked and
-// audited (canteen_subsidy.create) like any other; its created_at and the
-// audit row's time are that second too (the service has one clock).
-// Internal to src/demo.
+// service's rules taking the day before that first as today — the service
+// takes a version only for a day after today — so it is checked and audited
+// (canteen_subsidy.create) like any other, its created_at and audit row at
+// the real time. Internal to src/demo.
 #pragma once
 
 #include <cstdint>
