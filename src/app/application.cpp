@@ -219,8 +219,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       router,
       eldercare::VisitRaiseService::open(*app->db_, errand_service, appeal_raiser(*app->appeals_)));
   // The elders' meal-subsidy rules and the counter's quote (canteens/subsidy_service.h).
-  canteens::register_subsidy_routes(router,
-                                    std::make_shared<canteens::SubsidyService>(*app->db_));
+  canteens::register_subsidy_routes(router, std::make_shared<canteens::SubsidyService>(*app->db_));
   // Canteens (issue #17): the food-safety sample log (留样), with the names of
   // who took and destroyed samples as the accounts have them.
   canteens::register_sample_routes(
