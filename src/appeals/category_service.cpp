@@ -116,7 +116,7 @@ void AppealService::save_category(std::optional<std::string> code, Category c, C
       },
       [this, saved, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
-        // On the writer thread, after the commit: the next read sees it.
+        // After the commit (on the store's answerer thread): the next read sees it.
         if (Status r = reload_categories(); !r.ok()) return done(r);
         done(*saved);
       });

@@ -101,7 +101,7 @@ class AreaService {
   // Imports plan.features in order (all or none); plan.invalid are reported
   // as skipped. kConflict when a parent or code changed since planning.
   void import(ImportPlan plan, Editor by, Done<ImportOutcome> done);
-  // `f` runs on the writer thread after every committed change, once the
+  // `f` runs on the store's answerer thread after every committed change, once the
   // new snapshot is in and before the write's own callback (facilities
   // derive their stored areas again). Set once, before serving.
   void on_change(std::function<void()> f) { changed_ = std::move(f); }

@@ -90,7 +90,7 @@ class CalendarService {
                   std::shared_ptr<const core::Calendar> initial)
       : db_(db), audit_(audit), holder_(std::move(initial)) {}
 
-  // Runs on the writer thread after the commit.
+  // Runs after the commit, on the store's answerer thread.
   void swap_in(int year, const std::vector<core::OfficialDay>& days);
   void swap_in_locked(int year, const std::vector<core::OfficialDay>& days);  // holds swap_mutex_
 

@@ -8,7 +8,7 @@
 //
 // Thread-safety: every method may be called from any thread; reads run on the
 // calling thread's reader, writes on the database's writer, whose `done` runs
-// on the writer thread after the commit.
+// on the store's answerer thread after the commit.
 #pragma once
 
 #include <cstdint>

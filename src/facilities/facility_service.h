@@ -249,7 +249,7 @@ class FacilityService {
                       std::string subject_id, std::string detail, int64_t now);
   // The snapshot of every active facility stored on `c`.
   static Result<std::shared_ptr<const Snapshot>> load_snapshot(store::Connection& c);
-  // On the writer thread, after the commit (takes follow_mu_).
+  // After the commit, on the store's answerer thread (takes follow_mu_).
   void publish(const Facility& f);
   void publish_locked(const Facility& f);  // holds follow_mu_
   // Queues the occupancy write of `report` once `check` (on the writer's

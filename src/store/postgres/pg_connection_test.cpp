@@ -414,6 +414,14 @@ TEST_F(PgConnectionTest, HeldBackBeginOpensTheTransactionWithItsFirstCommand) {
   EXPECT_TRUE(conn_->in_transaction());
   EXPECT_FALSE(conn_->exec("COMMIT").ok()) << "the transaction had failed";
   EXPECT_EQ(one_int(*conn_, "SELECT COUNT(*) FROM t"), 2);
+
+  // A first script that does not parse runs nothing, yet the transaction is
+  // open on the server: what the job does next is rolled back, not committed.
+  ASSERT_TRUE(conn_->begin_write().ok());
+  EXPECT_FALSE(conn_->exec("INSERT INTO t (n) VALUES (4); INSERT INTO").ok());
+  EXPECT_FALSE(conn_->exec("INSERT INTO t (n) VALUES (5)").ok()) << "the transaction had failed";
+  ASSERT_TRUE(conn_->exec("ROLLBACK").ok());
+  EXPECT_EQ(one_int(*other, "SELECT COUNT(*) FROM t"), 2) << "nothing of the failed job stays";
 }
 
 TEST_F(PgConnectionTest, SchemaChangeHoldsTheAdvisoryLock) {

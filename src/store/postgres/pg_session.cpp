@@ -305,8 +305,10 @@ Status PgSession::exec(std::string_view sql) {
   if (Status s = answer_kept(first); !s.ok()) return s;
   bool done = false;
   if (Status s = before_command(first, sql, nullptr, true, done); !s.ok() || done) return s;
-  // Deferred statements have parameters: they cannot join the script.
-  if (deferred_ > 0) {
+  // Deferred statements have parameters: they cannot join the script. A held BEGIN does not
+  // either: a script that fails to parse runs nothing, and the session would then believe in a
+  // transaction the server never opened (the job's next statements would commit at once).
+  if (deferred_ > 0 || (!held_.empty() && held_.front().verb == TxVerb::kBegin)) {
     if (Status s = send_held(); !s.ok()) return s;
   }
   // PostgreSQL answers COMMIT of a failed transaction with a ROLLBACK, not an
