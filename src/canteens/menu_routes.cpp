@@ -100,6 +100,9 @@ void dish_change(MenuService& service, http::Request& req, http::Reply reply) {
 void meal_save(MenuService& service, http::Request& req, http::Reply reply) {
   Result<int64_t> id = canteen_id_of(req);
   if (!id.ok()) return reply(http::problem(id.status()));
+  // The body first: one that is not JSON (or nested too deep) is 400 whatever the path says.
+  Result<std::vector<MenuLine>> lines = read_menu_lines(req.body);
+  if (!lines.ok()) return reply(http::problem(lines.status()));
   std::vector<FieldError> errors;
   Result<core::LocalDate> date = core::parse_date(req.path_param("date"));
   if (!date.ok()) errors.push_back({"date", "a date YYYY-MM-DD"});
@@ -108,8 +111,6 @@ void meal_save(MenuService& service, http::Request& req, http::Reply reply) {
   if (!errors.empty()) {
     return reply(http::problem(Status::Unprocessable("no such meal", std::move(errors))));
   }
-  Result<std::vector<MenuLine>> lines = read_menu_lines(req.body);
-  if (!lines.ok()) return reply(http::problem(lines.status()));
   service.save_meal(*id, *date, meal, std::move(*lines), caller_of(req),
                     [reply = std::move(reply)](Result<SavedMeal> r) {
                       if (!r.ok()) return reply(http::problem(r.status()));
