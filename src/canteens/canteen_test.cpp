@@ -6,48 +6,22 @@
 #include <gtest/gtest.h>
 
 #include "accounts/accounts.h"
+#include "canteens/canteen_test_world.h"
 #include "facilities/facilities.h"
 #include "facilities/facility_store.h"
-#include "store/test_util.h"
 
 namespace warmcity::canteens {
 namespace {
 
-class CanteenTest : public ::testing::Test {
+class CanteenTest : public CanteenWorld {
  protected:
   void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("canteens.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '生态园食堂', 0), (8, 'keeper', '交通路食堂', 0)");
-                   })
-                    .ok());
+    ASSERT_NO_FATAL_FAILURE(open("canteens.db", {}));
     canteen_ = add(facilities::Kind::kCanteen, "生态园长者食堂", 7);
     other_ = add(facilities::Kind::kCanteen, "交通路长者食堂", 8);
     toilet_ = add(facilities::Kind::kToilet, "凤山公厕", 7);
   }
-  void TearDown() override { db_->stop(); }
 
-  int64_t add(facilities::Kind kind, const char* name, int64_t org) {
-    facilities::Facility f;
-    f.kind = kind;
-    f.name = name;
-    f.address = "离石区";
-    f.lat = 37.52;
-    f.lon = 111.14;
-    f.keeper_org_id = org;
-    Status s = db_->write([&f](store::Connection& c) { return facilities::insert_facility(c, f); });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return f.id;
-  }
-
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
   int64_t canteen_ = 0, other_ = 0, toilet_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/accounts.h"
+#include "canteens/canteen_test_world.h"
 #include "canteens/menu.h"
 #include "canteens/menu_service.h"
 #include "canteens/menu_store.h"
@@ -11,7 +12,6 @@
 #include "core/wait_for.h"
 #include "facilities/facilities.h"
 #include "facilities/facility_store.h"
-#include "store/test_util.h"
 
 namespace warmcity::canteens {
 namespace {
@@ -93,40 +93,15 @@ TEST(MenuRules, LinesNameServableDishesAndDefaultToTheirPrice) {
   EXPECT_TRUE(has_error(s, "items[3].dish_id"));  // listed twice
 }
 
-class MenuStoreTest : public ::testing::Test {
+class MenuStoreTest : public CanteenWorld {
  protected:
   void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-    for (auto& m : menu_migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("menus.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '生态园食堂', 0), (8, 'keeper', '交通路食堂', 0)");
-                   })
-                    .ok());
+    ASSERT_NO_FATAL_FAILURE(open("menus.db", menu_migrations()));
     canteen_ = add(facilities::Kind::kCanteen, "生态园长者食堂", 7);
     other_ = add(facilities::Kind::kCanteen, "交通路长者食堂", 8);
     audit_ = std::make_unique<accounts::AuditLog>(*db_);
     // 2026-12-05 10:00 district time.
     service_ = std::make_unique<MenuService>(*db_, *audit_, [] { return int64_t{1796436000}; });
-  }
-  void TearDown() override { db_->stop(); }
-
-  int64_t add(facilities::Kind kind, const char* name, int64_t org) {
-    facilities::Facility f;
-    f.kind = kind;
-    f.name = name;
-    f.address = "离石区";
-    f.lat = 37.52;
-    f.lon = 111.14;
-    f.keeper_org_id = org;
-    Status s = db_->write([&f](store::Connection& c) { return facilities::insert_facility(c, f); });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return f.id;
   }
   Result<Dish> add_dish(int64_t canteen, Dish d, const Caller& by) {
     return core::wait_for<Dish>(
@@ -145,8 +120,6 @@ class MenuStoreTest : public ::testing::Test {
     return s->column_int64(0);
   }
 
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::AuditLog> audit_;
   std::unique_ptr<MenuService> service_;
   int64_t canteen_ = 0, other_ = 0;

@@ -9,13 +9,13 @@
 #include <gtest/gtest.h>
 
 #include "accounts/accounts.h"
+#include "canteens/canteen_test_world.h"
 #include "canteens/sample.h"
 #include "canteens/sample_csv.h"
 #include "canteens/sample_service.h"
 #include "core/time.h"
 #include "facilities/facilities.h"
 #include "facilities/facility_store.h"
-#include "store/test_util.h"
 
 namespace warmcity::canteens {
 namespace {
@@ -85,43 +85,18 @@ TEST(SampleRules, KeptFromTheLaterOfTakenAndRecorded) {
   EXPECT_EQ(keep_until(kNoon + 60, kNoon), kNoon + 60 + kKeepSeconds);  // clocks a little apart
 }
 
-class SampleServiceTest : public ::testing::Test {
+class SampleServiceTest : public CanteenWorld {
  protected:
   void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-    for (auto& m : sample_migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("samples.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '生态园食堂', 0), (8, 'keeper', '交通路食堂', 0)");
-                   })
-                    .ok());
-    canteen_ = add("生态园长者食堂", 7);
-    other_ = add("交通路长者食堂", 8);
+    ASSERT_NO_FATAL_FAILURE(open("samples.db", sample_migrations()));
+    canteen_ = add(facilities::Kind::kCanteen, "生态园长者食堂", 7);
+    other_ = add(facilities::Kind::kCanteen, "交通路长者食堂", 8);
     service_ = std::make_unique<SampleService>(
         *db_,
         [](store::Connection&, int64_t id) -> Result<std::string> {
           return "用户" + std::to_string(id);
         },
         [this] { return now_; });
-  }
-  void TearDown() override { db_->stop(); }
-
-  int64_t add(const char* name, int64_t org) {
-    facilities::Facility f;
-    f.kind = facilities::Kind::kCanteen;
-    f.name = name;
-    f.address = "离石区";
-    f.lat = 37.52;
-    f.lon = 111.14;
-    f.keeper_org_id = org;
-    Status s = db_->write([&f](store::Connection& c) { return facilities::insert_facility(c, f); });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return f.id;
   }
 
   Result<Sample> record(int64_t canteen, SampleInput in, const Caller& by) {
@@ -150,8 +125,6 @@ class SampleServiceTest : public ::testing::Test {
     return s->column_int64(0);
   }
 
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<SampleService> service_;
   int64_t canteen_ = 0, other_ = 0;
   int64_t now_ = kNoon + 600;
