@@ -10,6 +10,7 @@
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
 #include "canteens/menus.h"
+#include "canteens/order_tables.h"
 #include "canteens/sample_service.h"
 #include "canteens/subsidy_service.h"
 #include "eldercare/count_routes.h"
@@ -91,6 +92,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : eldercare::visit_migrations()) migrations.push_back(std::move(m));
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
   for (auto& m : canteens::subsidy_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : canteens::order_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
