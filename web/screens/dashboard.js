@@ -2,7 +2,8 @@
 // GET /api/v1/facilities/counts (read from the API on every visit), as a table and an ECharts
 // bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js);
 // for admins and workers the elders (js/dash_elders.js), then the errands and
-// visits with the overdue errands beside the overdue appeals (js/dash_care.js).
+// visits with the overdue errands beside the overdue appeals (js/dash_care.js);
+// for admins and department users this month's canteen meals (js/dash_meals.js).
 import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -12,6 +13,7 @@ import { barChart } from '../js/chart.js';
 import { appealSections } from '../js/dash_appeals.js';
 import { elderSection } from '../js/dash_elders.js';
 import { careSections } from '../js/dash_care.js';
+import { mealSection } from '../js/dash_meals.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -32,6 +34,8 @@ export async function render(view) {
   const disposers = [await barChart(chartBox, sorted)];
   disposers.push(...await appealSections(view));
   await elderSection(view);
-  await careSections(view, await me());
+  const user = await me();
+  await careSections(view, user);
+  await mealSection(view, user);
   return () => disposers.forEach((d) => d());
 }

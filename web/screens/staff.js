@@ -68,6 +68,7 @@ export async function render(view) {
       // A canteen's staff keep its menu and its food-safety sample log (留样).
       f.kind === 'canteen' && [' · ', h('a', { href: `#/staff/canteen/${f.id}/menu`, class: 'canteen-menu-link' },
         t('staff.canteen_menu_link')), ' · ', h('a', { href: `#/staff/canteen/${f.id}/samples`, class: 'canteen-samples-link' },
-        t('staff.canteen_samples_link'))])))
+        t('staff.canteen_samples_link')), ' · ', h('a', { href: `#/staff/canteen/${f.id}/settlement`, class: 'canteen-settlement-link' },
+        t('staff.canteen_settlement_link'))])))
       : h('p', {}, t('staff.facilities_none'))));
 }
