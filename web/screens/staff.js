@@ -65,6 +65,10 @@ export async function render(view) {
     kept.length ? h('ul', { class: 'kept' }, kept.map((f) => h('li', {},
       h('a', { href: `#/staff/f/${f.id}` }, f.name),
       h('span', { class: 'note' }, ` · ${t('kind.' + f.kind)}`),
+      // Its cashier's till and its delivery round (issue 17).
+      f.kind === 'canteen' && [' · ', h('a', { href: `#/staff/canteen/${f.id}/counter`, class: 'canteen-counter-link' },
+        t('staff.canteen_counter_link')), ' · ', h('a', { href: `#/staff/canteen/${f.id}/deliveries`, class: 'canteen-deliveries-link' },
+        t('staff.canteen_deliveries_link'))],
       // A canteen's staff keep its menu and its food-safety sample log (留样).
       f.kind === 'canteen' && [' · ', h('a', { href: `#/staff/canteen/${f.id}/menu`, class: 'canteen-menu-link' },
         t('staff.canteen_menu_link')), ' · ', h('a', { href: `#/staff/canteen/${f.id}/samples`, class: 'canteen-samples-link' },

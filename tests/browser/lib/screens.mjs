@@ -86,6 +86,8 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/today', who: ADMIN, hash: '#/staff/today', ready: '#today-empty' },
     { route: '/staff/canteen/:id/samples', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/samples`, ready: '.sample-dish' },
     { route: '/staff/canteen/:id/menu', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/menu`, ready: '#menu-edit-meals h2' },
+    { route: '/staff/canteen/:id/counter', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/counter`, ready: '#counter-orders h2' },
+    { route: '/staff/canteen/:id/deliveries', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/deliveries`, ready: '#deliveries-body > *' },
     { route: '/staff/canteen/:id/settlement', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/settlement`, ready: '#settlement-summary' },
     { route: '/staff/canteen/:id/settlement/:month', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/settlement/${district(Date.now()).slice(0, 7)}`,
       ready: '#settlement-close' },

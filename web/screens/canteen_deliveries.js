@@ -1,0 +1,183 @@
+// #/staff/canteen/{id}/deliveries?date=&meal= — a canteen's meal round for
+// its delivery person (issue 17), at 360 px with big targets: the stops in
+// route order (GET …/deliveries: her name, address, phone as a tel: link,
+// the dishes, diet and allergen badges, the state); per open stop 送达 —
+// the elder's code typed, or a photo from the camera shrunk as the team
+// screens do (team_photo.js) — (POST …/orders/{id}/handover) and 不在家 with
+// a note, which tells her visit team (POST …/orders/{id}/not-home); and the
+// route editor: the day's elders moved up or down and saved (PUT
+// …/delivery-route/{meal}; elders of the kept route not on today's round
+// stay in it, after them).
+import { api, ApiError, me } from '../js/api.js';
+import { h } from '../js/dom.js';
+import { t } from '../js/i18n.js';
+import { signInForm } from '../js/signin.js';
+import { clock, districtDate } from '../js/format.js';
+import { receiptPhoto } from '../js/team_photo.js';
+import { MEALS } from '../js/canteen_menu.js';
+import { mealAt } from '../js/canteen_counter_model.js';
+import { dishesText, moveStop, open, routeOf } from '../js/canteen_delivery_model.js';
+
+const path = (id) => `/canteens/${encodeURIComponent(id)}`;
+const refusal = (err) => (err instanceof ApiError ? t('samples.refused', { detail: err.message }) : t('common.offline'));
+const atMs = (at) => (typeof at === 'number' ? at * 1000 : Date.parse(at));
+const word = (prefix, code) => { const k = `${prefix}.${code}`; const s = t(k); return s === k ? code : s; };
+
+// The handover form: the elder's code, or a photo of the meal handed over.
+function handoverForm(id, stop, done) {
+  const p = `handover-${stop.order_id}`;
+  const code = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', id: p + '-code', maxlength: 20 });
+  const photoInput = h('input', { type: 'file', accept: 'image/*', capture: 'environment', id: p + '-photo', class: 'visually-hidden' });
+  const preview = h('div', { class: 'today-photo', id: p + '-preview' });
+  const status = h('p', { role: 'status', id: p + '-status' });
+  let photo = null;
+  photoInput.addEventListener('change', async () => {
+    photo = null;
+    preview.replaceChildren(h('p', { role: 'status' }, t('today.photo_working')));
+    try {
+      photo = await receiptPhoto(photoInput.files[0]);
+      preview.replaceChildren(h('img', { src: photo.url, alt: t('deliveries.photo_alt', { name: stop.elder.name }), width: photo.width, height: photo.height }));
+    } catch (err) {
+      preview.replaceChildren(h('p', { class: 'error', role: 'alert' }, t(err.message === 'not_image' ? 'today.photo_not_image' : 'deliveries.photo_bad')));
+    }
+  });
+  const form = h('form', { id: p, class: 'today-form delivery-handover', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: code.id }, t('deliveries.code')), code,
+      h('p', { class: 'note' }, t('deliveries.code_hint'))),
+    h('div', { class: 'field' }, photoInput,
+      h('label', { for: photoInput.id, class: 'button secondary file-button' }, t('deliveries.photo_take')), preview),
+    h('button', { type: 'submit', class: 'today-submit' }, t('deliveries.handover_do')), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const typed = code.value.replace(/\s+/g, '');
+    if (!typed && !photo) { status.textContent = t('deliveries.need_proof'); status.className = 'error'; code.focus(); return; }
+    const body = typed ? { proof: 'code', code: typed } : { proof: 'photo', photo: photo.url };
+    try {
+      await api(`${path(id)}/orders/${stop.order_id}/handover`, { method: 'POST', json: body });
+      await done(t('deliveries.handed', { name: stop.elder.name }));
+    } catch (err) { status.textContent = refusal(err); status.className = 'error'; code.focus(); }
+  });
+  return form;
+}
+
+// Not at home: a note; her visit team is told (the visit escalation).
+function notHomeForm(id, stop, done) {
+  const p = `nothome-${stop.order_id}`;
+  const note = h('textarea', { id: p + '-note', rows: 2, maxlength: 200 });
+  const status = h('p', { role: 'status', id: p + '-status' });
+  const form = h('form', { id: p, class: 'today-form delivery-not-home' },
+    h('p', {}, t('deliveries.not_home_explain')),
+    h('div', { class: 'field' }, h('label', { for: note.id }, t('deliveries.note')), note),
+    h('button', { type: 'submit', class: 'today-submit' }, t('deliveries.not_home_do')), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api(`${path(id)}/orders/${stop.order_id}/not-home`, { method: 'POST', json: { note: note.value.trim() } });
+      await done(t('deliveries.not_home_done', { name: stop.elder.name }));
+    } catch (err) { status.textContent = refusal(err); status.className = 'error'; }
+  });
+  return form;
+}
+
+function stopCard(id, stop, done) {
+  const e = stop.elder;
+  const state = stop.handover
+    ? t('deliveries.handed_at', { time: clock(atMs(stop.handover.at)), proof: t('deliveries.proof.' + stop.handover.proof) })
+    : stop.not_home ? t('deliveries.not_home_at', { time: clock(atMs(stop.not_home.at)) }) : t('order.status.' + stop.status);
+  const slot = h('div', { class: 'delivery-slot' });
+  const toggle = (make) => () => { slot.replaceChildren(make(id, stop, done)); slot.querySelector('input, textarea')?.focus(); };
+  return h('li', { class: 'card today-card delivery-stop', dataset: { order: stop.order_id, status: stop.status } },
+    h('h3', {}, h('span', { class: 'delivery-pos' }, stop.position ? t('deliveries.pos', { n: stop.position }) : ''), ' ', e.name),
+    h('p', { class: 'today-address' }, e.address),
+    e.phone && h('p', {}, h('a', { class: 'today-tel', href: 'tel:' + e.phone.replace(/[^\d+]/g, '') }, t('deliveries.call', { phone: e.phone }))),
+    h('p', { class: 'today-work delivery-dishes' }, dishesText(stop.lines, (l) => t('counter.line', { name: l.name, qty: l.qty }))),
+    (stop.diet?.length || stop.allergens?.length) ? h('p', { class: 'delivery-badges' },
+      (stop.diet || []).map((c) => h('span', { class: 'badge delivery-diet' }, word('dish.tag', c))),
+      (stop.allergens || []).map((c) => h('span', { class: 'badge tier-high delivery-allergen' }, t('deliveries.allergen', { name: word('dish.allergen', c) })))) : null,
+    h('p', { class: 'today-state delivery-state' }, state),
+    open(stop) && h('p', { class: 'step-buttons' },
+      h('button', { type: 'button', class: 'delivery-handover-open', onclick: toggle(handoverForm) }, t('deliveries.handover')), ' ',
+      h('button', { type: 'button', class: 'secondary delivery-not-home-open', onclick: toggle(notHomeForm) }, t('deliveries.not_home'))),
+    slot);
+}
+
+// The route editor: the day's elders, each moved up or down; 保存 keeps
+// the order (with the kept route's other elders after them).
+function routeEditor(id, meal, stops, kept, done) {
+  let ids = routeOf(stops);
+  const names = new Map(stops.map((s) => [s.elder.elder_id, s.elder.name]));
+  const list = h('ol', { id: 'route-list', class: 'route-list' });
+  const draw = (focus) => {
+    list.replaceChildren(...ids.map((eid, i) => h('li', { dataset: { elder: eid } }, h('span', { class: 'route-name' }, names.get(eid)), ' ',
+      h('button', { type: 'button', class: 'secondary inline route-up', disabled: i === 0, 'aria-label': t('deliveries.up', { name: names.get(eid) }),
+        onclick: () => { ids = moveStop(ids, i, -1); draw(`[data-elder="${eid}"] .route-up`); } }, '↑'), ' ',
+      h('button', { type: 'button', class: 'secondary inline route-down', disabled: i === ids.length - 1,
+        'aria-label': t('deliveries.down', { name: names.get(eid) }),
+        onclick: () => { ids = moveStop(ids, i, 1); draw(`[data-elder="${eid}"] .route-down`); } }, '↓'))));
+    const again = focus && list.querySelector(focus);
+    if (again && !again.disabled) again.focus();
+  };
+  draw();
+  const save = h('button', { type: 'button', id: 'route-save' }, t('deliveries.route_save'));
+  save.addEventListener('click', async () => {
+    const rest = kept.filter((x) => !ids.includes(x));
+    try {
+      await api(`${path(id)}/delivery-route/${meal}`, { method: 'PUT', json: { elder_ids: [...ids, ...rest] } });
+      await done(t('deliveries.route_saved'));
+    } catch (err) { await done(refusal(err), true); }
+  });
+  return h('details', { class: 'card', id: 'route-editor' }, h('summary', {}, t('deliveries.route')),
+    h('p', { class: 'note' }, t('deliveries.route_hint')), list, save);
+}
+
+export async function render(view, { id }, query) {
+  view.classList.add('team-today');
+  const user = await me();
+  const title = h('h1', { id: 'deliveries-title' }, t('deliveries.heading'));
+  view.append(h('p', {}, h('a', { href: '#/staff', class: 'back' }, '‹ ' + t('samples.back'))), title);
+  if (!user) {
+    view.append(signInForm(async () => { view.replaceChildren(); await render(view, { id }, query); }));
+    return;
+  }
+  const date = /^\d{4}-\d\d-\d\d$/.test(query.get('date') || '') ? query.get('date') : districtDate();
+  const meal = MEALS.includes(query.get('meal')) ? query.get('meal') : mealAt() === 'breakfast' ? 'lunch' : mealAt();
+  const day = h('input', { type: 'date', id: 'deliveries-date', value: date, required: true });
+  const mealBox = h('select', { id: 'deliveries-meal' }, MEALS.map((m) => h('option', { value: m, selected: m === meal }, t('meal.' + m))));
+  const pick = h('form', { class: 'samples-day' }, h('label', { for: day.id }, t('samples.date')), day,
+    h('label', { for: mealBox.id }, t('samples.f.meal')), mealBox, h('button', { type: 'submit', class: 'secondary' }, t('samples.show')));
+  pick.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (day.value) location.hash = `#/staff/canteen/${encodeURIComponent(id)}/deliveries?date=${day.value}&meal=${mealBox.value}`;
+  });
+  const flash = h('p', { role: 'status', id: 'deliveries-status', class: 'today-flash', tabindex: '-1' });
+  const body = h('div', { id: 'deliveries-body' });
+  view.append(pick, flash, body);
+  const draw = async () => {
+    let answer;
+    let kept = [];
+    try {
+      [answer, kept] = await Promise.all([api(`${path(id)}/deliveries`, { query: { date, meal } }),
+        api(`${path(id)}/delivery-route/${meal}`).then((r) => r.elder_ids || [])]);
+    } catch (err) {
+      if (!(err instanceof ApiError) || (err.status !== 403 && err.status !== 404)) throw err;
+      body.replaceChildren(h('p', { class: 'error', id: 'deliveries-refused', role: 'alert' },
+        t(err.status === 403 ? 'deliveries.forbidden' : 'samples.not_found')));
+      return;
+    }
+    const stops = answer.stops;  // in route order (position), those off the route after, by name
+    const left = stops.filter(open).length;
+    title.textContent = t('deliveries.of', { date, meal: t('meal.' + meal) });
+    const done = async (message, bad = false) => {
+      flash.textContent = message;
+      flash.classList.toggle('error', bad);
+      await draw();
+      flash.focus();
+    };
+    body.replaceChildren(
+      h('p', { id: 'deliveries-count', class: 'today-teams' }, t('deliveries.count', { n: stops.length, left })),
+      stops.length ? h('ul', { id: 'deliveries-stops', class: 'result-list delivery-stops' }, stops.map((s) => stopCard(id, s, done)))
+        : h('p', { id: 'deliveries-none', class: 'today-none' }, t('deliveries.none')),
+      stops.length > 1 && routeEditor(id, meal, stops, kept, done));
+  };
+  await draw();
+}
