@@ -24,10 +24,36 @@ export async function api(path, { method = 'GET', json, query } = {}) {
   const headers = {};
   if (json !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  return answer(await fetch(url, {
-    method, headers, credentials: 'same-origin',
-    body: json === undefined ? undefined : JSON.stringify(json),
-  }));
+  for (let tries = 1; ; tries++) {
+    const res = await fetch(url, {
+      method, headers, credentials: 'same-origin',
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    const wait = method === 'GET' && tries <= READ_RETRIES ? busyWait(res) : null;
+    if (wait === null) return answer(res);
+    await res.text().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+// A read the server turned away because its slow-work threads were all busy
+// (503 with a short Retry-After: the rates, the counts, the supervision list
+// under load, issue 15) is asked again after the wait it names, twice at
+// most, so a dashboard shows its figures a moment later instead of a failure.
+// Writes are never sent twice; a long or missing Retry-After is answered as
+// it is.
+export const READ_RETRIES = 2;
+const MAX_RETRY_AFTER_S = 5;
+
+// The wait in ms before asking again, or null when `res` is not such a refusal.
+export function busyWait(res) {
+  if (res.status !== 503) return null;
+  const text = res.headers.get('retry-after');
+  if (text === null || !/^\d+$/.test(text.trim())) return null;
+  const seconds = Number(text);
+  if (seconds > MAX_RETRY_AFTER_S) return null;
+  // Up to half a second more, so the clients turned away together do not all come back together.
+  return seconds * 1000 + Math.floor(Math.random() * 500);
 }
 
 // The JSON of an answer, or ApiError with its problem.
