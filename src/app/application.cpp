@@ -12,6 +12,7 @@
 #include "canteens/menus.h"
 #include "canteens/order_tables.h"
 #include "canteens/sample_service.h"
+#include "canteens/settlement_service.h"
 #include "canteens/subsidy_service.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
@@ -229,6 +230,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // Canteens (issue #17): dishes and the published menus.
   canteens::register_menu_routes(
       router, std::make_shared<canteens::MenuService>(*app->db_, app->accounts_->audit()));
+  // Canteens (issue #17): the month's settlement with the civil-affairs bureau,
+  // the names of who closed and adjusted as the accounts have them.
+  canteens::register_settlement_routes(
+      router, std::make_shared<canteens::SettlementService>(*app->db_, display_name_of));
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);

@@ -11,13 +11,6 @@ namespace warmcity::canteens {
 
 namespace {
 
-std::string sample_csv_text(std::string_view text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-    return "'" + std::string(text);
-  }
-  return std::string(text);
-}
-
 std::string sample_csv_time(const std::optional<int64_t>& t) {
   if (!t) return "";
   std::string s = core::format_rfc3339(*t).substr(0, 16);  // YYYY-MM-DDTHH:MM
@@ -26,7 +19,7 @@ std::string sample_csv_time(const std::optional<int64_t>& t) {
 }
 
 std::string sample_csv_actor(const std::optional<Actor>& a) {
-  return a ? sample_csv_text(a->name) : "";
+  return a ? core::csv_defused(a->name) : "";
 }
 
 }  // namespace
@@ -39,12 +32,12 @@ std::string sample_day_csv(const SampleDay& day) {
   for (const Sample& s : day.items) {
     core::append_csv_record(
         out,
-        {sample_csv_text(day.canteen.name), s.date, std::string(sample_meal_label_zh(s.meal)),
-         sample_csv_text(s.dish_name), std::to_string(s.weight_g), sample_csv_time(s.taken_at),
-         sample_csv_text(s.taken_by.name), sample_csv_text(s.fridge),
+        {core::csv_defused(day.canteen.name), s.date, std::string(sample_meal_label_zh(s.meal)),
+         core::csv_defused(s.dish_name), std::to_string(s.weight_g), sample_csv_time(s.taken_at),
+         core::csv_defused(s.taken_by.name), core::csv_defused(s.fridge),
          sample_csv_time(keep_until(s.taken_at, s.recorded_at)), sample_csv_time(s.destroyed_at),
          sample_csv_actor(s.destroyed_by), sample_csv_time(s.voided_at),
-         sample_csv_text(s.void_reason), sample_csv_text(s.note), std::to_string(s.id)});
+         core::csv_defused(s.void_reason), core::csv_defused(s.note), std::to_string(s.id)});
   }
   return out;
 }

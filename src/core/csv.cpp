@@ -131,4 +131,12 @@ void append_csv_record(std::string& out, const std::vector<std::string>& fields)
   out += "\r\n";
 }
 
+bool csv_formula_like(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+std::string csv_defused(std::string_view text) {
+  return csv_formula_like(text) ? "'" + std::string(text) : std::string(text);
+}
+
 }  // namespace warmcity::core

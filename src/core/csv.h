@@ -30,4 +30,11 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text, size_t* bad_line 
 // quote, CR or LF, or start or end with a space), ending with CRLF.
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 
+// Whether a spreadsheet (Excel, WPS) would run `text` as a formula: it starts
+// with =, +, -, @, TAB or CR.
+bool csv_formula_like(std::string_view text);
+// `text` for an export's cell: with a leading apostrophe (which Excel and WPS
+// hide) when csv_formula_like, so a name like "=HYPERLINK(…)" stays text.
+std::string csv_defused(std::string_view text);
+
 }  // namespace warmcity::core

@@ -52,5 +52,16 @@ TEST(Csv, WritesWhatItReads) {
   EXPECT_EQ((*back)[0].fields, fields({"plain", "a,b", "say \"hi\"", "two\nlines", " pad", ""}));
 }
 
+// What a spreadsheet would run as a formula gets an apostrophe; other text stays.
+TEST(Csv, DefusesFormulas) {
+  for (const char* f : {"=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx"}) {
+    EXPECT_TRUE(csv_formula_like(f)) << f;
+    EXPECT_EQ(csv_defused(f), std::string("'") + f);
+  }
+  EXPECT_FALSE(csv_formula_like(""));
+  EXPECT_EQ(csv_defused("张桂兰"), "张桂兰");
+  EXPECT_EQ(csv_defused("a=b"), "a=b");
+}
+
 }  // namespace
 }  // namespace warmcity::core

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/csv.h"
 #include "core/json_text.h"
 #include "core/text.h"
 #include "facilities/facility_formats.h"
@@ -59,26 +60,19 @@ json number_or_text(std::string_view cell) {
   return std::string(cell);
 }
 
-// A spreadsheet runs a cell starting with one of these as a formula, so an
-// export writes such text with a leading apostrophe, which Excel and WPS
-// hide, and an import takes it off again.
-bool formula_like(std::string_view text) {
-  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
-}
-
 // A cell of the export: "" for null, text as it is (guarded), the rest as JSON.
 std::string cell_of(const ordered_json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) {
     std::string text = v.get<std::string>();
-    return formula_like(text) ? "'" + text : text;
+    return core::csv_formula_like(text) ? "'" + text : text;
   }
   return v.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 // A text cell as imported: without the apostrophe an export put before a formula.
 std::string text_of(std::string_view cell) {
-  if (cell.size() > 1 && cell.front() == '\'' && formula_like(cell.substr(1)))
+  if (cell.size() > 1 && cell.front() == '\'' && core::csv_formula_like(cell.substr(1)))
     cell.remove_prefix(1);
   return std::string(cell);
 }

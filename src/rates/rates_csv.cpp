@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/csv.h"
+
 namespace warmcity::rates {
 
 namespace {
@@ -14,17 +16,10 @@ std::string fixed(const std::optional<double>& v, double scale) {
   return buf;
 }
 
-std::string defused(std::string_view name) {
-  if (!name.empty() && std::string_view("=+-@\t\r").find(name.front()) != std::string_view::npos) {
-    return "'" + std::string(name);
-  }
-  return std::string(name);
-}
-
 std::vector<std::string> cells(const Row& r, const std::string& name) {
   return {r.rank ? std::to_string(*r.rank) : "",
           r.id ? std::to_string(*r.id) : "",
-          defused(name),
+          core::csv_defused(name),
           std::to_string(r.valid_callbacks),
           std::to_string(r.contacted),
           std::to_string(r.solved),
