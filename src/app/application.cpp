@@ -10,6 +10,7 @@
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
 #include "canteens/menus.h"
+#include "canteens/order_service.h"
 #include "canteens/order_tables.h"
 #include "canteens/sample_service.h"
 #include "canteens/settlement_service.h"
@@ -230,6 +231,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // Canteens (issue #17): dishes and the published menus.
   canteens::register_menu_routes(
       router, std::make_shared<canteens::MenuService>(*app->db_, app->accounts_->audit()));
+  // Canteens (issue #17): the meals rung up at the counter and booked for
+  // delivery, priced by the subsidy engine, and the counter's diner lookup.
+  canteens::register_order_routes(router, std::make_shared<canteens::OrderService>(*app->db_));
   // Canteens (issue #17): the month's settlement with the civil-affairs bureau,
   // the names of who closed and adjusted as the accounts have them.
   canteens::register_settlement_routes(

@@ -49,20 +49,6 @@ Status quotable(core::LocalDate day, core::LocalDate today) {
       {{"date", "from today (" + core::format_date(today) + ") to " + core::format_date(last)}});
 }
 
-// The elder whose active card has `number`; an unknown number and a revoked
-// card answer alike.
-Result<eldercare::ElderTimeline> elder_by_card(store::Connection& c, const std::string& number) {
-  static constexpr char kNoElder[] = "no elder with that card";
-  Result<eldercare::Card> card = eldercare::card_by_number(c, number);
-  if (!card.ok()) {
-    return card.status().code() == Code::kNotFound ? Status::NotFound(kNoElder) : card.status();
-  }
-  if (!card->active) return Status::NotFound(kNoElder);
-  Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, card->elder_id);
-  if (!t.ok() && t.status().code() == Code::kNotFound) return Status::NotFound(kNoElder);
-  return t;
-}
-
 // Another version already effective from r's day (not r itself).
 Status day_free(store::Connection& c, const SubsidyRules& r) {
   Result<std::optional<int64_t>> other = subsidy_version_from(c, r.effective_from);
@@ -93,6 +79,35 @@ ElderOnDay elder_on(const eldercare::ElderTimeline& t, core::LocalDate day) {
 }
 
 }  // namespace
+
+Result<eldercare::ElderTimeline> elder_by_card(store::Connection& c, const std::string& number) {
+  static constexpr char kNoElder[] = "no elder with that card";
+  Result<eldercare::Card> card = eldercare::card_by_number(c, number);
+  if (!card.ok()) {
+    return card.status().code() == Code::kNotFound ? Status::NotFound(kNoElder) : card.status();
+  }
+  if (!card->active) return Status::NotFound(kNoElder);
+  Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, card->elder_id);
+  if (!t.ok() && t.status().code() == Code::kNotFound) return Status::NotFound(kNoElder);
+  return t;
+}
+
+Result<ElderQuote> price_for_elder(store::Connection& c, const eldercare::ElderTimeline& t,
+                                   const MealToPrice& meal) {
+  Result<std::optional<SubsidyRules>> version = subsidy_version_on(c, meal.date);
+  if (!version.ok()) return version.status();
+  ElderQuote out;
+  out.elder_id = t.id;
+  out.elder_name_masked = core::mask_name(t.name);
+  out.closed = t.closed && t.closed_at < core::local_midnight_unix(meal.date);
+  if (out.closed) {
+    out.quote = canteens::quote(nullptr, std::nullopt, meal);
+    out.quote.reason = "服务对象记录已关闭，按原价";
+  } else {
+    out.quote = canteens::quote(*version ? &**version : nullptr, elder_on(t, meal.date), meal);
+  }
+  return out;
+}
 
 int64_t SubsidyService::now() const { return now_ ? now_() : core::now_unix(); }
 core::LocalDate SubsidyService::today() const { return core::local_date_of(now()); }
@@ -182,18 +197,9 @@ Result<ElderQuote> SubsidyService::read_quote(int64_t canteen_id, const QuoteReq
   }
   Result<eldercare::ElderTimeline> t = elder_by_card(c, *q.card);
   if (!t.ok()) return t.status();
-  Result<std::optional<SubsidyRules>> version = subsidy_version_on(c, q.date);
-  if (!version.ok()) return version.status();
-  out.elder_id = t->id;
-  out.elder_name_masked = core::mask_name(t->name);
-  out.closed = t->closed && t->closed_at < core::local_midnight_unix(q.date);
-  if (out.closed) {
-    out.quote = canteens::quote(nullptr, std::nullopt, meal);
-    out.quote.reason = "服务对象记录已关闭，按原价";
-  } else {
-    out.quote = canteens::quote(*version ? &**version : nullptr, elder_on(*t, q.date), meal);
-  }
-  return out;
+  Result<ElderQuote> priced = price_for_elder(c, *t, meal);
+  if (priced.ok()) priced->canteen_id = canteen->id;
+  return priced;
 }
 
 void SubsidyService::quote(int64_t canteen_id, QuoteRequest q, Caller by,

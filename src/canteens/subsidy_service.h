@@ -41,6 +41,7 @@
 #include "canteens/subsidy_engine.h"
 #include "canteens/subsidy_rule.h"
 #include "core/status.h"
+#include "eldercare/elder_timeline.h"
 #include "store/database.h"
 
 namespace warmcity::http {
@@ -117,6 +118,18 @@ class SubsidyService {
   std::function<int64_t()> now_;
   std::optional<core::LocalDate> seed_today_;
 };
+
+// The elder whose active card has `number`, read on `c`; an unknown number
+// and a revoked card are the same kNotFound "no elder with that card".
+Result<eldercare::ElderTimeline> elder_by_card(store::Connection& c, const std::string& number);
+
+// `meal` priced for elder `t` on `c` (the quote's rules above, the orders'
+// too): the version in force on the meal's day, her age and categories that
+// day; a record closed before the day pays the full price. The caller
+// passes her subsidy so far in `meal`. Sets quote, elder_id and
+// elder_name_masked (not canteen_id).
+Result<ElderQuote> price_for_elder(store::Connection& c, const eldercare::ElderTimeline& t,
+                                   const MealToPrice& meal);
 
 std::vector<store::Migration> subsidy_migrations();
 
