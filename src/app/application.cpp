@@ -9,6 +9,7 @@
 #include "areas/area_service.h"
 #include "areas/area_store.h"
 #include "calendar/calendar_module.h"
+#include "canteens/delivery_service.h"
 #include "canteens/menus.h"
 #include "canteens/order_service.h"
 #include "canteens/order_tables.h"
@@ -231,6 +232,11 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // Canteens (issue #17): dishes and the published menus.
   canteens::register_menu_routes(
       router, std::make_shared<canteens::MenuService>(*app->db_, app->accounts_->audit()));
+  // Canteens (issue #17): meal delivery — the round's stops in route order, the
+  // saved routes, the handover (her code, or a photo kept in the appeals' photo
+  // store) and not-home handed to the visits' escalation (the same rules).
+  canteens::register_delivery_routes(router, std::make_shared<canteens::DeliveryService>(
+                                                 *app->db_, app->appeals_->photos(), visit_rules));
   // Canteens (issue #17): the meals rung up at the counter and booked for
   // delivery, priced by the subsidy engine, and the counter's diner lookup.
   canteens::register_order_routes(router, std::make_shared<canteens::OrderService>(*app->db_));
