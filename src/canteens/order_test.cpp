@@ -326,5 +326,21 @@ TEST_F(OrderTest, TheDinerLookupFindsByCardPhoneOrFullNameMaskedAndAudited) {
   EXPECT_EQ(refused.status().code(), Code::kPermissionDenied);
 }
 
+TEST_F(OrderTest, TheQuoteCountsHerOrdersSubsidySoFar) {
+  auto [id, card] = elder("1941-03-08");
+  ASSERT_TRUE(create(request("counter", kToday, card)).ok());
+  SubsidyService subsidies(*db_, [this] { return clock_.load(); });
+  QuoteRequest q;
+  q.card = card;
+  q.date = kToday;
+  q.meal = Meal::kDinner;
+  q.price_fen = 1500;
+  Result<ElderQuote> quoted =
+      wait<ElderQuote>([&](auto d) { subsidies.quote(canteen_, q, keeper_, d); });
+  ASSERT_TRUE(quoted.ok()) << quoted.status().message();
+  EXPECT_EQ(quoted->subsidised_today_fen, 500);
+  EXPECT_EQ(quoted->subsidised_month_fen, 500);
+}
+
 }  // namespace
 }  // namespace warmcity::canteens

@@ -175,8 +175,8 @@ ordered_json elder_quote_json(const ElderQuote& q, const QuoteRequest& asked) {
           {"version_id", or_null(x.version_id)},
           {"limited_by", x.limited_by.empty() ? ordered_json(nullptr) : ordered_json(x.limited_by)},
           {"reason", x.reason},
-          {"subsidised_today_fen", asked.subsidised_today_fen},
-          {"subsidised_month_fen", asked.subsidised_month_fen},
+          {"subsidised_today_fen", q.subsidised_today_fen},
+          {"subsidised_month_fen", q.subsidised_month_fen},
           {"elder", std::move(elder)}};
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "accounts/audit.h"
+#include "canteens/order_store.h"
 #include "canteens/subsidy_store.h"
 #include "core/phone.h"
 #include "eldercare/card_store.h"
@@ -189,16 +190,22 @@ Result<ElderQuote> SubsidyService::read_quote(int64_t canteen_id, const QuoteReq
   if (Status s = quotable(q.date, today()); !s.ok()) return s;
   ElderQuote out;
   out.canteen_id = canteen->id;
-  const MealToPrice meal{q.date, q.meal, q.price_fen, q.subsidised_today_fen,
-                         q.subsidised_month_fen};
+  MealToPrice meal{q.date, q.meal, q.price_fen, 0, 0};
   if (!q.card) {
     out.quote = canteens::quote(nullptr, std::nullopt, meal);
     return out;
   }
   Result<eldercare::ElderTimeline> t = elder_by_card(c, *q.card);
   if (!t.ok()) return t.status();
+  Result<SubsidySoFar> so_far = subsidy_so_far(c, t->id, q.date);
+  if (!so_far.ok()) return so_far.status();
+  meal.subsidised_today_fen = so_far->day_fen;
+  meal.subsidised_month_fen = so_far->month_fen;
   Result<ElderQuote> priced = price_for_elder(c, *t, meal);
-  if (priced.ok()) priced->canteen_id = canteen->id;
+  if (!priced.ok()) return priced;
+  priced->canteen_id = canteen->id;
+  priced->subsidised_today_fen = so_far->day_fen;
+  priced->subsidised_month_fen = so_far->month_fen;
   return priced;
 }
 

@@ -16,7 +16,8 @@
 // eldercare/card_store.h), never by a record id: an unknown number and a
 // revoked card are the same kNotFound "no elder with that card". Her birth
 // date and categories on the meal's day come from her history
-// (eldercare/elder_timeline.h); the answer has her masked name, the tier,
+// (eldercare/elder_timeline.h), her subsidy so far that day and month from
+// her orders (canteen_orders); the answer has her masked name, the tier,
 // the amounts and the reason, never her categories or age. Everything is
 // read on the calling thread's reader; the read is audited
 // (personal_data.read, subject elder, purpose subsidy_quote) as the only
@@ -69,10 +70,6 @@ struct QuoteRequest {
   core::LocalDate date;
   Meal meal = Meal::kLunch;
   int64_t price_fen = 0;
-  // Her subsidy already given that day and month: 0 until orders exist
-  // (the orders will pass their sums).
-  int64_t subsidised_today_fen = 0;
-  int64_t subsidised_month_fen = 0;
 };
 
 struct ElderQuote {
@@ -81,6 +78,10 @@ struct ElderQuote {
   std::optional<int64_t> elder_id;  // for the audit; never answered
   std::string elder_name_masked;    // "" when not an elder
   bool closed = false;              // her record was closed before the day
+  // Her subsidy already given that day and month (orders not cancelled, at
+  // every canteen; order_store.h subsidy_so_far), which the caps count.
+  int64_t subsidised_today_fen = 0;
+  int64_t subsidised_month_fen = 0;
 };
 
 class SubsidyService {

@@ -10,6 +10,8 @@
 #include <future>
 
 #include "accounts/accounts.h"
+#include "canteens/menus.h"
+#include "canteens/order_tables.h"
 #include "canteens/subsidy_service.h"
 #include "canteens/subsidy_store.h"
 #include "eldercare/elder_service.h"
@@ -58,6 +60,9 @@ class SubsidyTest : public ::testing::Test {
     for (auto& m : facilities::migrations()) all.push_back(std::move(m));
     for (auto& m : eldercare::migrations()) all.push_back(std::move(m));
     for (auto& m : subsidy_migrations()) all.push_back(std::move(m));
+    // The quote sums her orders' subsidy (canteen_orders, over the menus' dishes).
+    for (auto& m : menu_migrations()) all.push_back(std::move(m));
+    for (auto& m : order_migrations()) all.push_back(std::move(m));
     auto db = store::Database::open({dir_.file("subsidies.db")}, all);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);

@@ -29,6 +29,7 @@ import { VISIT_RAISE_ROUTES } from './matrix_routes_visit_raise.mjs';
 import { CANTEEN_MENU_ROUTES } from './matrix_routes_canteen_menus.mjs';
 import { CANTEEN_SAMPLE_ROUTES } from './matrix_routes_canteen_samples.mjs';
 import { CANTEEN_SUBSIDY_ROUTES } from './matrix_routes_canteen_subsidies.mjs';
+import { CANTEEN_SETTLEMENT_ROUTES } from './matrix_routes_canteen_settlement.mjs';
 import { CANTEEN_DELIVERY_ROUTES } from './matrix_routes_canteen_delivery.mjs';
 import { CANTEEN_ORDER_ROUTES } from './matrix_routes_canteen_orders.mjs';
 
@@ -373,6 +374,7 @@ export const ROUTES = {
   ...CANTEEN_MENU_ROUTES,
   ...CANTEEN_SAMPLE_ROUTES,
   ...CANTEEN_SUBSIDY_ROUTES,
+  ...CANTEEN_SETTLEMENT_ROUTES,
   ...CANTEEN_DELIVERY_ROUTES,
   ...CANTEEN_ORDER_ROUTES,
 };
