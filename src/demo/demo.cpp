@@ -16,6 +16,7 @@
 #include "demo/demo_care.h"
 #include "demo/demo_elders.h"
 #include "demo/demo_menus.h"
+#include "demo/demo_orders.h"
 #include "demo/demo_subsidies.h"
 #include "demo/demo_teams.h"
 #include "facilities/facility_input.h"
@@ -334,6 +335,11 @@ Result<Report> create(Services services, const Options& options) {
   if (!subsidies.ok()) return subsidies.status();
   say("meal subsidies: version " + std::to_string(*subsidies) + " in force from " +
       core::format_date({demo_today.year, demo_today.month, 1}));
+  auto orders = create_orders(services.db, services.accounts.audit(), services.facilities,
+                              *elders, kClientAddress);
+  if (!orders.ok()) return orders.status();
+  say("canteen meals: " + std::to_string(orders->counter) + " at the counter today, " +
+      std::to_string(orders->deliveries) + " deliveries booked");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }
