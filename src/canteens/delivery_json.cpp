@@ -2,8 +2,6 @@
 #include "canteens/delivery_json.h"
 
 #include "canteens/delivery.h"
-#include "core/phone.h"
-#include "core/time.h"
 #include "http/json_input.h"
 #include "photos/photo_text.h"
 
@@ -14,23 +12,13 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-// Booked deliveries are free to cancel until 20:00 district time the day before.
-constexpr int64_t kDeliveryCutoffBeforeMidnight = 4 * 3600;
-
-ordered_json delivery_lines_json(const std::vector<DeliveryLine>& lines) {
+ordered_json delivery_lines_json(const std::vector<OrderLine>& lines) {
   ordered_json out = ordered_json::array();
-  for (const DeliveryLine& l : lines) {
+  for (const OrderLine& l : lines) {
     out.push_back(
         {{"dish_id", l.dish_id}, {"name", l.name}, {"unit_fen", l.unit_fen}, {"qty", l.qty}});
   }
   return out;
-}
-
-ordered_json free_until_of(const MealOrder& o) {
-  if (o.kind != "delivery") return nullptr;
-  Result<core::LocalDate> d = core::parse_date(o.date);
-  if (!d.ok()) return nullptr;
-  return core::local_midnight_unix(*d) - kDeliveryCutoffBeforeMidnight;
 }
 
 ordered_json delivery_stop_json(const DeliveryStop& s) {
@@ -59,29 +47,6 @@ ordered_json delivery_stop_json(const DeliveryStop& s) {
 }
 
 }  // namespace
-
-ordered_json meal_order_json(const OrderAnswer& a) {
-  const MealOrder& o = a.order;
-  ordered_json elder = nullptr;
-  if (o.elder_id)
-    elder = {{"elder_id", *o.elder_id}, {"name_masked", core::mask_name(a.elder_name)}};
-  return {{"id", o.id},
-          {"canteen_id", o.canteen_id},
-          {"kind", o.kind},
-          {"date", o.date},
-          {"meal", o.meal},
-          {"status", o.status},
-          {"elder", std::move(elder)},
-          {"price_fen", o.price_fen},
-          {"subsidy_fen", o.subsidy_fen},
-          {"pays_fen", o.pays_fen},
-          {"tier", o.tier},
-          {"reason", o.reason},
-          {"flag", o.flag},
-          {"lines", delivery_lines_json(o.lines)},
-          {"created_at", o.created_at},
-          {"cancel_free_until", free_until_of(o)}};
-}
 
 ordered_json delivery_day_json(const DeliveryDay& day) {
   ordered_json stops = ordered_json::array();

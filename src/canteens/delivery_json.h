@@ -1,6 +1,6 @@
-// Meal delivery as JSON (docs/canteens.md "Delivery"): an order as the order
-// routes answer it, a day's stops, a saved route; and the delivery routes'
-// request bodies read and checked.
+// Meal delivery as JSON (docs/canteens.md "Delivery"): a day's stops, a saved
+// route (an order is the orders part's order_json.h); and the delivery
+// routes' request bodies read and checked.
 #pragma once
 
 #include <string>
@@ -13,8 +13,6 @@
 
 namespace warmcity::canteens {
 
-// The Order object of the API contract; the elder's name masked.
-nlohmann::ordered_json meal_order_json(const OrderAnswer& o);
 // {"date", "meal", "stops": [...]}: the elders whole (the courier needs them).
 nlohmann::ordered_json delivery_day_json(const DeliveryDay& day);
 // {"meal", "elder_ids"}

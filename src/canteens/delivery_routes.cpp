@@ -6,6 +6,7 @@
 
 #include "canteens/delivery_json.h"
 #include "canteens/delivery_service.h"
+#include "canteens/order_json.h"
 #include "canteens/routes.h"
 #include "http/problem.h"
 #include "photos/photo_text.h"
@@ -64,9 +65,9 @@ void handover_route(DeliveryService& service, http::Request& req, http::Reply re
   Result<int64_t> order = delivery_order_id_of(req);
   if (!order.ok()) return reply(http::problem(order.status()));
   service.handover(*canteen, *order, std::move(*in), caller_of(req),
-                   [reply = std::move(reply)](Result<OrderAnswer> r) {
+                   [reply = std::move(reply)](Result<Order> r) {
                      if (!r.ok()) return reply(http::problem(r.status()));
-                     reply(http::json_response(delivery_dump(meal_order_json(*r))));
+                     reply(http::json_response(delivery_dump(order_json(*r))));
                    });
 }
 
@@ -81,7 +82,7 @@ void not_home_route(DeliveryService& service, http::Request& req, http::Reply re
       *canteen, *order, std::move(*note), caller_of(req),
       [reply = std::move(reply)](Result<NotHomeAnswer> r) {
         if (!r.ok()) return reply(http::problem(r.status()));
-        ordered_json body = {{"order", meal_order_json(r->order)}, {"visit_id", r->visit_id}};
+        ordered_json body = {{"order", order_json(r->order)}, {"visit_id", r->visit_id}};
         reply(http::json_response(delivery_dump(body)));
       });
 }

@@ -5,6 +5,7 @@
 #include "canteens/delivery.h"
 #include "canteens/menu.h"
 #include "canteens/menu_store.h"
+#include "canteens/order_store.h"
 #include "core/time.h"
 #include "eldercare/card_store.h"
 #include "eldercare/elder_store.h"
@@ -28,8 +29,8 @@ accounts::AuditEntry delivery_entry(const Caller& by, std::string action, std::s
   return e;
 }
 
-Status audit_delivery(store::Connection& c, const Caller& by, const char* action,
-                      const MealOrder& o, int64_t at, accounts::AuditDetail d) {
+Status audit_delivery(store::Connection& c, const Caller& by, const char* action, const Order& o,
+                      int64_t at, accounts::AuditDetail d) {
   d.add("canteen_id", o.canteen_id);
   return accounts::append_audit(c, delivery_entry(by, action, "canteen_order", o.id, d.str()), at);
 }
@@ -40,20 +41,26 @@ Status delivery_bad_meal() {
 
 // The delivery order `order_id` of the canteen, for its staff, when it may
 // still change: booked, a delivery, its month open.
-Result<MealOrder> open_delivery(store::Connection& c, int64_t canteen_id, int64_t order_id,
-                                const Caller& by) {
+Result<Order> open_delivery(store::Connection& c, int64_t canteen_id, int64_t order_id,
+                            const Caller& by) {
   Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
   if (!canteen.ok()) return canteen.status();
-  Result<MealOrder> o = get_meal_order(c, canteen_id, order_id);
+  Result<Order> o = get_order(c, canteen_id, order_id);
   if (!o.ok()) return o.status();
   if (o->kind != "delivery" || !o->elder_id) {
     return Status::Conflict("the order is a counter meal, not a delivery");
   }
   if (o->status != "booked") return Status::Conflict("the order is " + o->status + ", not booked");
-  Result<bool> closed = delivery_month_closed(c, canteen_id, o->month);
+  const std::string month = core::format_date(o->date).substr(0, 7);
+  Result<bool> closed = month_closed(c, canteen_id, month);
   if (!closed.ok()) return closed.status();
-  if (*closed) return Status::Conflict("the month " + o->month + " is closed for settlement");
+  if (*closed) return Status::Conflict("the month " + month + " is closed for settlement");
   return o;
+}
+
+// Booked, delivered and not_home orders are on the round; cancelled ones are not.
+bool is_delivery_stop(const std::string& status) {
+  return status == "booked" || status == "delivered" || status == "not_home";
 }
 
 StopElder stop_elder(const eldercare::Elder& e) {
@@ -61,13 +68,13 @@ StopElder stop_elder(const eldercare::Elder& e) {
 }
 
 // The stop of one order: its elder, its dishes' flags.
-Result<DeliveryStop> stop_of(store::Connection& c, MealOrder o) {
+Result<DeliveryStop> stop_of(store::Connection& c, Order o) {
   DeliveryStop s;
   Result<eldercare::Elder> e = eldercare::get_elder(c, *o.elder_id);
   if (!e.ok()) return e.status();
   s.elder = stop_elder(*e);
   std::vector<std::vector<std::string>> tags, allergens;
-  for (const DeliveryLine& l : o.lines) {
+  for (const OrderLine& l : o.lines) {
     Result<Dish> d = get_dish(c, o.canteen_id, l.dish_id);
     if (!d.ok()) continue;  // a dish gone from the canteen's list carries no flags
     tags.push_back(d->tags);
@@ -85,27 +92,32 @@ int64_t DeliveryService::now() const { return now_ ? now_() : core::now_unix(); 
 
 void DeliveryService::deliveries(int64_t canteen_id, std::string date, std::string meal, Caller by,
                                  DeliveryDone<DeliveryDay> done) {
-  if (!core::parse_date(date).ok()) {
+  Result<core::LocalDate> day = core::parse_date(date);
+  if (!day.ok()) {
     return done(Status::Unprocessable("bad date", {{"date", "a day as YYYY-MM-DD"}}));
   }
   if (!is_meal(meal)) return done(delivery_bad_meal());
   auto out = std::make_shared<DeliveryDay>();
   out->date = date;
   out->meal = meal;
+  OrderFilter f;
+  f.canteen_id = canteen_id;
+  f.date = *day;
+  f.meal = meal;
+  f.kind = "delivery";
   db_.submit(
-      [this, canteen_id, by, out](store::Connection& c) {
+      [this, canteen_id, f, by, out](store::Connection& c) {
         Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
         if (!canteen.ok()) return canteen.status();
-        Result<std::vector<MealOrder>> orders =
-            delivery_orders(c, canteen_id, out->date, out->meal);
+        Result<std::vector<Order>> orders = list_orders(c, f);
         if (!orders.ok()) return orders.status();
         Result<std::vector<int64_t>> route = saved_route(c, canteen_id, out->meal);
         if (!route.ok()) return route.status();
         std::vector<DeliveryStop> stops;
         std::vector<StopKey> keys;
         std::vector<int64_t> ids;
-        for (MealOrder& o : *orders) {
-          if (!o.elder_id) continue;  // a delivery is only for an elder
+        for (Order& o : *orders) {
+          if (!is_delivery_stop(o.status) || !o.elder_id) continue;
           Result<DeliveryStop> s = stop_of(c, std::move(o));
           if (!s.ok()) return s.status();
           keys.push_back({s->order.id, s->elder.elder_id, s->elder.name});
@@ -191,21 +203,19 @@ void DeliveryService::set_route(int64_t canteen_id, DeliveryRoute r, Caller by,
 }
 
 void DeliveryService::handover(int64_t canteen_id, int64_t order_id, HandoverInput in, Caller by,
-                               DeliveryDone<OrderAnswer> done) {
+                               DeliveryDone<Order> done) {
   if (in.proof != "code" && in.proof != "photo") {
     return done(Status::Unprocessable("bad proof", {{"proof", "code or photo"}}));
   }
   if (in.proof == "photo" && !photos_) {
     return done(Status::Unavailable("this server keeps no handover photos"));
   }
-  auto out = std::make_shared<OrderAnswer>();
+  auto out = std::make_shared<Order>();
   auto wrong = std::make_shared<bool>(false);
   db_.submit(
       [this, canteen_id, order_id, in = std::move(in), by, out, wrong](store::Connection& c) {
-        Result<MealOrder> o = open_delivery(c, canteen_id, order_id, by);
+        Result<Order> o = open_delivery(c, canteen_id, order_id, by);
         if (!o.ok()) return o.status();
-        Result<eldercare::Elder> e = eldercare::get_elder(c, *o->elder_id);
-        if (!e.ok()) return e.status();
         const int64_t at = now();
         DeliveryEventRow ev{o->id,    "delivered",  at,           by.user_id,
                             in.proof, std::nullopt, std::nullopt, ""};
@@ -217,7 +227,7 @@ void DeliveryService::handover(int64_t canteen_id, int64_t order_id, HandoverInp
                 "5 wrong codes for this order within 10 minutes: try again later, or hand "
                 "over with a photo");
           }
-          Result<eldercare::Card> card = eldercare::active_card(c, e->id);
+          Result<eldercare::Card> card = eldercare::active_card(c, *o->elder_id);
           if (card.status().code() == Code::kNotFound) {
             return Status::Unprocessable("she has no active red card: hand over with a photo",
                                          {{"code", "the elder has no active card, so no code"}});
@@ -241,7 +251,7 @@ void DeliveryService::handover(int64_t canteen_id, int64_t order_id, HandoverInp
           return s;
         }
         o->status = "delivered";
-        *out = {std::move(*o), e->name};
+        *out = std::move(*o);
         return Status::Ok();
       },
       [out, wrong, done = std::move(done)](const Status& s) {
@@ -259,11 +269,12 @@ void DeliveryService::not_home(int64_t canteen_id, int64_t order_id, std::string
   auto out = std::make_shared<NotHomeAnswer>();
   db_.submit(
       [this, canteen_id, order_id, note = std::move(note), by, out](store::Connection& c) {
-        Result<MealOrder> o = open_delivery(c, canteen_id, order_id, by);
+        Result<Order> o = open_delivery(c, canteen_id, order_id, by);
         if (!o.ok()) return o.status();
         const int64_t at = now();
-        if (o->date != core::format_date(core::local_date_of(at))) {
-          return Status::Conflict("not home is recorded on the meal's day (" + o->date + ")");
+        if (o->date != core::local_date_of(at)) {
+          return Status::Conflict("not home is recorded on the meal's day (" +
+                                  core::format_date(o->date) + ")");
         }
         Result<Canteen> canteen = find_canteen(c, canteen_id);
         if (!canteen.ok()) return canteen.status();
@@ -314,7 +325,7 @@ void DeliveryService::not_home(int64_t canteen_id, int64_t order_id, std::string
           return s;
         }
         o->status = "not_home";
-        *out = {{std::move(*o), e->name}, v.id};
+        *out = {std::move(*o), v.id};
         return Status::Ok();
       },
       [out, done = std::move(done)](const Status& s) {

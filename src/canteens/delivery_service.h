@@ -6,7 +6,9 @@
 // Who: the canteen's staff (works_at: its keepers and admins); another
 // canteen's keeper kPermissionDenied; an unknown canteen kNotFound.
 //
-// Every call but route() is ONE write job, so that
+// Orders are the orders part's (order.h, order_store.h: read with their
+// lines and the elder's masked name). Every call but route() is ONE write
+// job, so that
 //   - the stops' read (the elders' names, addresses and phones) is audited
 //     before the answer: "personal_data.read", subject canteen {id},
 //     purpose "canteen_delivery", the elder ids in the detail;
@@ -39,6 +41,7 @@
 
 #include "canteens/canteen.h"
 #include "canteens/delivery_store.h"
+#include "canteens/order.h"
 #include "eldercare/visit.h"
 #include "http/router.h"
 #include "photos/photo_store.h"
@@ -70,7 +73,7 @@ struct NotHome {
 
 struct DeliveryStop {
   int position = 0;  // 1-based
-  MealOrder order;
+  Order order;
   StopElder elder;
   std::vector<std::string> diet;       // its dishes' tags (menu.h tag_names order)
   std::vector<std::string> allergens;  // its dishes' allergens
@@ -89,12 +92,6 @@ struct DeliveryRoute {
   std::vector<int64_t> elder_ids;
 };
 
-// An order as the order routes answer it, with its elder's name (masked by the JSON).
-struct OrderAnswer {
-  MealOrder order;
-  std::string elder_name;
-};
-
 struct HandoverInput {
   std::string proof;                          // code, photo
   std::string code;                           // proof code
@@ -102,7 +99,7 @@ struct HandoverInput {
 };
 
 struct NotHomeAnswer {
-  OrderAnswer order;
+  Order order;
   int64_t visit_id = 0;
 };
 
@@ -122,7 +119,7 @@ class DeliveryService {
   void set_route(int64_t canteen_id, DeliveryRoute r, Caller by, DeliveryDone<DeliveryRoute> done);
   // kUnprocessable: a wrong code, an elder with no active card (proof code), a bad proof.
   void handover(int64_t canteen_id, int64_t order_id, HandoverInput in, Caller by,
-                DeliveryDone<OrderAnswer> done);
+                DeliveryDone<Order> done);
   // `note`: at most kMaxNotHomeNote code points (checked by the caller).
   void not_home(int64_t canteen_id, int64_t order_id, std::string note, Caller by,
                 DeliveryDone<NotHomeAnswer> done);

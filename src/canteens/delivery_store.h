@@ -1,9 +1,9 @@
 // SQL of meal delivery on the meals' tables (module "canteen_orders",
-// order_migrations.cpp): the delivery orders of a day and meal with their
-// lines and their handover or not-home event, the saved routes, an order's
-// status moved on from 'booked', the closed months, and the wrong handover
-// codes counted from the audit log. Runs on the connection it is given.
-// Prepared statements only.
+// order_migrations.cpp), beside the orders' own (order_store.h: an order, a
+// day's orders, a closed month): the orders' handover or not-home events,
+// the saved routes, an order's status moved on from 'booked', and the wrong
+// handover codes counted from the audit log. Runs on the connection it is
+// given. Prepared statements only.
 #pragma once
 
 #include <cstdint>
@@ -15,33 +15,6 @@
 #include "store/connection.h"
 
 namespace warmcity::canteens {
-
-struct DeliveryLine {
-  int64_t dish_id = 0;
-  std::string name;
-  int64_t unit_fen = 0;
-  int64_t qty = 0;
-};
-
-// An order as its row and lines hold it.
-struct MealOrder {
-  int64_t id = 0;
-  int64_t canteen_id = 0;
-  std::string kind;  // counter, delivery
-  std::string date;  // served_on
-  std::string month;
-  std::string meal;
-  std::string status;
-  std::optional<int64_t> elder_id;
-  int64_t price_fen = 0;
-  int64_t subsidy_fen = 0;
-  int64_t pays_fen = 0;
-  std::string tier;
-  std::string reason;
-  std::string flag;
-  int64_t created_at = 0;
-  std::vector<DeliveryLine> lines;
-};
 
 // An order's last delivery event: 'delivered' (proof) or 'not_home' (visit_id).
 struct DeliveryEvent {
@@ -62,12 +35,6 @@ struct DeliveryEventRow {
   std::string note;
 };
 
-// kNotFound when there is no order `id` at the canteen.
-Result<MealOrder> get_meal_order(store::Connection& c, int64_t canteen_id, int64_t id);
-// The canteen's delivery orders of the day and meal that are booked,
-// delivered or not_home, by id.
-Result<std::vector<MealOrder>> delivery_orders(store::Connection& c, int64_t canteen_id,
-                                               const std::string& date, const std::string& meal);
 // The last delivered or not_home event of each of `order_ids` (by order id).
 Result<std::vector<DeliveryEvent>> delivery_events(store::Connection& c,
                                                    const std::vector<int64_t>& order_ids,
@@ -75,10 +42,6 @@ Result<std::vector<DeliveryEvent>> delivery_events(store::Connection& c,
 // Moves a booked order to `status`; kConflict when it is no longer booked.
 Status finish_booked_order(store::Connection& c, int64_t id, const std::string& status, int64_t at);
 Status append_delivery_event(store::Connection& c, const DeliveryEventRow& e);
-// Whether the canteen's month (YYYY-MM) is closed for settlement.
-Result<bool> delivery_month_closed(store::Connection& c, int64_t canteen_id,
-                                   const std::string& month);
-
 // The canteen's saved route for the meal: elder ids by position.
 Result<std::vector<int64_t>> saved_route(store::Connection& c, int64_t canteen_id,
                                          const std::string& meal);

@@ -134,10 +134,10 @@ TEST_F(DeliveryTest, TheRouteRefusesUnknownEldersRepeatsAndOtherCanteens) {
 TEST_F(DeliveryTest, HandoverByTheRightCodeDeliversOnce) {
   auto [zhang, card] = carded_elder("张桂兰");
   const int64_t order = book(zhang, "2026-12-10");
-  Result<OrderAnswer> done = by_code(order, card.substr(card.size() - 4), keeper_);
+  Result<Order> done = by_code(order, card.substr(card.size() - 4), keeper_);
   ASSERT_TRUE(done.ok()) << done.status().message();
-  EXPECT_EQ(done->order.status, "delivered");
-  EXPECT_EQ(done->elder_name, "张桂兰");
+  EXPECT_EQ(done->status, "delivered");
+  EXPECT_EQ(done->elder_name_masked, "张**");
   EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_order_events WHERE kind = 'delivered' AND "
                   "proof = 'code'"),
             1);
@@ -169,10 +169,10 @@ TEST_F(DeliveryTest, HandoverByPhotoKeepsThePhotosName) {
   auto [zhang, card] = carded_elder("张桂兰");
   const int64_t order = book(zhang, "2026-12-10");
   HandoverInput in{"photo", "", photos::CheckedPhoto{photos::ImageType::kPng, "picture"}};
-  Result<OrderAnswer> r = wait<OrderAnswer>(
-      [&](auto d) { service_->handover(canteen_, order, std::move(in), keeper_, d); });
+  Result<Order> r =
+      wait<Order>([&](auto d) { service_->handover(canteen_, order, std::move(in), keeper_, d); });
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->order.status, "delivered");
+  EXPECT_EQ(r->status, "delivered");
   EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_order_events WHERE proof = 'photo' AND photo = '" +
                   photos::sha256_hex("picture") + ".png'"),
             1);
@@ -192,7 +192,7 @@ TEST_F(DeliveryTest, NotHomeOpensTheVisitEscalationHerTeamSees) {
   const int64_t order = book(zhang, "2026-12-10");
   Result<NotHomeAnswer> r = not_home(order, keeper_);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->order.order.status, "not_home");
+  EXPECT_EQ(r->order.status, "not_home");
   Result<eldercare::Visit> v = eldercare::get_visit(db_->reader(), r->visit_id);
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->outcome, "nobody_answers");

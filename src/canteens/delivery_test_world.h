@@ -118,9 +118,9 @@ class DeliveryWorld : public CanteenWorld {
       service_->set_route(canteen_, {"lunch", std::move(ids)}, by, d);
     });
   }
-  Result<OrderAnswer> by_code(int64_t order, std::string code, Caller by) {
+  Result<Order> by_code(int64_t order, std::string code, Caller by) {
     HandoverInput in{"code", std::move(code), std::nullopt};
-    return eldercare::test_world::wait<OrderAnswer>(
+    return eldercare::test_world::wait<Order>(
         [&](auto d) { service_->handover(canteen_, order, std::move(in), by, d); });
   }
   Result<NotHomeAnswer> not_home(int64_t order, Caller by) {
