@@ -4,11 +4,13 @@
 # 16 clients POST …/orders for 36 elders' cards (counter-sale.lua), each a
 # durable write job (order, lines, event, audit row) priced by the subsidy
 # engine. Reports wrk --latency (p50 / p99). Target: p99 <= 5 ms at 16 clients.
-# Usage: bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS]
+# Usage: bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS] [CLIENTS (16)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
 SECS=${2:-10}
+CLIENTS=${3:-16}
+THREADS=$((CLIENTS < 2 ? 1 : 2))
 BIN=$BUILD/src/app/warmcity
 [[ -x "$BIN" ]] || { echo "build $BIN first" >&2; exit 1; }
 
@@ -44,8 +46,8 @@ WARMCITY_DISHES=$(sqlite3 "$DB" "SELECT group_concat(dish_id) FROM canteen_menu_
 WARMCITY_CARDS=$(sqlite3 "$DB" "SELECT group_concat(number) FROM elder_cards WHERE state = 'active'")
 [[ -n "$WARMCITY_DISHES" ]] || { echo "no lunch published today at canteen $WARMCITY_CANTEEN" >&2; exit 1; }
 
-echo "== counter meals: wrk -t2 -c16 -d${SECS}s --latency POST /api/v1/canteens/$WARMCITY_CANTEEN/orders" \
+echo "== counter meals: wrk -t$THREADS -c$CLIENTS -d${SECS}s --latency POST /api/v1/canteens/$WARMCITY_CANTEEN/orders" \
   "($(echo "$WARMCITY_CARDS" | tr ',' '\n' | wc -l) cards, load $(cut -d' ' -f1 /proc/loadavg))"
-wrk -t2 -c16 -d"${SECS}s" --latency -s bench/canteens/counter-sale.lua "$URL" |
+wrk -t"$THREADS" -c"$CLIENTS" -d"${SECS}s" --latency -s bench/canteens/counter-sale.lua "$URL" |
   grep -E 'Requests/sec| 50%| 90%| 99%|non-201|Socket errors'
 echo "orders now: $(sqlite3 "$DB" "SELECT count(*) || ' (' || sum(flag = '') || ' first of the slot)' FROM canteen_orders WHERE kind = 'counter'")"
