@@ -64,10 +64,9 @@ Result<SettlementSummary> SettlementService::read_summary(store::Connection& c, 
   SettlementSummary out;
   out.canteen = std::move(*canteen);
   out.month = month;
-  Result<std::vector<SettlementLine>> lines =
-      month_lines(c, canteen_id, month, LineDetail::kTotals);
-  if (!lines.ok()) return lines.status();
-  out.totals = summarise(*lines);
+  Result<MonthTotals> totals = month_totals(c, canteen_id, month);
+  if (!totals.ok()) return totals.status();
+  out.totals = std::move(*totals);
   Result<std::optional<MonthClosure>> closed = month_closure(c, canteen_id, month);
   if (!closed.ok()) return closed.status();
   out.closed = *closed;
@@ -98,7 +97,7 @@ void SettlementService::lines(int64_t canteen_id, const std::string& month, Call
   store::Connection& c = db_.reader();
   Result<SettlementSummary> summary = read_summary(c, canteen_id, month, by);
   if (!summary.ok()) return done(summary.status());
-  Result<std::vector<SettlementLine>> lines = month_lines(c, canteen_id, month, LineDetail::kFull);
+  Result<std::vector<SettlementLine>> lines = month_lines(c, canteen_id, month);
   if (!lines.ok()) return done(lines.status());
   auto out =
       std::make_shared<SettlementLines>(SettlementLines{std::move(*summary), std::move(*lines)});

@@ -5,13 +5,9 @@ namespace warmcity::canteens {
 
 namespace {
 
-// The month's orders with (kFull) her name, each dish line (one row per
-// line, so an order spans consecutive rows) and the handover's proof.
-constexpr const char* kSettlementTotalsSelect =
-    "SELECT o.id, o.kind, o.served_on, o.meal, o.status, o.elder_id, o.price_fen, "
-    "o.subsidy_fen, o.pays_fen, o.tier, o.flag, o.created_at "
-    "FROM canteen_orders o WHERE o.canteen_id = ? AND o.month = ? ORDER BY o.served_on, o.id";
-constexpr const char* kSettlementFullSelect =
+// The month's orders with her name, each dish line (one row per line, so an
+// order spans consecutive rows) and the handover's proof.
+constexpr const char* kSettlementLinesSelect =
     "SELECT o.id, o.kind, o.served_on, o.meal, o.status, o.elder_id, o.price_fen, "
     "o.subsidy_fen, o.pays_fen, o.tier, o.flag, o.created_at, e.name, l.dish_name, l.qty, "
     "h.proof "
@@ -51,10 +47,27 @@ SettlementAdjustment read_settlement_adjustment(const store::Statement& r) {
 
 }  // namespace
 
+Result<MonthTotals> month_totals(store::Connection& c, int64_t canteen_id,
+                                 const std::string& month) {
+  auto q = c.prepare(
+      "SELECT status, tier, COUNT(*), SUM(CASE WHEN subsidy_fen > 0 THEN 1 ELSE 0 END), "
+      "SUM(subsidy_fen) FROM canteen_orders WHERE canteen_id = ? AND month = ? "
+      "GROUP BY status, tier");
+  if (!q.ok()) return q.status();
+  q->bind(1, canteen_id).bind(2, month);
+  MonthTotals out;
+  for (;;) {
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    add_to_totals(out, q->column_text(0), q->column_text(1), q->column_int64(4), q->column_int64(2),
+                  q->column_int64(3));
+  }
+}
+
 Result<std::vector<SettlementLine>> month_lines(store::Connection& c, int64_t canteen_id,
-                                                const std::string& month, LineDetail detail) {
-  const bool full = detail == LineDetail::kFull;
-  auto q = c.prepare(full ? kSettlementFullSelect : kSettlementTotalsSelect);
+                                                const std::string& month) {
+  auto q = c.prepare(kSettlementLinesSelect);
   if (!q.ok()) return q.status();
   q->bind(1, canteen_id).bind(2, month);
   std::vector<SettlementLine> out;
@@ -66,13 +79,11 @@ Result<std::vector<SettlementLine>> month_lines(store::Connection& c, int64_t ca
     if (out.empty() || out.back().order_id != id) {
       SettlementLine l;
       read_settlement_order(*q, l);
-      if (full) {
-        l.elder_name = q->column_text(12);
-        l.proof = q->column_text(15);
-      }
+      l.elder_name = q->column_text(12);
+      l.proof = q->column_text(15);
       out.push_back(std::move(l));
     }
-    if (full && !q->column_is_null(13)) {
+    if (!q->column_is_null(13)) {
       SettlementLine& l = out.back();
       if (!l.dishes.empty()) l.dishes += "、";
       l.dishes += q->column_text(13) + " ×" + std::to_string(q->column_int64(14));

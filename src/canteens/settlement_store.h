@@ -42,15 +42,15 @@ struct CanteenMonthCounts {
   MonthTotals totals;
 };
 
-enum class LineDetail {
-  kTotals,  // what the counts need: status, tier, amounts
-  kFull,    // and who (her name), what (the dishes), the handover's proof
-};
-
-// The orders of `canteen_id` in `month` (YYYY-MM) by day, then id: one query
-// on the index (canteen_id, month).
+// The month's totals of `canteen_id` (settlement.h's rules), counted in one
+// grouped query on the index (canteen_id, month).
+Result<MonthTotals> month_totals(store::Connection& c, int64_t canteen_id,
+                                 const std::string& month);
+// The orders of `canteen_id` in `month` (YYYY-MM) by day, then id, with her
+// name, the dishes and the handover's proof: one query on the index
+// (canteen_id, month).
 Result<std::vector<SettlementLine>> month_lines(store::Connection& c, int64_t canteen_id,
-                                                const std::string& month, LineDetail detail);
+                                                const std::string& month);
 Result<std::optional<MonthClosure>> month_closure(store::Connection& c, int64_t canteen_id,
                                                   const std::string& month);
 // kConflict when the month is closed already.
