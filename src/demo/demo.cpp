@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "core/wait_for.h"
 #include "demo/demo_care.h"
+#include "demo/demo_delivery.h"
 #include "demo/demo_elders.h"
 #include "demo/demo_menus.h"
 #include "demo/demo_orders.h"
@@ -340,6 +341,10 @@ Result<Report> create(Services services, const Options& options) {
   if (!orders.ok()) return orders.status();
   say("canteen meals: " + std::to_string(orders->counter) + " at the counter today, " +
       std::to_string(orders->deliveries) + " deliveries booked");
+  auto routes = create_delivery_routes(services.db, services.facilities, kClientAddress);
+  if (!routes.ok()) return routes.status();
+  say("delivery routes: " + std::to_string(routes->routes) + " lunch routes kept, " +
+      std::to_string(routes->stops) + " stops");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }
