@@ -1,10 +1,11 @@
 // The canteens' meal orders (issue #17 "Orders"): a counter meal rung up by
 // the card she shows, priced by the subsidy engine under the version in
 // force, one subsidised meal per elder per day and meal (a second is full
-// price, flagged second_in_slot), the preview that stores nothing, the day's
+// price, flagged second_in_slot), her subsidy so far binding the day's cap
+// (at an order and at the quote), the preview that stores nothing, the day's
 // list; a delivery booked for an elder before the cut-off (20:00 the day
 // before), cancelled free before it and charged in full after it; a month
-// closed for settlement refusing new meals (409); the diner lookup by card,
+// closed for settlement refusing new meals (409, the file's last test); the diner lookup by card,
 // phone or full name, masked and audited; her 75th birthday moving her to the
 // next tier through an order. Bad input — malformed JSON, wrong types,
 // negative or fractional quantities, an unknown dish, a dish not on that
@@ -32,9 +33,10 @@ before(async () => {
   });
   w.canteen = await canteen('生态园长者食堂', w.orgA);
   w.other = await canteen('交通路长者食堂', w.orgB);
-  // 60–74 ¥2, 75 and over ¥5, lunch and dinner; made for tomorrow, then as if in force since the 1st.
+  // 60–74 ¥2, 75 and over ¥5, lunch and dinner, at most ¥7 a day; made for tomorrow, then as if in force since the 1st.
   const v = await w.api('POST', '/api/v1/canteen-subsidies', {
     effective_from: '2026-12-11',
+    cap_per_day_fen: 700,
     tiers: [
       { name: '60-74岁', age_min: 60, age_max: 74, amount_fen: 200, meals: ['lunch', 'dinner'] },
       { name: '75岁以上', age_min: 75, amount_fen: 500, meals: ['lunch', 'dinner'] },
@@ -48,6 +50,7 @@ before(async () => {
   for (const day of ['2026-12-10', '2026-12-11', '2026-12-12']) {
     await w.api('PUT', `${C()}/menu/${day}/lunch`, { items: [{ dish_id: w.noodles }, { dish_id: w.rice }] }, 200, w.keeperA);
   }
+  await w.api('PUT', `${C()}/menu/2026-12-10/dinner`, { items: [{ dish_id: w.noodles }] }, 200, w.keeperA);
   await w.api('PUT', `${C()}/menu/2026-12-10/breakfast`, { items: [{ dish_id: w.porridge }] }, 200, w.keeperA);
 });
 after(async () => { if (w) { await w.srv.stop(); w.srv.cleanup(); } });
@@ -201,6 +204,17 @@ test('the diner lookup: by card, phone or full name, masked, audited; exactly on
   assertProblem(await lookup({ phone: '12' }), 422, 'phone');
   assertProblem(await lookup({ card: her.card }, w.keeperB), 403);
   assert.equal(reads(), r0 + 4);
+});
+
+test("her subsidy so far counts: the day's cap binds her dinner and the quote shows her lunch", async () => {
+  const her = await cardedElder({ name: '周玉兰', phones: ['13877778888'] });
+  const lunch = await send('POST', `${C()}/orders`, counter({ card: her.card }));
+  assert.equal(lunch.body.subsidy_fen, 500, lunch.text);
+  const q = await get(`${C()}/subsidy-quote?card=${her.card}&date=2026-12-10&meal=dinner&price_fen=1500`);
+  assert.equal(q.status, 200, q.text);
+  assert.deepEqual([q.body.subsidised_today_fen, q.body.subsidy_fen, q.body.limited_by], [500, 200, 'cap_per_day']);
+  const dinner = await send('POST', `${C()}/orders`, counter({ card: her.card }, undefined, { meal: 'dinner' }));
+  assert.deepEqual([dinner.status, dinner.body.subsidy_fen, dinner.body.pays_fen, dinner.body.flag], [201, 200, 1300, ''], dinner.text);
 });
 
 test('a month closed for settlement takes no new meals (409)', async () => {
