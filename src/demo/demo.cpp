@@ -336,8 +336,8 @@ Result<Report> create(Services services, const Options& options) {
   if (!subsidies.ok()) return subsidies.status();
   say("meal subsidies: version " + std::to_string(*subsidies) + " in force from " +
       core::format_date({demo_today.year, demo_today.month, 1}));
-  auto orders = create_orders(services.db, services.accounts.audit(), services.facilities,
-                              *elders, kClientAddress);
+  auto orders = create_orders(services.db, services.accounts.audit(), services.facilities, *elders,
+                              kClientAddress);
   if (!orders.ok()) return orders.status();
   say("canteen meals: " + std::to_string(orders->counter) + " at the counter today, " +
       std::to_string(orders->deliveries) + " deliveries booked");
