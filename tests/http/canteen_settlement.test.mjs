@@ -11,7 +11,8 @@
 // keeper closing or adjusting (403), a worker (403), anonymous (401), bad
 // months ("2026-13", "2026-1", "abc") 422, bad adjustment bodies, an
 // unknown canteen or a facility of another kind (404). Orders are put
-// straight into canteen_orders (the orders' routes are another part's).
+// straight into canteen_orders (as the orders and delivery parts leave
+// them), and one meal is rung up through the orders' route.
 // The server's clock is fixed (--now): "today" is 2026-12-10.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -228,4 +229,20 @@ test('the dashboard: every canteen\'s month in counts, and the totals', async ()
   assert.equal(r.body.canteens.some((c) => c.id === w.toilet), false);
   assertProblem(await get('/api/v1/canteen-meal-counts?month=2026-11', w.keeperA), 403);
   assert.equal((await get('/api/v1/canteen-meal-counts?month=2026-11', null)).status, 401);
+});
+
+test('a meal rung up at the counter through the orders\' route counts in its month', async () => {
+  const menu = await send('PUT', `/api/v1/canteens/${w.canteen}/menu/2026-12-10/lunch`, { items: [{ dish_id: w.dish }] }, w.keeperA);
+  assert.equal(menu.status, 200, menu.text);
+  const before = await get(S('2026-12'), w.keeperA);
+  assert.equal(before.status, 200, before.text);
+  const rung = await send('POST', `/api/v1/canteens/${w.canteen}/orders`,
+    { kind: 'counter', date: '2026-12-10', meal: 'lunch', diner: null, lines: [{ dish_id: w.dish, qty: 2 }] }, w.keeperA);
+  assert.equal(rung.status, 201, rung.text);
+  const after = await get(S('2026-12'), w.keeperA);
+  assert.equal(after.body.meals, before.body.meals + 1);
+  assert.equal(after.body.full_price_meals, before.body.full_price_meals + 1);
+  assert.equal(after.body.subsidy_fen, before.body.subsidy_fen);
+  const csv = await csvOf(`${S('2026-12')}/lines.csv`, w.keeperA);
+  assert.ok(csv.text.includes(`,${rung.body.id},非登记老人,肉末蒸蛋 ×2,24.00,0.00,24.00,`), csv.text);
 });
