@@ -141,6 +141,11 @@ test('an admin is refused closing the current month, closes a past one and adds 
   // The current month has not ended: the server's 409, as it says it.
   const now = monthOf(Date.now());
   await page.goto(`${srv.url}/#/staff/canteen/${a.id}/settlement/${now}`);
+  await page.locator(`#settlement-title:has-text("${now}")`).waitFor();
+  // The demo's meals of this month (today's counter lunches, deliveries booked ahead) show.
+  const current = await summaryOf(a.id, now);
+  assert.ok(current.meals > 0 && current.subsidised_meals > 0 && current.subsidy_fen > 0, JSON.stringify(current));
+  await assertSummary(page, current);
   await page.locator('#settlement-close').click();
   assert.equal(await page.locator('#settlement-close-ask').isVisible(), true);
   assert.match(await page.locator('#settlement-close-q').textContent(), new RegExp(`确定关闭 ${now} 吗`));

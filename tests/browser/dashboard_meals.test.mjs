@@ -71,8 +71,13 @@ test("an admin sees this month's meals per canteen as the API counts them, and o
   await page.locator('#meals-table').waitFor();
   assert.deepEqual(asked, [`/api/v1/canteen-meal-counts?month=${month()}`], 'counted by the server, in one request');
   const counts = await assertPanelIsTheApi(page, admin);
-  // The demo's four canteens; the figures the demo has (zeros when it has no meals this month).
+  // The demo's four canteens, with the demo's meals of this month (today's
+  // counter lunches; 昌茂 serves none on Sundays).
   assert.equal(counts.canteens.length, 4, JSON.stringify(counts.canteens));
+  assert.ok(counts.totals.meals > 0 && counts.totals.subsidised_meals > 0 && counts.totals.subsidy_fen > 0, JSON.stringify(counts.totals));
+  const sty = counts.canteens.find((c) => c.name === '生态园便民餐厅');
+  assert.ok(sty.meals > 0, JSON.stringify(sty));
+  assert.notEqual(await page.locator(`#meals-table tr[data-canteen="${sty.id}"] td`).first().textContent(), '0');
   for (const f of FIELDS) assert.equal(counts.totals[f], counts.canteens.reduce((s, c) => s + c[f], 0), f);
   await assertAccessible(page, 'dashboard meals');
   await page.locator('#meals-title').locator('..').screenshot({ path: `${SHOTS}/dashboard_meals.png` });
