@@ -1,9 +1,10 @@
 // The canteen counter (issue 17, screens/canteen_counter.js) in Chromium:
 // the demo cashier of 生态园 finds her till on the workbench; an elder's
-// lunch in a few taps — her red proxy card's number (as printed, the way a
-// scanner types it), one dish, 收款 — with the subsidy, the tier and the
+// dinner in a few taps (dinner: the demo rings up lunches of its own) — her
+// red proxy card's number (as printed, the way a scanner types it), one
+// dish, 收款 — with the subsidy, the tier and the
 // reason shown before and on the receipt, and the order in today's list; a
-// second lunch for her the same day is full price with the warning, and is
+// second dinner for her the same day is full price with the warning, and is
 // cancelled from the list after a confirm; an ordinary diner pays full
 // price; a short number and an unknown card are said in words; another
 // canteen's cashier is refused. Axe on each view; elder mode at 360 px.
@@ -23,8 +24,8 @@ let srv;
 let admin;
 let browser;
 let canteen;
-let elder;   // 梁秀英 (born 1955: 70-79岁, ¥3 a lunch in the demo table) with her card
-let lunch;   // today's lunch at 生态园, from the public menu
+let elder;   // 梁秀英 (born 1955: 70-79岁, ¥3 a meal in the demo table) with her card
+let dinner;  // today's dinner at 生态园, from the public menu
 before(async () => {
   ({ srv, admin } = await startDemoServer());
   browser = await launch({ viewport: { width: 1024, height: 900 } });
@@ -37,8 +38,8 @@ before(async () => {
   assert.equal(card.status, 200, card.text);
   elder = { id: liang.id, card: card.body.number_display || card.body.number };
   const menu = (await srv.fetch(`/api/v1/canteens/${canteen.id}/menu?from=${today()}&days=1`)).body;
-  lunch = menu.days[0].meals.find((m) => m.meal === 'lunch').items;
-  assert.ok(lunch.length >= 2, 'the demo publishes today\'s lunch');
+  dinner = menu.days[0].meals.find((m) => m.meal === 'dinner').items;
+  assert.ok(dinner.length >= 2, 'the demo publishes today\'s dinner');
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
@@ -60,9 +61,10 @@ async function counter(page) {
   await link.click();
   await page.locator('#counter-find').waitFor();
   await page.locator('#counter-orders h2').waitFor();
-  // The test's meal is lunch whatever the hour (the subsidy is for lunch and dinner).
-  await page.locator('#counter-meal-lunch').click();
-  assert.equal(await page.locator('#counter-meal-lunch').getAttribute('aria-pressed'), 'true');
+  // The test's meal is dinner whatever the hour (the subsidy is for lunch and
+  // dinner; the demo has rung up lunches today, hers among them maybe).
+  await page.locator('#counter-meal-dinner').click();
+  assert.equal(await page.locator('#counter-meal-dinner').getAttribute('aria-pressed'), 'true');
 }
 
 const money = async (page, id) => ({
@@ -72,7 +74,7 @@ const money = async (page, id) => ({
   reason: await page.locator(`#${id} .counter-reason`).textContent(),
 });
 
-test('an elder\'s lunch: card → dish → 收款, the subsidy and why, then a second lunch at full price, cancelled', async () => {
+test('an elder\'s dinner: card → dish → 收款, the subsidy and why, then a second dinner at full price, cancelled', async () => {
   const page = await signedIn(CASHIER);
   await counter(page);
   assert.equal(await page.locator('#counter-ring').isDisabled(), true, 'nothing to ring up yet');
@@ -83,7 +85,7 @@ test('an elder\'s lunch: card → dish → 收款, the subsidy and why, then a s
   await page.locator('#counter-diner').waitFor();
   assert.match(await page.locator('#counter-diner').textContent(), /梁/);
   assert.doesNotMatch(await page.locator('#counter-diner').textContent(), /梁秀英/, 'her name is masked');
-  const dish = lunch[0];
+  const dish = dinner[0];
   await page.locator(`.counter-dish[data-dish="${dish.dish_id}"] .counter-add`).click();
   await page.locator('#counter-preview-money').waitFor();
   const subsidy = Math.min(300, dish.price_fen);
@@ -101,7 +103,7 @@ test('an elder\'s lunch: card → dish → 收款, the subsidy and why, then a s
   await assertAccessible(page, 'counter, receipt');
   // The order as stored, and in today's list.
   const stored = (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}&kind=counter`, { token: admin.token })).body.orders
-    .filter((o) => o.elder?.elder_id === elder.id);
+    .filter((o) => o.elder?.elder_id === elder.id && o.meal === 'dinner');
   assert.equal(stored.length, 1);
   assert.deepEqual([stored[0].kind, stored[0].status, stored[0].elder.elder_id, stored[0].subsidy_fen, stored[0].flag],
     ['counter', 'served', elder.id, subsidy, '']);
@@ -111,7 +113,7 @@ test('an elder\'s lunch: card → dish → 收款, the subsidy and why, then a s
   await page.locator('#counter-work').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'counter-find');
   assert.equal(await page.locator('#counter-find').inputValue(), '');
-  await page.locator('#counter-meal-lunch').click();
+  await page.locator('#counter-meal-dinner').click();
   await page.locator('#counter-find').fill(elder.card);
   await page.locator('#counter-find').press('Enter');
   await page.locator('#counter-diner').waitFor();
@@ -125,8 +127,8 @@ test('an elder\'s lunch: card → dish → 收款, the subsidy and why, then a s
   await page.locator('#counter-next').click();
   // Cancel the second from today's list: a confirm first, then the order is cancelled.
   const second = (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}`, { token: admin.token })).body.orders
-    .find((o) => o.flag === 'second_in_slot');
-  assert.ok(second, 'the second lunch is stored with its flag');
+    .find((o) => o.flag === 'second_in_slot' && o.meal === 'dinner' && o.elder?.elder_id === elder.id);
+  assert.ok(second, 'the second dinner is stored with its flag');
   const row = page.locator(`.counter-order[data-order="${second.id}"]`);
   await row.locator('.counter-cancel').click();
   await row.locator('.counter-cancel-form').waitFor();
@@ -153,7 +155,7 @@ test('an ordinary diner pays full price; a short number and an unknown card are 
   await page.waitForFunction(() => /没有找到/.test(document.querySelector('#counter-status').textContent));
   await page.locator('#counter-walk-in').click();
   assert.match(await page.locator('#counter-diner').textContent(), /普通顾客/);
-  const [a, b] = lunch;
+  const [a, b] = dinner;
   const row = page.locator(`.counter-dish[data-dish="${a.dish_id}"]`);
   await row.locator('.counter-add').click();
   await row.locator('.counter-plus').click();
@@ -165,7 +167,8 @@ test('an ordinary diner pays full price; a short number and an unknown card are 
   assert.deepEqual([seen.subsidy, seen.pays], [yuan(0), yuan(2 * a.price_fen)]);
   await page.locator('#counter-ring').click();
   await page.locator('#counter-receipt').waitFor();
-  const stored = (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}&kind=counter`, { token: admin.token })).body.orders[0];
+  const stored = (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}&meal=dinner&kind=counter`, { token: admin.token })).body.orders
+    .find((o) => !o.elder);
   assert.deepEqual([stored.elder, stored.subsidy_fen, stored.pays_fen, stored.lines.map((l) => [l.dish_id, l.qty])],
     [null, 0, 2 * a.price_fen, [[a.dish_id, 2]]]);
   await page.close();

@@ -167,10 +167,11 @@ export async function render(view, { id }, query) {
     const stops = answer.stops;  // in route order (position), those off the route after, by name
     const left = stops.filter(open).length;
     title.textContent = t('deliveries.of', { date, meal: t('meal.' + meal) });
+    // The list drawn again first, then the message: what it says is on screen.
     const done = async (message, bad = false) => {
+      await draw();
       flash.textContent = message;
       flash.classList.toggle('error', bad);
-      await draw();
       flash.focus();
     };
     body.replaceChildren(
