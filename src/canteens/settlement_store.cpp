@@ -1,12 +1,15 @@
 // Settlement's SQL (settlement_store.h).
 #include "canteens/settlement_store.h"
 
+#include <algorithm>
+
 namespace warmcity::canteens {
 
 namespace {
 
 // The month's orders with her name, each dish line (one row per line, so an
-// order spans consecutive rows) and the handover's proof.
+// order spans consecutive rows) and the handover's proof; by id, which the
+// index (canteen_id, month) gives SQLite without a sort (by day: in C++).
 constexpr const char* kSettlementLinesSelect =
     "SELECT o.id, o.kind, o.served_on, o.meal, o.status, o.elder_id, o.price_fen, "
     "o.subsidy_fen, o.pays_fen, o.tier, o.flag, o.created_at, e.name, l.dish_name, l.qty, "
@@ -15,7 +18,7 @@ constexpr const char* kSettlementLinesSelect =
     "LEFT JOIN elders e ON e.id = o.elder_id "
     "LEFT JOIN canteen_order_lines l ON l.order_id = o.id "
     "LEFT JOIN canteen_order_events h ON h.order_id = o.id AND h.kind = 'delivered' "
-    "WHERE o.canteen_id = ? AND o.month = ? ORDER BY o.served_on, o.id, l.seq";
+    "WHERE o.canteen_id = ? AND o.month = ? ORDER BY o.id, l.seq";
 
 void read_settlement_order(const store::Statement& r, SettlementLine& l) {
   l.order_id = r.column_int64(0);
@@ -89,6 +92,9 @@ Result<std::vector<SettlementLine>> month_lines(store::Connection& c, int64_t ca
       l.dishes += q->column_text(13) + " ×" + std::to_string(q->column_int64(14));
     }
   }
+  std::stable_sort(out.begin(), out.end(), [](const SettlementLine& a, const SettlementLine& b) {
+    return a.served_on < b.served_on;
+  });
   return out;
 }
 
