@@ -1,13 +1,13 @@
 // A canteen's delivery round (issue 17, screens/canteen_deliveries.js) in
 // Chromium at 360 px: three demo elders' lunches booked four days ahead
-// (beside any the demo books); the
-// demo cashier of 生态园 finds the round on the workbench, sees the stops in
-// the server's route order (name, address, phone as a tel: link, dishes,
-// diet badges), moves a stop up in the route editor and saves it (the
-// kept route and the list follow), hands one meal over by her code (a
-// wrong code refused in words first), another canteen's cashier is
-// refused, and on the meal's day (the server started again with its clock
-// then) records another not at home (her visit team told). Axe on each.
+// (beside any the demo books); the demo cashier of 生态园 finds the round on
+// the workbench, sees the stops in the server's route order (name, address,
+// phone as a tel: link, dishes, diet badges), moves a stop up in the route
+// editor and saves it (the kept route and the list follow), hands one meal
+// over by her code (a wrong code refused in words first) and another by a
+// photo from the camera; another canteen's cashier is refused; and on the
+// meal's day (the server started again with its clock then) she records the
+// third not at home (her visit team told). Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -103,7 +103,7 @@ test('the round in route order, and the route editor saves a new order', async (
   await page.close();
 });
 
-test('a handover by her code, a wrong one refused first', async () => {
+test('a handover by her code, a wrong one refused first; another by a photo', async () => {
   const page = await signedIn(CASHIER);
   await round(page);
   const mine = (s) => s.status === 'booked' && elders.some((e) => e.order === s.order_id);
@@ -126,8 +126,28 @@ test('a handover by her code, a wrong one refused first', async () => {
   await page.locator(`.delivery-stop[data-order="${a.order_id}"][data-status="delivered"]`).waitFor();
   assert.match(await page.locator(`.delivery-stop[data-order="${a.order_id}"] .delivery-state`).textContent(), /已送达 .*取餐码/);
   assert.equal(await page.locator(`.delivery-stop[data-order="${a.order_id}"] .delivery-handover-open`).count(), 0);
+  // Another by a photo of the meal at her door (shrunk in the page, sent in the body).
+  const [c] = (await stopsApi()).filter(mine);
+  const f = `#handover-${c.order_id}`;
+  await page.locator(`.delivery-stop[data-order="${c.order_id}"] .delivery-handover-open`).click();
+  const png = await page.evaluate(() => {
+    const cv = document.createElement('canvas');
+    cv.width = 2400;
+    cv.height = 1800;
+    const g = cv.getContext('2d');
+    g.fillStyle = '#c84';
+    g.fillRect(0, 0, 2400, 1800);
+    return cv.toDataURL('image/png').split(',')[1];
+  });
+  assert.equal(await page.locator(`${f}-photo`).getAttribute('capture'), 'environment');
+  await page.locator(`${f}-photo`).setInputFiles({ name: 'meal.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await page.locator(`${f}-preview img`).waitFor();
+  await page.locator(`${f} button[type="submit"]`).click();
+  await page.locator(`.delivery-stop[data-order="${c.order_id}"][data-status="delivered"]`).waitFor();
+  assert.match(await page.locator(`.delivery-stop[data-order="${c.order_id}"] .delivery-state`).textContent(), /已送达 .*照片/);
   const after = await stopsApi();
   assert.equal(after.find((s) => s.order_id === a.order_id).handover.proof, 'code');
+  assert.equal(after.find((s) => s.order_id === c.order_id).handover.proof, 'photo');
   assert.match(await page.locator('#deliveries-count').textContent(),
     new RegExp(`还有 ${after.filter((s) => s.status === 'booked').length} 户未送`));
   await assertAccessible(page, 'deliveries, delivered');
