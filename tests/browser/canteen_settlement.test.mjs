@@ -90,6 +90,7 @@ async function assertSummary(page, s) {
 test("a cashier reads last month's settlement of her canteen, with its CSV, and cannot close it", async () => {
   const page = await signedIn(CASHIER_A);
   const link = page.locator('.kept a.canteen-settlement-link');
+  await link.first().waitFor();
   assert.equal(await link.count(), 1, 'she keeps one canteen');
   assert.equal(await link.getAttribute('href'), `#/staff/canteen/${a.id}/settlement`);
   await link.click();
