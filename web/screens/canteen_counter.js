@@ -151,8 +151,9 @@ export async function render(view, { id }) {
       const qty = state.basket.get(d.dish_id) || 0;
       const change = (delta) => () => { state.basket = addDish(state.basket, d.dish_id, delta); drawDishes(); drawPreview(); };
       return h('li', { class: 'dish counter-dish', dataset: { dish: d.dish_id } },
-        h('button', { type: 'button', class: 'secondary counter-add', onclick: change(1),
-          'aria-label': t('counter.add', { name: d.name }) }, h('span', { class: 'dish-name' }, d.name), ' ', price(d.price_fen)),
+        // Named by what it shows (the dish and its price), so a voice user says what she sees.
+        h('button', { type: 'button', class: 'secondary counter-add', onclick: change(1) },
+          h('span', { class: 'dish-name' }, d.name), ' ', price(d.price_fen)),
         ' ', h('span', { class: 'counter-qty' },
           h('button', { type: 'button', class: 'secondary inline counter-minus', disabled: !qty, onclick: change(-1),
             'aria-label': t('counter.less', { name: d.name }) }, '−'), ' ',

@@ -197,7 +197,6 @@ export default {
   'counter.card': 'card {card}',
   'counter.meal': 'Meal',
   'counter.what': 'Dishes',
-  'counter.add': 'Add one {name}',
   'counter.more': 'One more {name}',
   'counter.less': 'One less {name}',
   'counter.qty': 'How many {name}',

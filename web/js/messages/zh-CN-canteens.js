@@ -197,7 +197,6 @@ export default {
   'counter.card': '卡号 {card}',
   'counter.meal': '餐次',
   'counter.what': '点菜',
-  'counter.add': '点一份{name}',
   'counter.more': '{name}加一份',
   'counter.less': '{name}减一份',
   'counter.qty': '{name}的份数',
