@@ -40,8 +40,8 @@ std::vector<std::string> merged_codes(const std::vector<std::vector<std::string>
 }
 
 std::optional<std::string> handover_code(std::string_view card_number) {
-  if (card_number.size() < kHandoverCodeDigits) return std::nullopt;
-  return std::string(card_number.substr(card_number.size() - kHandoverCodeDigits));
+  if (card_number.size() < kHandoverCodeDigits + kCardDigitsShown) return std::nullopt;
+  return std::string(card_number.substr(0, kHandoverCodeDigits));
 }
 
 bool code_matches(std::string_view expected, std::string_view given) {

@@ -8,8 +8,11 @@
 // elder is not on it, by name (then order id, so the order is total).
 //
 // Handover code. The elder shows her red proxy card (红色代办卡,
-// eldercare/card_store.h); the code is the last 4 digits of her active
-// card's number. An elder with no active card has no code: the courier
+// eldercare/card_store.h); the code is the first 4 digits of her active
+// card's number (its first group, 1234-567-890). No staff screen shows
+// them: the counter's masked card (order_service card_masked) shows only
+// the last 4, so a cashier who looked her up cannot hand her meal over
+// without her. An elder with no active card has no code: the courier
 // hands over with a photo. A wrong code is refused and counted: the 5th
 // wrong code for one order within 10 minutes closes the order to codes
 // until the oldest of them is 10 minutes old (kMaxWrongCodes,
@@ -26,6 +29,7 @@
 namespace warmcity::canteens {
 
 inline constexpr size_t kHandoverCodeDigits = 4;
+inline constexpr size_t kCardDigitsShown = 4;  // the last 4, which masks show
 inline constexpr int64_t kMaxWrongCodes = 5;
 inline constexpr int64_t kWrongCodeWindow = 600;  // seconds
 inline constexpr size_t kMaxRouteStops = 500;
@@ -48,8 +52,9 @@ std::vector<size_t> route_order(const std::vector<int64_t>& route,
 std::vector<std::string> merged_codes(const std::vector<std::vector<std::string>>& lists,
                                       const std::vector<std::string_view>& names);
 
-// The handover code of a card number: its last kHandoverCodeDigits digits
-// (nullopt for a number shorter than that).
+// The handover code of a card number: its first kHandoverCodeDigits digits,
+// never any of its last 4 (the digits a mask shows); nullopt for a number
+// too short for both.
 std::optional<std::string> handover_code(std::string_view card_number);
 
 // Whether `given` is the code; spaces around it are ignored.

@@ -108,7 +108,7 @@ void register_delivery_routes(http::Router& router, std::shared_ptr<DeliveryServ
               .summary = "Save the delivery route of a meal, kept between days (audited)"});
   router.add(Method::kPost, canteen + "/orders/{order_id}/handover", staff, bind(handover_route),
              {.body_limit = photos::kMaxPhotoTextBytes + 1024,
-              .summary = "Hand a delivery over: the elder's code (last 4 digits of her red "
+              .summary = "Hand a delivery over: the elder's code (first 4 digits of her red "
                          "card) or a photo (audited; 5 wrong codes in 10 minutes: 429)",
               .slow = true});
   router.add(Method::kPost, canteen + "/orders/{order_id}/not-home", staff, bind(not_home_route),

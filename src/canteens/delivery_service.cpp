@@ -258,7 +258,7 @@ void DeliveryService::handover(int64_t canteen_id, int64_t order_id, HandoverInp
         if (!s.ok()) return done(s);
         if (*wrong) {
           return done(Status::Unprocessable(
-              "wrong code", {{"code", "not the last 4 digits of her red card's number"}}));
+              "wrong code", {{"code", "not the first 4 digits of her red card's number"}}));
         }
         done(std::move(*out));
       });

@@ -40,9 +40,9 @@ TEST(DeliveryRulesTest, FlagsAreTheUnionInTheClosedListsOrder) {
   EXPECT_TRUE(merged_codes({}, tag_names()).empty());
 }
 
-TEST(DeliveryRulesTest, TheCodeIsTheCardsLastFourDigits) {
-  EXPECT_EQ(handover_code("1412345678"), "5678");
-  EXPECT_FALSE(handover_code("123").has_value());
+TEST(DeliveryRulesTest, TheCodeIsTheCardsFirstFourDigitsWhichNoMaskShows) {
+  EXPECT_EQ(handover_code("1412345678"), "1412");
+  EXPECT_FALSE(handover_code("1234567").has_value());  // would share a digit with the last 4
   EXPECT_TRUE(code_matches("5678", " 5678 "));
   EXPECT_FALSE(code_matches("5678", "5679"));
   EXPECT_FALSE(code_matches("", ""));
@@ -134,14 +134,19 @@ TEST_F(DeliveryTest, TheRouteRefusesUnknownEldersRepeatsAndOtherCanteens) {
 TEST_F(DeliveryTest, HandoverByTheRightCodeDeliversOnce) {
   auto [zhang, card] = carded_elder("张桂兰");
   const int64_t order = book(zhang, "2026-12-10");
-  Result<Order> done = by_code(order, card.substr(card.size() - 4), keeper_);
+  // The digits the counter's masked card shows (its last 4) are not the code.
+  if (card.substr(card.size() - 4) != card.substr(0, 4)) {
+    EXPECT_EQ(by_code(order, card.substr(card.size() - 4), keeper_).status().code(),
+              Code::kUnprocessable);
+  }
+  Result<Order> done = by_code(order, card.substr(0, 4), keeper_);
   ASSERT_TRUE(done.ok()) << done.status().message();
   EXPECT_EQ(done->status, "delivered");
   EXPECT_EQ(done->elder_name_masked, "张**");
   EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_order_events WHERE kind = 'delivered' AND "
                   "proof = 'code'"),
             1);
-  EXPECT_EQ(by_code(order, card.substr(card.size() - 4), keeper_).status().code(), Code::kConflict);
+  EXPECT_EQ(by_code(order, card.substr(0, 4), keeper_).status().code(), Code::kConflict);
   Result<DeliveryDay> d = day("2026-12-10", keeper_);
   ASSERT_TRUE(d.ok());
   ASSERT_TRUE(d->stops[0].handover.has_value());
@@ -152,7 +157,7 @@ TEST_F(DeliveryTest, HandoverByTheRightCodeDeliversOnce) {
 TEST_F(DeliveryTest, WrongCodesAreAuditedAndTheSixthTryWithinTenMinutesIsThrottled) {
   auto [zhang, card] = carded_elder("张桂兰");
   const int64_t order = book(zhang, "2026-12-10");
-  const std::string right = card.substr(card.size() - 4);
+  const std::string right = card.substr(0, 4);
   const std::string wrong = right == "0000" ? "1111" : "0000";
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(by_code(order, wrong, keeper_).status().code(), Code::kUnprocessable);
@@ -216,7 +221,7 @@ TEST_F(DeliveryTest, NotHomeOpensTheVisitEscalationHerTeamSees) {
   EXPECT_TRUE(seen);
   // Once recorded, the order is no longer booked.
   EXPECT_EQ(not_home(order, keeper_).status().code(), Code::kConflict);
-  EXPECT_EQ(by_code(order, card.substr(card.size() - 4), keeper_).status().code(), Code::kConflict);
+  EXPECT_EQ(by_code(order, card.substr(0, 4), keeper_).status().code(), Code::kConflict);
 }
 
 TEST_F(DeliveryTest, RefusalsLeaveNothingWritten) {
@@ -227,7 +232,7 @@ TEST_F(DeliveryTest, RefusalsLeaveNothingWritten) {
   EXPECT_EQ(not_home(today, other_keeper_).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(by_code(today, "1234", other_keeper_).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(by_code(99999, "1234", keeper_).status().code(), Code::kNotFound);
-  const int64_t elsewhere = book(zhang, "2026-12-10", "lunch", other_);
+  const int64_t elsewhere = book(zhang, "2026-12-10", "dinner", other_);  // her slot is one each
   EXPECT_EQ(by_code(elsewhere, "1234", keeper_).status().code(), Code::kNotFound);
   ASSERT_TRUE(db_->write([this](store::Connection& c) {
                    return c.exec(
@@ -236,7 +241,7 @@ TEST_F(DeliveryTest, RefusalsLeaveNothingWritten) {
                        std::to_string(canteen_) + ", '2026-12', 0, 0, 0, 1)");
                  })
                   .ok());
-  EXPECT_EQ(by_code(today, card.substr(card.size() - 4), admin_).status().code(), Code::kConflict);
+  EXPECT_EQ(by_code(today, card.substr(0, 4), admin_).status().code(), Code::kConflict);
   EXPECT_EQ(not_home(today, admin_).status().code(), Code::kConflict);
   EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_order_events"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM visits"), 0);

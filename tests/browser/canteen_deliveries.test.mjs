@@ -108,7 +108,7 @@ test('a handover by her code, a wrong one refused first; another by a photo', as
   await round(page);
   const mine = (s) => s.status === 'booked' && elders.some((e) => e.order === s.order_id);
   const [a] = (await stopsApi()).filter(mine);
-  const code = elders.find((e) => e.id === a.elder.elder_id).card.slice(-4);
+  const code = elders.find((e) => e.id === a.elder.elder_id).card.slice(0, 4);
   const stop = page.locator(`.delivery-stop[data-order="${a.order_id}"]`);
   await stop.locator('.delivery-handover-open').click();
   const box = stop.locator('.delivery-handover input[inputmode="numeric"]');

@@ -1,8 +1,9 @@
 // Meal delivery (issue #17 "Delivery"): a canteen's round of the day in the
 // saved route's order — the route kept between days, the elders not on it
 // after it by name — with each stop's elder whole (name, address, phone,
-// position) for the courier, audited; the handover by her code (the last 4
-// digits of her red card; a wrong code 422 and audited, the 6th try within
+// position) for the courier, audited; the handover by her code (the first 4
+// digits of her red card, which no staff screen's mask shows; a wrong code 422
+// and audited, the 6th try within
 // 10 minutes 429) or by a photo; not-home recorded and handed to the visits'
 // escalation, which her team's due list then shows. Refused: another
 // canteen's cashier (403), an order not booked (409), not-home on another
@@ -117,7 +118,7 @@ test('the round follows the saved route on every day; elders not on it come afte
 
 test('handover by her code: right once, wrong ones audited, the 6th try in 10 minutes 429', async () => {
   const e = await cardedElder('赵兰英');
-  const right = e.card.slice(-4);
+  const right = e.card.slice(0, 4);
   const wrong = right === '0000' ? '1111' : '0000';
   const first = book(e);
   const done = await handover(first, { proof: 'code', code: right });
@@ -133,7 +134,7 @@ test('handover by her code: right once, wrong ones audited, the 6th try in 10 mi
   assert.equal(stop.status, 'delivered');
   assert.equal(stop.handover.proof, 'code');
 
-  const second = book(e);
+  const second = book(e, '2026-12-10', { meal: 'dinner' });  // one order per slot
   for (let i = 0; i < 5; i += 1) assertProblem(await handover(second, { proof: 'code', code: wrong }), 422, 'code');
   assert.equal(count(`SELECT COUNT(*) FROM audit_log WHERE action = 'canteen.delivery_code_wrong' AND subject_id = '${second}'`), 5);
   assertProblem(await handover(second, { proof: 'code', code: right }), 429);
@@ -142,6 +143,22 @@ test('handover by her code: right once, wrong ones audited, the 6th try in 10 mi
   const byPhoto = await handover(second, { proof: 'photo', photo: PNG.toString('base64') });
   assert.equal(byPhoto.status, 200, byPhoto.text);
   assert.equal(count(`SELECT COUNT(*) FROM canteen_order_events WHERE order_id = ${second} AND proof = 'photo' AND photo LIKE '%.png'`), 1);
+});
+
+test('the code is not what the counter shows: the masked card\'s digits are refused', async () => {
+  const e = await cardedElder('周翠兰');
+  const id = book(e);
+  const found = await get(`${C()}/diners?name=${encodeURIComponent('周翠兰')}`, w.keeperA);
+  assert.equal(found.status, 200, found.text);
+  const shown = found.body.diners.find((d) => d.elder_id === e.id).card_masked;
+  assert.equal(shown, '******' + e.card.slice(-4));
+  const code = e.card.slice(0, 4);
+  assert.equal(shown.slice(0, 4), '****', 'the code\'s digits are hidden');
+  if (e.card.slice(-4) !== code) assertProblem(await handover(id, { proof: 'code', code: e.card.slice(-4) }), 422, 'code');
+  assert.equal(w.srv.sql(`SELECT status FROM canteen_orders WHERE id = ${id}`), 'booked');
+  const done = await handover(id, { proof: 'code', code });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.body.status, 'delivered');
 });
 
 test('not home: recorded, and her team sees the nobody-answered escalation', async () => {
@@ -175,9 +192,9 @@ test('refusals: another canteen, not booked, another day, a closed month, bad in
     await handover(id, { proof: 'code', code: '1234' }, w.keeperB), await notHome(id, {}, w.keeperB)]) assertProblem(r, 403);
   assertProblem(await round('2026-12-10', w.callers.workerGrid), 403);
   assertProblem(await get(`${C()}/deliveries?date=2026-12-10&meal=lunch`), 401);
-  assertProblem(await handover(book(e, '2026-12-10', { status: 'served' }), { proof: 'code', code: '1234' }), 409);
+  assertProblem(await handover(book(e, '2026-12-10', { meal: 'breakfast', status: 'served' }), { proof: 'code', code: '1234' }), 409);
   assertProblem(await notHome(book(e, '2026-12-11')), 409);
-  assertProblem(await handover(book(e, '2026-12-10', { canteen: w.other }), { proof: 'code', code: '1234' }), 404);
+  assertProblem(await handover(book(e, '2026-12-10', { canteen: w.other, meal: 'dinner' }), { proof: 'code', code: '1234' }), 404);
   assertProblem(await handover(99999999, { proof: 'code', code: '1234' }), 404);
   assertProblem(await get(`/api/v1/canteens/${w.other + 1000}/deliveries?date=2026-12-10&meal=lunch`, w.admin), 404);
   // Bad input.
@@ -198,7 +215,7 @@ test('refusals: another canteen, not booked, another day, a closed month, bad in
   assertProblem(await notHome(id, { note: 5 }), 422, 'note');
   // A closed month takes no handover and no not-home.
   w.srv.sql(`INSERT INTO canteen_month_closures (canteen_id, month, meals, subsidy_fen, closed_at, closed_by) VALUES (${w.canteen}, '2026-12', 0, 0, ${T0}, 1)`, { readonly: false });
-  assertProblem(await handover(id, { proof: 'code', code: e.card.slice(-4) }), 409);
+  assertProblem(await handover(id, { proof: 'code', code: e.card.slice(0, 4) }), 409);
   assertProblem(await notHome(id), 409);
   assert.equal(w.srv.sql(`SELECT status FROM canteen_orders WHERE id = ${id}`), 'booked');
 });
