@@ -152,7 +152,8 @@ Result<SubsidySoFar> subsidy_so_far(store::Connection& c, int64_t elder_id, core
   auto q = c.prepare(
       "SELECT COALESCE(SUM(CASE WHEN served_on = ? THEN subsidy_fen ELSE 0 END), 0), "
       "COALESCE(SUM(subsidy_fen), 0) FROM canteen_orders "
-      "WHERE elder_id = ? AND month = ? AND status NOT IN ('cancelled', 'cancelled_late')");
+      "WHERE elder_id = ? AND month = ? "
+      "AND status NOT IN ('cancelled', 'cancelled_late', 'not_home')");
   if (!q.ok()) return q.status();
   q->bind(1, core::format_date(date)).bind(2, elder_id).bind(3, order_month(date));
   Result<bool> row = q->step();
@@ -169,7 +170,7 @@ Result<bool> slot_taken(store::Connection& c, int64_t elder_id, core::LocalDate 
                         const std::string& meal) {
   auto q = c.prepare(
       "SELECT 1 FROM canteen_orders WHERE elder_id = ? AND served_on = ? AND meal = ? "
-      "AND flag = '' AND status NOT IN ('cancelled', 'cancelled_late') LIMIT 1");
+      "AND flag = '' AND status NOT IN ('cancelled', 'cancelled_late', 'not_home') LIMIT 1");
   if (!q.ok()) return q.status();
   q->bind(1, elder_id).bind(2, core::format_date(date)).bind(3, meal);
   return q->step();

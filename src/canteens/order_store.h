@@ -38,15 +38,15 @@ struct OrderFilter {
 // The orders of a canteen's day, newest first, with their lines.
 Result<std::vector<Order>> list_orders(store::Connection& c, const OrderFilter& f);
 
-// Her subsidy already given (orders not cancelled, every canteen) on `date`
-// and in its month.
+// Her subsidy already given (orders not cancelled and not not_home, every
+// canteen) on `date` and in its month.
 struct SubsidySoFar {
   int64_t day_fen = 0;
   int64_t month_fen = 0;
 };
 Result<SubsidySoFar> subsidy_so_far(store::Connection& c, int64_t elder_id, core::LocalDate date);
 // Whether she has the first meal of that day's meal slot (an order not
-// cancelled and not itself second_in_slot), at any canteen.
+// cancelled, not not_home and not itself second_in_slot), at any canteen.
 Result<bool> slot_taken(store::Connection& c, int64_t elder_id, core::LocalDate date,
                         const std::string& meal);
 // Whether the canteen's month ("YYYY-MM") is closed for settlement.

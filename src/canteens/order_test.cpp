@@ -342,5 +342,28 @@ TEST_F(OrderTest, TheQuoteCountsHerOrdersSubsidySoFar) {
   EXPECT_EQ(quoted->subsidised_month_fen, 500);
 }
 
+TEST_F(OrderTest, ANotHomeMealGivesHerSlotAndSubsidyBack) {
+  auto [id, card] = elder("1941-03-08");
+  Result<Order> booked = create(request("delivery", kTomorrow, card));
+  ASSERT_TRUE(booked.ok()) << booked.status().message();
+  EXPECT_EQ(booked->subsidy_fen, 500);
+  // On the 11th nobody answered (delivery_store.cpp sets the status; subsidy_fen stays).
+  clock_ = kDec10 + 24 * kHour;
+  ASSERT_TRUE(db_->write([&](store::Connection& c) {
+                   return c.exec("UPDATE canteen_orders SET status = 'not_home' WHERE id = " +
+                                 std::to_string(booked->id));
+                 })
+                  .ok());
+  Result<SubsidySoFar> so_far = subsidy_so_far(db_->reader(), id, kTomorrow);
+  ASSERT_TRUE(so_far.ok());
+  EXPECT_EQ(so_far->day_fen, 0);
+  EXPECT_EQ(so_far->month_fen, 0);
+  // Her counter lunch that day is the slot's first meal, subsidised.
+  Result<Order> counter = create(request("counter", kTomorrow, card));
+  ASSERT_TRUE(counter.ok()) << counter.status().message();
+  EXPECT_EQ(counter->flag, "");
+  EXPECT_EQ(counter->subsidy_fen, 500);
+}
+
 }  // namespace
 }  // namespace warmcity::canteens
