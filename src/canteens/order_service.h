@@ -9,8 +9,10 @@
 // given that day and month summed from canteen_orders), insert the order,
 // its lines, its 'created' event and the audit row
 // (canteen_order.create) — the writer runs one job at a time, so two tills
-// cannot both give the subsidised meal of one slot. A cancellation is one
-// write job too (canteen_order.cancel, its event naming who and when). A
+// cannot both give the subsidised meal of one slot; across instances on one
+// PostgreSQL the unique index canteen_orders_slot refuses the second
+// (kConflict kSlotJustTaken). The caps are not guarded across instances.
+// A cancellation is one write job too (canteen_order.cancel, its event naming who and when). A
 // month closed for settlement takes no new meals and no cancellations
 // (kConflict).
 //
