@@ -29,7 +29,8 @@ accounts::AuditEntry order_audit(const Caller& by, std::string action, std::stri
   return e;
 }
 
-// A personal-data read of elder `elder_id` for `purpose`.
+// A personal-data read of elder `elder_id` for `purpose`. canteen_id stays
+// the detail's last key: elder_known_here finds a lookup's row by it.
 accounts::AuditEntry order_read_audit(const Caller& by, int64_t elder_id, int64_t canteen_id,
                                       const std::vector<std::string>& fields, const char* purpose,
                                       const char* via) {
@@ -67,15 +68,24 @@ std::string order_mask_card(const std::string& number) {
   return std::string(number.size() - 4, '*') + number.substr(number.size() - 4);
 }
 
-// The diner's record: by card, by id, or none (not an elder).
+// The diner's record: by card, by id, or none (not an elder). By id only for
+// an elder this canteen already has a link to (order_store.h
+// elder_known_here), or for an admin: a cashier cannot reach a stranger's
+// record by trying ids (the same NotFound as an unknown id).
 Result<std::optional<eldercare::ElderTimeline>> order_diner_of(store::Connection& c,
-                                                               const Diner& d) {
+                                                               int64_t canteen_id, const Diner& d,
+                                                               const Caller& by) {
   if (d.card) {
     Result<eldercare::ElderTimeline> t = elder_by_card(c, *d.card);
     if (!t.ok()) return t.status();
     return std::optional<eldercare::ElderTimeline>(std::move(*t));
   }
   if (d.elder_id) {
+    if (by.role != "admin") {
+      Result<bool> known = elder_known_here(c, canteen_id, *d.elder_id);
+      if (!known.ok()) return known.status();
+      if (!*known) return Status::NotFound("no elder with that id");
+    }
     Result<eldercare::ElderTimeline> t = eldercare::elder_timeline(c, *d.elder_id);
     if (!t.ok()) {
       return t.status().code() == Code::kNotFound ? Status::NotFound("no elder with that id")
@@ -136,7 +146,8 @@ Result<Order> OrderService::build(store::Connection& c, int64_t canteen_id, cons
   if (!menu.ok()) return menu.status();
   Result<std::vector<OrderLine>> lines = order_lines(r.lines, *menu ? &**menu : nullptr);
   if (!lines.ok()) return lines.status();
-  Result<std::optional<eldercare::ElderTimeline>> diner = order_diner_of(c, r.diner);
+  Result<std::optional<eldercare::ElderTimeline>> diner =
+      order_diner_of(c, canteen->id, r.diner, by);
   if (!diner.ok()) return diner.status();
 
   Order o;

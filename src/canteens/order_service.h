@@ -12,7 +12,9 @@
 // cannot both give the subsidised meal of one slot; across instances on one
 // PostgreSQL the unique index canteen_orders_slot refuses the second
 // (kConflict kSlotJustTaken). The caps are not guarded across instances.
-// A cancellation is one write job too (canteen_order.cancel, its event naming who and when). A
+// A diner named by elder_id must be known to the canteen (order_store.h
+// elder_known_here) unless an admin asks: else kNotFound. A cancellation is one
+// write job too (canteen_order.cancel, its event naming who and when). A
 // month closed for settlement takes no new meals and no cancellations
 // (kConflict).
 //

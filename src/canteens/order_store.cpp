@@ -183,6 +183,24 @@ Result<bool> slot_taken(store::Connection& c, int64_t elder_id, core::LocalDate 
   return q->step();
 }
 
+Result<bool> elder_known_here(store::Connection& c, int64_t canteen_id, int64_t elder_id) {
+  // A lookup's audit row (order_service.cpp order_read_audit) ends with the canteen's id.
+  const std::string lookup =
+      "%\"purpose\":\"canteen_diner_lookup\"%\"canteen_id\":" + std::to_string(canteen_id) + "}";
+  auto q = c.prepare(
+      "SELECT CASE WHEN "
+      "EXISTS (SELECT 1 FROM canteen_orders WHERE elder_id = ? AND canteen_id = ?) OR "
+      "EXISTS (SELECT 1 FROM canteen_delivery_routes WHERE canteen_id = ? AND elder_id = ?) OR "
+      "EXISTS (SELECT 1 FROM audit_log WHERE subject_type = 'elder' AND subject_id = ? "
+      "AND action = 'personal_data.read' AND detail LIKE ?) THEN 1 ELSE 0 END");
+  if (!q.ok()) return q.status();
+  q->bind(1, elder_id).bind(2, canteen_id).bind(3, canteen_id).bind(4, elder_id);
+  q->bind(5, std::to_string(elder_id)).bind(6, lookup);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  return *row && q->column_int64(0) == 1;
+}
+
 Result<bool> month_closed(store::Connection& c, int64_t canteen_id, const std::string& month) {
   auto q = c.prepare("SELECT 1 FROM canteen_month_closures WHERE canteen_id = ? AND month = ?");
   if (!q.ok()) return q.status();

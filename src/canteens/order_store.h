@@ -56,6 +56,10 @@ Result<SubsidySoFar> subsidy_so_far(store::Connection& c, int64_t elder_id, core
 // cancelled, not not_home and not itself second_in_slot), at any canteen.
 Result<bool> slot_taken(store::Connection& c, int64_t elder_id, core::LocalDate date,
                         const std::string& meal);
+// Whether the canteen has a link to elder `elder_id`: an order of hers here
+// (any status), her stop on one of its delivery routes, or a diner lookup at
+// this canteen that found her (its canteen_diner_lookup audit row).
+Result<bool> elder_known_here(store::Connection& c, int64_t canteen_id, int64_t elder_id);
 // Whether the canteen's month ("YYYY-MM") is closed for settlement.
 Result<bool> month_closed(store::Connection& c, int64_t canteen_id, const std::string& month);
 

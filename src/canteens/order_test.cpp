@@ -384,5 +384,37 @@ TEST_F(OrderTest, TheSlotIndexRefusesASecondFirstMealFromAnotherInstance) {
   EXPECT_TRUE(db_->write([&](store::Connection& c) { return insert_order(c, raced); }).ok());
 }
 
+TEST_F(OrderTest, ADinerByIdMustBeKnownToThisCanteen) {
+  auto [id, card] = elder("1941-03-08");
+  OrderRequest by_id = request("delivery", kTomorrow, std::nullopt);
+  by_id.diner.elder_id = id;
+  auto preview = [&](const OrderRequest& r) {
+    return wait<Order>([&](auto d) { service_->preview(canteen_, r, keeper_, d); });
+  };
+  // No order, route stop or lookup here: the same 404 as an unknown id, for the preview too.
+  EXPECT_EQ(create(by_id).status().code(), Code::kNotFound);
+  EXPECT_EQ(preview(by_id).status().code(), Code::kNotFound);
+  // A lookup at another canteen does not count.
+  Caller other_keeper{6, "keeper", {8}, "127.0.0.1"};
+  ASSERT_TRUE(wait<std::vector<DinerView>>([&](auto d) {
+                service_->diners(other_, {card, std::nullopt, std::nullopt}, other_keeper, d);
+              }).ok());
+  EXPECT_EQ(create(by_id).status().code(), Code::kNotFound);
+  // A lookup here that found her does.
+  ASSERT_TRUE(
+      wait<std::vector<DinerView>>([&](auto d) {
+        service_->diners(canteen_, {std::nullopt, std::nullopt, std::string("张桂兰")}, keeper_, d);
+      }).ok());
+  EXPECT_TRUE(preview(by_id).ok());
+  EXPECT_TRUE(create(by_id).ok());
+  // Another elder, unknown here: refused to the keeper; an admin may book her by id.
+  auto [id2, card2] = elder("1944-01-02", "王淑珍", "13900001111");
+  by_id.diner.elder_id = id2;
+  EXPECT_EQ(create(by_id).status().code(), Code::kNotFound);
+  EXPECT_TRUE(create(by_id, {1, "admin", {}, "127.0.0.1"}).ok());
+  // Her order here is a link from now on.
+  EXPECT_TRUE(create(by_id).ok());
+}
+
 }  // namespace
 }  // namespace warmcity::canteens

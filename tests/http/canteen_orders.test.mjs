@@ -130,6 +130,8 @@ test("a counter meal by her card: the engine's price, one subsidised meal per sl
 
 test('a delivery: booked for an elder before the cut-off, cancelled free before it, charged in full after it', async () => {
   const her = await cardedElder({ name: '王淑珍', phones: ['13822223333'] });
+  // The cashier finds her first: booking by elder_id needs a link to this canteen.
+  assert.equal((await get(`${C()}/diners?${new URLSearchParams({ name: '王淑珍' })}`)).status, 200);
   const book = (date, diner = { elder_id: her.id }) => send('POST', `${C()}/orders`, { kind: 'delivery', date, meal: 'lunch', diner, lines: [{ dish_id: w.noodles, qty: 1 }] });
   const tomorrow = await book('2026-12-11');
   assert.equal(tomorrow.status, 201, tomorrow.text);
@@ -215,6 +217,22 @@ test("her subsidy so far counts: the day's cap binds her dinner and the quote sh
   assert.deepEqual([q.body.subsidised_today_fen, q.body.subsidy_fen, q.body.limited_by], [500, 200, 'cap_per_day']);
   const dinner = await send('POST', `${C()}/orders`, counter({ card: her.card }, undefined, { meal: 'dinner' }));
   assert.deepEqual([dinner.status, dinner.body.subsidy_fen, dinner.body.pays_fen, dinner.body.flag], [201, 200, 1300, ''], dinner.text);
+});
+
+test('an elder_id is taken only for an elder this canteen knows: an order, a route stop or a lookup here', async () => {
+  const her = await cardedElder({ name: '吴桂英', phones: ['13810102020'] });
+  const byId = { kind: 'delivery', date: '2026-12-11', meal: 'lunch', diner: { elder_id: her.id }, lines: [{ dish_id: w.noodles, qty: 1 }] };
+  // A stranger to this canteen: the same 404 as an unknown id, for the preview too (no tier, no masked name).
+  assertProblem(await send('POST', `${C()}/orders/preview`, byId), 404);
+  assertProblem(await send('POST', `${C()}/orders`, byId), 404);
+  // A lookup at another canteen does not make her known here.
+  assert.equal((await get(`/api/v1/canteens/${w.other}/diners?card=${her.card}`, w.keeperB)).status, 200);
+  assertProblem(await send('POST', `${C()}/orders`, byId), 404);
+  // A lookup here that found her does.
+  assert.equal((await get(`${C()}/diners?card=${her.card}`)).body.diners.length, 1);
+  assert.equal((await send('POST', `${C()}/orders/preview`, byId)).status, 200);
+  const booked = await send('POST', `${C()}/orders`, byId);
+  assert.equal(booked.status, 201, booked.text);
 });
 
 test('a month closed for settlement takes no new meals (409)', async () => {
