@@ -176,7 +176,9 @@ test("bad input is refused with the field named; only this canteen's staff ring 
   assertProblem(await send('POST', `${C()}/orders`, counter(null, undefined, { date: 20261210 })), 422, 'date');
   assertProblem(await send('POST', `${C()}/orders`, counter(null, undefined, { date: '2026-12-11' })), 422, 'date');
   assertProblem(await send('POST', `${C()}/orders`, counter({ card: '12345' })), 422, 'diner.card');
-  assertProblem(await send('POST', `${C()}/orders`, counter({ card: '1234567890', elder_id: 1 })), 422);
+  // Her real card (it passes the check digit) with her elder_id: refused for naming her twice.
+  const both = await cardedElder({ name: '孙秀兰', phones: ['13899990000'] });
+  assertProblem(await send('POST', `${C()}/orders`, counter({ card: both.card, elder_id: both.id })), 422, 'diner.elder_id');
   assertProblem(await send('POST', `${C()}/orders`, counter(null, undefined, { extra: 1 })), 422, 'extra');
   assertProblem(await send('POST', `${C()}/orders`, counter({ elder_id: 999999 })), 404);
   assertProblem(await send('POST', `${C()}/orders`, counter(null), w.keeperB), 403);
