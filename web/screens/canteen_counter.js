@@ -35,12 +35,14 @@ const linesText = (lines) => (lines || []).map((l) => t('counter.line', { name: 
 
 function orderItem(id, order, today, redraw, say) {
   const status = t('order.status.' + order.status);
+  // A cancelled order is not charged: its pays_fen (price − subsidy, kept as rung up) is not owed.
+  const free = order.status === 'cancelled';
   const li = h('li', { class: 'counter-order', dataset: { order: order.id, status: order.status } },
     h('p', {}, h('strong', {}, order.elder ? order.elder.name_masked : t('counter.walk_in')), ' · ',
       t('meal.' + order.meal), ' · ', t('order.kind.' + order.kind), ' · ',
       order.created_at ? clock(order.created_at * 1000) : '', ' · ', h('span', { class: 'badge' }, status)),
-    h('p', { class: 'note' }, linesText(order.lines), ' · ', t('counter.pays_short', { pays: price(order.pays_fen) }),
-      order.subsidy_fen ? ' · ' + t('counter.subsidy_short', { fen: price(order.subsidy_fen) }) : '',
+    h('p', { class: 'note' }, linesText(order.lines), ' · ', t('counter.pays_short', { pays: price(free ? 0 : order.pays_fen) }),
+      order.subsidy_fen && !free ? ' · ' + t('counter.subsidy_short', { fen: price(order.subsidy_fen) }) : '',
       order.flag === 'second_in_slot' ? ' · ' + t('counter.second_short') : ''));
   if (!cancellable(order, today)) return li;
   const open = h('button', { type: 'button', class: 'secondary inline counter-cancel' }, t('counter.cancel'));
