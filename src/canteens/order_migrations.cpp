@@ -117,14 +117,6 @@ std::vector<store::Migration> order_migrations() {
       ON canteen_settlement_adjustments(canteen_id, month);
     {{check_domains:canteen_settlement_adjustments}};
     {{append_only:canteen_settlement_adjustments}};
-  )SQL"},
-          // One first meal per elder, day and meal slot across every instance
-          // on one database (the slot rule of order_store.h slot_taken): two
-          // tills behind a load balancer cannot both give it.
-          {"canteen_orders", 2, R"SQL(
-    CREATE UNIQUE INDEX canteen_orders_slot ON canteen_orders(elder_id, served_on, meal)
-      WHERE flag = '' AND elder_id IS NOT NULL
-        AND status NOT IN ('cancelled', 'cancelled_late', 'not_home');
   )SQL"}};
 }
 

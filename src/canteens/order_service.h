@@ -9,9 +9,8 @@
 // given that day and month summed from canteen_orders), insert the order,
 // its lines, its 'created' event and the audit row
 // (canteen_order.create) — the writer runs one job at a time, so two tills
-// cannot both give the subsidised meal of one slot; across instances on one
-// PostgreSQL the unique index canteen_orders_slot refuses the second
-// (kConflict kSlotJustTaken). The caps are not guarded across instances.
+// cannot both give the subsidised meal of one slot (on one
+// instance: several instances on one PostgreSQL are not guarded).
 // A diner named by elder_id must be known to the canteen (order_store.h
 // elder_known_here) unless an admin asks: else kNotFound. A cancellation is one
 // write job too (canteen_order.cancel, its event naming who and when). A

@@ -79,14 +79,7 @@ Status insert_order(store::Connection& c, Order& o) {
   q->bind(12, o.reason).bind(13, o.flag).bind(14, o.status).bind(15, o.created_at);
   q->bind(16, o.created_by).bind(17, o.updated_at);
   Result<int64_t> id = q->returning_id();
-  if (!id.ok()) {
-    // canteen_orders_slot (version 2): another instance's till gave her this
-    // slot's first meal between our slot_taken and this insert.
-    if (id.status().code() == Code::kConflict && o.elder_id && o.flag.empty()) {
-      return Status::Conflict(kSlotJustTaken);
-    }
-    return id.status();
-  }
+  if (!id.ok()) return id.status();
   o.id = *id;
   for (size_t i = 0; i < o.lines.size(); ++i) {
     const OrderLine& l = o.lines[i];

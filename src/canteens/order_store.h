@@ -16,14 +16,7 @@
 
 namespace warmcity::canteens {
 
-// The answer when the slot's first meal was given by another instance's till
-// between the slot check and the insert (the unique index canteen_orders_slot).
-inline constexpr const char* kSlotJustTaken =
-    "her meal in this slot was just rung up at another till; ring up again";
-
-// Inserts `o` and its lines; sets o.id. kConflict kSlotJustTaken when she
-// already has the slot's first meal (a not-cancelled, not-not_home order
-// with flag '').
+// Inserts `o` and its lines; sets o.id.
 Status insert_order(store::Connection& c, Order& o);
 // Appends one event of the order's history (kind: created, cancelled, …).
 Status insert_order_event(store::Connection& c, int64_t order_id, const std::string& kind,

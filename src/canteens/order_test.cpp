@@ -365,25 +365,6 @@ TEST_F(OrderTest, ANotHomeMealGivesHerSlotAndSubsidyBack) {
   EXPECT_EQ(counter->subsidy_fen, 500);
 }
 
-TEST_F(OrderTest, TheSlotIndexRefusesASecondFirstMealFromAnotherInstance) {
-  auto [id, card] = elder("1941-03-08");
-  Result<Order> first = create(request("counter", kToday, card));
-  ASSERT_TRUE(first.ok());
-  // Another instance's till that read the slot as free before `first` was written.
-  Order raced = *first;
-  Status s = db_->write([&](store::Connection& c) { return insert_order(c, raced); });
-  EXPECT_EQ(s.code(), Code::kConflict);
-  EXPECT_EQ(s.message(), kSlotJustTaken);
-  // A second_in_slot meal, a non-elder's meal and a meal after a cancellation are not refused.
-  Order second = *first;
-  second.flag = "second_in_slot";
-  second.subsidy_fen = 0;
-  second.pays_fen = second.price_fen;
-  EXPECT_TRUE(db_->write([&](store::Connection& c) { return insert_order(c, second); }).ok());
-  ASSERT_EQ(cancel(first->id)->status, "cancelled");
-  EXPECT_TRUE(db_->write([&](store::Connection& c) { return insert_order(c, raced); }).ok());
-}
-
 TEST_F(OrderTest, ADinerByIdMustBeKnownToThisCanteen) {
   auto [id, card] = elder("1941-03-08");
   OrderRequest by_id = request("delivery", kTomorrow, std::nullopt);
