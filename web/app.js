@@ -49,7 +49,8 @@ async function render() {
     const done = await screen.render(container, route.params, route.query);
     if (id !== renderId) { if (typeof done === 'function') done(); return; }
     cleanup = typeof done === 'function' ? done : null;
-    view.focus({ preventScroll: true });
+    // A screen that put the focus in its own box (the counter's card reader) keeps it.
+    if (!container.contains(document.activeElement)) view.focus({ preventScroll: true });
   } catch (e) {
     if (id === renderId) view.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('common.error', { detail: e.message })));
   }

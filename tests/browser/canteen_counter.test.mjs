@@ -174,6 +174,63 @@ test('an ordinary diner pays full price; a short number and an unknown card are 
   await page.close();
 });
 
+test('the scanner keeps the box; a failed lookup drops the diner; a double tap on 收款 rings up one order; deliveries are not at the till', async () => {
+  const page = await signedIn(CASHIER);
+  const link = page.locator('.kept a.canteen-counter-link');
+  await link.click();
+  await page.locator('#counter-orders h2').waitFor();
+  // The router does not take the focus from the box (a scanner's first card goes in it).
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'counter-find');
+  await page.keyboard.type(elder.card);
+  await page.keyboard.press('Enter');
+  await page.locator('#counter-diner').waitFor();
+  await page.locator('#counter-meal-dinner').click();
+  const dish = dinner[1];
+  await page.locator(`.counter-dish[data-dish="${dish.dish_id}"] .counter-add`).click();
+  await page.locator('#counter-preview-money').waitFor();
+  assert.equal(await page.locator('#counter-ring').isDisabled(), false);
+  // The next lookup fails (offline): the diner before is no longer chosen, 收款 is off.
+  await page.route((url) => url.pathname.endsWith('/diners'), (route) => route.abort());
+  await page.locator('#counter-find').fill(elder.card);
+  await page.locator('#counter-find').press('Enter');
+  await page.waitForFunction(() => /无法连接/.test(document.querySelector('#counter-status').textContent));
+  assert.equal(await page.locator('#counter-diner').count(), 0, 'no diner left chosen');
+  assert.equal(await page.locator('#counter-ring').isDisabled(), true);
+  await page.unroute((url) => url.pathname.endsWith('/diners'));
+  await page.locator('#counter-walk-in').click();
+  await page.locator('#counter-preview-money').waitFor();
+  // 收款 held on its way; a + redraws the preview meanwhile; a second tap rings nothing.
+  const mine = (o) => !o.elder && o.meal === 'dinner';
+  const ordersNow = async () => (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}&kind=counter`,
+    { token: admin.token })).body.orders.filter(mine).length;
+  const before = await ordersNow();
+  let posts = 0;
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route((url) => url.pathname.endsWith('/orders'), async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    posts += 1;
+    await held;
+    return route.continue();
+  });
+  await page.locator('#counter-ring').click();
+  await page.waitForFunction(() => document.querySelector('#counter-ring').disabled);
+  await page.locator(`.counter-dish[data-dish="${dish.dish_id}"] .counter-plus`).click();
+  await page.waitForFunction((p) => document.querySelector('#counter-preview-money .counter-price')?.textContent === p, yuan(2 * dish.price_fen));
+  assert.equal(await page.locator('#counter-ring').isDisabled(), true, '收款 stays off while its POST is on its way');
+  await page.evaluate(() => document.querySelector('#counter-ring').click());
+  release();
+  await page.locator('#counter-receipt').waitFor();
+  assert.equal(posts, 1, 'one POST …/orders');
+  assert.equal(await ordersNow(), before + 1, 'one order rung up');
+  // Today's list at the till: counter meals only (a delivery is past its cut-off on its day).
+  await page.locator('#counter-orders .counter-order').first().waitFor();
+  const deliveries = (await srv.fetch(`/api/v1/canteens/${canteen.id}/orders?date=${today()}&kind=delivery`, { token: admin.token })).body.orders;
+  for (const d of deliveries) assert.equal(await page.locator(`.counter-order[data-order="${d.id}"]`).count(), 0, `delivery ${d.id} not at the till`);
+  assert.equal(await page.locator('#counter-orders').getByText('送餐').count(), 0);
+  await page.close();
+});
+
 test('another canteen\'s cashier is refused at this till', async () => {
   const page = await signedIn(OTHER);
   await page.goto(`${srv.url}/#/staff/canteen/${canteen.id}/counter`);

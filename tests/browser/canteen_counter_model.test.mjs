@@ -64,8 +64,8 @@ test('which orders the counter may cancel', () => {
   assert.equal(cancellable({ kind: 'counter', date: today, status: 'served' }, today), true);
   assert.equal(cancellable({ kind: 'counter', date: '2026-12-04', status: 'served' }, today), false);
   assert.equal(cancellable({ kind: 'counter', date: today, status: 'cancelled' }, today), false);
-  assert.equal(cancellable({ kind: 'delivery', date: today, status: 'booked' }, today), true);
-  for (const status of ['delivered', 'not_home', 'cancelled', 'cancelled_late']) {
+  // A delivery is never cancelled at the till (on its day it is past its cut-off: charged in full).
+  for (const status of ['booked', 'delivered', 'not_home', 'cancelled', 'cancelled_late']) {
     assert.equal(cancellable({ kind: 'delivery', date: today, status }, today), false, status);
   }
 });

@@ -64,12 +64,10 @@ export function orderBody({ date, meal, elderId = null, basket }) {
   return { kind: 'counter', date, meal, diner: elderId ? { elder_id: elderId } : null, lines: basketLines(basket) };
 }
 
-// May this order still be cancelled from the counter? A counter meal served
-// the same day (`today`: a till mistake), or a booked delivery (the server
-// makes it free before its cut-off, charged in full after); never one
-// already cancelled, delivered or found not at home.
+// May this order be cancelled at the counter? Only a counter meal served
+// the same day (`today`: a till mistake, refunded in full). Never a
+// delivery: on its day it is past its cut-off, so the server would charge
+// it in full (cancelled_late) while the till offered a refund.
 export function cancellable(order, today) {
-  if (order.status === 'cancelled' || order.status === 'cancelled_late') return false;
-  if (order.kind === 'counter') return order.date === today && order.status === 'served';
-  return order.status === 'booked';
+  return order.kind === 'counter' && order.date === today && order.status === 'served';
 }

@@ -56,11 +56,13 @@ function orderItem(id, order, today, redraw, say) {
     no.addEventListener('click', () => { form.replaceWith(open); open.focus(); });
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
+      if (yes.disabled) return;
+      yes.disabled = true;
       try {
         await api(`${path(id)}/orders/${order.id}/cancel`, { method: 'POST', json: { note: note.value.trim() } });
         say(t('counter.cancelled', { who: order.elder ? order.elder.name_masked : t('counter.walk_in') }));
         await redraw();
-      } catch (err) { say(refusal(err), true); }
+      } catch (err) { say(refusal(err), true); } finally { yes.disabled = false; }
     });
     open.replaceWith(form);
     note.focus();
@@ -89,7 +91,8 @@ export async function render(view, { id }) {
   const today = districtDate();
   title.textContent = t('counter.of', { name: dishes.canteen.name });
   const menu = await loadMenu(id, { from: today, days: 1 });
-  const state = { diner: undefined, meal: mealAt(), basket: new Map(), asked: 0 };
+  // busy: 收款's POST is on its way (no second order from a double tap).
+  const state = { diner: undefined, meal: mealAt(), basket: new Map(), asked: 0, busy: false };
   const flash = h('p', { role: 'status', id: 'counter-status', class: 'today-flash', tabindex: '-1' });
   const say = (message, bad = false) => { flash.textContent = message; flash.classList.toggle('error', bad); };
 
@@ -121,16 +124,23 @@ export async function render(view, { id }) {
   view.append(flash, work, orders);
 
   const items = () => menuDishes(menu, today, state.meal);
+  // The till's own meals only: a delivery is cancelled on the booking side
+  // (after its cut-off the server charges it in full). A failed read says so
+  // in this section, leaving the flash (e.g. 已收款) as it was.
   const drawOrders = async () => {
-    let list = [];
-    try { list = (await api(`${path(id)}/orders`, { query: { date: today } })).orders; } catch (err) { say(refusal(err), true); }
+    let list;
+    try { list = (await api(`${path(id)}/orders`, { query: { date: today, kind: 'counter' } })).orders; } catch (err) {
+      orders.replaceChildren(h('h2', { id: 'counter-orders-title' }, t('counter.orders')),
+        h('p', { class: 'error', id: 'counter-orders-error', role: 'alert' }, refusal(err)));
+      return;
+    }
     orders.replaceChildren(h('h2', { id: 'counter-orders-title' }, t('counter.today_orders', { n: list.length })),
       list.length ? h('ul', { class: 'result-list counter-orders' }, list.map((o) => orderItem(id, o, today, drawOrders, say)))
         : h('p', { id: 'counter-orders-none' }, t('counter.no_orders')));
   };
 
   const drawPreview = async () => {
-    ring.disabled = !basketCount(state.basket) || state.diner === undefined;
+    ring.disabled = state.busy || !basketCount(state.basket) || state.diner === undefined;
     if (state.diner === undefined) return preview.replaceChildren(h('p', { class: 'note' }, t('counter.pick_diner')));
     if (!basketCount(state.basket)) return preview.replaceChildren(h('p', { class: 'note' }, t('counter.pick_dish')));
     const asked = ++state.asked;
@@ -180,22 +190,29 @@ export async function render(view, { id }) {
   findForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const q = dinerQuery(box.value);
+    // A new search forgets the diner before: a failed one must not leave her chosen.
+    state.diner = undefined;
+    showDiner();
+    drawPreview();
     if (!q) { say(t('counter.find_bad'), true); box.focus(); return; }
     try {
       const list = (await api(`${path(id)}/diners`, { query: q })).diners;
       if (list.length === 1) { say(''); choose(list[0]); return; }
-      state.diner = undefined;
-      drawPreview();
       if (!list.length) { say(t('counter.find_none'), true); found.replaceChildren(); box.select(); return; }
       say(t('counter.find_many', { n: list.length }));
       found.replaceChildren(h('ul', { id: 'counter-choices', class: 'result-list' }, list.map((d) => h('li', {},
         h('button', { type: 'button', class: 'secondary', onclick: () => { say(''); choose(d); } },
           `${d.name_masked} · ${d.phone_masked || ''} · ${d.card_masked || ''}`)))));
       found.querySelector('button').focus();
-    } catch (err) { say(refusal(err), true); box.focus(); }
+    } catch (err) {
+      say(err instanceof ApiError && err.status === 422 ? t('counter.find_bad') : refusal(err), true);
+      box.focus();
+    }
   });
 
   ring.addEventListener('click', async () => {
+    if (state.busy) return;
+    state.busy = true;
     ring.disabled = true;
     try {
       const o = await api(`${path(id)}/orders`, { method: 'POST', json: body() });
@@ -205,6 +222,9 @@ export async function render(view, { id }) {
         h('p', { class: 'big' }, h('strong', {}, o.elder ? o.elder.name_masked : t('counter.walk_in')), ' · ', t('meal.' + o.meal), ' · ', o.date),
         h('p', { class: 'counter-receipt-lines' }, linesText(o.lines)), moneyBlock(o, 'counter-receipt-money'), next);
       next.addEventListener('click', () => {
+        // A new district day: the page again, with that day's menu and orders.
+        if (districtDate() !== today) { view.replaceChildren(); render(view, { id }); return; }
+        state.meal = mealAt();  // the meal of the hour for the next diner
         state.diner = undefined;
         state.basket = new Map();
         box.value = '';
@@ -218,8 +238,10 @@ export async function render(view, { id }) {
       work.replaceWith(receipt);
       say(t('counter.rung', { pays: price(o.pays_fen) }));
       next.focus();
+      state.busy = false;
       await drawOrders();
     } catch (err) {
+      state.busy = false;
       say(refusal(err), true);
       ring.disabled = false;
     }
