@@ -229,5 +229,20 @@ test('an admin is refused closing the current month, closes a past one and adds 
     assert.equal(await page.locator(sel).isVisible(), true, `${sel} is printed`);
   }
   await page.emulateMedia({ media: 'screen' });
+
+  // Added, then the summary's read fails (offline): the page says it was added
+  // (never "not saved", or the admin types an append-only line in again).
+  const added = (await summaryOf(a.id, month)).adjustments.length;
+  const summaryRead = (url) => url.pathname.endsWith(`/settlements/${month}`);
+  await page.route(summaryRead, (route) => (route.request().method() === 'GET' ? route.abort() : route.continue()));
+  await page.locator('#adjust-amount').fill('1');
+  await page.locator('#adjust-reason').fill('补录一餐');
+  await page.locator('#adjust-save').click();
+  await page.locator('#settlement-status', { hasText: '已添加调整：+¥1.00。' }).waitFor();
+  assert.match(await page.locator('#settlement-status').textContent(), /无法连接/);
+  assert.equal(await page.locator('#settlement-adjust').getByText('没有保存').count(), 0);
+  assert.equal(await page.locator('#adjust-amount').inputValue(), '');
+  assert.equal((await summaryOf(a.id, month)).adjustments.length, added + 1);
+  await page.unroute(summaryRead);
   await page.close();
 });

@@ -45,8 +45,9 @@ async function dashboard(page) {
     if (u.pathname === '/api/v1/canteen-meal-counts') asked.push(u.pathname + u.search);
   });
   await page.goto(srv.url + '/#/dashboard');
-  await page.locator('#appeals-title').waitFor();
-  await page.waitForLoadState('networkidle');
+  // dashboard.js marks the view when its last panel is drawn (a hash change
+  // loads no page: networkidle would not wait for it).
+  await page.locator('#view .screen[data-ready="1"]:has(#kinds-table)').waitFor({ state: 'attached' });
   return asked;
 }
 
@@ -107,5 +108,15 @@ test('no meal figures for a community worker, and no request for them', async ()
   const asked = await dashboard(page);
   assert.equal(await page.locator('#meals-title').count(), 0);
   assert.deepEqual(asked, []);
+  await page.close();
+});
+
+test('the meal figures unreachable (offline): said in their panel, the rest of the dashboard stands', async () => {
+  const page = await signedIn(ADMIN);
+  await page.route((url) => url.pathname === '/api/v1/canteen-meal-counts', (route) => route.abort());
+  await dashboard(page);
+  assert.match(await page.locator('#meals-unavailable').textContent(), /无法连接/);
+  assert.equal(await page.locator('#kinds-table').count(), 1);
+  assert.equal(await page.locator('#appeals-title').count(), 1);
   await page.close();
 });

@@ -35,11 +35,11 @@ export async function mealSection(view, user) {
   try {
     counts = await api('/canteen-meal-counts', { query: { month } });
   } catch (err) {
-    // One panel's failure leaves the rest of the dashboard standing.
-    if (!(err instanceof ApiError)) throw err;
+    // One panel's failure, a refusal or the network, leaves the rest of the dashboard standing.
     view.append(h('section', { class: 'card', 'aria-labelledby': 'meals-title' },
       h('h2', { id: 'meals-title' }, t('dash.meals', { month })),
-      h('p', { class: 'error', id: 'meals-unavailable' }, t('dash.meals_unavailable', { detail: err.message }))));
+      h('p', { class: 'error', id: 'meals-unavailable' },
+        err instanceof ApiError ? t('dash.meals_unavailable', { detail: err.message }) : t('common.offline'))));
     return;
   }
   view.append(h('section', { class: 'card', 'aria-labelledby': 'meals-title' },

@@ -41,7 +41,7 @@ const base = (id, month) => `/canteens/${encodeURIComponent(id)}/settlements/${m
 const hash = (id, month) => `#/staff/canteen/${encodeURIComponent(id)}/settlement/${month}`;
 
 function refusalText(err) {
-  return t('settlement.refused', { detail: err instanceof ApiError ? err.message : String(err.message || err) });
+  return err instanceof ApiError ? t('settlement.refused', { detail: err.message }) : t('common.offline');
 }
 
 const fact = (id, label, value) => [h('dt', {}, label), h('dd', { id }, value)];
@@ -140,17 +140,22 @@ function adjustForm(id, month, saved) {
     if (orderText) body.order_id = Number(orderText);
     const save = form.querySelector('#adjust-save');
     save.disabled = true;
+    let made;
     try {
-      const made = await api(`${base(id, month)}/adjustments`, { method: 'POST', json: body });
+      made = await api(`${base(id, month)}/adjustments`, { method: 'POST', json: body });
       order.value = '';
       amount.value = '';
       reason.value = '';
-      await saved(made);
     } catch (err) {
       const is422 = err instanceof ApiError && err.status === 422;
       const list = is422 ? (err.problem.errors || []).map((x) => ({ field: x.field, message: fieldMessage(x, ERROR_WORDS) })) : [];
       errors.show(list, is422 ? t('settlement.not_saved') : refusalText(err));
-    } finally { save.disabled = false; }
+      save.disabled = false;
+      return;
+    }
+    // Added (append-only): whatever the summary's read then does, the page
+    // never says "not saved", or the admin would type the line in again.
+    try { await saved(made); } finally { save.disabled = false; }
   });
   return form;
 }
@@ -201,8 +206,14 @@ export async function render(view, { id, month: named }) {
       }),
       adjustmentsCard(s),
       admin && s.closed && adjustForm(id, month, async (made) => {
-        s = await api(base(id, month));
-        draw(t('settlement.adjust_saved', { amount: delta(made.subsidy_delta_fen) }));
+        const said = t('settlement.adjust_saved', { amount: delta(made.subsidy_delta_fen) });
+        try { s = await api(base(id, month)); } catch (err) {
+          // Saved all the same: say so, and why the figures above are not yet new.
+          flash.textContent = `${said} ${refusalText(err)}`;
+          flash.focus();
+          return;
+        }
+        draw(said);
       }));
     flash.classList.remove('error');
     flash.textContent = message;

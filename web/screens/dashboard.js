@@ -37,5 +37,6 @@ export async function render(view) {
   const user = await me();
   await careSections(view, user);
   await mealSection(view, user);
+  view.dataset.ready = '1';  // every panel drawn (the tests wait for this)
   return () => disposers.forEach((d) => d());
 }
