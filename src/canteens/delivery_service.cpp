@@ -40,9 +40,11 @@ Status delivery_bad_meal() {
 }
 
 // The delivery order `order_id` of the canteen, for its staff, when it may
-// still change: booked, a delivery, its month open.
+// still change at `at`: booked, a delivery, its month open, and `at` on the
+// meal's day (district time) — a meal is handed over or found not home on
+// its day, never ahead (it would be billed and no longer cancellable).
 Result<Order> open_delivery(store::Connection& c, int64_t canteen_id, int64_t order_id,
-                            const Caller& by) {
+                            const Caller& by, int64_t at) {
   Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
   if (!canteen.ok()) return canteen.status();
   Result<Order> o = get_order(c, canteen_id, order_id);
@@ -55,6 +57,10 @@ Result<Order> open_delivery(store::Connection& c, int64_t canteen_id, int64_t or
   Result<bool> closed = month_closed(c, canteen_id, month);
   if (!closed.ok()) return closed.status();
   if (*closed) return Status::Conflict("the month " + month + " is closed for settlement");
+  if (o->date != core::local_date_of(at)) {
+    return Status::Conflict("the meal is on " + core::format_date(o->date) +
+                            ": it is handed over or recorded not home on that day only");
+  }
   return o;
 }
 
@@ -214,9 +220,9 @@ void DeliveryService::handover(int64_t canteen_id, int64_t order_id, HandoverInp
   auto wrong = std::make_shared<bool>(false);
   db_.submit(
       [this, canteen_id, order_id, in = std::move(in), by, out, wrong](store::Connection& c) {
-        Result<Order> o = open_delivery(c, canteen_id, order_id, by);
-        if (!o.ok()) return o.status();
         const int64_t at = now();
+        Result<Order> o = open_delivery(c, canteen_id, order_id, by, at);
+        if (!o.ok()) return o.status();
         DeliveryEventRow ev{o->id,    "delivered",  at,           by.user_id,
                             in.proof, std::nullopt, std::nullopt, ""};
         if (in.proof == "code") {
@@ -269,13 +275,9 @@ void DeliveryService::not_home(int64_t canteen_id, int64_t order_id, std::string
   auto out = std::make_shared<NotHomeAnswer>();
   db_.submit(
       [this, canteen_id, order_id, note = std::move(note), by, out](store::Connection& c) {
-        Result<Order> o = open_delivery(c, canteen_id, order_id, by);
-        if (!o.ok()) return o.status();
         const int64_t at = now();
-        if (o->date != core::local_date_of(at)) {
-          return Status::Conflict("not home is recorded on the meal's day (" +
-                                  core::format_date(o->date) + ")");
-        }
+        Result<Order> o = open_delivery(c, canteen_id, order_id, by, at);
+        if (!o.ok()) return o.status();
         Result<Canteen> canteen = find_canteen(c, canteen_id);
         if (!canteen.ok()) return canteen.status();
         Result<eldercare::Elder> e = eldercare::get_elder(c, *o->elder_id);

@@ -26,7 +26,8 @@
 // elder's history event "visit" and the audit entry "elder.visit"); her
 // team's due list then shows the open escalation. Both commit or neither.
 // Refusals (kConflict): an order that is not booked, a month closed for
-// settlement, not-home on a day other than today. A counter order is not a
+// settlement, a handover or not-home on a day other than the meal's (district
+// time: a meal booked ahead is not delivered, billed, ahead). A counter order is not a
 // delivery: kConflict too.
 // Lifetime: REQUIRES `db` to outlive the service. `done` runs once, on the
 // writer's answering thread (or at once when refused before queueing).

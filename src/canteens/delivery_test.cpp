@@ -224,6 +224,24 @@ TEST_F(DeliveryTest, NotHomeOpensTheVisitEscalationHerTeamSees) {
   EXPECT_EQ(by_code(order, card.substr(0, 4), keeper_).status().code(), Code::kConflict);
 }
 
+TEST_F(DeliveryTest, AMealIsHandedOverOnItsDayOnly) {
+  auto [zhang, card] = carded_elder("张桂兰");
+  const int64_t ahead = book(zhang, "2026-12-20");
+  EXPECT_EQ(by_code(ahead, card.substr(0, 4), keeper_).status().code(), Code::kConflict);
+  HandoverInput in{"photo", "", photos::CheckedPhoto{photos::ImageType::kPng, "picture"}};
+  Result<Order> photo =
+      wait<Order>([&](auto d) { service_->handover(canteen_, ahead, std::move(in), keeper_, d); });
+  EXPECT_EQ(photo.status().code(), Code::kConflict);
+  const int64_t past = book(zhang, "2026-12-09");
+  EXPECT_EQ(by_code(past, card.substr(0, 4), keeper_).status().code(), Code::kConflict);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_orders WHERE status = 'booked'"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM canteen_order_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'canteen.delivery_%'"), 0);
+  // On its day it is handed over.
+  clock_ += 10 * 86400;  // 2026-12-20 10:00
+  EXPECT_TRUE(by_code(ahead, card.substr(0, 4), keeper_).ok());
+}
+
 TEST_F(DeliveryTest, RefusalsLeaveNothingWritten) {
   auto [zhang, card] = carded_elder("张桂兰");
   const int64_t tomorrow = book(zhang, "2026-12-11");

@@ -3,11 +3,13 @@
 // (beside any the demo books); the demo cashier of 生态园 finds the round on
 // the workbench, sees the stops in the server's route order (name, address,
 // phone as a tel: link, dishes, diet badges), moves a stop up in the route
-// editor and saves it (the kept route and the list follow), hands one meal
-// over by her code (a wrong code refused in words first) and another by a
-// photo from the camera; another canteen's cashier is refused; and on the
-// meal's day (the server started again with its clock then) she records the
-// third not at home (her visit team told). Axe on each.
+// editor and saves it (the kept route and the list follow); then on the
+// meal's day (the server started again with its clock then: a meal is
+// handed over or found not home on its day only) she hands one meal over by
+// her code (the first 4 digits of her card; a wrong code refused in words
+// first) and another by a photo from the camera, another canteen's cashier
+// is refused, and she records the third not at home (her visit team told).
+// Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -103,7 +105,25 @@ test('the round in route order, and the route editor saves a new order', async (
   await page.close();
 });
 
+// A meal is handed over or found not home on its day only: from here on
+// the server runs again on the same database with its clock (--now) at
+// 11:30 of the booked day, and the browser's clock with it.
+let onItsDay = false;
+async function onTheMealsDay() {
+  if (onItsDay) return;
+  await srv.stop();
+  const noon = `${date}T11:30:00+08:00`;
+  const at = srv.args.indexOf('--now');
+  if (at >= 0) srv.args.splice(at, 2);
+  srv.args.push('--now', noon);
+  await srv.start();
+  await browser.context.clock.setFixedTime(new Date(noon));
+  admin = await srv.login('admin', 'demo-admin-2026');
+  onItsDay = true;
+}
+
 test('a handover by her code, a wrong one refused first; another by a photo', async () => {
+  await onTheMealsDay();
   const page = await signedIn(CASHIER);
   await round(page);
   const mine = (s) => s.status === 'booked' && elders.some((e) => e.order === s.order_id);
@@ -162,18 +182,8 @@ test('another canteen\'s cashier is refused this round', async () => {
   await page.close();
 });
 
-// Not at home is recorded on the meal's day only: the server is started
-// again on the same database with its clock (--now) at 11:30 of that day,
-// and the browser's clock with it. Last in the file.
 test('on the meal\'s day, not at home with a note: her visit team is told', async () => {
-  await srv.stop();
-  const noon = `${date}T11:30:00+08:00`;
-  const at = srv.args.indexOf('--now');
-  if (at >= 0) srv.args.splice(at, 2);
-  srv.args.push('--now', noon);
-  await srv.start();
-  await browser.context.clock.setFixedTime(new Date(noon));
-  admin = await srv.login('admin', 'demo-admin-2026');
+  await onTheMealsDay();
   const page = await signedIn(CASHIER);
   await round(page);
   const b = (await stopsApi()).find((s) => s.status === 'booked' && elders.some((e) => e.order === s.order_id));

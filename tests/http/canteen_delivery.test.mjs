@@ -2,12 +2,12 @@
 // saved route's order — the route kept between days, the elders not on it
 // after it by name — with each stop's elder whole (name, address, phone,
 // position) for the courier, audited; the handover by her code (the first 4
-// digits of her red card, which no staff screen's mask shows; a wrong code 422
-// and audited, the 6th try within
-// 10 minutes 429) or by a photo; not-home recorded and handed to the visits'
-// escalation, which her team's due list then shows. Refused: another
-// canteen's cashier (403), an order not booked (409), not-home on another
-// day (409), a closed month (409), bad input (malformed JSON, wrong types,
+// digits of her red card, which no staff screen's mask shows; a wrong code
+// 422 and audited, the 6th try within 10 minutes 429) or by a photo;
+// not-home recorded and handed to the visits' escalation, which her team's
+// due list then shows. Refused: another canteen's cashier (403), an order
+// not booked (409), a handover or not-home on another day than the meal's
+// (409), a closed month (409), bad input (malformed JSON, wrong types,
 // unknown fields, a bad meal or day, an unknown order). Orders are put
 // straight into canteen_orders (the orders' routes are another part's).
 // The server's clock is fixed (--now): "today" is 2026-12-10.
@@ -182,6 +182,21 @@ test('not home: recorded, and her team sees the nobody-answered escalation', asy
   assert.equal(stop.not_home.visit_id, r.body.visit_id);
   assertProblem(await notHome(id), 409);
   assertProblem(await handover(id, { proof: 'photo', photo: PNG.toString('base64') }), 409);
+});
+
+test('a meal is handed over on its day only: booked ahead or past, 409 and nothing written', async () => {
+  const e = await cardedElder('吴秀兰');
+  const ahead = book(e, '2026-12-20');
+  const past = book(e, '2026-12-09');
+  const events = count('SELECT COUNT(*) FROM canteen_order_events');
+  for (const id of [ahead, past]) {
+    assertProblem(await handover(id, { proof: 'code', code: e.card.slice(0, 4) }), 409);
+    assertProblem(await handover(id, { proof: 'photo', photo: PNG.toString('base64') }), 409);
+    assert.equal(w.srv.sql(`SELECT status FROM canteen_orders WHERE id = ${id}`), 'booked');
+  }
+  assert.equal(count('SELECT COUNT(*) FROM canteen_order_events'), events);
+  const today = book(e, '2026-12-10');
+  assert.equal((await handover(today, { proof: 'code', code: e.card.slice(0, 4) })).status, 200);
 });
 
 test('refusals: another canteen, not booked, another day, a closed month, bad input', async () => {
