@@ -52,10 +52,13 @@ function handoverForm(id, stop, done) {
     const typed = code.value.replace(/\s+/g, '');
     if (!typed && !photo) { status.textContent = t('deliveries.need_proof'); status.className = 'error'; code.focus(); return; }
     const body = typed ? { proof: 'code', code: typed } : { proof: 'photo', photo: photo.url };
+    const go = form.querySelector('.today-submit');  // one handover per tap (a photo's upload is slow)
+    if (go.disabled) return;
+    go.disabled = true;
     try {
       await api(`${path(id)}/orders/${stop.order_id}/handover`, { method: 'POST', json: body });
-      await done(t('deliveries.handed', { name: stop.elder.name }));
-    } catch (err) { status.textContent = refusal(err); status.className = 'error'; code.focus(); }
+    } catch (err) { status.textContent = refusal(err); status.className = 'error'; go.disabled = false; code.focus(); return; }
+    await done(t('deliveries.handed', { name: stop.elder.name }));
   });
   return form;
 }
@@ -71,10 +74,13 @@ function notHomeForm(id, stop, done) {
     h('button', { type: 'submit', class: 'today-submit' }, t('deliveries.not_home_do')), status);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    const go = form.querySelector('.today-submit');
+    if (go.disabled) return;
+    go.disabled = true;
     try {
       await api(`${path(id)}/orders/${stop.order_id}/not-home`, { method: 'POST', json: { note: note.value.trim() } });
-      await done(t('deliveries.not_home_done', { name: stop.elder.name }));
-    } catch (err) { status.textContent = refusal(err); status.className = 'error'; }
+    } catch (err) { status.textContent = refusal(err); status.className = 'error'; go.disabled = false; return; }
+    await done(t('deliveries.not_home_done', { name: stop.elder.name }));
   });
   return form;
 }
@@ -121,10 +127,16 @@ function routeEditor(id, meal, stops, kept, done) {
   const save = h('button', { type: 'button', id: 'route-save' }, t('deliveries.route_save'));
   save.addEventListener('click', async () => {
     const rest = kept.filter((x) => !ids.includes(x));
+    save.disabled = true;
     try {
       await api(`${path(id)}/delivery-route/${meal}`, { method: 'PUT', json: { elder_ids: [...ids, ...rest] } });
-      await done(t('deliveries.route_saved'));
-    } catch (err) { await done(refusal(err), true); }
+    } catch (err) {
+      // Refused or offline: said, and the order as moved kept on screen to try again.
+      save.disabled = false;
+      await done(refusal(err), true, false);
+      return;
+    }
+    await done(t('deliveries.route_saved'));
   });
   return h('details', { class: 'card', id: 'route-editor' }, h('summary', {}, t('deliveries.route')),
     h('p', { class: 'note' }, t('deliveries.route_hint')), list, save);
@@ -168,8 +180,11 @@ export async function render(view, { id }, query) {
     const left = stops.filter(open).length;
     title.textContent = t('deliveries.of', { date, meal: t('meal.' + meal) });
     // The list drawn again first, then the message: what it says is on screen.
-    const done = async (message, bad = false) => {
-      await draw();
+    // A failed read after a done step is said beside it, never as its failure.
+    const done = async (message, bad = false, redraw = true) => {
+      if (redraw) {
+        try { await draw(); } catch (err) { message = `${message} ${refusal(err)}`; bad = true; }
+      }
       flash.textContent = message;
       flash.classList.toggle('error', bad);
       flash.focus();
