@@ -12,6 +12,7 @@
 #include "eldercare/elder.h"
 #include "eldercare/elder_store.h"
 #include "eldercare/elder_timeline.h"
+#include "store/turn.h"
 
 namespace warmcity::canteens {
 
@@ -137,7 +138,7 @@ int64_t OrderService::now() const { return now_ ? now_() : core::now_unix(); }
 core::LocalDate OrderService::today() const { return core::local_date_of(now()); }
 
 Result<Order> OrderService::build(store::Connection& c, int64_t canteen_id, const OrderRequest& r,
-                                  const Caller& by, int64_t at) const {
+                                  const Caller& by, int64_t at, bool to_write) const {
   Result<Canteen> canteen = canteen_for_staff(c, canteen_id, by);
   if (!canteen.ok()) return canteen.status();
   if (Status s = check_order_request(r, at); !s.ok()) return s;
@@ -170,6 +171,13 @@ Result<Order> OrderService::build(store::Connection& c, int64_t canteen_id, cons
     }
     o.elder_id = her.id;
     o.elder_name_masked = core::mask_name(her.name);
+    if (to_write) {
+      // Another instance's till ringing her up now commits before we read.
+      if (Status s = store::wait_turn(c, "canteen_orders.elder:" + std::to_string(her.id));
+          !s.ok()) {
+        return s;
+      }
+    }
     Result<bool> taken = slot_taken(c, her.id, r.date, r.meal);
     if (!taken.ok()) return taken.status();
     if (*taken) {
@@ -197,7 +205,7 @@ Result<Order> OrderService::build(store::Connection& c, int64_t canteen_id, cons
 
 void OrderService::preview(int64_t canteen_id, OrderRequest r, Caller by, OrderDone<Order> done) {
   const int64_t at = now();
-  Result<Order> o = build(db_.reader(), canteen_id, r, by, at);
+  Result<Order> o = build(db_.reader(), canteen_id, r, by, at, false);
   if (!o.ok() || !o->elder_id) return done(std::move(o));
   std::vector<accounts::AuditEntry> rows{
       order_read_audit(by, *o->elder_id, o->canteen_id, {"name_masked", "birth_date", "categories"},
@@ -211,7 +219,7 @@ void OrderService::create(int64_t canteen_id, OrderRequest r, Caller by, OrderDo
   db_.submit(
       [this, canteen_id, in, by, out](store::Connection& c) {
         const int64_t at = now();
-        Result<Order> o = build(c, canteen_id, *in, by, at);
+        Result<Order> o = build(c, canteen_id, *in, by, at, true);
         if (!o.ok()) return o.status();
         *out = std::move(*o);
         if (Status s = insert_order(c, *out); !s.ok()) return s;

@@ -9,8 +9,9 @@
 // given that day and month summed from canteen_orders), insert the order,
 // its lines, its 'created' event and the audit row
 // (canteen_order.create) — the writer runs one job at a time, so two tills
-// cannot both give the subsidised meal of one slot (on one
-// instance: several instances on one PostgreSQL are not guarded).
+// cannot both give the subsidised meal of one slot; several instances on one
+// PostgreSQL are kept apart by her turn (store/turn.h wait_turn on
+// "canteen_orders.elder:ID"), taken before her slot and sums are read.
 // A diner named by elder_id must be known to the canteen (order_store.h
 // elder_known_here) unless an admin asks: else kNotFound. A cancellation is one
 // write job too (canteen_order.cancel, its event naming who and when). A
@@ -90,9 +91,10 @@ class OrderService {
               OrderDone<Order> done);
 
  private:
-  // The order `r` would be at `at`, read and priced on `c`.
+  // The order `r` would be at `at`, read and priced on `c`. `to_write`: `c` is
+  // the writer's, in the job that inserts it — her turn is taken first.
   Result<Order> build(store::Connection& c, int64_t canteen_id, const OrderRequest& r,
-                      const Caller& by, int64_t at) const;
+                      const Caller& by, int64_t at, bool to_write) const;
   Result<std::vector<DinerView>> find_diners(store::Connection& c, const DinerQuery& q) const;
 
   store::Database& db_;

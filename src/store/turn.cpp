@@ -25,4 +25,12 @@ Result<bool> take_turn(Connection& c, std::string_view name) {
   return mine;
 }
 
+Status wait_turn(Connection& c, std::string_view name) {
+  if (c.engine() != Engine::kPostgres) return Status::Ok();
+  Result<Statement> q = c.prepare("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))");
+  if (!q.ok()) return q.status();
+  q->bind(1, turn_key(name));
+  return q->run();
+}
+
 }  // namespace warmcity::store

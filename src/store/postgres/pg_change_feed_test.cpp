@@ -122,5 +122,46 @@ TEST(PgTurn, OneTransactionAtATimeHoldsATurn) {
   EXPECT_TRUE(*third);
 }
 
+// wait_turn: a second instance's job waits for the first's transaction to
+// end, then holds the turn itself; an unrelated name never waits.
+TEST(PgTurn, AWaitedTurnWaitsForTheOtherTransactionToEnd) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  std::unique_ptr<Database> a = open(scratch.url());
+  std::unique_ptr<Database> b = open(scratch.url());
+  ASSERT_TRUE(a && b);
+  std::promise<void> held, release;
+  std::shared_future<void> go = release.get_future().share();
+  Status first = Status::Ok();
+  a->submit(
+      [&](Connection& c) {
+        first = wait_turn(c, "canteen_orders.elder:7");
+        held.set_value();
+        go.wait();
+        return first;
+      },
+      nullptr);
+  held.get_future().wait();
+  // Another name: no wait while a holds elder 7.
+  ASSERT_TRUE(b->write([](Connection& c) { return wait_turn(c, "canteen_orders.elder:8"); }).ok());
+  std::atomic<bool> b_has_it{false};
+  std::thread waiter([&] {
+    Status s = b->write([&](Connection& c) {
+      Status t = wait_turn(c, "canteen_orders.elder:7");
+      b_has_it = true;
+      return t;
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+  });
+  // While a's transaction lasts, b must not get the turn (it may be slow to
+  // ask: this can only pass wrongly, never fail wrongly).
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(b_has_it.load());
+  release.set_value();
+  waiter.join();
+  EXPECT_TRUE(b_has_it.load());
+  ASSERT_TRUE(first.ok()) << first.message();
+}
+
 }  // namespace
 }  // namespace warmcity::store
