@@ -66,7 +66,7 @@ class AuditLog {
   // A write job that appends the entry (to combine with a module's own write
   // in one savepoint). The entry's time is taken when the job runs.
   store::Database::WriteJob append_job(AuditEntry e);
-  // Appends durably, then calls done (on the writer thread).
+  // Appends durably, then calls done (on the writer's answerer thread).
   void record(AuditEntry e, store::Database::Done done);
   // A page of the log (query_audit), read on this thread's reader.
   Result<std::vector<AuditRecord>> query(const AuditQuery& q);

@@ -6,7 +6,7 @@
 // on the caller's reader → argon2id verification on the hash pool (against
 // a dummy hash when the user does not exist) → on success a new session
 // row, a rehash if the stored hash has old parameters, and the audit entry,
-// in one write job → `done` after the commit, on the writer thread. A
+// in one write job → `done` after the commit, on the writer's answerer thread. A
 // failure is audited ("auth.login_failed" with the username tried and the
 // reason) and counted by the throttle before `done` hears of it; a success
 // clears the (account, address) count.

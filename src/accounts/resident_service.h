@@ -23,7 +23,7 @@
 //
 // Lifetime: REQUIRES `db` to outlive this; call stop() once
 // serving has stopped and before the database stops. Every `done` runs
-// exactly once, on the writer thread, the sender's thread or the caller's.
+// exactly once, on the writer's answerer thread, the sender's thread or the caller's.
 #pragma once
 
 #include <cstdint>

@@ -19,7 +19,7 @@
 // Lifetime: REQUIRES `db` and `audit` to outlive the service, and the service
 // to outlive serving. stop() (or the destructor) ends the sweeper; call it
 // before Database::stop(). Threads: everything may be called from any thread;
-// `done` runs once, on the writer thread (or at once on the caller's thread
+// `done` runs once, on the writer's answerer thread (or at once on the caller's thread
 // when refused before queueing). Reads run on the calling thread's reader.
 #pragma once
 

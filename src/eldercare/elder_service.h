@@ -19,7 +19,7 @@
 //   - a closed record is read-only (kConflict), kept with its history.
 //
 // Lifetime: REQUIRES `db` to outlive the service. `done` runs
-// once, on the writer thread (or at once on the caller's thread when refused
+// once, on the writer's answerer thread (or at once on the caller's thread when refused
 // before queueing).
 #pragma once
 

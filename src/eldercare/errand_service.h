@@ -38,7 +38,7 @@
 // "errand_receipt"). Masked and family views never name it.
 //
 // Lifetime: REQUIRES `db` and `elders` to outlive the service. `done` runs
-// once, on the writer thread (or at once on the caller's thread when refused
+// once, on the writer's answerer thread (or at once on the caller's thread when refused
 // before queueing; receipt_photo()'s on the service's slow-work thread).
 #pragma once
 

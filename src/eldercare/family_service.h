@@ -18,7 +18,7 @@
 //     "personal_data.read" of "elder_list" (purpose "family").
 // Every call is one write job on the single writer (reads too: the audit
 // entry is durable before the answer). Lifetime: REQUIRES `db` to outlive
-// the service; `done` runs once, on the writer thread.
+// the service; `done` runs once, on the writer's answerer thread.
 #pragma once
 
 #include <cstdint>

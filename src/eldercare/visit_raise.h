@@ -21,7 +21,7 @@
 // contact (name, first phone), which only appeals staff see.
 //
 // Lifetime: REQUIRES `db` and `errands` to outlive the service. `done` runs
-// once, on the writer thread (or at once on the caller's thread when refused
+// once, on the writer's answerer thread (or at once on the caller's thread when refused
 // before queueing).
 #pragma once
 

@@ -60,7 +60,7 @@
 // any thread;
 // occupancy() from any thread (the board locks briefly);
 // create()/update()/report_free_spaces() from any thread; `done` runs once,
-// on the writer thread (or at once on the caller's thread when refused
+// on the writer's answerer thread (or at once on the caller's thread when refused
 // before queueing).
 #pragma once
 

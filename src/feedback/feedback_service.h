@@ -1,7 +1,7 @@
 // FeedbackService: what the feedback routes ask of the feedback table
 // (feedback_store.h holds the SQL).
 //
-// create() is one write job; its `done` runs once, on the writer thread,
+// create() is one write job; its `done` runs once, on the writer's answerer thread,
 // after the commit is durable (or with the job's error). list() and get()
 // read on the calling thread's reader connection.
 // Lifetime: REQUIRES `db` to outlive the service.

@@ -5,7 +5,7 @@
 //
 // Reads run on the calling thread's reader. Writes are one job each on the
 // store's single writer, audited in the same job where they change a key;
-// `done` runs after the commit (on the writer thread), or at once when
+// `done` runs after the commit (on the writer's answerer thread), or at once when
 // refused before queueing.
 // Lifetime: REQUIRES `db` and `appeals` to outlive the service. Threads:
 // every method may be called from any thread.
