@@ -13,22 +13,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEldercareWorld } from './lib/eldercare_world.mjs';
-import { createFacility, makeKeeper, makeOrg } from './lib/fixtures.mjs';
+import { addCanteens } from './lib/canteen_world.mjs';
 
 const NOW = '2026-12-10T10:00:00+08:00';
 const API = '/api/v1/canteen-subsidies';
 let w;
 before(async () => {
   w = await startEldercareWorld({ now: NOW });
-  w.orgA = await makeOrg(w.srv, w.admin, '生态园长者食堂');
-  w.orgB = await makeOrg(w.srv, w.admin, '交通路长者食堂');
-  w.keeperA = await makeKeeper(w.srv, w.admin, 'shitang1', w.orgA);
-  w.keeperB = await makeKeeper(w.srv, w.admin, 'shitang2', w.orgB);
-  const canteen = (name, org) => createFacility(w.srv, w.admin, {
-    kind: 'canteen', name, address: '离石区滨河北路 8 号', lat: 37.52, lon: 111.14, keeper_org_id: org,
-  });
-  w.canteen = await canteen('生态园长者食堂', w.orgA);
-  w.other = await canteen('交通路长者食堂', w.orgB);
+  await addCanteens(w);
 });
 after(async () => { if (w) { await w.srv.stop(); w.srv.cleanup(); } });
 
