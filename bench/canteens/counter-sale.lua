@@ -24,6 +24,14 @@ request = function()
     today, card, dishes[1], dishes[#dishes])
   return wrk.format("POST", path, headers, body)
 end
+-- WARMCITY_PACE_MS > 0: each client waits that long after an answer before
+-- its next sale (a till with a diner in front of it), so the server is asked
+-- at about clients * 1000 / (pace + latency) sales a second instead of
+-- back to back (closed loop: the latency then is mostly the queue).
+local pace = tonumber(os.getenv("WARMCITY_PACE_MS") or "0") or 0
+if pace > 0 then
+  delay = function() return pace end
+end
 local non201 = 0
 response = function(status, headers, body)
   if status ~= 201 then non201 = non201 + 1 end
