@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/audit.h"
 #include "core/status.h"
 #include "store/database.h"
 
@@ -44,5 +45,10 @@ bool works_at(const Canteen& canteen, const Caller& by);
 // find_canteen, then works_at: NotFound, Forbidden ("you do not work at this
 // canteen") or the canteen.
 Result<Canteen> canteen_for_staff(store::Connection& c, int64_t id, const Caller& by);
+
+// The audit entry of `by`'s act (anonymous: no actor) on a subject, with
+// the caller's address — every canteen part's changes and reads.
+accounts::AuditEntry audit_entry(const Caller& by, std::string action, std::string subject_type,
+                                 std::string subject_id, std::string detail_json);
 
 }  // namespace warmcity::canteens

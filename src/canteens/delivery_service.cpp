@@ -17,22 +17,11 @@ namespace {
 
 constexpr const char* kCodeWrong = "canteen.delivery_code_wrong";
 
-accounts::AuditEntry delivery_entry(const Caller& by, std::string action, std::string subject_type,
-                                    int64_t subject_id, std::string detail) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::to_string(subject_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return e;
-}
-
 Status audit_delivery(store::Connection& c, const Caller& by, const char* action, const Order& o,
                       int64_t at, accounts::AuditDetail d) {
   d.add("canteen_id", o.canteen_id);
-  return accounts::append_audit(c, delivery_entry(by, action, "canteen_order", o.id, d.str()), at);
+  return accounts::append_audit(
+      c, audit_entry(by, action, "canteen_order", std::to_string(o.id), d.str()), at);
 }
 
 Status delivery_bad_meal() {
@@ -154,7 +143,9 @@ void DeliveryService::deliveries(int64_t canteen_id, std::string date, std::stri
             .add("meal", out->meal)
             .add_ints("elder_ids", elder_ids);
         return accounts::append_audit(
-            c, delivery_entry(by, "personal_data.read", "canteen", canteen_id, d.str()), now());
+            c,
+            audit_entry(by, "personal_data.read", "canteen", std::to_string(canteen_id), d.str()),
+            now());
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -199,8 +190,10 @@ void DeliveryService::set_route(int64_t canteen_id, DeliveryRoute r, Caller by,
         }
         accounts::AuditDetail d;
         d.add("meal", out->meal).add("stops", static_cast<int64_t>(out->elder_ids.size()));
-        return accounts::append_audit(
-            c, delivery_entry(by, "canteen.delivery_route", "canteen", canteen_id, d.str()), at);
+        return accounts::append_audit(c,
+                                      audit_entry(by, "canteen.delivery_route", "canteen",
+                                                  std::to_string(canteen_id), d.str()),
+                                      at);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -310,7 +303,7 @@ void DeliveryService::not_home(int64_t canteen_id, int64_t order_id, std::string
           return s;
         }
         if (Status s = accounts::append_audit(
-                c, delivery_entry(by, "elder.visit", "elder", e->id, detail), at);
+                c, audit_entry(by, "elder.visit", "elder", std::to_string(e->id), detail), at);
             !s.ok()) {
           return s;
         }

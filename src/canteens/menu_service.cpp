@@ -42,14 +42,8 @@ core::LocalDate MenuService::today() const { return core::local_date_of(now()); 
 
 Status MenuService::audit(store::Connection& c, const Caller& by, std::string action,
                           std::string subject_type, std::string subject_id, std::string detail) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::move(subject_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return audit_.append_job(std::move(e))(c);
+  return audit_.append_job(audit_entry(by, std::move(action), std::move(subject_type),
+                                       std::move(subject_id), std::move(detail)))(c);
 }
 
 Result<CanteenMenu> MenuService::menu(int64_t canteen_id, const MenuRange& range) {

@@ -18,24 +18,12 @@ namespace warmcity::canteens {
 
 namespace {
 
-accounts::AuditEntry order_audit(const Caller& by, std::string action, std::string subject_type,
-                                 std::string subject_id, std::string detail) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::move(subject_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return e;
-}
-
 // A personal-data read of elder `elder_id` for `purpose`. canteen_id stays
 // the detail's last key: elder_known_here finds a lookup's row by it.
 accounts::AuditEntry order_read_audit(const Caller& by, int64_t elder_id, int64_t canteen_id,
                                       const std::vector<std::string>& fields, const char* purpose,
                                       const char* via) {
-  return order_audit(by, "personal_data.read", "elder", std::to_string(elder_id),
+  return audit_entry(by, "personal_data.read", "elder", std::to_string(elder_id),
                      accounts::AuditDetail()
                          .add_strings("fields", fields)
                          .add("view", "masked")
@@ -227,7 +215,7 @@ void OrderService::create(int64_t canteen_id, OrderRequest r, Caller by, OrderDo
           return s;
         }
         return accounts::append_audit(c,
-                                      order_audit(by, "canteen_order.create", "canteen_order",
+                                      audit_entry(by, "canteen_order.create", "canteen_order",
                                                   std::to_string(out->id), order_detail(*out)),
                                       at);
       },
@@ -249,7 +237,7 @@ void OrderService::list(int64_t canteen_id, OrderFilter filter, Caller by,
   for (const Order& o : *orders) elders += o.elder_id ? 1 : 0;
   if (elders == 0) return done(std::move(orders));
   std::vector<accounts::AuditEntry> rows{
-      order_audit(by, "personal_data.read", "canteen", std::to_string(canteen->id),
+      audit_entry(by, "personal_data.read", "canteen", std::to_string(canteen->id),
                   accounts::AuditDetail()
                       .add_strings("fields", {"name_masked"})
                       .add("view", "masked")
@@ -282,7 +270,7 @@ void OrderService::cancel(int64_t canteen_id, int64_t order_id, std::string note
           return s;
         }
         return accounts::append_audit(c,
-                                      order_audit(by, "canteen_order.cancel", "canteen_order",
+                                      audit_entry(by, "canteen_order.cancel", "canteen_order",
                                                   std::to_string(out->id), order_detail(*out)),
                                       at);
       },

@@ -15,9 +15,8 @@ bool may_read_samples(const Canteen& canteen, const Caller& by) {
 Status audit_sample(store::Connection& c, const Caller& by, const char* action, const Sample& s,
                     int64_t at, accounts::AuditDetail detail) {
   detail.add("canteen_id", s.canteen_id);
-  accounts::AuditEntry e{by.user_id,           action,       "canteen_sample",
-                         std::to_string(s.id), detail.str(), by.client_address};
-  return accounts::append_audit(c, e, at);
+  return accounts::append_audit(
+      c, audit_entry(by, action, "canteen_sample", std::to_string(s.id), detail.str()), at);
 }
 
 // The sample `sample_id` of the canteen, for its staff.

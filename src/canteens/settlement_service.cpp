@@ -41,12 +41,6 @@ Result<Canteen> settlement_canteen(store::Connection& c, int64_t canteen_id, con
   return canteen;
 }
 
-accounts::AuditEntry settlement_audit(const Caller& by, std::string action, std::string subject,
-                                      std::string id, std::string detail) {
-  return {by.user_id,    std::move(action), std::move(subject),
-          std::move(id), std::move(detail), by.client_address};
-}
-
 std::string settlement_subject(int64_t canteen_id, const std::string& month) {
   return std::to_string(canteen_id) + "/" + month;
 }
@@ -111,7 +105,7 @@ void SettlementService::lines(int64_t canteen_id, const std::string& month, Call
                                  .add("month", month)
                                  .add("elder_lines", elders)
                                  .str();
-  auto entry = std::make_shared<accounts::AuditEntry>(settlement_audit(
+  auto entry = std::make_shared<accounts::AuditEntry>(audit_entry(
       by, "personal_data.read", "canteen_month", settlement_subject(canteen_id, month), detail));
   db_.submit(
       [this, entry](store::Connection& w) { return accounts::append_audit(w, *entry, now()); },
@@ -152,11 +146,11 @@ void SettlementService::close(int64_t canteen_id, const std::string& month, Call
                                        .add("meals", closure.meals)
                                        .add("subsidy_fen", closure.subsidy_fen)
                                        .str();
-        if (Status st = accounts::append_audit(
-                c,
-                settlement_audit(by, "canteen_settlement.close", "canteen_month",
-                                 settlement_subject(canteen_id, month), detail),
-                at);
+        if (Status st =
+                accounts::append_audit(c,
+                                       audit_entry(by, "canteen_settlement.close", "canteen_month",
+                                                   settlement_subject(canteen_id, month), detail),
+                                       at);
             !st.ok()) {
           return st;
         }
@@ -217,8 +211,8 @@ void SettlementService::adjust(int64_t canteen_id, const std::string& month, Adj
         if (a.order_id) d.add("order_id", *a.order_id);
         if (Status st = accounts::append_audit(
                 c,
-                settlement_audit(by, "canteen_settlement.adjust", "canteen_settlement_adjustment",
-                                 std::to_string(a.id), d.str()),
+                audit_entry(by, "canteen_settlement.adjust", "canteen_settlement_adjustment",
+                            std::to_string(a.id), d.str()),
                 at);
             !st.ok()) {
           return st;

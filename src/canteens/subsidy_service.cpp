@@ -15,19 +15,6 @@ namespace warmcity::canteens {
 
 namespace {
 
-accounts::AuditEntry subsidy_audit_entry(const Caller& by, std::string action,
-                                         std::string subject_type, std::string subject_id,
-                                         std::string detail) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::move(subject_id);
-  e.detail_json = std::move(detail);
-  e.client_address = by.client_address;
-  return e;
-}
-
 // A version takes effect at a day's start: never today (its morning's meals
 // are sold) nor a past day.
 Status after_today(const SubsidyRules& r, core::LocalDate today) {
@@ -136,11 +123,10 @@ void SubsidyService::create(SubsidyRules r, Caller by, SubsidyDone<SubsidyRules>
         out->created_at = out->updated_at = at;
         out->created_by = out->updated_by = by.user_id;
         if (Status s = insert_subsidy_version(c, *out); !s.ok()) return s;
-        return accounts::append_audit(
-            c,
-            subsidy_audit_entry(by, "canteen_subsidy.create", "canteen_subsidy",
-                                std::to_string(out->id), audit_detail(*out)),
-            at);
+        return accounts::append_audit(c,
+                                      audit_entry(by, "canteen_subsidy.create", "canteen_subsidy",
+                                                  std::to_string(out->id), audit_detail(*out)),
+                                      at);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -170,11 +156,10 @@ void SubsidyService::replace(int64_t id, SubsidyRules r, Caller by,
         out->updated_at = at;
         out->updated_by = by.user_id;
         if (Status s = replace_subsidy_version(c, *out); !s.ok()) return s;
-        return accounts::append_audit(
-            c,
-            subsidy_audit_entry(by, "canteen_subsidy.replace", "canteen_subsidy",
-                                std::to_string(out->id), audit_detail(*out)),
-            at);
+        return accounts::append_audit(c,
+                                      audit_entry(by, "canteen_subsidy.replace", "canteen_subsidy",
+                                                  std::to_string(out->id), audit_detail(*out)),
+                                      at);
       },
       [out, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
@@ -221,8 +206,8 @@ void SubsidyService::quote(int64_t canteen_id, QuoteRequest q, Caller by,
                                  .add("via", "card")
                                  .add("canteen_id", out->canteen_id)
                                  .str();
-  auto entry = std::make_shared<accounts::AuditEntry>(subsidy_audit_entry(
-      by, "personal_data.read", "elder", std::to_string(*out->elder_id), detail));
+  auto entry = std::make_shared<accounts::AuditEntry>(
+      audit_entry(by, "personal_data.read", "elder", std::to_string(*out->elder_id), detail));
   db_.submit(
       [this, entry](store::Connection& c) { return accounts::append_audit(c, *entry, now()); },
       [out, done = std::move(done)](const Status& s) {
