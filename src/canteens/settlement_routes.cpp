@@ -93,13 +93,18 @@ void register_settlement_routes(http::Router& router, std::shared_ptr<Settlement
   const http::Access readers =
       http::Access::Roles({Role::kAdmin, Role::kKeeper, Role::kDepartment});
   const http::Access admins = http::Access::Roles({Role::kAdmin});
+  // The reads group or list a whole month of meals: on the slow-work pool,
+  // never on an I/O thread (issue #15).
   router.add(Method::kGet, month, readers, bind(settlement_summary),
              {.summary = "A canteen's month settled with the civil-affairs bureau: meals by "
                          "tier, subsidy owed, closure and adjustments (its staff, admins, "
-                         "department users)"});
+                         "department users)",
+              .slow = true});
   router.add(Method::kGet, month + "/lines.csv", readers, bind(settlement_lines_csv),
              {.summary = "The month's meals and adjustments as CSV (UTF-8 with BOM, opens in "
-                         "Excel; diners masked; audited)"});
+                         "Excel; diners masked; audited)",
+              // 100,000 meals: about a second (bench/README.md).
+              .slow = true});
   router.add(Method::kPost, month + "/close", admins, bind(settlement_close),
              {.body_limit = 1024,
               .summary = "Close a month: freezes its totals (admins; 409 when closed already, "
@@ -111,7 +116,8 @@ void register_settlement_routes(http::Router& router, std::shared_ptr<Settlement
   router.add(Method::kGet, "/api/v1/canteen-meal-counts",
              http::Access::Roles({Role::kAdmin, Role::kDepartment}), bind(canteen_meal_counts),
              {.summary = "Every canteen's meals, subsidised meals, subsidy, deliveries and "
-                         "not-home in a month (?month=YYYY-MM; admins, department users)"});
+                         "not-home in a month (?month=YYYY-MM; admins, department users)",
+              .slow = true});
 }
 
 }  // namespace warmcity::canteens
