@@ -14,8 +14,8 @@ import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
+import { CASHIER, demoCanteen } from './lib/canteens.mjs';
 
-const CASHIER = { username: 'shitang_shengtaiyuan', password: 'demo-keeper-2026' };
 const OTHER = { username: 'shitang_gaojiagou', password: 'demo-keeper-2026' };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 const yuan = (fen) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
@@ -29,8 +29,7 @@ let dinner;  // today's dinner at 生态园, from the public menu
 before(async () => {
   ({ srv, admin } = await startDemoServer());
   browser = await launch({ viewport: { width: 1024, height: 900 } });
-  canteen = (await srv.fetch('/api/v1/facilities?kind=canteen&limit=20')).body.items.find((f) => f.name === '生态园便民餐厅');
-  assert.ok(canteen, 'the demo has 生态园便民餐厅');
+  canteen = await demoCanteen(srv);
   const elders = (await srv.fetch('/api/v1/elders?limit=100', { token: admin.token })).body.items;
   const liang = elders.find((e) => e.name === '梁秀英');
   assert.ok(liang, 'the demo has 梁秀英');

@@ -16,10 +16,9 @@ import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
+import { CASHIER, dayAhead, demoCanteen } from './lib/canteens.mjs';
 
-const CASHIER = { username: 'shitang_shengtaiyuan', password: 'demo-keeper-2026' };
 const OTHER = { username: 'shitang_gaojiagou', password: 'demo-keeper-2026' };
-const dayAhead = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
 
 let srv;
 let admin;
@@ -30,8 +29,7 @@ let elders;   // three demo elders with cards: [{id, name, card}]
 before(async () => {
   ({ srv, admin } = await startDemoServer());
   browser = await launch();
-  canteen = (await srv.fetch('/api/v1/facilities?kind=canteen&limit=20')).body.items.find((f) => f.name === '生态园便民餐厅');
-  assert.ok(canteen, 'the demo has 生态园便民餐厅');
+  canteen = await demoCanteen(srv);
   // Four days ahead: always before the booking cut-off (20:00 the day
   // before), and past the days the demo books its own deliveries for.
   date = dayAhead(4);

@@ -8,9 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
+import { CASHIER, dayAhead, demoCanteen } from './lib/canteens.mjs';
 
-const CASHIER = { username: 'shitang_shengtaiyuan', password: 'demo-keeper-2026' };
-const dayAhead = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
 
 let srv;
 let browser;
@@ -21,8 +20,7 @@ before(async () => {
   let admin;
   ({ srv, admin } = await startDemoServer());
   browser = await launch();
-  canteen = (await srv.fetch('/api/v1/facilities?kind=canteen&limit=20')).body.items.find((f) => f.name === '生态园便民餐厅');
-  assert.ok(canteen, 'the demo has 生态园便民餐厅');
+  canteen = await demoCanteen(srv);
   date = dayAhead(4);
   const menu = (await srv.fetch(`/api/v1/canteens/${canteen.id}/menu?from=${date}&days=1`)).body;
   const lunch = menu.days[0].meals.find((m) => m.meal === 'lunch').items;

@@ -13,6 +13,7 @@ import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
+import { demoCanteen } from './lib/canteens.mjs';
 
 // format.js in node (as format.test.mjs loads it): the spoken prices.
 const store = new Map();
@@ -30,8 +31,7 @@ let bare;
 before(async () => {
   ({ srv, admin } = await startDemoServer());
   browser = await launch();
-  canteen = (await srv.fetch('/api/v1/facilities?kind=canteen&limit=20')).body.items.find((f) => f.name === '生态园便民餐厅');
-  assert.ok(canteen, 'the demo has 生态园便民餐厅');
+  canteen = await demoCanteen(srv);
   // The test's dishes (the demo's own of the same name, if any, made so).
   const known = (await srv.fetch(`/api/v1/canteens/${canteen.id}/dishes`, { token: admin.token })).body.items;
   const dish = async (json) => {

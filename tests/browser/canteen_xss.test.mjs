@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertClean, guardedPage, payload, watchContext } from './lib/xss.mjs';
+import { CASHIER, dayAhead } from './lib/canteens.mjs';
 
-const CASHIER = { username: 'shitang_shengtaiyuan', password: 'demo-keeper-2026' };
-const dayAhead = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
 const NAME = payload(31);  // 39 characters: a dish's name holds 40
 
 let srv;
