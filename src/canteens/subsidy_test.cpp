@@ -10,6 +10,7 @@
 #include <future>
 
 #include "accounts/accounts.h"
+#include "canteens/canteen_test_world.h"
 #include "canteens/menus.h"
 #include "canteens/order_tables.h"
 #include "canteens/subsidy_service.h"
@@ -53,45 +54,21 @@ SubsidyRules demo_rules(core::LocalDate from) {
   return r;
 }
 
-class SubsidyTest : public ::testing::Test {
+class SubsidyTest : public CanteenWorld {
  protected:
   void SetUp() override {
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-    for (auto& m : eldercare::migrations()) all.push_back(std::move(m));
-    for (auto& m : subsidy_migrations()) all.push_back(std::move(m));
+    std::vector<store::Migration> extra = eldercare::migrations();
+    for (auto& m : subsidy_migrations()) extra.push_back(std::move(m));
     // The quote sums her orders' subsidy (canteen_orders, over the menus' dishes).
-    for (auto& m : menu_migrations()) all.push_back(std::move(m));
-    for (auto& m : order_migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({dir_.file("subsidies.db")}, all);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->write([](store::Connection& c) {
-                     return c.exec(
-                         "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-                         "(7, 'keeper', '生态园食堂', 0), (8, 'keeper', '交通路食堂', 0)");
-                   })
-                    .ok());
-    canteen_ = add_canteen("生态园长者食堂", 7);
+    for (auto& m : menu_migrations()) extra.push_back(std::move(m));
+    for (auto& m : order_migrations()) extra.push_back(std::move(m));
+    open("subsidies.db", std::move(extra));
+    canteen_ = add(facilities::Kind::kCanteen, "生态园长者食堂", 7);
     auto elders = eldercare::ElderService::open(*db_, eldercare::test_world::fake_locate,
                                                 [this] { return clock_.load(); });
     ASSERT_TRUE(elders.ok());
     elders_ = std::move(*elders);
     service_ = std::make_unique<SubsidyService>(*db_, [this] { return clock_.load(); });
-  }
-  void TearDown() override { db_->stop(); }
-
-  int64_t add_canteen(const char* name, int64_t org) {
-    facilities::Facility f;
-    f.kind = facilities::Kind::kCanteen;
-    f.name = name;
-    f.address = "离石区";
-    f.lat = 37.52;
-    f.lon = 111.14;
-    f.keeper_org_id = org;
-    Status s = db_->write([&f](store::Connection& c) { return facilities::insert_facility(c, f); });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return f.id;
   }
 
   Result<SubsidyRules> create(SubsidyRules r) {
@@ -130,8 +107,6 @@ class SubsidyTest : public ::testing::Test {
     return wait<ElderQuote>([&](auto d) { service_->quote(canteen_, q, by, d); });
   }
 
-  store::testing_util::ScratchDir dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<eldercare::ElderService> elders_;
   std::unique_ptr<SubsidyService> service_;
   std::atomic<int64_t> clock_{kDec10};
