@@ -20,6 +20,7 @@
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
 #include "facilities/facilities.h"
+#include "jobs/jobs.h"
 #include "feedback/feedback.h"
 #include "open311/open311.h"
 #include "rates/rates_module.h"
@@ -96,6 +97,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : eldercare::visit_raise_migrations()) migrations.push_back(std::move(m));
   for (auto& m : canteens::subsidy_migrations()) migrations.push_back(std::move(m));
   for (auto& m : canteens::order_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : jobs::job_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 

@@ -1,0 +1,7 @@
+// Job posts (issue #18, service 7 岗位招聘; docs/jobs.md): what the app
+// wires. job_migrations() (job_tables.h) after accounts' and areas'; the
+// parts' services and their register_*_routes, each declared in its own
+// service header.
+#pragma once
+
+#include "jobs/job_tables.h"
