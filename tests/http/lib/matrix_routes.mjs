@@ -38,7 +38,7 @@ import { CANTEEN_ORDER_ROUTES } from './matrix_routes_canteen_orders.mjs';
 // district, its department, its reporter. Everybody else gets 403.
 const NOT_READERS = {
   resident2: 403, workerHw: 403, workerHwGrid: 403, volunteer: 403,
-  keeper: 403, keeperB: 403, departmentB: 403,
+  keeper: 403, keeperB: 403, departmentB: 403, publisher: 403,
 };
 const READERS = ['resident', 'worker', 'workerBh', 'workerSty', 'workerStyGrid', 'department', 'admin'];
 // Workers bound to an area (only admins and district workers see everything).

@@ -48,6 +48,7 @@ export const CALLERS = [
   { name: 'keeperB', role: 'keeper', orgs: ['keepB'] }, // keeps none of them
   { name: 'department', role: 'department', orgs: ['deptA'] }, // the appeals' department
   { name: 'departmentB', role: 'department', orgs: ['deptB'] }, // another department
+  { name: 'publisher', role: 'department', orgs: ['pub'] }, // a job publisher's staff (区人社局, in job_publishers)
   { name: 'admin', role: 'admin' },
 ];
 
@@ -101,6 +102,9 @@ async function build(srv) {
   w.org.keepB = (await org('keeper', '区图书馆')).id;
   w.org.deptA = (await org('department', '区住建局')).id;
   w.org.deptB = (await org('department', '区城管局')).id;
+  w.org.pub = (await org('department', '区人社局')).id;
+  // 区人社局 publishes job posts (as an admin's PUT /api/v1/job-publishers/{id} does).
+  srv.sql(`INSERT INTO job_publishers (organisation_id, added_at, added_by) VALUES (${w.org.pub}, 0, 1);`, { readonly: false });
 
   // A user made through the API as an operator does, signed in: the
   // login() answer plus the password and organisation ids.
