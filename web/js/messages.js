@@ -2,19 +2,22 @@
 // (the default, messages/zh-CN.js) and English (messages/en.js), per language
 // one file for the public screens, one for staff screens (*-staff.js), one
 // for the elder-care desk and team screens (*-care.js) and one for the
-// community canteens' menus and sample log (*-canteens.js), the
+// community canteens' menus and sample log (*-canteens.js), one for the
+// job posts (*-jobs.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
 import zhCNCare from './messages/zh-CN-care.js';
 import zhCNCanteens from './messages/zh-CN-canteens.js';
+import zhCNJobs from './messages/zh-CN-jobs.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
 import enCanteens from './messages/en-canteens.js';
+import enJobs from './messages/en-jobs.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs },
 };
