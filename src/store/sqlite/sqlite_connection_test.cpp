@@ -53,6 +53,7 @@ TEST_F(store_connection, ReadWriteModeSetsPragmas) {
   EXPECT_EQ(query_int(*conn_, "PRAGMA synchronous"), 2);  // FULL
   EXPECT_EQ(query_int(*conn_, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(query_int(*conn_, "PRAGMA busy_timeout"), 5000);
+  EXPECT_EQ(query_int(*conn_, "PRAGMA temp_store"), 2);  // MEMORY: no sub-journal files
 }
 
 TEST_F(store_connection, ReadOnlyModeRefusesWrites) {
