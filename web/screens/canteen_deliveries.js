@@ -5,9 +5,10 @@
 // the elder's code typed, or a photo from the camera shrunk as the team
 // screens do (team_photo.js) — (POST …/orders/{id}/handover) and 不在家 with
 // a note, which tells her visit team (POST …/orders/{id}/not-home); and the
-// route editor: the day's elders moved up or down and saved (PUT
-// …/delivery-route/{meal}; elders of the kept route not on today's round
-// stay in it, after them).
+// route editor: the day's elders moved up or down, or set on a map of the
+// round (tapped in order, or nearest first from the canteen: its facility's
+// lat/lon), and saved (PUT …/delivery-route/{meal}; elders of the kept route
+// not on today's round stay in it, after them).
 import { api, ApiError, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -16,7 +17,8 @@ import { clock, districtDate } from '../js/format.js';
 import { receiptPhoto } from '../js/team_photo.js';
 import { MEALS } from '../js/canteen_menu.js';
 import { mealAt } from '../js/canteen_counter_model.js';
-import { dishesText, moveStop, open, routeOf } from '../js/canteen_delivery_model.js';
+import { dishesText, moveStop, nearestOrder, open, routeOf, tapOrder, tapStop } from '../js/canteen_delivery_model.js';
+import { routeMap } from '../js/map.js';
 
 const path = (id) => `/canteens/${encodeURIComponent(id)}`;
 const refusal = (err) => (err instanceof ApiError ? t('samples.refused', { detail: err.message }) : t('common.offline'));
@@ -107,23 +109,80 @@ function stopCard(id, stop, done) {
     slot);
 }
 
-// The route editor: the day's elders, each moved up or down; 保存 keeps
-// the order (with the kept route's other elders after them).
-function routeEditor(id, meal, stops, kept, done) {
+// The route editor: the day's elders, each moved up or down; or set on the
+// map (按地图排路线: the stops tapped one after another take places 1, 2, 3 …,
+// the others follow as they were; a tapped one tapped again goes back out
+// with those tapped after it; 重来 undoes the taps); or 就近排序 (from the
+// canteen, the nearest stop next). The list and the map's numbers follow
+// every change; 保存 keeps the order (with the kept route's other elders
+// after them). The map is drawn when the editor is first opened; the list
+// stays the way to do it all by keyboard or screen reader.
+function routeEditor(id, meal, stops, kept, canteen, done, opened) {
   let ids = routeOf(stops);
-  const names = new Map(stops.map((s) => [s.elder.elder_id, s.elder.name]));
+  const elders = new Map(stops.map((s) => [s.elder.elder_id, s.elder]));
+  const name = (eid) => elders.get(eid).name;
+  let base = null;  // the order when 按地图排路线 began; null when not picking on the map
+  let taps = [];
+  let onMap = null;
   const list = h('ol', { id: 'route-list', class: 'route-list' });
-  const draw = (focus) => {
-    list.replaceChildren(...ids.map((eid, i) => h('li', { dataset: { elder: eid } }, h('span', { class: 'route-name' }, names.get(eid)), ' ',
-      h('button', { type: 'button', class: 'secondary inline route-up', disabled: i === 0, 'aria-label': t('deliveries.up', { name: names.get(eid) }),
-        onclick: () => { ids = moveStop(ids, i, -1); draw(`[data-elder="${eid}"] .route-up`); } }, '↑'), ' ',
+  const say = h('p', { role: 'status', id: 'route-map-status', class: 'note' });
+  const pickButton = h('button', { type: 'button', id: 'route-pick', class: 'secondary', 'aria-pressed': 'false' }, t('deliveries.map_pick'));
+  const nearButton = h('button', { type: 'button', id: 'route-nearest', class: 'secondary' }, t('deliveries.map_nearest'));
+  const againButton = h('button', { type: 'button', id: 'route-again', class: 'secondary', hidden: true }, t('deliveries.map_again'));
+  const picking = () => base !== null;
+  const show = (focus) => {
+    list.replaceChildren(...ids.map((eid, i) => h('li', { dataset: { elder: eid }, class: taps.includes(eid) ? 'picked' : null },
+      h('span', { class: 'route-name' }, name(eid)), ' ',
+      h('button', { type: 'button', class: 'secondary inline route-up', disabled: i === 0, 'aria-label': t('deliveries.up', { name: name(eid) }),
+        onclick: () => { base = null; taps = []; ids = moveStop(ids, i, -1); show(`[data-elder="${eid}"] .route-up`); } }, '↑'), ' ',
       h('button', { type: 'button', class: 'secondary inline route-down', disabled: i === ids.length - 1,
-        'aria-label': t('deliveries.down', { name: names.get(eid) }),
-        onclick: () => { ids = moveStop(ids, i, 1); draw(`[data-elder="${eid}"] .route-down`); } }, '↓'))));
+        'aria-label': t('deliveries.down', { name: name(eid) }),
+        onclick: () => { base = null; taps = []; ids = moveStop(ids, i, 1); show(`[data-elder="${eid}"] .route-down`); } }, '↓'))));
     const again = focus && list.querySelector(focus);
     if (again && !again.disabled) again.focus();
+    onMap?.show(ids, taps, picking());
+    pickButton.setAttribute('aria-pressed', String(picking()));
+    pickButton.textContent = t(picking() ? 'deliveries.map_pick_done' : 'deliveries.map_pick');
+    againButton.hidden = !picking();
+    if (picking()) say.textContent = t('deliveries.map_picking', { n: taps.length, total: ids.length });
   };
-  draw();
+  const pickOnMap = (eid) => {
+    if (!picking()) return;
+    taps = tapStop(taps, eid);
+    ids = tapOrder(base, taps);
+    show();
+  };
+  pickButton.addEventListener('click', () => {
+    if (picking()) { base = null; taps = []; say.textContent = t('deliveries.map_picked'); } else { base = [...ids]; taps = []; }
+    show();
+  });
+  againButton.addEventListener('click', () => { ids = [...base]; taps = []; show(); });
+  nearButton.addEventListener('click', () => {
+    base = null;
+    taps = [];
+    ids = nearestOrder(canteen, ids.map((eid) => ({ id: eid, lat: elders.get(eid).lat, lon: elders.get(eid).lon })));
+    say.textContent = t('deliveries.map_nearest_done');
+    show();
+  });
+  const box = h('div', { id: 'route-map', class: 'map route-map', 'aria-label': t('deliveries.map_label') });
+  const unplaced = ids.filter((eid) => !Number.isFinite(elders.get(eid).lat) || !Number.isFinite(elders.get(eid).lon)).length;
+  const editor = h('details', { class: 'card', id: 'route-editor', open: opened },
+    h('summary', {}, t('deliveries.route')),
+    h('p', { class: 'note' }, t('deliveries.map_hint')), box,
+    unplaced ? h('p', { class: 'note', id: 'route-unplaced' }, t('deliveries.map_unplaced', { n: unplaced })) : null,
+    h('p', { class: 'step-buttons route-map-buttons' }, pickButton, ' ', againButton, ' ', nearButton), say,
+    h('p', { class: 'note' }, t('deliveries.route_hint')), list);
+  // Drawn once the editor is open (a closed one has no size to fit the map to).
+  editor.addEventListener('toggle', () => {
+    if (!editor.open || box.dataset.drawn) return;
+    box.dataset.drawn = '1';
+    routeMap(box, {
+      start: canteen && { lat: canteen.lat, lon: canteen.lon, label: canteen.name },
+      stops: ids.map((eid) => ({ id: eid, lat: elders.get(eid).lat, lon: elders.get(eid).lon, label: name(eid) })),
+      onPick: pickOnMap,
+    }).then((m) => { onMap = m; show(); }).catch(() => { box.hidden = true; });
+  });
+  show();
   const save = h('button', { type: 'button', id: 'route-save' }, t('deliveries.route_save'));
   save.addEventListener('click', async () => {
     const rest = kept.filter((x) => !ids.includes(x));
@@ -138,8 +197,8 @@ function routeEditor(id, meal, stops, kept, done) {
     }
     await done(t('deliveries.route_saved'));
   });
-  return h('details', { class: 'card', id: 'route-editor' }, h('summary', {}, t('deliveries.route')),
-    h('p', { class: 'note' }, t('deliveries.route_hint')), list, save);
+  editor.append(save);
+  return editor;
 }
 
 export async function render(view, { id }, query) {
@@ -167,15 +226,18 @@ export async function render(view, { id }, query) {
   const draw = async () => {
     let answer;
     let kept = [];
+    let canteen = null;  // where the route starts on the map (none when it cannot be read)
     try {
-      [answer, kept] = await Promise.all([api(`${path(id)}/deliveries`, { query: { date, meal } }),
-        api(`${path(id)}/delivery-route/${meal}`).then((r) => r.elder_ids || [])]);
+      [answer, kept, canteen] = await Promise.all([api(`${path(id)}/deliveries`, { query: { date, meal } }),
+        api(`${path(id)}/delivery-route/${meal}`).then((r) => r.elder_ids || []),
+        api(`/facilities/${encodeURIComponent(id)}`).catch(() => null)]);
     } catch (err) {
       if (!(err instanceof ApiError) || (err.status !== 403 && err.status !== 404)) throw err;
       body.replaceChildren(h('p', { class: 'error', id: 'deliveries-refused', role: 'alert' },
         t(err.status === 403 ? 'deliveries.forbidden' : 'samples.not_found')));
       return;
     }
+    const editorOpen = Boolean(body.querySelector('#route-editor')?.open);  // kept open when drawn again (after a save)
     const stops = answer.stops;  // in route order (position), those off the route after, by name
     const left = stops.filter(open).length;
     title.textContent = t('deliveries.of', { date, meal: t('meal.' + meal) });
@@ -193,7 +255,7 @@ export async function render(view, { id }, query) {
       h('p', { id: 'deliveries-count', class: 'today-teams' }, t('deliveries.count', { n: stops.length, left })),
       stops.length ? h('ul', { id: 'deliveries-stops', class: 'result-list delivery-stops' }, stops.map((s) => stopCard(id, s, done)))
         : h('p', { id: 'deliveries-none', class: 'today-none' }, t('deliveries.none')),
-      stops.length > 1 && routeEditor(id, meal, stops, kept, done));
+      stops.length > 1 && routeEditor(id, meal, stops, kept, canteen, done, editorOpen));
   };
   await draw();
 }
