@@ -246,6 +246,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // the names of who closed and adjusted as the accounts have them.
   canteens::register_settlement_routes(
       router, std::make_shared<canteens::SettlementService>(*app->db_, display_name_of));
+  // Job posts (issue #18): the posts, their review (four eyes), the public
+  // list and its Chinese search.
+  jobs::register_job_routes(
+      router, std::make_shared<jobs::JobService>(*app->db_, app->accounts_->audit()));
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);

@@ -22,18 +22,18 @@ inline constexpr int kMaxValidDays = 180;  // valid_until: today .. today + 180 
 // What a publisher writes (the body of POST and PUT /api/v1/jobs).
 struct PostFields {
   int64_t employer_id = 0;
-  std::string title;  // 1..60 characters
-  int64_t headcount = 1;  // 1..10000
+  std::string title;       // 1..60 characters
+  int64_t headcount = 1;   // 1..10000
   std::string conditions;  // each 1..2000 characters
   std::string duties;
   std::string place;
   std::optional<int64_t> area_id;
   int64_t pay_min_fen = 0;  // 0 < min <= max, fen per month
   int64_t pay_max_fen = 0;
-  std::string hours;         // 1..200 characters
-  std::string contact_name;  // 1..50 characters
-  std::string contact_phone;  // core::is_valid_phone: the employer's business number
-  std::string valid_until;    // YYYY-MM-DD, a district day
+  std::string hours;                        // 1..200 characters
+  std::string contact_name;                 // 1..50 characters
+  std::string contact_phone;                // core::is_valid_phone: the employer's business number
+  std::string valid_until;                  // YYYY-MM-DD, a district day
   std::optional<int64_t> publisher_org_id;  // admins name it; staff of several orgs too
 };
 

@@ -81,8 +81,8 @@ struct PostKey {
 };
 
 struct PublicQuery {
-  std::string today;  // YYYY-MM-DD: posts valid until today or later
-  std::string q;      // search terms, "" for none
+  std::string today;               // YYYY-MM-DD: posts valid until today or later
+  std::string q;                   // search terms, "" for none
   std::optional<int64_t> area_id;  // that area or inside it
   std::optional<int64_t> pay_min_fen;
   std::optional<int64_t> since;  // published_at >= (unix seconds)

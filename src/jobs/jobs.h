@@ -4,4 +4,5 @@
 // service header.
 #pragma once
 
+#include "jobs/job_service.h"
 #include "jobs/job_tables.h"
