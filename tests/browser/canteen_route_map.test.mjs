@@ -120,6 +120,13 @@ test('the map shows the route; taps set a new order, saved and read back the sam
   assert.deepEqual(await listed(page), [ids[1], ids[0], ...ids.slice(2)]);
   await page.locator('#route-again').click();
   assert.deepEqual(await numbered(page), ids);
+  // A move in the list ends the tapping; the map's numbers follow it too.
+  await page.locator(`#route-list li[data-elder="${ids[1]}"] .route-up`).click();
+  assert.equal(await page.locator('#route-pick').getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('#route-map-status').textContent(), '');
+  assert.deepEqual(await numbered(page), [ids[1], ids[0], ...ids.slice(2)]);
+  await page.locator(`#route-list li[data-elder="${ids[1]}"] .route-down`).click();
+  await page.locator('#route-pick').click();
   // The order to keep: the third, the first, then the rest.
   await marker(page, ids[2]).dispatchEvent('click');
   await marker(page, ids[0]).dispatchEvent('click');

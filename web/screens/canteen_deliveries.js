@@ -121,6 +121,7 @@ function routeEditor(id, meal, stops, kept, canteen, done, opened) {
   let ids = routeOf(stops);
   const elders = new Map(stops.map((s) => [s.elder.elder_id, s.elder]));
   const name = (eid) => elders.get(eid).name;
+  const place = (eid) => ({ id: eid, lat: elders.get(eid).lat, lon: elders.get(eid).lon });
   let base = null;  // the order when 按地图排路线 began; null when not picking on the map
   let taps = [];
   let onMap = null;
@@ -130,14 +131,16 @@ function routeEditor(id, meal, stops, kept, canteen, done, opened) {
   const nearButton = h('button', { type: 'button', id: 'route-nearest', class: 'secondary' }, t('deliveries.map_nearest'));
   const againButton = h('button', { type: 'button', id: 'route-again', class: 'secondary', hidden: true }, t('deliveries.map_again'));
   const picking = () => base !== null;
+  // A move in the list or 就近排序 ends a tapping (what it said no longer holds).
+  const stopPicking = () => { if (picking()) say.textContent = ''; base = null; taps = []; };
   const show = (focus) => {
     list.replaceChildren(...ids.map((eid, i) => h('li', { dataset: { elder: eid }, class: taps.includes(eid) ? 'picked' : null },
       h('span', { class: 'route-name' }, name(eid)), ' ',
       h('button', { type: 'button', class: 'secondary inline route-up', disabled: i === 0, 'aria-label': t('deliveries.up', { name: name(eid) }),
-        onclick: () => { base = null; taps = []; ids = moveStop(ids, i, -1); show(`[data-elder="${eid}"] .route-up`); } }, '↑'), ' ',
+        onclick: () => { stopPicking(); ids = moveStop(ids, i, -1); show(`[data-elder="${eid}"] .route-up`); } }, '↑'), ' ',
       h('button', { type: 'button', class: 'secondary inline route-down', disabled: i === ids.length - 1,
         'aria-label': t('deliveries.down', { name: name(eid) }),
-        onclick: () => { base = null; taps = []; ids = moveStop(ids, i, 1); show(`[data-elder="${eid}"] .route-down`); } }, '↓'))));
+        onclick: () => { stopPicking(); ids = moveStop(ids, i, 1); show(`[data-elder="${eid}"] .route-down`); } }, '↓'))));
     const again = focus && list.querySelector(focus);
     if (again && !again.disabled) again.focus();
     onMap?.show(ids, taps, picking());
@@ -153,19 +156,18 @@ function routeEditor(id, meal, stops, kept, canteen, done, opened) {
     show();
   };
   pickButton.addEventListener('click', () => {
-    if (picking()) { base = null; taps = []; say.textContent = t('deliveries.map_picked'); } else { base = [...ids]; taps = []; }
+    if (picking()) { stopPicking(); say.textContent = t('deliveries.map_picked'); } else { base = [...ids]; taps = []; }
     show();
   });
   againButton.addEventListener('click', () => { ids = [...base]; taps = []; show(); });
   nearButton.addEventListener('click', () => {
-    base = null;
-    taps = [];
-    ids = nearestOrder(canteen, ids.map((eid) => ({ id: eid, lat: elders.get(eid).lat, lon: elders.get(eid).lon })));
+    stopPicking();
+    ids = nearestOrder(canteen, ids.map(place));
     say.textContent = t('deliveries.map_nearest_done');
     show();
   });
   const box = h('div', { id: 'route-map', class: 'map route-map', 'aria-label': t('deliveries.map_label') });
-  const unplaced = ids.filter((eid) => !Number.isFinite(elders.get(eid).lat) || !Number.isFinite(elders.get(eid).lon)).length;
+  const unplaced = ids.map(place).filter((p) => !Number.isFinite(p.lat) || !Number.isFinite(p.lon)).length;
   const editor = h('details', { class: 'card', id: 'route-editor', open: opened },
     h('summary', {}, t('deliveries.route')),
     h('p', { class: 'note' }, t('deliveries.map_hint')), box,
@@ -178,7 +180,7 @@ function routeEditor(id, meal, stops, kept, canteen, done, opened) {
     box.dataset.drawn = '1';
     routeMap(box, {
       start: canteen && { lat: canteen.lat, lon: canteen.lon, label: canteen.name },
-      stops: ids.map((eid) => ({ id: eid, lat: elders.get(eid).lat, lon: elders.get(eid).lon, label: name(eid) })),
+      stops: ids.map((eid) => ({ ...place(eid), label: name(eid) })),
       onPick: pickOnMap,
     }).then((m) => { onMap = m; show(); }).catch(() => { box.hidden = true; });
   });
