@@ -56,11 +56,15 @@ export async function prepareScreens(srv, admin) {
     date: district(Date.now()).slice(0, 10), meal: 'lunch', dish_name: '西红柿炒鸡蛋', weight_g: 150,
     taken_at: district(Date.now()), fridge: '1号留样冰箱' } });
   assert.equal(sample.status, 201, sample.text);
+  const job = (await srv.fetch('/api/v1/jobs?limit=1')).body.items[0];
+  assert.ok(job, 'the demo publishes job posts');
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
     { route: '/f/:id', who: null, hash: `#/f/${love.id}`, ready: '#week li' },
     { route: '/f/:id', who: null, hash: `#/f/${canteen.id}`, ready: '#menu h2' },
+    { route: '/jobs', who: null, hash: '#/jobs', ready: '.job-card' },
+    { route: '/jobs/:id', who: null, hash: `#/jobs/${job.id}`, ready: '#complaint-open' },
     { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
     { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
     { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
