@@ -71,12 +71,15 @@ test("flags marked in a post's text: every occurrence, by field, the text kept w
   assert.deepEqual(flagRuns(null, [], 'duties'), [{ text: '' }]);
 });
 
-test('overlapping terms: the first wins, then the longer', () => {
-  const flags = [{ field: 'c', term: '男性', kind: 'sex' }, { field: 'c', term: '限男性', kind: 'sex' }, { field: 'c', term: '性别', kind: 'sex' }];
-  assert.deepEqual(flagRuns('限男性别', flags, 'c').map((r) => [r.text, Boolean(r.flag)]), [['限男性', true], ['别', false]]);
-  assert.deepEqual(flagRuns('男性别', flags, 'c').map((r) => [r.text, Boolean(r.flag)]), [['男性', true], ['别', false]]);
-  // Without a field: every flag counts.
-  assert.equal(flagRuns('a限男性', flags).length, 2);
+test('overlapping terms are marked as one run, with every flag they join', () => {
+  const sex = { field: 'c', term: '限男', kind: 'sex' };
+  const sex2 = { field: 'c', term: '男性', kind: 'sex' };
+  const runs = flagRuns('限男性，限男', [sex, sex2], 'c');
+  assert.deepEqual(runs.map((r) => [r.text, r.flags?.length ?? 0]), [['限男性', 2], ['，', 0], ['限男', 1]]);
+  assert.equal(runs[0].flag, sex);
+  // A term inside a longer one: the longer run; without a field every flag counts.
+  assert.deepEqual(flagRuns('限男性别', [sex2, { field: 'c', term: '限男性', kind: 'sex' }]).map((r) => r.text), ['限男性', '别']);
+  assert.deepEqual(flagRuns('男性男性', [sex2], 'c').map((r) => r.text), ['男性', '男性']);
 });
 
 test("a post's flag kinds, each once, in order", () => {

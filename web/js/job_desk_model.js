@@ -56,24 +56,34 @@ export function postBody(values) {
 // A review's note is required to reject, and to approve a flagged post.
 export const noteNeeded = (decision, post) => decision === 'reject' || (post?.flags?.length ?? 0) > 0;
 
-// The runs of `text` with the flags of `field` marked: [{text, flag?}], their
-// texts joined giving `text` back. Every occurrence of a flag's term is
-// marked; where terms overlap the one starting first wins, then the longer.
+// The runs of `text` with the flags of `field` marked: [{text, flag?,
+// flags?}], their texts joined giving `text` back. Every occurrence of a
+// flag's term is marked; occurrences that overlap ("限男" and "男性" in
+// "限男性") are marked as one run, `flag` the first of its `flags`.
 export function flagRuns(text, flags = [], field = null) {
   const s = String(text ?? '');
   const mine = flags.filter((f) => f.term && (field === null || f.field === field));
+  const spans = [];
+  for (const f of mine) {
+    for (let at = s.indexOf(f.term); at >= 0; at = s.indexOf(f.term, at + 1)) spans.push({ from: at, to: at + f.term.length, f });
+  }
+  spans.sort((a, b) => a.from - b.from || b.to - a.to);
+  const merged = [];
+  for (const x of spans) {
+    const last = merged.at(-1);
+    if (last && x.from < last.to) {
+      last.to = Math.max(last.to, x.to);
+      if (!last.flags.includes(x.f)) last.flags.push(x.f);
+    } else {
+      merged.push({ from: x.from, to: x.to, flags: [x.f] });
+    }
+  }
   const runs = [];
   let plain = 0;
-  for (let i = 0; i < s.length;) {
-    let best = null;
-    for (const f of mine) {
-      if (s.startsWith(f.term, i) && (!best || f.term.length > best.term.length)) best = f;
-    }
-    if (!best) { i++; continue; }
-    if (i > plain) runs.push({ text: s.slice(plain, i) });
-    runs.push({ text: best.term, flag: best });
-    i += best.term.length;
-    plain = i;
+  for (const m of merged) {
+    if (m.from > plain) runs.push({ text: s.slice(plain, m.from) });
+    runs.push({ text: s.slice(m.from, m.to), flag: m.flags[0], flags: m.flags });
+    plain = m.to;
   }
   if (plain < s.length || !runs.length) runs.push({ text: s.slice(plain) });
   return runs;

@@ -6,8 +6,11 @@
 // 户籍), never by colour alone. Data only ever as text (dom.js h()).
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { price } from './format.js';
+import { price, toLocalInput } from './format.js';
 import { flagKinds, flagRuns, TEXT_FIELDS } from './job_desk_model.js';
+
+// An instant of the API (RFC 3339) as "2026-12-05 09:30", district time; '' for none.
+export const stamp = (iso) => (iso ? toLocalInput(Date.parse(iso)).replace('T', ' ') : '');
 
 export const payText = (post) => t('jobdesk.pay_range', { min: price(post.pay_min_fen), max: price(post.pay_max_fen) });
 

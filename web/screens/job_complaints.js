@@ -10,9 +10,9 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors, radioGroup, radioValue } from '../js/care_form.js';
 import { OUTCOMES } from '../js/job_desk_model.js';
+import { stamp } from '../js/job_post_view.js';
 
 const STATES = ['open', 'handled'];
-const stamp = (iso) => String(iso ?? '').replace('T', ' ').slice(0, 16);
 
 function handleForm(c, handled) {
   const outcome = radioGroup(`outcome-${c.id}`, 'outcome', t('jobdesk.outcome'), OUTCOMES, (o) => t('jobdesk.outcome.' + o));

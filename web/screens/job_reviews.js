@@ -11,7 +11,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
 import { noteNeeded } from '../js/job_desk_model.js';
-import { flagSummary, postFacts, postTitle } from '../js/job_post_view.js';
+import { flagSummary, postFacts, postTitle, stamp } from '../js/job_post_view.js';
 
 function refusal(err) {
   if (!(err instanceof ApiError)) return t('common.offline');
@@ -49,7 +49,7 @@ function reviewItem(post, reviewed) {
   });
   return h('li', { class: 'card jobdesk-post', dataset: { post: post.id, flagged: String(flagged) } },
     postTitle(post, 2, `review-title-${post.id}`),
-    h('p', { class: 'note' }, t('jobdesk.submitted', { by: post.created_by_name ?? '', at: String(post.updated_at ?? '').replace('T', ' ').slice(0, 16) })),
+    h('p', { class: 'note' }, t('jobdesk.submitted', { by: post.created_by_name ?? '', at: stamp(post.updated_at) })),
     flagSummary(post, `review-flags-${post.id}`), postFacts(post), form);
 }
 
