@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -54,12 +55,6 @@ JobPaging read_paging(const http::Request& req, std::vector<FieldError>& errors)
   return p;
 }
 
-std::string trimmed(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 void answer_job(http::Reply& reply, Result<JobView> v, int status = 200) {
   if (!v.ok()) return reply(http::problem(v.status()));
   http::Response res = http::json_response(job_dump(job_json(*v)), status);
@@ -87,7 +82,7 @@ void public_list(JobService& service, http::Request& req, http::Reply reply) {
   f.limit = paging.limit;
   f.after = paging.after;
   if (std::optional<std::string> q = req.query_param("q")) {
-    f.q = trimmed(*q);
+    f.q = std::string(core::trim_blanks(*q));
     std::optional<size_t> chars = core::utf8_length(f.q);
     if (!chars || *chars > kMaxQueryChars) {
       errors.push_back({"q", "at most 20 characters"});
@@ -168,7 +163,7 @@ void job_review(JobService& service, http::Request& req, http::Reply reply) {
     in.fail("decision", "approve or reject");
   }
   if (!in.ok()) return reply(http::problem(in.status()));
-  service.review(*id, *decision, trimmed(note.value_or("")), caller_of(req),
+  service.review(*id, *decision, std::string(core::trim_blanks(note.value_or(""))), caller_of(req),
                  answer_later(std::move(reply)));
 }
 
