@@ -3,7 +3,8 @@
 // bar chart; for signed-in staff the appeals figures follow (js/dash_appeals.js);
 // for admins and workers the elders (js/dash_elders.js), then the errands and
 // visits with the overdue errands beside the overdue appeals (js/dash_care.js);
-// for admins and department users this month's canteen meals (js/dash_meals.js).
+// for admins and department users this month's canteen meals (js/dash_meals.js)
+// and the job posts' figures (js/dash_jobs.js).
 import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -14,6 +15,7 @@ import { appealSections } from '../js/dash_appeals.js';
 import { elderSection } from '../js/dash_elders.js';
 import { careSections } from '../js/dash_care.js';
 import { mealSection } from '../js/dash_meals.js';
+import { jobSection } from '../js/dash_jobs.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -37,6 +39,7 @@ export async function render(view) {
   const user = await me();
   await careSections(view, user);
   await mealSection(view, user);
+  await jobSection(view, user);
   view.dataset.ready = '1';  // every panel drawn (the tests wait for this)
   return () => disposers.forEach((d) => d());
 }

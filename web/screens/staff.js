@@ -58,6 +58,15 @@ export async function render(view) {
       h('h2', { id: 'calendar-title' }, t('calendar.heading')),
       h('p', {}, h('a', { id: 'calendar-link', class: 'button', href: '#/staff/calendar' }, t('staff.calendar_link')))));
   }
+  // The job posts (issue 18): the desk, the review queue and the complaints,
+  // for department users and admins (the API says who of them publishes).
+  if (user.role === 'department' || user.role === 'admin') {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'jobs-link-title' },
+      h('h2', { id: 'jobs-link-title' }, t('jobdesk.staff_heading')),
+      h('p', {}, h('a', { id: 'job-desk-link', class: 'button', href: '#/staff/jobs' }, t('jobdesk.staff_desk')), ' ',
+        h('a', { id: 'job-reviews-link', class: 'button secondary', href: '#/staff/job-reviews' }, t('jobdesk.staff_reviews')), ' ',
+        h('a', { id: 'job-complaints-link', class: 'button secondary', href: '#/staff/job-complaints' }, t('jobdesk.staff_complaints')))));
+  }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);
   view.append(h('section', { class: 'card', 'aria-labelledby': 'kept-title' },

@@ -95,6 +95,9 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/canteen/:id/settlement', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/settlement`, ready: '#settlement-summary' },
     { route: '/staff/canteen/:id/settlement/:month', who: ADMIN, hash: `#/staff/canteen/${canteen.id}/settlement/${district(Date.now()).slice(0, 7)}`,
       ready: '#settlement-close' },
+    { route: '/staff/jobs', who: ADMIN, hash: '#/staff/jobs', ready: '#job-list-title' },
+    { route: '/staff/job-reviews', who: ADMIN, hash: '#/staff/job-reviews', ready: '#job-reviews > li' },
+    { route: '/staff/job-complaints', who: ADMIN, hash: '#/staff/job-complaints', ready: '#job-complaints > li' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
