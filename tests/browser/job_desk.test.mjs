@@ -1,0 +1,223 @@
+// The job posts' staff screens (issue 18: web/screens/job_desk.js,
+// job_reviews.js, job_complaints.js, js/dash_jobs.js) in real Chromium on the
+// demo: 区人社局's renshe adds an employer in the post's form (a wrong credit
+// code said by its field, one already there said in words) and a post whose
+// conditions say "限男性" (pay the server would refuse said before sending;
+// the pay typed in 元 goes in fen) → it is pending; renshe may not review its
+// own post (the 403 in words); 区总工会's gonghui sees it in the queue with the
+// term marked and its kind in words, rejecting and approving without a note
+// are stopped before the server, approving with a note makes it public
+// (GET /api/v1/jobs/{id} 200); gonghui handles the demo's open complaint with
+// 撤下岗位 (the post leaves the public list); the dashboard shows the job
+// figures as the API counts them. Axe on each; screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib/browser.mjs';
+import { startDemoServer } from './lib/demo.mjs';
+import { assertAccessible } from './lib/axe.mjs';
+import { SHOTS, shot } from './lib/shots.mjs';
+
+const RENSHE = { username: 'renshe', password: 'demo-department-2026' };
+const GONGHUI = { username: 'gonghui', password: 'demo-department-2026' };
+const day = (days) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+
+// A unified social credit code with its GB 32100 check character.
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function creditCode(body17) {
+  const sum = [...body17].reduce((s, c, i) => s + CODE_CHARS.indexOf(c) * WEIGHTS[i], 0);
+  return body17 + CODE_CHARS[(31 - (sum % 31)) % 31];
+}
+const CODE = creditCode('91141102MA0K7Q3X' + 'A');
+const WRONG_CODE = CODE.slice(0, 17) + CODE_CHARS[(CODE_CHARS.indexOf(CODE[17]) + 1) % 31];
+const TITLE = '仓库装卸工';
+
+let srv;
+let browser;
+let postId;
+before(async () => {
+  ({ srv } = await startDemoServer());
+  browser = await launch({ viewport: { width: 1100, height: 900 } });
+});
+after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
+
+async function signedIn(who) {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/#/staff');
+  await page.locator('#username').fill(who.username);
+  await page.locator('#password').fill(who.password);
+  await page.locator('main form button[type="submit"]').click();
+  await page.locator('#me-name').waitFor();
+  return page;
+}
+
+// Counts the page's requests to `path` with `method`.
+function watch(page, method, re) {
+  const seen = [];
+  page.on('request', (r) => { if (r.method() === method && re.test(new URL(r.url()).pathname)) seen.push(r.url()); });
+  return seen;
+}
+
+test('renshe adds an employer and a post that says 限男性: it waits for review, its pay in fen', async () => {
+  const page = await signedIn(RENSHE);
+  await page.locator('#job-desk-link').click();
+  await page.locator('#job-list-title').waitFor();
+  assert.equal(await page.locator('#job-tab-pending').getAttribute('aria-current'), 'page');
+  await assertAccessible(page, 'job desk');
+  await page.locator('#job-new').click();
+  await page.locator('#job-form').waitFor();
+
+  // The employer, added in the form: a wrong check character by its field, then the right one.
+  await page.locator('#job-employer-new').click();
+  await page.locator('#employer-name').fill('离石区顺达物流有限公司');
+  await page.locator('#employer-code').fill(WRONG_CODE);
+  await page.locator('#employer-address').fill('离石区滨河北路 88 号');
+  await page.locator('#employer-save').click();
+  await page.locator('[data-for="credit_code"] .field-error').waitFor();
+  assert.equal(await page.locator('#employer-code').getAttribute('aria-invalid'), 'true');
+  await page.locator('#employer-code').fill(CODE);
+  await page.locator('#employer-save').click();
+  await page.locator('#job-employer-found', { hasText: '离石区顺达物流有限公司' }).waitFor();
+  const chosen = await page.locator('#job-employer').inputValue();
+  assert.match(chosen, /^\d+$/);
+  // The same credit code again: the server's 409 in words.
+  await page.locator('#job-employer-new').click();
+  await page.locator('#employer-name').fill('顺达物流（重复）');
+  await page.locator('#employer-code').fill(CODE);
+  await page.locator('#employer-address').fill('离石区');
+  await page.locator('#employer-save').click();
+  await page.locator('[data-for="credit_code"] .field-error', { hasText: '已经登记过' }).waitFor();
+  await page.locator('#job-employer-new').click();  // closed again
+
+  await page.locator('#job-title').fill(TITLE);
+  await page.locator('#job-headcount').fill('3');
+  await page.locator('#job-conditions').fill('限男性，身体健康，能吃苦');
+  await page.locator('#job-duties').fill('货物装卸、分拣、搬运');
+  await page.locator('#job-place').fill('离石区物流园');
+  await page.locator('#job-hours').fill('每天8小时，做六休一');
+  await page.locator('#job-contact_name').fill('刘经理');
+  await page.locator('#job-contact_phone').fill('0358-8223456');
+  await page.locator('#job-valid_until').fill(day(30));
+  // Pay the server would refuse is said before anything is sent.
+  const posts = watch(page, 'POST', /^\/api\/v1\/jobs$/);
+  await page.locator('#job-pay_min').fill('4500');
+  await page.locator('#job-pay_max').fill('3,800');
+  await page.locator('#job-save').click();
+  await page.locator('[data-for="pay_max_fen"] .field-error', { hasText: '不能低于' }).waitFor();
+  assert.deepEqual(posts, []);
+  await page.locator('#job-pay_min').fill('3800');
+  await page.locator('#job-pay_max').fill('4,500.50');
+  await page.locator('#job-save').click();
+  await page.locator('#job-status', { hasText: TITLE }).waitFor();
+  const item = page.locator('#job-posts li.jobdesk-post', { hasText: TITLE });
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-status'), 'pending');
+  assert.match(await item.locator('.jobdesk-flags').textContent(), /^提示用语：性别（.*男.*）$/);
+  postId = Number(await item.getAttribute('data-post'));
+  assert.equal(posts.length, 1);
+
+  const renshe = await srv.login(RENSHE.username, RENSHE.password);
+  const listed = (await srv.fetch('/api/v1/job-posts?status=pending', { token: renshe.token })).body.items.find((p) => p.id === postId);
+  assert.equal(listed.pay_min_fen, 380000);
+  assert.equal(listed.pay_max_fen, 450050);
+  assert.equal(listed.employer.id, Number(chosen));
+  assert.deepEqual([...new Set(listed.flags.map((f) => f.kind))], ['sex']);
+  assert.ok(listed.flags.every((f) => f.field === 'conditions' && '限男性'.includes(f.term)), JSON.stringify(listed.flags));
+  await shot(page, 'job_desk', true);
+  await page.close();
+});
+
+test('renshe may not review its own post: the 403 in words', async () => {
+  assert.ok(postId, 'the first test made the post');
+  const page = await signedIn(RENSHE);
+  await page.goto(srv.url + '/#/staff/job-reviews');
+  const item = page.locator(`#job-reviews li[data-post="${postId}"]`);
+  await item.waitFor();
+  await item.locator('textarea').fill('条件符合');
+  await item.locator('.review-approve').click();
+  await page.locator(`#review-errors-${postId}`, { hasText: '您发布或最后修改' }).waitFor();
+  assert.equal((await srv.fetch(`/api/v1/jobs/${postId}`)).status, 404, 'still not public');
+  await page.close();
+});
+
+test('gonghui sees the flag marked, is stopped without a note, approves with one: the post is public', async () => {
+  const page = await signedIn(GONGHUI);
+  await page.locator('#job-reviews-link').click();
+  const item = page.locator(`#job-reviews li[data-post="${postId}"]`);
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-flagged'), 'true');
+  assert.deepEqual(await item.locator('mark.jobdesk-flag').allTextContents(), ['限男性']);
+  assert.equal(await item.locator('mark.jobdesk-flag').getAttribute('data-kind'), 'sex');
+  assert.match(await item.locator('dd[data-field="conditions"]').textContent(), /^限男性〔性别〕，身体健康/);
+  // Oldest first: the demo's pending posts come before ours.
+  const order = await page.locator('#job-reviews > li').evaluateAll((lis) => lis.map((li) => Number(li.dataset.post)));
+  assert.equal(order.at(-1), postId);
+  await assertAccessible(page, 'job reviews');
+  await item.screenshot({ path: `${SHOTS}/job_review_flagged.png` });
+
+  const reviews = watch(page, 'POST', /\/review$/);
+  await item.locator('.review-reject').click();
+  await item.locator('[data-for="note"] .field-error', { hasText: '退回必须写明理由' }).waitFor();
+  await item.locator('.review-approve').click();
+  await item.locator('[data-for="note"] .field-error', { hasText: '通过也必须写明' }).waitFor();
+  assert.deepEqual(reviews, [], 'stopped before the server');
+  await item.locator('textarea').fill('已核实：装卸为重体力岗位，已告知单位删去性别限制');
+  await item.locator('.review-approve').click();
+  await page.locator('#review-status', { hasText: TITLE }).waitFor();
+  assert.equal(await page.locator(`#job-reviews li[data-post="${postId}"]`).count(), 0);
+  const open = await srv.fetch(`/api/v1/jobs/${postId}`);
+  assert.equal(open.status, 200, open.text);
+  assert.equal(open.body.title, TITLE);
+  await page.close();
+});
+
+test('gonghui handles the demo complaint with 撤下岗位: the post leaves the public list', async () => {
+  const page = await signedIn(GONGHUI);
+  await page.locator('#job-complaints-link').click();
+  const item = page.locator('#job-complaints li.jobdesk-complaint').first();
+  await item.waitFor();
+  const complaintId = Number(await item.getAttribute('data-complaint'));
+  const gonghui = await srv.login(GONGHUI.username, GONGHUI.password);
+  const c = (await srv.fetch('/api/v1/job-complaints?status=open', { token: gonghui.token })).body.items.find((x) => x.id === complaintId);
+  assert.equal(await item.locator('h2 a').textContent(), c.post.title);
+  assert.equal(await item.locator('h2 a').getAttribute('href'), `#/jobs/${c.post.id}`);
+  if (c.phone) {
+    assert.match(c.phone, /\*\*\*\*/, 'masked by the server');
+    assert.equal(await item.locator('dd[data-field="phone"]').textContent(), c.phone);
+  }
+  assert.notEqual(await item.locator('dd[data-field="reason"]').textContent(), c.reason, 'the reason in words');
+  assert.equal((await srv.fetch(`/api/v1/jobs/${c.post.id}`)).status, 200, 'public before');
+  await assertAccessible(page, 'job complaints');
+  // Without an outcome and a note: said by their fields.
+  await item.locator('button[type="submit"]').click();
+  await item.locator('[data-for="outcome"] .field-error').waitFor();
+  await item.locator('[data-for="note"] .field-error').waitFor();
+  await item.locator('label', { hasText: '撤下岗位' }).click();
+  await item.locator('textarea').fill('核实属实：岗位收取报名费，已撤下');
+  await item.locator('button[type="submit"]').click();
+  await page.locator('#complaint-status', { hasText: '撤下岗位' }).waitFor();
+  assert.equal((await srv.fetch(`/api/v1/jobs/${c.post.id}`)).status, 404, 'withdrawn in the same write');
+  await page.locator('#complaint-tab-handled').click();
+  const done = page.locator(`#job-complaints li[data-complaint="${complaintId}"]`);
+  await done.waitFor();
+  assert.equal(await done.locator('dd[data-field="outcome"]').textContent(), '撤下岗位');
+  await shot(page, 'job_complaints', true);
+  await page.close();
+});
+
+test('the dashboard shows the job figures as the API counts them', async () => {
+  const page = await signedIn(GONGHUI);
+  await page.goto(srv.url + '/#/dashboard');
+  await page.locator('#view .screen[data-ready="1"]:has(#kinds-table)').waitFor({ state: 'attached' });
+  await page.locator('#jobs-table').waitFor();
+  const gonghui = await srv.login(GONGHUI.username, GONGHUI.password);
+  const counts = (await srv.fetch('/api/v1/job-counts', { token: gonghui.token })).body;
+  for (const k of ['live', 'pending_review', 'published_this_month', 'complaints_open']) {
+    assert.equal(await page.locator(`#jobs-${k.replace(/_/g, '-')}`).textContent(), String(counts[k]), k);
+  }
+  assert.ok(counts.live > 0, JSON.stringify(counts));
+  await assertAccessible(page, 'dashboard jobs');
+  await page.locator('#jobs-title').locator('..').screenshot({ path: `${SHOTS}/dashboard_jobs.png` });
+  await page.close();
+});
