@@ -9,6 +9,7 @@ import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { fieldBox, formErrors } from './care_form.js';
+import { refusedText } from './job_post_view.js';
 
 const option = (e) => h('option', { value: String(e.id) }, `${e.name}（${e.credit_code}）`);
 
@@ -27,7 +28,7 @@ export function employerPicker(current) {
       select.value = page.items.length === 1 ? String(page.items[0].id) : keep;
       found.textContent = t('jobdesk.employer_found', { n: page.items.length });
     } catch (err) {
-      found.textContent = err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline');
+      found.textContent = refusedText(err);
     }
   };
   q.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); search(); } });
@@ -74,7 +75,7 @@ function addForm(added) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.employer_not_saved'));
       else if (err instanceof ApiError && err.status === 409) errors.show([{ field: 'credit_code', message: t('jobdesk.employer_taken') }], t('jobdesk.employer_not_saved'));
-      else errors.show([], err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline'));
+      else errors.show([], refusedText(err));
     }
   });
   part.append(save);

@@ -4,6 +4,7 @@
 // contact, valid until, publisher — with the terms the server flagged marked
 // (<mark>) and their kind said in words beside them (性别 / 民族 / 宗教 / 健康 /
 // 户籍), never by colour alone. Data only ever as text (dom.js h()).
+import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { price, toLocalInput } from './format.js';
@@ -11,6 +12,9 @@ import { flagKinds, flagRuns, TEXT_FIELDS } from './job_desk_model.js';
 
 // An instant of the API (RFC 3339) as "2026-12-05 09:30", district time; '' for none.
 export const stamp = (iso) => (iso ? toLocalInput(Date.parse(iso)).replace('T', ' ') : '');
+
+// A refusal or a failure in words: the server's reason, or no connection.
+export const refusedText = (err) => (err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline'));
 
 export const payText = (post) => t('jobdesk.pay_range', { min: price(post.pay_min_fen), max: price(post.pay_max_fen) });
 

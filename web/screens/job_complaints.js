@@ -10,7 +10,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors, radioGroup, radioValue } from '../js/care_form.js';
 import { OUTCOMES } from '../js/job_desk_model.js';
-import { stamp } from '../js/job_post_view.js';
+import { refusedText, stamp } from '../js/job_post_view.js';
 
 const STATES = ['open', 'handled'];
 
@@ -34,7 +34,7 @@ function handleForm(c, handled) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_saved'));
       else if (err instanceof ApiError && err.status === 409) errors.show([], t('jobdesk.handled_already'));
-      else errors.show([], err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline'));
+      else errors.show([], refusedText(err));
     }
   });
   return form;

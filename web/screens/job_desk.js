@@ -12,10 +12,8 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
 import { postBody, postValues, STATUSES } from '../js/job_desk_model.js';
-import { flagSummary, payText, postFacts, postTitle, statusBadge, statusOf } from '../js/job_post_view.js';
+import { flagSummary, payText, postFacts, postTitle, refusedText, statusBadge, statusOf } from '../js/job_post_view.js';
 import { employerPicker } from '../js/job_employer_pick.js';
-
-const refusedText = (err) => (err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline'));
 
 // Who may publish as which organisation: admins name one of the publishers;
 // staff of several organisations name one of theirs; others send none.
