@@ -1,13 +1,13 @@
 // The residents' job search and a job post (issue 18, screens/jobs.js and
 // job.js) on the demo district's published posts: 保洁 finds the 保洁员 post
 // and one character, 厨, finds 厨师; a lowest pay narrows the list to what
-// the API answers for it, and back returns to the search before; a post
-// shows its facts, the recruiting phone as a tel: link and the free-service
-// note; a complaint is refused without a reason, then sent and thanked for
-// (staff see it, its phone masked); a gone post, a complaint with no network
-// and one too many (429) are said in words. Elder mode at 360 px: text ≥ 20
-// px, targets ≥ 60 px, the post read aloud; axe on each; a post titled as
-// markup stays text in the list and on its page.
+// the API answers for it, back returns to the search before, 更多 pages on;
+// a post shows its facts, the recruiting phone as a tel: link and the
+// free-service note; a complaint is refused without a reason, then sent and
+// thanked for (staff see it, its phone masked); a gone post, a complaint with
+// no network and one too many (429) are said in words. Elder mode at 360 px:
+// text ≥ 20 px, targets ≥ 60 px, the post read aloud; axe on each; a post
+// titled as markup stays text in the list and on its page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -86,6 +86,29 @@ test('保洁 finds the 保洁员 post, 厨 (one character) finds 厨师; back re
   await page.locator('#jobs-clear').click();
   await page.locator('#jobs-list').waitFor();
   assert.equal((await titles(page)).length, Math.min(all.length, 20));
+  await page.close();
+});
+
+test('更多 appends the next page from the server\'s cursor, the focus on the first new post', async () => {
+  const page = await guardedPage(browser.context);
+  await page.addInitScript(() => localStorage.setItem('warmcity.settings', JSON.stringify({ lang: 'zh-CN' })));
+  // Pages of 5 instead of 20, so the demo's posts take several.
+  await page.route((url) => url.pathname === '/api/v1/jobs', (r) => {
+    const u = new URL(r.request().url());
+    u.searchParams.set('limit', '5');
+    return r.continue({ url: u.toString() });
+  });
+  await page.goto(srv.url + '/#/jobs');
+  await page.locator('#jobs-list').waitFor();
+  assert.equal((await titles(page)).length, 5);
+  for (let shown = 5; shown < all.length; shown += 5) {
+    await page.locator('#jobs-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#jobs-list .job-card').length > n, shown);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), all[shown].title);
+  }
+  assert.deepEqual(await titles(page), all.map((j) => j.title));
+  assert.equal(await page.locator('#jobs-more').count(), 0, 'no 更多 after the last page');
+  assert.match(await page.locator('#jobs-count').textContent(), new RegExp(`共 ${all.length} 个岗位`));
   await page.close();
 });
 
