@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <utility>
+
+#include "store/sqlite/wal_checkpointer.h"
 
 namespace warmcity::store {
 namespace {
@@ -67,6 +70,7 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
+    if (checkpointer_) checkpointer_->stop();
     drop_statements();
     sqlite3_close_v2(db_);
   }
@@ -87,10 +91,23 @@ class SqliteConnection final : public Connection {
     // Everything into the main file, the log emptied: a plain copy of the
     // database file alone then holds every committed write. If it cannot (a
     // reader in the way), the log stays for the next open to replay.
+    if (checkpointer_) checkpointer_->stop();
     (void)exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
   sqlite3* handle() { return db_; }
+  int64_t background_checkpoints() const {
+    return checkpointer_ ? checkpointer_->checkpoints() : 0;
+  }
+
+  // The log's checkpoints move to a thread of their own (wal_checkpointer.h):
+  // this hook replaces SQLite's autocheckpoint on this connection.
+  void checkpoint_in_background() {
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (file == nullptr || *file == '\0') return;
+    checkpointer_ = std::make_unique<WalCheckpointer>(file);
+    sqlite3_wal_hook(db_, &SqliteConnection::wal_committed, checkpointer_.get());
+  }
 
   Status enable_wal() {
     // The pragma answers with the mode now in force; an in-memory database
@@ -122,7 +139,17 @@ class SqliteConnection final : public Connection {
   }
 
  private:
+  static int wal_committed(void* arg, sqlite3* db, const char* name, int pages) {
+    if (pages >= WalCheckpointer::kInlinePages) {
+      (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else {
+      static_cast<WalCheckpointer*>(arg)->committed(pages);
+    }
+    return SQLITE_OK;
+  }
+
   sqlite3* db_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace
@@ -176,8 +203,14 @@ Result<std::unique_ptr<Connection>> open_sqlite(const std::string& path, Connect
   // sync (bench/canteens/counter-sale.sh under strace). Kept in memory, it is
   // bounded by one batch's changed pages.
   if (s.ok() && rw) s = conn->exec("PRAGMA temp_store=MEMORY");
+  if (s.ok() && rw) conn->checkpoint_in_background();
   if (!s.ok()) return Status::Internal("open " + path + ": " + s.message());
   return std::unique_ptr<Connection>(std::move(conn));
+}
+
+int64_t background_checkpoints(Connection& conn) {
+  auto* lite = dynamic_cast<SqliteConnection*>(&conn);
+  return lite != nullptr ? lite->background_checkpoints() : 0;
 }
 
 sqlite3* sqlite_handle(Connection& conn) {

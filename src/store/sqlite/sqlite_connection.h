@@ -3,10 +3,12 @@
 // One sqlite3 handle opened with SQLITE_OPEN_NOMUTEX: the store's rule of one
 // connection per thread at a time makes SQLite's own mutexes redundant.
 // kReadWrite connections run in WAL mode with synchronous=FULL (a COMMIT that
-// returned is on disk); every connection has foreign keys on and a busy
+// returned is on disk) and checkpoint the log on a thread of their own
+// (wal_checkpointer.h); every connection has foreign keys on and a busy
 // timeout.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +27,10 @@ Result<std::unique_ptr<Connection>> open_sqlite(const std::string& path, Connect
 // The sqlite3 handle of a connection open_sqlite() made, for SQLite-only
 // work inside src/store/sqlite/ (online backup). nullptr for any other.
 sqlite3* sqlite_handle(Connection& conn);
+
+// The log checkpoints a kReadWrite connection's own thread has run
+// (wal_checkpointer.h); 0 for any other connection.
+int64_t background_checkpoints(Connection& conn);
 
 // Maps a SQLite result code to a Status (constraint → kConflict,
 // busy/locked/full/io → kUnavailable, anything else kInternal).
