@@ -221,3 +221,41 @@ test('the dashboard shows the job figures as the API counts them', async () => {
   await page.locator('#jobs-title').locator('..').screenshot({ path: `${SHOTS}/dashboard_jobs.png` });
   await page.close();
 });
+
+test('renshe edits the published post (back to review, not public), then withdraws it with a note', async () => {
+  assert.ok(postId, 'the first test made the post');
+  const page = await signedIn(RENSHE);
+  await page.goto(srv.url + '/#/staff/jobs?status=published');
+  const item = page.locator(`#job-posts li[data-post="${postId}"]`);
+  await item.waitFor();
+  assert.equal(await page.locator('#job-tab-published').getAttribute('aria-current'), 'page');
+  await item.locator('.jobdesk-edit').click();
+  await page.locator('#job-form').waitFor();
+  // The form holds the post as saved, pay back in 元.
+  assert.equal(await page.locator('#job-title').inputValue(), TITLE);
+  assert.equal(await page.locator('#job-pay_min').inputValue(), '3800.00');
+  assert.equal(await page.locator('#job-pay_max').inputValue(), '4500.50');
+  await page.locator('#job-conditions').fill('能适应重体力劳动，身体健康');
+  await page.locator('#job-save').click();
+  await page.locator('#job-status', { hasText: '重新等待审核' }).waitFor();
+  assert.equal(await item.count(), 0, 'no longer on the published tab');
+  await page.locator('#job-tab-pending').click();
+  const pending = page.locator(`#job-posts li[data-post="${postId}"]`);
+  await pending.waitFor();
+  assert.equal(await pending.locator('.jobdesk-flags').count(), 0, 'no flag left');
+  assert.equal((await srv.fetch(`/api/v1/jobs/${postId}`)).status, 404, 'not public while pending');
+
+  await pending.locator('.jobdesk-withdraw-open').click();
+  await pending.locator('.jobdesk-withdraw button[type="submit"]').click();
+  await pending.locator('[data-for="note"] .field-error').waitFor();
+  await pending.locator('.jobdesk-withdraw textarea').fill('用人单位已招满');
+  await pending.locator('.jobdesk-withdraw button[type="submit"]').click();
+  await page.locator('#job-status', { hasText: '已撤下' }).waitFor();
+  await page.locator('#job-tab-withdrawn').click();
+  const gone = page.locator(`#job-posts li[data-post="${postId}"]`);
+  await gone.waitFor();
+  assert.equal(await gone.getAttribute('data-status'), 'withdrawn');
+  assert.equal(await gone.locator('.jobdesk-edit').count(), 0, 'a withdrawn post is final');
+  await assertAccessible(page, 'job desk withdrawn');
+  await page.close();
+});

@@ -4,7 +4,8 @@
 // "发布岗位" and 修改 open the post's form (every field of POST / PUT /jobs:
 // the employer searched or added in place — js/job_employer_pick.js — pay
 // typed in 元 and sent in fen, the pay the server would refuse said first,
-// its 422 beside each field); a saved post goes to review (待审核). 撤下
+// its 422 beside each field); a saved post goes to review (the 待审核 tab; said
+// on the tab the user is on, which is redrawn). 撤下
 // withdraws a post with a note (POST /jobs/{id}/withdraw, final).
 import { api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
@@ -158,7 +159,7 @@ export async function render(view, params, query) {
     formBox.replaceChildren(postForm(post, { areas, publishers }, async (saved) => {
       formBox.replaceChildren();
       say(t(post ? 'jobdesk.saved_edit' : 'jobdesk.saved_new', { title: saved.title }));
-      if (status === 'pending') await load(true); else location.hash = '#/staff/jobs?status=pending';
+      await load(true);  // this tab without it, or the 待审核 tab with it
     }, closeForm));
     formBox.querySelector('h2').setAttribute('tabindex', '-1');
     formBox.querySelector('h2').focus();
