@@ -250,6 +250,12 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // list and its Chinese search.
   jobs::register_job_routes(
       router, std::make_shared<jobs::JobService>(*app->db_, app->accounts_->audit()));
+  // Job posts (issue #18): the job desk — verified employers, the admins'
+  // publishers list, complaints on posts and the dashboard's counts.
+  jobs::register_employer_routes(router, std::make_shared<jobs::EmployerService>(*app->db_));
+  jobs::register_publisher_routes(router, std::make_shared<jobs::PublisherService>(*app->db_));
+  jobs::register_complaint_routes(router, std::make_shared<jobs::ComplaintService>(*app->db_));
+  jobs::register_job_counts_routes(router, *app->db_);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);

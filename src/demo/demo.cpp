@@ -16,6 +16,7 @@
 #include "demo/demo_care.h"
 #include "demo/demo_delivery.h"
 #include "demo/demo_elders.h"
+#include "demo/demo_jobs.h"
 #include "demo/demo_menus.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_subsidies.h"
@@ -73,6 +74,11 @@ constexpr DemoUser kUsers[] = {
      "高家沟便民餐厅"},
     {"shitang_changmao", "keeper", "昌茂便民餐厅收银(演示)", "demo-keeper-2026", "昌茂便民餐厅"},
     {"shitang_houwa", "keeper", "后瓦便民餐厅收银(演示)", "demo-keeper-2026", "后瓦便民餐厅"},
+    // The job posts' publishers (demo_jobs.cpp): the human-resources bureau's
+    // and the trade union's desks, each reviewing the other's posts.
+    {"renshe", "department", "区人社局(演示)", "demo-department-2026",
+     "离石区人力资源和社会保障局（岗位发布）"},
+    {"gonghui", "department", "区总工会(演示)", "demo-department-2026", "离石区总工会（岗位发布）"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -106,6 +112,10 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"department", "离石区消防救援大队"},
     {"department", "离石区公安局交通警察大队"},
     {"department", "吕梁市生态环境局离石分局"},
+    // The job posts' publishers (job_publishers): department orgs of their own
+    // beside the bureau's and the union's keeper orgs above, which keep facilities.
+    {"department", "离石区人力资源和社会保障局（岗位发布）"},
+    {"department", "离石区总工会（岗位发布）"},
 };
 
 Result<std::string> read_file(const std::string& path) {
@@ -345,6 +355,15 @@ Result<Report> create(Services services, const Options& options) {
   if (!routes.ok()) return routes.status();
   say("delivery routes: " + std::to_string(routes->routes) + " lunch routes kept, " +
       std::to_string(routes->stops) + " stops");
+  auto jobs =
+      create_jobs(services.db, services.areas, orgs.at("离石区人力资源和社会保障局（岗位发布）"),
+                  orgs.at("离石区总工会（岗位发布）"), user_ids.at("renshe"),
+                  user_ids.at("gonghui"), core::now_unix());
+  if (!jobs.ok()) return jobs.status();
+  say("job posts: " + std::to_string(jobs->published) + " published, " +
+      std::to_string(jobs->pending) + " pending, " + std::to_string(jobs->expired) +
+      " expired, from " + std::to_string(jobs->employers) + " verified employers; " +
+      std::to_string(jobs->complaints) + " open complaint");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -4,5 +4,9 @@
 // service header.
 #pragma once
 
+#include "jobs/complaint_service.h"
+#include "jobs/employer_service.h"
+#include "jobs/job_counts.h"
 #include "jobs/job_service.h"
 #include "jobs/job_tables.h"
+#include "jobs/publisher_service.h"

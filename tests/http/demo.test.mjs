@@ -132,19 +132,20 @@ test('the demo holds the counts the docs state', async () => {
     listed += n;
   }
   assert.equal(listed, 74);
-  // 21 organisations (15 keepers — 4 of them the canteens' operators —, 3 communities — 生态园,
-  // 西关, 高家沟 — and the 4 departments appeals go to besides) and 19 users: admin, a keeper, a
-  // cashier of each canteen, a department user for each category's department, and the three
-  // grid teams' members (a worker and a volunteer each; 梁俊连 is 生态园's worker).
+  // 23 organisations (15 keepers — 4 of them the canteens' operators —, 3 communities — 生态园,
+  // 西关, 高家沟 —, the 4 departments appeals go to besides and the 2 job publishers) and 21
+  // users: admin, a keeper, a cashier of each canteen, a department user for each category's
+  // department and each job publisher (renshe, gonghui), and the three grid teams' members (a
+  // worker and a volunteer each; 梁俊连 is 生态园's worker).
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
-  assert.equal(orgs.body.items.length, 21);
+  assert.equal(orgs.body.items.length, 23);
   assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'community').map((o) => o.name).sort(),
     ['生态园社区', '西关社区', '高家沟社区'].sort());
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
-  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 3, department: 7, volunteer: 3 });
+  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 3, department: 9, volunteer: 3 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
     ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'shitang_changmao',
       'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'wangcuiping', 'xuelijuan',
