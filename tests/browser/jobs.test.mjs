@@ -240,7 +240,7 @@ test('a post titled as markup stays text in the list and on its page', async () 
     contact_phone: '0358-8221234', valid_until: day, publisher_org_id: org.organisation_id } });
   assert.equal(made.status, 201, made.text);
   const approved = await srv.fetch(`/api/v1/jobs/${made.body.id}/review`, { method: 'POST', token: staff.token,
-    json: { decision: 'approve', note: '测试' } });
+    json: { decision: 'approve', note: '测试', updated_at: made.body.updated_at } });
   assert.equal(approved.status, 200, approved.text);
   const page = await open('#/jobs?q=' + encodeURIComponent('保洁'));
   const link = page.locator(`#jobs-list a[href="#/jobs/${made.body.id}"]`);
