@@ -3,7 +3,7 @@
 // --tile-url on another host (answered here by the test, not the network):
 // every screen's requests to other hosts are tiles of that template and
 // nothing else, the tiles are drawn (the Content-Security-Policy admits
-// their host), and the attribution shows. every_screen.test.mjs shows that
+// their host), and the attribution shows. every_screen_zh/_en.test.mjs show that
 // without --tile-url no other host is called at all. A server under a
 // sanitizer answers more slowly, so every wait of this file (Playwright's
 // default 30 s, the 10 s for requests to settle) is longer by slowFactor()
