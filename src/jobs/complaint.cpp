@@ -6,6 +6,7 @@
 
 #include "core/phone.h"
 #include "core/text.h"
+#include "jobs/job.h"
 
 namespace warmcity::jobs {
 
@@ -32,6 +33,9 @@ std::vector<FieldError> complaint_errors(const ComplaintInput& in) {
   }
   if (in.reason == "other" && core::trim_blanks(in.text).empty()) {
     errors.push_back({"text", "say what is wrong when the reason is 'other'"});
+  }
+  if (std::optional<std::string> why = text_refusal(in.text, true)) {
+    errors.push_back({"text", *why});
   }
   if (in.phone && !core::is_valid_phone(*in.phone)) {
     errors.push_back({"phone", "a mainland phone number (13812345678 or 0358-8221234)"});

@@ -2,8 +2,10 @@
 #include "jobs/complaint_json.h"
 
 #include "core/phone.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
+#include "jobs/job.h"
 
 namespace warmcity::jobs {
 
@@ -49,8 +51,16 @@ Result<HandleInput> read_handle_input(std::string_view body) {
   http::FieldReader in(*doc);
   HandleInput out;
   out.outcome = in.required_string("outcome", 1, 32).value_or("");
-  out.note = in.required_string("note", 1, kMaxOutcomeNote).value_or("");
+  std::optional<std::string> note = in.required_string("note", 1, kMaxOutcomeNote);
   in.reject_unknown();
+  if (note) {
+    out.note = std::string(core::trim_blanks(*note));
+    if (out.note.empty()) {
+      in.fail("note", "must not be blank");
+    } else if (std::optional<std::string> why = text_refusal(out.note, true)) {
+      in.fail("note", *why);
+    }
+  }
   if (!in.ok()) return in.status();
   return out;
 }

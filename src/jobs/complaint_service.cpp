@@ -1,9 +1,12 @@
 // The complaints' service (complaint_service.h).
 #include "jobs/complaint_service.h"
 
+#include <algorithm>
+
 #include "accounts/audit.h"
 #include "core/net_address.h"
 #include "core/time.h"
+#include "jobs/job_store.h"
 #include "jobs/post_status.h"
 #include "store/turn.h"
 
@@ -23,6 +26,22 @@ Status audit_complaint(store::Connection& c, const Caller& by, const char* actio
   detail.add("post_id", k.post_id);
   return accounts::append_audit(
       c, audit_entry(by, action, "job_complaint", std::to_string(k.id), detail.str()), at);
+}
+
+// Withdrawing a post through a complaint: its publisher's staff or an admin,
+// as the direct withdrawal (JobService::withdraw).
+Status may_withdraw(store::Connection& c, int64_t post_id, const Caller& by) {
+  if (by.is_admin()) return Status::Ok();
+  Result<std::optional<PostRecord>> p = get_post(c, post_id);
+  if (!p.ok()) return p.status();
+  if (!*p) return Status::NotFound("no job post " + std::to_string(post_id));
+  Result<std::vector<int64_t>> orgs = publisher_orgs_of(c, by);
+  if (!orgs.ok()) return orgs.status();
+  if (std::find(orgs->begin(), orgs->end(), (*p)->publisher_org_id) == orgs->end()) {
+    return Status::PermissionDenied(
+        "only the staff of the post's publisher withdraw it: record no_action or pass it on");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -116,6 +135,13 @@ void ComplaintService::handle(int64_t id, std::string outcome, std::string note,
         if (Status s = require_publisher_or_admin(c, by); !s.ok()) return s;
         Result<Complaint> k = get_complaint(c, id);
         if (!k.ok()) return k.status();
+        if (k->from_user && *k->from_user == by.user_id) {
+          return Status::PermissionDenied(
+              "a complaint is handled by someone other than who made it");
+        }
+        if (outcome == "post_withdrawn") {
+          if (Status s = may_withdraw(c, k->post_id, by); !s.ok()) return s;
+        }
         if (Status s = mark_handled(c, id, outcome, note, by.user_id, at); !s.ok()) return s;
         bool withdrew = false;
         if (outcome == "post_withdrawn") {
@@ -126,6 +152,11 @@ void ComplaintService::handle(int64_t id, std::string outcome, std::string note,
         }
         accounts::AuditDetail d;
         d.add("outcome", outcome).add("post_withdrawn", withdrew);
+        // The answer carries the complaint's words and masked phone, as the
+        // audited list does.
+        if (k->phone || !k->text.empty()) {
+          d.add_strings("fields", {"phone_masked", "text"}).add("view", "masked");
+        }
         if (Status s = audit_complaint(c, by, "job.complaint_handle", *k, std::move(d), at);
             !s.ok()) {
           return s;

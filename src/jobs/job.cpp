@@ -1,10 +1,13 @@
 // A job post's body and its flags (job.h).
 #include "jobs/job.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "core/phone.h"
+#include "core/text.h"
 #include "core/text_grams.h"
 #include "http/json_input.h"
 
@@ -32,14 +35,86 @@ constexpr std::array<FlagTerm, 29> kFlagTerms{{
     {"户籍限制", "origin"},    {"非农户口", "origin"},
 }};
 
+// The code point starting at s[i] and its length in bytes (valid UTF-8).
+std::pair<char32_t, size_t> code_point_at(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t k = 1; k < n && i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  return {cp, std::min(n, s.size() - i)};
+}
+
+// Invisible format characters (Unicode Cf) a word can hide behind.
+bool is_format_char(char32_t c) {
+  return c == 0xAD || (c >= 0x600 && c <= 0x605) || c == 0x61C || c == 0x6DD || c == 0x70F ||
+         c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
+bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+
+// Blanks and middle dots, dropped between the characters of a flagged term.
+bool is_squeezed(char32_t c) {
+  return c == ' ' || c == 0x3000 || c == 0xA0 || c == 0xB7 || c == 0x30FB || c == 0x2027 ||
+         c == 0x2022 || (c >= 0x2000 && c <= 0x200A) || is_control(c) || is_format_char(c);
+}
+
+// Whether `s` shows nothing: only blanks, line breaks and invisible characters.
+bool is_blank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto [c, n] = code_point_at(s, i);
+    if (!is_squeezed(c) || c == 0xB7 || c == 0x30FB || c == 0x2027 || c == 0x2022) return false;
+    i += n;
+  }
+  return true;
+}
+
 void flag_field(std::vector<Flag>& out, const char* field, const std::string& text) {
-  const std::string folded = core::fold_for_search(text);
+  const std::string folded = squeezed_fold(text);
   for (const FlagTerm& t : kFlagTerms) {
     if (folded.find(t.term) != std::string::npos) out.push_back({field, t.term, t.kind});
   }
 }
 
+// The text of `field` trimmed, refused (by name) when blank or holding a
+// character text_refusal() refuses.
+void check_text(http::FieldReader& in, const char* field, std::optional<std::string>& v,
+                bool multiline) {
+  if (!v) return;
+  v = std::string(core::trim_blanks(*v));
+  if (is_blank(*v)) return in.fail(field, "must not be blank");
+  if (std::optional<std::string> why = text_refusal(*v, multiline)) in.fail(field, *why);
+}
+
 }  // namespace
+
+std::optional<std::string> text_refusal(std::string_view s, bool multiline) {
+  for (size_t i = 0; i < s.size();) {
+    const auto [c, n] = code_point_at(s, i);
+    i += n;
+    if (c == '\n' && multiline) continue;
+    if (is_control(c)) {
+      return multiline ? "must not hold control characters (only line breaks)"
+                       : "must not hold control characters or line breaks";
+    }
+    if (is_format_char(c)) return "must not hold invisible format characters";
+  }
+  return std::nullopt;
+}
+
+std::string squeezed_fold(std::string_view s) {
+  const std::string folded = core::fold_for_search(s);
+  std::string out;
+  out.reserve(folded.size());
+  for (size_t i = 0; i < folded.size();) {
+    const auto [c, n] = code_point_at(folded, i);
+    if (!is_squeezed(c)) out.append(folded, i, n);
+    i += n;
+  }
+  return out;
+}
 
 Result<PostFields> read_post(const nlohmann::json& body, core::LocalDate today) {
   http::FieldReader in(body);
@@ -69,6 +144,13 @@ Result<PostFields> read_post(const nlohmann::json& body, core::LocalDate today) 
     in.known({"publisher_org_id"});
   }
   in.reject_unknown();
+  check_text(in, "title", title, false);
+  check_text(in, "conditions", conditions, true);
+  check_text(in, "duties", duties, true);
+  check_text(in, "place", place, false);
+  check_text(in, "hours", hours, false);
+  check_text(in, "contact_name", contact_name, false);
+  if (contact_phone) contact_phone = std::string(core::trim_blanks(*contact_phone));
   if (pay_min && pay_max && *pay_min > *pay_max) {
     in.fail("pay_max_fen", "must be at least pay_min_fen");
   }
@@ -108,6 +190,9 @@ std::vector<Flag> find_flags(const PostFields& p) {
   flag_field(out, "title", p.title);
   flag_field(out, "conditions", p.conditions);
   flag_field(out, "duties", p.duties);
+  flag_field(out, "place", p.place);
+  flag_field(out, "hours", p.hours);
+  flag_field(out, "contact_name", p.contact_name);
   return out;
 }
 

@@ -51,9 +51,22 @@ struct Flag {
 // phone core::is_valid_phone refuses, over-long text, unknown fields).
 Result<PostFields> read_post(const nlohmann::json& body, core::LocalDate today);
 
-// The flags of the post's title, conditions and duties, in that order, each
-// term once per field: a closed word list per kind. Flags never refuse a
-// post; they show the reviewer what to look at.
+// Why a piece of post, complaint or note text is refused, or nullopt: a C0
+// control character (a line break is allowed when `multiline`), DEL or a C1
+// control, or an invisible format character (U+00AD, U+200B–U+200F,
+// U+202A–U+202E, U+2060–U+206F, U+FEFF, …) that would hide a word from the
+// flags and the search. REQUIRES: `s` is valid UTF-8.
+std::optional<std::string> text_refusal(std::string_view s, bool multiline);
+
+// `s` folded (core::fold_for_search) with every blank, middle dot and
+// invisible format character removed: "限 男", "限\u200b男" and "限·男" all
+// read 限男 (what the flags are matched against).
+std::string squeezed_fold(std::string_view s);
+
+// The flags of every free-text field of the post (title, conditions, duties,
+// place, hours, contact_name, in that order), each term once per field,
+// matched against squeezed_fold: a closed word list per kind. Flags never
+// refuse a post; they show the reviewer what to look at.
 std::vector<Flag> find_flags(const PostFields& p);
 
 // Flags as the JSON text job_posts.flags keeps ([{field, term, kind}]).

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "jobs/complaint.h"
+#include "jobs/complaint_json.h"
 #include "jobs/complaint_service.h"
 #include "jobs/employer.h"
 #include "jobs/employer_service.h"
@@ -215,6 +217,44 @@ TEST_F(JobDesk, UpheldComplaintWithdrawsThePostInTheSameJob) {
   EXPECT_EQ(handle(s, k->id, "no_action", staff).status().code(), Code::kConflict);
   // The post is gone from the public: no complaint on it any more.
   EXPECT_EQ(complain(s, post, Caller{}).first.status().code(), Code::kNotFound);
+}
+
+TEST_F(JobDesk, NobodyHandlesTheirOwnComplaintNorWithdrawsAnotherPublishersPost) {
+  exec("INSERT INTO job_publishers (organisation_id, added_at, added_by) VALUES (12, 0, 1)");
+  ComplaintService s(*db_, [this] { return now_; });
+  const int64_t post = published_post();  // the bureau's (org 11)
+  Caller union_a = user("gonghui", "department", 12);
+  Caller union_b = user("gonghui2", "department", 12);
+  auto [k, wait] = complain(s, post, union_a);
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  EXPECT_EQ(handle(s, k->id, "no_action", union_a).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(handle(s, k->id, "post_withdrawn", union_a).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(handle(s, k->id, "post_withdrawn", union_b).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_posts WHERE status = 'published'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_complaints WHERE status = 'open'"), 1);
+  // Another publisher's staff may still record no_action; the answer's words are audited.
+  Result<Complaint> kept = handle(s, k->id, "no_action", union_b);
+  ASSERT_TRUE(kept.ok()) << kept.status().message();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'job.complaint_handle' AND "
+                  "detail LIKE '%\"fields\":[\"phone_masked\",\"text\"]%'"),
+            1);
+  // The post's own publisher and admins withdraw through a complaint.
+  auto [k2, wait2] = complain(s, post, Caller{});
+  ASSERT_TRUE(k2.ok());
+  EXPECT_TRUE(handle(s, k2->id, "post_withdrawn", user("boss", "admin")).ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM job_posts WHERE status = 'withdrawn'"), 1);
+}
+
+TEST(ComplaintRules, ControlAndInvisibleCharactersInTheTextAreRefused) {
+  EXPECT_EQ(complaint_errors({"other", "收\u200b费", std::nullopt}).size(), 1u);
+  EXPECT_EQ(complaint_errors({"other", std::string("a\0b", 3), std::nullopt}).size(), 1u);
+  EXPECT_TRUE(complaint_errors({"other", "第一行\n第二行", std::nullopt}).empty());
+  Result<HandleInput> blank = read_handle_input(R"({"outcome":"no_action","note":"   "})");
+  ASSERT_EQ(blank.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(blank.status().field_errors()[0].field, "note");
+  Result<HandleInput> trimmed = read_handle_input(R"({"outcome":"no_action","note":" 属实 "})");
+  ASSERT_TRUE(trimmed.ok());
+  EXPECT_EQ(trimmed->note, "属实");
 }
 
 TEST_F(JobDesk, NoActionLeavesThePostAndTheListMasksThePhone) {

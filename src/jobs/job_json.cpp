@@ -80,10 +80,10 @@ ordered_json job_json(const JobView& v, bool with_history) {
   return j;
 }
 
-ordered_json job_page_json(const JobPage& page, bool full) {
+ordered_json job_page_json(const JobPage& page, bool full, bool with_history) {
   ordered_json items = ordered_json::array();
   for (const JobView& v : page.items) {
-    items.push_back(full ? job_json(v, false) : job_summary_json(v.post));
+    items.push_back(full ? job_json(v, with_history) : job_summary_json(v.post));
   }
   ordered_json j;
   j["items"] = std::move(items);

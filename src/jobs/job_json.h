@@ -22,8 +22,9 @@ nlohmann::ordered_json job_summary_json(const PostRecord& p);
 // created_at, updated_at, complaints_open) when v.staff, and history when
 // `with_history`.
 nlohmann::ordered_json job_json(const JobView& v, bool with_history = true);
-// {items, next_cursor}: summaries (`full` false) or Jobs without history.
-nlohmann::ordered_json job_page_json(const JobPage& page, bool full);
+// {items, next_cursor}: summaries (`full` false) or Jobs, with their
+// history when `with_history` (the review queue).
+nlohmann::ordered_json job_page_json(const JobPage& page, bool full, bool with_history = false);
 
 // The opaque cursor of a (time, id) position, and back (nullopt: not one
 // this API gave out).

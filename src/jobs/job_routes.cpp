@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -146,8 +147,10 @@ void job_withdraw(JobService& service, http::Request& req, http::Reply reply) {
   http::FieldReader in(*doc);
   std::optional<std::string> note = in.optional_string("note", 0, 500);
   in.reject_unknown();
+  const std::string text(core::trim_blanks(note.value_or("")));
+  if (std::optional<std::string> why = text_refusal(text, true)) in.fail("note", *why);
   if (!in.ok()) return reply(http::problem(in.status()));
-  service.withdraw(*id, note.value_or(""), caller_of(req), answer_later(std::move(reply)));
+  service.withdraw(*id, text, caller_of(req), answer_later(std::move(reply)));
 }
 
 void job_review(JobService& service, http::Request& req, http::Reply reply) {
@@ -158,13 +161,24 @@ void job_review(JobService& service, http::Request& req, http::Reply reply) {
   http::FieldReader in(*doc);
   std::optional<std::string> decision = in.required_string("decision", 1, 10);
   std::optional<std::string> note = in.optional_string("note", 0, 500);
+  std::optional<std::string> seen = in.required_string("updated_at", 1, 40);
   in.reject_unknown();
   if (decision && *decision != "approve" && *decision != "reject") {
     in.fail("decision", "approve or reject");
   }
+  const std::string text(core::trim_blanks(note.value_or("")));
+  if (std::optional<std::string> why = text_refusal(text, true)) in.fail("note", *why);
+  std::optional<int64_t> seen_at;
+  if (seen) {
+    Result<int64_t> t = core::parse_rfc3339(*seen);
+    if (t.ok()) {
+      seen_at = *t;
+    } else {
+      in.fail("updated_at", "the post's updated_at as read (RFC 3339)");
+    }
+  }
   if (!in.ok()) return reply(http::problem(in.status()));
-  service.review(*id, *decision, std::string(core::trim_blanks(note.value_or(""))), caller_of(req),
-                 answer_later(std::move(reply)));
+  service.review(*id, {*decision, text, *seen_at}, caller_of(req), answer_later(std::move(reply)));
 }
 
 void staff_list(JobService& service, http::Request& req, http::Reply reply) {
@@ -193,7 +207,7 @@ void review_list(JobService& service, http::Request& req, http::Reply reply) {
   }
   Result<JobPage> page = service.review_queue(paging.after, paging.limit, caller_of(req));
   if (!page.ok()) return reply(http::problem(page.status()));
-  reply(http::json_response(job_dump(job_page_json(*page, true))));
+  reply(http::json_response(job_dump(job_page_json(*page, true, true))));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/text_grams.h"
 #include "jobs/post_status.h"
 
 namespace warmcity::jobs {
@@ -36,6 +37,7 @@ Result<JobPage> JobService::public_list(const PublicFilter& f) {
     if (!known.ok()) return known.status();
     if (!*known) return Status::Unprocessable("no such area", {{"area_id", "no such area"}});
   }
+  if (!f.q.empty() && core::query_grams(f.q).empty()) return JobPage{};  // nothing to find
   PublicQuery q;
   q.today = core::format_date(today());
   q.q = f.q;
@@ -88,13 +90,18 @@ Result<JobView> JobService::get(int64_t id, const Caller& by) {
 Result<JobPage> JobService::staff_list(const std::string& status, std::optional<int64_t> before_id,
                                        int limit, const Caller& by) {
   store::Connection& c = db_.reader();
-  if (Status s = require_publisher_or_admin(c, by); !s.ok()) return s;
   StaffQuery q;
   q.status = status;
   q.today = core::format_date(today());
   if (!by.is_admin()) {
+    // One read decides both whether the caller may list and which orgs: an
+    // empty list would mean "all" to staff_posts.
+    if (by.user_id == 0) return Status::Unauthenticated("sign in first");
     Result<std::vector<int64_t>> orgs = publisher_orgs_of(c, by);
     if (!orgs.ok()) return orgs.status();
+    if (orgs->empty()) {
+      return Status::PermissionDenied("only the job publishers' staff list their posts");
+    }
     q.publisher_orgs = std::move(*orgs);
   }
   q.before_id = before_id;
@@ -129,7 +136,9 @@ Result<JobPage> JobService::review_queue(std::optional<PostKey> after, int limit
       break;
     }
     const bool expired = r.fields.valid_until < today_text;
-    page.items.push_back({std::move(r), true, expired, {}});
+    Result<std::vector<PostEvent>> h = post_history(c, r.id);
+    if (!h.ok()) return h.status();
+    page.items.push_back({std::move(r), true, expired, std::move(*h)});
   }
   return page;
 }
@@ -231,7 +240,10 @@ void JobService::edit(int64_t id, PostFields f, Caller by, JobDone<JobView> done
         if (!p.ok()) return p.status();
         if (p->status == "withdrawn") return Status::Conflict("the post was withdrawn");
         if (Status s = check_refs(c, f); !s.ok()) return s;
-        Status s = update_post(c, id, f, flags_json(find_flags(f)), by.user_id, now());
+        // updated_at moves forward on every edit, even two in one second: a
+        // review names the version it read by it.
+        const int64_t at = std::max(now(), p->updated_at + 1);
+        Status s = update_post(c, id, f, flags_json(find_flags(f)), by.user_id, at);
         if (!s.ok()) return s;
         Result<JobView> v = staff_view(c, id, true);
         if (!v.ok()) return v.status();
@@ -258,11 +270,10 @@ void JobService::withdraw(int64_t id, std::string note, Caller by, JobDone<JobVi
       std::move(done));
 }
 
-void JobService::review(int64_t id, std::string decision, std::string note, Caller by,
-                        JobDone<JobView> done) {
+void JobService::review(int64_t id, ReviewInput in, Caller by, JobDone<JobView> done) {
   write(
-      [this, id, decision = std::move(decision), note = std::move(note), by](
-          store::Connection& c, JobView& out) -> Status {
+      [this, id, in = std::move(in), by](store::Connection& c, JobView& out) -> Status {
+        const std::string& note = in.note;
         if (Status s = require_publisher_or_admin(c, by); !s.ok()) return s;
         Result<std::optional<PostRecord>> p = get_post(c, id);
         if (!p.ok()) return p.status();
@@ -273,7 +284,13 @@ void JobService::review(int64_t id, std::string decision, std::string note, Call
           return Status::PermissionDenied(
               "a post is reviewed by someone other than who wrote it (four eyes)");
         }
-        const bool approve = decision == "approve";
+        if (post.updated_at != in.seen_updated_at) {
+          return Status::Conflict("the post changed since you opened it: read it again");
+        }
+        const bool approve = in.decision == "approve";
+        if (approve && post.fields.valid_until < core::format_date(today())) {
+          return Status::Conflict("the post's valid_until has passed: edit it first");
+        }
         if (note.empty() && (!approve || post.flags_json != "[]")) {
           return Status::Unprocessable(
               "a note is needed", {{"note", approve ? "say why the flagged terms are acceptable"

@@ -56,6 +56,13 @@ struct PublicFilter {
   int limit = 20;
 };
 
+// A reviewer's decision on a pending post.
+struct ReviewInput {
+  std::string decision;     // "approve" or "reject"
+  std::string note;         // trimmed
+  int64_t seen_updated_at;  // the post's updated_at the reviewer read (unix seconds)
+};
+
 class JobService {
  public:
   // `now` (unix seconds) defaults to core::now_unix(). REQUIRES: `db` and
@@ -67,15 +74,18 @@ class JobService {
   core::LocalDate today() const;  // the district day
 
   // Published, unexpired posts, newest first. kUnprocessable: unknown area_id.
+  // A q with no letter or character to search (punctuation only) finds
+  // nothing.
   Result<JobPage> public_list(const PublicFilter& f);
   // One post: the staff view for publisher staff and admins, else the public
   // view of a published, unexpired post (NotFound otherwise).
   Result<JobView> get(int64_t id, const Caller& by);
   // Staff list by status (pending|published|rejected|withdrawn|expired):
-  // the caller's publisher orgs' posts, admins all.
+  // the caller's publisher orgs' posts (read once; none: PermissionDenied),
+  // admins all.
   Result<JobPage> staff_list(const std::string& status, std::optional<int64_t> before_id, int limit,
                              const Caller& by);
-  // Every pending post, oldest first.
+  // Every pending post, oldest first, each with its history.
   Result<JobPage> review_queue(std::optional<PostKey> after, int limit, const Caller& by);
   // Whether `by` sees the staff view (publisher staff or admin).
   Result<bool> is_staff(const Caller& by);
@@ -83,9 +93,11 @@ class JobService {
   void create(PostFields f, Caller by, JobDone<JobView> done);
   void edit(int64_t id, PostFields f, Caller by, JobDone<JobView> done);
   void withdraw(int64_t id, std::string note, Caller by, JobDone<JobView> done);
-  // decision "approve" or "reject"; kConflict when not pending; note
+  // kConflict when not pending, when the post changed since the reviewer
+  // read it (updated_at differs: the decision would cover text nobody
+  // reviewed), and on approving a post whose valid_until has passed; note
   // required to reject and to approve a flagged post.
-  void review(int64_t id, std::string decision, std::string note, Caller by, JobDone<JobView> done);
+  void review(int64_t id, ReviewInput in, Caller by, JobDone<JobView> done);
 
  private:
   Result<JobView> staff_view(store::Connection& c, int64_t id, bool with_history);

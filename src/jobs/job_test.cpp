@@ -197,9 +197,20 @@ class JobWorld : public ::testing::Test {
   Result<JobView> create(PostFields f, Caller by) {
     return wait([&](JobDone<JobView> d) { service_->create(std::move(f), by, std::move(d)); });
   }
+  // The post's updated_at as an admin reads it now (0: no such post).
+  int64_t stamp(int64_t id) {
+    Result<JobView> v = service_->get(id, admin());
+    return v.ok() ? v->post.updated_at : 0;
+  }
+  Result<JobView> review_seen(int64_t id, const char* decision, const char* note, int64_t seen,
+                              Caller by) {
+    return wait([&](JobDone<JobView> d) {
+      service_->review(id, {decision, note, seen}, by, std::move(d));
+    });
+  }
+  // A review of the post as it is now.
   Result<JobView> review(int64_t id, const char* decision, const char* note, Caller by) {
-    return wait(
-        [&](JobDone<JobView> d) { service_->review(id, decision, note, by, std::move(d)); });
+    return review_seen(id, decision, note, stamp(id), by);
   }
   // Created by 人社局, approved by 总工会: its id.
   int64_t published(PostFields f) {
@@ -356,6 +367,115 @@ TEST_F(JobWorld, OnlyPublishersCreateAndAdminsNameTheirPublisher) {
   EXPECT_EQ(store::testing_util::query_int(
                 db_->reader(), "SELECT COUNT(*) FROM audit_log WHERE action = 'job.create'"),
             1);
+}
+
+TEST(JobRules, FlagsSeeThroughBlanksAndDotsInEveryField) {
+  PostFields p;
+  p.title = "保安";
+  p.conditions = "限 男，男　性";
+  p.duties = "限·男";
+  p.place = "本地 户口";
+  p.hours = "夜班，男性";
+  p.contact_name = "王先生（女士优先）";
+  std::vector<std::string> seen;
+  for (const Flag& f : find_flags(p)) seen.push_back(f.field + ":" + f.term);
+  for (const char* want : {"conditions:限男", "conditions:男性", "duties:限男", "place:本地户口",
+                           "hours:男性", "contact_name:女士优先"}) {
+    EXPECT_NE(std::find(seen.begin(), seen.end(), want), seen.end()) << want;
+  }
+  EXPECT_EQ(squeezed_fold("限\u200b男 Ｂ２"), "限男b2");
+}
+
+TEST(JobRules, BlankControlAndInvisibleTextIsRefusedByField) {
+  const std::vector<std::pair<const char*, std::string>> bad = {
+      {"title", "   "},
+      {"title", "　"},
+      {"title", "保洁\n员"},
+      {"contact_name", std::string("\0", 1)},
+      {"conditions", "限\u200b男"},
+      {"duties", "打扫\u202e"},
+      {"place", "a\u007fb"},
+  };
+  for (const auto& [field, text] : bad) {
+    json b = good_body();
+    b[field] = text;
+    EXPECT_EQ(bad_fields(b), std::vector<std::string>{field}) << field << " " << text;
+  }
+  json b = good_body();
+  b["hours"] = "夜\t班";
+  EXPECT_EQ(bad_fields(b), std::vector<std::string>{"hours"});
+  b = good_body();
+  b["conditions"] = "  身体健康\n能吃苦  ";
+  b["title"] = " 保洁员 ";
+  Result<PostFields> r = read_post(b, kToday);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->title, "保洁员");  // stored trimmed
+  EXPECT_EQ(r->conditions, "身体健康\n能吃苦");
+  EXPECT_FALSE(text_refusal("第一行\n第二行", true));
+  EXPECT_TRUE(text_refusal("第一行\n第二行", false));
+}
+
+TEST_F(JobWorld, ReviewRefusesAPostChangedSinceItWasRead) {
+  Result<JobView> made = create(fields("保洁员", "打扫"), renshe());
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const int64_t id = made->post.id;
+  const int64_t read = made->post.updated_at;
+  now_ += 60;
+  Result<JobView> edited = wait([&](JobDone<JobView> d) {
+    service_->edit(id, fields("保洁员", "入职前须交报名费500元"), renshe(), std::move(d));
+  });
+  ASSERT_TRUE(edited.ok()) << edited.status().message();
+  Result<JobView> stale = review_seen(id, "approve", "", read, gonghui());
+  ASSERT_EQ(stale.status().code(), Code::kConflict);
+  EXPECT_EQ(stale.status().message(), "the post changed since you opened it: read it again");
+  EXPECT_EQ(review_seen(id, "reject", "不行", read, gonghui()).status().code(), Code::kConflict);
+  // The queue shows the edit in each item's history.
+  Result<JobPage> queue = service_->review_queue(std::nullopt, 20, gonghui());
+  ASSERT_TRUE(queue.ok());
+  ASSERT_EQ(queue->items.size(), 1u);
+  std::vector<std::string> kinds;
+  for (const PostEvent& e : queue->items[0].history) kinds.push_back(e.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"created", "edited"}));
+  Result<JobView> fresh =
+      review_seen(id, "reject", "不得收费", queue->items[0].post.updated_at, gonghui());
+  ASSERT_TRUE(fresh.ok()) << fresh.status().message();
+  EXPECT_EQ(fresh->post.status, "rejected");
+}
+
+TEST_F(JobWorld, APostWhoseValidUntilPassedWhileWaitingIsNotApproved) {
+  PostFields f = fields("收银员");
+  f.valid_until = core::format_date(service_->today());
+  Result<JobView> made = create(f, renshe());
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  now_ += 86400;  // the next district day: valid_until has passed
+  Result<JobView> late = review(made->post.id, "approve", "可以", gonghui());
+  ASSERT_EQ(late.status().code(), Code::kConflict);
+  EXPECT_EQ(late.status().message(), "the post's valid_until has passed: edit it first");
+  EXPECT_EQ(stamp(made->post.id), made->post.updated_at);  // still pending, untouched
+  EXPECT_TRUE(review(made->post.id, "reject", "已过期", gonghui()).ok());
+}
+
+TEST_F(JobWorld, AQueryOfPunctuationOnlyFindsNothing) {
+  published(fields("保洁员"));
+  EXPECT_EQ(search("").size(), 1u);
+  for (const char* q : {"%", "_", "!!!", "，。", "、"}) EXPECT_TRUE(search(q).empty()) << q;
+}
+
+TEST_F(JobWorld, TheStaffListIsTheirPublishersOnlyAndNeverAll) {
+  published(fields("保洁员"));
+  EXPECT_EQ(service_->staff_list("published", std::nullopt, 20, chengguan()).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(service_->staff_list("published", std::nullopt, 20, Caller{}).status().code(),
+            Code::kUnauthenticated);
+  Result<JobPage> mine = service_->staff_list("published", std::nullopt, 20, renshe());
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->items.size(), 1u);
+  Result<JobPage> theirs = service_->staff_list("published", std::nullopt, 20, gonghui());
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_TRUE(theirs->items.empty());
+  Result<JobPage> all = service_->staff_list("published", std::nullopt, 20, admin());
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->items.size(), 1u);
 }
 
 }  // namespace
