@@ -113,7 +113,7 @@ test('complaints: anyone complains, the sixth in an hour from one network is 429
   }, w.admin);
   assert.equal(made.status, 201, made.text);
   const post = made.body.id;
-  const ok = await send('POST', `/api/v1/jobs/${post}/review`, { decision: 'approve', note: '已与用人单位核实' }, w.rs);
+  const ok = await send('POST', `/api/v1/jobs/${post}/review`, { decision: 'approve', note: '已与用人单位核实', updated_at: made.body.updated_at }, w.rs);
   assert.equal(ok.status, 200, ok.text);
   const url = `/api/v1/jobs/${post}/complaints`;
 
@@ -222,4 +222,21 @@ test('the demo: 14 public posts across the communities, 保洁 finds 保洁员, 
   assert.equal(complaints.body.items.length, 1, complaints.text);
   const employers = await demoSrv.fetch('/api/v1/job-employers', { token: renshe.token });
   assert.equal(employers.body.items.length, 4, employers.text);
+
+  // The complaint is on 区人社局's post: the union's staff may not withdraw it through the
+  // complaint (as they may not directly), nor handle a complaint they filed themselves.
+  const gonghui = await demoSrv.login('gonghui', 'demo-department-2026');
+  const handle = (id, json, who) => demoSrv.fetch(`/api/v1/job-complaints/${id}/handle`, { method: 'POST', json, token: who.token });
+  const open = complaints.body.items[0];
+  assertProblem(await handle(open.id, { outcome: 'post_withdrawn', note: '属实' }, gonghui), 403);
+  const own = await demoSrv.fetch(`/api/v1/jobs/${open.post.id}/complaints`, { method: 'POST', token: gonghui.token, json: { reason: 'other', text: '工会复核' } });
+  assert.equal(own.status, 201, own.text);
+  assertProblem(await handle(own.body.id, { outcome: 'no_action', note: '自己处理' }, gonghui), 403);
+  const kept = await handle(own.body.id, { outcome: 'no_action', note: '已复核' }, renshe);
+  assert.equal(kept.status, 200, kept.text);
+  const still = await demoSrv.fetch(`/api/v1/jobs/${open.post.id}`, { token: renshe.token });
+  assert.equal(still.body.status, 'published');
+  const upheld = await handle(open.id, { outcome: 'post_withdrawn', note: '工资不符，已撤下' }, renshe);
+  assert.equal(upheld.status, 200, upheld.text);
+  assert.equal(upheld.body.outcome, 'post_withdrawn');
 });

@@ -53,10 +53,16 @@ const post = (extra = {}) => ({
   ...extra,
 });
 const ids = (res) => res.body.items.map((j) => j.id);
+// The post's updated_at as staff read it now (the review names the version it decides on).
+async function seen(id) {
+  const res = await get(`${JOBS}/${id}`, w.admin);
+  return res.status === 200 ? res.body.updated_at : NOW;
+}
+const review = async (id, json, who) => send('POST', `${JOBS}/${id}/review`, { updated_at: await seen(id), ...json }, who);
 async function publish(body, author = w.rs, reviewer = w.gh) {
   const made = await send('POST', JOBS, body, author);
   assert.equal(made.status, 201, made.text);
-  const ok = await send('POST', `${JOBS}/${made.body.id}/review`, { decision: 'approve', note: '核实无误' }, reviewer);
+  const ok = await send('POST', `${JOBS}/${made.body.id}/review`, { decision: 'approve', note: '核实无误', updated_at: made.body.updated_at }, reviewer);
   assert.equal(ok.status, 200, ok.text);
   return made.body.id;
 }
@@ -86,12 +92,12 @@ test('a post goes from pending to public, is found, goes back to review and is w
   assert.deepEqual(ids(await get('/api/v1/job-posts?status=pending', w.gh)), []);  // another publisher's
 
   // Four eyes: its author may not approve it; 区总工会's staff may.
-  assertProblem(await send('POST', `${JOBS}/${job.id}/review`, { decision: 'approve', note: '好' }, w.rs), 403);
-  assertProblem(await send('POST', `${JOBS}/${job.id}/review`, { decision: 'reject' }, w.gh), 422, 'note');
-  const ok = await send('POST', `${JOBS}/${job.id}/review`, { decision: 'approve' }, w.gh);
+  assertProblem(await review(job.id, { decision: 'approve', note: '好' }, w.rs), 403);
+  assertProblem(await review(job.id, { decision: 'reject' }, w.gh), 422, 'note');
+  const ok = await review(job.id, { decision: 'approve' }, w.gh);
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.body.status, 'published');
-  assertProblem(await send('POST', `${JOBS}/${job.id}/review`, { decision: 'approve' }, w.gh), 409);
+  assertProblem(await review(job.id, { decision: 'approve' }, w.gh), 409);
 
   // Public, and found by 1-, 2- and 3-character terms and by its employer.
   const pub = await get(`${JOBS}/${job.id}`);
@@ -121,7 +127,7 @@ test('a post goes from pending to public, is found, goes back to review and is w
   assert.deepEqual(edited.body.flags.map((f) => [f.field, f.kind]).sort(),
     [['conditions', 'origin'], ['conditions', 'sex'], ['conditions', 'sex']]);
   assertProblem(await get(`${JOBS}/${job.id}`), 404);
-  assertProblem(await send('POST', `${JOBS}/${job.id}/review`, { decision: 'approve' }, w.gh), 422, 'note');
+  assertProblem(await review(job.id, { decision: 'approve' }, w.gh), 422, 'note');
 
   // Withdrawn for good: final.
   const gone = await send('POST', `${JOBS}/${job.id}/withdraw`, { note: '招满了' }, w.rs);
@@ -170,10 +176,10 @@ test('bad input is refused with the field named', async () => {
   assertProblem(await send('POST', JOBS, post(), w.admin), 422, 'publisher_org_id');
   assert.equal((await send('POST', JOBS, post({ publisher_org_id: w.gonghui }), w.admin)).status, 201);
   assertProblem(await send('PUT', `${JOBS}/999999`, post(), w.rs), 404);
-  assertProblem(await send('POST', `${JOBS}/999999/review`, { decision: 'approve', note: 'x' }, w.gh), 404);
+  assertProblem(await review(999999, { decision: 'approve', note: 'x' }, w.gh), 404);
   assertProblem(await send('POST', `${JOBS}/999999/withdraw`, {}, w.rs), 404);
   assertProblem(await get(`${JOBS}/999999`), 404);
-  assertProblem(await send('POST', `${JOBS}/1/review`, { decision: 'maybe', note: 'x' }, w.gh), 422, 'decision');
+  assertProblem(await review(1, { decision: 'maybe', note: 'x' }, w.gh), 422, 'decision');
   assertProblem(await get(`${JOBS}?q=${encodeURIComponent('保'.repeat(21))}`), 422, 'q');
   assert.equal((await get(`${JOBS}?q=${encodeURIComponent(` ${'保'.repeat(20)} `)}`)).status, 200);
   assertProblem(await get(`${JOBS}?limit=0`), 422, 'limit');
@@ -191,7 +197,7 @@ test('residents, keepers and other departments are refused; signed-out callers m
     assertProblem(await send('POST', JOBS, post(), who), 403);
     assertProblem(await send('PUT', `${JOBS}/${id}`, post(), who), 403);
     assertProblem(await send('POST', `${JOBS}/${id}/withdraw`, {}, who), 403);
-    assertProblem(await send('POST', `${JOBS}/${id}/review`, { decision: 'approve', note: 'x' }, who), 403);
+    assertProblem(await review(id, { decision: 'approve', note: 'x' }, who), 403);
     assertProblem(await get('/api/v1/job-posts', who), 403);
     assertProblem(await get('/api/v1/job-reviews', who), 403);
     const pub = await get(`${JOBS}/${id}`, who);
@@ -209,4 +215,55 @@ test('residents, keepers and other departments are refused; signed-out callers m
   // Staff of any publisher see the staff view; admins too.
   assert.equal((await get(`${JOBS}/${id}`, w.gh)).body.status, 'published');
   assert.equal((await get(`${JOBS}/${id}`, w.admin)).body.status, 'published');
+});
+
+test('a review names the version it read: an edit since then is 409, and the queue shows the edit', async () => {
+  const made = await send('POST', JOBS, post({ title: '保洁员（夜班）', duties: '打扫' }), w.rs);
+  assert.equal(made.status, 201, made.text);
+  const id = made.body.id;
+  const read = (await get(`${JOBS}/${id}`, w.gh)).body.updated_at;
+  assert.match(read, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+  // The author changes it while the reviewer looks (the server's clock stands still: the stamp still moves).
+  const edited = await send('PUT', `${JOBS}/${id}`, post({ title: '保洁员（夜班）', duties: '入职前须交报名费500元' }), w.rs);
+  assert.equal(edited.status, 200, edited.text);
+  assert.notEqual(edited.body.updated_at, read);
+  const stale = await send('POST', `${JOBS}/${id}/review`, { decision: 'approve', note: '', updated_at: read }, w.gh);
+  assertProblem(stale, 409);
+  assert.equal(stale.body.detail, 'the post changed since you opened it: read it again');
+  assertProblem(await send('POST', `${JOBS}/${id}/review`, { decision: 'approve', note: 'x' }, w.gh), 422, 'updated_at');
+  assertProblem(await send('POST', `${JOBS}/${id}/review`, { decision: 'approve', note: 'x', updated_at: 'yesterday' }, w.gh), 422, 'updated_at');
+  assertProblem(await send('POST', `${JOBS}/${id}/review`, { decision: 'approve', note: 'x', updated_at: 1 }, w.gh), 422, 'updated_at');
+  const queue = await get('/api/v1/job-reviews', w.gh);
+  const item = queue.body.items.find((j) => j.id === id);
+  assert.deepEqual(item.history.map((h) => [h.kind, h.by_name]), [['created', 'renshe1'], ['edited', 'renshe1']]);
+  assert.equal(item.updated_at, edited.body.updated_at);
+  const rejected = await send('POST', `${JOBS}/${id}/review`, { decision: 'reject', note: '不得收取报名费', updated_at: item.updated_at }, w.gh);
+  assert.equal(rejected.status, 200, rejected.text);
+  assert.equal(rejected.body.status, 'rejected');
+  assertProblem(await get(`${JOBS}/${id}`), 404);
+});
+
+test('blank, control and invisible characters are refused by field; split terms are still flagged', async () => {
+  assertProblem(await send('POST', JOBS, post({ title: '   ' }), w.rs), 422, 'title');
+  assertProblem(await send('POST', JOBS, post({ contact_name: '\u0000' }), w.rs), 422, 'contact_name');
+  assertProblem(await send('POST', JOBS, post({ conditions: '限\u200b男，55岁以下' }), w.rs), 422, 'conditions');
+  assertProblem(await send('POST', JOBS, post({ title: '保洁\n员' }), w.rs), 422, 'title');
+  const flagged = await send('POST', JOBS, post({ title: ' 门卫 ', conditions: '限 男\n身体健康', hours: '夜班，男 性' }), w.rs);
+  assert.equal(flagged.status, 201, flagged.text);
+  assert.equal(flagged.body.title, '门卫');
+  assert.deepEqual(flagged.body.flags.map((f) => [f.field, f.term]),
+    [['conditions', '限男'], ['hours', '男性']]);
+  const id = flagged.body.id;
+  assertProblem(await send('POST', `${JOBS}/${id}/withdraw`, { note: '招满\u0007了' }, w.rs), 422, 'note');
+  assertProblem(await review(id, { decision: 'reject', note: '\u202e' }, w.gh), 422, 'note');
+});
+
+test('a query of punctuation only finds nothing rather than everything', async () => {
+  assert.ok(ids(await get(JOBS)).length > 0);
+  for (const q of ['%', '_', '!!!', '，。', '、']) {
+    const res = await get(`${JOBS}?q=${encodeURIComponent(q)}`);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(ids(res), [], q);
+    assert.equal(res.body.next_cursor, null);
+  }
 });

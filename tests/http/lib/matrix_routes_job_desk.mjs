@@ -22,7 +22,7 @@ const deskPost = async (w) => {
       pay_min_fen: 260000, pay_max_fen: 320000, hours: '8:00-17:00', contact_name: '李经理', contact_phone: '0358-8225566',
       valid_until: validUntil, publisher_org_id: w.org.pub,
     }, 201);
-    await w.api('POST', `/api/v1/jobs/${made.id}/review`, { decision: 'approve', note: '核实无误' }, 200, w.callers.publisher);
+    await w.api('POST', `/api/v1/jobs/${made.id}/review`, { decision: 'approve', note: '核实无误', updated_at: made.updated_at }, 200, w.callers.publisher);
     w.deskPost = made.id;
   }
   return w.deskPost;

@@ -24,12 +24,13 @@ const jobBody = (w) => ({
   publisher_org_id: w.org.pub,
 });
 // A fresh pending post by the admin.
-const freshJob = async (w) => (await w.api('POST', '/api/v1/jobs', jobBody(w), 201)).id;
+const freshPost = (w) => w.api('POST', '/api/v1/jobs', jobBody(w), 201);
+const freshJob = async (w) => (await freshPost(w)).id;
 // One published post: the admin's, approved by the publisher.
 const publishedJob = async (w) => {
   if (!w.publishedJob) {
-    const id = await freshJob(w);
-    await w.api('POST', `/api/v1/jobs/${id}/review`, { decision: 'approve', note: '核实无误' }, 200, w.callers.publisher);
+    const { id, updated_at } = await freshPost(w);
+    await w.api('POST', `/api/v1/jobs/${id}/review`, { decision: 'approve', note: '核实无误', updated_at }, 200, w.callers.publisher);
     w.publishedJob = id;
   }
   return w.publishedJob;
@@ -50,7 +51,10 @@ export const JOB_ROUTES = {
     expect: NOT_PUBLISHERS,
   },
   'POST /api/v1/jobs/{id}/review': {
-    prep: async (w) => ({ path: `/api/v1/jobs/${await freshJob(w)}/review`, json: { decision: 'approve', note: '核实无误' } }),
+    prep: async (w) => {
+      const { id, updated_at } = await freshPost(w);
+      return { path: `/api/v1/jobs/${id}/review`, json: { decision: 'approve', note: '核实无误', updated_at } };
+    },
     ok: 200,
     expect: { ...NOT_PUBLISHERS, admin: 403 },  // the admin wrote it
   },
