@@ -7,8 +7,10 @@
 // own post (the 403 in words); 区总工会's gonghui sees it in the queue with the
 // term marked and its kind in words, rejecting and approving without a note
 // are stopped before the server, approving with a note makes it public
-// (GET /api/v1/jobs/{id} 200); gonghui handles the demo's open complaint with
-// 撤下岗位 (the post leaves the public list); the dashboard shows the job
+// (GET /api/v1/jobs/{id} 200) — the review sends the updated_at it showed;
+// renshe handles the demo's open complaint, on a post of its bureau (only the
+// post's publisher may take it down), with 撤下岗位 (the post leaves the
+// public list); the dashboard shows the job
 // figures as the API counts them. Axe on each; screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,14 +174,14 @@ test('gonghui sees the flag marked, is stopped without a note, approves with one
   await page.close();
 });
 
-test('gonghui handles the demo complaint with 撤下岗位: the post leaves the public list', async () => {
-  const page = await signedIn(GONGHUI);
+test('renshe handles the demo complaint on its bureau\'s post with 撤下岗位: the post leaves the public list', async () => {
+  const page = await signedIn(RENSHE);
   await page.locator('#job-complaints-link').click();
   const item = page.locator('#job-complaints li.jobdesk-complaint').first();
   await item.waitFor();
   const complaintId = Number(await item.getAttribute('data-complaint'));
-  const gonghui = await srv.login(GONGHUI.username, GONGHUI.password);
-  const c = (await srv.fetch('/api/v1/job-complaints?status=open', { token: gonghui.token })).body.items.find((x) => x.id === complaintId);
+  const renshe = await srv.login(RENSHE.username, RENSHE.password);
+  const c = (await srv.fetch('/api/v1/job-complaints?status=open', { token: renshe.token })).body.items.find((x) => x.id === complaintId);
   assert.equal(await item.locator('h2 a').textContent(), c.post.title);
   assert.equal(await item.locator('h2 a').getAttribute('href'), `#/jobs/${c.post.id}`);
   if (c.phone) {

@@ -116,7 +116,7 @@ function postItem(post, { edit, withdrawn }) {
       ' · ', t('jobdesk.valid_until', { day: post.valid_until })),
     flagSummary(post, `job-flags-${post.id}`),
     post.complaints_open > 0 && h('p', { class: 'jobdesk-complaints-open' }, h('a', { href: '#/staff/job-complaints' }, t('jobdesk.complaints_open', { n: post.complaints_open }))),
-    h('details', {}, h('summary', {}, t('jobdesk.details')), postFacts(post)),
+    h('details', { class: 'jobdesk-details' }, h('summary', {}, t('jobdesk.details')), postFacts(post)),
     h('p', { class: 'buttons' },
       open && h('button', { type: 'button', class: 'secondary jobdesk-edit', onclick: () => edit(post) }, t('jobdesk.edit')), ' ', toggle,
       post.status === 'published' && !post.expired && [' ', h('a', { href: `#/jobs/${post.id}` }, t('jobdesk.public_page'))]),

@@ -41,7 +41,7 @@ function reviewItem(post, reviewed) {
         t('jobdesk.not_reviewed'));
     }
     try {
-      await reviewed(await api(`/jobs/${post.id}/review`, { method: 'POST', json: { decision, note: note.value.trim() } }), decision);
+      await reviewed(await api(`/jobs/${post.id}/review`, { method: 'POST', json: { decision, note: note.value.trim(), updated_at: post.updated_at } }), decision);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_reviewed'));
       else errors.show([], refusal(err));
