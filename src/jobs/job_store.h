@@ -5,9 +5,11 @@
 //
 // Search (docs/jobs.md "Search"): the candidates are the posts that have
 // every gram of the query (core::query_grams) in job_post_grams — the
-// primary key (gram, post_id) serves each gram — and each candidate is
-// confirmed by core::text_contains on its folded searchable text, paging on
-// until `limit` posts are confirmed or no candidate is left.
+// grams in fewer than 20,000 posts intersected in that index alone, the
+// denser ones tested on each post on the primary key (gram, post_id) — read
+// with their text only, each confirmed by core::text_contains on its folded
+// searchable text, paging on until `limit` posts are confirmed or no
+// candidate is left; then the confirmed posts' full rows.
 #pragma once
 
 #include <cstdint>
