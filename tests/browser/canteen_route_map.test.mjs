@@ -79,6 +79,9 @@ const listed = (page) => page.locator('#route-list li').evaluateAll((li) => li.m
 // The elder ids by the numbers on their markers.
 const numbered = (page) => page.locator('#route-map .route-marker[data-elder]').evaluateAll((els) =>
   els.map((el) => [Number(el.textContent), Number(el.dataset.elder)]).sort((a, b) => a[0] - b[0]).map(([, id]) => id));
+// The markers in page order (the order Tab takes them in).
+const inPage = (page) => page.locator('#route-map .route-marker[data-elder]').evaluateAll((els) =>
+  els.map((el) => Number(el.dataset.elder)));
 
 test('the map shows the route; taps set a new order, saved and read back the same', async () => {
   const page = await signedIn();
@@ -163,6 +166,7 @@ test('就近排序 gives the nearest-first order from the canteen, changed only 
   await page.locator('#route-nearest').click();
   assert.deepEqual(await listed(page), expected);
   assert.deepEqual(await numbered(page), expected);
+  assert.deepEqual(await inPage(page), expected, 'Tab takes the markers in route order');
   assert.match(await page.locator('#route-map-status').textContent(), /就近/);
   // Still changeable by the list before saving: the last moved up.
   await page.locator(`#route-list li[data-elder="${expected.at(-1)}"] .route-up`).click();

@@ -130,10 +130,12 @@ export async function routeMap(container, { start, stops, onPick }) {
   // most: neighbours' markers apart enough to tap.
   map.options.zoomSnap = 0.25;
   keepFitted(map, container, bounds, { padding: size / 2 + 8, maxZoom: 18 });
-  // The markers are changed in place (not given new icons): one with the
-  // keyboard's focus keeps it.
+  // The markers are changed in place (not given new icons) and put in route
+  // order in the page, so Tab goes 1, 2, 3 …; one with the keyboard's focus
+  // keeps it.
   const show = (ids, picked = [], picking = false) => {
     const path = here(start) ? [[start.lat, start.lon]] : [];
+    const focused = document.activeElement;
     ids.forEach((id, i) => {
       const one = markers.get(id);
       if (!one) return;
@@ -145,8 +147,10 @@ export async function routeMap(container, { start, stops, onPick }) {
       el.tabIndex = picking ? 0 : -1;
       if (picking) el.setAttribute('aria-pressed', String(set)); else el.removeAttribute('aria-pressed');
       el.dataset.elder = id;
+      el.parentNode?.appendChild(el);
       path.push([one.s.lat, one.s.lon]);
     });
+    if (focused?.isConnected && document.activeElement !== focused) focused.focus();
     line.setLatLngs(path);
   };
   return { map, show };

@@ -21,6 +21,7 @@ import { dishesText, moveStop, nearestOrder, open, routeOf, tapOrder, tapStop } 
 import { routeMap } from '../js/map.js';
 
 const path = (id) => `/canteens/${encodeURIComponent(id)}`;
+let drawnMap = null;  // the route editor's Leaflet map on screen, if drawn
 const refusal = (err) => (err instanceof ApiError ? t('samples.refused', { detail: err.message }) : t('common.offline'));
 const atMs = (at) => (typeof at === 'number' ? at * 1000 : Date.parse(at));
 const word = (prefix, code) => { const k = `${prefix}.${code}`; const s = t(k); return s === k ? code : s; };
@@ -178,11 +179,15 @@ function routeEditor(id, meal, stops, kept, canteen, done, opened) {
   editor.addEventListener('toggle', () => {
     if (!editor.open || box.dataset.drawn) return;
     box.dataset.drawn = '1';
+    // The round's previous map (before a save or a redraw) goes first, with
+    // its resize watch: one live map per screen.
+    drawnMap?.remove();
+    drawnMap = null;
     routeMap(box, {
       start: canteen && { lat: canteen.lat, lon: canteen.lon, label: canteen.name },
       stops: ids.map((eid) => ({ ...place(eid), label: name(eid) })),
       onPick: pickOnMap,
-    }).then((m) => { onMap = m; show(); }).catch(() => { box.hidden = true; });
+    }).then((m) => { drawnMap = m.map; onMap = m; show(); }).catch(() => { box.hidden = true; });
   });
   show();
   const save = h('button', { type: 'button', id: 'route-save' }, t('deliveries.route_save'));
