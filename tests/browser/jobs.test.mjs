@@ -124,15 +124,24 @@ test('a lowest monthly pay narrows the list to the API\'s answer; an unreadable 
   assert.match(page.url(), new RegExp(`pay=${floor / 100}`));
   // An area: the first post's community.
   const area = all.find((j) => j.area)?.area;
-  if (area) {
-    await page.locator('#jobs-pay').fill('');
-    await page.locator('#jobs-area').selectOption(String(area.id));
-    await page.locator('#jobs-form button[type="submit"]').click();
-    await page.locator('#jobs-results-title:focus').waitFor();
-    const inArea = (await srv.fetch(`/api/v1/jobs?area_id=${area.id}&limit=50`)).body.items.map((j) => j.title);
-    assert.deepEqual(await titles(page), inArea.slice(0, 20));
-    assert.ok(inArea.length > 0 && inArea.length <= all.length);
-  }
+  assert.ok(area, 'a demo post names its community');
+  await page.locator('#jobs-pay').fill('');
+  await page.locator('#jobs-area').selectOption(String(area.id));
+  await page.locator('#jobs-form button[type="submit"]').click();
+  await page.locator('#jobs-results-title:focus').waitFor();
+  const inArea = (await srv.fetch(`/api/v1/jobs?area_id=${area.id}&limit=50`)).body.items.map((j) => j.title);
+  assert.deepEqual(await titles(page), inArea.slice(0, 20));
+  assert.ok(inArea.length > 0 && inArea.length < all.length, `${inArea.length} of ${all.length}`);
+  // The whole sub-district of that community: at least its posts.
+  const community = (await srv.fetch('/api/v1/areas/communities')).body.items.find((c) => c.id === area.id);
+  assert.ok(community?.subdistrict_id, 'the community has a sub-district');
+  await page.locator('#jobs-area').selectOption(String(community.subdistrict_id));
+  await page.locator('#jobs-form button[type="submit"]').click();
+  await page.waitForFunction((id) => location.hash.includes(`area=${id}`), community.subdistrict_id);
+  await page.locator('#jobs-results-title:focus').waitFor();
+  const inSub = (await srv.fetch(`/api/v1/jobs?area_id=${community.subdistrict_id}&limit=50`)).body.items.map((j) => j.title);
+  assert.ok(inSub.length >= inArea.length && inSub.length > 0, `${inSub.length} ≥ ${inArea.length}`);
+  assert.deepEqual(await titles(page), inSub.slice(0, 20));
   await page.locator('#jobs-pay').fill('三千');
   await page.locator('#jobs-form button[type="submit"]').click();
   assert.match(await page.locator('#jobs-pay-error').textContent(), /请填写金额/);

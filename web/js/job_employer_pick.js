@@ -4,12 +4,13 @@
 // place — name, 统一社会信用代码, address → POST /job-employers, verified by the
 // caller's publisher organisation; its 422 said by its fields, its 409 (the
 // credit code is already there) in words. The select carries the post's
-// `employer_id` (data-for) so the post's own 422 lands beside it.
+// `employer_id` (its fieldBox) so the post's own 422 lands on it. Enter in the
+// add part saves the employer, never the post's form.
 import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { fieldBox, formErrors } from './care_form.js';
-import { refusedText } from './job_post_view.js';
+import { oneAtATime, refusedText } from './job_post_view.js';
 
 const option = (e) => h('option', { value: String(e.id) }, `${e.name}（${e.credit_code}）`);
 
@@ -43,7 +44,7 @@ export function employerPicker(current) {
     open.setAttribute('aria-expanded', String(!add.hidden));
     if (!add.hidden) add.querySelector('input').focus();
   });
-  const box = h('fieldset', { class: 'jobdesk-employer', dataset: { for: 'employer_id' } }, h('legend', {}, t('jobdesk.f.employer')),
+  const box = h('fieldset', { class: 'jobdesk-employer' }, h('legend', {}, t('jobdesk.f.employer')),
     h('div', { class: 'field' }, h('label', { for: q.id }, t('jobdesk.employer_search')), q,
       h('button', { type: 'button', class: 'secondary', id: 'job-employer-search', onclick: search }, t('jobdesk.search'))),
     found, fieldBox('job-employer', 'employer_id', t('jobdesk.employer_pick'), select), open, add);
@@ -64,7 +65,7 @@ function addForm(added) {
     fieldBox('employer-address', 'address', t('jobdesk.employer_address'), address), summary);
   const errors = formErrors(part, summary, 'employer');
   const save = h('button', { type: 'button', id: 'employer-save' }, t('jobdesk.employer_save'));
-  save.addEventListener('click', async () => {
+  save.addEventListener('click', () => oneAtATime(part, async () => {
     errors.clear();
     try {
       const e = await api('/job-employers', { method: 'POST',
@@ -77,6 +78,10 @@ function addForm(added) {
       else if (err instanceof ApiError && err.status === 409) errors.show([{ field: 'credit_code', message: t('jobdesk.employer_taken') }], t('jobdesk.employer_not_saved'));
       else errors.show([], refusedText(err));
     }
+  }, [save]));
+  // Enter in its inputs would submit the post's form around it: save this part.
+  part.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && ev.target instanceof HTMLInputElement) { ev.preventDefault(); save.click(); }
   });
   part.append(save);
   return part;

@@ -16,6 +16,36 @@ export const stamp = (iso) => (iso ? toLocalInput(Date.parse(iso)).replace('T', 
 // A refusal or a failure in words: the server's reason, or no connection.
 export const refusedText = (err) => (err instanceof ApiError ? t('jobdesk.refused', { detail: err.message }) : t('common.offline'));
 
+// One request at a time (a double click, Enter twice): `run` only when `form`
+// is not busy; its submit buttons (or `buttons`) disabled and the form
+// aria-busy until it settles.
+export async function oneAtATime(form, run, buttons = form.querySelectorAll('button[type="submit"]')) {
+  if (form.getAttribute('aria-busy') === 'true') return undefined;
+  form.setAttribute('aria-busy', 'true');
+  for (const b of buttons) b.disabled = true;
+  try {
+    return await run();
+  } finally {
+    form.removeAttribute('aria-busy');
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+// 更多: `load` once until its page has arrived (the button disabled meanwhile).
+export function moreButton(button, load, failed) {
+  button.addEventListener('click', async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await load();
+    } catch (err) {
+      failed(err);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 export const payText = (post) => t('jobdesk.pay_range', { min: price(post.pay_min_fen), max: price(post.pay_max_fen) });
 
 // The status a publisher reads: 已过期 for a published post past its day.

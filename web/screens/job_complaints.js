@@ -3,23 +3,30 @@
 // the post's title linked, the reason in words, the complainant's text and
 // phone as the server gives it (masked: 138****5678); an open one is handled
 // with an outcome — 撤下岗位 (the post is withdrawn in the same write) or 不予处理
-// — and a note (POST /job-complaints/{id}/handle); 409 (handled meanwhile) in words.
+// — and a note (POST /job-complaints/{id}/handle); 409 (handled meanwhile) and
+// the 403s (not the post's publisher, one's own complaint) in words.
 import { api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors, radioGroup, radioValue } from '../js/care_form.js';
 import { OUTCOMES } from '../js/job_desk_model.js';
-import { refusedText, stamp } from '../js/job_post_view.js';
+import { moreButton, oneAtATime, refusedText, stamp } from '../js/job_post_view.js';
 
 const STATES = ['open', 'handled'];
+
+// 403: only the post's publisher withdraws it; nobody handles their own complaint.
+function forbidden(err) {
+  return t(/publisher/.test(err.message) ? 'jobdesk.handle_not_publisher' : 'jobdesk.handle_own');
+}
 
 function handleForm(c, handled) {
   const outcome = radioGroup(`outcome-${c.id}`, 'outcome', t('jobdesk.outcome'), OUTCOMES, (o) => t('jobdesk.outcome.' + o));
   const note = h('textarea', { rows: 2, maxlength: 500 });
   const summary = h('div', { tabindex: '-1', id: `handle-errors-${c.id}` });
   const form = h('form', { class: 'jobdesk-handle', novalidate: true, 'aria-label': t('jobdesk.handle_of', { title: c.post.title }) },
-    outcome, fieldBox(`handle-note-${c.id}`, 'note', t('jobdesk.handle_note'), note), summary,
+    outcome, h('p', { class: 'note', id: `handle-hint-${c.id}` }, t('jobdesk.handle_withdraw_hint')),
+    fieldBox(`handle-note-${c.id}`, 'note', t('jobdesk.handle_note'), note), summary,
     h('button', { type: 'submit' }, t('jobdesk.handle')));
   const errors = formErrors(form, summary, `handle-${c.id}`);
   form.addEventListener('submit', async (ev) => {
@@ -29,13 +36,16 @@ function handleForm(c, handled) {
     if (!radioValue(outcome)) missing.push({ field: 'outcome', message: t('jobdesk.outcome_needed') });
     if (!note.value.trim()) missing.push({ field: 'note', message: t('jobdesk.handle_note_needed') });
     if (missing.length) return errors.show(missing, t('jobdesk.not_saved'));
-    try {
-      await handled(await api(`/job-complaints/${c.id}/handle`, { method: 'POST', json: { outcome: radioValue(outcome), note: note.value.trim() } }));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_saved'));
-      else if (err instanceof ApiError && err.status === 409) errors.show([], t('jobdesk.handled_already'));
-      else errors.show([], refusedText(err));
-    }
+    return oneAtATime(form, async () => {
+      try {
+        await handled(await api(`/job-complaints/${c.id}/handle`, { method: 'POST', json: { outcome: radioValue(outcome), note: note.value.trim() } }));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_saved'));
+        else if (err instanceof ApiError && err.status === 409) errors.show([], t('jobdesk.handled_already'));
+        else if (err instanceof ApiError && err.status === 403) errors.show([], forbidden(err));
+        else errors.show([], refusedText(err));
+      }
+    });
   });
   return form;
 }
@@ -80,7 +90,7 @@ export async function render(view, params, query) {
     cursor = page.next_cursor;
     more.hidden = !cursor;
   };
-  more.addEventListener('click', () => load().catch(() => { flash.textContent = t('common.offline'); }));
+  moreButton(more, load, (err) => { flash.textContent = refusedText(err); });
   try {
     await load();
   } catch (err) {

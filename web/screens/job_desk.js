@@ -13,7 +13,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
 import { postBody, postValues, STATUSES } from '../js/job_desk_model.js';
-import { flagSummary, payText, postFacts, postTitle, refusedText, statusBadge, statusOf } from '../js/job_post_view.js';
+import { flagSummary, moreButton, oneAtATime, payText, postFacts, postTitle, refusedText, statusBadge, statusOf } from '../js/job_post_view.js';
 import { employerPicker } from '../js/job_employer_pick.js';
 
 // Who may publish as which organisation: admins name one of the publishers;
@@ -59,8 +59,11 @@ function postForm(post, { areas, publishers }, done, cancel) {
     h('p', { class: 'buttons' }, h('button', { type: 'submit', id: 'job-save' }, t(post ? 'jobdesk.save_edit' : 'jobdesk.save_new')), ' ',
       h('button', { type: 'button', class: 'secondary', id: 'job-cancel', onclick: cancel }, t('jobdesk.cancel'))));
   const errors = formErrors(form, summary, 'job');
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    oneAtATime(form, () => save());
+  });
+  const save = async () => {
     errors.clear();
     const values = Object.fromEntries(Object.entries(f).map(([k, el]) => [k, el.value]));
     const { body, errors: pay } = postBody({ ...values, employer_id: employer.select.value });
@@ -75,7 +78,8 @@ function postForm(post, { areas, publishers }, done, cancel) {
       else if (err instanceof ApiError && err.status === 403) errors.show([], t('jobdesk.forbidden_edit'));
       else errors.show([], refusedText(err));
     }
-  });
+    return undefined;
+  };
   return form;
 }
 
@@ -87,17 +91,19 @@ function withdrawForm(post, done) {
     fieldBox(`withdraw-note-${post.id}`, 'note', t('jobdesk.withdraw_note'), note, t('jobdesk.withdraw_hint')), summary,
     h('button', { type: 'submit', class: 'danger' }, t('jobdesk.withdraw_confirm')));
   const errors = formErrors(form, summary, `withdraw-${post.id}`);
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     errors.clear();
     if (!note.value.trim()) return errors.show([{ field: 'note', message: t('jobdesk.withdraw_note_needed') }], t('jobdesk.not_saved'));
-    try {
-      await done(await api(`/jobs/${post.id}/withdraw`, { method: 'POST', json: { note: note.value.trim() } }));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_saved'));
-      else if (err instanceof ApiError && err.status === 409) errors.show([], t('jobdesk.already_withdrawn'));
-      else errors.show([], refusedText(err));
-    }
+    return oneAtATime(form, async () => {
+      try {
+        await done(await api(`/jobs/${post.id}/withdraw`, { method: 'POST', json: { note: note.value.trim() } }));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_saved'));
+        else if (err instanceof ApiError && err.status === 409) errors.show([], t('jobdesk.already_withdrawn'));
+        else errors.show([], refusedText(err));
+      }
+    });
   });
   return form;
 }
@@ -169,7 +175,7 @@ export async function render(view, params, query) {
     withdrawn: async (post) => { say(t('jobdesk.withdrawn', { title: post.title })); await load(true); },
   };
   const newButton = h('button', { type: 'button', id: 'job-new', onclick: () => openForm(null) }, t('jobdesk.new'));
-  more.addEventListener('click', () => load(false).catch((err) => say(refusedText(err), true)));
+  moreButton(more, () => load(false), (err) => say(refusedText(err), true));
   view.append(
     h('nav', { class: 'jobdesk-tabs', 'aria-label': t('jobdesk.tabs') }, STATUSES.map((s) => h('a', {
       href: `#/staff/jobs?status=${s}`, id: `job-tab-${s}`, 'aria-current': s === status ? 'page' : null }, t('jobdesk.status.' + s)))),

@@ -4,20 +4,32 @@
 // (js/job_post_view.js); 通过 / 退回 with a note (POST /jobs/{id}/review). The
 // note is required to reject and to approve a flagged post — said here before
 // the server would; the four-eyes rule (403: the reviewer wrote or last
-// edited the post) and a post already reviewed (409) are said in words.
+// edited the post) and the three 409s (reviewed meanwhile, changed since it was
+// read, valid_until passed) are said in words; a post past its day is marked.
 import { api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
 import { noteNeeded } from '../js/job_desk_model.js';
-import { flagSummary, postFacts, postTitle, stamp } from '../js/job_post_view.js';
+import { flagSummary, moreButton, oneAtATime, postFacts, postTitle, refusedText, stamp } from '../js/job_post_view.js';
+import { districtDayStart, toLocalInput } from '../js/format.js';
 
-function refusal(err) {
-  if (!(err instanceof ApiError)) return t('common.offline');
+// Today in the district, "YYYY-MM-DD" (as valid_until is written).
+const today = () => toLocalInput(districtDayStart(Date.now())).slice(0, 10);
+
+// A pending post whose valid_until has passed: the server refuses 通过 (409).
+export const pastDay = (post) => post.valid_until < today();
+
+// The server's 409 says which case it is: changed since read, its day passed,
+// or no longer pending.
+function refusal(err, post) {
+  if (!(err instanceof ApiError)) return refusedText(err);
   if (err.status === 403) return t('jobdesk.review_own');
-  if (err.status === 409) return t('jobdesk.review_gone');
-  return t('jobdesk.refused', { detail: err.message });
+  if (err.status !== 409) return refusedText(err);
+  if (/changed since/.test(err.message)) return t('jobdesk.review_changed');
+  if (/valid_until/.test(err.message) || pastDay(post)) return t('jobdesk.review_expired');
+  return t('jobdesk.review_gone');
 }
 
 function reviewItem(post, reviewed) {
@@ -40,15 +52,21 @@ function reviewItem(post, reviewed) {
       return errors.show([{ field: 'note', message: t(decision === 'reject' ? 'jobdesk.note_to_reject' : 'jobdesk.note_to_approve_flagged') }],
         t('jobdesk.not_reviewed'));
     }
-    try {
-      await reviewed(await api(`/jobs/${post.id}/review`, { method: 'POST', json: { decision, note: note.value.trim(), updated_at: post.updated_at } }), decision);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_reviewed'));
-      else errors.show([], refusal(err));
-    }
+    return oneAtATime(form, async () => {
+      try {
+        await reviewed(await api(`/jobs/${post.id}/review`, { method: 'POST', json: { decision, note: note.value.trim(), updated_at: post.updated_at } }), decision);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) errors.show(err.problem.errors || [], t('jobdesk.not_reviewed'));
+        else errors.show([], refusal(err, post));
+      }
+    });
   });
-  return h('li', { class: 'card jobdesk-post', dataset: { post: post.id, flagged: String(flagged) } },
+  const expired = pastDay(post);
+  return h('li', { class: 'card jobdesk-post', dataset: { post: post.id, flagged: String(flagged), expired: String(expired) } },
     postTitle(post, 2, `review-title-${post.id}`),
+    expired && h('p', { class: 'jobdesk-expired', id: `review-expired-${post.id}` },
+      h('span', { class: 'badge jobdesk-status jobdesk-status-expired' }, t('jobdesk.status.expired')), ' ',
+      t('jobdesk.review_expired_note', { day: post.valid_until })),
     h('p', { class: 'note' }, t('jobdesk.submitted', { by: post.created_by_name ?? '', at: stamp(post.updated_at) })),
     flagSummary(post, `review-flags-${post.id}`), postFacts(post), form);
 }
@@ -77,7 +95,7 @@ export async function render(view) {
     cursor = page.next_cursor;
     more.hidden = !cursor;
   };
-  more.addEventListener('click', () => load().catch((err) => { flash.textContent = refusal(err); }));
+  moreButton(more, load, (err) => { flash.textContent = refusedText(err); });
   try {
     await load();
   } catch (err) {

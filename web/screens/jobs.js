@@ -141,7 +141,7 @@ export async function render(view, params, query) {
             first?.querySelector('a').focus();
           } catch (e) {
             button.disabled = false;
-            moreBox.append(h('p', { class: 'error', role: 'alert' }, problemText(e)));
+            moreBox.replaceChildren(button, h('p', { class: 'error', role: 'alert' }, problemText(e)));
           }
         });
         moreBox.replaceChildren(button);
