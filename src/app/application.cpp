@@ -20,8 +20,8 @@
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
 #include "facilities/facilities.h"
-#include "jobs/jobs.h"
 #include "feedback/feedback.h"
+#include "jobs/jobs.h"
 #include "open311/open311.h"
 #include "rates/rates_module.h"
 #include "system/system.h"
@@ -248,8 +248,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       router, std::make_shared<canteens::SettlementService>(*app->db_, display_name_of));
   // Job posts (issue #18): the posts, their review (four eyes), the public
   // list and its Chinese search.
-  jobs::register_job_routes(
-      router, std::make_shared<jobs::JobService>(*app->db_, app->accounts_->audit()));
+  jobs::register_job_routes(router,
+                            std::make_shared<jobs::JobService>(*app->db_, app->accounts_->audit()));
   // Job posts (issue #18): the job desk — verified employers, the admins'
   // publishers list, complaints on posts and the dashboard's counts.
   jobs::register_employer_routes(router, std::make_shared<jobs::EmployerService>(*app->db_));
