@@ -191,7 +191,7 @@ test('a gone post, no network, and one complaint too many are said in words', as
   await page.locator('#complaint-open').click();
   await page.locator('label[for="reason-expired"]').click();
   await page.locator('#complaint-send').click();
-  assert.match(await page.locator('#complaint-status').textContent(), /无法连接服务器/);
+  await page.locator('#complaint-status', { hasText: '无法连接服务器' }).waitFor();  // not read before the answer
   await page.unroute('**/api/v1/jobs/*/complaints');
   // Complaints from this address until the server says too many.
   let status = 201;
@@ -201,7 +201,7 @@ test('a gone post, no network, and one complaint too many are said in words', as
   }
   assert.equal(status, 429, 'the server turned complaints away');
   await page.locator('#complaint-send').click();
-  assert.match(await page.locator('#complaint-status').textContent(), /投诉太多了/);
+  await page.locator('#complaint-status', { hasText: '投诉太多了' }).waitFor();
   assert.equal(await page.locator('#complaint-send').isDisabled(), false, 'may try again later');
   await page.close();
 });
