@@ -17,6 +17,7 @@
 #include "accounts/accounts.h"
 #include "areas/areas.h"
 #include "jobs/job_tables.h"
+#include "jobs/jobs_test_db.h"
 #include "jobs/publisher_access.h"
 #include "store/database.h"
 #include "store/test_util.h"
@@ -35,10 +36,7 @@ class JobDeskWorld : public ::testing::Test {
 #else
     const std::string where = dir_.file("jobs.db");
 #endif
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : areas::migrations()) all.push_back(std::move(m));
-    for (auto& m : job_migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({where}, all);
+    auto db = open_jobs_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
     exec(

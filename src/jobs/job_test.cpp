@@ -18,6 +18,7 @@
 #include "jobs/job_service.h"
 #include "jobs/job_store.h"
 #include "jobs/jobs.h"
+#include "jobs/jobs_test_db.h"
 #include "store/test_util.h"
 #ifdef WARMCITY_JOBS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
@@ -130,10 +131,7 @@ class JobWorld : public ::testing::Test {
 #else
     const std::string where = dir_.file("jobs.db");
 #endif
-    std::vector<store::Migration> all = accounts::migrations();
-    for (auto& m : areas::migrations()) all.push_back(std::move(m));
-    for (auto& m : job_migrations()) all.push_back(std::move(m));
-    auto db = store::Database::open({where}, all);
+    auto db = open_jobs_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
     Status s = db_->write([this](store::Connection& c) -> Status {
