@@ -57,23 +57,6 @@ PostRecord read_post_row(store::Statement& s) {
   return r;
 }
 
-Result<std::vector<PostRecord>> run_posts(store::Connection& c, const std::string& sql,
-                                          const std::vector<std::string>& texts,
-                                          const std::vector<int64_t>& ints,
-                                          const std::vector<bool>& is_text) {
-  auto q = c.prepare(sql);
-  if (!q.ok()) return q.status();
-  size_t ti = 0, ii = 0;
-  for (size_t k = 0; k < is_text.size(); ++k) {
-    if (is_text[k]) {
-      q->bind(static_cast<int>(k + 1), texts[ti++]);
-    } else {
-      q->bind(static_cast<int>(k + 1), ints[ii++]);
-    }
-  }
-  return store::collect<PostRecord>(*q, read_post_row);
-}
-
 // Binds in order, text or integer.
 struct Binds {
   std::vector<std::string> texts;
@@ -87,7 +70,26 @@ struct Binds {
     ints.push_back(v);
     is_text.push_back(false);
   }
+  // Onto `q`'s placeholders 1, 2, … in the order they were added.
+  void apply(store::Statement& q) const {
+    size_t ti = 0, ii = 0;
+    for (size_t k = 0; k < is_text.size(); ++k) {
+      if (is_text[k]) {
+        q.bind(static_cast<int>(k + 1), texts[ti++]);
+      } else {
+        q.bind(static_cast<int>(k + 1), ints[ii++]);
+      }
+    }
+  }
 };
+
+Result<std::vector<PostRecord>> run_posts(store::Connection& c, const std::string& sql,
+                                          const Binds& b) {
+  auto q = c.prepare(sql);
+  if (!q.ok()) return q.status();
+  b.apply(*q);
+  return store::collect<PostRecord>(*q, read_post_row);
+}
 
 constexpr size_t kGramsPerInsert = 64;
 
@@ -185,8 +187,7 @@ Status rebuild_grams(store::Connection& c, int64_t post_id) {
 Result<std::optional<PostRecord>> get_post(store::Connection& c, int64_t id) {
   Binds b;
   b.integer(id);
-  auto rows =
-      run_posts(c, std::string(kPostColumns) + "WHERE p.id = ?", b.texts, b.ints, b.is_text);
+  auto rows = run_posts(c, std::string(kPostColumns) + "WHERE p.id = ?", b);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<PostRecord>{};
   return std::optional<PostRecord>(std::move(rows->front()));
@@ -236,8 +237,7 @@ Result<std::vector<PostRecord>> posts_in_order(store::Connection& c,
   Binds b;
   for (size_t k = 0; k < n; ++k) b.integer(ids[std::min(k, ids.size() - 1)]);
   auto rows =
-      run_posts(c, std::string(kPostColumns) + "WHERE p.id IN (" + store::placeholders(n) + ")",
-                b.texts, b.ints, b.is_text);
+      run_posts(c, std::string(kPostColumns) + "WHERE p.id IN (" + store::placeholders(n) + ")", b);
   if (!rows.ok()) return rows.status();
   std::vector<PostRecord> out;
   for (int64_t id : ids) {
@@ -314,14 +314,7 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
     b.integer(batch);
     auto q = c.prepare(sql);
     if (!q.ok()) return q.status();
-    size_t ti = 0, ii = 0;
-    for (size_t k = 0; k < b.is_text.size(); ++k) {
-      if (b.is_text[k]) {
-        q->bind(static_cast<int>(k + 1), b.texts[ti++]);
-      } else {
-        q->bind(static_cast<int>(k + 1), b.ints[ii++]);
-      }
-    }
+    b.apply(*q);
     Result<std::vector<Candidate>> rows = store::collect<Candidate>(*q, [](const store::Statement&
                                                                                r) {
       PostFields f;
@@ -368,7 +361,7 @@ Result<std::vector<PostRecord>> staff_posts(store::Connection& c, const StaffQue
   }
   sql += " ORDER BY p.id DESC LIMIT ?";
   b.integer(sq.limit + 1);
-  return run_posts(c, sql, b.texts, b.ints, b.is_text);
+  return run_posts(c, sql, b);
 }
 
 Result<std::vector<PostRecord>> review_queue(store::Connection& c, std::optional<PostKey> after,
@@ -383,7 +376,7 @@ Result<std::vector<PostRecord>> review_queue(store::Connection& c, std::optional
   }
   sql += " ORDER BY p.updated_at, p.id LIMIT ?";
   b.integer(limit + 1);
-  return run_posts(c, sql, b.texts, b.ints, b.is_text);
+  return run_posts(c, sql, b);
 }
 
 namespace {
