@@ -98,6 +98,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : canteens::subsidy_migrations()) migrations.push_back(std::move(m));
   for (auto& m : canteens::order_migrations()) migrations.push_back(std::move(m));
   for (auto& m : jobs::job_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : activities::activity_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -168,6 +169,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
       [areas = app->areas_.get()](double lat, double lon) { return areas->locate(lat, lon); });
   if (!elders.ok()) return elders.status();
   app->elders_ = std::move(*elders);
+  app->activities_ = std::make_unique<activities::Module>(
+      *app->db_, app->accounts_->audit(),
+      activities::ModuleConfig{config.activities_sweep_interval_s});
   // A team belongs to a grid; its members are users of the right roles.
   app->elders_->use_teams({[db = app->db_.get()](int64_t area_id) -> Result<eldercare::GridRef> {
                              Result<areas::AreaRecord> area =
@@ -256,6 +260,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   jobs::register_publisher_routes(router, std::make_shared<jobs::PublisherService>(*app->db_));
   jobs::register_complaint_routes(router, std::make_shared<jobs::ComplaintService>(*app->db_));
   jobs::register_job_counts_routes(router, *app->db_);
+  // Activities (issue #18): activities and their series, sign-ups with the
+  // waitlist, attendance, calendar feeds.
+  app->activities_->register_routes(router);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -286,6 +293,7 @@ Application::~Application() {
   if (accounts_) accounts_->stop();
   if (residents_) residents_->stop();
   if (appeals_) appeals_->stop();
+  if (activities_) activities_->stop();
   if (facilities_) facilities_->stop();
   if (db_) db_->stop();
   elders_.reset();

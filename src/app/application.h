@@ -11,6 +11,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/resident_service.h"
+#include "activities/module.h"
 #include "appeals/appeal_service.h"
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
@@ -44,6 +45,9 @@ struct AppConfig {
   int64_t photo_quota_mb = 20 * 1024;  // the photo directory holds at most this
   // Seconds between escalation sweeps of the appeals (0: none, for commands).
   int appeals_sweep_interval_s = 0;
+  // Seconds between sweeps that lapse activity offers not accepted in time
+  // (0: none, for commands).
+  int activities_sweep_interval_s = 0;
   // Follow the writes of other instances on the same database (the change
   // feed, store/change_feed.h): for `serve`; commands need not.
   bool follow_changes = false;
@@ -92,6 +96,7 @@ class Application {
   std::unique_ptr<facilities::FacilityService> facilities_;  // uses areas_
   std::unique_ptr<appeals::AppealService> appeals_;          // uses areas_, calendar_
   std::unique_ptr<eldercare::ElderService> elders_;          // uses areas_
+  std::unique_ptr<activities::Module> activities_;
   http::Router router_;
   http::Metrics metrics_;
 };

@@ -198,6 +198,11 @@ void add_serve_command(CLI::App& cli) {
                   "seconds between escalation sweeps of the appeals (0: none)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
+  o->app.activities_sweep_interval_s = 30;
+  cmd->add_option("--activities-sweep-seconds", o->app.activities_sweep_interval_s,
+                  "seconds between sweeps that pass lapsed activity offers on (0: none)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   cmd->add_option("--rates-weights", o->rates_weights,
                   "weights of 响应率,解决率,满意率 in the composite (sum 1)")
       ->check(CLI::Validator(

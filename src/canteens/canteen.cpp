@@ -30,16 +30,4 @@ Result<Canteen> canteen_for_staff(store::Connection& c, int64_t id, const Caller
   return canteen;
 }
 
-accounts::AuditEntry audit_entry(const Caller& by, std::string action, std::string subject_type,
-                                 std::string subject_id, std::string detail_json) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::move(subject_id);
-  e.detail_json = std::move(detail_json);
-  e.client_address = by.client_address;
-  return e;
-}
-
 }  // namespace warmcity::canteens

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "accounts/audit.h"
+#include "accounts/caller.h"
 #include "core/status.h"
 #include "store/database.h"
 
@@ -26,13 +26,8 @@ struct Canteen {
   std::optional<int64_t> subdistrict_id;
 };
 
-// Who calls: the signed-in user as the routes see them (routes.h caller_of).
-struct Caller {
-  int64_t user_id = 0;
-  std::string role;                       // "admin", "keeper", "worker", …
-  std::vector<int64_t> organisation_ids;  // the caller's organisations
-  std::string client_address;
-};
+// Who calls: the signed-in user as the routes see them (accounts/caller.h).
+using accounts::Caller;
 
 // The canteen with facility id `id`; NotFound when there is none or the
 // facility is of another kind.
@@ -46,9 +41,8 @@ bool works_at(const Canteen& canteen, const Caller& by);
 // canteen") or the canteen.
 Result<Canteen> canteen_for_staff(store::Connection& c, int64_t id, const Caller& by);
 
-// The audit entry of `by`'s act (anonymous: no actor) on a subject, with
-// the caller's address — every canteen part's changes and reads.
-accounts::AuditEntry audit_entry(const Caller& by, std::string action, std::string subject_type,
-                                 std::string subject_id, std::string detail_json);
+// The audit entry of `by`'s act on a subject — every canteen part's changes
+// and reads (accounts/caller.h).
+using accounts::audit_entry;
 
 }  // namespace warmcity::canteens

@@ -10,7 +10,7 @@ namespace warmcity::canteens {
 inline constexpr char kCanteensApi[] = "/api/v1/canteens";
 
 // The caller from the session (an anonymous request: user_id 0, no role).
-Caller caller_of(const http::Request& req);
+using accounts::caller_of;
 
 // The route's {id} as a facility id, or the 404 problem's status.
 Result<int64_t> canteen_id_of(const http::Request& req);

@@ -3,16 +3,6 @@
 
 namespace warmcity::jobs {
 
-Caller caller_of(const http::Request& req) {
-  Caller c;
-  c.client_address = req.client_address;
-  if (!req.principal) return c;
-  c.user_id = req.principal->user_id;
-  c.role = std::string(http::role_name(req.principal->role));
-  c.organisation_ids = req.principal->organisation_ids;
-  return c;
-}
-
 Result<std::vector<int64_t>> publisher_orgs_of(store::Connection& c, const Caller& by) {
   if (by.user_id == 0 || by.role != "department") return std::vector<int64_t>{};
   // The memberships as stored now, not as the session saw them at sign-in.
@@ -39,18 +29,6 @@ Status require_publisher_or_admin(store::Connection& c, const Caller& by) {
   if (!*staff)
     return Status::PermissionDenied("only the job publishers' staff and admins may do this");
   return Status::Ok();
-}
-
-accounts::AuditEntry audit_entry(const Caller& by, std::string action, std::string subject_type,
-                                 std::string subject_id, std::string detail_json) {
-  accounts::AuditEntry e;
-  if (by.user_id != 0) e.actor_user_id = by.user_id;
-  e.action = std::move(action);
-  e.subject_type = std::move(subject_type);
-  e.subject_id = std::move(subject_id);
-  e.detail_json = std::move(detail_json);
-  e.client_address = by.client_address;
-  return e;
 }
 
 }  // namespace warmcity::jobs

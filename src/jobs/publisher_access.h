@@ -11,25 +11,16 @@
 #include <string>
 #include <vector>
 
-#include "accounts/audit.h"
+#include "accounts/caller.h"
 #include "core/status.h"
 #include "http/message.h"
 #include "store/connection.h"
 
 namespace warmcity::jobs {
 
-// Who calls: the signed-in user (anonymous: user_id 0, role "").
-struct Caller {
-  int64_t user_id = 0;
-  std::string role;                       // "admin", "department", …
-  std::vector<int64_t> organisation_ids;  // the caller's organisations
-  std::string client_address;
-
-  bool is_admin() const { return role == "admin"; }
-};
-
-// The caller of a request, from its session.
-Caller caller_of(const http::Request& req);
+// Who calls (anonymous: user_id 0, role ""), from the request's session.
+using accounts::Caller;
+using accounts::caller_of;
 
 // The caller's organisations that are publishers (ascending): none for
 // anyone who is not a department user.
@@ -42,9 +33,7 @@ Result<bool> is_publisher_staff(store::Connection& c, const Caller& by);
 // PermissionDenied ("only the job publishers' staff …") for the rest.
 Status require_publisher_or_admin(store::Connection& c, const Caller& by);
 
-// The audit entry of `by`'s act on a subject (anonymous: no actor), with the
-// caller's address.
-accounts::AuditEntry audit_entry(const Caller& by, std::string action, std::string subject_type,
-                                 std::string subject_id, std::string detail_json = "{}");
+// The audit entry of `by`'s act on a subject (accounts/caller.h).
+using accounts::audit_entry;
 
 }  // namespace warmcity::jobs
