@@ -13,6 +13,7 @@
 #include "core/read_file.h"
 #include "core/time.h"
 #include "core/wait_for.h"
+#include "demo/demo_activities.h"
 #include "demo/demo_care.h"
 #include "demo/demo_delivery.h"
 #include "demo/demo_elders.h"
@@ -40,6 +41,7 @@ struct DemoUser {
   const char* display_name;
   const char* password;
   const char* organisation;  // "" for none
+  const char* phone = "";    // "" for none
 };
 
 // Demo-only credentials, printed by `warmcity demo`; never for real use.
@@ -79,6 +81,10 @@ constexpr DemoUser kUsers[] = {
     {"renshe", "department", "区人社局(演示)", "demo-department-2026",
      "离石区人力资源和社会保障局（岗位发布）"},
     {"gonghui", "department", "区总工会(演示)", "demo-department-2026", "离石区总工会（岗位发布）"},
+    // The activities (demo_activities.cpp): 西关社区's organiser, and a resident
+    // signed up for some of them with her own account (a fictional number).
+    {"wenti", "worker", "西关社区文体专干(演示)", "demo-worker-2026", "西关社区"},
+    {"zhangguilan", "resident", "张桂兰", "demo-resident-2026", "", "13835871246"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -295,6 +301,7 @@ Result<Report> create(Services services, const Options& options) {
   std::map<std::string, int64_t> user_ids;
   for (const auto& d : kUsers) {
     accounts::NewUser u{d.username, d.display_name, d.role, d.password, std::nullopt, {}};
+    if (*d.phone) u.phone = d.phone;
     if (*d.organisation) u.organisation_ids.push_back(orgs.at(d.organisation));
     auto id = services.accounts.add_user(u);
     if (!id.ok()) return id.status();
@@ -364,6 +371,21 @@ Result<Report> create(Services services, const Options& options) {
       std::to_string(jobs->pending) + " pending, " + std::to_string(jobs->expired) +
       " expired, from " + std::to_string(jobs->employers) + " verified employers; " +
       std::to_string(jobs->complaints) + " open complaint");
+  ActivityPeople people;
+  people.community_org = orgs.at("西关社区");
+  people.department_org = orgs.at("离石区人力资源和社会保障局（岗位发布）");
+  people.wenti = user_ids.at("wenti");
+  people.renshe = user_ids.at("renshe");
+  people.resident = user_ids.at("zhangguilan");
+  people.resident_name = "张桂兰";
+  people.resident_phone = "13835871246";
+  auto activities = create_activities(services.db, people, core::now_unix());
+  if (!activities.ok()) return activities.status();
+  say("activities: " + std::to_string(activities->activities) + " with " +
+      std::to_string(activities->occurrences) + " occurrences (" +
+      std::to_string(activities->cancelled) + " called off), " +
+      std::to_string(activities->signups) + " sign-ups (" + std::to_string(activities->waiting) +
+      " waiting)");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -35,6 +35,8 @@ test('demo creates a marked database once and refuses a second time', () => {
   // The summary names each team member's team; the progress lists the teams with their rotas.
   assert.match(first.stdout, /wangcuiping \/ demo-volunteer-2026 +\(volunteer, 王翠萍，生态园银龄帮扶队\)/);
   assert.match(first.stderr, /teams: 3 formed/);
+  // The activities (demo_activities.cpp): 7, one of their dates called off, a full one with 2 waiting.
+  assert.match(first.stderr, /activities: 7 with \d+ occurrences \(1 called off\), \d+ sign-ups \(2 waiting\)/);
   assert.match(first.stderr, /team 生态园银龄帮扶队 \(BH-STY-2, 24\/7, 2 elders\)/);
   assert.match(first.stderr, /areas: \d+ imported/);
   assert.match(first.stderr, /facilities: (\d+)\/\1/);
@@ -133,10 +135,10 @@ test('the demo holds the counts the docs state', async () => {
   }
   assert.equal(listed, 74);
   // 23 organisations (15 keepers — 4 of them the canteens' operators —, 3 communities — 生态园,
-  // 西关, 高家沟 —, the 4 departments appeals go to besides and the 2 job publishers) and 21
+  // 西关, 高家沟 —, the 4 departments appeals go to besides and the 2 job publishers) and 23
   // users: admin, a keeper, a cashier of each canteen, a department user for each category's
   // department and each job publisher (renshe, gonghui), and the three grid teams' members (a
-  // worker and a volunteer each; 梁俊连 is 生态园's worker).
+  // worker and a volunteer each; 梁俊连 is 生态园's worker), and the activities' two below.
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
   assert.equal(orgs.body.items.length, 23);
@@ -145,11 +147,12 @@ test('the demo holds the counts the docs state', async () => {
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
-  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 3, department: 9, volunteer: 3 });
+  // The activities' organiser wenti (西关社区) and the resident 张桂兰 signed up for some of them.
+  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 4, department: 9, volunteer: 3, resident: 1 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
     ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'shitang_changmao',
-      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'wangcuiping', 'xuelijuan',
-      'zonggonghui']);
+      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'wangcuiping', 'wenti',
+      'xuelijuan', 'zhangguilan', 'zonggonghui']);
   // 8 appeal categories (their codes: the test above).
   assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
 });
