@@ -3,7 +3,8 @@
 // one file for the public screens, one for staff screens (*-staff.js), one
 // for the elder-care desk and team screens (*-care.js) and one for the
 // community canteens' menus and sample log (*-canteens.js), one for the
-// job posts (*-jobs.js), one for the activities (*-activities.js), the
+// job posts (*-jobs.js), one for the organisers' activity screens
+// (*-activitydesk.js), one for the activities (*-activities.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
@@ -12,14 +13,16 @@ import zhCNCare from './messages/zh-CN-care.js';
 import zhCNCanteens from './messages/zh-CN-canteens.js';
 import zhCNJobs from './messages/zh-CN-jobs.js';
 import zhCNActivities from './messages/zh-CN-activities.js';
+import zhActivityDesk from './messages/zh-activitydesk.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
 import enCanteens from './messages/en-canteens.js';
 import enJobs from './messages/en-jobs.js';
 import enActivities from './messages/en-activities.js';
+import enActivityDesk from './messages/en-activitydesk.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk },
 };
