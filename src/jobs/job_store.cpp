@@ -211,6 +211,15 @@ namespace {
 // than its posts listed.
 constexpr int64_t kDenseGram = 20000;
 
+// The walk newest first (public_posts) may cover one post of the public
+// order for every kPostingsPerWalkedPost postings the listing would read: a
+// walked post costs an index step, its row and a probe of the rarest gram on
+// the primary key, several times a posting read in gram order.
+constexpr int64_t kPostingsPerWalkedPost = 4;
+// … and at least this many posts, so a query of a rare gram first looks at
+// the newest posts before it reads the gram's list.
+constexpr int64_t kLeastWalk = 200;
+
 Result<int64_t> gram_postings(store::Connection& c, const std::string& gram) {
   auto q = c.prepare(
       "SELECT COUNT(*) FROM (SELECT 1 FROM job_post_grams WHERE gram = ? LIMIT ?) AS capped");
@@ -248,25 +257,76 @@ Result<std::vector<PostRecord>> posts_in_order(store::Connection& c,
   return out;
 }
 
+// " AND (published_at, id) before `k`" in the public order (newest first).
+void search_before(std::string& sql, Binds& b, const PostKey& k) {
+  sql += " AND (p.published_at < ? OR (p.published_at = ? AND p.id < ?))";
+  b.integer(k.at);
+  b.integer(k.at);
+  b.integer(k.id);
+}
+
+// The key of the `n`th published post (1-based) after `after` in the public
+// order, from the index job_posts_public alone; none when fewer are left.
+Result<std::optional<PostKey>> search_walk_end(store::Connection& c, std::optional<PostKey> after,
+                                               std::optional<int64_t> since, int64_t n) {
+  std::string sql = "SELECT p.published_at, p.id FROM job_posts p WHERE p.status = 'published'";
+  Binds b;
+  if (since) {
+    sql += " AND p.published_at >= ?";
+    b.integer(*since);
+  }
+  if (after) search_before(sql, b, *after);
+  sql += " ORDER BY p.published_at DESC, p.id DESC LIMIT 1 OFFSET ?";
+  b.integer(n - 1);
+  auto q = c.prepare(sql);
+  if (!q.ok()) return q.status();
+  b.apply(*q);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<PostKey>{};
+  return std::optional<PostKey>(PostKey{q->column_int64(0), q->column_int64(1)});
+}
+
 }  // namespace
 
 Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQuery& pq) {
-  const std::vector<std::string> grams = core::query_grams(pq.q);
+  const std::vector<std::string> query = core::query_grams(pq.q);
   const std::vector<std::string> terms = core::query_terms(pq.q);
-  const bool searching = !grams.empty();
-  // The grams that are not dense list the candidates together (their posts
-  // intersected in the gram index alone); the dense ones are tested on each
-  // candidate. A query of dense grams only walks the posts newest first on
-  // the public index, so a page of 员 stops after about a page of posts.
-  std::vector<std::string> listed;
-  std::vector<std::string> tested;
-  for (const std::string& g : grams) {
+  const bool searching = !query.empty();
+  // The query's grams, rarest first (a probe that fails ends a post's test
+  // soonest), each with its postings counted up to kDenseGram.
+  std::vector<std::pair<int64_t, std::string>> grams;
+  int64_t listed_postings = 0;
+  for (const std::string& g : query) {
     Result<int64_t> n = gram_postings(c, g);
     if (!n.ok()) return n.status();
     if (*n == 0) return std::vector<PostRecord>{};
-    (*n < kDenseGram ? listed : tested).push_back(g);
+    grams.emplace_back(*n, g);
+    if (*n < kDenseGram) listed_postings += *n;
   }
+  std::sort(grams.begin(), grams.end());
+  // Two ways to the candidates, both in the public order, paged by its key:
+  // - the walk: the published posts newest first, every gram tested on each
+  //   post by the primary key (gram, post_id), stopping after a page; cheap
+  //   while matches are common among the newest posts, but a query whose
+  //   matches are few would walk every post;
+  // - the listing: the posts of the grams in fewer than kDenseGram posts
+  //   intersected in the gram index alone (every posting of those grams
+  //   read), the dense grams tested on each post.
+  // A search starts with the walk over at most listed_postings /
+  // kPostingsPerWalkedPost posts after the cursor (no bound when every gram
+  // is dense: there is nothing to list) and lists from where the walk ended
+  // only if the page is not full by then, so a page costs at most about
+  // twice the cheaper of the two.
+  bool walking = searching;
+  std::optional<PostKey> walk_end;  // the walk's last post, inclusive; none: to the end
   std::optional<PostKey> after = pq.after;
+  if (walking && listed_postings > 0) {
+    auto end = search_walk_end(c, after, pq.since,
+                               std::max(kLeastWalk, listed_postings / kPostingsPerWalkedPost));
+    if (!end.ok()) return end.status();
+    walk_end = *end;
+  }
   std::vector<int64_t> confirmed;
   // Candidates come in batches; each is confirmed on its text.
   const int batch = searching ? std::max(pq.limit + 1, 100) : pq.limit + 1;
@@ -291,22 +351,24 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
       sql += " AND p.published_at >= ?";
       b.integer(*pq.since);
     }
-    if (after) {
-      sql += " AND (p.published_at < ? OR (p.published_at = ? AND p.id < ?))";
-      b.integer(after->at);
-      b.integer(after->at);
-      b.integer(after->id);
+    if (after) search_before(sql, b, *after);
+    if (walking && walk_end) {
+      sql += " AND (p.published_at > ? OR (p.published_at = ? AND p.id >= ?))";
+      b.integer(walk_end->at);
+      b.integer(walk_end->at);
+      b.integer(walk_end->id);
     }
-    if (!listed.empty()) {
-      sql += " AND p.id IN (";
-      for (size_t k = 0; k < listed.size(); ++k) {
-        sql += k ? " INTERSECT " : "";
-        sql += "SELECT r.post_id FROM job_post_grams r WHERE r.gram = ?";
-        b.text(listed[k]);
-      }
-      sql += ")";
+    bool first_listed = true;
+    for (const auto& [postings, g] : grams) {
+      if (walking || postings >= kDenseGram) continue;
+      sql += first_listed ? " AND p.id IN (" : " INTERSECT ";
+      sql += "SELECT r.post_id FROM job_post_grams r WHERE r.gram = ?";
+      b.text(g);
+      first_listed = false;
     }
-    for (const std::string& g : tested) {
+    if (!first_listed) sql += ")";
+    for (const auto& [postings, g] : grams) {
+      if (!walking && postings < kDenseGram) continue;
       sql += " AND EXISTS (SELECT 1 FROM job_post_grams g WHERE g.gram = ? AND g.post_id = p.id)";
       b.text(g);
     }
@@ -330,8 +392,16 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
       confirmed.push_back(cand.id);
       if (static_cast<int>(confirmed.size()) > pq.limit) return posts_in_order(c, confirmed);
     }
-    if (!searching || static_cast<int>(rows->size()) < batch) return posts_in_order(c, confirmed);
-    after = PostKey{rows->back().published_at, rows->back().id};
+    if (static_cast<int>(rows->size()) == batch) {
+      after = PostKey{rows->back().published_at, rows->back().id};
+    } else if (walking && walk_end) {
+      // The walk's posts are done: the listing goes on after its last one.
+      walking = false;
+      after = walk_end;
+    } else {
+      return posts_in_order(c, confirmed);
+    }
+    if (!searching) return posts_in_order(c, confirmed);
   }
 }
 

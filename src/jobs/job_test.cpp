@@ -5,6 +5,7 @@
 // database: the same SQL proved on both engines.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 #include "jobs/job_store.h"
 #include "jobs/jobs.h"
 #include "jobs/jobs_test_db.h"
+#include "jobs/post_status.h"
 #include "store/test_util.h"
 #ifdef WARMCITY_JOBS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
@@ -279,6 +281,81 @@ TEST_F(JobWorld, SearchPagesOnPastUnconfirmedCandidates) {
   ASSERT_EQ(second->items.size(), 1u);
   EXPECT_EQ(second->items[0].post.id, wanted[0]);
   EXPECT_FALSE(second->next);
+}
+
+// The search walks the newest posts first over a window of the public order
+// and lists the grams' posts from where the window ends (job_store.h): with
+// 600 posts whose grams are each in a few hundred, a page is found by the
+// walk, by the listing, or by both, and every page (limit 1, 7, 50, with and
+// without `since`) follows the cursor so that each match comes exactly once,
+// in the public order — ties of published_at broken by id, which does not
+// follow published_at here.
+TEST_F(JobWorld, SearchPagesEveryMatchOnceInOrderAcrossTheWalkAndTheListing) {
+  struct Seeded {
+    int64_t id = 0;
+    int64_t published_at = 0;
+    bool match = false;
+  };
+  std::vector<Seeded> posts;
+  Status s = db_->write([&](store::Connection& c) -> Status {
+    for (int k = 0; k < 600; ++k) {
+      NewPost p;
+      p.fields = fields("保安");
+      // The newest few match; then five eighths of the posts, none of
+      // which does (a walk's window, more than a page); below them one post
+      // in six. The others have some of the grams, and kind 0 all of them:
+      // 叉车司机 … 夜班 … 货车 has 货车, 车司, 司机, 夜班 but no 货车司机.
+      const int64_t minute = (k * 37) % 400;
+      const int kind = k % 6;
+      const bool match = minute >= 395 || (minute < 150 && kind == 0);
+      p.fields.title = match ? "货车司机" : kind == 0 || kind == 3 ? "叉车司机" : "司机";
+      p.fields.duties = match || kind < 3 ? "负责夜班运输" : "白班";
+      p.fields.conditions = !match && (kind == 0 || kind == 3) ? "会开货车" : "身体健康";
+      p.publisher_org_id = 1001;
+      p.created_by = 2001;
+      p.at = now_ - 86400;
+      Result<int64_t> id = insert_post(c, p);
+      if (!id.ok()) return id.status();
+      // Several posts share each published_at.
+      const int64_t at = now_ - 86400 + 60 * (minute / 3);
+      Status st = change_post_status(c, {*id, "published", "approved", 2002, at, ""});
+      if (!st.ok()) return st;
+      posts.push_back({*id, at, match});
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  std::sort(posts.begin(), posts.end(), [](const Seeded& a, const Seeded& b) {
+    return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
+  });
+  const int64_t since = now_ - 86400 + 60 * 20;
+  for (const bool with_since : {false, true}) {
+    std::vector<int64_t> expected;
+    for (const Seeded& p : posts) {
+      if (p.match && (!with_since || p.published_at >= since)) expected.push_back(p.id);
+    }
+    ASSERT_GT(expected.size(), 20u);
+    for (const int limit : {1, 7, 50}) {
+      PublicQuery q;
+      q.today = core::format_date(service_->today());
+      q.q = "货车司机 夜班";
+      q.limit = limit;
+      if (with_since) q.since = since;
+      std::vector<int64_t> got;
+      for (int page = 0; page < 1000; ++page) {
+        Result<std::vector<PostRecord>> r = public_posts(db_->reader(), q);
+        ASSERT_TRUE(r.ok()) << r.status().message();
+        const bool more = static_cast<int>(r->size()) > limit;
+        for (int k = 0; k < std::min(limit, static_cast<int>(r->size())); ++k) {
+          got.push_back((*r)[static_cast<size_t>(k)].id);
+        }
+        if (!more) break;
+        const PostRecord& last = (*r)[static_cast<size_t>(limit - 1)];
+        q.after = PostKey{last.published_at.value_or(0), last.id};
+      }
+      EXPECT_EQ(got, expected) << "limit " << limit << (with_since ? " since" : "");
+    }
+  }
 }
 
 TEST_F(JobWorld, ExpiredPostsLeaveThePublicListByThemselves) {
