@@ -2,6 +2,8 @@
 // service to Parts and its routes to register_routes().
 #include "activities/module.h"
 
+#include "activities/activity_service.h"
+
 #include "activities/activity_counts.h"
 #include "activities/feed_service.h"
 
@@ -18,6 +20,8 @@ struct Module::Parts {
   store::Database& db;
   accounts::AuditLog& audit;
   ModuleConfig config;
+  // Activities and their series, finding them (activity_service.h).
+  std::shared_ptr<ActivityService> activities = std::make_shared<ActivityService>(db, audit);
   // The calendar feeds (feed_service.h).
   FeedService feeds{db};
   // Sign-ups, the waitlist and the door (signup_service.h).
@@ -50,7 +54,12 @@ Module::Module(store::Database& db, accounts::AuditLog& audit, ModuleConfig conf
 
 Module::~Module() { stop(); }
 
+void Module::use_calendar(std::function<std::shared_ptr<const core::Calendar>()> calendar) {
+  parts_->activities->use_calendar(std::move(calendar));
+}
+
 void Module::register_routes(http::Router& router) {
+  register_activity_routes(router, parts_->activities);
   register_feed_routes(router, parts_->feeds);
   register_activity_counts_routes(router, parts_->db);
   register_signup_routes(router, parts_->signups);

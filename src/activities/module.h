@@ -4,10 +4,12 @@
 // that lapses offers not accepted in time. stop() before the database stops.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "accounts/audit.h"
 #include "activities/activity_tables.h"
+#include "core/calendar.h"
 #include "http/router.h"
 #include "store/database.h"
 
@@ -23,6 +25,10 @@ class Module {
   ~Module();
   Module(const Module&) = delete;
   Module& operator=(const Module&) = delete;
+
+  // The official calendar the clashes check venues' hours with (holidays
+  // and make-up days); until it is given, a calendar that knows no year.
+  void use_calendar(std::function<std::shared_ptr<const core::Calendar>()> calendar);
 
   // Every part's routes (activities, sign-ups and attendance, feeds, counts).
   void register_routes(http::Router& router);
