@@ -101,6 +101,9 @@ export function activityFields(a, { organisers, venues, communities, series = fa
     addressBox.hidden = radioValue(place) !== 'address';
     minutesBox.hidden = radioValue(lengthBy) !== 'minutes';
     endBox.hidden = radioValue(lengthBy) !== 'end';
+    // The length's errors go to the box shown (the end time turned into duration_minutes).
+    minutesBox.dataset.for = minutesBox.hidden ? 'duration_minutes (minutes)' : 'duration_minutes';
+    endBox.dataset.for = endBox.hidden ? 'end_time' : 'duration_minutes';
     if (repeat) {
       repeatBox.hidden = radioValue(repeat) === 'none';
       untilBox.hidden = radioValue(repeatEnd) !== 'until';

@@ -1,5 +1,5 @@
 // This month's activities (issue 18, service 8) on the district dashboard,
-// for staff and admins (the API refuses residents): the dates held, the
+// for admins and department users (the API refuses everyone else): the dates held, the
 // activities they belong to, sign-ups confirmed, attended, no-shows and the
 // places filled (confirmed ÷ capacity, per mille from the server, shown as
 // a percentage), counted by the server in one GET /api/v1/activity-counts
@@ -11,8 +11,8 @@ import { districtDate } from './format.js';
 
 export const ACTIVITY_FIGURES = ['occurrences', 'activities', 'confirmed', 'attended', 'no_shows', 'filled_permille'];
 
-// Who may read the counts: every signed-in user but residents.
-export const mayCountActivities = (user) => Boolean(user) && user.role !== 'resident';
+// Who may read the counts (the server's rule): admins and department users.
+export const mayCountActivities = (user) => Boolean(user) && ['admin', 'department'].includes(user.role);
 
 // ‰ → "85.5%".
 export const permilleText = (n) => `${(Number(n ?? 0) / 10).toFixed(1)}%`;

@@ -40,16 +40,26 @@ function rowActions(s, occ, act) {
   if (!started(occ)) {
     const sure = button(t('actdesk.door.cancel_confirm', { name: s.name }), 'danger',
       () => api(`/activity-signups/${s.id}/cancel`, { method: 'POST', json: {} }), `signup-${s.id}-cancel-confirm`);
-    sure.hidden = true;
+    // In a span: a button's display rule would show it despite [hidden].
+    const confirm = h('span', { hidden: true }, sure);
     const ask = h('button', { type: 'button', class: 'secondary', id: `signup-${s.id}-cancel`, 'aria-expanded': 'false' }, t('actdesk.door.cancel'));
     ask.addEventListener('click', () => {
-      sure.hidden = !sure.hidden;
-      ask.setAttribute('aria-expanded', String(!sure.hidden));
-      if (!sure.hidden) sure.focus();
+      confirm.hidden = !confirm.hidden;
+      ask.setAttribute('aria-expanded', String(!confirm.hidden));
+      if (!confirm.hidden) sure.focus();
     });
-    box.append(ask, ' ', sure);
+    box.append(ask, ' ', confirm);
   }
   return box;
+}
+
+// A check-in's 409 in words: not confirmed, outside the hours, a cancelled date.
+function checkInConflict(err, code) {
+  const why = codeOf(err);
+  if (why === 'not_confirmed') return t('actdesk.door.code_not_confirmed', { code });
+  if (why === 'check_in_closed') return t('actdesk.door.check_in_closed');
+  if (why === 'occurrence_cancelled') return t('actdesk.door.occurrence_cancelled');
+  return t('actdesk.door.not_confirmed_other', { code, detail: err.message });
 }
 
 const attendanceText = (s) => (s.attendance ? t('actdesk.door.mark.' + s.attendance) : t('actdesk.door.mark.none'));
@@ -188,7 +198,7 @@ export async function render(view, params, query) {
         await reload();
       } catch (err) {
         if (err instanceof ApiError && err.status === 404) result(t('actdesk.door.unknown_code', { code: typed }), true);
-        else if (err instanceof ApiError && err.status === 409) result(t('actdesk.door.not_confirmed', { code: typed, detail: err.message }), true);
+        else if (err instanceof ApiError && err.status === 409) result(checkInConflict(err, typed), true);
         else if (err instanceof ApiError && err.status === 422) result(fieldErrors(err).map((x) => x.message).join('；'), true);
         else result(refusedText(err), true);
       }

@@ -13,7 +13,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
 import { oneAtATime } from '../js/job_post_view.js';
-import { occurrenceBody, occurrenceValues, seriesBody } from '../js/activity_desk_model.js';
+import { occurrenceBody, occurrenceValues, seriesBody, started } from '../js/activity_desk_model.js';
 import {
   activityFacts, activityFields, belowTakenText, clashBox, codeOf, fieldErrors, itemsOf, placesText, refusedText, whenText,
 } from '../js/activity_desk_view.js';
@@ -22,8 +22,8 @@ import {
 function conflictText(err) {
   const code = codeOf(err);
   if (code === 'capacity_below_taken') return belowTakenText(err);
-  if (code === 'occurrence_cancelled' || code === 'cancelled' || code === 'already_cancelled') return t('actdesk.already_cancelled');
-  if (code === 'occurrence_started' || code === 'started') return t('actdesk.already_started');
+  if (['occurrence_cancelled', 'activity_cancelled', 'already_cancelled'].includes(code)) return t('actdesk.already_cancelled');
+  if (code === 'occurrence_started') return t('actdesk.already_started');
   return t('actdesk.conflict', { detail: err.message });
 }
 
@@ -31,8 +31,8 @@ function seriesForm(a, choices, done) {
   const fields = activityFields(a, { ...choices, series: true });
   const summary = h('div', { tabindex: '-1', id: 'act-edit-errors' });
   const clashes = h('div', { id: 'act-edit-clash-box' });
-  const form = h('form', { id: 'act-edit-form', class: 'card', novalidate: true, 'aria-labelledby': 'act-edit-title' },
-    h('h2', { id: 'act-edit-title' }, t('actdesk.edit_series')), h('p', { class: 'note' }, t('actdesk.edit_series_note')),
+  const form = h('form', { id: 'act-edit-form', class: 'card', novalidate: true, 'aria-labelledby': 'act-edit-heading' },
+    h('h2', { id: 'act-edit-heading' }, t('actdesk.edit_series')), h('p', { class: 'note' }, t('actdesk.edit_series_note')),
     fields.nodes, summary, clashes, h('p', { class: 'buttons' }, h('button', { type: 'submit', id: 'act-edit-save' }, t('actdesk.save_edit'))));
   const errors = formErrors(form, summary, 'act-edit');
   const save = async (skipClashes) => {
@@ -126,7 +126,7 @@ function dateForm(o, done) {
 }
 
 function dateItem(o, reload, say) {
-  const live = o.status === 'scheduled';
+  const live = o.status === 'scheduled' && !started(o);  // a started date is kept as it was
   const edit = live ? dateForm(o, async () => { say(t('actdesk.date_saved', { date: o.date })); await reload(); }) : null;
   const editOpen = live ? h('button', { type: 'button', class: 'secondary', id: `occ-${o.id}-edit`, 'aria-expanded': 'false' }, t('actdesk.edit_date')) : null;
   editOpen?.addEventListener('click', () => {

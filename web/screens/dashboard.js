@@ -4,7 +4,8 @@
 // for admins and workers the elders (js/dash_elders.js), then the errands and
 // visits with the overdue errands beside the overdue appeals (js/dash_care.js);
 // for admins and department users this month's canteen meals (js/dash_meals.js)
-// and the job posts' figures (js/dash_jobs.js).
+// and the job posts' figures (js/dash_jobs.js), then this month's
+// activities (js/dash_activities.js).
 import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -16,6 +17,7 @@ import { elderSection } from '../js/dash_elders.js';
 import { careSections } from '../js/dash_care.js';
 import { mealSection } from '../js/dash_meals.js';
 import { jobSection } from '../js/dash_jobs.js';
+import { activitySection } from '../js/dash_activities.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -40,6 +42,7 @@ export async function render(view) {
   await careSections(view, user);
   await mealSection(view, user);
   await jobSection(view, user);
+  await activitySection(view, user);
   view.dataset.ready = '1';  // every panel drawn (the tests wait for this)
   return () => disposers.forEach((d) => d());
 }

@@ -67,6 +67,13 @@ export async function render(view) {
         h('a', { id: 'job-reviews-link', class: 'button secondary', href: '#/staff/job-reviews' }, t('jobdesk.staff_reviews')), ' ',
         h('a', { id: 'job-complaints-link', class: 'button secondary', href: '#/staff/job-complaints' }, t('jobdesk.staff_complaints')))));
   }
+  // The activities (issue 18, service 8): organisers' staff and admins (the
+  // API says who of them organises: #/staff/activities says so when not).
+  if (['admin', 'department', 'worker', 'volunteer', 'keeper'].includes(user.role)) {
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'act-link-title' },
+      h('h2', { id: 'act-link-title' }, t('actdesk.staff_heading')),
+      h('p', {}, h('a', { id: 'act-desk-link', class: 'button', href: '#/staff/activities' }, t('actdesk.staff_link')))));
+  }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);
   view.append(h('section', { class: 'card', 'aria-labelledby': 'kept-title' },

@@ -58,6 +58,9 @@ export async function prepareScreens(srv, admin) {
   assert.equal(sample.status, 201, sample.text);
   const job = (await srv.fetch('/api/v1/jobs?limit=1')).body.items[0];
   assert.ok(job, 'the demo publishes job posts');
+  // The organisers' screens (admins organise for all): a demo date to come and its activity.
+  const deskDate = (await srv.fetch('/api/v1/activity-occurrences?days=14&limit=100')).body.items.find((o) => o.status === 'scheduled');
+  assert.ok(deskDate, 'the demo has activity dates to come');
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
@@ -98,6 +101,17 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/jobs', who: ADMIN, hash: '#/staff/jobs', ready: '#job-list-title' },
     { route: '/staff/job-reviews', who: ADMIN, hash: '#/staff/job-reviews', ready: '#job-reviews > li' },
     { route: '/staff/job-complaints', who: ADMIN, hash: '#/staff/job-complaints', ready: '#job-complaints > li' },
+    { route: '/staff/activities', who: ADMIN, hash: '#/staff/activities', ready: '#act-list li.act-item',
+      then: async (page) => {
+        await page.locator('#act-new').click();
+        await page.locator('#act-form').waitFor();
+      } },
+    { route: '/staff/activities/:id', who: ADMIN, hash: `#/staff/activities/${deskDate.activity_id}`, ready: '#act-dates > li',
+      then: async (page) => {
+        await page.locator('#act-dates > li button[id$="-edit"]').first().click();
+        await page.locator('#act-dates form.act-date-form:not([hidden])').waitFor();
+      } },
+    { route: '/staff/activity-occurrences/:id', who: ADMIN, hash: `#/staff/activity-occurrences/${deskDate.id}`, ready: '#door-check' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
