@@ -131,6 +131,7 @@ test('failures in words: the 409s by their code, gone, too many, offline, a fiel
   assert.equal(m.problemText(new TypeError('Failed to fetch')), '无法连接服务器，请检查网络后再试。');
   assert.equal(m.problemText(new ApiError(409, { error: 'already_signed_up' })), '您已经报过名了。');
   assert.equal(m.problemText(new ApiError(409, { detail: 'offer_expired' })), '确认时间已过，名额已给下一位。');
+  assert.equal(m.problemText(new ApiError(409, { error: 'not_active' })), '这条报名已经取消或失效了。');
   assert.equal(m.problemText(new ApiError(404, {})), '找不到这个活动，可能已被删除。');
   assert.equal(m.problemText(new ApiError(429, {})), '操作太频繁，请稍后再试。');
   assert.equal(m.problemText(new ApiError(401, {})), '请先登录。');

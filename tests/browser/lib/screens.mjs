@@ -58,6 +58,9 @@ export async function prepareScreens(srv, admin) {
   assert.equal(sample.status, 201, sample.text);
   const job = (await srv.fetch('/api/v1/jobs?limit=1')).body.items[0];
   assert.ok(job, 'the demo publishes job posts');
+  const dates = (await srv.fetch('/api/v1/activity-occurrences?days=14&limit=100')).body.items;
+  const date = dates.find((o) => o.status === 'scheduled' && o.places_left > 0);
+  assert.ok(date, 'the demo has an activity date with places');
   // The organisers' screens (admins organise for all): a demo date to come and its activity.
   const deskDate = (await srv.fetch('/api/v1/activity-occurrences?days=14&limit=100')).body.items.find((o) => o.status === 'scheduled');
   assert.ok(deskDate, 'the demo has activity dates to come');
@@ -68,6 +71,10 @@ export async function prepareScreens(srv, admin) {
     { route: '/f/:id', who: null, hash: `#/f/${canteen.id}`, ready: '#menu h2' },
     { route: '/jobs', who: null, hash: '#/jobs', ready: '.job-card' },
     { route: '/jobs/:id', who: null, hash: `#/jobs/${job.id}`, ready: '#complaint-open' },
+    { route: '/activities', who: null, hash: '#/activities', ready: '.act-row' },
+    { route: '/activities/:id', who: null, hash: `#/activities/${date.activity_id}`, ready: '#act-dates li' },
+    { route: '/activities/o/:id', who: null, hash: `#/activities/o/${date.id}`, ready: '#act-signin' },
+    { route: '/my/activities', who: null, hash: '#/my/activities', ready: '#act-signin' },
     { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
     { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
     { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
@@ -78,6 +85,12 @@ export async function prepareScreens(srv, admin) {
     { route: '/me/appeals', who: RESIDENT, hash: '#/me/appeals', ready: '#my-appeals li' },
     { route: '/me/family', who: RESIDENT, hash: '#/me/family', ready: 'section[data-elder] textarea' },
     { route: '/track/:code', who: RESIDENT, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
+    { route: '/activities/o/:id', who: RESIDENT, hash: `#/activities/o/${date.id}`, ready: '#act-signup-send' },
+    { route: '/my/activities', who: RESIDENT, hash: '#/my/activities', ready: '#act-feed-make',
+      then: async (page) => {
+        await page.locator('#act-feed-make').click();
+        await page.locator('#act-feed-url').waitFor();
+      } },
     { route: '/staff', who: ADMIN, hash: '#/staff', ready: '.kept a' },
     { route: '/staff/f/:id', who: ADMIN, hash: `#/staff/f/${love.id}`, ready: '#preview-days li' },
     { route: '/staff/appeals', who: ADMIN, hash: '#/staff/appeals', ready: '#queue li' },
@@ -101,6 +114,7 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/jobs', who: ADMIN, hash: '#/staff/jobs', ready: '#job-list-title' },
     { route: '/staff/job-reviews', who: ADMIN, hash: '#/staff/job-reviews', ready: '#job-reviews > li' },
     { route: '/staff/job-complaints', who: ADMIN, hash: '#/staff/job-complaints', ready: '#job-complaints > li' },
+    { route: '/activities/o/:id', who: ADMIN, hash: `#/activities/o/${date.id}`, ready: '#act-staff' },
     { route: '/staff/activities', who: ADMIN, hash: '#/staff/activities', ready: '#act-list li.act-item',
       then: async (page) => {
         await page.locator('#act-new').click();

@@ -136,4 +136,5 @@ export default {
   'act.error.occurrence_started': 'This date has started; signing up or cancelling is closed.',
   'act.error.offer_expired': 'The time to accept has passed; the place went to the next person.',
   'act.error.not_offered': 'No place is being held for you now.',
+  'act.error.not_active': 'This sign-up is no longer active.',
 };

@@ -136,4 +136,5 @@ export default {
   'act.error.occurrence_started': '这一场已经开始，不能再报名或取消。',
   'act.error.offer_expired': '确认时间已过，名额已给下一位。',
   'act.error.not_offered': '现在没有给您保留的名额。',
+  'act.error.not_active': '这条报名已经取消或失效了。',
 };
