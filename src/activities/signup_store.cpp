@@ -11,7 +11,7 @@ constexpr const char* kSignupColumns =
     "s.id, s.occurrence_id, s.user_id, s.by_user, s.name, s.phone, s.status, "
     "s.offer_expires_at, s.code, s.attendance, s.created_at";
 
-SignupRecord signup_row(store::Statement& s) {
+SignupRecord signup_row_of(store::Statement& s) {
   SignupRecord r;
   r.id = s.column_int64(0);
   r.occurrence_id = s.column_int64(1);
@@ -39,16 +39,16 @@ Result<std::optional<SignupRecord>> signup_one(store::Connection& c, store::Stat
   Result<bool> row = q.step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<SignupRecord>{};
-  SignupRecord r = signup_row(q);
+  SignupRecord r = signup_row_of(q);
   if (Status s = signup_fill_position(c, r); !s.ok()) return s;
   return std::optional<SignupRecord>{std::move(r)};
 }
 
-constexpr const char* kFactsColumns =
+constexpr const char* kSignupFactsColumns =
     "o.id, o.activity_id, a.organiser_org_id, a.title, o.local_date, o.starts_at, o.ends_at, "
     "o.status, a.status, a.age_min, a.age_max";
 
-OccurrenceFacts facts_row(store::Statement& s, int at) {
+OccurrenceFacts signup_facts_row(store::Statement& s, int at) {
   OccurrenceFacts f;
   f.id = s.column_int64(at);
   f.activity_id = s.column_int64(at + 1);
@@ -67,7 +67,7 @@ OccurrenceFacts facts_row(store::Statement& s, int at) {
 
 Result<std::optional<OccurrenceFacts>> get_occurrence_facts(store::Connection& c,
                                                             int64_t occurrence_id) {
-  auto q = c.prepare(std::string("SELECT ") + kFactsColumns +
+  auto q = c.prepare(std::string("SELECT ") + kSignupFactsColumns +
                      " FROM activity_occurrences o JOIN activities a ON a.id = o.activity_id "
                      "WHERE o.id = ?");
   if (!q.ok()) return q.status();
@@ -75,7 +75,7 @@ Result<std::optional<OccurrenceFacts>> get_occurrence_facts(store::Connection& c
   Result<bool> row = q->step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<OccurrenceFacts>{};
-  return std::optional<OccurrenceFacts>{facts_row(*q, 0)};
+  return std::optional<OccurrenceFacts>{signup_facts_row(*q, 0)};
 }
 
 Result<std::optional<SignupRecord>> get_signup(store::Connection& c, int64_t id) {
@@ -101,7 +101,7 @@ Result<std::vector<SignupRecord>> signups_of(store::Connection& c, int64_t occur
                      " FROM activity_signups s WHERE s.occurrence_id = ? ORDER BY s.id");
   if (!q.ok()) return q.status();
   q->bind(1, occurrence_id);
-  Result<std::vector<SignupRecord>> rows = store::collect<SignupRecord>(*q, signup_row);
+  Result<std::vector<SignupRecord>> rows = store::collect<SignupRecord>(*q, signup_row_of);
   if (!rows.ok()) return rows.status();
   int64_t waiting = 0;
   for (SignupRecord& r : *rows)
@@ -111,7 +111,7 @@ Result<std::vector<SignupRecord>> signups_of(store::Connection& c, int64_t occur
 
 Result<std::vector<MySignup>> signups_of_user(store::Connection& c, int64_t user_id, bool upcoming,
                                               int64_t now, int limit) {
-  auto q = c.prepare(std::string("SELECT ") + kSignupColumns + ", " + kFactsColumns +
+  auto q = c.prepare(std::string("SELECT ") + kSignupColumns + ", " + kSignupFactsColumns +
                      " FROM activity_signups s "
                      "JOIN activity_occurrences o ON o.id = s.occurrence_id "
                      "JOIN activities a ON a.id = o.activity_id WHERE s.user_id = ? AND " +
@@ -122,8 +122,8 @@ Result<std::vector<MySignup>> signups_of_user(store::Connection& c, int64_t user
   q->bind(1, user_id).bind(2, now).bind(3, static_cast<int64_t>(limit));
   Result<std::vector<MySignup>> rows = store::collect<MySignup>(*q, [](store::Statement& s) {
     MySignup m;
-    m.signup = signup_row(s);
-    m.occurrence = facts_row(s, 11);
+    m.signup = signup_row_of(s);
+    m.occurrence = signup_facts_row(s, 11);
     m.occurrence_status = s.column_text(18);
     return m;
   });
