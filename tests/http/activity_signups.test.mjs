@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startWithAdminAndResident } from './lib/server.mjs';
+import { startWithAdminAndResident, startServer, ADMIN } from './lib/server.mjs';
 import { makeOrg } from './lib/fixtures.mjs';
 import { waitFor } from './lib/wait.mjs';
 
@@ -270,4 +270,28 @@ test('bad input, unknown and cancelled occurrences, who may call', async () => {
 
   const off = occurrence({ capacity: 5, status: 'cancelled' });
   assertProblem(await send('POST', `${OCC}/${off}/signups`, { name: '王阿姨', phone: '13812340000' }, w.staff), 409, { error: 'occurrence_cancelled' });
+});
+
+test('the server\'s sweeper lapses an offer past its time and offers the place to the next in line', async () => {
+  const srv = await startServer({ users: [ADMIN], now: NOW, args: ['--activities-sweep-seconds', '1'] });
+  try {
+    const admin = await srv.login(ADMIN.username, ADMIN.password);
+    const org = await makeOrg(srv, admin, '区文旅局', 'department');
+    const startsAt = unix('2026-12-06T09:00:00+08:00');
+    // One place, held by an offer that ran out an hour ago; one caller waits.
+    srv.sql(`INSERT INTO activities (id, title, organiser_org_id, address, capacity, first_date, start_minute, duration_minutes, created_by, created_at, updated_at) VALUES (1, '书法', ${org}, '文化馆', 1, '2026-12-06', 540, 60, 1, 0, 0);`
+      + `INSERT INTO activity_occurrences (id, activity_id, seq, local_date, starts_at, ends_at, capacity, taken, updated_at) VALUES (1, 1, 1, '2026-12-06', ${startsAt}, ${startsAt + 3600}, 1, 1, 0);`
+      + `INSERT INTO activity_signups (id, occurrence_id, name, phone, status, offer_expires_at, code, created_at, updated_at) VALUES (1, 1, '钱', '13822220001', 'offered', ${unix(NOW) - 3600}, '111111', 0, 0), (2, 1, '孙', '13822220002', 'waiting', NULL, '222222', 0, 0);`, { readonly: false });
+    const moved = await waitFor(() => {
+      const rows = srv.sql('SELECT status FROM activity_signups ORDER BY id;');
+      return rows === 'lapsed\noffered' ? rows : null;
+    }, { what: 'the sweep', timeoutMs: 20000 });
+    assert.equal(moved, 'lapsed\noffered');
+    assert.equal(srv.sql('SELECT taken FROM activity_occurrences WHERE id = 1;'), '1');
+    assert.equal(srv.sql('SELECT kind FROM activity_signup_events WHERE signup_id = 1;'), 'lapsed');
+    assert.equal(srv.sql('SELECT kind FROM activity_signup_events WHERE signup_id = 2;'), 'offered');
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
 });
