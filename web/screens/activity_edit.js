@@ -8,7 +8,7 @@
 // and a link to its door list (screens/activity_door.js). One request at a
 // time on every form.
 import { api, ApiError, me } from '../js/api.js';
-import { h } from '../js/dom.js';
+import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { fieldBox, formErrors } from '../js/care_form.js';
@@ -140,8 +140,8 @@ function dateItem(o, reload, say) {
   }, async () => { say(t('actdesk.date_cancelled', { date: o.date })); await reload(); }) : null;
   return h('li', { class: 'card act-date', id: `occ-${o.id}`, dataset: { occurrence: o.id, status: o.status } },
     h('h3', {}, whenText(o), ' ', h('span', { class: 'badge' }, t('actdesk.occ_status.' + o.status))),
-    h('p', {}, h('span', { class: 'act-places' }, placesText(o)), ' · ', h('span', { class: 'act-waiting' }, t('actdesk.waiting', { n: o.waiting ?? 0 })),
-      o.detached ? [' · ', t('actdesk.detached')] : null),
+    o.status === 'scheduled' && h('p', {}, h('span', { class: 'act-places' }, placesText(o)), ' · ',
+      h('span', { class: 'act-waiting' }, t('actdesk.waiting', { n: o.waiting ?? 0 })), o.detached ? [' · ', t('actdesk.detached')] : null),
     o.status === 'cancelled' && o.cancel_note && h('p', { class: 'note' }, t('actdesk.cancelled_note', { note: o.cancel_note })),
     h('p', { class: 'buttons' }, h('a', { href: `#/staff/activity-occurrences/${o.id}`, id: `occ-${o.id}-door` }, t('actdesk.door_link')),
       editOpen && [' ', editOpen], cancel && [' ', cancel.open]),
@@ -171,7 +171,8 @@ export async function render(view, params, query) {
   const body = h('div', { id: 'act-body' });
   const reload = async () => {
     const fresh = await api(`/activities/${a.id}`);
-    body.replaceChildren(...page(fresh));
+    body.replaceChildren();
+    fill(body, page(fresh));  // fill() skips the parts not shown (false), append would write them
   };
   const page = ({ activity, occurrences }) => {
     const live = activity.status !== 'cancelled';
@@ -193,7 +194,7 @@ export async function render(view, params, query) {
         h('p', {}, cancel.open), cancel.form),
     ];
   };
-  body.append(...page(shown));
+  fill(body, page(shown));
   view.append(flash, body);
   view.dataset.ready = '1';
 }
