@@ -245,12 +245,21 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
           venue = std::move(**v);
         }
         const int64_t t = now();
+        Result<std::vector<OccurrenceRecord>> ahead =
+            occurrences_of(c, id, t + 1, std::numeric_limits<int64_t>::max());
+        if (!ahead.ok()) return ahead.status();
+        // Their places are read under their turns (a sign-up on another
+        // instance cannot pass the capacity check).
+        for (const OccurrenceRecord& o : *ahead)
+          if (o.status == "scheduled" && !o.detached)
+            if (Status s = hold_occurrence(c, o.id); !s.ok()) return s;
         Result<std::vector<OccurrenceRecord>> all =
             occurrences_of(c, id, t + 1, std::numeric_limits<int64_t>::max());
         if (!all.ok()) return all.status();
         const bool moved = p.start_minute || p.duration_minutes || p.venue_id;
         const std::shared_ptr<const core::Calendar> cal = calendar();
         std::vector<OccurrenceRecord> change;
+        std::vector<int64_t> raised;
         for (OccurrenceRecord o : *all) {
           if (o.status != "scheduled" || o.detached) continue;
           Result<core::LocalDate> d = core::parse_date(o.date);
@@ -269,18 +278,17 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
               continue;
             }
           }
-          o.waiting = o.capacity > before_capacity ? 1 : 0;  // marks a raised capacity
+          if (o.capacity > before_capacity) raised.push_back(o.id);
           change.push_back(o);
         }
         if (!out.clashes.empty()) return Status::Conflict("clash");
         if (!out.capacity_below_taken.empty()) return Status::Conflict("capacity_below_taken");
         a.updated_at = t;
         if (Status s = save_activity(c, a); !s.ok()) return s;
-        for (const OccurrenceRecord& o : change) {
+        for (const OccurrenceRecord& o : change)
           if (Status s = save_occurrence(c, o, t); !s.ok()) return s;
-          if (o.waiting == 1)
-            if (Status s = activity_offer_raised(c, o.id, t); !s.ok()) return s;
-        }
+        for (int64_t occurrence_id : raised)
+          if (Status s = activity_offer_raised(c, occurrence_id, t); !s.ok()) return s;
         out.occurrences = std::move(change);
         if (Status s = activity_reload(c, out.occurrences); !s.ok()) return s;
         Result<ActivityRecord> fresh = load_activity(c, id);
@@ -329,6 +337,7 @@ void ActivityService::update_occurrence(int64_t id, OccurrencePatch p, Caller by
                                         ActivityDone done) {
   write(
       [this, id, p, by](store::Connection& c, ActivityWritten& out) -> Status {
+        if (Status s = hold_occurrence(c, id); !s.ok()) return s;
         Result<OccurrenceRecord> old = load_occurrence(c, id);
         if (!old.ok()) return old.status();
         Result<ActivityRecord> a = load_activity(c, old->activity_id);
