@@ -211,14 +211,18 @@ namespace {
 // than its posts listed.
 constexpr int64_t kDenseGram = 20000;
 
-// The walk newest first (public_posts) may cover one post of the public
-// order for every kPostingsPerWalkedPost postings the listing would read: a
-// walked post costs an index step, its row and a probe of the rarest gram on
-// the primary key, several times a posting read in gram order.
-constexpr int64_t kPostingsPerWalkedPost = 4;
-// … and at least this many posts, so a query of a rare gram first looks at
-// the newest posts before it reads the gram's list.
-constexpr int64_t kLeastWalk = 200;
+// The walk newest first (public_posts) covers at most as many posts of the
+// public order as the grams in fewer than kDenseGram posts have postings
+// (a walked post costs an index step and a look-up in the rarest gram's
+// posts, the posts in that list a probe of each other gram too; the listing
+// reads every posting into temporary trees), and at least kLeastWalk posts.
+constexpr int64_t kLeastWalk = 1000;
+// The walk goes in windows of the public order, the first this long, each
+// next twice the last. Each window reads the rarest gram's list once more,
+// and a window costs its length only when its matches are fewer than a page
+// (the walk stops at a page), so the first is long enough for a page of a
+// query that matches one post in 200.
+constexpr int64_t kFirstWindow = 4000;
 
 Result<int64_t> gram_postings(store::Connection& c, const std::string& gram) {
   auto q = c.prepare(
@@ -258,8 +262,12 @@ Result<std::vector<PostRecord>> posts_in_order(store::Connection& c,
 }
 
 // " AND (published_at, id) before `k`" in the public order (newest first).
+// The first, redundant term is a range on published_at that SQLite can start
+// or end its scan of job_posts_public at: it cannot tell from the OR alone,
+// whose two published_at are two placeholders.
 void search_before(std::string& sql, Binds& b, const PostKey& k) {
-  sql += " AND (p.published_at < ? OR (p.published_at = ? AND p.id < ?))";
+  sql += " AND p.published_at <= ? AND (p.published_at < ? OR (p.published_at = ? AND p.id < ?))";
+  b.integer(k.at);
   b.integer(k.at);
   b.integer(k.at);
   b.integer(k.id);
@@ -306,31 +314,38 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
   }
   std::sort(grams.begin(), grams.end());
   // Two ways to the candidates, both in the public order, paged by its key:
-  // - the walk: the published posts newest first, every gram tested on each
-  //   post by the primary key (gram, post_id), stopping after a page; cheap
-  //   while matches are common among the newest posts, but a query whose
-  //   matches are few would walk every post;
+  // - the walk: the published posts newest first, each looked up in the
+  //   rarest gram's posts (read once into a temporary list) and, if there,
+  //   tested for every other gram on the primary key (gram, post_id),
+  //   stopping after a page; cheap while matches are common among the newest
+  //   posts, but a query whose matches are few would walk every post;
   // - the listing: the posts of the grams in fewer than kDenseGram posts
   //   intersected in the gram index alone (every posting of those grams
   //   read), the dense grams tested on each post.
-  // A search starts with the walk over at most listed_postings /
-  // kPostingsPerWalkedPost posts after the cursor (no bound when every gram
-  // is dense: there is nothing to list) and lists from where the walk ended
-  // only if the page is not full by then, so a page costs at most about
-  // twice the cheaper of the two.
+  // A search walks windows of the public order after the cursor, up to
+  // listed_postings posts in all (no bound when every gram is dense: there
+  // is nothing to list), and lists from where the walk ended only if the
+  // page is not full by then.
   bool walking = searching;
-  std::optional<PostKey> walk_end;  // the walk's last post, inclusive; none: to the end
+  int64_t walk_left = std::max(kLeastWalk, listed_postings);
+  int64_t window = kFirstWindow;
+  bool bounded = walking && listed_postings > 0;
+  std::optional<PostKey> walk_end;  // the window's last post, inclusive
   std::optional<PostKey> after = pq.after;
-  if (walking && listed_postings > 0) {
-    auto end = search_walk_end(c, after, pq.since,
-                               std::max(kLeastWalk, listed_postings / kPostingsPerWalkedPost));
-    if (!end.ok()) return end.status();
-    walk_end = *end;
-  }
   std::vector<int64_t> confirmed;
-  // Candidates come in batches; each is confirmed on its text.
-  const int batch = searching ? std::max(pq.limit + 1, 100) : pq.limit + 1;
+  // Candidates come in batches, each confirmed on its text; a batch that
+  // confirms too few is followed by one twice as long.
+  int batch = pq.limit + 1;
   while (true) {
+    if (walking && bounded && !walk_end) {
+      const int64_t n = std::min(window, walk_left);
+      auto end = search_walk_end(c, after, pq.since, n);
+      if (!end.ok()) return end.status();
+      walk_end = *end;
+      walk_left -= n;
+      window *= 2;
+      if (!walk_end) bounded = false;  // the window reaches the last post
+    }
     std::string sql =
         "SELECT p.id, p.published_at, p.title, p.conditions, p.duties, p.place, e.name "
         "FROM job_posts p JOIN job_employers e ON e.id = p.employer_id "
@@ -353,24 +368,27 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
     }
     if (after) search_before(sql, b, *after);
     if (walking && walk_end) {
-      sql += " AND (p.published_at > ? OR (p.published_at = ? AND p.id >= ?))";
+      sql +=
+          " AND p.published_at >= ? AND (p.published_at > ? OR (p.published_at = ? AND p.id >= "
+          "?))";
+      b.integer(walk_end->at);
       b.integer(walk_end->at);
       b.integer(walk_end->at);
       b.integer(walk_end->id);
     }
-    bool first_listed = true;
+    // Walking: the rarest listed gram as a list; listing: all listed grams.
+    size_t as_list = 0;
     for (const auto& [postings, g] : grams) {
-      if (walking || postings >= kDenseGram) continue;
-      sql += first_listed ? " AND p.id IN (" : " INTERSECT ";
+      if (postings >= kDenseGram || (walking && as_list == 1)) break;
+      sql += as_list == 0 ? " AND p.id IN (" : " INTERSECT ";
       sql += "SELECT r.post_id FROM job_post_grams r WHERE r.gram = ?";
       b.text(g);
-      first_listed = false;
+      ++as_list;
     }
-    if (!first_listed) sql += ")";
-    for (const auto& [postings, g] : grams) {
-      if (!walking && postings < kDenseGram) continue;
+    if (as_list > 0) sql += ")";
+    for (size_t k = as_list; k < grams.size(); ++k) {
       sql += " AND EXISTS (SELECT 1 FROM job_post_grams g WHERE g.gram = ? AND g.post_id = p.id)";
-      b.text(g);
+      b.text(grams[k].second);
     }
     sql += " ORDER BY p.published_at DESC, p.id DESC LIMIT ?";
     b.integer(batch);
@@ -392,16 +410,19 @@ Result<std::vector<PostRecord>> public_posts(store::Connection& c, const PublicQ
       confirmed.push_back(cand.id);
       if (static_cast<int>(confirmed.size()) > pq.limit) return posts_in_order(c, confirmed);
     }
+    if (!searching) return posts_in_order(c, confirmed);
     if (static_cast<int>(rows->size()) == batch) {
       after = PostKey{rows->back().published_at, rows->back().id};
+      batch = std::min(2 * batch, 400);
     } else if (walking && walk_end) {
-      // The walk's posts are done: the listing goes on after its last one.
-      walking = false;
+      // The window's posts are done: the next window, or the listing once
+      // the walk has covered its share, goes on after its last one.
       after = walk_end;
+      walk_end.reset();
+      if (walk_left <= 0) walking = false;
     } else {
       return posts_in_order(c, confirmed);
     }
-    if (!searching) return posts_in_order(c, confirmed);
   }
 }
 

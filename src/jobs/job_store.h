@@ -6,14 +6,15 @@
 // Search (docs/jobs.md "Search"): the candidates are the posts that have
 // every gram of the query (core::query_grams) in job_post_grams, found in the
 // public order two ways: first a walk over the published posts newest first,
-// each gram tested on each post on the primary key (gram, post_id), over a
-// window of posts after the cursor as long as a quarter of the postings of
-// the grams in fewer than 20,000 posts; then, if the page is not full, the
-// listing from the window's end: those grams' posts intersected in the index
-// alone, the denser ones tested on each post. Candidates are read with their
-// text only, each confirmed by core::text_contains on its folded searchable
-// text, paging on until `limit` posts are confirmed or no candidate is left;
-// then the confirmed posts' full rows.
+// in windows after the cursor (4,000 posts, then twice as many each time, up
+// to as many posts as the grams in fewer than 20,000 posts have postings),
+// each post looked up in the rarest gram's posts and tested for the other
+// grams on the primary key (gram, post_id); then, if the page is not full,
+// the listing from where the walk ended: those grams' posts intersected in
+// the index alone, the denser ones tested on each post. Candidates are read
+// with their text only, each confirmed by core::text_contains on its folded
+// searchable text, paging on until `limit` posts are confirmed or no
+// candidate is left; then the confirmed posts' full rows.
 #pragma once
 
 #include <cstdint>

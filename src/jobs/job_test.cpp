@@ -283,13 +283,14 @@ TEST_F(JobWorld, SearchPagesOnPastUnconfirmedCandidates) {
   EXPECT_FALSE(second->next);
 }
 
-// The search walks the newest posts first over a window of the public order
-// and lists the grams' posts from where the window ends (job_store.h): with
-// 600 posts whose grams are each in a few hundred, a page is found by the
-// walk, by the listing, or by both, and every page (limit 1, 7, 50, with and
-// without `since`) follows the cursor so that each match comes exactly once,
-// in the public order — ties of published_at broken by id, which does not
-// follow published_at here.
+// The search walks the newest posts first, in windows of the public order,
+// for as many posts as the query's grams have postings, and lists the
+// grams' posts from where the walk ended (job_store.h): with 2,400 posts and
+// 焊工证's two grams in about 560 each, a page is found by the walk, by the
+// listing, or by both, and every page (limit 1, 7, 50, with and without
+// `since`) follows the cursor so that each match comes exactly once, in the
+// public order — ties of published_at broken by id, which does not follow
+// published_at here.
 TEST_F(JobWorld, SearchPagesEveryMatchOnceInOrderAcrossTheWalkAndTheListing) {
   struct Seeded {
     int64_t id = 0;
@@ -298,19 +299,19 @@ TEST_F(JobWorld, SearchPagesEveryMatchOnceInOrderAcrossTheWalkAndTheListing) {
   };
   std::vector<Seeded> posts;
   Status s = db_->write([&](store::Connection& c) -> Status {
-    for (int k = 0; k < 600; ++k) {
+    for (int k = 0; k < 2400; ++k) {
       NewPost p;
       p.fields = fields("保安");
-      // The newest few match; then five eighths of the posts, none of
-      // which does (a walk's window, more than a page); below them one post
-      // in six. The others have some of the grams, and kind 0 all of them:
-      // 叉车司机 … 夜班 … 货车 has 货车, 车司, 司机, 夜班 but no 货车司机.
-      const int64_t minute = (k * 37) % 400;
+      // The newest 15 match; the next 1,485 (more than the walk covers)
+      // none; of the oldest 900 one in six. Kind 0 elsewhere and kind 3
+      // among the oldest have both grams but no 焊工证 (焊工 … 电工证).
+      const int64_t minute = (k * 37) % 1600;
       const int kind = k % 6;
-      const bool match = minute >= 395 || (minute < 150 && kind == 0);
-      p.fields.title = match ? "货车司机" : kind == 0 || kind == 3 ? "叉车司机" : "司机";
-      p.fields.duties = match || kind < 3 ? "负责夜班运输" : "白班";
-      p.fields.conditions = !match && (kind == 0 || kind == 3) ? "会开货车" : "身体健康";
+      const bool match = minute >= 1590 || (minute < 600 && kind == 0);
+      const bool apart = !match && (kind == 0 || (minute < 600 && kind == 3));
+      if (match || apart) p.fields.title = "焊工";
+      if (match) p.fields.conditions = "持焊工证";
+      if (apart) p.fields.conditions = "需电工证";
       p.publisher_org_id = 1001;
       p.created_by = 2001;
       p.at = now_ - 86400;
@@ -328,17 +329,17 @@ TEST_F(JobWorld, SearchPagesEveryMatchOnceInOrderAcrossTheWalkAndTheListing) {
   std::sort(posts.begin(), posts.end(), [](const Seeded& a, const Seeded& b) {
     return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
   });
-  const int64_t since = now_ - 86400 + 60 * 20;
+  const int64_t since = now_ - 86400 + 60 * 100;
   for (const bool with_since : {false, true}) {
     std::vector<int64_t> expected;
     for (const Seeded& p : posts) {
       if (p.match && (!with_since || p.published_at >= since)) expected.push_back(p.id);
     }
-    ASSERT_GT(expected.size(), 20u);
+    ASSERT_GT(expected.size(), 60u);
     for (const int limit : {1, 7, 50}) {
       PublicQuery q;
       q.today = core::format_date(service_->today());
-      q.q = "货车司机 夜班";
+      q.q = "焊工证";
       q.limit = limit;
       if (with_since) q.since = since;
       std::vector<int64_t> got;
