@@ -172,6 +172,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   app->activities_ = std::make_unique<activities::Module>(
       *app->db_, app->accounts_->audit(),
       activities::ModuleConfig{config.activities_sweep_interval_s});
+  // Clashes with a venue's hours see the official holidays (PH).
+  app->activities_->use_calendar([calendar = app->calendar_.get()] { return calendar->current(); });
   // A team belongs to a grid; its members are users of the right roles.
   app->elders_->use_teams({[db = app->db_.get()](int64_t area_id) -> Result<eldercare::GridRef> {
                              Result<areas::AreaRecord> area =
