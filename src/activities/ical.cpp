@@ -57,8 +57,8 @@ std::string escape_ical_text(std::string_view text) {
         out += "\\n";
         break;
       default:
-        // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') {
+        // Other control characters (and DEL) are not allowed in TEXT (RFC 5545 3.3.11).
+        if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t') || ch == 0x7F) {
           out += ' ';
         } else {
           out += ch;

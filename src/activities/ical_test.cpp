@@ -114,6 +114,7 @@ TEST(IcalTest, TextEscapesBackslashSemicolonCommaAndNewlines) {
   EXPECT_EQ(escape_ical_text("，；：、"), "，；：、");  // full-width marks are not special
   EXPECT_EQ(escape_ical_text("a:b\"c"), "a:b\"c");
   EXPECT_EQ(escape_ical_text(std::string("x\x01y", 3)), "x y");
+  EXPECT_EQ(escape_ical_text(std::string("x\x7fy", 3)), "x y");  // DEL too
 }
 
 TEST(IcalTest, TimesAreDistrictLocalAndUtc) {

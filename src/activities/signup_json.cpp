@@ -78,14 +78,18 @@ namespace {
 ordered_json door_entries_json(const std::vector<SignupRecord>& rows) {
   ordered_json list = ordered_json::array();
   for (const SignupRecord& r : rows) {
-    list.push_back({{"id", r.id},
-                    {"name", r.name},
-                    {"phone", core::mask_phone(r.phone)},
-                    {"status", r.status},
-                    {"position", r.status == "waiting" ? r.position : 0},
-                    {"attendance", r.attendance},
-                    {"code", r.code},
-                    {"by_staff", r.by_staff()}});
+    list.push_back(
+        {{"id", r.id},
+         {"name", r.name},
+         {"phone", core::mask_phone(r.phone)},
+         {"status", r.status},
+         {"position", r.status == "waiting" ? r.position : 0},
+         {"attendance", r.attendance},
+         {"code", r.code},
+         {"by_staff", r.by_staff()},
+         {"offer_expires_at", r.status == "offered" && r.offer_expires_at
+                                  ? ordered_json(core::format_rfc3339(*r.offer_expires_at))
+                                  : ordered_json(nullptr)}});
   }
   return list;
 }

@@ -5,6 +5,7 @@
 
 #include "accounts/audit.h"
 #include "activities/organiser_access.h"
+#include "core/phone.h"
 #include "core/time.h"
 #include "store/turn.h"
 
@@ -37,6 +38,20 @@ Result<SignupParty> signup_party_of(store::Connection& c, const SignupRecord& r,
 }
 
 Status signup_not_found(int64_t id) { return Status::NotFound("no sign-up " + std::to_string(id)); }
+
+// Who may answer an offer: the sign-up's own person (false), or, for a
+// sign-up staff made for a caller, the organiser's staff and admins (true);
+// anybody else gets the sign-up's 404.
+Result<bool> signup_answerer(store::Connection& c, const SignupRecord& r, const OccurrenceFacts& f,
+                             const Caller& by) {
+  if (by.signed_in() && r.user_id && *r.user_id == by.user_id) return false;
+  if (!r.by_staff() || !by.signed_in() || by.is_resident()) return signup_not_found(r.id);
+  Status s = require_organiser(c, by, f.organiser_org_id);
+  if (s.ok()) return true;
+  if (s.code() == Code::kPermissionDenied || s.code() == Code::kUnauthenticated)
+    return signup_not_found(r.id);
+  return s;
+}
 
 Status signup_occurrence_not_found(int64_t id) {
   return Status::NotFound("no activity occurrence " + std::to_string(id));
@@ -159,7 +174,7 @@ void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, 
           r.phone = *(*k)->phone;
           std::string why;
           std::optional<std::string> n = signup_name(first_chars((*k)->name, kMaxSignupName), &why);
-          r.name = n ? *n : r.phone;
+          r.name = n ? *n : core::mask_phone(r.phone);
         } else {
           if (Status s = require_organiser(c, by, occ.organiser_org_id); !s.ok()) return s;
           r.by_user = by.user_id;
@@ -242,18 +257,20 @@ void SignupService::accept(int64_t signup_id, Caller by, SignupDone done) {
         Result<SignupAndFacts> sf = signup_held(c, signup_id);
         if (!sf.ok()) return sf.status();
         const SignupRecord& r = sf->signup;
-        if (!by.signed_in() || !r.user_id || *r.user_id != by.user_id) {
-          return signup_not_found(signup_id);
-        }
+        Result<bool> staff = signup_answerer(c, r, sf->facts, by);
+        if (!staff.ok()) return staff.status();
         if (r.status != "offered")
           return Status::Conflict("not_offered: the sign-up is " + r.status);
+        if (sf->facts.starts_at <= at) return Status::Conflict("occurrence_started: it has begun");
         if (r.offer_expires_at && *r.offer_expires_at <= at) {
           return Status::Conflict("offer_expired: the offer's time has passed");
         }
         Result<bool> moved = move_signup(c, r.id, "offered", "confirmed", at);
         if (!moved.ok()) return moved.status();
         if (!*moved) return Status::Internal("a held sign-up changed under its turn");
-        return add_signup_event(c, r.id, "accepted", at, by.user_id);
+        if (Status s = add_signup_event(c, r.id, "accepted", at, by.user_id); !s.ok()) return s;
+        if (!*staff) return Status::Ok();
+        return signup_audit(c, by, "activity_signup.accept", r, accounts::AuditDetail(), at);
       },
       std::move(done));
 }
@@ -266,16 +283,17 @@ void SignupService::decline(int64_t signup_id, Caller by, SignupDone done) {
         Result<SignupAndFacts> sf = signup_held(c, signup_id);
         if (!sf.ok()) return sf.status();
         const SignupRecord& r = sf->signup;
-        if (!by.signed_in() || !r.user_id || *r.user_id != by.user_id) {
-          return signup_not_found(signup_id);
-        }
+        Result<bool> staff = signup_answerer(c, r, sf->facts, by);
+        if (!staff.ok()) return staff.status();
         if (r.status != "offered")
           return Status::Conflict("not_offered: the sign-up is " + r.status);
         Result<bool> moved = move_signup(c, r.id, "offered", "lapsed", at);
         if (!moved.ok()) return moved.status();
         if (!*moved) return Status::Internal("a held sign-up changed under its turn");
         if (Status s = add_signup_event(c, r.id, "declined", at, by.user_id); !s.ok()) return s;
-        return signup_free_place(c, r, at);
+        if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
+        if (!*staff) return Status::Ok();
+        return signup_audit(c, by, "activity_signup.decline", r, accounts::AuditDetail(), at);
       },
       std::move(done));
 }

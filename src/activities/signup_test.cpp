@@ -20,6 +20,7 @@
 
 #include "activities/activities_test_db.h"
 #include "activities/signup.h"
+#include "core/phone.h"
 #include "store/test_util.h"
 #ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
@@ -312,6 +313,85 @@ TEST_F(SignupTest, AnOfferLapsesBySweepToTheNextAndAcceptingLateIsRefused) {
   EXPECT_EQ(now_of(d->id).status, "offered");
   ASSERT_OK_RESULT(accept(d->id, resident(13)));
   EXPECT_EQ(taken(1), 2);
+}
+
+// A caller staff signed up has no account to answer with: the organiser's
+// staff and admins answer the offer for them, audited; others get 404.
+TEST_F(SignupTest, StaffAnswerTheOfferOfACallerTheySignedUp) {
+  auto a = join(1, resident(10));
+  auto b = join(1, resident(11));
+  auto c = staff_join(1, "13800000001");
+  auto d = staff_join(1, "13800000002");
+  ASSERT_OK_RESULT(d);
+  ASSERT_OK_RESULT(cancel(a->id, resident(10)));
+  ASSERT_EQ(now_of(c->id).status, "offered");
+  Result<DoorList> list = door(1, organiser());
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->offered.size(), 1u);
+  ASSERT_TRUE(list->offered[0].offer_expires_at);
+  EXPECT_EQ(*list->offered[0].offer_expires_at, kNow + 3600);
+  EXPECT_EQ(accept(c->id, resident(12)).status().code(), Code::kNotFound);
+  EXPECT_EQ(accept(c->id, other_staff()).status().code(), Code::kNotFound);
+  EXPECT_EQ(decline(c->id, other_staff()).status().code(), Code::kNotFound);
+  auto ok = accept(c->id, organiser());
+  ASSERT_OK_RESULT(ok);
+  EXPECT_EQ(ok->status, "confirmed");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.accept' AND "
+                  "subject_id = '" +
+                  std::to_string(c->id) + "' AND actor_user_id = 2"),
+            1);
+  ASSERT_OK_RESULT(cancel(b->id, resident(11)));
+  ASSERT_EQ(now_of(d->id).status, "offered");
+  auto no = decline(d->id, admin());
+  ASSERT_OK_RESULT(no);
+  EXPECT_EQ(no->status, "lapsed");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.decline' AND "
+                  "subject_id = '" +
+                  std::to_string(d->id) + "' AND actor_user_id = 1"),
+            1);
+  EXPECT_EQ(taken(1), 1);
+  // A resident's own offer stays theirs: staff may not answer it.
+  auto e = join(1, resident(13));
+  ASSERT_OK_RESULT(e);
+  EXPECT_EQ(e->status, "confirmed");
+  auto f = join(1, resident(12));
+  ASSERT_OK_RESULT(cancel(e->id, resident(13)));
+  ASSERT_EQ(now_of(f->id).status, "offered");
+  EXPECT_EQ(accept(f->id, organiser()).status().code(), Code::kNotFound);
+}
+
+// A resident without a display name is listed at the door by the masked
+// phone, never the full one.
+TEST_F(SignupTest, ANamelessResidentIsListedByTheMaskedPhone) {
+  Status s = db_->write([](store::Connection& conn) {
+    return conn.exec("UPDATE users SET display_name = ' ' WHERE id = 13");
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_OK_RESULT(join(1, resident(13)));
+  Result<DoorList> list = door(1, organiser());
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->confirmed.size(), 1u);
+  EXPECT_EQ(list->confirmed[0].name, core::mask_phone("13900000013"));
+  EXPECT_EQ(list->confirmed[0].name.find("13900000013"), std::string::npos);
+}
+
+// An offer outliving the start (the date was moved earlier after it was
+// made) can no longer be accepted.
+TEST_F(SignupTest, AcceptingAfterTheStartIsRefused) {
+  auto a = join(1, resident(10));
+  join(1, resident(11));
+  auto c = join(1, resident(12));
+  ASSERT_OK_RESULT(cancel(a->id, resident(10)));
+  ASSERT_EQ(now_of(c->id).status, "offered");
+  Status s = db_->write([](store::Connection& conn) {
+    return conn.exec("UPDATE activity_occurrences SET starts_at = " + std::to_string(kNow + 600) +
+                     " WHERE id = 1");
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+  now_ = kNow + 601;
+  Result<SignupRecord> late = accept(c->id, resident(12));
+  EXPECT_EQ(late.status().code(), Code::kConflict);
+  EXPECT_NE(late.status().message().find("occurrence_started"), std::string::npos);
 }
 
 TEST_F(SignupTest, RaisedCapacityIsOfferedToTheLine) {
