@@ -29,9 +29,17 @@ const char* feed_scope_where(FeedScope scope) {
     case FeedScope::kOrganiser:
       return "a.organiser_org_id = ?";
     case FeedScope::kUser:
+      // A place held now, or one the date's cancellation took: the sign-up
+      // had joined, been offered or accepted, and its 'cancelled' event is the
+      // occurrence's or the series' (activity_service.cpp's notes), not the
+      // person's own or staff's.
       return "EXISTS (SELECT 1 FROM activity_signups s WHERE s.occurrence_id = o.id "
              "AND s.user_id = ? AND (s.status IN ('confirmed', 'offered') OR (s.status = "
-             "'cancelled' AND o.status = 'cancelled' AND s.updated_at >= o.updated_at - 60)))";
+             "'cancelled' AND o.status = 'cancelled' AND EXISTS (SELECT 1 FROM "
+             "activity_signup_events h WHERE h.signup_id = s.id AND h.kind IN ('joined', "
+             "'offered', 'accepted')) AND EXISTS (SELECT 1 FROM activity_signup_events x WHERE "
+             "x.signup_id = s.id AND x.kind = 'cancelled' AND x.note IN ('本场活动取消', "
+             "'活动取消')))))";
   }
   return "";
 }

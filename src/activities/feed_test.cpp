@@ -8,12 +8,14 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "activities/activities_test_db.h"
 #include "activities/activity_counts.h"
 #include "activities/feed_service.h"
 #include "activities/feed_store.h"
+#include "activities/places.h"
 #include "core/local_month.h"
 #include "core/time.h"
 #include "store/test_util.h"
@@ -85,9 +87,17 @@ class FeedTest : public ::testing::Test {
     // Sign-ups: 张桂兰 holds o3, lost o4 with its cancellation, waits on o6 and
     // cancelled o2 herself; 李四 holds o6; on o2 three callers came or not.
     sign_up(3, 21, "13835871246", "confirmed", "", now - 5 * kFeedDay);
-    sign_up(4, 21, "13835871246", "cancelled", "", now - 100);
+    sign_up(4, 21, "13835871246", "cancelled", "", now - 100,
+            {{"joined", ""}, {"cancelled", "本场活动取消"}});
     sign_up(6, 21, "13835871246", "waiting", "", now - kFeedDay);
-    sign_up(2, 21, "13835871246", "cancelled", "", now - 12 * kFeedDay);
+    sign_up(2, 21, "13835871246", "cancelled", "", now - 12 * kFeedDay,
+            {{"joined", ""}, {"cancelled", ""}});
+    // 李四 only waited for o4 when it was called off, and an earlier sign-up
+    // of hers there she cancelled herself a moment before: neither held a
+    // place the cancellation took (both changed within a minute of it).
+    sign_up(4, 22, "13835812371", "cancelled", "", now - 130, {{"joined", ""}, {"cancelled", ""}});
+    sign_up(4, 22, "13835812371", "cancelled", "", now - 100,
+            {{"waitlisted", ""}, {"cancelled", "本场活动取消"}});
     sign_up(6, 22, "13835812371", "confirmed", "", now - kFeedDay);
     sign_up(2, std::nullopt, "13835810001", "confirmed", "attended", now - 11 * kFeedDay);
     sign_up(2, std::nullopt, "13835810002", "confirmed", "no_show", now - 11 * kFeedDay);
@@ -97,7 +107,8 @@ class FeedTest : public ::testing::Test {
   }
 
   void sign_up(int64_t occurrence, std::optional<int64_t> user, const std::string& phone,
-               const std::string& status, const std::string& attendance, int64_t updated) {
+               const std::string& status, const std::string& attendance, int64_t updated,
+               const std::vector<std::pair<std::string, std::string>>& events = {}) {
     Status s = db_->write([&](store::Connection& c) -> Status {
       auto q = c.prepare(
           "INSERT INTO activity_signups (occurrence_id, user_id, name, phone, status, code, "
@@ -110,7 +121,15 @@ class FeedTest : public ::testing::Test {
           .bind(5, attendance)
           .bind(6, updated)
           .bind(7, updated);
-      return q->run();
+      if (Status r = q->run(); !r.ok()) return r;
+      auto last = c.prepare("SELECT MAX(id) FROM activity_signups");
+      if (!last.ok()) return last.status();
+      Result<bool> row = last->step();
+      if (!row.ok()) return row.status();
+      const int64_t signup_id = last->column_int64(0);
+      for (const auto& [kind, note] : events)
+        if (Status e = add_signup_event(c, signup_id, kind, updated, user, note); !e.ok()) return e;
+      return Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.message();
   }
