@@ -198,11 +198,19 @@ test('a date with age limits asks the birth date: refused in words when missing,
   assert.equal(await p.locator('#act-birth-error').textContent(), '请填写出生日期，例如 1950-03-08。');
   assert.equal(await p.locator('#act-birth').getAttribute('aria-invalid'), '');
   assert.equal(posts, 0, 'nothing sent without a birth date');
+  // A child's birth date: the server's 422 (field birth_date) said beside the field, with the ages.
+  assert.equal(act.age_min, 16, 'the demo job fair is for 16 and over');
+  await p.locator('#act-birth').fill('2018-05-01');
+  await p.locator('#act-signup-send').click();
+  await p.locator('#act-birth-error', { hasText: '本活动限 16 岁及以上 参加' }).waitFor();
+  assert.equal(await p.locator('#act-birth').getAttribute('aria-invalid'), 'true');
+  assert.equal(await p.locator('#act-signup-error').count(), 0, 'not said again at the bottom');
+  assert.equal(posts, 1);
   await p.locator('#act-birth').fill('1962-05-01');
   await p.locator('#act-signup-send').click();
   await p.locator('#act-code').waitFor();
   assert.equal(await stateText(p), '已报名');
-  assert.equal(posts, 1);
+  assert.equal(posts, 2);
   await p.close();
 });
 

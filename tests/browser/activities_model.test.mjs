@@ -135,6 +135,14 @@ test('failures in words: the 409s by their code, gone, too many, offline, a fiel
   assert.equal(m.problemText(new ApiError(404, {})), '找不到这个活动，可能已被删除。');
   assert.equal(m.problemText(new ApiError(429, {})), '操作太频繁，请稍后再试。');
   assert.equal(m.problemText(new ApiError(401, {})), '请先登录。');
-  assert.equal(m.problemText(new ApiError(422, { errors: [{ field: 'birth_date', message: '年龄不符合要求' }] })), '出错了：年龄不符合要求');
+  // A 422 by its field, in the catalogue's words (never the server's English).
+  assert.equal(m.problemText(new ApiError(422, { errors: [{ field: 'birth_date', message: 'age out of range' }] })), '请核对出生日期。');
+  assert.equal(m.problemText(new ApiError(422, { error: 'invalid', field: 'birth_date' }), { age_min: 16, age_max: null }),
+    '本活动限 16 岁及以上 参加，请核对出生日期。');
+  assert.equal(m.problemText(new ApiError(422, { field: 'birth_date' }), { age_min: 60, age_max: 80 }), '本活动限 60–80 岁 参加，请核对出生日期。');
+  assert.equal(m.problemText(new ApiError(422, { error: 'invalid', field: 'phone', message: 'a phone is required' })), '请先在账户里添加手机号。');
+  assert.equal(m.problemField(new ApiError(422, { field: 'phone' })), 'phone');
+  assert.equal(m.problemField(new ApiError(409, { field: 'phone' })), null);
+  assert.equal(m.problemText(new ApiError(422, { errors: [{ field: 'note', message: '太长' }] })), '出错了：太长');
   assert.equal(m.problemText(new ApiError(409, { error: 'something_new', detail: '别的冲突' })), '出错了：别的冲突');
 });

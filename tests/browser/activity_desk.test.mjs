@@ -143,6 +143,28 @@ test('at a venue: a date when it is closed and dates it is booked are listed in 
   await page.close();
 });
 
+test("the edit page keeps the activity's venue when the venue list does not have it", async () => {
+  const page = await signedIn(WENTI, '#/staff/activities');
+  const link = page.locator('#act-list a', { hasText: PARK_CLASS });
+  await link.waitFor();
+  // The venue list answers without 凤山公园 (as when it is on a later page, or the list fails).
+  await page.route((url) => url.pathname === '/api/v1/facilities',
+    (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], next_cursor: null }) }));
+  await link.click();
+  await page.locator('#act-edit-save').waitFor();
+  const select = page.locator('#act-edit-venue-id');
+  const venueId = await select.inputValue();
+  assert.notEqual(venueId, '');
+  assert.equal(await select.locator('option:checked').textContent(), '凤山公园');
+  // Only the capacity changed: the save sends it alone (never venue_id: null).
+  const puts = watch(page, 'PUT', /^\/api\/v1\/activities\/\d+$/);
+  await page.locator('#act-edit-capacity').fill('16');
+  await page.locator('#act-edit-save').click();
+  await page.locator('#act-status', { hasText: `已保存「${PARK_CLASS}」` }).waitFor();
+  assert.deepEqual(puts, [{ capacity: 16 }]);
+  await page.close();
+});
+
 test("one date's capacity edited, another cancelled with a note", async () => {
   const page = await signedIn(WENTI, `#/staff/activities/${seriesId}`);
   await page.locator('#act-title', { hasText: SERIES }).waitFor();
@@ -164,13 +186,19 @@ test("one date's capacity edited, another cancelled with a note", async () => {
   await page.locator(`#occ-${thirdId}-cancel-note`).fill('端午节后广场维修');
   await page.locator(`#occ-${thirdId}-cancel-confirm`).click();
   await page.locator('#act-status', { hasText: '2026-06-29 已取消' }).waitFor();
-  assert.equal(await page.locator(`#occ-${thirdId}`).getAttribute('data-status'), 'cancelled');
+  // Said first, then the page read again: wait for the redrawn date.
+  await page.locator(`#occ-${thirdId}[data-status="cancelled"]`).waitFor();
   assert.doesNotMatch(await page.locator('main').textContent(), /false|undefined|null/);
   const shown = (await srv.fetch(`/api/v1/activities/${seriesId}`)).body.occurrences;
   assert.deepEqual(shown.map((o) => [o.date, o.capacity, o.status]),
     [['2026-06-15', 12, 'scheduled'], ['2026-06-22', 5, 'scheduled'], ['2026-06-29', 12, 'cancelled'], ['2026-07-06', 12, 'scheduled']]);
   await assertAccessible(page, 'activity page');
   await shot(page, 'activity-edit', true);
+  // The cancelled date's door list: its status, no places (no 已报 N / N).
+  await page.goto(`${srv.url}/#/staff/activity-occurrences/${thirdId}`);
+  await page.locator('#door-when .badge', { hasText: '已取消' }).waitFor();
+  assert.equal(await page.locator('#door-places').isVisible(), false);
+  assert.doesNotMatch(await page.locator('#door-when').innerText(), /已报/);
   await page.close();
 });
 

@@ -196,10 +196,22 @@ export function actionsOf(s, occurrence, nowMs = Date.now()) {
 
 const KNOWN_409 = ['already_signed_up', 'occurrence_cancelled', 'occurrence_started', 'offer_expired'];
 
-// An answer that failed, in words: a 409's error code said, gone, too
-// many, offline, busy; otherwise the server's words.
-export function problemText(e) {
+// The field a 422 names (`field`, else the first of `errors[]`), or null.
+export function problemField(e) {
+  return e?.status === 422 ? e.problem?.field || e.problem?.errors?.[0]?.field || null : null;
+}
+
+// An answer that failed, in words: a 422's field (birth date with the
+// activity `a`'s ages, phone), a 409's error code said, gone, too many,
+// offline, busy; otherwise the server's words.
+export function problemText(e, a = null) {
   if (!e?.status) return t('act.offline');
+  const field = problemField(e);
+  if (field === 'birth_date') {
+    const ages = a ? ageWords(a) : null;
+    return ages ? t('act.error.birth_date', { ages }) : t('act.error.birth_date_any');
+  }
+  if (field === 'phone') return t('act.error.phone');
   const code = e.problem?.error || e.problem?.code || KNOWN_409.find((c) => String(e.problem?.detail || '').includes(c));
   if (e.status === 409 && code && t('act.error.' + code) !== 'act.error.' + code) return t('act.error.' + code);
   if (e.status === 401) return t('act.error.signed_out');

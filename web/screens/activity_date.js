@@ -10,7 +10,7 @@
 import { api, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
-import { actionsOf, birthDateOk, hasAgeLimits, placesWords, problemText, signupState, whenWords } from '../js/activities_model.js';
+import { actionsOf, birthDateOk, hasAgeLimits, placesWords, problemField, problemText, signupState, whenWords } from '../js/activities_model.js';
 import { readAloudButton, stopReading } from '../js/read_aloud.js';
 import { actBack, cancelledNote } from './activity.js';
 
@@ -41,7 +41,17 @@ function signupSection(id, state) {
       await send();
     } catch (e) {
       busy(false);
-      status.replaceChildren(h('p', { class: 'error', id: 'act-signup-error' }, problemText(e)));
+      // A birth date refused (outside the ages): said beside the field, in words.
+      const birth = box.querySelector('#act-birth');
+      if (birth && problemField(e) === 'birth_date') {
+        const error = box.querySelector('#act-birth-error');
+        error.textContent = problemText(e, state.activity);
+        error.hidden = false;
+        birth.setAttribute('aria-invalid', 'true');
+        birth.focus();
+        return;
+      }
+      status.replaceChildren(h('p', { class: 'error', id: 'act-signup-error' }, problemText(e, state.activity)));
       if (e.status !== 409) return;
     }
     await state.reload(what);

@@ -134,7 +134,9 @@ export async function render(view, params, query) {
   }
   view.append(h('p', {}, h('a', { href: `#/staff/activities/${occ.activity_id}`, class: 'back' }, '‹ ' + t('actdesk.door.back'))),
     h('h1', {}, t('actdesk.door.heading_of', { title: occ.activity?.title ?? '' })),
-    h('p', { id: 'door-when' }, whenText(occ), ' · ', h('span', { id: 'door-places' }, placesText(occ)),
+    // A cancelled date has no places to count (as on the activity's page): its status only.
+    h('p', { id: 'door-when' }, whenText(occ),
+      h('span', { id: 'door-places-part', hidden: occ.status === 'cancelled' }, ' · ', h('span', { id: 'door-places' }, placesText(occ))),
       ' · ', h('span', { class: 'badge' }, t('actdesk.occ_status.' + occ.status))));
   let list;
   try {
@@ -150,6 +152,7 @@ export async function render(view, params, query) {
   const reload = async () => {
     [occ, list] = await Promise.all([api(`/activity-occurrences/${occ.id}`), api(`/activity-occurrences/${occ.id}/signups`)]);
     view.querySelector('#door-places').textContent = placesText(occ);
+    view.querySelector('#door-places-part').hidden = occ.status === 'cancelled';
     draw();
   };
   // One row's action at a time: its buttons disabled until it settles, the result said.

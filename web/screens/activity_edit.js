@@ -7,7 +7,7 @@
 // length, capacity: PUT /activity-occurrences/{id}), its cancel with a note,
 // and a link to its door list (screens/activity_door.js). One request at a
 // time on every form.
-import { api, ApiError, me } from '../js/api.js';
+import { allPages, api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
@@ -15,7 +15,7 @@ import { fieldBox, formErrors } from '../js/care_form.js';
 import { oneAtATime } from '../js/job_post_view.js';
 import { occurrenceBody, occurrenceValues, seriesBody, started } from '../js/activity_desk_model.js';
 import {
-  activityFacts, activityFields, belowTakenText, clashBox, codeOf, fieldErrors, itemsOf, placesText, refusedText, whenText,
+  activityFacts, activityFields, belowTakenText, clashBox, codeOf, fieldErrors, placesText, refusedText, whenText,
 } from '../js/activity_desk_view.js';
 
 // A 409 in words (clash aside): capacity below the places held, cancelled, started.
@@ -165,7 +165,10 @@ export async function render(view, params, query) {
     return;
   }
   const a = shown.activity;
-  const [venues] = await Promise.all([api('/facilities', { query: { kind: 'venue', limit: 200 } }).then(itemsOf).catch(() => [])]);
+  // Every page of venues (as the desk reads them), and always the activity's own: a venue missing
+  // from the select would read '' and each save would send venue_id: null.
+  const venues = await allPages('/facilities', { kind: 'venue' }).catch(() => []);
+  if (a.venue && !venues.some((x) => String(x.id) === String(a.venue.id))) venues.unshift(a.venue);
   const flash = h('p', { role: 'status', id: 'act-status', tabindex: '-1' });
   const say = (message) => { flash.textContent = message; flash.focus(); };
   const body = h('div', { id: 'act-body' });

@@ -59,10 +59,11 @@ export async function prepareScreens(srv, admin) {
   const job = (await srv.fetch('/api/v1/jobs?limit=1')).body.items[0];
   assert.ok(job, 'the demo publishes job posts');
   const dates = (await srv.fetch('/api/v1/activity-occurrences?days=14&limit=100')).body.items;
-  const date = dates.find((o) => o.status === 'scheduled' && o.places_left > 0);
+  // Dates that started today are still listed (the list starts at midnight): take one to come, so signing up is open.
+  const date = dates.find((o) => o.status === 'scheduled' && o.places_left > 0 && Date.parse(o.starts_at) > Date.now() + 3600e3);
   assert.ok(date, 'the demo has an activity date with places');
   // The organisers' screens (admins organise for all): a demo date to come and its activity.
-  const deskDate = (await srv.fetch('/api/v1/activity-occurrences?days=14&limit=100')).body.items.find((o) => o.status === 'scheduled');
+  const deskDate = dates.find((o) => o.status === 'scheduled' && Date.parse(o.starts_at) > Date.now() + 3600e3);
   assert.ok(deskDate, 'the demo has activity dates to come');
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },

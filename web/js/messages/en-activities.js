@@ -137,4 +137,7 @@ export default {
   'act.error.offer_expired': 'The time to accept has passed; the place went to the next person.',
   'act.error.not_offered': 'No place is being held for you now.',
   'act.error.not_active': 'This sign-up is no longer active.',
+  'act.error.birth_date': 'This activity is for ages {ages}; please check the birth date.',
+  'act.error.birth_date_any': 'Please check the birth date.',
+  'act.error.phone': 'Please add a mobile number to your account first.',
 };

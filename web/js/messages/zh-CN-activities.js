@@ -137,4 +137,7 @@ export default {
   'act.error.offer_expired': '确认时间已过，名额已给下一位。',
   'act.error.not_offered': '现在没有给您保留的名额。',
   'act.error.not_active': '这条报名已经取消或失效了。',
+  'act.error.birth_date': '本活动限 {ages} 参加，请核对出生日期。',
+  'act.error.birth_date_any': '请核对出生日期。',
+  'act.error.phone': '请先在账户里添加手机号。',
 };
