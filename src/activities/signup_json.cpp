@@ -64,12 +64,16 @@ ordered_json signup_view_json(const SignupRecord& r) {
 ordered_json my_signup_json(const MySignup& m) {
   ordered_json j = signup_view_json(m.signup);
   j["title"] = m.occurrence.title;
-  j["occurrence"] = {{"id", m.occurrence.id},
-                     {"activity_id", m.occurrence.activity_id},
-                     {"date", m.occurrence.local_date},
-                     {"starts_at", core::format_rfc3339(m.occurrence.starts_at)},
-                     {"ends_at", core::format_rfc3339(m.occurrence.ends_at)},
-                     {"status", m.occurrence_status}};
+  j["occurrence"] = {
+      {"id", m.occurrence.id},
+      {"activity_id", m.occurrence.activity_id},
+      {"date", m.occurrence.local_date},
+      {"starts_at", core::format_rfc3339(m.occurrence.starts_at)},
+      {"ends_at", core::format_rfc3339(m.occurrence.ends_at)},
+      {"status", m.occurrence_status},
+      {"title", m.occurrence.title},
+      {"venue_name", m.venue_name ? ordered_json(*m.venue_name) : ordered_json(nullptr)},
+      {"address", m.address}};
   return j;
 }
 

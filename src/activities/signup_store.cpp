@@ -112,9 +112,11 @@ Result<std::vector<SignupRecord>> signups_of(store::Connection& c, int64_t occur
 Result<std::vector<MySignup>> signups_of_user(store::Connection& c, int64_t user_id, bool upcoming,
                                               int64_t now, int limit) {
   auto q = c.prepare(std::string("SELECT ") + kSignupColumns + ", " + kSignupFactsColumns +
-                     " FROM activity_signups s "
+                     ", f.name, CASE WHEN a.venue_id IS NULL THEN a.address ELSE f.address END "
+                     "FROM activity_signups s "
                      "JOIN activity_occurrences o ON o.id = s.occurrence_id "
-                     "JOIN activities a ON a.id = o.activity_id WHERE s.user_id = ? AND " +
+                     "JOIN activities a ON a.id = o.activity_id "
+                     "LEFT JOIN facilities f ON f.id = a.venue_id WHERE s.user_id = ? AND " +
                      (upcoming ? "o.ends_at > ? ORDER BY o.starts_at, s.id"
                                : "o.ends_at <= ? ORDER BY o.starts_at DESC, s.id DESC") +
                      " LIMIT ?");
@@ -125,6 +127,8 @@ Result<std::vector<MySignup>> signups_of_user(store::Connection& c, int64_t user
     m.signup = signup_row_of(s);
     m.occurrence = signup_facts_row(s, 11);
     m.occurrence_status = s.column_text(18);
+    if (!s.column_is_null(22)) m.venue_name = s.column_text(22);
+    m.address = s.column_is_null(23) ? "" : s.column_text(23);
     return m;
   });
   if (!rows.ok()) return rows.status();

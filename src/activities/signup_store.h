@@ -52,7 +52,9 @@ struct SignupRecord {
 struct MySignup {
   SignupRecord signup;
   OccurrenceFacts occurrence;
-  std::string occurrence_status;  // 'scheduled' or 'cancelled'
+  std::string occurrence_status;          // 'scheduled' or 'cancelled'
+  std::optional<std::string> venue_name;  // none for an activity at an address
+  std::string address;                    // the venue's, or the activity's own
 };
 
 Result<std::optional<OccurrenceFacts>> get_occurrence_facts(store::Connection& c,

@@ -543,6 +543,8 @@ TEST_F(SignupTest, OthersNeitherSeeNorCancel) {
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine->size(), 1u);
   EXPECT_EQ((*mine)[0].occurrence.title, "太极拳");
+  EXPECT_FALSE((*mine)[0].venue_name.has_value());  // at an address, no venue
+  EXPECT_EQ((*mine)[0].address, "凤山广场");
   EXPECT_TRUE(service_->mine(resident(10), false)->empty());
 }
 

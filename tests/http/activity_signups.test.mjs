@@ -142,6 +142,9 @@ test('200 residents race over HTTP for 20 places; the line moves in order', asyn
   assert.equal(mine.body.items[0].id, line[0]);
   assert.equal(mine.body.items[0].title, `太极拳 ${occ}`);
   assert.equal(mine.body.items[0].occurrence.date, '2026-12-06');
+  assert.equal(mine.body.items[0].occurrence.title, `太极拳 ${occ}`);
+  assert.equal(mine.body.items[0].occurrence.venue_name, null);  // at an address
+  assert.equal(mine.body.items[0].occurrence.address, '凤山广场');
   assert.equal((await get('/api/v1/my/activity-signups?scope=past', owner.get(line[0]))).body.items.length, 0);
   assertProblem(await get('/api/v1/my/activity-signups?scope=soon', owner.get(line[0])), 422, { field: 'scope' });
 });
@@ -180,8 +183,17 @@ test('staff sign a caller up by phone; the door list masks phones and is audited
   assert.equal((await send('POST', `${SIGNUPS}/${made.body.id}/cancel`, {}, w.staff)).status, 200);
   const after = await get(`${OCC}/${occ}/signups`, w.staff);
   assert.deepEqual(after.body.offered.map((s) => s.name), ['赵叔']);
+  assert.match(after.body.offered[0].offer_expires_at, /^2026-12-05T1\d:\d\d:\d\d\+08:00$/);  // until when the place waits
+  assert.equal(after.body.confirmed[0].offer_expires_at, null);
   assert.equal(after.body.cancelled, 1);
   assert.equal(w.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'activity.signup_cancel' AND subject_id = '${made.body.id}';`), '1');
+  // … so the organiser's staff accept it for them (audited); other staff and residents cannot.
+  assertProblem(await send('POST', `${SIGNUPS}/${waits.body.id}/accept`, {}, w.otherStaff), 404);
+  assertProblem(await send('POST', `${SIGNUPS}/${waits.body.id}/accept`, {}, w.resident), 404);
+  const accepted = await send('POST', `${SIGNUPS}/${waits.body.id}/accept`, {}, w.staff);
+  assert.equal(accepted.status, 200, accepted.text);
+  assert.equal(accepted.body.status, 'confirmed');
+  assert.equal(w.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.accept' AND subject_id = '${waits.body.id}';`), '1');
 });
 
 test('a resident signs up with their account phone; age limits ask for a birth date', async () => {
