@@ -73,7 +73,12 @@ test('the places of a date: left, full with a line, full, cancelled', () => {
 test('a sign-up state → its message and what its person may do', () => {
   assert.equal(m.signupWords({ status: 'confirmed', code: '123456' }), '已报名');
   assert.equal(m.signupWords({ status: 'waiting', position: 2 }), '排队中，第 2 位');
-  assert.equal(m.signupWords({ status: 'offered', offer_expires_at: '2026-12-08T06:30:00Z' }), '有名额了！请在 14:30 前确认');
+  const offered = { status: 'offered', offer_expires_at: '2026-12-08T06:30:00Z' };
+  assert.equal(m.signupWords(offered, Date.parse('2026-12-08T09:00:00+08:00')), '有名额了！请在 14:30 前确认');
+  // Past midnight in the district: tomorrow, or the day.
+  const late = { status: 'offered', offer_expires_at: '2026-12-07T17:10:00Z' };
+  assert.equal(m.signupWords(late, Date.parse('2026-12-07T23:40:00+08:00')), '有名额了！请在明天 01:10 前确认');
+  assert.equal(m.signupWords(late, Date.parse('2026-12-06T23:40:00+08:00')), '有名额了！请在 12月8日 01:10 前确认');
   assert.equal(m.signupWords({ status: 'cancelled' }), '已取消报名');
   assert.equal(m.signupWords({ status: 'lapsed' }), '名额已放弃或过时未确认');
   assert.equal(m.signupWords(null), '您还没有报名。');

@@ -242,6 +242,15 @@ test('the door list: a caller signed up by phone, checked in by the code (Enter)
   assert.equal(await page.locator('#door-confirmed > li', { hasText: '王建国' }).count(), 0);
   await assertAccessible(page, 'door list');
   await shot(page, 'activity-door', true);
+  // A week ahead: no 已到 yet (check-in opens 2 hours before the start), said in words.
+  await page.goto(`${srv.url}/#/staff/activity-occurrences/${shown[1].id}`);
+  await page.locator('#door-phone-name').fill('赵敏');
+  await page.locator('#door-phone-phone').fill('13612340000');
+  await page.locator('#door-phone-save').click();
+  await page.locator('#door-status', { hasText: '已为赵敏报名' }).waitFor();
+  const later = page.locator('#door-confirmed > li', { hasText: '赵敏' });
+  await later.locator('.note', { hasText: '开始前 2 小时起才能签到' }).waitFor();
+  assert.equal(await later.locator('button', { hasText: '已到' }).count(), 0);
   await page.close();
 });
 

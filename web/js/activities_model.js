@@ -105,7 +105,7 @@ export function placesWords(o) { const s = placesState(o); return t(s.key, s.par
 
 // A sign-up's state → {key, params, active}: 已报名 (with its code), 排队中
 // 第 N 位, an offer with its time ("请在 14:30 前确认"), cancelled, lapsed.
-export function signupState(s) {
+export function signupState(s, nowMs = Date.now()) {
   if (!s) return { key: 'act.state_none', params: {}, active: false };
   switch (s.status) {
     case 'confirmed': return { key: 'act.state_confirmed', params: { code: s.code }, active: true };
@@ -113,7 +113,12 @@ export function signupState(s) {
     case 'offered': {
       const ms = Date.parse(s.offer_expires_at);
       const p = districtParts(ms);
-      return { key: 'act.state_offered', params: { time: `${pad(p.hour)}:${pad(p.minute)}`, day: dayWords(`${p.year}-${pad(p.month)}-${pad(p.day)}`) }, active: true };
+      // The day said unless it is today (district time): 明天 01:10, 12月8日 01:10.
+      const dayOf = (x) => `${x.year}-${pad(x.month)}-${pad(x.day)}`;
+      const time = `${pad(p.hour)}:${pad(p.minute)}`;
+      const key = dayOf(p) === dayOf(districtParts(nowMs)) ? 'act.state_offered'
+        : dayOf(p) === dayOf(districtParts(nowMs + 86400e3)) ? 'act.state_offered_tomorrow' : 'act.state_offered_day';
+      return { key, params: { time, month: p.month, day: p.day, mon: t('act.month.' + p.month) }, active: true };
     }
     case 'cancelled': return { key: 'act.state_cancelled', params: {}, active: false };
     case 'lapsed': return { key: 'act.state_lapsed', params: {}, active: false };
@@ -121,7 +126,7 @@ export function signupState(s) {
   }
 }
 
-export function signupWords(s) { const x = signupState(s); return t(x.key, x.params); }
+export function signupWords(s, nowMs = Date.now()) { const x = signupState(s, nowMs); return t(x.key, x.params); }
 
 const number = (x) => /^-?\d{1,3}(\.\d{1,7})?$/.test(x || '');
 

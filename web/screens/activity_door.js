@@ -23,6 +23,9 @@ function signupConflict(err) {
   return known.includes(code) ? t('actdesk.door.' + code) : t('actdesk.conflict', { detail: err.message });
 }
 
+// Check-in and 已到 open 2 hours before the start.
+const doorCheckInOpen = (occ) => Date.now() >= Date.parse(occ.starts_at) - 2 * 3600e3;
+
 // One row's buttons: 已到 / 未到 / 清除 and 取消报名, each one request at a time.
 function rowActions(s, occ, act) {
   const box = h('p', { class: 'buttons' });
@@ -33,7 +36,9 @@ function rowActions(s, occ, act) {
   };
   const mark = (value) => () => api(`/activity-signups/${s.id}/attendance`, { method: 'PUT', json: { attendance: value } });
   if (s.status === 'confirmed') {
-    if (s.attendance !== 'attended') box.append(button(t('actdesk.door.attended'), '', mark('attended'), `signup-${s.id}-attended`), ' ');
+    // 已到 from 2 hours before the start (the server's check-in window: 409 not_started before).
+    if (s.attendance !== 'attended' && doorCheckInOpen(occ)) box.append(button(t('actdesk.door.attended'), '', mark('attended'), `signup-${s.id}-attended`), ' ');
+    else if (s.attendance !== 'attended') box.append(h('span', { class: 'note', id: `signup-${s.id}-attended-later` }, t('actdesk.door.attended_from')), ' ');
     if (s.attendance !== 'no_show' && started(occ)) box.append(button(t('actdesk.door.no_show'), 'secondary', mark('no_show'), `signup-${s.id}-no-show`), ' ');
     if (s.attendance) box.append(button(t('actdesk.door.clear'), 'secondary', mark(''), `signup-${s.id}-clear`), ' ');
   }

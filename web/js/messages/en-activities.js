@@ -75,6 +75,8 @@ export default {
   'act.state_waiting': 'In line, number {n}',
   'act.state_waiting_note': 'When someone cancels, the place goes to the line in order.',
   'act.state_offered': 'A place for you! Please accept before {time}',
+  'act.state_offered_tomorrow': 'A place for you! Please accept before {time} tomorrow',
+  'act.state_offered_day': 'A place for you! Please accept before {time} on {day} {mon}',
   'act.state_offered_note': 'Not accepted in time, the place goes to the next person.',
   'act.state_cancelled': 'Sign-up cancelled',
   'act.state_lapsed': 'Place given up or not accepted in time',

@@ -152,6 +152,7 @@ export default {
   'actdesk.door.mark.none': 'Not checked in yet',
   'actdesk.door.attended': 'Came',
   'actdesk.door.no_show': 'Did not come',
+  'actdesk.door.attended_from': 'Check-in opens 2 hours before the start',
   'actdesk.door.clear': 'Clear',
   'actdesk.door.cancel': 'Cancel the sign-up',
   'actdesk.door.cancel_confirm': 'Yes, cancel {name}\'s sign-up',

@@ -75,6 +75,8 @@ export default {
   'act.state_waiting': '排队中，第 {n} 位',
   'act.state_waiting_note': '有人取消时，会按顺序把名额给排队的人。',
   'act.state_offered': '有名额了！请在 {time} 前确认',
+  'act.state_offered_tomorrow': '有名额了！请在明天 {time} 前确认',
+  'act.state_offered_day': '有名额了！请在 {month}月{day}日 {time} 前确认',
   'act.state_offered_note': '过了时间不确认，名额会给下一位。',
   'act.state_cancelled': '已取消报名',
   'act.state_lapsed': '名额已放弃或过时未确认',

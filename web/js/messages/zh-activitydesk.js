@@ -153,6 +153,7 @@ export default {
   'actdesk.door.mark.none': '还没签到',
   'actdesk.door.attended': '已到',
   'actdesk.door.no_show': '未到',
+  'actdesk.door.attended_from': '开始前 2 小时起才能签到',
   'actdesk.door.clear': '清除',
   'actdesk.door.cancel': '取消报名',
   'actdesk.door.cancel_confirm': '确认取消{name}的报名',
