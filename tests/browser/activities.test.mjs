@@ -164,6 +164,10 @@ test('my sign-ups show the code; the calendar link made, a new one stops the old
   const row = p.locator(`#act-upcoming .act-mine[data-status="confirmed"]`).filter({ hasText: open.title });
   await row.first().waitFor();
   assert.match(await row.first().locator('.act-code').textContent(), /^入场码 \d{6}$/);
+  // The date's title and place from the sign-up's occurrence (title, venue_name, address).
+  assert.equal(await row.first().locator('.result-name').textContent(), open.title);
+  assert.ok(open.venue_name || open.address, 'the demo date has a place');
+  assert.equal(await row.first().locator('.act-where').textContent(), open.venue_name || open.address);
   assert.match(await p.locator('#act-feed-warning').textContent(), /以前的链接就不能用了/);
   await p.locator('#act-feed-make').click();
   await p.locator('#act-feed-url').waitFor();
