@@ -251,6 +251,27 @@ test('the door list: a caller signed up by phone, checked in by the code (Enter)
   const later = page.locator('#door-confirmed > li', { hasText: '赵敏' });
   await later.locator('.note', { hasText: '开始前 2 小时起才能签到' }).waitFor();
   assert.equal(await later.locator('button', { hasText: '已到' }).count(), 0);
+  // The date's 5 places filled by phone, a sixth caller in line; one place freed → offered to the
+  // sixth, who was signed up by staff: 代为确认 with its confirm step.
+  const wenti = await srv.login(WENTI.username, WENTI.password);
+  const made = [];
+  for (const [i, name] of ['钱一', '孙二', '周三', '吴四', '郑五'].entries()) {
+    const r = await srv.fetch(`/api/v1/activity-occurrences/${shown[1].id}/signups`, { method: 'POST', token: wenti.token,
+      json: { name, phone: `1381234000${i}` } });
+    assert.equal(r.status, 201, r.text);
+    made.push(r.body);
+  }
+  assert.equal(made[4].status, 'waiting');
+  const freed = await srv.fetch(`/api/v1/activity-signups/${made[0].id}/cancel`, { method: 'POST', token: wenti.token, json: {} });
+  assert.equal(freed.status, 200, freed.text);
+  await page.reload();
+  const offered = page.locator('#door-offered > li', { hasText: '郑五' });
+  await offered.locator('.note', { hasText: '名额保留到' }).waitFor();
+  assert.equal(await page.locator(`#signup-${made[4].id}-accept-confirm`).isVisible(), false);
+  await page.locator(`#signup-${made[4].id}-accept`).click();
+  await page.locator(`#signup-${made[4].id}-accept-confirm`).click();
+  await page.locator('#door-confirmed > li', { hasText: '郑五' }).waitFor();
+  assert.equal(await page.locator('#door-offered > li').count(), 0);
   await page.close();
 });
 

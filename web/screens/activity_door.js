@@ -42,6 +42,21 @@ function rowActions(s, occ, act) {
     if (s.attendance !== 'no_show' && started(occ)) box.append(button(t('actdesk.door.no_show'), 'secondary', mark('no_show'), `signup-${s.id}-no-show`), ' ');
     if (s.attendance) box.append(button(t('actdesk.door.clear'), 'secondary', mark(''), `signup-${s.id}-clear`), ' ');
   }
+  // An offer to a caller staff signed up: answered for them (a confirm step each).
+  if (s.status === 'offered' && s.by_staff && !started(occ)) {
+    for (const [step, cls] of [['accept', ''], ['decline', 'secondary']]) {
+      const sure = button(t(`actdesk.door.${step}_confirm`, { name: s.name }), cls,
+        () => api(`/activity-signups/${s.id}/${step}`, { method: 'POST', json: {} }), `signup-${s.id}-${step}-confirm`);
+      const confirm = h('span', { hidden: true }, sure);
+      const ask = h('button', { type: 'button', class: cls, id: `signup-${s.id}-${step}`, 'aria-expanded': 'false' }, t(`actdesk.door.${step}`));
+      ask.addEventListener('click', () => {
+        confirm.hidden = !confirm.hidden;
+        ask.setAttribute('aria-expanded', String(!confirm.hidden));
+        if (!confirm.hidden) sure.focus();
+      });
+      box.append(ask, ' ', confirm, ' ');
+    }
+  }
   if (!started(occ)) {
     const sure = button(t('actdesk.door.cancel_confirm', { name: s.name }), 'danger',
       () => api(`/activity-signups/${s.id}/cancel`, { method: 'POST', json: {} }), `signup-${s.id}-cancel-confirm`);
