@@ -229,10 +229,17 @@ test('near me refused: said in words, the list stays; kind and community kept in
   assert.equal(await p.locator('.act-row').count(), before);
   await p.locator('#act-view-week').check();
   await p.locator('#act-kind').selectOption('job_fair');
+  const asked = p.waitForResponse((r) => r.url().includes('/api/v1/activity-occurrences?') && new URL(r.url()).searchParams.get('kind') === 'job_fair');
   await p.locator('#act-search').click();
   await p.locator('#act-results-title:focus').waitFor();
   assert.match(p.url(), /#\/activities\?kind=job_fair$/);
-  for (const x of await p.locator('.act-row .act-title').allTextContents()) assert.ok(x, 'a job fair row has its title');
+  // The rows are the API's kind=job_fair answer for the same query, in its order (and only job fairs).
+  const sent = new URL((await asked).url());
+  const fairs = await srv.fetch(sent.pathname + sent.search);
+  assert.equal(fairs.status, 200, fairs.text);
+  assert.ok(fairs.body.items.every((o) => o.kind === 'job_fair'), fairs.text.slice(0, 300));
+  const rows = await p.locator('.act-row').evaluateAll((els) => els.map((e) => Number(e.dataset.id)));
+  assert.deepEqual(rows, fairs.body.items.map((o) => o.id));
   await p.goBack();
   await p.locator('#act-list').waitFor();
   assert.equal(await p.locator('#act-kind').inputValue(), '');
