@@ -1,12 +1,14 @@
 // Activities and their series (activity_service.h).
 #include "activities/activity_service.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include "activities/places.h"
 #include "core/time.h"
+#include "store/turn.h"
 
 namespace warmcity::activities {
 
@@ -41,6 +43,21 @@ Status activity_offer_raised(store::Connection& c, int64_t occurrence_id, int64_
   if (Status s = hold_occurrence(c, occurrence_id); !s.ok()) return s;
   Result<std::vector<Offer>> offers = offer_free_places(c, occurrence_id, now);
   return offers.status();
+}
+
+// The venue's turn, held before any occurrence's (one order everywhere), so
+// two instances cannot both book the same hours at it.
+Status activity_hold_venue(store::Connection& c, int64_t venue_id) {
+  return store::wait_turn(c, "activity-venue:" + std::to_string(venue_id));
+}
+
+// Holds the occurrences in id order, each once.
+Status activity_hold_all(store::Connection& c, std::vector<int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (int64_t id : ids)
+    if (Status s = hold_occurrence(c, id); !s.ok()) return s;
+  return Status::Ok();
 }
 
 Result<std::optional<VenueRecord>> activity_venue_of(store::Connection& c,
@@ -161,6 +178,8 @@ void ActivityService::create(ActivityFields f, Caller by, ActivityDone done) {
         }
         Result<std::vector<core::LocalDate>> dates = series_dates(f.series);
         if (!dates.ok()) return dates.status();
+        if (*venue)
+          if (Status s = activity_hold_venue(c, (*venue)->id); !s.ok()) return s;
         const std::shared_ptr<const core::Calendar> cal = calendar();
         struct Planned {
           core::LocalDate date;
@@ -229,6 +248,15 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
         if (p.start_minute) a.start_minute = *p.start_minute;
         if (p.duration_minutes) a.duration_minutes = *p.duration_minutes;
         std::optional<VenueRecord> venue;
+        // Occurrences use the activity's venue: a new one applies to every
+        // date ahead, the detached ones too, and none may be skipped.
+        const bool venue_changed = (p.venue_id && p.venue_id != old->venue_id) ||
+                                   (p.address && (old->venue_id || *p.address != old->address));
+        if (venue_changed && p.skip_clashes)
+          return Status::Unprocessable(
+              "a new venue applies to every date",
+              {{"skip_clashes",
+                "not with a change of venue: move or cancel the dates that clash"}});
         if (p.venue_id) {
           Result<std::optional<VenueRecord>> v = activity_venue_of(c, p.venue_id);
           if (!v.ok()) return v.status();
@@ -248,26 +276,45 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
         Result<std::vector<OccurrenceRecord>> ahead =
             occurrences_of(c, id, t + 1, std::numeric_limits<int64_t>::max());
         if (!ahead.ok()) return ahead.status();
+        const bool moved = p.start_minute || p.duration_minutes || p.venue_id;
+        // The venue's turn before the occurrences' (one order everywhere).
+        if (venue && moved)
+          if (Status s = activity_hold_venue(c, venue->id); !s.ok()) return s;
         // Their places are read under their turns (a sign-up on another
-        // instance cannot pass the capacity check).
+        // instance cannot pass the capacity check), taken in id order.
+        std::vector<int64_t> to_hold;
         for (const OccurrenceRecord& o : *ahead)
-          if (o.status == "scheduled" && !o.detached)
-            if (Status s = hold_occurrence(c, o.id); !s.ok()) return s;
+          if (o.status == "scheduled" && !o.detached) to_hold.push_back(o.id);
+        if (Status s = activity_hold_all(c, std::move(to_hold)); !s.ok()) return s;
         Result<std::vector<OccurrenceRecord>> all =
             occurrences_of(c, id, t + 1, std::numeric_limits<int64_t>::max());
         if (!all.ok()) return all.status();
-        const bool moved = p.start_minute || p.duration_minutes || p.venue_id;
         const std::shared_ptr<const core::Calendar> cal = calendar();
         std::vector<OccurrenceRecord> change;
         std::vector<int64_t> raised;
+        std::vector<std::string> past;
         for (OccurrenceRecord o : *all) {
-          if (o.status != "scheduled" || o.detached) continue;
+          if (o.status != "scheduled") continue;
+          if (o.detached) {
+            // Its own date and times stay; only the new venue is checked.
+            if (venue && venue_changed) {
+              Result<std::optional<Clash>> clash =
+                  clash_of(c, *venue, o.date, o.starts_at, o.ends_at, {id, std::nullopt}, *cal);
+              if (!clash.ok()) return clash.status();
+              if (*clash) out.clashes.push_back(std::move(**clash));
+            }
+            continue;
+          }
           Result<core::LocalDate> d = core::parse_date(o.date);
           if (!d.ok()) return d.status();
           const int64_t before_capacity = o.capacity;
           o.starts_at = occurrence_start(*d, a.start_minute);
           o.ends_at = o.starts_at + int64_t{a.duration_minutes} * 60;
           o.capacity = a.capacity;
+          if (o.starts_at <= t) {
+            past.push_back(o.date);
+            continue;
+          }
           if (o.taken > o.capacity) out.capacity_below_taken.push_back(o.date);
           if (venue && moved) {
             Result<std::optional<Clash>> clash =
@@ -280,6 +327,12 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
           }
           if (o.capacity > before_capacity) raised.push_back(o.id);
           change.push_back(o);
+        }
+        if (!past.empty()) {
+          std::string dates;
+          for (const std::string& d : past) dates += (dates.empty() ? "" : ", ") + d;
+          return Status::Unprocessable("in the past",
+                                       {{"start_time", "the new start has passed on " + dates}});
         }
         if (!out.clashes.empty()) return Status::Conflict("clash");
         if (!out.capacity_below_taken.empty()) return Status::Conflict("capacity_below_taken");
@@ -313,6 +366,10 @@ void ActivityService::cancel(int64_t id, std::string note, Caller by, ActivityDo
         Result<std::vector<OccurrenceRecord>> all =
             occurrences_of(c, id, t + 1, std::numeric_limits<int64_t>::max());
         if (!all.ok()) return all.status();
+        std::vector<int64_t> to_hold;
+        for (const OccurrenceRecord& o : *all)
+          if (o.status == "scheduled") to_hold.push_back(o.id);
+        if (Status s = activity_hold_all(c, std::move(to_hold)); !s.ok()) return s;
         for (const OccurrenceRecord& o : *all) {
           if (o.status != "scheduled") continue;
           if (Status s =
@@ -337,6 +394,13 @@ void ActivityService::update_occurrence(int64_t id, OccurrencePatch p, Caller by
                                         ActivityDone done) {
   write(
       [this, id, p, by](store::Connection& c, ActivityWritten& out) -> Status {
+        // The venue's turn first, then the occurrence's (one order everywhere).
+        Result<OccurrenceRecord> first = load_occurrence(c, id);
+        if (!first.ok()) return first.status();
+        Result<ActivityRecord> first_activity = load_activity(c, first->activity_id);
+        if (!first_activity.ok()) return first_activity.status();
+        if (first_activity->venue_id)
+          if (Status s = activity_hold_venue(c, *first_activity->venue_id); !s.ok()) return s;
         if (Status s = hold_occurrence(c, id); !s.ok()) return s;
         Result<OccurrenceRecord> old = load_occurrence(c, id);
         if (!old.ok()) return old.status();

@@ -341,6 +341,64 @@ TEST_F(ActivityServiceTest, SeriesEditGrowsRevisionsAndLeavesDetachedOnesAlone) 
   EXPECT_EQ(foreign.first.code(), Code::kPermissionDenied);
 }
 
+// Occurrences have no venue of their own: a new venue reaches the detached
+// dates too, so they are checked against it, and none may be skipped.
+TEST_F(ActivityServiceTest, ANewVenueIsCheckedForEveryDateAheadDetachedOnesToo) {
+  Answer made = create(weekly(3), fengshan());
+  ASSERT_TRUE(made.first.ok()) << made.first.message();
+  const int64_t id = made.second.activity.id;
+  OccurrencePatch one;  // the second Monday moved to Tuesday morning
+  one.date = d("2026-06-09");
+  one.start_minute = 10 * 60;
+  Answer alone = wait([&](ActivityDone done) {
+    service_->update_occurrence(made.second.occurrences[1].id, one, fengshan(), std::move(done));
+  });
+  ASSERT_TRUE(alone.first.ok()) << alone.first.message();
+  ActivityFields there = weekly(1);  // the far hall is booked that Tuesday morning
+  there.title = "篮球赛";
+  there.venue_id = 503;
+  there.first_date = d("2026-06-09");
+  there.start_minute = 10 * 60;
+  there.series = {there.first_date, "weekly", std::nullopt, 1};
+  ASSERT_TRUE(create(there, fengshan()).first.ok());
+
+  SeriesPatch move;
+  move.venue_id = 503;
+  Answer refused =
+      wait([&](ActivityDone done) { service_->update(id, move, fengshan(), std::move(done)); });
+  EXPECT_EQ(refused.first.code(), Code::kConflict);
+  ASSERT_EQ(refused.second.clashes.size(), 1u);
+  EXPECT_EQ(refused.second.clashes[0].date, "2026-06-09");
+  EXPECT_EQ(refused.second.clashes[0].reason, "venue_booked");
+  move.skip_clashes = true;
+  Answer skipping =
+      wait([&](ActivityDone done) { service_->update(id, move, fengshan(), std::move(done)); });
+  EXPECT_EQ(skipping.first.code(), Code::kUnprocessable);
+  EXPECT_EQ(first_field(skipping.first), "skip_clashes");
+  Result<ActivityRecord> still = load_activity(db_->reader(), id);
+  ASSERT_TRUE(still.ok());
+  EXPECT_EQ(still->venue_id, std::optional<int64_t>(501));
+}
+
+// A series edit may not move a date ahead into the past.
+TEST_F(ActivityServiceTest, ASeriesEditRefusesAStartThatHasPassed) {
+  Answer made = create(weekly(2), fengshan());
+  ASSERT_TRUE(made.first.ok()) << made.first.message();
+  now_ = occurrence_start(d("2026-06-01"), 10 * 60);  // the first Monday, 10:00
+  SeriesPatch earlier;
+  earlier.start_minute = 8 * 60;
+  Answer refused = wait([&](ActivityDone done) {
+    service_->update(made.second.activity.id, earlier, fengshan(), std::move(done));
+  });
+  EXPECT_EQ(refused.first.code(), Code::kUnprocessable);
+  EXPECT_EQ(first_field(refused.first), "start_time");
+  ASSERT_FALSE(refused.first.field_errors().empty());
+  EXPECT_NE(refused.first.field_errors().front().message.find("2026-06-01"), std::string::npos);
+  Result<OccurrenceRecord> kept = service_->occurrence(made.second.occurrences[0].id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->starts_at, occurrence_start(d("2026-06-01"), 19 * 60));
+}
+
 TEST_F(ActivityServiceTest, ACapacityBelowThePlacesHeldIsRefusedARaisedOneOffers) {
   Answer made = create(weekly(2), fengshan());
   ASSERT_TRUE(made.first.ok());

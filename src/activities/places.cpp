@@ -111,9 +111,16 @@ Result<std::vector<Offer>> lapse_expired_offers(store::Connection& c, int64_t no
     return Pair{s.column_int64(0), s.column_int64(1)};
   });
   if (!lapsed.ok()) return lapsed.status();
+  // Their occurrences held first, in id order, once each: two instances on
+  // one database never take them in opposite orders.
+  std::vector<int64_t> held;
+  for (const auto& [signup_id, occurrence_id] : *lapsed) held.push_back(occurrence_id);
+  std::sort(held.begin(), held.end());
+  held.erase(std::unique(held.begin(), held.end()), held.end());
+  for (int64_t occurrence_id : held)
+    if (Status s = hold_occurrence(c, occurrence_id); !s.ok()) return s;
   std::vector<int64_t> occurrences;
   for (const auto& [signup_id, occurrence_id] : *lapsed) {
-    if (Status s = hold_occurrence(c, occurrence_id); !s.ok()) return s;
     auto lapse = c.prepare(
         "UPDATE activity_signups SET status = 'lapsed', updated_at = ? "
         "WHERE id = ? AND status = 'offered'");
