@@ -272,6 +272,15 @@ test('the door list: a caller signed up by phone, checked in by the code (Enter)
   await page.locator(`#signup-${made[4].id}-accept-confirm`).click();
   await page.locator('#door-confirmed > li', { hasText: '郑五' }).waitFor();
   assert.equal(await page.locator('#door-offered > li').count(), 0);
+  // A server 422 on the phone (its own words English): the catalogue's words beside the field.
+  await page.route((url) => url.pathname === `/api/v1/activity-occurrences/${shown[1].id}/signups`, (route) => route.fulfill({
+    status: 422, contentType: 'application/problem+json',
+    body: JSON.stringify({ error: 'invalid', field: 'phone', errors: [{ field: 'phone', message: 'phone must be a mainland mobile' }] }) }));
+  await page.locator('#door-phone-name').fill('孙七');
+  await page.locator('#door-phone-phone').fill('13512340009');
+  await page.locator('#door-phone-save').click();
+  await page.locator('#door-phone-form [data-for="phone"] .field-error', { hasText: '请填写 11 位手机号' }).waitFor();
+  assert.doesNotMatch(await page.locator('#door-phone-form').innerText(), /mainland/);
   await page.close();
 });
 

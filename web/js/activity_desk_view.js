@@ -17,10 +17,19 @@ export const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.ite
 export const codeOf = (err) => (err instanceof ApiError ? err.problem.error || err.problem.code || '' : '');
 
 // A 422 as [{field, message}]: `errors[]`, or the one `field` it names.
+// The catalogue's words for a refused field (the server's own words are English).
+const DESK_FIELD_WORDS = {
+  title: 'actdesk.err.title', name: 'actdesk.err.name', phone: 'actdesk.err.phone', capacity: 'actdesk.err.capacity',
+  date: 'actdesk.err.date', first_date: 'actdesk.err.date', until: 'actdesk.err.date', note: 'actdesk.err.note',
+};
 export function fieldErrors(err) {
   const p = err.problem || {};
-  if (Array.isArray(p.errors) && p.errors.length) return p.errors;
-  return [{ field: p.field || '', message: p.detail || p.message || p.error || err.message }];
+  const list = Array.isArray(p.errors) && p.errors.length ? p.errors
+    : [{ field: p.field || '', message: p.detail || p.message || p.error || err.message }];
+  return list.map((x) => {
+    const name = String(x.field || '').replace(/^.*\./, '').replace(/\[\d+\]$/, '');
+    return DESK_FIELD_WORDS[name] ? { ...x, message: t(DESK_FIELD_WORDS[name]) } : x;
+  });
 }
 
 // A refusal or a failure in words: the server's reason, or no connection.
