@@ -260,3 +260,17 @@ test('bad bodies: each 422 names its field; malformed JSON 400; unknown ids 404;
   assertProblem(await get('/api/v1/organiser-activities'), 401);
   assertProblem(await get('/api/v1/organiser-activities?status=gone', w.staff), 422, { field: 'status' });
 });
+
+test('a venue with the library\'s hours (Tu-Su 09:00-17:30; PH 09:00-17:00): a Monday is venue_closed, a Tuesday is booked', async () => {
+  // W2 saw a Monday booking at the demo library accepted before the app gave
+  // the module the official calendar; the hours must close Mondays.
+  const LIBRARY = VENUE + 1;
+  w.srv.sql(`INSERT INTO facilities (id, kind, name, address, lat, lon, community_id, opening_hours, created_at, updated_at) VALUES (${LIBRARY}, 'venue', '凤山图书馆', '凤山路3号', 37.52, 111.14, ${COMMUNITY}, 'Tu-Su 09:00-17:30; PH 09:00-17:00', 0, 0);`, { readonly: false });
+  const reading = (date) => taiji({ title: '读书会', venue_id: LIBRARY, first_date: date, start_time: '10:00', repeat: 'none', repeat_count: undefined });
+  const monday = await send('POST', ACT, reading('2026-12-14'), w.staff);
+  assertProblem(monday, 409);
+  assert.deepEqual(monday.body.clashes, [{ date: '2026-12-14', reason: 'venue_closed' }]);
+  const tuesday = await send('POST', ACT, reading('2026-12-15'), w.staff);
+  assert.equal(tuesday.status, 201, tuesday.text);
+  assert.equal(tuesday.body.occurrences.length, 1);
+});
