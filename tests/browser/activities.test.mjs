@@ -273,6 +273,7 @@ test('更多 appends the next page by the cursor until the list ends', async () 
   assert.ok(week.length > 2, `this week has more than two dates (${week.length})`);
   const ids = () => p.locator('.act-row').evaluateAll((els) => els.map((x) => Number(x.dataset.id)));
   assert.deepEqual(await ids(), week.slice(0, 2));
+  assert.equal(await p.locator('#act-count').textContent(), '已显示 2 场', 'not 共 while 更多 has pages');
   for (let n = 4; n < week.length + 2; n += 2) {
     await p.locator('#act-more').click();
     await p.waitForFunction((k) => document.querySelectorAll('.act-row').length >= k, Math.min(n, week.length));

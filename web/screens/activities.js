@@ -118,8 +118,9 @@ export async function render(view, params, query) {
     } else {
       const ol = h('ol', { class: 'result-list', id: 'act-list' }, page.items.map(occurrenceRow));
       const count = h('p', { role: 'status', id: 'act-count' });
-      const setCount = () => { count.textContent = t('act.count', { n: ol.children.length }); };
-      setCount();
+      // 共 N 场 once the list is whole; 已显示 N 场 while 更多 has pages.
+      const setCount = (cursor) => { count.textContent = t(cursor ? 'act.count_shown' : 'act.count', { n: ol.children.length }); };
+      setCount(page.next ?? page.next_cursor);
       const moreBox = h('div', { id: 'act-more-box' });
       const more = (cursor) => {
         if (!cursor) { moreBox.replaceChildren(); return; }
@@ -131,7 +132,7 @@ export async function render(view, params, query) {
             if (id !== searchId) return;
             const rows = next.items.map(occurrenceRow);
             ol.append(...rows);
-            setCount();
+            setCount(next.next ?? next.next_cursor);
             more(next.next ?? next.next_cursor);
             rows[0]?.querySelector('a').focus();
           } catch (e) {

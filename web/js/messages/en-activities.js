@@ -25,6 +25,7 @@ export default {
   'act.results_near': 'Within 3 km of you, the coming month',
   'act.results_community': 'The coming month',
   'act.count': '{n} dates',
+  'act.count_shown': '{n} dates shown',
   'act.more': 'More activities',
   'act.empty': 'No activities found for this time.',
   'act.empty_tip': 'Try another kind or community, or look near you.',

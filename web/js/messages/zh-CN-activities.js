@@ -25,6 +25,7 @@ export default {
   'act.results_near': '离您 3 公里内，未来一个月',
   'act.results_community': '未来一个月',
   'act.count': '共 {n} 场',
+  'act.count_shown': '已显示 {n} 场',
   'act.more': '更多活动',
   'act.empty': '这段时间没有找到活动。',
   'act.empty_tip': '换一个类别或社区，或改看“我附近”。',
