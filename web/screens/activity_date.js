@@ -70,7 +70,8 @@ function signupSection(id, state) {
       return title;
     }
     if (user.role !== 'resident') {
-      box.append(h('p', { class: 'note', id: 'act-staff' }, t('act.staff_note')));
+      box.append(h('p', { class: 'note', id: 'act-staff' }, t('act.staff_note'), ' ',
+        h('a', { href: `#/staff/activity-occurrences/${encodeURIComponent(id)}`, id: 'act-staff-door' }, t('act.staff_door'))));
       return title;
     }
     const s = signupState(signup);

@@ -115,7 +115,7 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/jobs', who: ADMIN, hash: '#/staff/jobs', ready: '#job-list-title' },
     { route: '/staff/job-reviews', who: ADMIN, hash: '#/staff/job-reviews', ready: '#job-reviews > li' },
     { route: '/staff/job-complaints', who: ADMIN, hash: '#/staff/job-complaints', ready: '#job-complaints > li' },
-    { route: '/activities/o/:id', who: ADMIN, hash: `#/activities/o/${date.id}`, ready: '#act-staff' },
+    { route: '/activities/o/:id', who: ADMIN, hash: `#/activities/o/${date.id}`, ready: `#act-staff-door[href="#/staff/activity-occurrences/${date.id}"]` },
     { route: '/staff/activities', who: ADMIN, hash: '#/staff/activities', ready: '#act-list li.act-item',
       then: async (page) => {
         await page.locator('#act-new').click();

@@ -62,6 +62,7 @@ export default {
   'act.sign_in_why': 'Sign in to sign up (mobile number and a code; the first time makes your account).',
   'act.sign_in': 'Sign in to sign up',
   'act.staff_note': 'Staff sign residents up from the workbench.',
+  'act.staff_door': "Open this date's door list",
   'act.code_label': 'Entry code (show it at the door)',
   'act.accept': 'Accept the place',
   'act.decline': 'Give up the place',

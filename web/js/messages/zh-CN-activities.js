@@ -62,6 +62,7 @@ export default {
   'act.sign_in_why': '报名需要先登录（用手机号和验证码，第一次会自动注册）。',
   'act.sign_in': '登录后报名',
   'act.staff_note': '工作人员请在工作台替居民报名。',
+  'act.staff_door': '打开这一场的签到名单',
   'act.code_label': '入场码（到场时出示）',
   'act.accept': '确认参加',
   'act.decline': '放弃名额',
