@@ -122,6 +122,7 @@ std::vector<store::Migration> activity_migrations() {
     CREATE UNIQUE INDEX activity_signups_one ON activity_signups(occurrence_id, phone)
       WHERE status IN ('confirmed', 'waiting', 'offered');
     CREATE INDEX activity_signups_line ON activity_signups(occurrence_id, status, id);
+    CREATE INDEX activity_signups_code ON activity_signups(occurrence_id, code);
     CREATE INDEX activity_signups_user ON activity_signups(user_id, id);
     CREATE INDEX activity_signups_offers ON activity_signups(status, offer_expires_at);
     {{check_domains:activity_signups}};
