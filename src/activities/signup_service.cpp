@@ -77,6 +77,28 @@ Result<SignupAndFacts> signup_held(store::Connection& c, int64_t id) {
   return SignupAndFacts{std::move(**r), std::move(**f)};
 }
 
+// The write job of a change to one sign-up: reads it and its occurrence under
+// the occurrence's turn (signup_held), then runs `step` on them.
+template <class Step>
+auto held_signup_job(int64_t signup_id, Step step) {
+  return [signup_id, step = std::move(step)](store::Connection& c, int64_t* id) -> Status {
+    *id = signup_id;
+    Result<SignupAndFacts> sf = signup_held(c, signup_id);
+    if (!sf.ok()) return sf.status();
+    return step(c, *sf);
+  };
+}
+
+// Moves a held sign-up from `from` to `to` and adds its event.
+Status signup_move_logged(store::Connection& c, const SignupRecord& r, std::string_view to,
+                          std::string_view event, int64_t at, const Caller& by,
+                          std::string_view note = "") {
+  Result<bool> moved = move_signup(c, r.id, r.status, to, at);
+  if (!moved.ok()) return moved.status();
+  if (!*moved) return Status::Internal("a held sign-up changed under its turn");
+  return add_signup_event(c, r.id, event, at, by.user_id, note);
+}
+
 Status signup_audit(store::Connection& c, const Caller& by, const char* action,
                     const SignupRecord& r, accounts::AuditDetail detail, int64_t at) {
   detail.add("occurrence_id", r.occurrence_id);
@@ -219,82 +241,73 @@ void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, 
 void SignupService::cancel(int64_t signup_id, Caller by, SignupDone done) {
   const int64_t at = now();
   write_then_read(
-      [signup_id, by, at](store::Connection& c, int64_t* id) -> Status {
-        *id = signup_id;
-        Result<SignupAndFacts> sf = signup_held(c, signup_id);
-        if (!sf.ok()) return sf.status();
-        const SignupRecord& r = sf->signup;
-        Result<SignupParty> p = signup_party_of(c, r, sf->facts, by);
-        if (!p.ok()) return p.status();
-        if (!p->person && !p->staff) return signup_not_found(signup_id);
-        if (!r.active()) return Status::Conflict("not_active: the sign-up is " + r.status);
-        if (sf->facts.starts_at <= at) {
-          return Status::Conflict("occurrence_started: it has begun");
-        }
-        Result<bool> moved = move_signup(c, r.id, r.status, "cancelled", at);
-        if (!moved.ok()) return moved.status();
-        if (!*moved) return Status::Internal("a held sign-up changed under its turn");
-        if (Status s = add_signup_event(c, r.id, "cancelled", at, by.user_id,
-                                        p->person ? "" : "cancelled by staff");
-            !s.ok())
-          return s;
-        if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
-        if (!p->person) {
-          accounts::AuditDetail d;
-          d.add("was", r.status);
-          return signup_audit(c, by, "activity.signup_cancel", r, std::move(d), at);
-        }
-        return Status::Ok();
-      },
+      held_signup_job(signup_id,
+                      [by, at](store::Connection& c, const SignupAndFacts& held) -> Status {
+                        const SignupRecord& r = held.signup;
+                        Result<SignupParty> p = signup_party_of(c, r, held.facts, by);
+                        if (!p.ok()) return p.status();
+                        if (!p->person && !p->staff) return signup_not_found(r.id);
+                        if (!r.active())
+                          return Status::Conflict("not_active: the sign-up is " + r.status);
+                        if (held.facts.starts_at <= at) {
+                          return Status::Conflict("occurrence_started: it has begun");
+                        }
+                        if (Status s = signup_move_logged(c, r, "cancelled", "cancelled", at, by,
+                                                          p->person ? "" : "cancelled by staff");
+                            !s.ok())
+                          return s;
+                        if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
+                        if (!p->person) {
+                          accounts::AuditDetail d;
+                          d.add("was", r.status);
+                          return signup_audit(c, by, "activity.signup_cancel", r, std::move(d), at);
+                        }
+                        return Status::Ok();
+                      }),
       std::move(done));
 }
 
 void SignupService::accept(int64_t signup_id, Caller by, SignupDone done) {
   const int64_t at = now();
   write_then_read(
-      [signup_id, by, at](store::Connection& c, int64_t* id) -> Status {
-        *id = signup_id;
-        Result<SignupAndFacts> sf = signup_held(c, signup_id);
-        if (!sf.ok()) return sf.status();
-        const SignupRecord& r = sf->signup;
-        Result<bool> staff = signup_answerer(c, r, sf->facts, by);
-        if (!staff.ok()) return staff.status();
-        if (r.status != "offered")
-          return Status::Conflict("not_offered: the sign-up is " + r.status);
-        if (sf->facts.starts_at <= at) return Status::Conflict("occurrence_started: it has begun");
-        if (r.offer_expires_at && *r.offer_expires_at <= at) {
-          return Status::Conflict("offer_expired: the offer's time has passed");
-        }
-        Result<bool> moved = move_signup(c, r.id, "offered", "confirmed", at);
-        if (!moved.ok()) return moved.status();
-        if (!*moved) return Status::Internal("a held sign-up changed under its turn");
-        if (Status s = add_signup_event(c, r.id, "accepted", at, by.user_id); !s.ok()) return s;
-        if (!*staff) return Status::Ok();
-        return signup_audit(c, by, "activity_signup.accept", r, accounts::AuditDetail(), at);
-      },
+      held_signup_job(
+          signup_id,
+          [by, at](store::Connection& c, const SignupAndFacts& held) -> Status {
+            const SignupRecord& r = held.signup;
+            Result<bool> staff = signup_answerer(c, r, held.facts, by);
+            if (!staff.ok()) return staff.status();
+            if (r.status != "offered")
+              return Status::Conflict("not_offered: the sign-up is " + r.status);
+            if (held.facts.starts_at <= at)
+              return Status::Conflict("occurrence_started: it has begun");
+            if (r.offer_expires_at && *r.offer_expires_at <= at) {
+              return Status::Conflict("offer_expired: the offer's time has passed");
+            }
+            if (Status s = signup_move_logged(c, r, "confirmed", "accepted", at, by); !s.ok())
+              return s;
+            if (!*staff) return Status::Ok();
+            return signup_audit(c, by, "activity_signup.accept", r, accounts::AuditDetail(), at);
+          }),
       std::move(done));
 }
 
 void SignupService::decline(int64_t signup_id, Caller by, SignupDone done) {
   const int64_t at = now();
   write_then_read(
-      [signup_id, by, at](store::Connection& c, int64_t* id) -> Status {
-        *id = signup_id;
-        Result<SignupAndFacts> sf = signup_held(c, signup_id);
-        if (!sf.ok()) return sf.status();
-        const SignupRecord& r = sf->signup;
-        Result<bool> staff = signup_answerer(c, r, sf->facts, by);
-        if (!staff.ok()) return staff.status();
-        if (r.status != "offered")
-          return Status::Conflict("not_offered: the sign-up is " + r.status);
-        Result<bool> moved = move_signup(c, r.id, "offered", "lapsed", at);
-        if (!moved.ok()) return moved.status();
-        if (!*moved) return Status::Internal("a held sign-up changed under its turn");
-        if (Status s = add_signup_event(c, r.id, "declined", at, by.user_id); !s.ok()) return s;
-        if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
-        if (!*staff) return Status::Ok();
-        return signup_audit(c, by, "activity_signup.decline", r, accounts::AuditDetail(), at);
-      },
+      held_signup_job(
+          signup_id,
+          [by, at](store::Connection& c, const SignupAndFacts& held) -> Status {
+            const SignupRecord& r = held.signup;
+            Result<bool> staff = signup_answerer(c, r, held.facts, by);
+            if (!staff.ok()) return staff.status();
+            if (r.status != "offered")
+              return Status::Conflict("not_offered: the sign-up is " + r.status);
+            if (Status s = signup_move_logged(c, r, "lapsed", "declined", at, by); !s.ok())
+              return s;
+            if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
+            if (!*staff) return Status::Ok();
+            return signup_audit(c, by, "activity_signup.decline", r, accounts::AuditDetail(), at);
+          }),
       std::move(done));
 }
 
@@ -342,37 +355,37 @@ void SignupService::set_attendance(int64_t signup_id, std::string attendance, Ca
   }
   const int64_t at = now();
   write_then_read(
-      [signup_id, attendance = std::move(attendance), by, at](store::Connection& c,
-                                                              int64_t* id) -> Status {
-        *id = signup_id;
-        Result<SignupAndFacts> sf = signup_held(c, signup_id);
-        if (!sf.ok()) return sf.status();
-        const SignupRecord& r = sf->signup;
-        if (Status s = require_organiser(c, by, sf->facts.organiser_org_id); !s.ok()) return s;
-        if (!attendance.empty()) {
-          if (r.status != "confirmed") {
-            return Status::Conflict("not_confirmed: the sign-up is " + r.status);
-          }
-          if (attendance == "no_show" && at < sf->facts.starts_at) {
-            return Status::Conflict("not_started: a no-show is marked once the activity begins");
-          }
-          if (attendance == "attended" && at < sf->facts.starts_at - 2 * 3600) {
-            return Status::Conflict(
-                "not_started: attendance is taken from 2 hours before the start");
-          }
-        }
-        if (r.attendance == attendance) return Status::Ok();
-        if (Status s = set_signup_attendance(c, r.id, attendance, by.user_id, at); !s.ok())
-          return s;
-        const char* kind = attendance.empty() ? "cleared" : attendance.c_str();
-        if (Status s = add_signup_event(c, r.id, kind, at, by.user_id,
-                                        attendance.empty() ? "was " + r.attendance : "");
-            !s.ok())
-          return s;
-        accounts::AuditDetail d;
-        d.add("attendance", attendance).add("was", r.attendance);
-        return signup_audit(c, by, "activity.attendance", r, std::move(d), at);
-      },
+      held_signup_job(
+          signup_id,
+          [attendance = std::move(attendance), by, at](store::Connection& c,
+                                                       const SignupAndFacts& held) -> Status {
+            const SignupRecord& r = held.signup;
+            if (Status s = require_organiser(c, by, held.facts.organiser_org_id); !s.ok()) return s;
+            if (!attendance.empty()) {
+              if (r.status != "confirmed") {
+                return Status::Conflict("not_confirmed: the sign-up is " + r.status);
+              }
+              if (attendance == "no_show" && at < held.facts.starts_at) {
+                return Status::Conflict(
+                    "not_started: a no-show is marked once the activity begins");
+              }
+              if (attendance == "attended" && at < held.facts.starts_at - 2 * 3600) {
+                return Status::Conflict(
+                    "not_started: attendance is taken from 2 hours before the start");
+              }
+            }
+            if (r.attendance == attendance) return Status::Ok();
+            if (Status s = set_signup_attendance(c, r.id, attendance, by.user_id, at); !s.ok())
+              return s;
+            const char* kind = attendance.empty() ? "cleared" : attendance.c_str();
+            if (Status s = add_signup_event(c, r.id, kind, at, by.user_id,
+                                            attendance.empty() ? "was " + r.attendance : "");
+                !s.ok())
+              return s;
+            accounts::AuditDetail d;
+            d.add("attendance", attendance).add("was", r.attendance);
+            return signup_audit(c, by, "activity.attendance", r, std::move(d), at);
+          }),
       std::move(done));
 }
 
