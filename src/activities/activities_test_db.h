@@ -15,6 +15,10 @@
 #include "areas/areas.h"
 #include "facilities/facilities.h"
 #include "store/database.h"
+#include "store/test_util.h"
+#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
+#include "store/postgres/pg_test_util.h"
+#endif
 
 namespace warmcity::activities {
 
@@ -25,5 +29,26 @@ inline Result<std::unique_ptr<store::Database>> open_activities_test_db(const st
   for (auto& m : activity_migrations()) all.push_back(std::move(m));
   return store::Database::open({where}, all);
 }
+
+// Where one test's database lives: a file in a scratch directory (SQLite), or
+// a fresh PostgreSQL database with WARMCITY_ACTIVITIES_TEST_POSTGRES; both go
+// away with the test.
+class ScratchWhere {
+ public:
+#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
+  bool ok() const { return pg_.ok(); }
+  std::string where(const std::string&) const { return pg_.url(); }
+#else
+  bool ok() const { return true; }
+  std::string where(const std::string& file) const { return dir_.file(file); }
+#endif
+
+ private:
+#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
+  store::pg_testing::ScratchDatabase pg_;
+#else
+  store::testing_util::ScratchDir dir_;
+#endif
+};
 
 }  // namespace warmcity::activities

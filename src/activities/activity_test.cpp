@@ -13,10 +13,6 @@
 #include "activities/activity.h"
 #include "activities/activity_service.h"
 #include "activities/clash.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-#include "store/postgres/pg_test_util.h"
-#endif
 
 namespace warmcity::activities {
 namespace {
@@ -149,12 +145,8 @@ constexpr int64_t kNow = 1'780'000'000;  // 2026-05-29 (Friday), district time
 class ActivityServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("activities.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("activities.db");
     auto db = open_activities_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -224,11 +216,7 @@ class ActivityServiceTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::AuditLog> audit_;
   std::unique_ptr<ActivityService> service_;
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#else
-  store::testing_util::ScratchDir dir_;
-#endif
+  ScratchWhere scratch_;
 };
 
 TEST_F(ActivityServiceTest, CreatesAWeeklySeriesAtAVenueAudited) {

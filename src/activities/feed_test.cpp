@@ -18,10 +18,6 @@
 #include "activities/places.h"
 #include "core/local_month.h"
 #include "core/time.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-#include "store/postgres/pg_test_util.h"
-#endif
 
 namespace warmcity::activities {
 namespace {
@@ -34,12 +30,8 @@ int64_t feed_now() { return core::local_midnight_unix({2026, 6, 20}) + 12 * 3600
 class FeedTest : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("feeds.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("feeds.db");
     auto db = open_activities_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -158,11 +150,7 @@ class FeedTest : public ::testing::Test {
     return p.get_future().get();
   }
 
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#else
-  store::testing_util::ScratchDir dir_;
-#endif
+  ScratchWhere scratch_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<FeedService> feeds_;
 };

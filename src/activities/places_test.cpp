@@ -10,10 +10,6 @@
 #include <string>
 
 #include "activities/activities_test_db.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-#include "store/postgres/pg_test_util.h"
-#endif
 
 namespace warmcity::activities {
 namespace {
@@ -24,12 +20,8 @@ constexpr int64_t kStart = kNow + 86'400;
 class PlacesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("places.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("places.db");
     auto db = open_activities_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -112,11 +104,7 @@ class PlacesTest : public ::testing::Test {
     return offers;
   }
 
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#else
-  store::testing_util::ScratchDir dir_;
-#endif
+  ScratchWhere scratch_;
   std::unique_ptr<store::Database> db_;
 };
 

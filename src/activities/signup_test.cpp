@@ -21,10 +21,6 @@
 #include "activities/activities_test_db.h"
 #include "activities/signup.h"
 #include "core/phone.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-#include "store/postgres/pg_test_util.h"
-#endif
 
 namespace warmcity::activities {
 namespace {
@@ -77,12 +73,8 @@ TEST(SignupRules, NamePhoneAndCode) {
 class SignupTest : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("signups.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("signups.db");
     auto db = open_activities_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -198,11 +190,7 @@ class SignupTest : public ::testing::Test {
     return count("SELECT taken FROM activity_occurrences WHERE id = " + std::to_string(occ));
   }
 
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#else
-  store::testing_util::ScratchDir dir_;
-#endif
+  ScratchWhere scratch_;
   std::unique_ptr<store::Database> db_;
   std::atomic<int64_t> now_{kNow};
   std::unique_ptr<SignupService> service_;
@@ -633,7 +621,7 @@ TEST_F(SignupTest, TwoHundredRacingForTwentyPlaces) {
 // places: never more places held than it has, the count agrees, and nobody is
 // left waiting beside a free place.
 TEST_F(SignupTest, TwoInstancesRacingOnOneOccurrenceNeverOverbook) {
-  auto second_db = open_activities_test_db(pg_.url());
+  auto second_db = open_activities_test_db(scratch_.where(""));
   ASSERT_TRUE(second_db.ok()) << second_db.status().message();
   SignupService second(**second_db, [this] { return now_.load(); });
   SignupService* instances[2] = {service_.get(), &second};
