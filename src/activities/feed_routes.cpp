@@ -5,6 +5,7 @@
 
 #include "activities/feed_service.h"
 #include "core/time.h"
+#include "http/etag.h"
 #include "http/json_input.h"
 #include "http/problem.h"
 
@@ -27,28 +28,12 @@ std::string feed_base_url(const http::Request& req) {
          std::string(plain ? host : std::string_view("localhost"));
 }
 
-// If-None-Match names `etag` (or is *); weak tags compare weakly.
-bool feed_etag_matches(std::string_view header, const std::string& etag) {
-  size_t start = 0;
-  while (start < header.size()) {
-    size_t comma = header.find(',', start);
-    if (comma == std::string_view::npos) comma = header.size();
-    std::string_view tag = header.substr(start, comma - start);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) return true;
-    start = comma + 1;
-  }
-  return false;
-}
-
 http::Response feed_response(const http::Request& req, Result<FeedText> feed) {
   if (!feed.ok()) return http::problem(feed.status());
   http::Response r;
   r.set_header("ETag", feed->etag);
   r.set_header("Cache-Control", "no-cache");
-  if (feed_etag_matches(req.header("if-none-match"), feed->etag)) {
+  if (http::etag_matches(req.header("if-none-match"), feed->etag)) {
     r.status = 304;
     r.content_type.clear();
     return r;

@@ -41,16 +41,22 @@ Status signup_not_found(int64_t id) { return Status::NotFound("no sign-up " + st
 
 // Who may answer an offer: the sign-up's own person (false), or, for a
 // sign-up staff made for a caller, the organiser's staff and admins (true);
-// anybody else gets the sign-up's 404.
+// anybody else gets the sign-up's 404. Then a sign-up that holds no offer is
+// 409 not_offered.
 Result<bool> signup_answerer(store::Connection& c, const SignupRecord& r, const OccurrenceFacts& f,
                              const Caller& by) {
-  if (by.signed_in() && r.user_id && *r.user_id == by.user_id) return false;
-  if (!r.by_staff() || !by.signed_in() || by.is_resident()) return signup_not_found(r.id);
-  Status s = require_organiser(c, by, f.organiser_org_id);
-  if (s.ok()) return true;
-  if (s.code() == Code::kPermissionDenied || s.code() == Code::kUnauthenticated)
-    return signup_not_found(r.id);
-  return s;
+  bool staff = true;
+  if (by.signed_in() && r.user_id && *r.user_id == by.user_id) {
+    staff = false;
+  } else {
+    if (!r.by_staff() || !by.signed_in() || by.is_resident()) return signup_not_found(r.id);
+    Status s = require_organiser(c, by, f.organiser_org_id);
+    if (s.code() == Code::kPermissionDenied || s.code() == Code::kUnauthenticated)
+      return signup_not_found(r.id);
+    if (!s.ok()) return s;
+  }
+  if (r.status != "offered") return Status::Conflict("not_offered: the sign-up is " + r.status);
+  return staff;
 }
 
 Status signup_occurrence_not_found(int64_t id) {
@@ -276,8 +282,6 @@ void SignupService::accept(int64_t signup_id, Caller by, SignupDone done) {
             const SignupRecord& r = held.signup;
             Result<bool> staff = signup_answerer(c, r, held.facts, by);
             if (!staff.ok()) return staff.status();
-            if (r.status != "offered")
-              return Status::Conflict("not_offered: the sign-up is " + r.status);
             if (held.facts.starts_at <= at)
               return Status::Conflict("occurrence_started: it has begun");
             if (r.offer_expires_at && *r.offer_expires_at <= at) {
@@ -300,8 +304,6 @@ void SignupService::decline(int64_t signup_id, Caller by, SignupDone done) {
             const SignupRecord& r = held.signup;
             Result<bool> staff = signup_answerer(c, r, held.facts, by);
             if (!staff.ok()) return staff.status();
-            if (r.status != "offered")
-              return Status::Conflict("not_offered: the sign-up is " + r.status);
             if (Status s = signup_move_logged(c, r, "lapsed", "declined", at, by); !s.ok())
               return s;
             if (Status s = signup_free_place(c, r, at); !s.ok()) return s;

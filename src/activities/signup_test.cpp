@@ -2,33 +2,21 @@
 // PostgreSQL: the line in order, a cancellation offering the first in line,
 // accept, decline and lapse passing the place on, a raised capacity offered
 // at once, no-shows only after the start and never permanent, check-in by
-// code, age limits, one active sign-up per phone, who may do what, and 200
-// sign-ups racing for 20 places.
+// code, age limits, one active sign-up per phone, who may do what (the races:
+// signup_race_test.cpp).
 #include "activities/signup_service.h"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <atomic>
-#include <future>
-#include <memory>
-#include <mutex>
-#include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "activities/activities_test_db.h"
 #include "activities/signup.h"
+#include "activities/signup_test_world.h"
 #include "core/phone.h"
 
 namespace warmcity::activities {
 namespace {
-
-using accounts::Caller;
-
-constexpr int64_t kNow = 1'780'000'000;
-constexpr int64_t kStart = kNow + 86'400;  // 2026-05-30 04:26:40 +08:00
 
 // --- the body's rules (pure) ---------------------------------------------
 
@@ -69,134 +57,6 @@ TEST(SignupRules, NamePhoneAndCode) {
 }
 
 // --- the service on both engines ------------------------------------------
-
-class SignupTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(scratch_.ok());
-    const std::string where = scratch_.where("signups.db");
-    auto db = open_activities_test_db(where);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    const std::string start = std::to_string(kStart);
-    const std::string end = std::to_string(kStart + 3600);
-    Status s = db_->write([&](store::Connection& c) -> Status {
-      return c.exec(
-          "INSERT INTO organisations (id, kind, name, created_at) VALUES "
-          "(1, 'community', '凤山社区', 0), (2, 'community', '龙山社区', 0);"
-          "INSERT INTO users (id, username, display_name, role, password_hash, phone, "
-          "created_at, updated_at) VALUES "
-          "(1, 'admin', '管理员', 'admin', 'x', NULL, 0, 0),"
-          "(2, 'fengshan', '凤山社工', 'department', 'x', NULL, 0, 0),"
-          "(3, 'longshan', '龙山社工', 'department', 'x', NULL, 0, 0),"
-          "(10, 'r10', '张大爷', 'resident', 'x', '13900000010', 0, 0),"
-          "(11, 'r11', '李阿姨', 'resident', 'x', '13900000011', 0, 0),"
-          "(12, 'r12', '王奶奶', 'resident', 'x', '13900000012', 0, 0),"
-          "(13, 'r13', '赵叔', 'resident', 'x', '13900000013', 0, 0),"
-          "(14, 'r14', '没手机', 'resident', 'x', NULL, 0, 0);"
-          "INSERT INTO memberships (user_id, organisation_id) VALUES (2, 1), (3, 2);"
-          "INSERT INTO activities (id, title, organiser_org_id, address, capacity, age_min, "
-          "offer_window_minutes, first_date, start_minute, duration_minutes, created_by, "
-          "created_at, updated_at) VALUES "
-          "(1, '太极拳', 1, '凤山广场', 2, NULL, 60, '2026-05-30', 266, 60, 1, 0, 0),"
-          "(2, '老年合唱', 1, '凤山广场', 10, 60, 60, '2026-05-30', 266, 60, 1, 0, 0),"
-          "(3, '广场舞', 1, '凤山广场', 20, NULL, 60, '2026-05-30', 266, 60, 1, 0, 0);"
-          "INSERT INTO activity_occurrences (id, activity_id, seq, local_date, starts_at, ends_at, "
-          "capacity, updated_at) VALUES "
-          "(1, 1, 1, '2026-05-30', " +
-          start + ", " + end +
-          ", 2, 0),"
-          "(2, 2, 1, '2026-05-30', " +
-          start + ", " + end +
-          ", 10, 0),"
-          "(3, 3, 1, '2026-05-30', " +
-          start + ", " + end + ", 20, 0)");
-    });
-    ASSERT_TRUE(s.ok()) << s.message();
-    service_ = std::make_unique<SignupService>(*db_, [this] { return now_.load(); });
-  }
-
-  static Caller resident(int64_t id) { return Caller{id, "resident", {}, "127.0.0.1"}; }
-  static Caller admin() { return Caller{1, "admin", {}, "127.0.0.1"}; }
-  static Caller organiser() { return Caller{2, "department", {1}, "127.0.0.1"}; }
-  static Caller other_staff() { return Caller{3, "department", {2}, "127.0.0.1"}; }
-
-  template <class Start>
-  static Result<SignupRecord> wait(Start start) {
-    auto p = std::make_shared<std::promise<Result<SignupRecord>>>();
-    std::future<Result<SignupRecord>> f = p->get_future();
-    start([p](Result<SignupRecord> r) { p->set_value(std::move(r)); });
-    return f.get();
-  }
-
-  Result<SignupRecord> join(int64_t occ, const Caller& by, SignupRequest in = {}) {
-    return wait([&](SignupDone d) { service_->sign_up(occ, in, by, std::move(d)); });
-  }
-  Result<SignupRecord> staff_join(int64_t occ, const std::string& phone,
-                                  const Caller& by = organiser()) {
-    return join(occ, by, SignupRequest{"王阿姨", phone, std::nullopt});
-  }
-  Result<SignupRecord> cancel(int64_t id, const Caller& by) {
-    return wait([&](SignupDone d) { service_->cancel(id, by, std::move(d)); });
-  }
-  Result<SignupRecord> accept(int64_t id, const Caller& by) {
-    return wait([&](SignupDone d) { service_->accept(id, by, std::move(d)); });
-  }
-  Result<SignupRecord> decline(int64_t id, const Caller& by) {
-    return wait([&](SignupDone d) { service_->decline(id, by, std::move(d)); });
-  }
-  Result<SignupRecord> check_in(int64_t occ, const std::string& code, const Caller& by) {
-    return wait([&](SignupDone d) { service_->check_in(occ, code, by, std::move(d)); });
-  }
-  Result<SignupRecord> attendance(int64_t id, const std::string& a, const Caller& by) {
-    return wait([&](SignupDone d) { service_->set_attendance(id, a, by, std::move(d)); });
-  }
-  std::vector<Offer> sweep(int64_t at) {
-    auto p = std::make_shared<std::promise<Result<std::vector<Offer>>>>();
-    auto f = p->get_future();
-    service_->sweep(at, [p](Result<std::vector<Offer>> r) { p->set_value(std::move(r)); });
-    Result<std::vector<Offer>> r = f.get();
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(*r) : std::vector<Offer>{};
-  }
-  Result<DoorList> door(int64_t occ, const Caller& by) {
-    auto p = std::make_shared<std::promise<Result<DoorList>>>();
-    auto f = p->get_future();
-    service_->door_list(occ, by, [p](Result<DoorList> r) { p->set_value(std::move(r)); });
-    return f.get();
-  }
-
-  SignupRecord now_of(int64_t id) {
-    Result<std::optional<SignupRecord>> r = get_signup(db_->reader(), id);
-    EXPECT_TRUE(r.ok() && *r);
-    return r.ok() && *r ? **r : SignupRecord{};
-  }
-  int64_t count(const std::string& sql) {
-    auto q = db_->reader().prepare(sql);
-    EXPECT_TRUE(q.ok()) << q.status().message();
-    Result<bool> row = q->step();
-    EXPECT_TRUE(row.ok() && *row);
-    return q->column_int64(0);
-  }
-  std::vector<std::string> events_of(int64_t id) {
-    auto q = db_->reader().prepare(
-        "SELECT kind FROM activity_signup_events WHERE signup_id = ? ORDER BY id");
-    EXPECT_TRUE(q.ok());
-    q->bind(1, id);
-    auto r = store::collect<std::string>(*q, [](store::Statement& s) { return s.column_text(0); });
-    return r.ok() ? *r : std::vector<std::string>{};
-  }
-  int64_t taken(int64_t occ) {
-    return count("SELECT taken FROM activity_occurrences WHERE id = " + std::to_string(occ));
-  }
-
-  ScratchWhere scratch_;
-  std::unique_ptr<store::Database> db_;
-  std::atomic<int64_t> now_{kNow};
-  std::unique_ptr<SignupService> service_;
-};
-
-#define ASSERT_OK_RESULT(r) ASSERT_TRUE((r).ok()) << (r).status().message()
 
 TEST_F(SignupTest, TheLineKeepsItsOrder) {
   auto a = join(1, resident(10));
@@ -555,134 +415,6 @@ TEST_F(SignupTest, TheDoorListIsForTheOrganiserAndAuditedFirst) {
   EXPECT_EQ(list->waiting[0].position, 1);
   EXPECT_EQ(list->cancelled, 0);
 }
-
-// 200 sign-up jobs for 20 places, submitted at once from 10 threads: exactly
-// 20 confirmed, the other 180 waiting in the order their jobs committed.
-TEST_F(SignupTest, TwoHundredRacingForTwentyPlaces) {
-  std::mutex mu;
-  std::vector<SignupRecord> answered;  // in the order the writer answered (its commit order)
-  std::vector<std::string> failures;
-  std::vector<std::promise<void>> all(200);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 10; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 20; ++i) {
-        const int n = t * 20 + i;
-        SignupRequest in{"居民" + std::to_string(n), "137" + std::to_string(10000000 + n),
-                         std::nullopt};
-        service_->sign_up(3, in, organiser(), [&, n](Result<SignupRecord> r) {
-          {
-            std::lock_guard<std::mutex> lock(mu);
-            if (r.ok()) {
-              answered.push_back(*r);
-            } else {
-              failures.push_back(r.status().message());
-            }
-          }
-          all[n].set_value();
-        });
-      }
-    });
-  }
-  for (std::thread& th : threads) th.join();
-  for (auto& p : all) p.get_future().wait();
-  ASSERT_TRUE(failures.empty()) << failures.front();
-  ASSERT_EQ(answered.size(), 200u);
-  for (size_t i = 1; i < answered.size(); ++i) EXPECT_LT(answered[i - 1].id, answered[i].id);
-  int64_t confirmed = 0;
-  int64_t expected_position = 0;
-  for (size_t i = 0; i < answered.size(); ++i) {
-    if (i < 20) {
-      EXPECT_EQ(answered[i].status, "confirmed") << i;
-      ++confirmed;
-    } else {
-      EXPECT_EQ(answered[i].status, "waiting") << i;
-      EXPECT_EQ(answered[i].position, ++expected_position);
-    }
-  }
-  EXPECT_EQ(confirmed, 20);
-  EXPECT_EQ(taken(3), 20);
-  Result<std::vector<SignupRecord>> rows = signups_of(db_->reader(), 3);
-  ASSERT_TRUE(rows.ok());
-  std::vector<int64_t> positions;
-  for (const SignupRecord& r : *rows)
-    if (r.status == "waiting") positions.push_back(r.position);
-  ASSERT_EQ(positions.size(), 180u);
-  for (size_t i = 0; i < positions.size(); ++i)
-    EXPECT_EQ(positions[i], static_cast<int64_t>(i + 1));
-  std::set<std::string> codes;
-  for (const SignupRecord& r : *rows) codes.insert(r.code);
-  EXPECT_EQ(codes.size(), 200u);
-}
-
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-// Two instances on one PostgreSQL database (two Database objects, each with
-// its own writer) racing sign-ups and cancellations on one occurrence of 2
-// places: never more places held than it has, the count agrees, and nobody is
-// left waiting beside a free place.
-TEST_F(SignupTest, TwoInstancesRacingOnOneOccurrenceNeverOverbook) {
-  auto second_db = open_activities_test_db(scratch_.where(""));
-  ASSERT_TRUE(second_db.ok()) << second_db.status().message();
-  SignupService second(**second_db, [this] { return now_.load(); });
-  SignupService* instances[2] = {service_.get(), &second};
-  std::mutex mu;
-  std::vector<SignupRecord> made;
-  std::vector<std::string> failures;
-  auto run = [&](int from, int to) {
-    std::vector<std::promise<void>> all(to - from);
-    for (int n = from; n < to; ++n) {
-      SignupRequest in{"居民" + std::to_string(n), "136" + std::to_string(10000000 + n),
-                       std::nullopt};
-      instances[n % 2]->sign_up(1, in, organiser(), [&, n, from](Result<SignupRecord> r) {
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          if (r.ok()) {
-            made.push_back(*r);
-          } else {
-            failures.push_back(r.status().message());
-          }
-        }
-        all[n - from].set_value();
-      });
-    }
-    return all;
-  };
-  {
-    std::vector<std::promise<void>> first = run(0, 30);
-    for (auto& p : first) p.get_future().wait();
-  }
-  ASSERT_TRUE(failures.empty()) << failures.front();
-  // Cancel every third sign-up, alternately on each instance, while 20 more
-  // sign up on both.
-  std::vector<int64_t> to_cancel;
-  for (size_t i = 0; i < made.size(); i += 3) to_cancel.push_back(made[i].id);
-  std::vector<std::promise<void>> cancelled(to_cancel.size());
-  for (size_t i = 0; i < to_cancel.size(); ++i) {
-    instances[(i + 1) % 2]->cancel(to_cancel[i], organiser(), [&, i](Result<SignupRecord> r) {
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!r.ok()) failures.push_back(r.status().message());
-      }
-      cancelled[i].set_value();
-    });
-  }
-  std::vector<std::promise<void>> more = run(30, 50);
-  for (auto& p : cancelled) p.get_future().wait();
-  for (auto& p : more) p.get_future().wait();
-  ASSERT_TRUE(failures.empty()) << failures.front();
-  (*second_db)->stop();
-  const int64_t held = count(
-      "SELECT COUNT(*) FROM activity_signups WHERE occurrence_id = 1 AND status IN "
-      "('confirmed', 'offered')");
-  const int64_t waiting =
-      count("SELECT COUNT(*) FROM activity_signups WHERE occurrence_id = 1 AND status = 'waiting'");
-  EXPECT_LE(held, 2);
-  EXPECT_EQ(taken(1), held);
-  EXPECT_EQ(held, 2);  // 50 callers, 10 cancelled: the places are never left free
-  EXPECT_TRUE(held == 2 || waiting == 0) << "someone waits beside a free place";
-  EXPECT_EQ(held + waiting, 50 - static_cast<int64_t>(to_cancel.size()));
-}
-#endif
 
 }  // namespace
 }  // namespace warmcity::activities

@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "http/etag.h"
 #include "http/problem.h"
 
 namespace warmcity::http {
@@ -52,22 +53,6 @@ std::optional<time_t> parse_http_date(std::string_view text) {
   const char* end = ::strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
   if (!end || *end != '\0') return std::nullopt;
   return ::timegm(&tm);
-}
-
-// If-None-Match holds `etag`, or is "*". Weak validators compare weakly (RFC 9110 13.1.2).
-bool etag_matches(std::string_view header, const std::string& etag) {
-  size_t start = 0;
-  while (start < header.size()) {
-    size_t comma = header.find(',', start);
-    if (comma == std::string_view::npos) comma = header.size();
-    std::string_view tag = header.substr(start, comma - start);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) return true;
-    start = comma + 1;
-  }
-  return false;
 }
 
 // A segment "name@version" with a digit after the '@'.
