@@ -257,8 +257,8 @@ void occurrence_list(ActivityService& service, http::Request& req, http::Reply r
   if (!page.ok()) return reply(activity_refusal(page.status()));
   nlohmann::json items = nlohmann::json::array();
   for (const OccurrenceItem& it : page->items) items.push_back(occurrence_item_json(it));
-  nlohmann::json out = {{"items", std::move(items)}, {"next", nullptr}};
-  if (page->next) out["next"] = occurrence_cursor(*page->next);
+  nlohmann::json out = {{"items", std::move(items)}, {"next_cursor", nullptr}};
+  if (page->next) out["next_cursor"] = occurrence_cursor(*page->next);
   reply(http::json_response(activity_dump(out)));
 }
 

@@ -290,7 +290,7 @@ void SignupService::accept(int64_t signup_id, Caller by, SignupDone done) {
             if (Status s = signup_move_logged(c, r, "confirmed", "accepted", at, by); !s.ok())
               return s;
             if (!*staff) return Status::Ok();
-            return signup_audit(c, by, "activity_signup.accept", r, accounts::AuditDetail(), at);
+            return signup_audit(c, by, "activity.signup_accept", r, accounts::AuditDetail(), at);
           }),
       std::move(done));
 }
@@ -308,7 +308,7 @@ void SignupService::decline(int64_t signup_id, Caller by, SignupDone done) {
               return s;
             if (Status s = signup_free_place(c, r, at); !s.ok()) return s;
             if (!*staff) return Status::Ok();
-            return signup_audit(c, by, "activity_signup.decline", r, accounts::AuditDetail(), at);
+            return signup_audit(c, by, "activity.signup_decline", r, accounts::AuditDetail(), at);
           }),
       std::move(done));
 }

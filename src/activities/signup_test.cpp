@@ -184,7 +184,7 @@ TEST_F(SignupTest, StaffAnswerTheOfferOfACallerTheySignedUp) {
   auto ok = accept(c->id, organiser());
   ASSERT_OK_RESULT(ok);
   EXPECT_EQ(ok->status, "confirmed");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.accept' AND "
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity.signup_accept' AND "
                   "subject_id = '" +
                   std::to_string(c->id) + "' AND actor_user_id = 2"),
             1);
@@ -193,7 +193,7 @@ TEST_F(SignupTest, StaffAnswerTheOfferOfACallerTheySignedUp) {
   auto no = decline(d->id, admin());
   ASSERT_OK_RESULT(no);
   EXPECT_EQ(no->status, "lapsed");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.decline' AND "
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'activity.signup_decline' AND "
                   "subject_id = '" +
                   std::to_string(d->id) + "' AND actor_user_id = 1"),
             1);

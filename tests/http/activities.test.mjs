@@ -187,7 +187,7 @@ test('finding activities: this week, near, by community, by organiser, kind, cur
   assert.equal(first.community_id, COMMUNITY);
   assert.equal(first.lat, 37.52);
   assert.equal(week.body.items[1].lat, null);
-  assert.equal(week.body.next, null);
+  assert.equal(week.body.next_cursor, null);
 
   const near = await get(`${OCC}?from=2027-01-11&days=7&near=37.521,111.141&radius_m=500`);
   assert.equal(near.status, 200, near.text);
@@ -210,7 +210,7 @@ test('finding activities: this week, near, by community, by organiser, kind, cur
     assert.equal(page.status, 200, page.text);
     assert.ok(page.body.items.length <= 2);
     seen.push(...page.body.items.map((x) => x.id));
-    url = page.body.next ? `${OCC}?from=2027-01-11&days=21&limit=2&cursor=${encodeURIComponent(page.body.next)}` : null;
+    url = page.body.next_cursor ? `${OCC}?from=2027-01-11&days=21&limit=2&cursor=${encodeURIComponent(page.body.next_cursor)}` : null;
   }
   assert.equal(url, null);
   assert.deepEqual(seen, community.body.items.map((x) => x.id));

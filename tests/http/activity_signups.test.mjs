@@ -193,7 +193,7 @@ test('staff sign a caller up by phone; the door list masks phones and is audited
   const accepted = await send('POST', `${SIGNUPS}/${waits.body.id}/accept`, {}, w.staff);
   assert.equal(accepted.status, 200, accepted.text);
   assert.equal(accepted.body.status, 'confirmed');
-  assert.equal(w.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'activity_signup.accept' AND subject_id = '${waits.body.id}';`), '1');
+  assert.equal(w.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'activity.signup_accept' AND subject_id = '${waits.body.id}';`), '1');
 });
 
 test('a resident signs up with their account phone; age limits ask for a birth date', async () => {
