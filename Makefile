@@ -28,8 +28,9 @@ run: server
 	@test -e $(DB) || $(BUILD)/src/app/warmcity demo --db $(DB) || { rm -f $(DB) $(DB)-wal $(DB)-shm; exit 1; }
 	@$(BUILD)/src/app/warmcity serve --db $(DB) --listen $(ADDR) --port $(PORT)
 
-# build/ with every target and its unit tests, then the whole suite under
-# ASan+UBSan in build-asan/ (scripts/test.sh). CI runs exactly this.
+# build/'s server and benchmarks at -O2 (its warnings stop the run), then every
+# test, compiled and run under ASan+UBSan in build-asan/ (scripts/test.sh).
+# CI runs exactly this.
 test: deps
 	@scripts/test.sh $(BUILD)
 

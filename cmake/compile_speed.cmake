@@ -24,6 +24,18 @@ add_library(warmcity_test_pch OBJECT ${PROJECT_SOURCE_DIR}/cmake/pch.cpp)
 target_link_libraries(warmcity_test_pch PRIVATE nlohmann_json::nlohmann_json GTest::gtest)
 target_precompile_headers(warmcity_test_pch PRIVATE ${WARMCITY_PCH_HEADERS} <gtest/gtest.h>)
 
+# The unit tests' own files in a sanitizer build: WARMCITY_SANITIZE_TEST_OPT
+# (scripts/test-sanitize.sh passes -O0) in place of the build's optimisation,
+# for them and the PCH they share. They are two fifths of that build, and
+# compile 40 % faster at -O0 (activity_test.cpp under ASan+UBSan: 16.7 s of
+# CPU against 27.4 s at -O1); the code they test keeps the build's -O1.
+function(warmcity_test_opt target)
+  if(WARMCITY_SANITIZE AND WARMCITY_SANITIZE_TEST_OPT)
+    target_compile_options(${target} PRIVATE ${WARMCITY_SANITIZE_TEST_OPT})
+  endif()
+endfunction()
+warmcity_test_opt(warmcity_test_pch)
+
 # Unity build of the libraries (WARMCITY_UNITY_BUILD, on by default): the
 # sources of a warmcity_* library are compiled in batches of
 # WARMCITY_UNITY_BATCH, so nlohmann/json's templates are instantiated and
@@ -47,6 +59,7 @@ function(warmcity_speed_up_compiles dir)
     endif()
     if(t MATCHES "_tests$")
       target_precompile_headers(${t} REUSE_FROM warmcity_test_pch)
+      warmcity_test_opt(${t})
     else()
       target_precompile_headers(${t} REUSE_FROM warmcity_pch)
     endif()

@@ -3,7 +3,8 @@
 # replays, style) under AddressSanitizer + UndefinedBehaviorSanitizer in
 # build-asan/, then under ThreadSanitizer in build-tsan/. Each build directory
 # is its own configuration (-DWARMCITY_SANITIZE=...): RelWithDebInfo at -O1
-# (WARMCITY_SANITIZE_OPT) without the benchmarks (WARMCITY_BENCHMARKS=OFF),
+# (WARMCITY_SANITIZE_OPT), the unit tests' own files at -O0
+# (WARMCITY_SANITIZE_TEST_OPT), without the benchmarks (WARMCITY_BENCHMARKS=OFF),
 # compiled through ccache. `make test` (scripts/test.sh) runs the asan one.
 #
 #   scripts/test-sanitize.sh            both, ASan+UBSan first
@@ -55,7 +56,8 @@ run_suite() {
   echo "== $name: configure and build $dir (-DWARMCITY_SANITIZE=$sanitize)"
   start=$(date +%s)
   cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DWARMCITY_SANITIZE="$sanitize" -DWARMCITY_SANITIZE_OPT=-O1 -DWARMCITY_BENCHMARKS=OFF >/dev/null
+    -DWARMCITY_SANITIZE="$sanitize" -DWARMCITY_SANITIZE_OPT=-O1 -DWARMCITY_SANITIZE_TEST_OPT=-O0 \
+    -DWARMCITY_BENCHMARKS=OFF >/dev/null
   scripts/locked.sh nice -n 10 cmake --build "$dir" -j "$jobs"
   echo "== $name: built in $(($(date +%s) - start)) s; the suite's time is ctest's \"Total Test time\""
   local status=0

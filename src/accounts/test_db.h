@@ -1,8 +1,9 @@
 // For the accounts unit tests: a real database with the accounts migrations
 // applied, and a user to hang sessions on. A SQLite file in a scratch
-// directory; in accounts_pg_tests (WARMCITY_ACCOUNTS_TEST_POSTGRES) a fresh
-// PostgreSQL database on the server WARMCITY_TEST_PG_URL names, so the same
-// tests prove the same SQL on both engines.
+// directory; in accounts_pg_tests (the same executable, run by ctest with
+// WARMCITY_TEST_ENGINE=postgres) a fresh PostgreSQL database on the server
+// WARMCITY_TEST_PG_URL names, so the same tests prove the same SQL on both
+// engines.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,19 +13,15 @@
 
 #include "accounts/accounts.h"
 #include "store/database.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::accounts::testing_util {
 
 class AccountsDbTest : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-#endif
+    ASSERT_TRUE(scratch_.ok());
     auto db = store::Database::open({location()}, migrations());
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -34,13 +31,7 @@ class AccountsDbTest : public ::testing::Test {
   }
 
   // Where the test's database is (to open it again): a file or a URL.
-  std::string location() const {
-#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
-    return pg_.url();
-#else
-    return dir_.file("accounts.db");
-#endif
-  }
+  std::string location() const { return scratch_.where("accounts.db"); }
 
   // The single integer `sql` yields, read on this thread's reader.
   int64_t count(const std::string& sql) {
@@ -65,10 +56,7 @@ class AccountsDbTest : public ::testing::Test {
     return id;
   }
 
-  store::testing_util::ScratchDir dir_;
-#ifdef WARMCITY_ACCOUNTS_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;  // dropped after db_ is gone
-#endif
+  store::pg_testing::ScratchWhere scratch_;  // dropped after db_ is gone
   std::unique_ptr<store::Database> db_;
 };
 

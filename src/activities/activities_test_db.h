@@ -1,8 +1,8 @@
 // The activities' unit tests' scratch database: the accounts', areas',
 // facilities' and activities' migrations applied to a SQLite file or a
-// PostgreSQL URL. Include only in the activities' unit tests (each test file
-// is built twice: `activities_tests` on SQLite, `activities_pg_tests` with
-// WARMCITY_ACTIVITIES_TEST_POSTGRES on a fresh PostgreSQL database).
+// PostgreSQL URL. Include only in the activities' unit tests (one executable
+// that ctest runs twice: `activities_tests` on SQLite, `activities_pg_tests`
+// with WARMCITY_TEST_ENGINE=postgres on a fresh PostgreSQL database).
 #pragma once
 
 #include <memory>
@@ -15,10 +15,8 @@
 #include "areas/areas.h"
 #include "facilities/facilities.h"
 #include "store/database.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::activities {
 
@@ -30,25 +28,8 @@ inline Result<std::unique_ptr<store::Database>> open_activities_test_db(const st
   return store::Database::open({where}, all);
 }
 
-// Where one test's database lives: a file in a scratch directory (SQLite), or
-// a fresh PostgreSQL database with WARMCITY_ACTIVITIES_TEST_POSTGRES; both go
-// away with the test.
-class ScratchWhere {
- public:
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  bool ok() const { return pg_.ok(); }
-  std::string where(const std::string&) const { return pg_.url(); }
-#else
-  bool ok() const { return true; }
-  std::string where(const std::string& file) const { return dir_.file(file); }
-#endif
-
- private:
-#ifdef WARMCITY_ACTIVITIES_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#else
-  store::testing_util::ScratchDir dir_;
-#endif
-};
+// Where one test's database lives: a scratch file on SQLite, a fresh
+// PostgreSQL database with WARMCITY_TEST_ENGINE=postgres (activities_pg_tests).
+using store::pg_testing::ScratchWhere;
 
 }  // namespace warmcity::activities

@@ -2,8 +2,8 @@
 // appeal's INSERT returns no id, the photo token and the event name their
 // appeal by its tracking code, so a write job that holds back statements
 // returning no rows sends all three at once on PostgreSQL. On SQLite
-// (appeal_store_tests) and on PostgreSQL (appeal_store_pg_tests,
-// WARMCITY_APPEALS_TEST_POSTGRES): the rows belong together, a taken code
+// (appeal_store_tests) and on PostgreSQL (appeal_store_pg_tests, the same
+// executable with WARMCITY_TEST_ENGINE=postgres): the rows belong together, a taken code
 // fails its own job alone (the jobs around it in the same batch commit) and
 // is told apart from other failures.
 #include <gtest/gtest.h>
@@ -17,10 +17,8 @@
 #include "appeals/appeal_store.h"
 #include "appeals/appeals.h"
 #include "appeals/tracking_code.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::appeals {
 namespace {
@@ -30,12 +28,8 @@ constexpr char kTaken[] = "ABCDEFGH";
 class AppealStore : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string location = pg_.url();
-#else
-    const std::string location = dir_.file("appeals.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string location = scratch_.where("appeals.db");
     std::vector<store::Migration> all = accounts::migrations();
     for (auto& m : areas::migrations()) all.push_back(std::move(m));
     for (auto& m : migrations()) all.push_back(std::move(m));
@@ -102,10 +96,7 @@ class AppealStore : public ::testing::Test {
     return store::testing_util::query_int(db_->reader(), sql);
   }
 
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#endif
-  store::testing_util::ScratchDir dir_;
+  store::pg_testing::ScratchWhere scratch_;  // dropped after db_ is gone
   std::unique_ptr<store::Database> db_;
 };
 

@@ -1,6 +1,6 @@
 // The month aggregates (rates/rollup.h) against a recount of the raw rows,
-// on SQLite (rollup_tests) and on PostgreSQL (rollup_pg_tests,
-// WARMCITY_APPEALS_TEST_POSTGRES): random workflows over several months —
+// on SQLite (rollup_tests) and on PostgreSQL (rollup_pg_tests, the same
+// executable with WARMCITY_TEST_ENGINE=postgres): random workflows over several months —
 // submissions on two channels in located areas, accept, dispatch to one
 // department or the other (a reassignment after a return), start, reply,
 // callback satisfied or not (the system reopens after 不满意), close,
@@ -29,10 +29,8 @@
 #include "rates/rates_service.h"
 #include "rates/rates_store.h"
 #include "rates/rollup.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::appeals {
 namespace {
@@ -59,9 +57,7 @@ std::vector<store::Migration> all_migrations() {
 class Rollup : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-#endif
+    ASSERT_TRUE(scratch_.ok());
     open_db();
     ASSERT_TRUE(
         sql("INSERT INTO organisations (id, kind, name, created_at) VALUES "
@@ -81,13 +77,7 @@ class Rollup : public ::testing::Test {
   }
   void TearDown() override { stop(); }
 
-  std::string location() const {
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
-    return pg_.url();
-#else
-    return dir_.file("rollup.db");
-#endif
-  }
+  std::string location() const { return scratch_.where("rollup.db"); }
   void open_db() {
     auto db = store::Database::open({location()}, all_migrations());
     ASSERT_TRUE(db.ok()) << db.status().message();
@@ -96,7 +86,7 @@ class Rollup : public ::testing::Test {
   void start_service() {
     audit_ = std::make_unique<accounts::AuditLog>(*db_);
     Config config;
-    config.photo_dir = dir_.file("photos");
+    config.photo_dir = scratch_.dir().file("photos");
     config.sweep_interval_s = 0;
     config.now = [this] { return clock_.load(); };
     // Three sub-districts, each of two communities, each of two grids, by
@@ -335,10 +325,7 @@ class Rollup : public ::testing::Test {
     return out;
   }
 
-  store::testing_util::ScratchDir dir_;
-#ifdef WARMCITY_APPEALS_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#endif
+  store::pg_testing::ScratchWhere scratch_;  // dropped after db_ is gone
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::AuditLog> audit_;
   std::unique_ptr<AppealService> service_;

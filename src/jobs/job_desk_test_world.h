@@ -1,6 +1,6 @@
 // The job desk's unit tests' ground (job_desk_test.cpp): a scratch database
 // with the accounts', areas' and jobs' migrations — a SQLite file, or in
-// job_desk_pg_tests (WARMCITY_JOBS_TEST_POSTGRES) a fresh PostgreSQL database
+// job_desk_pg_tests (WARMCITY_TEST_ENGINE=postgres) a fresh PostgreSQL database
 // on the server WARMCITY_TEST_PG_URL names, so the same tests prove the same
 // SQL on both engines. Organisations 11 (区人社局, a publisher), 12
 // (区总工会, a department not yet a publisher) and 13 (a keeper org); users
@@ -20,22 +20,16 @@
 #include "jobs/jobs_test_db.h"
 #include "jobs/publisher_access.h"
 #include "store/database.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::jobs {
 
 class JobDeskWorld : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("jobs.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("jobs.db");
     auto db = open_jobs_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -104,10 +98,7 @@ class JobDeskWorld : public ::testing::Test {
     return count("SELECT MAX(id) FROM job_posts");
   }
 
-  store::testing_util::ScratchDir dir_;
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;  // dropped after db_ is gone
-#endif
+  store::pg_testing::ScratchWhere scratch_;  // dropped after db_ is gone
   std::unique_ptr<store::Database> db_;
 };
 

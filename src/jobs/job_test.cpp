@@ -1,8 +1,8 @@
 // Job posts: the flags and the body's rules (job.h), the Chinese search, the
 // public list's expiry, review with four eyes and its note rules, an edit
 // back to review (JobService on a scratch database). job_tests runs them on
-// SQLite, job_pg_tests (WARMCITY_JOBS_TEST_POSTGRES) on a fresh PostgreSQL
-// database: the same SQL proved on both engines.
+// SQLite, job_pg_tests (the same executable with WARMCITY_TEST_ENGINE=postgres)
+// on a fresh PostgreSQL database: the same SQL proved on both engines.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,10 +21,8 @@
 #include "jobs/jobs.h"
 #include "jobs/jobs_test_db.h"
 #include "jobs/post_status.h"
-#include "store/test_util.h"
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
 #include "store/postgres/pg_test_util.h"
-#endif
+#include "store/test_util.h"
 
 namespace warmcity::jobs {
 namespace {
@@ -127,12 +125,8 @@ TEST(JobRules, FlagsNameFieldTermAndKind) {
 class JobWorld : public ::testing::Test {
  protected:
   void SetUp() override {
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
-    ASSERT_TRUE(pg_.ok());
-    const std::string where = pg_.url();
-#else
-    const std::string where = dir_.file("jobs.db");
-#endif
+    ASSERT_TRUE(scratch_.ok());
+    const std::string where = scratch_.where("jobs.db");
     auto db = open_jobs_test_db(where);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
@@ -237,10 +231,7 @@ class JobWorld : public ::testing::Test {
 
   int64_t now_ = 1780272000;  // 2026-06-01T08:00:00+08:00
   int64_t employer_ = 0;
-  store::testing_util::ScratchDir dir_;
-#ifdef WARMCITY_JOBS_TEST_POSTGRES
-  store::pg_testing::ScratchDatabase pg_;
-#endif
+  store::pg_testing::ScratchWhere scratch_;  // dropped after db_ is gone
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<accounts::AuditLog> audit_;
   std::unique_ptr<JobService> service_;

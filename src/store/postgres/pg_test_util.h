@@ -10,11 +10,13 @@
 
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <pqxx/pqxx>
 #include <random>
 #include <string>
 
 #include "store/postgres/pg_url.h"
+#include "store/test_util.h"
 
 namespace warmcity::store::pg_testing {
 
@@ -92,6 +94,32 @@ class ScratchDatabase {
   std::string admin_;
   std::string name_;
   std::string url_;
+};
+
+// The unit tests that prove their SQL on both engines are one executable that
+// ctest runs twice (warmcity_unit_tests … ALSO_ON_POSTGRES): on SQLite, and
+// with WARMCITY_TEST_ENGINE=postgres on PostgreSQL.
+inline bool engine_is_postgres() {
+  const char* engine = std::getenv("WARMCITY_TEST_ENGINE");
+  return engine != nullptr && std::string(engine) == "postgres";
+}
+
+// Where one test's database lives: a file in a scratch directory on SQLite,
+// a fresh PostgreSQL database on PostgreSQL; either goes away with this.
+class ScratchWhere {
+ public:
+  ScratchWhere() {
+    if (engine_is_postgres()) pg_.emplace();
+  }
+  bool ok() const { return !pg_ || pg_->ok(); }
+  bool postgres() const { return pg_.has_value(); }
+  // The database's location: `file` in the scratch directory, or the URL.
+  std::string where(const std::string& file) const { return pg_ ? pg_->url() : dir_.file(file); }
+  const testing_util::ScratchDir& dir() const { return dir_; }
+
+ private:
+  testing_util::ScratchDir dir_;
+  std::optional<ScratchDatabase> pg_;
 };
 
 }  // namespace warmcity::store::pg_testing

@@ -183,18 +183,30 @@ export function startWriteLoad(srv, world, ledger, { refusals = false } = {}) {
 // every refused one found in it ({missing: [...], saved: [...], counts}). A facility name sent but not acknowledged that
 // did reach the file becomes the one to expect from then on.
 export function verifyLedger(dbPath, ledger) {
-  const rows = (query) => sql(dbPath, query).split('\n').filter(Boolean);
-  const pairs = (query) => new Map(rows(query).map((l) => { const i = l.indexOf('|'); return [Number(l.slice(0, i)), l.slice(i + 1)]; }));
+  // One query (one sqlite3 or psql process) for the five tables: each row is
+  // `kind|key|value`, the kind a letter, the value the rest of the line.
+  const tables = { a: new Map(), e: new Map(), m: new Map(), f: new Map(), n: new Map() };
+  const out = sql(dbPath, `SELECT 'a', CAST(id AS TEXT), description FROM appeals
+    UNION ALL SELECT 'e', appeal_id || ':' || action, '' FROM appeal_events
+    UNION ALL SELECT 'm', CAST(id AS TEXT), CAST(merged_into AS TEXT) FROM appeals WHERE merged_into IS NOT NULL
+    UNION ALL SELECT 'f', CAST(id AS TEXT), message FROM feedback
+    UNION ALL SELECT 'n', CAST(id AS TEXT), name FROM facilities;`);
+  for (const line of out.split('\n').filter(Boolean)) {
+    const i = line.indexOf('|');
+    const j = line.indexOf('|', i + 1);
+    const key = line.slice(i + 1, j);
+    tables[line.slice(0, i)].set(line[0] === 'e' ? key : Number(key), line.slice(j + 1));
+  }
   const missing = [];
-  const appeals = pairs('SELECT id, description FROM appeals;');
+  const appeals = tables.a;
   for (const [id, d] of ledger.appeals) if (appeals.get(id) !== d) missing.push(`appeal ${id}`);
-  const events = new Set(rows("SELECT appeal_id || ':' || action FROM appeal_events;"));
+  const events = new Set(tables.e.keys());
   for (const e of ledger.events) if (!events.has(e)) missing.push(`event ${e}`);
-  const merged = pairs('SELECT id, merged_into FROM appeals WHERE merged_into IS NOT NULL;');
+  const merged = tables.m;
   for (const [id, into] of ledger.merges) if (merged.get(id) !== String(into)) missing.push(`merge ${id}→${into}`);
-  const feedback = pairs('SELECT id, message FROM feedback;');
+  const feedback = tables.f;
   for (const [id, m] of ledger.feedback) if (feedback.get(id) !== m) missing.push(`feedback ${id}`);
-  const names = pairs('SELECT id, name FROM facilities;');
+  const names = tables.n;
   for (const [id, { acked, inflight }] of ledger.names) {
     // The last acknowledged name, or one sent after it whose answer the kill cut off.
     const now = names.get(id);
