@@ -14,6 +14,7 @@
 #include <pqxx/pqxx>
 #include <random>
 #include <string>
+#include <string_view>
 
 #include "store/postgres/pg_url.h"
 #include "store/test_util.h"
@@ -100,8 +101,8 @@ class ScratchDatabase {
 // ctest runs twice (warmcity_unit_tests … ALSO_ON_POSTGRES): on SQLite, and
 // with WARMCITY_TEST_ENGINE=postgres on PostgreSQL.
 inline bool engine_is_postgres() {
-  const char* engine = std::getenv("WARMCITY_TEST_ENGINE");
-  return engine != nullptr && std::string(engine) == "postgres";
+  const char* chosen = std::getenv("WARMCITY_TEST_ENGINE");
+  return chosen != nullptr && std::string_view(chosen) == "postgres";
 }
 
 // Where one test's database lives: a file in a scratch directory on SQLite,
