@@ -185,7 +185,9 @@ test('the next caller\'s phone, typed over the last elder → V → a visit reco
   assert.equal(await focused(page), 'visit-findings');
   await page.keyboard.insertText('精神很好，腿脚还行');
   await page.keyboard.press('Control+Enter');
-  await page.locator(`#visits-${other.id} li`).first().waitFor();
+  // Saved when the focus moves to the new visit in her list (her older visit
+  // is there from the start, so a first <li> proves nothing).
+  await page.waitForFunction((x) => document.activeElement?.closest(`#visits-${x}`), other.id);
   const ms = Date.now() - t0;
   const keys = await page.evaluate(() => window.keystrokes);
   console.log(`phone desk: caller ID → elder → visit recorded in ${keys} key presses (+ the findings through an IME), ${ms} ms`);
