@@ -12,6 +12,8 @@ math(EXPR _pg_port "20000 + 0x${_pg_hash} % 20000")
 set(WARMCITY_TEST_PG_PORT ${_pg_port} CACHE STRING "port of the tests' private PostgreSQL on 127.0.0.1")
 set(WARMCITY_TEST_PG_DIR ${CMAKE_BINARY_DIR}/pg)
 set(WARMCITY_TEST_PG_URL "postgresql://postgres@127.0.0.1:${WARMCITY_TEST_PG_PORT}/postgres")
+# libpqxx for the tests' scratch databases (store/postgres/pg_test_util.h).
+pkg_check_modules(WARMCITY_TEST_PQXX REQUIRED IMPORTED_TARGET libpqxx libpq)
 
 add_test(NAME pg.start
   COMMAND ${PROJECT_SOURCE_DIR}/scripts/test-postgres.sh start ${WARMCITY_TEST_PG_DIR} ${WARMCITY_TEST_PG_PORT})
