@@ -174,10 +174,10 @@ Result<int64_t> insert_activity(store::Connection& c, const ActivityFields& f, i
 
 Result<int64_t> insert_occurrence(store::Connection& c, int64_t activity_id, int64_t seq,
                                   core::LocalDate date, int64_t starts_at, int64_t ends_at,
-                                  int64_t capacity, int64_t now) {
+                                  int64_t capacity, int64_t now, bool detached) {
   auto q = c.prepare(
       "INSERT INTO activity_occurrences (activity_id, seq, local_date, starts_at, ends_at, "
-      "capacity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "capacity, updated_at, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!q.ok()) return q.status();
   q->bind(1, activity_id)
       .bind(2, seq)
@@ -185,7 +185,8 @@ Result<int64_t> insert_occurrence(store::Connection& c, int64_t activity_id, int
       .bind(4, starts_at)
       .bind(5, ends_at)
       .bind(6, capacity)
-      .bind(7, now);
+      .bind(7, now)
+      .bind(8, int64_t{detached ? 1 : 0});
   return q->returning_id();
 }
 

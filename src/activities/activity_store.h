@@ -106,9 +106,11 @@ Result<bool> is_community(store::Connection& c, int64_t id);
 // The fields of a new activity row (community_id already resolved).
 Result<int64_t> insert_activity(store::Connection& c, const ActivityFields& f, int64_t organiser,
                                 int64_t by, int64_t now);
+// `detached`: made apart from the series (a free clinic's slot), so an edit
+// of the series never moves it.
 Result<int64_t> insert_occurrence(store::Connection& c, int64_t activity_id, int64_t seq,
                                   core::LocalDate date, int64_t starts_at, int64_t ends_at,
-                                  int64_t capacity, int64_t now);
+                                  int64_t capacity, int64_t now, bool detached = false);
 
 // Writes the series' fields of `a` back (title … address, updated_at).
 Status save_activity(store::Connection& c, const ActivityRecord& a);

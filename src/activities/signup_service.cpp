@@ -155,7 +155,8 @@ void SignupService::write_then_read(std::function<Status(store::Connection&, int
       });
 }
 
-void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, SignupDone done) {
+void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, SignupDone done,
+                            SignupHook then) {
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
   std::vector<FieldError> errors;
   if (by.is_resident()) {
@@ -181,7 +182,8 @@ void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, 
   }
   const int64_t at = now();
   write_then_read(
-      [occurrence_id, in = std::move(in), by, at](store::Connection& c, int64_t* id) -> Status {
+      [occurrence_id, in = std::move(in), by, at, then = std::move(then)](store::Connection& c,
+                                                                          int64_t* id) -> Status {
         if (Status s = hold_occurrence(c, occurrence_id); !s.ok()) return s;
         Result<std::optional<OccurrenceFacts>> f = get_occurrence_facts(c, occurrence_id);
         if (!f.ok()) return f.status();
@@ -232,6 +234,8 @@ void SignupService::sign_up(int64_t occurrence_id, SignupRequest in, Caller by, 
         if (Status s = add_signup_event(c, r.id, *placed ? "joined" : "waitlisted", at, by.user_id);
             !s.ok())
           return s;
+        if (then)
+          if (Status s = then(c, r, at); !s.ok()) return s;
         if (r.by_user) {
           accounts::AuditDetail d;
           d.add("status", r.status);

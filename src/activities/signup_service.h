@@ -42,6 +42,11 @@
 namespace warmcity::activities {
 
 using SignupDone = std::function<void(Result<SignupRecord>)>;
+// What a caller adds to a sign-up's own write job (the free clinics' health
+// note): run on the writer's connection right after the sign-up row and its
+// event are written, with the sign-up (its id set) and the job's time; a
+// refusal undoes the whole sign-up.
+using SignupHook = std::function<Status(store::Connection&, const SignupRecord&, int64_t at)>;
 
 // The door list: the active sign-ups by status (each in line order) and
 // how many were cancelled or lapsed.
@@ -58,7 +63,9 @@ class SignupService {
   explicit SignupService(store::Database& db, std::function<int64_t()> now = nullptr)
       : db_(db), now_(std::move(now)) {}
 
-  void sign_up(int64_t occurrence_id, SignupRequest in, accounts::Caller by, SignupDone done);
+  // `then` (optional) runs inside the sign-up's job (SignupHook).
+  void sign_up(int64_t occurrence_id, SignupRequest in, accounts::Caller by, SignupDone done,
+               SignupHook then = nullptr);
   void cancel(int64_t signup_id, accounts::Caller by, SignupDone done);
   void accept(int64_t signup_id, accounts::Caller by, SignupDone done);
   void decline(int64_t signup_id, accounts::Caller by, SignupDone done);

@@ -16,6 +16,7 @@
 #include "canteens/sample_service.h"
 #include "canteens/settlement_service.h"
 #include "canteens/subsidy_service.h"
+#include "clinics/module.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
 #include "eldercare/visit_raise.h"
@@ -99,6 +100,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : canteens::order_migrations()) migrations.push_back(std::move(m));
   for (auto& m : jobs::job_migrations()) migrations.push_back(std::move(m));
   for (auto& m : activities::activity_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : clinics::clinic_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -265,6 +267,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // Activities (issue #18): activities and their series, sign-ups with the
   // waitlist, attendance, calendar feeds.
   app->activities_->register_routes(router);
+  // Free clinics (issue #18, service 9): sessions on the activities, slots
+  // booked with a health note and its consent, the dashboard's counts.
+  clinics::register_routes(router, *app->db_, app->accounts_->audit(),
+                           [calendar = app->calendar_.get()] { return calendar->current(); });
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
