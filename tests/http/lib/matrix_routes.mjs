@@ -35,6 +35,7 @@ import { CANTEEN_ORDER_ROUTES } from './matrix_routes_canteen_orders.mjs';
 import { JOB_ROUTES } from './matrix_routes_jobs.mjs';
 import { JOB_DESK_ROUTES } from './matrix_routes_job_desk.mjs';
 import { ACTIVITY_ROUTES } from './matrix_routes_activities.mjs';
+import { CLINIC_ROUTES } from './matrix_routes_clinics.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
 // 生态园's first grid, reported by `resident`): staff of its areas and the
@@ -383,4 +384,5 @@ export const ROUTES = {
   ...JOB_ROUTES,
   ...JOB_DESK_ROUTES,
   ...ACTIVITY_ROUTES,
+  ...CLINIC_ROUTES,
 };
