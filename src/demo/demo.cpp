@@ -15,6 +15,7 @@
 #include "core/wait_for.h"
 #include "demo/demo_activities.h"
 #include "demo/demo_care.h"
+#include "demo/demo_clinics.h"
 #include "demo/demo_delivery.h"
 #include "demo/demo_elders.h"
 #include "demo/demo_jobs.h"
@@ -85,6 +86,9 @@ constexpr DemoUser kUsers[] = {
     // signed up for some of them with her own account (a fictional number).
     {"wenti", "worker", "西关社区文体专干(演示)", "demo-worker-2026", "西关社区"},
     {"zhangguilan", "resident", "张桂兰", "demo-resident-2026", "", "13835871246"},
+    // The free clinics (demo_clinics.cpp): the health bureau's clinic desk.
+    {"weijian", "department", "区卫健局义诊专干(演示)", "demo-department-2026",
+     "离石区卫生健康局（义诊）"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -122,6 +126,8 @@ constexpr DemoOrganisation kOrganisations[] = {
     // beside the bureau's and the union's keeper orgs above, which keep facilities.
     {"department", "离石区人力资源和社会保障局（岗位发布）"},
     {"department", "离石区总工会（岗位发布）"},
+    // The free clinics' organiser (docs/clinics.md), beside the bureau's keeper org.
+    {"department", "离石区卫生健康局（义诊）"},
 };
 
 Result<std::string> read_file(const std::string& path) {
@@ -386,6 +392,22 @@ Result<Report> create(Services services, const Options& options) {
       std::to_string(activities->cancelled) + " called off), " +
       std::to_string(activities->signups) + " sign-ups (" + std::to_string(activities->waiting) +
       " waiting)");
+  ClinicPeople clinic_people;
+  clinic_people.org = orgs.at("离石区卫生健康局（义诊）");
+  clinic_people.weijian = user_ids.at("weijian");
+  auto xiguan = services.areas.find_code("FS-XG");
+  if (!xiguan.ok()) return xiguan.status();
+  if (!*xiguan) return Status::Internal("demo: no area FS-XG");
+  clinic_people.community = (*xiguan)->first;
+  clinic_people.resident = people.resident;
+  clinic_people.resident_name = people.resident_name;
+  clinic_people.resident_phone = people.resident_phone;
+  auto clinics = create_clinics(services.db, clinic_people, core::now_unix());
+  if (!clinics.ok()) return clinics.status();
+  say("free clinics: " + std::to_string(clinics->sessions) + " sessions with " +
+      std::to_string(clinics->slots) + " slots, " + std::to_string(clinics->bookings) +
+      " bookings (" + std::to_string(clinics->notes) + " with a health note, " +
+      std::to_string(clinics->attended) + " attended)");
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }
