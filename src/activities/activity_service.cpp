@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "activities/new_activity.h"
 #include "activities/places.h"
 #include "core/time.h"
 #include "store/turn.h"
@@ -45,12 +46,6 @@ Status activity_offer_raised(store::Connection& c, int64_t occurrence_id, int64_
   return offers.status();
 }
 
-// The venue's turn, held before any occurrence's (one order everywhere), so
-// two instances cannot both book the same hours at it.
-Status activity_hold_venue(store::Connection& c, int64_t venue_id) {
-  return store::wait_turn(c, "activity-venue:" + std::to_string(venue_id));
-}
-
 // Holds the occurrences in id order, each once.
 Status activity_hold_all(store::Connection& c, std::vector<int64_t> ids) {
   std::sort(ids.begin(), ids.end());
@@ -58,15 +53,6 @@ Status activity_hold_all(store::Connection& c, std::vector<int64_t> ids) {
   for (int64_t id : ids)
     if (Status s = hold_occurrence(c, id); !s.ok()) return s;
   return Status::Ok();
-}
-
-Result<std::optional<VenueRecord>> activity_venue_of(store::Connection& c,
-                                                     std::optional<int64_t> venue_id) {
-  if (!venue_id) return std::optional<VenueRecord>{};
-  Result<std::optional<VenueRecord>> v = load_venue(c, *venue_id);
-  if (!v.ok()) return v.status();
-  if (!*v) return Status::Unprocessable("unknown venue", {{"venue_id", "no venue with that id"}});
-  return v;
 }
 
 }  // namespace
@@ -146,40 +132,14 @@ Result<OccurrenceRecord> ActivityService::occurrence(int64_t id) {
 void ActivityService::create(ActivityFields f, Caller by, ActivityDone done) {
   write(
       [this, f = std::move(f), by](store::Connection& c, ActivityWritten& out) mutable -> Status {
-        int64_t organiser = 0;
-        if (f.organiser_org_id) {
-          if (Status s = require_organiser(c, by, *f.organiser_org_id); !s.ok()) return s;
-          organiser = *f.organiser_org_id;
-        } else {
-          if (!by.signed_in()) return Status::Unauthenticated("sign in first");
-          Result<std::vector<Organiser>> orgs = organisers_of(c, by);
-          if (!orgs.ok()) return orgs.status();
-          if (orgs->empty())
-            return Status::PermissionDenied("only organiser staff and admins create activities");
-          if (orgs->size() > 1)
-            return Status::Unprocessable(
-                "which organiser?",
-                {{"organiser_org_id", "required: the caller organises for several"}});
-          organiser = orgs->front().id;
-        }
-        Result<std::optional<VenueRecord>> venue = activity_venue_of(c, f.venue_id);
+        Result<int64_t> organiser = organiser_for_new(c, by, f.organiser_org_id, "activities");
+        if (!organiser.ok()) return organiser.status();
+        Result<std::optional<VenueRecord>> venue = place_of_new(c, f);
         if (!venue.ok()) return venue.status();
-        if (f.community_id) {
-          Result<bool> known = is_community(c, *f.community_id);
-          if (!known.ok()) return known.status();
-          if (!*known)
-            return Status::Unprocessable("unknown community",
-                                         {{"community_id", "no community with that id"}});
-          if (*venue && (*venue)->community_id && *(*venue)->community_id != *f.community_id)
-            return Status::Unprocessable("not the venue's community",
-                                         {{"community_id", "the venue lies in another community"}});
-        } else if (*venue) {
-          f.community_id = (*venue)->community_id;
-        }
         Result<std::vector<core::LocalDate>> dates = series_dates(f.series);
         if (!dates.ok()) return dates.status();
         if (*venue)
-          if (Status s = activity_hold_venue(c, (*venue)->id); !s.ok()) return s;
+          if (Status s = hold_venue(c, (*venue)->id); !s.ok()) return s;
         const std::shared_ptr<const core::Calendar> cal = calendar();
         struct Planned {
           core::LocalDate date;
@@ -207,7 +167,7 @@ void ActivityService::create(ActivityFields f, Caller by, ActivityDone done) {
           return Status::Conflict("clash");
         }
         const int64_t t = now();
-        Result<int64_t> id = insert_activity(c, f, organiser, by.user_id, t);
+        Result<int64_t> id = insert_activity(c, f, *organiser, by.user_id, t);
         if (!id.ok()) return id.status();
         int64_t seq = 0;
         for (const Planned& p : planned) {
@@ -258,7 +218,7 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
               {{"skip_clashes",
                 "not with a change of venue: move or cancel the dates that clash"}});
         if (p.venue_id) {
-          Result<std::optional<VenueRecord>> v = activity_venue_of(c, p.venue_id);
+          Result<std::optional<VenueRecord>> v = venue_named(c, p.venue_id);
           if (!v.ok()) return v.status();
           venue = std::move(**v);
           a.venue_id = venue->id;
@@ -268,7 +228,7 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
           a.venue_id.reset();
           a.address = *p.address;
         } else if (a.venue_id) {
-          Result<std::optional<VenueRecord>> v = activity_venue_of(c, a.venue_id);
+          Result<std::optional<VenueRecord>> v = venue_named(c, a.venue_id);
           if (!v.ok()) return v.status();
           venue = std::move(**v);
         }
@@ -279,7 +239,7 @@ void ActivityService::update(int64_t id, SeriesPatch p, Caller by, ActivityDone 
         const bool moved = p.start_minute || p.duration_minutes || p.venue_id;
         // The venue's turn before the occurrences' (one order everywhere).
         if (venue && moved)
-          if (Status s = activity_hold_venue(c, venue->id); !s.ok()) return s;
+          if (Status s = hold_venue(c, venue->id); !s.ok()) return s;
         // Their places are read under their turns (a sign-up on another
         // instance cannot pass the capacity check), taken in id order.
         std::vector<int64_t> to_hold;
@@ -400,7 +360,7 @@ void ActivityService::update_occurrence(int64_t id, OccurrencePatch p, Caller by
         Result<ActivityRecord> first_activity = load_activity(c, first->activity_id);
         if (!first_activity.ok()) return first_activity.status();
         if (first_activity->venue_id)
-          if (Status s = activity_hold_venue(c, *first_activity->venue_id); !s.ok()) return s;
+          if (Status s = hold_venue(c, *first_activity->venue_id); !s.ok()) return s;
         if (Status s = hold_occurrence(c, id); !s.ok()) return s;
         Result<OccurrenceRecord> old = load_occurrence(c, id);
         if (!old.ok()) return old.status();
@@ -429,7 +389,7 @@ void ActivityService::update_occurrence(int64_t id, OccurrencePatch p, Caller by
           out.capacity_below_taken.push_back(o.date);
           return Status::Conflict("capacity_below_taken");
         }
-        Result<std::optional<VenueRecord>> venue = activity_venue_of(c, a->venue_id);
+        Result<std::optional<VenueRecord>> venue = venue_named(c, a->venue_id);
         if (!venue.ok()) return venue.status();
         if (*venue) {
           const std::shared_ptr<const core::Calendar> cal = calendar();

@@ -3,9 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "activities/organiser_access.h"
+#include "activities/new_activity.h"
 #include "core/time.h"
-#include "store/turn.h"
 
 namespace warmcity::clinics {
 
@@ -19,50 +18,6 @@ constexpr int kListLimit = 100;
 
 Status clinic_not_found(int64_t id) {
   return Status::NotFound("no clinic session " + std::to_string(id));
-}
-
-// The organiser a new session is for: the one named (the caller must
-// organise for it), or the caller's only organiser.
-Result<int64_t> clinic_organiser(store::Connection& c, const Caller& by,
-                                 std::optional<int64_t> named) {
-  if (named) {
-    if (Status s = activities::require_organiser(c, by, *named); !s.ok()) return s;
-    return *named;
-  }
-  if (!by.signed_in()) return Status::Unauthenticated("sign in first");
-  Result<std::vector<activities::Organiser>> orgs = activities::organisers_of(c, by);
-  if (!orgs.ok()) return orgs.status();
-  if (orgs->empty())
-    return Status::PermissionDenied("only organiser staff and admins create clinic sessions");
-  if (orgs->size() > 1)
-    return Status::Unprocessable(
-        "which organiser?", {{"organiser_org_id", "required: the caller organises for several"}});
-  return orgs->front().id;
-}
-
-// The venue (nullopt at an address) and the community the session belongs
-// to (the venue's unless named; a named one must be the venue's).
-Result<std::optional<VenueRecord>> clinic_place(store::Connection& c, ActivityFields& f) {
-  std::optional<VenueRecord> venue;
-  if (f.venue_id) {
-    Result<std::optional<VenueRecord>> v = activities::load_venue(c, *f.venue_id);
-    if (!v.ok()) return v.status();
-    if (!*v) return Status::Unprocessable("unknown venue", {{"venue_id", "no venue with that id"}});
-    venue = std::move(*v);
-  }
-  if (f.community_id) {
-    Result<bool> known = activities::is_community(c, *f.community_id);
-    if (!known.ok()) return known.status();
-    if (!*known)
-      return Status::Unprocessable("unknown community",
-                                   {{"community_id", "no community with that id"}});
-    if (venue && venue->community_id && *venue->community_id != *f.community_id)
-      return Status::Unprocessable("not the venue's community",
-                                   {{"community_id", "the venue lies in another community"}});
-  } else if (venue) {
-    f.community_id = venue->community_id;
-  }
-  return venue;
 }
 
 std::string clinic_audit_detail(const ClinicSession& s, size_t skipped) {
@@ -120,16 +75,13 @@ void ClinicService::create(ClinicFields f, Caller by, ClinicDone done) {
   auto out = std::make_shared<ClinicWritten>();
   db_.submit(
       [this, f = std::move(f), by, out](store::Connection& c) mutable -> Status {
-        Result<int64_t> organiser = clinic_organiser(c, by, f.activity.organiser_org_id);
+        Result<int64_t> organiser =
+            activities::organiser_for_new(c, by, f.activity.organiser_org_id, "clinic sessions");
         if (!organiser.ok()) return organiser.status();
-        Result<std::optional<VenueRecord>> venue = clinic_place(c, f.activity);
+        Result<std::optional<VenueRecord>> venue = activities::place_of_new(c, f.activity);
         if (!venue.ok()) return venue.status();
-        // The venue's turn before any check of its hours and bookings (one
-        // order everywhere), so two instances cannot both book its hours.
         if (*venue)
-          if (Status s = store::wait_turn(c, "activity-venue:" + std::to_string((*venue)->id));
-              !s.ok())
-            return s;
+          if (Status s = activities::hold_venue(c, (*venue)->id); !s.ok()) return s;
         const std::shared_ptr<const core::Calendar> cal = calendar();
         const std::string date = core::format_date(f.activity.first_date);
         std::vector<std::pair<int64_t, int64_t>> planned;
