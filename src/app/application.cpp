@@ -16,6 +16,7 @@
 #include "canteens/sample_service.h"
 #include "canteens/settlement_service.h"
 #include "canteens/subsidy_service.h"
+#include "clinics/clinic_store.h"
 #include "clinics/module.h"
 #include "eldercare/count_routes.h"
 #include "eldercare/eldercare.h"
@@ -131,7 +132,17 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   accounts::ResidentConfig residents_config = config.residents;
   residents_config.session_ttl_seconds = config.accounts.session_ttl_seconds;
   residents_config.secure_cookie = config.accounts.secure_cookie;
-  residents_config.forget_appeals = appeals::forget_resident;  // in the deletion's one job
+  // In the deletion's one job: the appeals made anonymous, the clinics'
+  // health notes (sensitive, PIPL art. 28) deleted.
+  residents_config.forget_appeals = [](store::Connection& c, int64_t user_id,
+                                       const std::optional<std::string>& phone,
+                                       int64_t now) -> Result<int64_t> {
+    Result<int64_t> appeals = appeals::forget_resident(c, user_id, phone, now);
+    if (!appeals.ok()) return appeals;
+    Result<int64_t> notes = clinics::forget_health_notes(c, user_id, phone);
+    if (!notes.ok()) return notes.status();
+    return appeals;
+  };
   auto residents = accounts::Residents::open(*app->db_, std::move(residents_config));
   if (!residents.ok()) return residents.status();
   app->residents_ = std::move(*residents);

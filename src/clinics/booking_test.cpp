@@ -3,7 +3,8 @@
 // failing booking leaves no note, a failing note leaves no booking), a note
 // without consent refused, a slot that is no clinic's 404, who reads the
 // notes (the clinic's staff yes, an admin never, other staff 403, a
-// resident only their own through my-booking), every door list audited.
+// resident only their own through my-booking), every door list audited;
+// a deleted account's notes deleted.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -18,7 +19,22 @@ namespace warmcity::clinics {
 namespace {
 
 using activities::SignupRecord;
-using BookingTest = ClinicWorld;
+class BookingTest : public ClinicWorld {
+ protected:
+  // forget_health_notes in a write job, as the account deletion runs it;
+  // how many notes went (-1 on a failure).
+  int64_t forget(int64_t user_id, const std::optional<std::string>& phone) {
+    int64_t n = -1;
+    Status s = db_->write([&](store::Connection& c) -> Status {
+      Result<int64_t> r = forget_health_notes(c, user_id, phone);
+      if (!r.ok()) return r.status();
+      n = *r;
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return n;
+  }
+};
 
 TEST_F(BookingTest, AResidentBooksWithANoteAndItsConsentInOneJob) {
   const std::vector<int64_t> slots = made();
@@ -207,6 +223,22 @@ TEST_F(BookingTest, AResidentReadsOnlyTheirOwnBooking) {
   Result<Booking> staff = bookings_->my_booking(slots[0], clinic_staff());
   ASSERT_TRUE(staff.ok());
   EXPECT_FALSE(staff->signup);
+}
+
+TEST_F(BookingTest, ADeletedAccountTakesItsHealthNotesAndLeavesTheBookings) {
+  const std::vector<int64_t> slots = made();
+  // Hers: booked with her account, and by staff for her phone on the line.
+  ASSERT_TRUE(book(slots[0], resident(), noted("高血压十年")).ok());
+  ASSERT_TRUE(book(slots[1], clinic_staff(), caller("13900000010", "腰疼")).ok());
+  // Another person's note stays.
+  ASSERT_TRUE(book(slots[0], resident(11), noted("眼睛花")).ok());
+  EXPECT_EQ(forget(10, std::string("13900000010")), 2);
+  EXPECT_EQ(text("SELECT note FROM clinic_health_notes"), "眼睛花");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM activity_signups"), 3);
+  // Without a phone only the account's own.
+  ASSERT_TRUE(book(slots[2], resident(11), noted("咳嗽")).ok());
+  EXPECT_EQ(forget(11, std::nullopt), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM clinic_health_notes"), 0);
 }
 
 }  // namespace

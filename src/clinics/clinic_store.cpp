@@ -196,4 +196,15 @@ Result<std::map<int64_t, std::string>> health_notes_on(store::Connection& c,
   return out;
 }
 
+Result<int64_t> forget_health_notes(store::Connection& c, int64_t user_id,
+                                    const std::optional<std::string>& phone) {
+  auto q = c.prepare(
+      "DELETE FROM clinic_health_notes WHERE signup_id IN "
+      "(SELECT id FROM activity_signups WHERE user_id = ?1 OR phone = ?2)");
+  if (!q.ok()) return q.status();
+  q->bind(1, user_id).bind(2, phone);
+  if (Status r = q->run(); !r.ok()) return r;
+  return int64_t{c.changes()};
+}
+
 }  // namespace warmcity::clinics

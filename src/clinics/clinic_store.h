@@ -74,4 +74,11 @@ Result<std::optional<HealthNote>> health_note_of(store::Connection& c, int64_t s
 // The notes of every sign-up on the occurrence, by sign-up id.
 Result<std::map<int64_t, std::string>> health_notes_on(store::Connection& c, int64_t occurrence_id);
 
+// Inside a resident's account deletion (accounts/resident_service.h): deletes
+// the health notes of every sign-up that is theirs — made with their account
+// (`user_id`) or by staff for their phone — and returns how many. The
+// sign-ups stay (the clinic's places and records); the sensitive note goes.
+Result<int64_t> forget_health_notes(store::Connection& c, int64_t user_id,
+                                    const std::optional<std::string>& phone);
+
 }  // namespace warmcity::clinics
