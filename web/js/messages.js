@@ -4,7 +4,8 @@
 // for the elder-care desk and team screens (*-care.js) and one for the
 // community canteens' menus and sample log (*-canteens.js), one for the
 // job posts (*-jobs.js), one for the organisers' activity screens
-// (*-activitydesk.js), one for the activities (*-activities.js), the
+// (*-activitydesk.js), one for the activities (*-activities.js), one for
+// the free clinics and their desk (*-clinics.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
@@ -14,6 +15,7 @@ import zhCNCanteens from './messages/zh-CN-canteens.js';
 import zhCNJobs from './messages/zh-CN-jobs.js';
 import zhCNActivities from './messages/zh-CN-activities.js';
 import zhActivityDesk from './messages/zh-activitydesk.js';
+import zhCNClinics from './messages/zh-CN-clinics.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
@@ -21,8 +23,9 @@ import enCanteens from './messages/en-canteens.js';
 import enJobs from './messages/en-jobs.js';
 import enActivities from './messages/en-activities.js';
 import enActivityDesk from './messages/en-activitydesk.js';
+import enClinics from './messages/en-clinics.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics },
 };

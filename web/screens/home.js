@@ -13,6 +13,7 @@ export async function render(view) {
       h('li', {}, h('a', { class: 'tile', href: '#/track' }, t('home.track'))),
       h('li', {}, h('a', { class: 'tile', href: '#/jobs', id: 'home-jobs' }, t('jobs.home_tile'))),
       h('li', {}, h('a', { class: 'tile', href: '#/activities', id: 'home-activities' }, t('act.home_tile'))),
+      h('li', {}, h('a', { class: 'tile', href: '#/clinics', id: 'home-clinics' }, t('clinic.home_tile'))),
       h('li', {}, h('a', { class: 'tile', href: '#/staff' }, t('home.staff'))),
       h('li', {}, h('a', { class: 'tile', href: '#/dashboard' }, t('home.dashboard')))),
     h('section', { class: 'card', 'aria-labelledby': 'status-title' },

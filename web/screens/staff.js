@@ -73,6 +73,10 @@ export async function render(view) {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'act-link-title' },
       h('h2', { id: 'act-link-title' }, t('actdesk.staff_heading')),
       h('p', {}, h('a', { id: 'act-desk-link', class: 'button', href: '#/staff/activities' }, t('actdesk.staff_link')))));
+    // The free clinics (docs/clinics.md): a clinic is an activity, so the same organisers' staff.
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'clinic-link-title' },
+      h('h2', { id: 'clinic-link-title' }, t('clinicdesk.staff_heading')),
+      h('p', {}, h('a', { id: 'clinic-desk-link', class: 'button', href: '#/clinic-desk' }, t('clinicdesk.staff_link')))));
   }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);

@@ -12,6 +12,7 @@ import { ROUTES } from '../../../web/js/router.js';
 import { ADMIN, makeUser, startDemoServer } from './demo.mjs';
 import { launch } from './browser.mjs';
 import { waitFor } from '../../http/lib/wait.mjs';
+import { makeClinic } from './clinics.mjs';
 
 export const RESIDENT = { username: 'screens.resident', password: 'resident-pass-1', display_name: '赵大爷', phone: '13812346543', role: 'resident' };
 
@@ -65,6 +66,8 @@ export async function prepareScreens(srv, admin) {
   // The organisers' screens (admins organise for all): a demo date to come and its activity.
   const deskDate = dates.find((o) => o.status === 'scheduled' && Date.parse(o.starts_at) > Date.now() + 3600e3);
   assert.ok(deskDate, 'the demo has activity dates to come');
+  // A free clinic of the screens' own (docs/clinics.md): tomorrow, slots with places.
+  const clinic = await makeClinic(srv, admin, { slots: 3, places_per_slot: 4 });
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
@@ -76,6 +79,8 @@ export async function prepareScreens(srv, admin) {
     { route: '/activities/:id', who: null, hash: `#/activities/${date.activity_id}`, ready: '#act-dates li' },
     { route: '/activities/o/:id', who: null, hash: `#/activities/o/${date.id}`, ready: '#act-signin' },
     { route: '/my/activities', who: null, hash: '#/my/activities', ready: '#act-signin' },
+    { route: '/clinics', who: null, hash: '#/clinics', ready: '.clinic-row' },
+    { route: '/clinics/:id', who: null, hash: `#/clinics/${clinic.activity.id}`, ready: '#clinic-signin' },
     { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
     { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
     { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
@@ -87,6 +92,11 @@ export async function prepareScreens(srv, admin) {
     { route: '/me/family', who: RESIDENT, hash: '#/me/family', ready: 'section[data-elder] textarea' },
     { route: '/track/:code', who: RESIDENT, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
     { route: '/activities/o/:id', who: RESIDENT, hash: `#/activities/o/${date.id}`, ready: '#act-signup-send' },
+    { route: '/clinics/:id', who: RESIDENT, hash: `#/clinics/${clinic.activity.id}`, ready: '#clinic-slot-1-book',
+      then: async (page) => {
+        await page.locator('#clinic-slot-1-book').click();
+        await page.locator('#clinic-book-form').waitFor();
+      } },
     { route: '/my/activities', who: RESIDENT, hash: '#/my/activities', ready: '#act-feed-make',
       then: async (page) => {
         await page.locator('#act-feed-make').click();
@@ -127,6 +137,16 @@ export async function prepareScreens(srv, admin) {
         await page.locator('#act-dates form.act-date-form:not([hidden])').waitFor();
       } },
     { route: '/staff/activity-occurrences/:id', who: ADMIN, hash: `#/staff/activity-occurrences/${deskDate.id}`, ready: '#door-check' },
+    { route: '/clinic-desk', who: ADMIN, hash: '#/clinic-desk', ready: '#clinic-list li.clinic-item',
+      then: async (page) => {
+        await page.locator('#clinic-new').click();
+        await page.locator('#clinic-form').waitFor();
+      } },
+    { route: '/clinic-desk/:id', who: ADMIN, hash: `#/clinic-desk/${clinic.activity.id}`, ready: '#clinic-phone-form',
+      then: async (page) => {
+        await page.locator('#clinic-slot-1-show').click();
+        await page.locator('#clinic-bookings-1').waitFor();
+      } },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
