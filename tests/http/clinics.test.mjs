@@ -246,9 +246,14 @@ test('booking: a resident with a note and consent, staff for a caller, a full sl
     ['张桂兰', '138****1246', NOTE], ['王阿姨', '138****5678', '腿脚不便，坐轮椅来'],
   ]);
   assert.deepEqual(door.body.waiting.map((e) => [e.name, e.position, e.health_note]), [['李大爷', 1, null]]);
-  assert.notEqual(door.body.health_notes_hidden, true);
+  assert.equal(door.body.health_notes_hidden, false);
   assert.equal(reads(), readsBefore + 1);
   assert.deepEqual(JSON.parse(lastRead()).fields, ['name', 'phone', 'health_note']);
+  assert.equal(JSON.parse(lastRead()).purpose, 'clinic_door_list');
+  // A list that shows no note: its read names no health_note.
+  const noNotes = await get(`${SLOTS}/${second}/bookings`, w.staff);
+  assert.deepEqual(noNotes.body.confirmed.map((e) => [e.name, e.health_note]), [['赵叔', null]]);
+  assert.deepEqual(JSON.parse(w.srv.sql(`SELECT detail FROM audit_log WHERE action = 'personal_data.read' AND subject_id = '${second}' ORDER BY id DESC LIMIT 1;`)).fields, ['name', 'phone']);
   // … never to an admin, who still reads the list (audited without health_note).
   const admins = await get(`${SLOTS}/${first}/bookings`, w.admin);
   assert.equal(admins.status, 200, admins.text);
@@ -271,6 +276,16 @@ test('booking: a resident with a note and consent, staff for a caller, a full sl
   assert.equal(after.body.signup.status, 'cancelled');
   assert.equal(after.body.health_note, NOTE);
   assert.deepEqual((await get(`${SLOTS}/${first}/bookings`, w.staff)).body.offered.map((e) => e.name), ['李大爷']);
+
+  // An empty body is {}; a note of null is no note (no consent needed).
+  const fourth = s.slots[3].occurrence_id;
+  const bare = await w.srv.fetch(`${SLOTS}/${fourth}/bookings`, { method: 'POST', token: w.zhang.token });
+  assert.equal(bare.status, 201, bare.text);
+  assert.equal(bare.body.health_note, null);
+  const nullNote = await book(fourth, { name: '孙婆婆', phone: '13811110005', health_note: null }, w.staff);
+  assert.equal(nullNote.status, 201, nullNote.text);
+  assert.equal(nullNote.body.health_note, null);
+  assert.equal(consent(nullNote.body.signup.id), '');
 
   // A cancelled slot takes nobody.
   const third = s.slots[2].occurrence_id;
