@@ -395,6 +395,24 @@ void SignupService::set_attendance(int64_t signup_id, std::string attendance, Ca
       std::move(done));
 }
 
+DoorList door_list_of(std::vector<SignupRecord> rows, std::vector<int64_t>& shown) {
+  DoorList list;
+  for (SignupRecord& r : rows) {
+    if (r.status == "cancelled") {
+      ++list.cancelled;
+    } else if (r.status == "lapsed") {
+      ++list.lapsed;
+    } else {
+      shown.push_back(r.id);
+      (r.status == "confirmed" ? list.confirmed
+       : r.status == "offered" ? list.offered
+                               : list.waiting)
+          .push_back(std::move(r));
+    }
+  }
+  return list;
+}
+
 void SignupService::door_list(int64_t occurrence_id, const Caller& by,
                               std::function<void(Result<DoorList>)> done) {
   store::Connection& c = db_.reader();
@@ -404,21 +422,8 @@ void SignupService::door_list(int64_t occurrence_id, const Caller& by,
   if (Status s = require_organiser(c, by, (*f)->organiser_org_id); !s.ok()) return done(s);
   Result<std::vector<SignupRecord>> rows = signups_of(c, occurrence_id);
   if (!rows.ok()) return done(rows.status());
-  auto list = std::make_shared<DoorList>();
   std::vector<int64_t> shown;
-  for (SignupRecord& r : *rows) {
-    if (r.status == "cancelled") {
-      ++list->cancelled;
-    } else if (r.status == "lapsed") {
-      ++list->lapsed;
-    } else {
-      shown.push_back(r.id);
-      (r.status == "confirmed" ? list->confirmed
-       : r.status == "offered" ? list->offered
-                               : list->waiting)
-          .push_back(std::move(r));
-    }
-  }
+  auto list = std::make_shared<DoorList>(door_list_of(std::move(*rows), shown));
   // Names and masked phones of the people on the list: audited before the answer.
   accounts::AuditEntry e = accounts::audit_entry(by, "personal_data.read", "activity_occurrence",
                                                  std::to_string(occurrence_id),

@@ -58,6 +58,10 @@ struct DoorList {
   int64_t lapsed = 0;
 };
 
+// The occurrence's sign-ups (signups_of, in line order) sorted into the
+// door list; the ids of those it shows (the active ones) in `shown`.
+DoorList door_list_of(std::vector<SignupRecord> rows, std::vector<int64_t>& shown);
+
 class SignupService {
  public:
   explicit SignupService(store::Database& db, std::function<int64_t()> now = nullptr)

@@ -93,21 +93,8 @@ void BookingService::door_list(int64_t occurrence_id, const Caller& by,
   Result<std::vector<SignupRecord>> rows = activities::signups_of(c, occurrence_id);
   if (!rows.ok()) return done(rows.status());
   auto out = std::make_shared<ClinicDoorList>();
-  activities::DoorList& list = out->list;
   std::vector<int64_t> shown;
-  for (SignupRecord& r : *rows) {
-    if (r.status == "cancelled") {
-      ++list.cancelled;
-    } else if (r.status == "lapsed") {
-      ++list.lapsed;
-    } else {
-      shown.push_back(r.id);
-      (r.status == "confirmed" ? list.confirmed
-       : r.status == "offered" ? list.offered
-                               : list.waiting)
-          .push_back(std::move(r));
-    }
-  }
+  out->list = activities::door_list_of(std::move(*rows), shown);
   // The notes are for the clinic's own staff: an admin never reads them.
   std::vector<std::string> fields = {"name", "phone"};
   if (!by.is_admin()) {
