@@ -187,6 +187,7 @@ test("the session's desk: a caller booked by phone (consent asked first), her no
   assert.equal(await booking.locator('.clinic-health-note').textContent(), `健康说明 ${NOTE}`);
   assert.equal(await page.locator('#clinic-slot-1-door').getAttribute('href'),
     `#/staff/activity-occurrences/${await page.locator('.clinic-desk-slot[data-seq="1"]').getAttribute('data-occurrence')}`);
+  assert.doesNotMatch(await page.locator('main').textContent(), /false|undefined|null|NaN/);
   await assertAccessible(page, "a session's desk with its bookings");
   await shot(page, 'clinic-desk-session', true);
   // The same phone on the same slot again: refused in words, nothing lost from the form.

@@ -131,6 +131,7 @@ test('a resident: a note without the consent is stopped before sending; ticked, 
   assert.match(await p.locator('.clinic-slot[data-seq="1"] .clinic-mine').textContent(), /^预约成功，号码 \d{6}/);
   assert.equal(await p.locator('#clinic-change').getAttribute('href'), `#/activities/o/${session.slots[0].occurrence_id}`);
   assert.equal(await p.locator('#clinic-places').textContent(), '已预约 1 人，共 2 个名额');
+  assert.doesNotMatch(await p.locator('main').textContent(), /false|undefined|null|NaN/);
   await assertAccessible(p, 'a clinic booked');
   await assertClean(p, 'a clinic booked');
   await shot(p, 'clinic-booked', true);

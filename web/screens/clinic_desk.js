@@ -345,7 +345,9 @@ async function sessionDesk(view, id) {
     });
     return h('li', { class: 'card clinic-desk-slot', dataset: { occurrence: slot.occurrence_id, seq: slot.seq, status: slot.status } },
       h('h3', {}, t('clinicdesk.slot_of', { n: slot.seq, time: slotClock(slot) })),
-      h('p', { class: 'clinic-slot-places' }, t(p.key, p.params), ' · ', t('clinicdesk.taken_of', { taken: slot.capacity - slot.places_left, total: slot.capacity })),
+      // A cancelled slot holds no places: its state only.
+      h('p', { class: 'clinic-slot-places' }, t(p.key, p.params),
+        p.tone === 'cancelled' ? '' : [' · ', t('clinicdesk.taken_of', { taken: slot.capacity - slot.places_left, total: slot.capacity })]),
       h('p', { class: 'buttons' }, toggle, ' ', h('a', { class: 'button secondary', href: `#/staff/activity-occurrences/${slot.occurrence_id}`,
         id: `clinic-slot-${slot.seq}-door` }, t('clinicdesk.door'))),
       answer && (answer.forbidden ? h('p', { class: 'error' }, t('clinicdesk.bookings_forbidden')) : bookingsList(slot, answer)));
@@ -380,12 +382,13 @@ async function sessionDesk(view, id) {
       flash.focus();
     }) : h('p', { class: 'note', id: 'clinic-phone-closed' }, t('clinicdesk.phone_closed')));
   };
-  view.append(h('p', {}, h('a', { href: '#/clinic-desk', class: 'back' }, '‹ ' + t('clinicdesk.back_list'))),
+  // The phone form first: a call is taken at once, the slots' lists are read after.
+  fill(view, h('p', {}, h('a', { href: '#/clinic-desk', class: 'back' }, '‹ ' + t('clinicdesk.back_list'))),
     h('h1', {}, t('clinicdesk.session_of', { title: a.title })),
     a.status === 'cancelled' && h('p', { class: 'error', id: 'clinic-cancelled' }, t('clinic.cancelled')),
     head, h('p', {}, h('a', { href: `#/clinics/${a.id}`, id: 'clinic-public-link' }, t('clinicdesk.public_page'))),
-    flash, h('section', { 'aria-labelledby': 'clinic-desk-slots-title' }, h('h2', { id: 'clinic-desk-slots-title' }, t('clinicdesk.slots')), slotsBox),
-    phoneBox);
+    flash, phoneBox,
+    h('section', { 'aria-labelledby': 'clinic-desk-slots-title' }, h('h2', { id: 'clinic-desk-slots-title' }, t('clinicdesk.slots')), slotsBox));
   draw();
   drawPhone();
 }
