@@ -145,6 +145,7 @@ test('a resident: a note without the consent is stopped before sending; ticked, 
   await p.reload();
   await p.locator('#clinic-slot-1-mine').waitFor();
   assert.equal(await p.locator('#clinic-slot-1-book').count(), 0);
+  assert.equal(await p.locator('#clinic-slot-1-note').textContent(), `您的说明：${NOTE}`);
   await p.close();
 });
 

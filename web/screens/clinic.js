@@ -7,7 +7,8 @@
 // consent box, which must be ticked when a note is written (said beside it
 // before anything is sent); POST /clinic-slots/{occ}/bookings → the door
 // code large, or the place in line. A resident's own bookings come from
-// GET /my/activity-signups (one read for every slot); cancelling or
+// GET /my/activity-signups (one read for every slot, then her own note on
+// each slot she holds: …/my-booking); cancelling or
 // accepting an offered place is the activity date's page
 // (#/activities/o/{occ}). Signed out: sign in and back here; staff: the
 // clinic desk. Elder mode: the page's own 60 px targets, read aloud. Data
@@ -141,6 +142,11 @@ export async function render(view, { id }) {
     const ids = new Set((s.slots || []).map((x) => x.occurrence_id));
     const out = new Map();
     for (const x of list) if (ids.has(x.occurrence_id) && activeBooking(x)) out.set(x.occurrence_id, x);
+    // Her own note on each slot she holds (GET …/my-booking; usually one).
+    await Promise.all([...out.keys()].map(async (occ) => {
+      const b = await api(`/clinic-slots/${occ}/my-booking`).catch(() => null);
+      if (b?.health_note) out.get(occ).health_note = b.health_note;
+    }));
     return out;
   };
   let bookings = await mine().catch(() => new Map());
@@ -179,8 +185,9 @@ export async function render(view, { id }) {
     let action = null;
     if (held) {
       const st = bookingState(held);
-      action = h('p', { class: 'clinic-mine' }, h('span', { class: 'badge' }, t(st.key, st.params)), ' ',
-        h('a', { href: `#/activities/o/${slot.occurrence_id}`, id: `clinic-slot-${slot.seq}-mine` }, t('clinic.change_link')));
+      action = [h('p', { class: 'clinic-mine' }, h('span', { class: 'badge' }, t(st.key, st.params)), ' ',
+        h('a', { href: `#/activities/o/${slot.occurrence_id}`, id: `clinic-slot-${slot.seq}-mine` }, t('clinic.change_link'))),
+      held.health_note ? h('p', { class: 'clinic-mine-note', id: `clinic-slot-${slot.seq}-note` }, t('clinic.note_kept', { note: held.health_note })) : null];
     } else if (bookable(slot, s) && resident) {
       action = h('button', { type: 'button', id: `clinic-slot-${slot.seq}-book`, class: p.tone === 'open' ? '' : 'secondary',
         onclick: () => open(slot) }, t(p.tone === 'open' ? 'clinic.book' : 'clinic.book_line'));
