@@ -13,11 +13,15 @@
 // ElderService::create_team and pair (audited "elder_team.create",
 // "elder.pair"; demo_teams.h), and errands and visits of those elders
 // through ErrandService, VisitService and VisitRaiseService (demo_care.h).
-// Finally appends
-// the audit entry "demo.created".
+// Then the canteens' menus, subsidy table, orders and delivery routes
+// through their services (demo_menus.h, demo_subsidies.h, demo_orders.h,
+// demo_delivery.h), and the job posts, the activities and the free clinics
+// (demo_jobs.h, demo_activities.h, demo_clinics.h; each header says how it
+// writes). Finally appends the audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
-// Blocking; for the CLI. Calls: accounts, areas, facilities, appeals, eldercare.
+// Blocking; for the CLI. Calls: accounts, areas, facilities, appeals, eldercare,
+// canteens, jobs, activities.
 // Called by: app.
 #pragma once
 
