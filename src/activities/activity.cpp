@@ -35,20 +35,6 @@ std::optional<core::LocalDate> activity_nth(const SeriesRule& r, int64_t n) {
   return d;
 }
 
-// A title or note: trimmed, `min`..`max` code points, not blank.
-std::optional<std::string> activity_text(http::FieldReader& in, const std::string& field,
-                                         size_t min, size_t max, bool required) {
-  std::optional<std::string> s =
-      required ? in.required_string(field, min, max) : in.optional_string(field, min, max);
-  if (!s) return s;
-  std::string t(core::trim_blanks(*s));
-  if (t.size() < min) {
-    in.fail(field, "must not be blank");
-    return std::nullopt;
-  }
-  return t;
-}
-
 std::optional<int> activity_time_field(http::FieldReader& in, const std::string& field,
                                        bool required) {
   std::optional<std::string> s =
@@ -165,6 +151,33 @@ int64_t occurrence_start(core::LocalDate date, int start_minute) {
   return core::local_midnight_unix(date) + int64_t{start_minute} * 60;
 }
 
+std::optional<std::string> trimmed_text(http::FieldReader& in, const std::string& field, size_t min,
+                                        size_t max, bool required) {
+  std::optional<std::string> s =
+      required ? in.required_string(field, min, max) : in.optional_string(field, min, max);
+  if (!s) return s;
+  std::string t(core::trim_blanks(*s));
+  if (t.size() < min) {
+    in.fail(field, "must not be blank");
+    return std::nullopt;
+  }
+  return t;
+}
+
+void read_activity_basics(http::FieldReader& in, ActivityFields& f) {
+  f.title = trimmed_text(in, "title", 1, 60, true).value_or("");
+  if (std::optional<std::string> d = in.optional_string("description", 0, 2000))
+    f.description = std::string(core::trim_blanks(*d));
+  f.organiser_org_id = in.optional_int("organiser_org_id", 1, INT64_MAX);
+  f.venue_id = in.optional_int("venue_id", 1, INT64_MAX);
+  std::optional<std::string> address = trimmed_text(in, "address", 1, 200, false);
+  f.address = address.value_or("");
+  if (f.venue_id && address) in.fail("address", "a venue_id or an address, not both");
+  if (!f.venue_id && !address && !in.has("venue_id") && !in.has("address"))
+    in.fail("venue_id", "a venue_id or an address is required");
+  f.community_id = in.optional_int("community_id", 1, INT64_MAX);
+}
+
 Result<ActivityFields> read_activity(const nlohmann::json& body, core::LocalDate today) {
   http::FieldReader in(body);
   ActivityFields f;
@@ -172,17 +185,7 @@ Result<ActivityFields> read_activity(const nlohmann::json& body, core::LocalDate
     if (*k != "activity" && *k != "job_fair") in.fail("kind", "activity or job_fair");
     f.kind = *k;
   }
-  f.title = activity_text(in, "title", 1, 60, true).value_or("");
-  if (std::optional<std::string> d = in.optional_string("description", 0, 2000))
-    f.description = std::string(core::trim_blanks(*d));
-  f.organiser_org_id = in.optional_int("organiser_org_id", 1, INT64_MAX);
-  f.venue_id = in.optional_int("venue_id", 1, INT64_MAX);
-  std::optional<std::string> address = activity_text(in, "address", 1, 200, false);
-  f.address = address.value_or("");
-  if (f.venue_id && address) in.fail("address", "a venue_id or an address, not both");
-  if (!f.venue_id && !address && !in.has("venue_id") && !in.has("address"))
-    in.fail("venue_id", "a venue_id or an address is required");
-  f.community_id = in.optional_int("community_id", 1, INT64_MAX);
+  read_activity_basics(in, f);
   f.capacity = in.required_int("capacity", 1, 100000).value_or(0);
   f.age_min = in.optional_int("age_min", 0, 150);
   f.age_max = in.optional_int("age_max", 0, 150);
@@ -224,7 +227,7 @@ Result<SeriesPatch> read_series_patch(const nlohmann::json& body) {
       in.fail(fixed, "cannot be changed: create a new series");
     }
   }
-  p.title = activity_text(in, "title", 1, 60, false);
+  p.title = trimmed_text(in, "title", 1, 60, false);
   if (std::optional<std::string> d = in.optional_string("description", 0, 2000))
     p.description = std::string(core::trim_blanks(*d));
   p.capacity = in.optional_int("capacity", 1, 100000);
@@ -234,7 +237,7 @@ Result<SeriesPatch> read_series_patch(const nlohmann::json& body) {
   p.start_minute = activity_time_field(in, "start_time", false);
   p.duration_minutes = activity_duration(in, false);
   p.venue_id = in.optional_int("venue_id", 1, INT64_MAX);
-  p.address = activity_text(in, "address", 1, 200, false);
+  p.address = trimmed_text(in, "address", 1, 200, false);
   if (p.venue_id && p.address) in.fail("address", "a venue_id or an address, not both");
   p.skip_clashes = in.optional_bool("skip_clashes").value_or(false);
   in.reject_unknown();
@@ -258,7 +261,7 @@ Result<OccurrencePatch> read_occurrence_patch(const nlohmann::json& body, core::
 
 Result<std::string> read_cancel_note(const nlohmann::json& body) {
   http::FieldReader in(body);
-  std::optional<std::string> note = activity_text(in, "note", 1, 200, true);
+  std::optional<std::string> note = trimmed_text(in, "note", 1, 200, true);
   in.reject_unknown();
   if (!in.ok()) return in.status();
   return *note;

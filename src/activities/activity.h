@@ -17,6 +17,10 @@
 #include "core/status.h"
 #include "core/time.h"
 
+namespace warmcity::http {
+class FieldReader;
+}
+
 namespace warmcity::activities {
 
 inline constexpr int kMaxOccurrences = 200;
@@ -40,6 +44,10 @@ std::string format_hhmm(int minute_of_day);
 // When a dated occurrence starts and ends (unix seconds), district time.
 int64_t occurrence_start(core::LocalDate date, int start_minute);
 
+// A title or note read by `in`: trimmed, `min`..`max` code points, not
+// blank (a refusal names `field`); nullopt when absent or refused.
+std::optional<std::string> trimmed_text(http::FieldReader& in, const std::string& field, size_t min,
+                                        size_t max, bool required);
 // A new activity (POST /api/v1/activities).
 struct ActivityFields {
   std::string kind = "activity";
@@ -59,6 +67,12 @@ struct ActivityFields {
   SeriesRule series;  // first == first_date
   bool skip_clashes = false;
 };
+
+// What every new activity's body says of itself and its place, read by
+// `in` into `f` (also for the clinics' sessions, src/clinics): title (1–60),
+// description (0–2000), organiser_org_id, venue_id or address (1–200; one
+// of them, not both), community_id.
+void read_activity_basics(http::FieldReader& in, ActivityFields& f);
 
 // The body of a new activity; `today` bounds first_date (today to 365 days
 // ahead). kUnprocessable with every bad field; unknown fields refused.

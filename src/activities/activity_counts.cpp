@@ -40,24 +40,25 @@ Result<ActivityCounts> activity_counts(store::Connection& c, const core::Month& 
   return n;
 }
 
+Result<core::Month> counts_month(const http::Request& req, int64_t now) {
+  std::optional<std::string> m = req.query_param("month");
+  if (!m) return core::month_of(now);
+  Result<core::Month> parsed = core::parse_month(*m);
+  if (!parsed.ok()) return Status::Unprocessable("bad month", {{"month", "a month is YYYY-MM"}});
+  return parsed;
+}
+
 void register_activity_counts_routes(http::Router& router, store::Database& db) {
   router.add(
       http::Method::kGet, "/api/v1/activity-counts",
       http::Access::Roles({http::Role::kAdmin, http::Role::kDepartment}),
       [&db](http::Request& req, http::Reply reply) {
         const int64_t now = core::now_unix();
-        core::Month month = core::month_of(now);
-        if (std::optional<std::string> m = req.query_param("month")) {
-          Result<core::Month> parsed = core::parse_month(*m);
-          if (!parsed.ok()) {
-            return reply(http::problem(
-                Status::Unprocessable("bad month", {{"month", "a month is YYYY-MM"}})));
-          }
-          month = *parsed;
-        }
-        Result<ActivityCounts> n = activity_counts(db.reader(), month, now);
+        Result<core::Month> month = counts_month(req, now);
+        if (!month.ok()) return reply(http::problem(month.status()));
+        Result<ActivityCounts> n = activity_counts(db.reader(), *month, now);
         if (!n.ok()) return reply(http::problem(n.status()));
-        nlohmann::ordered_json body = {{"month", month.text()},
+        nlohmann::ordered_json body = {{"month", month->text()},
                                        {"occurrences", n->occurrences},
                                        {"activities", n->activities},
                                        {"confirmed", n->confirmed},

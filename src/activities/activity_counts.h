@@ -26,6 +26,11 @@ struct ActivityCounts {
 // (starts_at <= now), so a month in progress counts what was held so far.
 Result<ActivityCounts> activity_counts(store::Connection& c, const core::Month& month, int64_t now);
 
+// The month a counts route is asked for (?month=YYYY-MM): the current
+// district month at `now` without one; another shape is kUnprocessable
+// naming `month`. For these counts and the clinics' (src/clinics).
+Result<core::Month> counts_month(const http::Request& req, int64_t now);
+
 // GET /api/v1/activity-counts (month defaults to the current district month;
 // another shape is 422 naming `month`), read on the handler's reader.
 void register_activity_counts_routes(http::Router& router, store::Database& db);

@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/text.h"
 #include "http/json_input.h"
 
 namespace warmcity::clinics {
@@ -12,20 +11,6 @@ namespace {
 
 constexpr int kDateDaysAhead = 365;
 constexpr char kSellsNothing[] = "a free clinic sells nothing";
-
-// A text: trimmed, `min`..`max` code points, not blank.
-std::optional<std::string> clinic_text(http::FieldReader& in, const std::string& field, size_t min,
-                                       size_t max, bool required) {
-  std::optional<std::string> s =
-      required ? in.required_string(field, min, max) : in.optional_string(field, min, max);
-  if (!s) return s;
-  std::string t(core::trim_blanks(*s));
-  if (t.size() < min) {
-    in.fail(field, "must not be blank");
-    return std::nullopt;
-  }
-  return t;
-}
 
 // The fields a free clinic never carries: refused with their own reason.
 void clinic_refuse_sales(const nlohmann::json& body, http::FieldReader& in) {
@@ -44,9 +29,9 @@ std::optional<Doctor> clinic_doctor(const nlohmann::json& entry, const std::stri
   }
   http::FieldReader in(entry);
   Doctor d;
-  d.department = clinic_text(in, "department", 1, 30, true).value_or("");
-  d.name = clinic_text(in, "name", 1, 30, true).value_or("");
-  d.title = clinic_text(in, "title", 1, 30, true).value_or("");
+  d.department = activities::trimmed_text(in, "department", 1, 30, true).value_or("");
+  d.name = activities::trimmed_text(in, "name", 1, 30, true).value_or("");
+  d.title = activities::trimmed_text(in, "title", 1, 30, true).value_or("");
   std::optional<std::string> licence = in.required_string("licence_number", 6, 30);
   if (licence && !is_licence_number(*licence))
     in.fail("licence_number", "6 to 30 of digits, ASCII letters and '-'");
@@ -86,7 +71,7 @@ std::optional<std::vector<Doctor>> clinic_doctors(const nlohmann::json& body, ht
 }
 
 std::optional<std::string> clinic_filing_number(http::FieldReader& in, bool required) {
-  return clinic_text(in, "filing_number", 1, 40, required);
+  return activities::trimmed_text(in, "filing_number", 1, 40, required);
 }
 
 }  // namespace
@@ -115,17 +100,7 @@ Result<ClinicFields> read_clinic(const nlohmann::json& body, core::LocalDate tod
   ClinicFields f;
   activities::ActivityFields& a = f.activity;
   clinic_refuse_sales(body, in);
-  a.title = clinic_text(in, "title", 1, 60, true).value_or("");
-  if (std::optional<std::string> d = in.optional_string("description", 0, 2000))
-    a.description = std::string(core::trim_blanks(*d));
-  a.organiser_org_id = in.optional_int("organiser_org_id", 1, INT64_MAX);
-  a.venue_id = in.optional_int("venue_id", 1, INT64_MAX);
-  std::optional<std::string> address = clinic_text(in, "address", 1, 200, false);
-  a.address = address.value_or("");
-  if (a.venue_id && address) in.fail("address", "a venue_id or an address, not both");
-  if (!a.venue_id && !address && !in.has("venue_id") && !in.has("address"))
-    in.fail("venue_id", "a venue_id or an address is required");
-  a.community_id = in.optional_int("community_id", 1, INT64_MAX);
+  activities::read_activity_basics(in, a);
   f.filing_number = clinic_filing_number(in, true).value_or("");
   if (std::optional<std::string> s = in.required_string("date", 10, 10)) {
     Result<core::LocalDate> d = core::parse_date(*s);
@@ -183,7 +158,7 @@ Result<BookingRequest> read_booking(const nlohmann::json& body) {
   if (note != body.end() && note->is_null()) {
     in.known({"health_note"});
   } else {
-    b.health_note = clinic_text(in, "health_note", 1, 500, false);
+    b.health_note = activities::trimmed_text(in, "health_note", 1, 500, false);
   }
   std::optional<bool> consent = in.optional_bool("consent");
   if (b.health_note && consent != true)

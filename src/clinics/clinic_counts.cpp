@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "activities/activity_counts.h"
 #include "clinics/clinic_json.h"
 #include "core/time.h"
 
@@ -43,18 +44,11 @@ void register_clinic_counts_routes(http::Router& router, store::Database& db) {
       http::Access::Roles({http::Role::kAdmin, http::Role::kDepartment}),
       [&db](http::Request& req, http::Reply reply) {
         const int64_t now = core::now_unix();
-        core::Month month = core::month_of(now);
-        if (std::optional<std::string> m = req.query_param("month")) {
-          Result<core::Month> parsed = core::parse_month(*m);
-          if (!parsed.ok()) {
-            return reply(clinic_problem(
-                Status::Unprocessable("bad month", {{"month", "a month is YYYY-MM"}})));
-          }
-          month = *parsed;
-        }
-        Result<ClinicCounts> n = clinic_counts(db.reader(), month, now);
+        Result<core::Month> month = activities::counts_month(req, now);
+        if (!month.ok()) return reply(clinic_problem(month.status()));
+        Result<ClinicCounts> n = clinic_counts(db.reader(), *month, now);
         if (!n.ok()) return reply(clinic_problem(n.status()));
-        reply(clinic_answer({{"month", month.text()},
+        reply(clinic_answer({{"month", month->text()},
                              {"sessions", n->sessions},
                              {"slots", n->slots},
                              {"places", n->places},
