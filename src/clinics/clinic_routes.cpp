@@ -95,6 +95,14 @@ void clinic_list(ClinicService& service, http::Request& req, http::Reply reply) 
   reply(clinic_answer({{"items", std::move(items)}}));
 }
 
+void clinic_desk_list(ClinicService& service, http::Request& req, http::Reply reply) {
+  Result<std::vector<ClinicSession>> list = service.organiser_sessions(caller_of(req));
+  if (!list.ok()) return reply(clinic_problem(list.status()));
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const ClinicSession& s : *list) items.push_back(session_json(s));
+  reply(clinic_answer({{"items", std::move(items)}}));
+}
+
 }  // namespace
 
 void register_clinic_routes(http::Router& router, std::shared_ptr<ClinicService> service) {
@@ -118,6 +126,9 @@ void register_clinic_routes(http::Router& router, std::shared_ptr<ClinicService>
                   "by their first slot"});
   router.add(Method::kGet, "/api/v1/clinic-sessions/{id}", anyone, h(clinic_read),
              {.summary = "A free clinic session: filing number, doctors, slots with places left"});
+  router.add(Method::kGet, "/api/v1/organiser-clinic-sessions", staff, h(clinic_desk_list),
+             {.summary = "The caller's organisers' clinic sessions, newest first (admins: all; "
+                         "at most 200)"});
   router.add(Method::kPut, "/api/v1/clinic-sessions/{id}", staff, h(clinic_update),
              {.body_limit = 32 * 1024,
               .summary = "Edit a session's filing number or doctors (clinic staff, admins)"});

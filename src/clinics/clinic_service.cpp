@@ -15,6 +15,7 @@ using activities::VenueRecord;
 namespace {
 
 constexpr int kListLimit = 100;
+constexpr int kDeskLimit = 200;
 
 Status clinic_not_found(int64_t id) {
   return Status::NotFound("no clinic session " + std::to_string(id));
@@ -35,6 +36,18 @@ Result<ClinicSession> clinic_reload(store::Connection& c, int64_t id) {
   if (!s.ok()) return s.status();
   if (!*s) return clinic_not_found(id);
   return std::move(**s);
+}
+
+// The sessions of `ids`, in that order.
+Result<std::vector<ClinicSession>> clinic_reload_all(store::Connection& c,
+                                                     const std::vector<int64_t>& ids) {
+  std::vector<ClinicSession> out;
+  for (int64_t id : ids) {
+    Result<ClinicSession> s = clinic_reload(c, id);
+    if (!s.ok()) return s.status();
+    out.push_back(std::move(*s));
+  }
+  return out;
 }
 
 }  // namespace
@@ -62,13 +75,23 @@ Result<std::vector<ClinicSession>> ClinicService::list(int64_t from, int64_t unt
   store::Connection& c = db_.reader();
   Result<std::vector<int64_t>> ids = sessions_in_window(c, from, until, community_id, kListLimit);
   if (!ids.ok()) return ids.status();
-  std::vector<ClinicSession> out;
-  for (int64_t id : *ids) {
-    Result<ClinicSession> s = clinic_reload(c, id);
-    if (!s.ok()) return s.status();
-    out.push_back(std::move(*s));
+  return clinic_reload_all(c, *ids);
+}
+
+Result<std::vector<ClinicSession>> ClinicService::organiser_sessions(const Caller& by) {
+  if (!by.signed_in()) return Status::Unauthenticated("sign in first");
+  store::Connection& c = db_.reader();
+  std::optional<std::vector<int64_t>> orgs;
+  if (!by.is_admin()) {
+    Result<std::vector<activities::Organiser>> mine = activities::organisers_of(c, by);
+    if (!mine.ok()) return mine.status();
+    if (mine->empty()) return Status::PermissionDenied("only organiser staff and admins");
+    orgs.emplace();
+    for (const activities::Organiser& o : *mine) orgs->push_back(o.id);
   }
-  return out;
+  Result<std::vector<int64_t>> ids = sessions_of_organisers(c, orgs, kDeskLimit);
+  if (!ids.ok()) return ids.status();
+  return clinic_reload_all(c, *ids);
 }
 
 void ClinicService::create(ClinicFields f, Caller by, ClinicDone done) {

@@ -59,6 +59,11 @@ class ClinicService {
   // when given), by their first slot's start, at most 100.
   Result<std::vector<ClinicSession>> list(int64_t from, int64_t until,
                                           std::optional<int64_t> community_id);
+  // The sessions of the organisers `by` organises for (admins: every
+  // organiser's), newest first, at most 200: the clinic desk's list.
+  // kUnauthenticated anonymous; kPermissionDenied for a caller who
+  // organises nothing.
+  Result<std::vector<ClinicSession>> organiser_sessions(const Caller& by);
 
   void create(ClinicFields f, Caller by, ClinicDone done);
   // kConflict "activity_cancelled" for a cancelled session.

@@ -190,6 +190,31 @@ TEST_F(ClinicServiceTest, TheListHoldsTheSessionsWithASlotInTheWindow) {
   EXPECT_TRUE(ids(june1 - 7 * core::kSecondsPerDay, 7, std::nullopt).empty());
 }
 
+TEST_F(ClinicServiceTest, TheDeskListsTheOrganisersOwnSessionsNewestFirst) {
+  made(session(2, 9 * 60));
+  const int64_t first = session_id_;
+  made(session(2, 14 * 60));
+  const int64_t second = session_id_;
+  Written theirs = create(session(1, 17 * 60), other_staff());
+  ASSERT_TRUE(theirs.first.ok()) << theirs.first.message();
+  auto ids = [](const Result<std::vector<ClinicSession>>& r) {
+    std::vector<int64_t> out;
+    if (r.ok())
+      for (const ClinicSession& s : *r) out.push_back(s.activity.id);
+    return out;
+  };
+  Result<std::vector<ClinicSession>> mine = clinics_->organiser_sessions(clinic_staff());
+  ASSERT_TRUE(mine.ok()) << mine.status().message();
+  EXPECT_EQ(ids(mine), (std::vector<int64_t>{second, first}));
+  EXPECT_EQ(mine->front().slots.size(), 2u);
+  EXPECT_EQ(ids(clinics_->organiser_sessions(other_staff())),
+            (std::vector<int64_t>{theirs.second.session.activity.id}));
+  EXPECT_EQ(ids(clinics_->organiser_sessions(admin())),
+            (std::vector<int64_t>{theirs.second.session.activity.id, second, first}));
+  EXPECT_EQ(clinics_->organiser_sessions(resident()).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(clinics_->organiser_sessions(Caller{}).status().code(), Code::kUnauthenticated);
+}
+
 TEST_F(ClinicServiceTest, StaffEditTheFilingNumberAndTheDoctorsAudited) {
   made();
   ClinicPatch p;

@@ -1,7 +1,10 @@
 // The free clinics' rows (clinic_store.h).
 #include "clinics/clinic_store.h"
 
+#include <algorithm>
 #include <limits>
+
+#include "store/sql_list.h"
 
 namespace warmcity::clinics {
 
@@ -151,6 +154,23 @@ Result<std::vector<int64_t>> sessions_in_window(store::Connection& c, int64_t fr
   q->bind(1, from).bind(2, until);
   if (community_id) q->bind(3, *community_id);
   q->bind(community_id ? 4 : 3, int64_t{limit});
+  return store::collect<int64_t>(*q, [](store::Statement& s) { return s.column_int64(0); });
+}
+
+Result<std::vector<int64_t>> sessions_of_organisers(store::Connection& c,
+                                                    const std::optional<std::vector<int64_t>>& orgs,
+                                                    int limit) {
+  std::string sql =
+      "SELECT s.activity_id FROM clinic_sessions s JOIN activities a ON a.id = s.activity_id";
+  const size_t padded = orgs ? store::padded_length(std::max<size_t>(orgs->size(), 1)) : 0;
+  if (orgs) sql += " WHERE a.organiser_org_id IN (" + store::placeholders(padded) + ")";
+  sql += " ORDER BY s.activity_id DESC LIMIT ?";
+  auto q = c.prepare(sql);
+  if (!q.ok()) return q.status();
+  int i = 1;
+  for (size_t n = 0; n < padded; ++n)  // none: IN (0), no organiser has id 0
+    q->bind(i++, orgs->empty() ? int64_t{0} : (*orgs)[std::min(n, orgs->size() - 1)]);
+  q->bind(i, int64_t{limit});
   return store::collect<int64_t>(*q, [](store::Statement& s) { return s.column_int64(0); });
 }
 

@@ -68,6 +68,12 @@ Result<std::optional<int64_t>> clinic_of_occurrence(store::Connection& c, int64_
 Result<std::vector<int64_t>> sessions_in_window(store::Connection& c, int64_t from, int64_t until,
                                                 std::optional<int64_t> community_id, int limit);
 
+// The sessions of the organisers `orgs` (every organiser's when nullopt),
+// newest first (by activity id), at most `limit`.
+Result<std::vector<int64_t>> sessions_of_organisers(store::Connection& c,
+                                                    const std::optional<std::vector<int64_t>>& orgs,
+                                                    int limit);
+
 Status insert_health_note(store::Connection& c, const HealthNote& note);
 // The note of one sign-up (nullopt: none).
 Result<std::optional<HealthNote>> health_note_of(store::Connection& c, int64_t signup_id);

@@ -9,7 +9,7 @@
 // for other staff and residents; my-booking shows one's own only; the month's
 // counts. Bad input: malformed JSON, wrong types, a sales field refused,
 // slots past 24:00, a bad licence number, unknown ids 404, an activity that is
-// no clinic 404. Last, `warmcity demo`'s clinics (docs/clinics.md "Demo").
+// no clinic 404. The desk's list of an organiser's sessions. Last, `warmcity demo`'s clinics (docs/clinics.md "Demo").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -161,6 +161,23 @@ test('a session: its activity, one detached occurrence per slot, the doctors; li
   const shown = await get(`${SESSIONS}?from=2026-12-09&days=1`);
   assert.deepEqual(shown.body.items.map((i) => [i.activity.id, i.activity.status]), [[off.activity.id, 'cancelled']]);
   assertProblem(await send('PUT', `${SESSIONS}/${off.activity.id}`, { filing_number: '离卫义诊备〔2026〕15号' }, w.staff), 409, { error: 'activity_cancelled' });
+});
+
+test('the desk\'s list: the organisers\' own sessions, newest first, however far ahead', async () => {
+  const near = await made({ title: '义诊：近' });
+  const far = await made({ title: '义诊：半年后', date: '2027-06-07' }); // past any list window
+  const theirs = await made({ title: '凤山义诊' }, w.otherStaff);
+  const ids = (res) => res.body.items.map((s) => s.activity.id);
+  const mine = await get('/api/v1/organiser-clinic-sessions', w.staff);
+  assert.equal(mine.status, 200, mine.text);
+  const own = ids(mine);
+  assert.ok(own.indexOf(far.activity.id) >= 0 && own.indexOf(far.activity.id) < own.indexOf(near.activity.id), mine.text);
+  assert.ok(!own.includes(theirs.activity.id), 'another organiser\'s session is not on this desk');
+  assert.equal(mine.body.items.find((s) => s.activity.id === far.activity.id).slots.length, 4);
+  const all = ids(await get('/api/v1/organiser-clinic-sessions', w.admin));
+  for (const s of [near, far, theirs]) assert.ok(all.includes(s.activity.id), 'the admin sees every organiser\'s');
+  assertProblem(await get('/api/v1/organiser-clinic-sessions', w.zhang), 403);
+  assertProblem(await get('/api/v1/organiser-clinic-sessions'), 401);
 });
 
 test('a session at a venue: every slot checked for clashes; skip_clashes lists the skipped', async () => {

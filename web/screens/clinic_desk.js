@@ -9,8 +9,8 @@
 // doctors as rows added and removed), checked as the contract checks it
 // before sending (js/clinic_model.js), the server's 422 put by its field
 // (doctors[i].field by its row), a 409 clash listed with 跳过冲突时段并创建;
-// then the organiser's sessions (GET /clinic-sessions over the last 30 and
-// the next 90 days, those of the caller's organisers), each a link to its desk.
+// then the organisers' sessions (GET /organiser-clinic-sessions, newest
+// first), each a link to its desk.
 //
 // #/clinic-desk/:id: one session's desk — per slot its places, 查看预约
 // (GET /clinic-slots/{occ}/bookings, read on demand: the read is audited)
@@ -189,15 +189,9 @@ function sessionItem(s) {
       a.status === 'cancelled' ? [' · ', h('span', { class: 'badge' }, t('clinic.cancelled'))] : ''));
 }
 
-// The sessions of the caller's organisers over the last 30 and the next 90 days.
-async function organiserSessions(organisers) {
-  const ids = new Set(organisers.map((o) => o.id));
-  const from = districtDay(Date.now(), -30);
-  const [a, b] = await Promise.all([api('/clinic-sessions', { query: { from, days: 62 } }),
-    api('/clinic-sessions', { query: { from: addDays(from, 62), days: 62 } })]);
-  const seen = new Map();
-  for (const s of [...itemsOf(a), ...itemsOf(b)]) if (ids.has(s.activity?.organiser?.id)) seen.set(s.activity.id, s);
-  return [...seen.values()].sort((x, y) => String(y.slots?.[0]?.starts_at).localeCompare(String(x.slots?.[0]?.starts_at)));
+// The sessions of the caller's organisers (admins: all), newest first.
+async function organiserSessions() {
+  return itemsOf(await api('/organiser-clinic-sessions'));
 }
 
 async function deskHome(view) {
@@ -219,7 +213,7 @@ async function deskHome(view) {
   const list = h('ul', { class: 'plain clinic-list', id: 'clinic-list' });
   const flash = h('p', { role: 'status', id: 'clinic-status', tabindex: '-1' });
   const draw = async () => {
-    const items = await organiserSessions(organisers);
+    const items = await organiserSessions();
     list.replaceChildren();
     fill(list, items.map(sessionItem));
     if (!items.length) list.append(h('li', { id: 'clinic-none' }, t('clinicdesk.none')));

@@ -72,6 +72,17 @@ export const CLINIC_ROUTES = {
     { name: 'an activity that is no clinic', prep: (w) => ({ path: `/api/v1/clinic-sessions/${plainActivity(w)}` }), ok: 404 },
     { name: 'an unknown session', prep: () => ({ path: '/api/v1/clinic-sessions/987654321' }), ok: 404 },
   ],
+  'GET /api/v1/organiser-clinic-sessions': {
+    prep: async (w) => { await worldSession(w); return { path: '/api/v1/organiser-clinic-sessions' }; },
+    ok: 200,
+    expect: NO_ORGANISER,
+    // 生态园's session is on its clinic staff's and the admin's desk, on no other organiser's.
+    check: (w, caller, items) => {
+      const shows = items.some((s) => s.activity.id === w.clinic.activity.id);
+      const should = ['workerSty', 'admin'].includes(caller ? caller.name : 'anonymous');
+      return shows === should ? null : `the desk ${shows ? 'shows' : 'does not show'} 生态园社区's session`;
+    },
+  },
   'PUT /api/v1/clinic-sessions/{id}': [
     {
       name: 'a new filing number',
