@@ -1,6 +1,8 @@
 // The free clinics' tables (module "clinics"), in the SQL both engines run.
 // Nothing is deleted but a session's doctors, which an edit replaces as a
-// whole; a cancelled session keeps its rows (its activity says cancelled).
+// whole, and a person's health notes when they delete their account
+// (clinic_store.h forget_health_notes); a cancelled session keeps its rows
+// (its activity says cancelled).
 //
 // clinic_sessions: one row per clinic session, keyed by its activity
 //   (activities.id: the title, place, organiser and status are the
