@@ -9,7 +9,8 @@
 // caller is booked by phone — a note without the consent given on the
 // phone stopped in the page, then with it the door code said — and the
 // slot's bookings show her health note; a second booking of the same phone
-// is refused in words; an admin reads the bookings without any health note
+// is refused in words; the filing number and doctors edited (the rows as
+// they are, a bad licence said by its row, one PUT); an admin reads the bookings without any health note
 // (told why) and the dashboard's 义诊名额使用 equals GET /clinic-counts; a
 // resident is turned away from the desk. Axe on each; screenshots.
 import { test, before, after } from 'node:test';
@@ -196,6 +197,40 @@ test("the session's desk: a caller booked by phone (consent asked first), her no
   await page.locator('#clinic-phone-save').click();
   await page.locator('#clinic-phone-errors .error', { hasText: '这个手机号已经预约了这个时段。' }).waitFor();
   assert.equal(await page.locator('#clinic-phone-name').inputValue(), '张桂兰');
+  await page.close();
+});
+
+test("the session's filing number and doctors edited: the rows start as they are, a bad licence said by its row, one PUT", async () => {
+  const page = await signedIn(WENTI, `#/clinic-desk/${sessionId}`);
+  await page.locator('#clinic-edit').click();
+  await page.locator('#clinic-edit-form').waitFor();
+  const before = (await srv.fetch(`/api/v1/clinic-sessions/${sessionId}`)).body;
+  assert.equal(await page.locator('#clinic-edit-filing').inputValue(), before.filing_number);
+  assert.equal(await page.locator('#clinic-edit-form .clinic-doctor-row').count(), before.doctors.length);
+  assert.equal(await page.locator('#clinic-doctor-0-name').inputValue(), before.doctors[0].name);
+  const puts = [];
+  page.on('request', (r) => { if (r.method() === 'PUT' && /^\/api\/v1\/clinic-sessions\/\d+$/.test(new URL(r.url()).pathname)) puts.push(r.postDataJSON()); });
+  await page.locator('#clinic-edit-filing').fill('离卫义诊备〔2026〕99号');
+  await page.locator('#clinic-doctor-add').click();
+  const n = before.doctors.length;
+  await page.locator(`#clinic-doctor-${n}-department`).fill('眼科');
+  await page.locator(`#clinic-doctor-${n}-name`).fill('郝静');
+  await page.locator(`#clinic-doctor-${n}-title`).fill('主治医师');
+  await page.locator(`#clinic-doctor-${n}-licence-number`).fill('12');
+  await page.locator('#clinic-edit-save').click();
+  await page.locator(`[data-for="doctors[${n}].licence_number"] .field-error`).waitFor();
+  assert.deepEqual(puts, [], 'nothing sent with a bad licence number');
+  await page.locator(`#clinic-doctor-${n}-licence-number`).fill('YK-000123');
+  await page.locator('#clinic-edit-save').dblclick();
+  await page.locator('#clinic-desk-status', { hasText: '备案号和医生已保存。' }).waitFor();
+  assert.equal(puts.length, 1, 'one PUT for a double click');
+  const after = (await srv.fetch(`/api/v1/clinic-sessions/${sessionId}`)).body;
+  assert.equal(after.filing_number, '离卫义诊备〔2026〕99号');
+  assert.deepEqual(after.doctors.at(-1), { department: '眼科', name: '郝静', title: '主治医师', licence_number: 'YK-000123' });
+  assert.equal(after.doctors.length, n + 1);
+  assert.match(await page.locator('#clinic-desk-facts').textContent(), /备案号 离卫义诊备〔2026〕99号/);
+  assert.equal(await page.locator('#clinic-activity-link').getAttribute('href'), `#/staff/activities/${sessionId}`);
+  await assertAccessible(page, "a session's filing number and doctors edited");
   await page.close();
 });
 

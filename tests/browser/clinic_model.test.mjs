@@ -132,6 +132,16 @@ test('doctors: 1–30, each field 1–30 characters, the licence 6–30 of digit
   assert.deepEqual(body.doctors, [doctor({ name: '李梅', licence_number: '123456' })]);
 });
 
+test("an edit's body: the filing number and the doctors as a whole, checked as a new session's", () => {
+  const edit = (over = {}) => m.editBody({ filing_number: ' 离卫义诊备〔2026〕99号 ', doctors: [doctor({ name: ' 郝静 ' })], ...over });
+  assert.deepEqual(edit(), { body: { filing_number: '离卫义诊备〔2026〕99号', doctors: [doctor({ name: '郝静' })] }, errors: [] });
+  const problems = (over) => edit(over).errors.map((x) => `${x.field}:${x.problem}`);
+  assert.deepEqual(problems({ filing_number: ' ' }), ['filing_number:required']);
+  assert.deepEqual(problems({ filing_number: '备'.repeat(41) }), ['filing_number:too_long']);
+  assert.deepEqual(problems({ doctors: [] }), ['doctors:doctors_none']);
+  assert.deepEqual(problems({ doctors: [doctor(), doctor({ licence_number: '12' })] }), ['doctors[1].licence_number:licence_bad']);
+});
+
 test('the slots a start, a length and a count make', () => {
   const p = m.slotPlan('08:30', '30', '3');
   assert.deepEqual(p.slots, [{ seq: 1, start: '08:30', end: '09:00' }, { seq: 2, start: '09:00', end: '09:30' }, { seq: 3, start: '09:30', end: '10:00' }]);

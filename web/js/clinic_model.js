@@ -86,8 +86,7 @@ export function sessionProblems(values, today) {
     if (values.venue_id === '') add('venue_id', 'venue_pick');
   } else if (blank(values.address)) add('address', 'required');
   else if (chars(values.address.trim()) > LIMITS.address) add('address', 'too_long', { max: LIMITS.address });
-  if (blank(values.filing_number)) add('filing_number', 'required');
-  else if (chars(values.filing_number.trim()) > LIMITS.filing_number) add('filing_number', 'too_long', { max: LIMITS.filing_number });
+  filingProblems(values.filing_number, add);
   const day = /^\d{4}-\d\d-\d\d$/.test(values.date) ? values.date : '';
   if (!day) add('date', 'date_bad');
   else if (day < today || day > addDays(today, LIMITS.days_ahead)) add('date', 'date_range', { days: LIMITS.days_ahead });
@@ -104,7 +103,18 @@ export function sessionProblems(values, today) {
     add('slots', 'past_midnight');
   }
   range('places_per_slot');
-  const doctors = values.doctors || [];
+  doctorProblems(values.doctors || [], add);
+  return out;
+}
+
+// The filing number's problems, told to add(field, problem, params).
+function filingProblems(text, add) {
+  if (blank(text)) add('filing_number', 'required');
+  else if (chars(text.trim()) > LIMITS.filing_number) add('filing_number', 'too_long', { max: LIMITS.filing_number });
+}
+
+// The doctors' rows' problems (doctors[i].field), told to add(field, problem, params).
+function doctorProblems(doctors, add) {
   if (!doctors.length) add('doctors', 'doctors_none');
   if (doctors.length > LIMITS.doctors) add('doctors', 'doctors_many', { max: LIMITS.doctors });
   doctors.forEach((d, i) => {
@@ -116,7 +126,18 @@ export function sessionProblems(values, today) {
       else if (k !== 'licence_number' && chars(text) > LIMITS.doctor_field) add(field, 'too_long', { max: LIMITS.doctor_field });
     }
   });
-  return out;
+}
+
+const trimmedDoctors = (doctors) => doctors.map((d) => Object.fromEntries(DOCTOR_FIELDS.map((k) => [k, String(d[k] ?? '').trim()])));
+
+// The body of PUT /clinic-sessions/{id} (the filing number and the doctors,
+// replaced as a whole) → {body, errors} (errors as sessionProblems).
+export function editBody({ filing_number: filing = '', doctors = [] } = {}) {
+  const errors = [];
+  const add = (field, problem, params = {}) => errors.push({ field, problem, params });
+  filingProblems(filing, add);
+  doctorProblems(doctors, add);
+  return { body: { filing_number: String(filing).trim(), doctors: trimmedDoctors(doctors) }, errors };
 }
 
 // "YYYY-MM-DD" + n days.
@@ -137,7 +158,7 @@ export function sessionBody(values, { today, skipClashes = false } = {}) {
   body.date = values.date;
   body.start_time = values.start_time.trim();
   for (const k of ['slot_minutes', 'slots', 'places_per_slot']) body[k] = wholeOr(values[k]);
-  body.doctors = (values.doctors || []).map((d) => Object.fromEntries(DOCTOR_FIELDS.map((k) => [k, String(d[k] ?? '').trim()])));
+  body.doctors = trimmedDoctors(values.doctors || []);
   if (skipClashes) body.skip_clashes = true;
   return { body, errors: today ? sessionProblems(values, today) : [] };
 }

@@ -12,7 +12,10 @@
 // then the organisers' sessions (GET /organiser-clinic-sessions, newest
 // first), each a link to its desk.
 //
-// #/clinic-desk/:id: one session's desk — per slot its places, 查看预约
+// #/clinic-desk/:id: one session's desk — 修改备案号和医生 (PUT
+// /clinic-sessions/{id}, the doctors' rows as in the new session's form), a
+// link to the session's activity (title, place, one slot's time or places,
+// cancelling: screens/activity_edit.js), per slot its places, 查看预约
 // (GET /clinic-slots/{occ}/bookings, read on demand: the read is audited)
 // with each person's health note (an admin is told the notes are hidden),
 // a link to the slot's door (check-in, screens/activity_door.js), and 电话预约:
@@ -26,8 +29,9 @@ import { fieldBox, formErrors, radioGroup, radioValue } from '../js/care_form.js
 import { oneAtATime } from '../js/job_post_view.js';
 import { dayWords } from '../js/activities_model.js';
 import { clashLines } from '../js/activity_desk_model.js';
-import { addDays, bookingBody, bookingState, DOCTOR_FIELDS, districtDay, emptyDoctor, LIMITS, sessionBody, sessionSpan,
+import { addDays, bookingBody, bookingState, districtDay, editBody, LIMITS, sessionBody, sessionSpan,
   sessionValues, slotClock, slotPlaces, slotPlan } from '../js/clinic_model.js';
+import { doctorRows } from '../js/clinic_doctor_rows.js';
 import { refusal } from './clinic.js';
 import { sessionWhere } from './clinics.js';
 
@@ -41,66 +45,6 @@ function fieldErrors(err) {
 }
 
 const problemMessage = (x) => t('clinicdesk.check.' + x.problem, x.params || {});
-let rowSerial = 0;  // the doctors' rows' hint ids, unique on the page
-
-// The doctors' rows: [{node, inputs}], added and removed; field names and
-// ids follow the row's place, so the server's doctors[i].field finds it.
-function doctorRows() {
-  const list = h('ol', { class: 'clinic-doctor-rows', id: 'clinic-doctor-rows' });
-  const rows = [];
-  const renumber = () => rows.forEach((r, i) => {
-    r.legend.textContent = t('clinicdesk.doctor_n', { n: i + 1 });
-    for (const k of DOCTOR_FIELDS) {
-      const id = `clinic-doctor-${i}-${k.replace(/_/g, '-')}`;
-      r.inputs[k].id = id;
-      r.boxes[k].dataset.for = `doctors[${i}].${k}`;
-      r.boxes[k].querySelector('label').setAttribute('for', id);
-    }
-    r.remove.id = `clinic-doctor-${i}-remove`;
-    r.remove.setAttribute('aria-label', t('clinicdesk.doctor_remove_n', { n: i + 1 }));
-    r.remove.hidden = rows.length === 1;
-  });
-  const add = (d = emptyDoctor()) => {
-    const inputs = Object.fromEntries(DOCTOR_FIELDS.map((k) => [k, h('input', { type: 'text', value: d[k],
-      maxlength: k === 'licence_number' ? 30 : LIMITS.doctor_field, autocomplete: 'off' })]));
-    const boxes = Object.fromEntries(DOCTOR_FIELDS.map((k) => [k, fieldBox(`clinic-doctor-x-${k}`, k, t('clinicdesk.doctor.' + k), inputs[k],
-      k === 'licence_number' ? t('clinicdesk.licence_hint') : (k === 'title' ? t('clinicdesk.title_hint') : undefined))]));
-    // The hint ids must be unique per row: fieldBox named them after the placeholder id.
-    rowSerial += 1;
-    for (const k of DOCTOR_FIELDS) {
-      const hint = boxes[k].querySelector('.note');
-      if (hint) { hint.id = `clinic-doctor-hint-${rowSerial}-${k.replace(/_/g, '-')}`; inputs[k].setAttribute('aria-describedby', hint.id); }
-    }
-    const legend = h('legend', {});
-    const remove = h('button', { type: 'button', class: 'secondary' }, t('clinicdesk.doctor_remove'));
-    const row = { inputs, boxes, legend, remove };
-    row.node = h('li', { class: 'clinic-doctor-row' }, h('fieldset', {}, legend, DOCTOR_FIELDS.map((k) => boxes[k]), remove));
-    remove.addEventListener('click', () => {
-      const i = rows.indexOf(row);
-      if (i < 0 || rows.length === 1) return;
-      rows.splice(i, 1);
-      row.node.remove();
-      renumber();
-      (rows[Math.min(i, rows.length - 1)].inputs.department).focus();
-    });
-    rows.push(row);
-    list.append(row.node);
-    renumber();
-    return row;
-  };
-  add();
-  const addButton = h('button', { type: 'button', class: 'secondary', id: 'clinic-doctor-add' }, t('clinicdesk.doctor_add'));
-  addButton.addEventListener('click', () => {
-    if (rows.length >= LIMITS.doctors) return;
-    add().inputs.department.focus();
-  });
-  const values = () => rows.map((r) => Object.fromEntries(DOCTOR_FIELDS.map((k) => [k, r.inputs[k].value])));
-  const node = h('fieldset', { class: 'clinic-doctors', id: 'clinic-doctors-box', dataset: { for: 'doctors' } },
-    h('legend', {}, t('clinicdesk.f.doctors')), h('p', { class: 'note' }, t('clinicdesk.doctors_hint', { max: LIMITS.doctors })),
-    list, addButton);
-  return { node, values, count: () => rows.length };
-}
-
 function sessionForm({ organisers, venues, communities }, done, close) {
   const v = sessionValues();
   const text = (attrs = {}) => h('input', { type: 'text', ...attrs });
@@ -303,6 +247,36 @@ function phoneForm(slotsOpen, done) {
   return form;
 }
 
+// The session's filing number and doctors (PUT /clinic-sessions/{id}, the
+// doctors replaced as a whole); `done(session)` after a 200.
+function editForm(s, done, close) {
+  const filing = h('input', { type: 'text', maxlength: LIMITS.filing_number, autocomplete: 'off', value: s.filing_number });
+  const doctors = doctorRows(s.doctors || []);
+  const summary = h('div', { tabindex: '-1', id: 'clinic-edit-errors' });
+  const form = h('form', { id: 'clinic-edit-form', class: 'card', novalidate: true, 'aria-labelledby': 'clinic-edit-title' },
+    h('h2', { id: 'clinic-edit-title', tabindex: '-1' }, t('clinicdesk.edit')),
+    fieldBox('clinic-edit-filing', 'filing_number', t('clinicdesk.f.filing_number'), filing, t('clinicdesk.filing_hint')),
+    doctors.node, summary,
+    h('p', { class: 'buttons' }, h('button', { type: 'submit', id: 'clinic-edit-save' }, t('clinicdesk.edit_save')), ' ',
+      h('button', { type: 'button', class: 'secondary', id: 'clinic-edit-close', onclick: close }, t('clinicdesk.close'))));
+  const errors = formErrors(form, summary, 'clinic-edit');
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    oneAtATime(form, async () => {
+      errors.clear();
+      const { body, errors: before } = editBody({ filing_number: filing.value, doctors: doctors.values() });
+      if (before.length) { errors.show(before.map((x) => ({ field: x.field, message: problemMessage(x) })), t('clinicdesk.not_edited')); return; }
+      try {
+        await done(await api(`/clinic-sessions/${s.activity.id}`, { method: 'PUT', json: body }));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) errors.show(fieldErrors(err), t('clinicdesk.not_edited'));
+        else errors.show([], refusal(err));
+      }
+    });
+  });
+  return form;
+}
+
 async function sessionDesk(view, id) {
   let s;
   try {
@@ -376,11 +350,28 @@ async function sessionDesk(view, id) {
       flash.focus();
     }) : h('p', { class: 'note', id: 'clinic-phone-closed' }, t('clinicdesk.phone_closed')));
   };
+  // Its filing number and doctors; the title, place, one slot's time or
+  // places and cancelling are the activity's (#/staff/activities/{id}).
+  const editBox = h('div', { id: 'clinic-edit-box' });
+  const editButton = h('button', { type: 'button', class: 'secondary', id: 'clinic-edit' }, t('clinicdesk.edit'));
+  const closeEdit = () => { editBox.replaceChildren(); editButton.focus(); };
+  editButton.addEventListener('click', () => {
+    editBox.replaceChildren(editForm(s, async (fresh) => {
+      s = fresh;
+      editBox.replaceChildren();
+      draw();
+      flash.textContent = t('clinicdesk.edited');
+      flash.focus();
+    }, closeEdit));
+    editBox.querySelector('h2').focus();
+  });
   // The phone form first: a call is taken at once, the slots' lists are read after.
   fill(view, h('p', {}, h('a', { href: '#/clinic-desk', class: 'back' }, '‹ ' + t('clinicdesk.back_list'))),
     h('h1', {}, t('clinicdesk.session_of', { title: a.title })),
     a.status === 'cancelled' && h('p', { class: 'error', id: 'clinic-cancelled' }, t('clinic.cancelled')),
-    head, h('p', {}, h('a', { href: `#/clinics/${a.id}`, id: 'clinic-public-link' }, t('clinicdesk.public_page'))),
+    head, h('p', {}, h('a', { href: `#/clinics/${a.id}`, id: 'clinic-public-link' }, t('clinicdesk.public_page')), ' · ',
+      h('a', { href: `#/staff/activities/${a.id}`, id: 'clinic-activity-link' }, t('clinicdesk.activity_page'))),
+    a.status === 'cancelled' ? null : h('p', {}, editButton), editBox,
     flash, phoneBox,
     h('section', { 'aria-labelledby': 'clinic-desk-slots-title' }, h('h2', { id: 'clinic-desk-slots-title' }, t('clinicdesk.slots')), slotsBox));
   draw();
