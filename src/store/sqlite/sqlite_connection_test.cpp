@@ -79,9 +79,15 @@ TEST_F(store_connection, TheLogIsCheckpointedOnAThreadOfItsOwn) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ASSERT_GE(background_checkpoints(*conn_), 1);
-  // Copied: the database file holds the rows without the log.
+  // Copied: the database file (two pages when empty) holds rows without the
+  // log. The first hand-off comes at 1,000 pages of log (a commit here logs a
+  // few pages: the row's leaf, its overflow pages, the header) while the
+  // commits go on, so the copy holds the rows logged by the time the thread
+  // ran — not necessarily all 600: it once held 598 (4,784,128 bytes) under
+  // ctest -j2 in a fresh-clone run. A hundred rows' bytes is far above an
+  // empty file and below any copy of 1,000 pages.
   const auto db_bytes = std::filesystem::file_size(dir_.file("c.db"));
-  EXPECT_GT(db_bytes, 600u * 8000u);
+  EXPECT_GT(db_bytes, 100u * 8000u);
   // The connection went on committing beside it, and a reader sees it all.
   commit_rows(10);
   std::unique_ptr<Connection> reader = open_rw(dir_.file("c.db"));
