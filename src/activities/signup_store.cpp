@@ -161,12 +161,20 @@ Result<bool> phone_is_signed_up(store::Connection& c, int64_t occurrence_id,
 }
 
 Result<bool> code_in_use(store::Connection& c, int64_t occurrence_id, std::string_view code) {
-  auto q = c.prepare(
-      "SELECT 1 FROM activity_signups WHERE occurrence_id = ? AND code = ? "
-      "AND status IN ('confirmed', 'waiting', 'offered')");
+  // Every sign-up with the code, the statuses looked at here: with the status
+  // in the WHERE, PostgreSQL's generic plan walked the occurrence's line
+  // index (occurrence_id, status, id) and filtered on the code — 0.32 ms a
+  // sign-up at 5,000 sign-ups on one date, growing with them — where
+  // (occurrence_id, code) finds the one or two rows at once.
+  auto q = c.prepare("SELECT status FROM activity_signups WHERE occurrence_id = ? AND code = ?");
   if (!q.ok()) return q.status();
   q->bind(1, occurrence_id).bind(2, code);
-  return q->step();
+  while (true) {
+    Result<bool> row = q->step();
+    if (!row.ok() || !*row) return row;
+    const std::string status = q->column_text(0);
+    if (status == "confirmed" || status == "waiting" || status == "offered") return true;
+  }
 }
 
 Result<std::optional<SignupRecord>> active_signup_with_code(store::Connection& c,
