@@ -1,8 +1,6 @@
 // Routes of the activities and their series (docs/activities.md "Who
 // organises", "Activities and their series", "Finding activities"). HTTP
 // only: every answer comes from ActivityService.
-#include <charconv>
-#include <cmath>
 #include <memory>
 #include <utility>
 
@@ -10,6 +8,7 @@
 
 #include "activities/activity_json.h"
 #include "activities/activity_service.h"
+#include "activities/route_values.h"
 #include "core/time.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -79,23 +78,6 @@ Result<int64_t> activity_path_id(const http::Request& req, const char* what) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return Status::NotFound(std::string("no ") + what + " with that id");
   return *id;
-}
-
-std::optional<int64_t> activity_whole(const std::string& s, int64_t min, int64_t max) {
-  int64_t v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
-    return std::nullopt;
-  return v;
-}
-
-std::optional<double> activity_real(std::string_view s, double min, double max) {
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) ||
-      v < min || v > max)
-    return std::nullopt;
-  return v;
 }
 
 void organisers_route(ActivityService& service, http::Request& req, http::Reply reply) {
@@ -186,8 +168,8 @@ std::string occurrence_cursor(std::pair<int64_t, int64_t> key) {
 std::optional<std::pair<int64_t, int64_t>> decode_occurrence_cursor(const std::string& s) {
   const size_t cut = s.find('_');
   if (cut == std::string::npos) return std::nullopt;
-  std::optional<int64_t> t = activity_whole(s.substr(0, cut), core::kFirstTime, core::kLastTime);
-  std::optional<int64_t> id = activity_whole(s.substr(cut + 1), 1, INT64_MAX);
+  std::optional<int64_t> t = whole_param(s.substr(0, cut), core::kFirstTime, core::kLastTime);
+  std::optional<int64_t> id = whole_param(s.substr(cut + 1), 1, INT64_MAX);
   if (!t || !id) return std::nullopt;
   return std::make_pair(*t, *id);
 }
@@ -206,7 +188,7 @@ void occurrence_list(ActivityService& service, http::Request& req, http::Reply r
   }
   int64_t days = 7;
   if (std::optional<std::string> s = req.query_param("days")) {
-    std::optional<int64_t> v = activity_whole(*s, 1, 62);
+    std::optional<int64_t> v = whole_param(*s, 1, 62);
     if (!v) errors.push_back({"days", "a whole number from 1 to 62"});
     days = v.value_or(7);
   }
@@ -214,7 +196,7 @@ void occurrence_list(ActivityService& service, http::Request& req, http::Reply r
   f.until = f.from + days * core::kSecondsPerDay;
   auto id_param = [&](const char* name, std::optional<int64_t>& into) {
     if (std::optional<std::string> s = req.query_param(name)) {
-      into = activity_whole(*s, 1, INT64_MAX);
+      into = whole_param(*s, 1, INT64_MAX);
       if (!into) errors.push_back({name, "an id"});
     }
   };
@@ -229,8 +211,8 @@ void occurrence_list(ActivityService& service, http::Request& req, http::Reply r
     const size_t comma = near->find(',');
     std::optional<double> lat, lon;
     if (comma != std::string::npos) {
-      lat = activity_real(std::string_view(*near).substr(0, comma), -90, 90);
-      lon = activity_real(std::string_view(*near).substr(comma + 1), -180, 180);
+      lat = real_param(std::string_view(*near).substr(0, comma), -90, 90);
+      lon = real_param(std::string_view(*near).substr(comma + 1), -180, 180);
     }
     if (!lat || !lon) errors.push_back({"near", "lat,lon"});
     f.near_lat = lat;
@@ -238,12 +220,12 @@ void occurrence_list(ActivityService& service, http::Request& req, http::Reply r
     if (!lat || !lon) f.near_lat.reset();
   }
   if (std::optional<std::string> r = req.query_param("radius_m")) {
-    std::optional<int64_t> v = activity_whole(*r, 100, 20000);
+    std::optional<int64_t> v = whole_param(*r, 100, 20000);
     if (!v) errors.push_back({"radius_m", "a whole number of metres from 100 to 20000"});
     f.radius_m = static_cast<double>(v.value_or(3000));
   }
   if (std::optional<std::string> l = req.query_param("limit")) {
-    std::optional<int64_t> v = activity_whole(*l, 1, 100);
+    std::optional<int64_t> v = whole_param(*l, 1, 100);
     if (!v) errors.push_back({"limit", "a whole number from 1 to 100"});
     f.limit = static_cast<int>(v.value_or(50));
   }
@@ -278,9 +260,7 @@ void occurrence_read(ActivityService& service, http::Request& req, http::Reply r
 
 void register_activity_routes(http::Router& router, std::shared_ptr<ActivityService> service) {
   using http::Method;
-  using http::Role;
-  const http::Access staff = http::Access::Roles(
-      {Role::kWorker, Role::kVolunteer, Role::kKeeper, Role::kDepartment, Role::kAdmin});
+  const http::Access staff = organiser_staff_roles();
   const http::Access anyone = http::Access::Public();
   auto h = [&](ActivityRouteFn f) { return activity_handler(service, f); };
   router.add(Method::kGet, "/api/v1/activity-organisers", staff, h(organisers_route),

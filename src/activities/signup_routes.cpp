@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "accounts/caller.h"
+#include "activities/route_values.h"
 #include "activities/signup_json.h"
 #include "activities/signup_service.h"
 #include "http/json_input.h"
@@ -128,14 +129,12 @@ void signup_attendance_route(SignupService& service, http::Request& req, http::R
 
 void register_signup_routes(http::Router& router, std::shared_ptr<SignupService> service) {
   using http::Method;
-  using http::Role;
   using Fn = void (*)(SignupService&, http::Request&, http::Reply);
   auto bind = [service](Fn f) -> http::Handler {
     return
         [service, f](http::Request& req, http::Reply reply) { f(*service, req, std::move(reply)); };
   };
-  const http::Access staff = http::Access::Roles(
-      {Role::kAdmin, Role::kDepartment, Role::kWorker, Role::kVolunteer, Role::kKeeper});
+  const http::Access staff = organiser_staff_roles();
   const http::Access anyone = http::Access::AnyUser();
   router.add(Method::kPost, "/api/v1/activity-occurrences/{id}/signups", anyone,
              bind(signup_create_route),

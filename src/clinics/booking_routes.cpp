@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "activities/route_values.h"
 #include "clinics/clinic_json.h"
 #include "clinics/clinic_routes.h"
 #include "http/json_input.h"
@@ -52,9 +53,7 @@ void booking_door_list(BookingService& service, http::Request& req, http::Reply 
 
 void register_booking_routes(http::Router& router, std::shared_ptr<BookingService> service) {
   using http::Method;
-  using http::Role;
-  const http::Access staff = http::Access::Roles(
-      {Role::kAdmin, Role::kDepartment, Role::kWorker, Role::kVolunteer, Role::kKeeper});
+  const http::Access staff = activities::organiser_staff_roles();
   const http::Access anyone = http::Access::AnyUser();
   auto h = [&service](BookingRouteFn f) -> http::Handler {
     return

@@ -1,9 +1,9 @@
 // Routes of the free clinic sessions (docs/clinics.md "Sessions"). HTTP
 // only: every answer comes from ClinicService.
-#include <charconv>
 #include <memory>
 #include <utility>
 
+#include "activities/route_values.h"
 #include "clinics/clinic_json.h"
 #include "clinics/clinic_routes.h"
 #include "core/time.h"
@@ -25,14 +25,6 @@ ClinicDone clinic_written_answer(http::Reply reply, int status, bool with_skippe
     if (with_skipped) j["skipped"] = nlohmann::ordered_json(activities::clashes_json(w.skipped));
     reply(clinic_answer(j, status));
   };
-}
-
-std::optional<int64_t> clinic_whole(const std::string& s, int64_t min, int64_t max) {
-  int64_t v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
-    return std::nullopt;
-  return v;
 }
 
 void clinic_create(ClinicService& service, http::Request& req, http::Reply reply) {
@@ -75,13 +67,13 @@ void clinic_list(ClinicService& service, http::Request& req, http::Reply reply) 
   }
   int64_t days = kDefaultDays;
   if (std::optional<std::string> s = req.query_param("days")) {
-    std::optional<int64_t> v = clinic_whole(*s, 1, 62);
+    std::optional<int64_t> v = activities::whole_param(*s, 1, 62);
     if (!v) errors.push_back({"days", "a whole number from 1 to 62"});
     days = v.value_or(kDefaultDays);
   }
   std::optional<int64_t> community_id;
   if (std::optional<std::string> s = req.query_param("community_id")) {
-    community_id = clinic_whole(*s, 1, INT64_MAX);
+    community_id = activities::whole_param(*s, 1, INT64_MAX);
     if (!community_id) errors.push_back({"community_id", "an id"});
   }
   if (!errors.empty())
@@ -107,9 +99,7 @@ void clinic_desk_list(ClinicService& service, http::Request& req, http::Reply re
 
 void register_clinic_routes(http::Router& router, std::shared_ptr<ClinicService> service) {
   using http::Method;
-  using http::Role;
-  const http::Access staff = http::Access::Roles(
-      {Role::kWorker, Role::kVolunteer, Role::kKeeper, Role::kDepartment, Role::kAdmin});
+  const http::Access staff = activities::organiser_staff_roles();
   const http::Access anyone = http::Access::Public();
   auto h = [&service](ClinicRouteFn f) -> http::Handler {
     return
