@@ -2,6 +2,7 @@
 
 #include "accounts/user_roles.h"
 #include "accounts/user_store.h"
+#include "afterschool/afterschool_tables.h"
 #include "app/data_paths.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeals.h"
@@ -102,6 +103,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : jobs::job_migrations()) migrations.push_back(std::move(m));
   for (auto& m : activities::activity_migrations()) migrations.push_back(std::move(m));
   for (auto& m : clinics::clinic_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : afterschool::afterschool_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
