@@ -5,7 +5,8 @@
 // community canteens' menus and sample log (*-canteens.js), one for the
 // job posts (*-jobs.js), one for the organisers' activity screens
 // (*-activitydesk.js), one for the activities (*-activities.js), one for
-// the free clinics and their desk (*-clinics.js), the
+// the free clinics and their desk (*-clinics.js), one for after-school
+// care (*-afterschool.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
@@ -16,6 +17,7 @@ import zhCNJobs from './messages/zh-CN-jobs.js';
 import zhCNActivities from './messages/zh-CN-activities.js';
 import zhActivityDesk from './messages/zh-activitydesk.js';
 import zhCNClinics from './messages/zh-CN-clinics.js';
+import zhCNAfterschool from './messages/zh-CN-afterschool.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
@@ -24,8 +26,9 @@ import enJobs from './messages/en-jobs.js';
 import enActivities from './messages/en-activities.js';
 import enActivityDesk from './messages/en-activitydesk.js';
 import enClinics from './messages/en-clinics.js';
+import enAfterschool from './messages/en-afterschool.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool },
 };

@@ -5,8 +5,8 @@
 // visits with the overdue errands beside the overdue appeals (js/dash_care.js);
 // for admins and department users this month's canteen meals (js/dash_meals.js)
 // and the job posts' figures (js/dash_jobs.js), then this month's
-// activities (js/dash_activities.js) and the free clinics' places used
-// (js/dash_clinics.js).
+// activities (js/dash_activities.js), the free clinics' places used
+// (js/dash_clinics.js) and after-school care (js/dash_afterschool.js).
 import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -20,6 +20,7 @@ import { mealSection } from '../js/dash_meals.js';
 import { jobSection } from '../js/dash_jobs.js';
 import { activitySection } from '../js/dash_activities.js';
 import { clinicSection } from '../js/dash_clinics.js';
+import { afterschoolSection } from '../js/dash_afterschool.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -46,6 +47,7 @@ export async function render(view) {
   await jobSection(view, user);
   await activitySection(view, user);
   await clinicSection(view, user);
+  await afterschoolSection(view, user);
   view.dataset.ready = '1';  // every panel drawn (the tests wait for this)
   return () => disposers.forEach((d) => d());
 }

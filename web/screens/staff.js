@@ -77,6 +77,10 @@ export async function render(view) {
     view.append(h('section', { class: 'card', 'aria-labelledby': 'clinic-link-title' },
       h('h2', { id: 'clinic-link-title' }, t('clinicdesk.staff_heading')),
       h('p', {}, h('a', { id: 'clinic-desk-link', class: 'button', href: '#/clinic-desk' }, t('clinicdesk.staff_link')))));
+    // After-school care (docs/afterschool.md): the organisers' staff and the programmes' staff lists.
+    view.append(h('section', { class: 'card', 'aria-labelledby': 'as-link-title' },
+      h('h2', { id: 'as-link-title' }, t('asdesk.staff_heading_link')),
+      h('p', {}, h('a', { id: 'afterschool-desk-link', class: 'button', href: '#/afterschool-desk' }, t('asdesk.staff_link')))));
   }
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);

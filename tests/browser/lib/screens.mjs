@@ -13,6 +13,7 @@ import { ADMIN, makeUser, startDemoServer } from './demo.mjs';
 import { launch } from './browser.mjs';
 import { waitFor } from '../../http/lib/wait.mjs';
 import { makeClinic } from './clinics.mjs';
+import { makeProgramme } from './afterschool.mjs';
 
 export const RESIDENT = { username: 'screens.resident', password: 'resident-pass-1', display_name: '赵大爷', phone: '13812346543', role: 'resident' };
 
@@ -68,6 +69,8 @@ export async function prepareScreens(srv, admin) {
   assert.ok(deskDate, 'the demo has activity dates to come');
   // A free clinic of the screens' own (docs/clinics.md): tomorrow, slots with places.
   const clinic = await makeClinic(srv, admin, { slots: 3, places_per_slot: 4 });
+  // An after-school programme (docs/afterschool.md): its desk; the admin is not on its staff, so its roster is refused.
+  const programme = await makeProgramme(srv, admin);
   return [
     { route: '/', who: null, hash: '#/', ready: '.tile' },
     { route: '/near', who: null, hash: `#/near?kind=toilet&when=any&community=${c.id}`, ready: '.result' },
@@ -81,6 +84,7 @@ export async function prepareScreens(srv, admin) {
     { route: '/my/activities', who: null, hash: '#/my/activities', ready: '#act-signin' },
     { route: '/clinics', who: null, hash: '#/clinics', ready: '.clinic-row' },
     { route: '/clinics/:id', who: null, hash: `#/clinics/${clinic.activity.id}`, ready: '#clinic-signin' },
+    { route: '/my-children', who: null, hash: '#/my-children', ready: '#kids-signin' },
     { route: '/appeal/new', who: null, hash: '#/appeal/new', ready: '#category option[value="sanitation"]' },
     { route: '/track', who: null, hash: '#/track', ready: '#track-form' },
     { route: '/track/:code', who: null, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
@@ -96,6 +100,11 @@ export async function prepareScreens(srv, admin) {
       then: async (page) => {
         await page.locator('#clinic-slot-1-book').click();
         await page.locator('#clinic-book-form').waitFor();
+      } },
+    { route: '/my-children', who: RESIDENT, hash: '#/my-children', ready: '#kids-none',
+      then: async (page) => {
+        await page.locator('#kids-child-add').click();
+        await page.locator('#kids-child-form').waitFor();
       } },
     { route: '/my/activities', who: RESIDENT, hash: '#/my/activities', ready: '#act-feed-make',
       then: async (page) => {
@@ -147,6 +156,12 @@ export async function prepareScreens(srv, admin) {
         await page.locator('#clinic-slot-1-show').click();
         await page.locator('#clinic-bookings-1').waitFor();
       } },
+    { route: '/afterschool-desk', who: ADMIN, hash: '#/afterschool-desk', ready: '#as-programmes > li.as-programme',
+      then: async (page) => {
+        await page.locator('#as-new').click();
+        await page.locator('#as-programme-form').waitFor();
+      } },
+    { route: '/afterschool-desk/:id', who: ADMIN, hash: `#/afterschool-desk/${programme.id}`, ready: '#as-day-problem' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }

@@ -1,0 +1,185 @@
+// A full day at the staff tablet (社区四点半课堂, docs/afterschool.md
+// "Screens": web/screens/afterschool_desk.js, afterschool_day.js,
+// js/afterschool_checkout.js) in real Chromium on the demo, the server's and
+// the browser's clocks on a Monday at 18:10. Made through the API: a
+// programme of 西关社区 at 交通路社区四点半课堂 (16:30–18:30) with 陈老师 on its
+// staff and a volunteer whose background re-check is due; two mothers, each
+// with a child enrolled, one of them naming 李奶奶 as a pickup adult (her
+// code known to the test); a second, earlier programme (15:00–17:30) whose
+// child is still here. At the tablet 陈老师 opens the desk from the
+// workbench, the roster shows both children 未到 and the staffing short;
+// one tap checks 王小明 in from school, 李小红 is checked in as brought by
+// her mother (the name typed); 接走 for 王小明: a wrong code on the pad is
+// refused in words (not the server's text), the right code lets him go —
+// 已回家, with 李奶奶（奶奶）and how; the duty saved makes the staffing met;
+// the CSV link and print are there. The earlier programme's roster has its
+// late alert on top, with the mother's phone. The organiser wenti sees the
+// staff list with the re-check flagged. Axe on each; screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './lib/browser.mjs';
+import { startDemoServer } from './lib/demo.mjs';
+import { assertAccessible } from './lib/axe.mjs';
+import { shot } from './lib/shots.mjs';
+import { WENTI } from './lib/clinics.mjs';
+import { checkIn, makeAdult, makeChild, makeProgramme, NOW, person, setStaff, TEACHER, TODAY, VOLUNTEER } from './lib/afterschool.mjs';
+
+const MOTHER1 = { username: 'as.mother1', password: 'mother-pass-1', display_name: '王芳', phone: '13812340501', role: 'resident' };
+const MOTHER2 = { username: 'as.mother2', password: 'mother-pass-2', display_name: '李娟', phone: '13812340502', role: 'resident' };
+const MOTHER3 = { username: 'as.mother3', password: 'mother-pass-3', display_name: '赵敏', phone: '13812340503', role: 'resident' };
+
+let srv;
+let browser;
+let main;      // the programme of the day
+let early;     // one that ended at 17:30
+let ming;
+let hong;
+let gang;
+let code;
+before(async () => {
+  let admin;
+  ({ srv, admin } = await startDemoServer({ now: NOW }));
+  const teacher = await person(srv, admin, TEACHER);
+  const volunteer = await person(srv, admin, VOLUNTEER);
+  const m1 = await person(srv, admin, MOTHER1);
+  const m2 = await person(srv, admin, MOTHER2);
+  const m3 = await person(srv, admin, MOTHER3);
+  main = await makeProgramme(srv, admin);
+  early = await makeProgramme(srv, admin, { name: '交通路社区托管早班', start_time: '15:00', end_time: '17:30' });
+  const staff = [{ user_id: teacher.id, role: 'staff', background_checked_on: '2026-03-01' },
+    { user_id: volunteer.id, role: 'volunteer', background_checked_on: '2025-11-20' }];
+  await setStaff(srv, admin, main.id, staff);
+  await setStaff(srv, admin, early.id, staff);
+  ming = await makeChild(srv, m1, { name: '王小明', health_notes: '花生过敏' }, main.id);
+  hong = await makeChild(srv, m2, { name: '李小红', grade: '二年级' }, main.id);
+  gang = await makeChild(srv, m3, { name: '赵小刚' }, early.id);
+  ({ code } = await makeAdult(srv, m1, { name: '李奶奶', phone: '13912340001', child_ids: [ming.id] }));
+  await checkIn(srv, teacher, early.id, gang.id);
+  browser = await launch({ viewport: { width: 1024, height: 900 } });
+  await browser.context.clock.setFixedTime(new Date(NOW));
+});
+after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
+
+async function signedIn(who) {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.goto(srv.url + '/#/staff');
+  await page.locator('#username').fill(who.username);
+  await page.locator('#password').fill(who.password);
+  await page.locator('main form button[type="submit"]').click();
+  await page.locator('#me-name').waitFor();
+  return page;
+}
+
+const child = (page, c) => page.locator(`#as-child-${c.id}`);
+
+test('a full day at the staff tablet: check-ins, a wrong code refused in words, the right code, gone home with whom', async () => {
+  const page = await signedIn(TEACHER);
+  await page.locator('#afterschool-desk-link').click();
+  await page.locator(`#as-open-${main.id}`).waitFor();
+  assert.equal(await page.locator('.as-programme').count(), 2, 'both programmes he staffs');
+  assert.equal(await page.locator(`.as-programme[data-id="${main.id}"] .badge`).first().textContent(), '工作人员');
+  await assertAccessible(page, 'the after-school desk');
+  await page.locator(`#as-open-${main.id}`).click();
+  await page.locator('#as-roster .as-child').first().waitFor();
+  assert.deepEqual(await page.locator('#as-roster .as-child').evaluateAll((els) => els.map((e) => e.dataset.child)), [String(hong.id), String(ming.id)], 'by name');
+  assert.equal(await child(page, ming).getAttribute('data-state'), 'expected');
+  assert.equal(await page.locator(`#as-state-${ming.id}`).textContent(), '○ 未到');
+  assert.match(await child(page, ming).locator('.as-health').textContent(), /花生过敏/);
+  assert.match(await child(page, ming).locator('.as-guardians').textContent(), /王芳（母亲） 13812340501/);
+  assert.equal(await page.locator('#as-staffing').getAttribute('data-met'), 'false', 'nobody on duty yet');
+  assert.equal(await page.locator('#as-alerts').count(), 0, 'no alert on this programme');
+  assert.equal(await page.locator('#as-csv').getAttribute('href'), `/api/v1/afterschool-programmes/${main.id}/roster.csv?date=${TODAY}`);
+  await assertAccessible(page, 'the roster before anyone came');
+
+  // One tap from school; brought by an adult with her name.
+  await page.locator(`#as-in-school-${ming.id}`).click();
+  await page.locator(`#as-child-${ming.id}[data-state="here"]`).waitFor();
+  assert.equal(await page.locator('#as-day-status').textContent(), '王小明 已签到。');
+  assert.equal(await child(page, ming).locator('.as-arrived').textContent(), '18:10 放学到达');
+  await page.locator(`#as-in-adult-open-${hong.id}`).click();
+  await page.locator(`#as-in-adult-${hong.id}`).fill('李娟');
+  await page.locator(`#as-in-adult-go-${hong.id}`).click();
+  await page.locator(`#as-child-${hong.id}[data-state="here"]`).waitFor();
+  assert.equal(await child(page, hong).locator('.as-arrived').textContent(), '18:10 由 李娟 送来');
+  assert.equal(await page.locator('#as-counts').textContent(), '共 2 人：未到 0，在这里 2，已回家 0。');
+
+  // Going home: a wrong code on the pad, refused in words.
+  await page.locator(`#as-out-open-${ming.id}`).click();
+  await page.locator(`#as-checkout-${ming.id}`).waitFor();
+  const wrong = code === '000000' ? '111111' : '000000';
+  for (const d of wrong) await page.locator(`#as-checkout-${ming.id} .as-key[data-key="${d}"]`).click();
+  assert.equal(await page.locator(`#as-code-${ming.id}`).inputValue(), wrong);
+  await page.locator(`#as-code-go-${ming.id}`).click();
+  const error = page.locator(`#as-out-error-${ming.id}`);
+  await error.waitFor();
+  assert.equal(await error.textContent(), '不能接走：这不是授权接这个孩子的人的取件码（输错了，或这位接送人已被撤销、已过期）。');
+  assert.equal(await error.getAttribute('data-code'), 'pickup_refused');
+  assert.equal(await child(page, ming).getAttribute('data-state'), 'here', 'still here');
+  await assertAccessible(page, 'a wrong code refused');
+  await shot(page, 'afterschool-wrong-code', true);
+
+  // The right code, typed this time.
+  await page.locator(`#as-code-${ming.id}`).fill(code);
+  await page.locator(`#as-code-go-${ming.id}`).click();
+  await page.locator(`#as-child-${ming.id}[data-state="gone"]`).waitFor();
+  assert.equal(await page.locator('#as-day-status').textContent(), '王小明 已由 李奶奶（奶奶）接走。');
+  assert.equal(await page.locator(`#as-state-${ming.id}`).textContent(), '✔ 已回家');
+  assert.equal(await child(page, ming).locator('.as-gone').textContent(), '18:10 由 李奶奶（奶奶）接走（取件码）');
+  assert.equal(await page.locator(`#as-out-open-${ming.id}`).count(), 0);
+
+  // The duty: 陈老师 and the volunteer (whose re-check is due: flagged, not counted).
+  assert.match(await page.locator(`.as-duty-row[data-user]`).nth(1).textContent(), /需复查/);
+  await page.locator('#as-duty input').nth(0).check();
+  await page.locator('#as-duty input').nth(1).check();
+  await page.locator('#as-duty-save').click();
+  await page.locator('#as-day-status', { hasText: '值班已保存。' }).waitFor();
+  assert.match(await page.locator('#as-staffing').textContent(), /1 名成人在岗/);
+  assert.doesNotMatch(await page.locator('main').textContent(), /undefined|null|NaN|\[object/);
+  await assertAccessible(page, 'the roster after the day');
+  await shot(page, 'afterschool-roster', true);
+  // The print stylesheet leaves the roster and drops the tools.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#as-print').isVisible(), false);
+  assert.equal(await child(page, ming).isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  // The CSV the link fetches, with the page's session.
+  const csv = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, text: await r.text() }; },
+    await page.locator('#as-csv').getAttribute('href'));
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, /王小明/);
+  await page.close();
+});
+
+test('a late alert on top of the roster, with the mother to call', async () => {
+  const page = await signedIn(TEACHER);
+  await page.goto(srv.url + `/#/afterschool-desk/${early.id}`);
+  await page.locator('#as-alerts').waitFor();
+  assert.equal(await page.locator('#as-alerts h2').textContent(), '⚠ 1 个孩子超时未接');
+  const alert = page.locator(`.as-alert[data-child="${gang.id}"]`);
+  assert.match(await alert.textContent(), /赵小刚：\d\d:\d\d 起超时未接/);
+  assert.equal(await alert.locator('a.as-tel').getAttribute('href'), 'tel:13812340503');
+  // The alerts come before the roster.
+  const order = await page.evaluate(() => {
+    const a = document.querySelector('#as-alerts');
+    const r = document.querySelector('#as-roster');
+    return Boolean(a.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(order, 'the alerts on top');
+  await assertAccessible(page, 'a late alert');
+  await shot(page, 'afterschool-late', true);
+  await page.close();
+});
+
+test("the organiser's part: wenti sees the staff list with the re-check flagged", async () => {
+  const page = await signedIn(WENTI);
+  await page.goto(srv.url + '/#/afterschool-desk');
+  await page.locator(`#as-staff-show-${main.id}`).click();
+  await page.locator(`#as-staff-${main.id} .as-staff`).first().waitFor();
+  const due = page.locator(`#as-staff-${main.id} .as-staff[data-due="true"]`);
+  assert.equal(await due.count(), 1);
+  assert.match(await due.textContent(), /志愿者小周 · 志愿者 · 2025-11-20 审查 · ⚠ 需复查（2026-11-20 到期）/);
+  assert.match(await page.locator(`#as-staff-due-${main.id}`).textContent(), /1 人的背景审查需要复查/);
+  await assertAccessible(page, "the organiser's staff list");
+  await page.close();
+});
