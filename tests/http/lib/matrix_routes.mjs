@@ -36,6 +36,7 @@ import { JOB_ROUTES } from './matrix_routes_jobs.mjs';
 import { JOB_DESK_ROUTES } from './matrix_routes_job_desk.mjs';
 import { ACTIVITY_ROUTES } from './matrix_routes_activities.mjs';
 import { CLINIC_ROUTES } from './matrix_routes_clinics.mjs';
+import { AFTERSCHOOL_ROUTES } from './matrix_routes_afterschool.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
 // 生态园's first grid, reported by `resident`): staff of its areas and the
@@ -385,4 +386,5 @@ export const ROUTES = {
   ...JOB_DESK_ROUTES,
   ...ACTIVITY_ROUTES,
   ...CLINIC_ROUTES,
+  ...AFTERSCHOOL_ROUTES,
 };
