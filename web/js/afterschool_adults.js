@@ -9,7 +9,7 @@
 // large, with "write it down or give it to them: it will not be shown
 // again", until 我已记下; afterwards the adult is listed without it.
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { t } from './i18n.js';
 import { fieldBox, formErrors } from './care_form.js';
 import { oneAtATime } from './job_post_view.js';
@@ -89,7 +89,7 @@ export async function adultsSection(children) {
     }, () => { formBox.replaceChildren(); add.focus(); }));
     formBox.querySelector('h3').focus();
   });
-  section.append(h('h2', { id: 'kids-adults-title' }, t('kids.adults')), h('p', { class: 'note' }, t('kids.adults_note')),
+  fill(section, h('h2', { id: 'kids-adults-title' }, t('kids.adults')), h('p', { class: 'note' }, t('kids.adults_note')),
     once, status, list, children.length ? null : h('p', { class: 'note' }, t('kids.adults_need_child')), h('p', {}, add), formBox);
   try { await draw(); } catch (err) { list.replaceChildren(h('li', { class: 'error' }, refusalText(err, 'kids'))); }
   return section;

@@ -7,7 +7,7 @@
 // PUT …/staff, checked first as the contract checks it (no date in the
 // future, no one twice, at most 50). Data only as text.
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { t } from './i18n.js';
 import { formErrors } from './care_form.js';
 import { oneAtATime } from './job_post_view.js';
@@ -31,7 +31,8 @@ export async function staffCard(id, editable) {
   const load = async () => { items = (await api(`/afterschool-programmes/${id}/staff`)).items || []; };
   const draw = (flash = '') => {
     const due = items.filter((s) => s.recheck_due).length;
-    card.replaceChildren(h('h3', { id: `as-staff-title-${id}` }, t('asdesk.staff_heading')),
+    card.replaceChildren();
+    fill(card, h('h3', { id: `as-staff-title-${id}` }, t('asdesk.staff_heading')),
       flash ? h('p', { role: 'status', class: 'ok', id: `as-staff-flash-${id}` }, flash) : null,
       due ? h('p', { class: 'error', id: `as-staff-due-${id}` }, t('asdesk.recheck_count', { n: due })) : null,
       items.length ? h('ul', { class: 'plain as-staff-list' }, items.map(staffLine)) : h('p', { class: 'note' }, t('asdesk.staff_none')),

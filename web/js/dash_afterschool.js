@@ -5,7 +5,7 @@
 // attendances and the late pickups, and the district's totals, from one
 // GET /api/v1/afterschool-counts (numbers only, never a child).
 import { api, ApiError } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { t } from './i18n.js';
 import { districtDate } from './format.js';
 import { countRows, mayCount } from './afterschool_model.js';
@@ -30,7 +30,7 @@ export async function afterschoolSection(view, user) {
     return;
   }
   const { sites, total } = countRows(counts);
-  section.append(
+  fill(section,
     h('p', { class: 'big', id: 'afterschool-summary' }, t('asdesk.dash_summary', total)),
     h('div', { class: 'table-scroll' }, h('table', { id: 'afterschool-table' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('asdesk.dash.site')),

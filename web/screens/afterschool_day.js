@@ -165,7 +165,8 @@ export async function render(view, params, query) {
   const drawTop = () => {
     const st = staffingWords(roster.staffing);
     const n = rosterCounts(roster.children);
-    top.replaceChildren(alertsBox(roster) || '',
+    top.replaceChildren();
+    fill(top, alertsBox(roster),
       roster.day && roster.day.open === false ? h('p', { class: 'error big', id: 'as-closed' }, t('asdesk.day_closed.' + (roster.day.reason || 'weekday'),
         { name: roster.day.holiday_name || '' })) : null,
       h('p', { class: `big as-staffing ${st.met ? 'ok' : 'bad'}`, id: 'as-staffing', dataset: { met: String(st.met) } }, t(st.key, st.params)),
