@@ -135,10 +135,7 @@ Result<ProgrammeFields> read_programme(const nlohmann::json& body) {
 Result<ProgrammePatch> read_programme_patch(const nlohmann::json& body) {
   http::FieldReader in(body);
   ProgrammePatch p;
-  if (body.contains("organiser_org_id")) {
-    in.known({"organiser_org_id"});
-    in.fail("organiser_org_id", "a programme's organiser does not change");
-  }
+  p.organiser_org_id = in.optional_int("organiser_org_id", 1, INT64_MAX);
   p.site_id = in.optional_int("site_id", 1, INT64_MAX);
   p.name = activities::trimmed_text(in, "name", 1, 60, false);
   p.weekdays = programme_weekdays(body, in, false);
@@ -161,7 +158,28 @@ Result<ProgrammePatch> read_programme_patch(const nlohmann::json& body) {
   return p;
 }
 
+std::vector<std::string> patched_fields(const ProgrammePatch& patch) {
+  std::vector<std::string> out;
+  auto add = [&out](bool set, const char* name) {
+    if (set) out.emplace_back(name);
+  };
+  add(patch.name.has_value(), "name");
+  add(patch.organiser_org_id.has_value(), "organiser_org_id");
+  add(patch.site_id.has_value(), "site_id");
+  add(patch.weekdays.has_value(), "weekdays");
+  add(patch.start_time.has_value(), "start_time");
+  add(patch.end_time.has_value(), "end_time");
+  add(patch.capacity.has_value(), "capacity");
+  add(patch.term_start.has_value(), "term_start");
+  add(patch.term_end.has_value(), "term_end");
+  add(patch.on_makeup_days.has_value(), "on_makeup_days");
+  add(patch.staffing.has_value(), "staffing");
+  add(patch.status.has_value(), "status");
+  return out;
+}
+
 Result<Programme> apply_patch(Programme p, const ProgrammePatch& patch) {
+  if (patch.organiser_org_id) p.organiser_org_id = *patch.organiser_org_id;
   if (patch.site_id) p.site_id = *patch.site_id;
   if (patch.name) p.name = *patch.name;
   if (patch.weekdays) p.weekdays = *patch.weekdays;

@@ -74,10 +74,12 @@ struct ProgrammeFields {
 };
 Result<ProgrammeFields> read_programme(const nlohmann::json& body);
 
-// PUT /api/v1/afterschool-programmes/{id}: any of the fields (but the
-// organiser) plus status. The whole is checked against the programme it
-// edits by apply_patch (start before end, the term's order and length).
+// PUT /api/v1/afterschool-programmes/{id}: any of the fields plus status.
+// The whole is checked against the programme it edits by apply_patch (start
+// before end, the term's order and length); a new organiser is the
+// service's question (the caller must organise for it).
 struct ProgrammePatch {
+  std::optional<int64_t> organiser_org_id;
   std::optional<int64_t> site_id;
   std::optional<std::string> name;
   std::optional<std::string> weekdays;
@@ -91,6 +93,9 @@ struct ProgrammePatch {
   std::optional<std::string> status;
 };
 Result<ProgrammePatch> read_programme_patch(const nlohmann::json& body);
+// The names of the fields a patch sets, in the body's order of the contract
+// (for the audit entry).
+std::vector<std::string> patched_fields(const ProgrammePatch& patch);
 // The programme with the patch applied, or a 422 naming the field at fault.
 Result<Programme> apply_patch(Programme p, const ProgrammePatch& patch);
 

@@ -66,13 +66,15 @@ Result<std::vector<ProgrammeView>> programme_views(store::Connection& c,
   return out;
 }
 
-std::string programme_audit_detail(const Programme& p) {
-  return nlohmann::json{{"name", p.name},
-                        {"organiser_org_id", p.organiser_org_id},
-                        {"site_id", p.site_id},
-                        {"capacity", p.capacity},
-                        {"status", p.status}}
-      .dump();
+std::string programme_audit_detail(const Programme& p,
+                                   const std::vector<std::string>* changed = nullptr) {
+  nlohmann::json j = {{"name", p.name},
+                      {"organiser_org_id", p.organiser_org_id},
+                      {"site_id", p.site_id},
+                      {"capacity", p.capacity},
+                      {"status", p.status}};
+  if (changed) j["changed"] = *changed;
+  return j.dump();
 }
 
 std::vector<StaffView> programme_staff_views(const std::vector<StaffMember>& members,
@@ -225,6 +227,10 @@ void ProgrammeService::update(int64_t id, ProgrammePatch patch, Caller by, Progr
         if (!*old) return programme_not_found(id);
         Result<Programme> p = apply_patch(**old, patch);
         if (!p.ok()) return p.status();
+        // Handing the programme to another organiser: the caller organises for it too.
+        if (p->organiser_org_id != (*old)->organiser_org_id)
+          if (Status s = activities::require_organiser(c, by, p->organiser_org_id); !s.ok())
+            return s;
         if (patch.site_id)
           if (Status s = programme_check_site(c, p->site_id); !s.ok()) return s;
         p->updated_at = now();
@@ -232,9 +238,10 @@ void ProgrammeService::update(int64_t id, ProgrammePatch patch, Caller by, Progr
         Result<ProgrammeView> v = programme_view(c, id);
         if (!v.ok()) return v.status();
         *out = std::move(*v);
-        return audit_.append_job(accounts::audit_entry(by, "afterschool.programme.update",
-                                                       "afterschool_programme", std::to_string(id),
-                                                       programme_audit_detail(out->programme)))(c);
+        const std::vector<std::string> changed = patched_fields(patch);
+        return audit_.append_job(accounts::audit_entry(
+            by, "afterschool.programme.update", "afterschool_programme", std::to_string(id),
+            programme_audit_detail(out->programme, &changed)))(c);
       },
       [out, done = std::move(done)](const Status& s) { done(s, std::move(*out)); });
 }

@@ -111,6 +111,28 @@ TEST_F(ProgrammeServiceTest, EditAndClose) {
             2);
 }
 
+TEST_F(ProgrammeServiceTest, HandedToAnotherOrganiser) {
+  const int64_t id = made();
+  ProgrammePatch to_team;
+  to_team.organiser_org_id = 2;
+  // The community's worker does not organise for the team; the team's
+  // worker does not organise this programme.
+  EXPECT_EQ(update(id, to_team, organiser()).first.code(), Code::kPermissionDenied);
+  EXPECT_EQ(update(id, to_team, other_organiser()).first.code(), Code::kPermissionDenied);
+  Made moved = update(id, to_team, caller(8));  // staff of both
+  ASSERT_TRUE(moved.first.ok()) << moved.first.message();
+  EXPECT_EQ(moved.second.programme.organiser_org_id, 2);
+  EXPECT_EQ(moved.second.organiser_name, "青年志愿者队");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'afterschool.programme.update' "
+                  "AND detail LIKE '%\"changed\":[\"organiser_org_id\"]%'"),
+            1);
+  // Now the team's worker edits it, the community's not.
+  ProgrammePatch p;
+  p.capacity = 20;
+  EXPECT_TRUE(update(id, p, other_organiser()).first.ok());
+  EXPECT_EQ(update(id, p, organiser()).first.code(), Code::kPermissionDenied);
+}
+
 TEST_F(ProgrammeServiceTest, EditRefusals) {
   const int64_t id = made();
   ProgrammePatch p;

@@ -112,26 +112,28 @@ Result<int64_t> insert_programme(store::Connection& c, const Programme& p) {
 
 Status update_programme(store::Connection& c, const Programme& p) {
   auto q = c.prepare(
-      "UPDATE afterschool_programmes SET site_id = ?, name = ?, weekdays = ?, start_time = ?, "
-      "end_time = ?, capacity = ?, term_start = ?, term_end = ?, on_makeup_days = ?, "
+      "UPDATE afterschool_programmes SET organiser_org_id = ?, site_id = ?, name = ?, "
+      "weekdays = ?, start_time = ?, end_time = ?, capacity = ?, term_start = ?, term_end = ?, "
+      "on_makeup_days = ?, "
       "min_adults = ?, base_children = ?, per_extra_children = ?, status = ?, updated_at = ? "
       "WHERE id = ?");
   if (!q.ok()) return q.status();
-  q->bind(1, p.site_id)
-      .bind(2, p.name)
-      .bind(3, p.weekdays)
-      .bind(4, p.start_time)
-      .bind(5, p.end_time)
-      .bind(6, p.capacity)
-      .bind(7, p.term_start)
-      .bind(8, p.term_end)
-      .bind(9, int64_t{p.on_makeup_days ? 1 : 0})
-      .bind(10, p.staffing.min_adults)
-      .bind(11, p.staffing.base_children)
-      .bind(12, p.staffing.per_extra_children)
-      .bind(13, p.status)
-      .bind(14, p.updated_at)
-      .bind(15, p.id);
+  q->bind(1, p.organiser_org_id)
+      .bind(2, p.site_id)
+      .bind(3, p.name)
+      .bind(4, p.weekdays)
+      .bind(5, p.start_time)
+      .bind(6, p.end_time)
+      .bind(7, p.capacity)
+      .bind(8, p.term_start)
+      .bind(9, p.term_end)
+      .bind(10, int64_t{p.on_makeup_days ? 1 : 0})
+      .bind(11, p.staffing.min_adults)
+      .bind(12, p.staffing.base_children)
+      .bind(13, p.staffing.per_extra_children)
+      .bind(14, p.status)
+      .bind(15, p.updated_at)
+      .bind(16, p.id);
   return q->run();
 }
 

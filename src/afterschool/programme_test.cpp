@@ -161,6 +161,8 @@ TEST(afterschool_programme_patch, AnyFieldAndStatus) {
   EXPECT_EQ(p->weekdays, "24");
   EXPECT_EQ(p->on_makeup_days, true);
   EXPECT_FALSE(p->name.has_value());
+  EXPECT_EQ(patched_fields(*p),
+            (std::vector<std::string>{"weekdays", "capacity", "on_makeup_days", "status"}));
   Result<ProgrammePatch> empty = read_programme_patch(json::object());
   EXPECT_TRUE(empty.ok());
 }
@@ -168,7 +170,8 @@ TEST(afterschool_programme_patch, AnyFieldAndStatus) {
 TEST(afterschool_programme_patch, BadValues) {
   EXPECT_EQ(refused(read_programme_patch({{"status", "paused"}})), "status");
   EXPECT_EQ(refused(read_programme_patch({{"status", 1}})), "status");
-  EXPECT_EQ(refused(read_programme_patch({{"organiser_org_id", 2}})), "organiser_org_id");
+  EXPECT_EQ(refused(read_programme_patch({{"organiser_org_id", 0}})), "organiser_org_id");
+  EXPECT_EQ(refused(read_programme_patch({{"organiser_org_id", "2"}})), "organiser_org_id");
   EXPECT_EQ(refused(read_programme_patch({{"name", " "}})), "name");
   EXPECT_EQ(refused(read_programme_patch({{"capacity", 0}})), "capacity");
   EXPECT_EQ(refused(read_programme_patch({{"weekdays", {9}}})), "weekdays");
