@@ -27,6 +27,8 @@ let w;
 before(async () => { w = await startAfterschoolWorld(); });
 after(async () => { if (w) { await w.srv.stop(); w.srv.cleanup(); } });
 
+// Who took a child home, as every view names it (the check-out and the roster add the adult's or proxy's id).
+const whoTook = (p) => p && { name: p.name, relation: p.relation, method: p.method };
 const audits = (action, like = '') =>
   w.count(`SELECT COUNT(*) FROM audit_log WHERE action = '${action}'${like ? ` AND detail LIKE '%${like}%'` : ''};`);
 
@@ -83,7 +85,7 @@ test('a full day: programme, staff, a child with consent, enrolment, a pickup ad
   assert.equal(w.srv.sql(`SELECT consent_by || '|' || consent_version FROM children WHERE id = ${child.id};`), `${w.wang.user.id}|afterschool-children-v1`);
   assert.equal(audits('child.create'), 1);
   const guardians = await ok(201, 'POST', `${API}/children/${child.id}/guardians`, { phone: FATHER.phone, relation: '父亲' }, w.wang);
-  assert.deepEqual(guardians.items.map((g) => [g.display_name, g.relation, g.phone]).sort(),
+  assert.deepEqual(guardians.guardians.map((g) => [g.display_name, g.relation, g.phone]).sort(),
     [['王丽', '母亲', WANG.phone], ['王建军', '父亲', FATHER.phone]].sort());
   assert.equal(audits('child.guardian_add'), 1);
   assertProblem(await send('POST', `${API}/children/${child.id}/guardians`, { phone: '13835879999', relation: '舅舅' }, w.wang), 404, { error: 'no_account' });
@@ -142,7 +144,7 @@ test('a full day: programme, staff, a child with consent, enrolment, a pickup ad
   assertProblem(await w.checkOut(w.prog, { child_id: child.id, method: 'code', code: otherCode(granny.code) }), 403, { error: 'pickup_refused' });
   const gone = await w.checkOut(w.prog, { child_id: child.id, method: 'code', code: granny.code });
   assert.equal(gone.status, 200, gone.text);
-  assert.deepEqual(gone.body.picked_up_by, { name: '李秀英', relation: '奶奶', method: 'code' });
+  assert.deepEqual(whoTook(gone.body.picked_up_by), { name: '李秀英', relation: '奶奶', method: 'code' });
   assert.ok(gone.body.checked_out_at);
   assert.equal(w.srv.sql(`SELECT pickup_adult_id || '|' || checked_out_by || '|' || pickup_method FROM afterschool_attendance WHERE child_id = ${child.id};`),
     `${granny.adult.id}|${w.sixiaoban.user.id}|code`);
@@ -264,7 +266,7 @@ test('codes: a revoked adult\'s code is refused, a new code kills the old, five 
   assertProblem(await w.checkOut(w.prog, { child_id: c, method: 'phone', phone: '13835870003', visual_check: false }), 422, { field: 'visual_check' });
   const byPhone = await w.checkOut(w.prog, { child_id: c, method: 'phone', phone: '13835870003', visual_check: true });
   assert.equal(byPhone.status, 200, byPhone.text);
-  assert.deepEqual(byPhone.body.picked_up_by, { name: '李秀英', relation: '奶奶', method: 'phone' });
+  assert.deepEqual(whoTook(byPhone.body.picked_up_by), { name: '李秀英', relation: '奶奶', method: 'phone' });
   // Not checked in: 409.
   const d = await w.child({ name: '王小丁' });
   await w.enrol(d.id, w.prog);
@@ -282,6 +284,13 @@ test('proxies: recorded by staff they wait for a guardian; made by a guardian th
   const atDoor = await w.ok(201, 'POST', `${API}/children/${kid.id}/proxies`, { name: '赵红梅', phone: '13835870004', relation: '邻居' }, w.sixiaoban);
   assert.deepEqual([atDoor.child_id, atDoor.date, atDoor.confirmed, atDoor.confirm_channel, atDoor.used_at], [kid.id, TODAY, false, null, null]);
   assertProblem(await w.checkOut(w.prog, { child_id: kid.id, method: 'proxy', proxy_id: atDoor.id }), 403, { error: 'proxy_unconfirmed' });
+  // The mother sees it waiting (the staff's read of the list is audited).
+  const waiting = await w.ok(200, 'GET', `${API}/children/${kid.id}/proxies`, undefined, w.wang);
+  assert.deepEqual(waiting.items.map((p) => [p.id, p.confirmed]), [[atDoor.id, false]]);
+  const proxyReads = audits('personal_data.read', 'afterschool_proxies');
+  assert.equal((await w.get(`${API}/children/${kid.id}/proxies`, w.sixiaoban)).status, 200);
+  assert.equal(audits('personal_data.read', 'afterschool_proxies'), proxyReads + 1);
+  assertProblem(await w.get(`${API}/children/${kid.id}/proxies`, w.zhao), 403);
   // Confirmed by the staff member who took the mother's call.
   const called = await w.ok(200, 'POST', `${API}/pickup-proxies/${atDoor.id}/confirm`,
     { by_phone: true, called_at: '17:05', guardian_user_id: w.wang.user.id }, w.sixiaoban);
@@ -291,7 +300,7 @@ test('proxies: recorded by staff they wait for a guardian; made by a guardian th
     `${w.sixiaoban.user.id}|${w.wang.user.id}|17:05`);
   const taken = await w.checkOut(w.prog, { child_id: kid.id, method: 'proxy', proxy_id: atDoor.id });
   assert.equal(taken.status, 200, taken.text);
-  assert.deepEqual(taken.body.picked_up_by, { name: '赵红梅', relation: '邻居', method: 'proxy' });
+  assert.deepEqual(whoTook(taken.body.picked_up_by), { name: '赵红梅', relation: '邻居', method: 'proxy' });
 
   // A guardian's proxy in the app holds at once; used once, a second use is 409.
   const two = await w.child({ name: '王小二' });
@@ -358,7 +367,7 @@ test('the demo: 交通路社区四点半课堂 with its staff, 王丽\'s two chi
     const roster = await srv.fetch(`${PROGRAMMES}/${p.id}/roster`, { token: desk.token });
     assert.equal(roster.status, 200, roster.text);
     assert.deepEqual(roster.body.children.map((c) => [c.child.name, c.state]).sort(), [['王小满', 'gone'], ['王小雨', 'here']]);
-    assert.deepEqual(roster.body.children.find((c) => c.state === 'gone').picked_up_by, { name: '李秀英', relation: '奶奶', method: 'code' });
+    assert.deepEqual(whoTook(roster.body.children.find((c) => c.state === 'gone').picked_up_by), { name: '李秀英', relation: '奶奶', method: 'code' });
     assert.deepEqual([roster.body.staffing.on_duty, roster.body.staffing.required], [2, 2]);
     const kids = await srv.fetch(`${API}/my-children`, { token: mother.token });
     assert.deepEqual(kids.body.items.map((c) => c.name).sort(), ['王小满', '王小雨']);
@@ -368,7 +377,7 @@ test('the demo: 交通路社区四点半课堂 with its staff, 王丽\'s two chi
     const xiaoyu = roster.body.children.find((c) => c.child.name === '王小雨').child.id;
     const home = await srv.fetch(`${PROGRAMMES}/${p.id}/check-outs`, { method: 'POST', token: desk.token, json: { child_id: xiaoyu, method: 'code', code: codes[2] } });
     assert.equal(home.status, 200, home.text);
-    assert.deepEqual(home.body.picked_up_by, { name: '王建军', relation: '父亲', method: 'code' });
+    assert.deepEqual(whoTook(home.body.picked_up_by), { name: '王建军', relation: '父亲', method: 'code' });
   } finally {
     await srv.stop();
     srv.cleanup();

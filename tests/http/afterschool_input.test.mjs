@@ -115,7 +115,7 @@ test('the staff list and duty: checked users and dates, a day without a session,
   assertProblem(await put([entry({ user_id: 987654 })]), 422, { field: 'staff[0].user_id' });
   assertProblem(await put([entry({ role: 'boss' })]), 422, { field: 'staff[0].role' });
   assertProblem(await put([entry({ background_checked_on: '2026-12-08' })]), 422, { field: 'staff[0].background_checked_on' }); // tomorrow
-  assertProblem(await put([entry(), entry()]), 422, { field: 'staff' });
+  assertProblem(await put([entry(), entry()]), 422, { field: 'staff[1].user_id' }); // listed twice
   assertProblem(await put(Array.from({ length: 51 }, () => entry())), 422, { field: 'staff' });
   assertProblem(await w.send('PUT', staffPath, { staff: [entry()], extra: 1 }, w.styorg), 422, { field: 'extra' });
   assertProblem(await w.raw('PUT', staffPath, '{"staff": [', w.styorg), 400);

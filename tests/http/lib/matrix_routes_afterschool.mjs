@@ -203,6 +203,10 @@ export const AFTERSCHOOL_ROUTES = {
     ok: 403,
     expect: { resident: 201, volunteer: 201 },
   },
+  'GET /api/v1/children/{id}/proxies': [
+    { name: 'the world\'s child', prep: async (w) => ({ path: `/api/v1/children/${(await world(w)).child}/proxies` }), ok: 403, expect: { resident: 200, volunteer: 200 } },
+    { name: 'an unknown child', prep: () => ({ path: '/api/v1/children/987654321/proxies' }), ok: 404 },
+  ],
   'POST /api/v1/pickup-proxies/{id}/confirm': {
     // Recorded at the door by the programme's staff; a guardian confirms in
     // the app, the staff record the guardian's call.
