@@ -20,8 +20,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include "accounts/audit.h"
+#include "afterschool/child_service.h"
+#include "afterschool/pickup_service.h"
 #include "http/router.h"
 #include "photos/photo_store.h"
 #include "store/database.h"
@@ -30,5 +33,9 @@ namespace warmcity::afterschool {
 
 void register_family_routes(http::Router& router, store::Database& db, accounts::AuditLog& audit,
                             photos::PhotoStore photos, std::function<int64_t()> now);
+
+// Each part's routes (they keep their service alive).
+void register_child_routes(http::Router& router, std::shared_ptr<ChildService> service);
+void register_pickup_routes(http::Router& router, std::shared_ptr<PickupService> service);
 
 }  // namespace warmcity::afterschool

@@ -1,0 +1,160 @@
+// A child's bodies (child.h), pure: every field's rule with its 422 naming
+// the field, the separate consent, unknown fields; ages from birth dates.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "afterschool/child.h"
+
+namespace warmcity::afterschool {
+namespace {
+
+using nlohmann::json;
+
+const core::LocalDate kToday{2026, 9, 14};
+
+json child_good() {
+  return {{"name", "张小明"},
+          {"school", "凤山小学"},
+          {"grade", "三年级"},
+          {"birth_date", "2017-03-01"},
+          {"health_notes", "花生过敏"},
+          {"relation", "母亲"},
+          {"consent", true}};
+}
+
+std::string child_refused(const json& body) {
+  Result<ChildFields> f = read_child(body, kToday);
+  EXPECT_FALSE(f.ok()) << body.dump();
+  if (f.ok()) return "";
+  EXPECT_EQ(f.status().code(), Code::kUnprocessable);
+  return f.status().field_errors().empty() ? "" : f.status().field_errors().front().field;
+}
+
+std::string child_field(const Status& s) {
+  return s.field_errors().empty() ? "" : s.field_errors().front().field;
+}
+
+json child_with(json j, const std::string& field, json value) {
+  j[field] = std::move(value);
+  return j;
+}
+
+json child_without(json j, const std::string& field) {
+  j.erase(field);
+  return j;
+}
+
+TEST(FamilyChildRules, AGoodChildIsRead) {
+  Result<ChildFields> f = read_child(child_with(child_good(), "name", "  张小明 "), kToday);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->name, "张小明");
+  EXPECT_EQ(f->school, "凤山小学");
+  EXPECT_EQ(f->grade, "三年级");
+  EXPECT_EQ(f->birth_date, (core::LocalDate{2017, 3, 1}));
+  EXPECT_EQ(f->health_notes, "花生过敏");
+  EXPECT_EQ(f->relation, "母亲");
+  Result<ChildFields> none = read_child(child_with(child_good(), "health_notes", nullptr), kToday);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->health_notes);
+  Result<ChildFields> blank = read_child(child_with(child_good(), "health_notes", "  "), kToday);
+  ASSERT_TRUE(blank.ok());
+  EXPECT_FALSE(blank->health_notes);
+}
+
+TEST(FamilyChildRules, EveryFieldIsChecked) {
+  EXPECT_EQ(child_refused(child_without(child_good(), "name")), "name");
+  EXPECT_EQ(child_refused(child_with(child_good(), "name", "   ")), "name");
+  EXPECT_EQ(child_refused(child_with(child_good(), "name", std::string(31 * 3, 'a'))), "name");
+  EXPECT_EQ(child_refused(child_with(child_good(), "name", 12)), "name");
+  EXPECT_EQ(child_refused(child_without(child_good(), "school")), "school");
+  EXPECT_EQ(child_refused(child_with(child_good(), "school", std::string(61, 'x'))), "school");
+  EXPECT_EQ(child_refused(child_without(child_good(), "grade")), "grade");
+  EXPECT_EQ(child_refused(child_with(child_good(), "grade", json::array())), "grade");
+  EXPECT_EQ(child_refused(child_with(child_good(), "health_notes", std::string(501, 'x'))),
+            "health_notes");
+  EXPECT_EQ(child_refused(child_with(child_good(), "health_notes", false)), "health_notes");
+  EXPECT_EQ(child_refused(child_without(child_good(), "relation")), "relation");
+  EXPECT_EQ(child_refused(child_with(child_good(), "relation", std::string(21, 'x'))), "relation");
+  EXPECT_EQ(child_refused(child_with(child_good(), "nickname", "明明")), "nickname");
+}
+
+TEST(FamilyChildRules, TheBirthDateIsADatePastAndTheChild3To17) {
+  EXPECT_EQ(child_refused(child_without(child_good(), "birth_date")), "birth_date");
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", "2017/03/01")), "birth_date");
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", "2017-02-30")), "birth_date");
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", 20170301)), "birth_date");
+  Result<ChildFields> future =
+      read_child(child_with(child_good(), "birth_date", "2026-09-15"), kToday);
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.status().field_errors().front().message, "must not be in the future");
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", "2024-01-01")),
+            "birth_date");                                                                     // 2
+  EXPECT_TRUE(read_child(child_with(child_good(), "birth_date", "2023-09-14"), kToday).ok());  // 3
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", "2023-09-15")), "birth_date");
+  EXPECT_TRUE(read_child(child_with(child_good(), "birth_date", "2008-09-15"), kToday).ok());  // 17
+  EXPECT_EQ(child_refused(child_with(child_good(), "birth_date", "2008-09-14")),
+            "birth_date");  // 18
+}
+
+TEST(FamilyChildRules, TheSeparateConsentMustBeTrue) {
+  EXPECT_EQ(child_refused(child_without(child_good(), "consent")), "consent");
+  EXPECT_EQ(child_refused(child_with(child_good(), "consent", false)), "consent");
+  EXPECT_EQ(child_refused(child_with(child_good(), "consent", "true")), "consent");
+  EXPECT_EQ(child_refused(child_with(child_good(), "consent", 1)), "consent");
+}
+
+TEST(FamilyChildRules, AgesFromBirthDates) {
+  EXPECT_EQ(age_on({2017, 3, 1}, {2026, 9, 14}), 9);
+  EXPECT_EQ(age_on({2017, 9, 14}, {2026, 9, 14}), 9);
+  EXPECT_EQ(age_on({2017, 9, 15}, {2026, 9, 14}), 8);
+  EXPECT_EQ(age_on({2016, 2, 29}, {2026, 2, 28}), 9);
+  EXPECT_EQ(age_on({2016, 2, 29}, {2026, 3, 1}), 10);
+  EXPECT_EQ(age_on({2026, 9, 15}, {2026, 9, 14}), -1);
+}
+
+TEST(FamilyChildRules, APatchChangesWhatIsPresent) {
+  Result<ChildPatch> p = read_child_patch({{"grade", "四年级"}, {"health_notes", nullptr}});
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->grade, "四年级");
+  EXPECT_FALSE(p->name);
+  ASSERT_TRUE(p->health_notes);
+  EXPECT_FALSE(*p->health_notes);
+  Result<ChildPatch> notes = read_child_patch({{"health_notes", "哮喘"}});
+  ASSERT_TRUE(notes.ok());
+  EXPECT_EQ(**notes->health_notes, "哮喘");
+  EXPECT_FALSE(read_child_patch(json::object()).ok());
+  EXPECT_EQ(child_field(read_child_patch({{"name", ""}}).status()), "name");
+  EXPECT_EQ(child_field(read_child_patch({{"health_notes", 3}}).status()), "health_notes");
+  EXPECT_EQ(child_field(read_child_patch({{"birth_date", "2017-03-01"}}).status()),
+            "birth_date");  // not editable
+}
+
+TEST(FamilyChildRules, AGuardianInviteNeedsAPhoneAndARelation) {
+  Result<GuardianInvite> g = read_guardian_invite({{"phone", "13900000011"}, {"relation", "父亲"}});
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->phone, "13900000011");
+  EXPECT_EQ(child_field(read_guardian_invite({{"phone", "12345"}, {"relation", "父亲"}}).status()),
+            "phone");
+  EXPECT_EQ(
+      child_field(read_guardian_invite({{"phone", 13900000011LL}, {"relation", "父亲"}}).status()),
+      "phone");
+  EXPECT_EQ(child_field(read_guardian_invite({{"phone", "13900000011"}}).status()), "relation");
+}
+
+TEST(FamilyChildRules, AnEnrolmentNeedsAProgrammeAndConsent) {
+  Result<int64_t> id = read_enrolment({{"programme_id", 7}, {"consent", true}});
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(*id, 7);
+  EXPECT_EQ(child_field(read_enrolment({{"programme_id", 7}}).status()), "consent");
+  EXPECT_EQ(child_field(read_enrolment({{"programme_id", 7}, {"consent", false}}).status()),
+            "consent");
+  EXPECT_EQ(child_field(read_enrolment({{"programme_id", "7"}, {"consent", true}}).status()),
+            "programme_id");
+  EXPECT_EQ(child_field(read_enrolment({{"programme_id", 0}, {"consent", true}}).status()),
+            "programme_id");
+  EXPECT_EQ(child_field(read_enrolment({{"consent", true}}).status()), "programme_id");
+}
+
+}  // namespace
+}  // namespace warmcity::afterschool

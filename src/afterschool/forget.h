@@ -1,0 +1,27 @@
+// What after-school care forgets when a resident deletes their account
+// (docs/afterschool.md "Children and guardians"), run inside the account
+// deletion's one write job (accounts/resident_service.h forget_appeals):
+//   - the user stops being a guardian of any child;
+//   - a child left with no guardian is erased: name '（已删除）', school and
+//     grade '', health notes and birth date NULL, erased_at set; its pickup
+//     links deleted and its active enrolments withdrawn (the attendance
+//     rows stay, anonymous now);
+//   - the pickup adults the user added that are linked to no child any more
+//     are revoked (their code dead).
+#pragma once
+
+#include <cstdint>
+
+#include "core/status.h"
+#include "store/connection.h"
+
+namespace warmcity::afterschool {
+
+inline constexpr char kErasedChildName[] = "（已删除）";
+
+// `now`: unix seconds of the deletion.
+Status forget_guardian(store::Connection& c, int64_t user_id, int64_t now);
+// The same at core::now_unix().
+Status forget_guardian(store::Connection& c, int64_t user_id);
+
+}  // namespace warmcity::afterschool
