@@ -26,8 +26,9 @@ Result<AfterschoolCounts> afterschool_counts(store::Connection& c, const core::M
   std::map<int64_t, size_t> at;  // site id → index in out.sites
   {
     auto q = c.prepare(
-        "SELECT f.id, f.name, COUNT(*) FROM afterschool_programmes p "
-        "JOIN facilities f ON f.id = p.site_id GROUP BY f.id, f.name ORDER BY f.name, f.id");
+        "SELECT f.id, f.name, COALESCE(SUM(CASE WHEN p.status = 'active' THEN 1 ELSE 0 END), 0) "
+        "FROM afterschool_programmes p JOIN facilities f ON f.id = p.site_id "
+        "GROUP BY f.id, f.name ORDER BY f.name, f.id");
     if (!q.ok()) return q.status();
     while (true) {
       Result<bool> row = q->step();
@@ -40,8 +41,8 @@ Result<AfterschoolCounts> afterschool_counts(store::Connection& c, const core::M
   {
     auto q = c.prepare(
         "SELECT p.site_id, COUNT(DISTINCT e.child_id) FROM afterschool_enrolments e "
-        "JOIN afterschool_programmes p ON p.id = e.programme_id WHERE e.status = 'active' "
-        "GROUP BY p.site_id");
+        "JOIN afterschool_programmes p ON p.id = e.programme_id "
+        "WHERE e.status = 'active' AND p.status = 'active' GROUP BY p.site_id");
     if (!q.ok()) return q.status();
     while (true) {
       Result<bool> row = q->step();
@@ -74,7 +75,9 @@ Result<AfterschoolCounts> afterschool_counts(store::Connection& c, const core::M
   }
   {
     auto q = c.prepare(
-        "SELECT COUNT(DISTINCT child_id) FROM afterschool_enrolments WHERE status = 'active'");
+        "SELECT COUNT(DISTINCT e.child_id) FROM afterschool_enrolments e "
+        "JOIN afterschool_programmes p ON p.id = e.programme_id "
+        "WHERE e.status = 'active' AND p.status = 'active'");
     if (!q.ok()) return q.status();
     Result<bool> row = q->step();
     if (!row.ok()) return row.status();

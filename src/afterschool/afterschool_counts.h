@@ -17,16 +17,16 @@ namespace warmcity::afterschool {
 struct SiteCounts {
   int64_t site_id = 0;
   std::string site_name;
-  int64_t programmes = 0;    // its programmes (active or closed)
-  int64_t enrolled = 0;      // children actively enrolled now
+  int64_t programmes = 0;    // its active programmes
+  int64_t enrolled = 0;      // children actively enrolled now in its active programmes
   int64_t attending = 0;     // distinct children checked in during the month
   int64_t attendances = 0;   // check-ins during the month
   int64_t late_pickups = 0;  // check-outs after the late alert during the month
 };
 
 struct AfterschoolCounts {
-  std::vector<SiteCounts> sites;  // the sites with a programme, by name
-  int64_t enrolled = 0;           // distinct children actively enrolled
+  std::vector<SiteCounts> sites;  // the sites with a programme (even closed), by name
+  int64_t enrolled = 0;           // distinct children actively enrolled in active programmes
   int64_t attending = 0;          // distinct children checked in during the month
   int64_t late_pickups = 0;
 };

@@ -73,6 +73,22 @@ TEST_F(AfterschoolCountsTest, PerSiteAndInAll) {
   EXPECT_EQ(o->attending, 1);
   EXPECT_EQ(o->late_pickups, 1);
   EXPECT_EQ(o->enrolled, 5);
+
+  // A closed programme: its site stays listed with what happened, its
+  // children no longer count as enrolled.
+  ProgrammePatch close;
+  close.status = "closed";
+  ASSERT_TRUE(update(b, close, organiser()).first.ok());
+  Result<AfterschoolCounts> after = afterschool_counts(db_->reader(), *sept);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->sites.size(), 2u);
+  const SiteCounts& closed = after->sites[0].site_id == 603 ? after->sites[0] : after->sites[1];
+  EXPECT_EQ(closed.programmes, 0);
+  EXPECT_EQ(closed.enrolled, 0);
+  EXPECT_EQ(closed.attending, 1);
+  EXPECT_EQ(closed.late_pickups, 1);
+  EXPECT_EQ(after->enrolled, 4);
+  EXPECT_EQ(after->attending, 4);
 }
 
 TEST_F(AfterschoolCountsTest, NothingYet) {
