@@ -11,7 +11,9 @@
 // one tap checks 王小明 in from school, 李小红 is checked in as brought by
 // her mother (the name typed); 接走 for 王小明: a wrong code on the pad is
 // refused in words (not the server's text), the right code lets him go —
-// 已回家, with 李奶奶（奶奶）and how; the duty saved makes the staffing met;
+// 已回家, with 李奶奶（奶奶）and how; a neighbour at the door for 李小红 is
+// recorded, waits for a guardian, her mother's call is recorded and she
+// goes home with the neighbour; the duty saved makes the staffing met;
 // the CSV link and print are there. The earlier programme's roster has its
 // late alert on top, with the mother's phone. The organiser wenti sees the
 // staff list with the re-check flagged. Axe on each; screenshots.
@@ -127,6 +129,26 @@ test('a full day at the staff tablet: check-ins, a wrong code refused in words, 
   assert.equal(await page.locator(`#as-state-${ming.id}`).textContent(), '✔ 已回家');
   assert.equal(await child(page, ming).locator('.as-gone').textContent(), '18:10 由 李奶奶（奶奶）接走（取件码）');
   assert.equal(await page.locator(`#as-out-open-${ming.id}`).count(), 0);
+
+  // 李小红: a neighbour at the door, recorded; refused until her mother's call is recorded; then she goes.
+  await page.locator(`#as-out-open-${hong.id}`).click();
+  await page.locator(`#as-way-proxy-${hong.id}`).click();
+  await page.locator(`#as-door-name-${hong.id}`).fill('张阿姨');
+  await page.locator(`#as-door-phone-${hong.id}`).fill('13812349999');
+  await page.locator(`#as-door-relation-${hong.id}`).fill('邻居');
+  await page.locator(`#as-door-save-${hong.id}`).click();
+  const proxy = page.locator(`#as-proxy-box-${hong.id} .as-proxy[data-confirmed="false"]`);
+  await proxy.waitFor();
+  const proxyId = Number(await proxy.getAttribute('data-id'));
+  assert.match(await proxy.textContent(), /张阿姨（邻居） 13812349999 · ⚠ 等家长确认/);
+  // A guardian's call: the guardian chosen (the child's view names her), the time.
+  await page.locator(`#as-call-who-${proxyId} option`).first().waitFor({ state: 'attached' });
+  assert.match(await page.locator(`#as-call-who-${proxyId}`).textContent(), /李娟（母亲）/);
+  await page.locator(`#as-call-at-${proxyId}`).fill('18:08');
+  await page.locator(`#as-call-save-${proxyId}`).click();
+  await page.locator(`#as-proxy-go-${proxyId}`).click();
+  await page.locator(`#as-child-${hong.id}[data-state="gone"]`).waitFor();
+  assert.equal(await child(page, hong).locator('.as-gone').textContent(), '18:10 由 张阿姨（邻居）接走（临时代接）');
 
   // The duty: 陈老师 and the volunteer (whose re-check is due: flagged, not counted).
   assert.match(await page.locator(`.as-duty-row[data-user]`).nth(1).textContent(), /需复查/);

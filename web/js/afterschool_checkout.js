@@ -25,8 +25,9 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back']
 const nowClock = () => clockOf(new Date().toISOString());
 
 // `entry` is the roster's child entry; `proxies` a Map child id → [proxy]
-// the tablet knows of (the roster's and those recorded here).
-export function checkoutPanel(programmeId, entry, proxies, done) {
+// the tablet knows of (read for the child, and those recorded here); `date`
+// the roster's day.
+export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
   const child = entry.child;
   const cid = child.id;
   const say = h('div', { id: `as-out-says-${cid}`, role: 'alert', class: 'as-out-says' });
@@ -188,7 +189,25 @@ export function checkoutPanel(programmeId, entry, proxies, done) {
   const tabs = h('div', { class: 'as-ways', role: 'group', 'aria-label': t('asdesk.ways') }, Object.keys(ways).map((k) =>
     h('button', { type: 'button', class: 'secondary as-way', id: `as-way-${k}-${cid}`, 'aria-pressed': String(k === 'code'),
       onclick: () => show(k) }, t('asdesk.way.' + k))));
+  // Today's proxies of the child (GET /children/{id}/proxies: an audited
+  // read, so only when the proxy way is opened), with those recorded here.
+  let proxiesRead = false;
+  const readProxies = async () => {
+    if (proxiesRead) return;
+    proxiesRead = true;
+    try {
+      const items = ((await api(`/children/${cid}/proxies`)).items || []).filter((p) => !date || !p.date || p.date === date);
+      const known = new Map((proxies.get(cid) || []).map((p) => [p.id, p]));
+      for (const p of items) known.set(p.id, { ...known.get(p.id), ...p });
+      proxies.set(cid, [...known.values()]);
+      drawProxies();
+    } catch (err) {
+      proxiesRead = false;
+      say.replaceChildren(h('p', { class: 'error' }, refusalText(err)));
+    }
+  };
   function show(k) {
+    if (k === 'proxy') readProxies();
     for (const [name, el] of Object.entries(ways)) el.hidden = name !== k;
     for (const b of tabs.children) b.setAttribute('aria-pressed', String(b.id === `as-way-${k}-${cid}`));
     ways[k].querySelector('input, select, button')?.focus();

@@ -126,7 +126,7 @@ export async function render(view, params, query) {
           open.child = null;
           const by = att?.picked_up_by;
           await reload(by ? t('asdesk.gone_now', { name: c.name, who: by.name, relation: by.relation || '' }) : t('asdesk.gone_plain', { name: c.name }));
-        }));
+        }, date));
       }
     }
     return li;

@@ -14,7 +14,7 @@ import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { formErrors } from '../js/care_form.js';
 import { oneAtATime } from '../js/job_post_view.js';
-import { LIMITS, proxyBody } from '../js/afterschool_model.js';
+import { districtDay, LIMITS, proxyBody } from '../js/afterschool_model.js';
 import { checkMessages, dayLines, fieldErrors, programmeLine, refusalText, stateBadge } from '../js/afterschool_words.js';
 import { childForm } from '../js/afterschool_child_form.js';
 import { adultsSection } from '../js/afterschool_adults.js';
@@ -103,7 +103,7 @@ function proxyForm(c, done) {
 
 // The proxies of today the staff recorded, waiting for a guardian; and those confirmed.
 function proxiesBox(c, done) {
-  const list = [...(c.proxies || []), ...(c.today || []).flatMap((d) => d.proxies || [])];
+  const list = c.proxies || [];
   if (!list.length) return null;
   return h('ul', { class: 'plain kids-proxies' }, list.map((p) => {
     const li = h('li', { class: 'kids-proxy-item', dataset: { id: p.id, confirmed: String(Boolean(p.confirmed)) } },
@@ -183,6 +183,12 @@ export async function render(view, params, query) {
     const [mine, listed] = await Promise.all([api('/my-children'), api('/afterschool-programmes').catch(() => ({ items: [] }))]);
     const programmes = new Map(itemsOf(listed).map((p) => [p.id, p]));
     const children = itemsOf(mine);
+    // Each child's proxies (GET /children/{id}/proxies): those of today, the
+    // ones staff recorded at the door waiting for a guardian among them.
+    await Promise.all(children.map(async (c) => {
+      const items = await api(`/children/${c.id}/proxies`).then(itemsOf).catch(() => []);
+      c.proxies = items.filter((p) => !p.date || p.date === districtDay());
+    }));
     list.replaceChildren(...(children.length ? children.map((c) => childCard(c, programmes, draw))
       : [h('li', { class: 'note', id: 'kids-none' }, t('kids.none'))]));
     adultsBox.replaceChildren(await adultsSection(children.map((c) => ({ id: c.id, name: c.name }))));
