@@ -33,28 +33,6 @@ Status programme_check_site(store::Connection& c, int64_t site_id) {
   return Status::Ok();
 }
 
-Result<ProgrammeView> programme_view(store::Connection& c, int64_t id) {
-  Result<std::optional<Programme>> p = find_programme(c, id);
-  if (!p.ok()) return p.status();
-  if (!*p) return programme_not_found(id);
-  ProgrammeView v;
-  v.programme = std::move(**p);
-  Result<std::string> org = organisation_name(c, v.programme.organiser_org_id);
-  if (!org.ok()) return org.status();
-  v.organiser_name = std::move(*org);
-  Result<std::optional<SiteRow>> site = find_site(c, v.programme.site_id);
-  if (!site.ok()) return site.status();
-  if (*site) {
-    v.site_name = (*site)->name;
-    v.site_address = (*site)->address;
-    v.community_id = (*site)->community_id;
-  }
-  Result<int64_t> enrolled = enrolled_count(c, id);
-  if (!enrolled.ok()) return enrolled.status();
-  v.enrolled = *enrolled;
-  return v;
-}
-
 Result<std::vector<ProgrammeView>> programme_views(store::Connection& c,
                                                    const std::vector<int64_t>& ids) {
   std::vector<ProgrammeView> out;
@@ -87,6 +65,28 @@ std::vector<StaffView> programme_staff_views(const std::vector<StaffMember>& mem
 }
 
 }  // namespace
+
+Result<ProgrammeView> programme_view(store::Connection& c, int64_t id) {
+  Result<std::optional<Programme>> p = find_programme(c, id);
+  if (!p.ok()) return p.status();
+  if (!*p) return programme_not_found(id);
+  ProgrammeView v;
+  v.programme = std::move(**p);
+  Result<std::string> org = organisation_name(c, v.programme.organiser_org_id);
+  if (!org.ok()) return org.status();
+  v.organiser_name = std::move(*org);
+  Result<std::optional<SiteRow>> site = find_site(c, v.programme.site_id);
+  if (!site.ok()) return site.status();
+  if (*site) {
+    v.site_name = (*site)->name;
+    v.site_address = (*site)->address;
+    v.community_id = (*site)->community_id;
+  }
+  Result<int64_t> enrolled = enrolled_count(c, id);
+  if (!enrolled.ok()) return enrolled.status();
+  v.enrolled = *enrolled;
+  return v;
+}
 
 ProgrammeService::ProgrammeService(store::Database& db, accounts::AuditLog& audit,
                                    CalendarSource calendar, std::function<int64_t()> now)

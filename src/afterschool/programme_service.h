@@ -54,6 +54,10 @@ struct StaffView {
   bool recheck_due = false;
 };
 
+// The programme's view read on `c` (inside the caller's job): kNotFound for
+// an unknown id. For the other parts that show a programme (the roster).
+Result<ProgrammeView> programme_view(store::Connection& c, int64_t id);
+
 using ProgrammeDone = std::function<void(Status, ProgrammeView)>;
 using StaffDone = std::function<void(Status, std::vector<StaffView>)>;
 using DutyDone = std::function<void(Status, DayStaffing)>;
