@@ -132,8 +132,10 @@ void register_child_routes(http::Router& router, std::shared_ptr<ChildService> s
 }
 
 void register_family_routes(http::Router& router, store::Database& db, accounts::AuditLog& audit,
-                            photos::PhotoStore photos, std::function<int64_t()> now) {
-  register_child_routes(router, std::make_shared<ChildService>(db, audit, nullptr, now));
+                            photos::PhotoStore photos, std::function<int64_t()> now,
+                            ChildService::CalendarSource calendar) {
+  register_child_routes(router,
+                        std::make_shared<ChildService>(db, audit, std::move(calendar), now));
   register_pickup_routes(router,
                          std::make_shared<PickupService>(db, audit, std::move(photos), now));
 }

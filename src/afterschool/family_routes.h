@@ -14,7 +14,9 @@
 //   POST /api/v1/my-pickup-adults/{id}/revoke, …/{id}/new-code,
 //   GET /api/v1/pickup-adults/{id}/photo.
 // `photos` keeps the pickup adults' photos; `now` (unix seconds; nullptr:
-// the real clock) sets the district's today.
+// the real clock) sets the district's today; `calendar` (the official one;
+// nullptr: one that knows no year) tells my-children whether today is a
+// holiday without a session.
 // Lifetime: REQUIRES db and audit to outlive the router.
 #pragma once
 
@@ -32,7 +34,8 @@
 namespace warmcity::afterschool {
 
 void register_family_routes(http::Router& router, store::Database& db, accounts::AuditLog& audit,
-                            photos::PhotoStore photos, std::function<int64_t()> now);
+                            photos::PhotoStore photos, std::function<int64_t()> now,
+                            ChildService::CalendarSource calendar = nullptr);
 
 // Each part's routes (they keep their service alive).
 void register_child_routes(http::Router& router, std::shared_ptr<ChildService> service);
