@@ -110,6 +110,9 @@ class Residents {
   void stop();
   const ResidentConfig& config() const { return config_; }
   const char* sender_kind() const { return sender_->kind(); }
+  // The SMS sender, for the server's other text messages (after-school
+  // care's late-pickup alerts). Thread-safe; stop() stops it.
+  SmsSender& sms_sender() const { return *sender_; }
 
  private:
   int64_t now() const;

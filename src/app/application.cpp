@@ -1,8 +1,10 @@
 #include "app/application.h"
 
+#include "accounts/resident_codes.h"
 #include "accounts/user_roles.h"
 #include "accounts/user_store.h"
 #include "afterschool/afterschool_tables.h"
+#include "afterschool/forget.h"
 #include "app/data_paths.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeals.h"
@@ -135,7 +137,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   residents_config.session_ttl_seconds = config.accounts.session_ttl_seconds;
   residents_config.secure_cookie = config.accounts.secure_cookie;
   // In the deletion's one job: the appeals made anonymous, the clinics'
-  // health notes (sensitive, PIPL art. 28) deleted.
+  // health notes (sensitive, PIPL art. 28) deleted, the resident no longer a
+  // guardian of any child (a child left with none erased: afterschool/forget.h).
   residents_config.forget_appeals = [](store::Connection& c, int64_t user_id,
                                        const std::optional<std::string>& phone,
                                        int64_t now) -> Result<int64_t> {
@@ -143,6 +146,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
     if (!appeals.ok()) return appeals;
     Result<int64_t> notes = clinics::forget_health_notes(c, user_id, phone);
     if (!notes.ok()) return notes.status();
+    if (Status s = afterschool::forget_guardian(c, user_id, now); !s.ok()) return s;
     return appeals;
   };
   auto residents = accounts::Residents::open(*app->db_, std::move(residents_config));
@@ -200,6 +204,21 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
                            },
                            accounts::active_user_role,
                            [calendar = app->calendar_.get()] { return calendar->current(); }});
+  // After-school care (issue #19): session days on the official calendar,
+  // pickup adults' photos in the appeals' photo store (one directory, one
+  // quota), late-pickup alerts texted through the residents' SMS sender.
+  afterschool::ModuleConfig afterschool_config;
+  afterschool_config.sweep_interval_s = config.afterschool_sweep_interval_s;
+  afterschool_config.calendar = [calendar = app->calendar_.get()] { return calendar->current(); };
+  afterschool_config.notify = [residents = app->residents_.get()](const std::string& phone,
+                                                                  const std::string& text) {
+    // Handed over once (the alert is marked notified); the http sender logs
+    // a gateway that refuses or cannot be reached.
+    if (!accounts::is_mobile(phone)) return;
+    residents->sms_sender().send({phone, text, ""}, [](accounts::SmsResult) {});
+  };
+  app->afterschool_ = std::make_unique<afterschool::Module>(
+      *app->db_, app->accounts_->audit(), app->appeals_->photos(), std::move(afterschool_config));
   if (app->feed_) {
     if (Status s = app->follow_other_instances(); !s.ok()) return s;
   }
@@ -284,6 +303,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // booked with a health note and its consent, the dashboard's counts.
   clinics::register_routes(router, *app->db_, app->accounts_->audit(),
                            [calendar = app->calendar_.get()] { return calendar->current(); });
+  // After-school care (issue #19, service 10): programmes and their staff,
+  // children and pickup adults, proxies, the day's check-in and check-out,
+  // the roster, the counts.
+  app->afterschool_->register_routes(router);
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
@@ -310,6 +333,8 @@ Status Application::follow_other_instances() {
 Application::~Application() {
   // Nothing follows other instances once the modules start going away.
   if (feed_) feed_->stop();
+  // The late-pickup sweeper first: it texts through the residents' sender.
+  if (afterschool_) afterschool_->stop();
   // Finish every queued write before the modules that queued them go away.
   if (accounts_) accounts_->stop();
   if (residents_) residents_->stop();
@@ -317,6 +342,7 @@ Application::~Application() {
   if (activities_) activities_->stop();
   if (facilities_) facilities_->stop();
   if (db_) db_->stop();
+  afterschool_.reset();
   elders_.reset();
   appeals_.reset();
   facilities_.reset();

@@ -12,6 +12,7 @@
 #include "accounts/accounts.h"
 #include "accounts/resident_service.h"
 #include "activities/module.h"
+#include "afterschool/module.h"
 #include "appeals/appeal_service.h"
 #include "areas/areas.h"
 #include "calendar/calendar_service.h"
@@ -48,6 +49,9 @@ struct AppConfig {
   // Seconds between sweeps that lapse activity offers not accepted in time
   // (0: none, for commands).
   int activities_sweep_interval_s = 0;
+  // Seconds between sweeps that raise after-school late-pickup alerts and
+  // text the guardians (0: none, for commands).
+  int afterschool_sweep_interval_s = 0;
   // Follow the writes of other instances on the same database (the change
   // feed, store/change_feed.h): for `serve`; commands need not.
   bool follow_changes = false;
@@ -97,6 +101,7 @@ class Application {
   std::unique_ptr<appeals::AppealService> appeals_;          // uses areas_, calendar_
   std::unique_ptr<eldercare::ElderService> elders_;          // uses areas_
   std::unique_ptr<activities::Module> activities_;
+  std::unique_ptr<afterschool::Module> afterschool_;  // uses residents_' SMS sender
   http::Router router_;
   http::Metrics metrics_;
 };

@@ -203,6 +203,12 @@ void add_serve_command(CLI::App& cli) {
                   "seconds between sweeps that pass lapsed activity offers on (0: none)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
+  o->app.afterschool_sweep_interval_s = 60;
+  cmd->add_option("--afterschool-sweep-seconds", o->app.afterschool_sweep_interval_s,
+                  "seconds between sweeps that raise after-school late-pickup alerts and text "
+                  "the guardians (0: none)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   cmd->add_option("--rates-weights", o->rates_weights,
                   "weights of 响应率,解决率,满意率 in the composite (sum 1)")
       ->check(CLI::Validator(
