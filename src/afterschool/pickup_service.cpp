@@ -43,14 +43,15 @@ Result<PickupAdultRow> pickup_of_guardian(store::Connection& c, const Caller& by
   return std::move(**a);
 }
 
-// Every child is one `by` guards (else 422 child_ids).
+// Every child is one `by` guards: another family's child 403, an unknown
+// (or erased) one 422 child_ids.
 Status pickup_require_children(store::Connection& c, const Caller& by,
                                const std::vector<int64_t>& child_ids) {
   for (int64_t child : child_ids) {
     Status s = require_guardian(c, by, child);
-    if (s.code() == Code::kNotFound || s.code() == Code::kPermissionDenied)
+    if (s.code() == Code::kNotFound)
       return Status::Unprocessable(
-          "not a child you guard",
+          "no such child",
           {{"child_ids", std::string(kNotYourChild) + " (" + std::to_string(child) + ")"}});
     if (!s.ok()) return s;
   }

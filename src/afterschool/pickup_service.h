@@ -2,8 +2,8 @@
 // and their codes (docs/afterschool.md "Pickup adults and their codes").
 // HTTP-free.
 //
-// Who: a resident adds an adult for children they guard (each child_id a
-// child of theirs, else 422 child_ids); a guardian of one of its children
+// Who: a resident adds an adult for children they guard (another family's
+// child 403, an unknown child 422 child_ids); a guardian of one of its children
 // lists, edits, revokes it and asks for a new code; its photo is seen by
 // those guardians and by the staff of a programme one of its children is
 // actively enrolled in (that read audited: personal_data.read, purpose
