@@ -1,6 +1,7 @@
 #include "demo/demo.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "core/time.h"
 #include "core/wait_for.h"
 #include "demo/demo_activities.h"
+#include "demo/demo_afterschool.h"
 #include "demo/demo_care.h"
 #include "demo/demo_clinics.h"
 #include "demo/demo_delivery.h"
@@ -89,6 +91,12 @@ constexpr DemoUser kUsers[] = {
     // The free clinics (demo_clinics.cpp): the health bureau's clinic desk.
     {"weijian", "department", "区卫健局义诊专干(演示)", "demo-department-2026",
      "离石区卫生健康局（义诊）"},
+    // After-school care (demo_afterschool.cpp): 交通路社区's after-school worker
+    // (its organiser and staff), a volunteer on its staff list, and the mother
+    // of two enrolled children (a fictional number).
+    {"sixiaoban", "worker", "交通路四点半课堂(演示)", "demo-afterschool-2026", "交通路社区"},
+    {"zhaoxiaofang", "volunteer", "赵晓芳", "demo-volunteer-2026", ""},
+    {"wangli", "resident", "王丽", "demo-resident-2026", "", "13835871302"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -117,6 +125,7 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"community", "生态园社区", "BH-STY"},  // 梁俊连 works 生态园's appeals
     {"community", "西关社区", "FS-XG"},     // 任建平, of 西关's grid team
     {"community", "高家沟社区", "JK-GJG"},  // 高志强, of 高家沟's grid team
+    {"community", "交通路社区", "FS-JTL"},  // runs 交通路社区四点半课堂 (demo_afterschool.cpp)
     // Departments that appeals are dispatched to (lishi-appeal-categories.json).
     {"department", "离石区城市管理局"},
     {"department", "离石区消防救援大队"},
@@ -135,6 +144,13 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 using core::wait_for;
+
+// The official calendar's files beside the demo data (data/calendar).
+std::string calendar_dir_beside(const std::string& data_dir) {
+  std::filesystem::path dir(data_dir);
+  if (!dir.has_filename()) dir = dir.parent_path();
+  return (dir.parent_path() / "calendar").string();
+}
 
 Status refuse_non_empty(const Services& s) {
   if (s.areas.snapshot()->size() > 0 || s.facilities.snapshot()->size() > 0) {
@@ -408,6 +424,31 @@ Result<Report> create(Services services, const Options& options) {
       std::to_string(clinics->slots) + " slots, " + std::to_string(clinics->bookings) +
       " bookings (" + std::to_string(clinics->notes) + " with a health note, " +
       std::to_string(clinics->attended) + " attended)");
+  AfterschoolPeople afterschool_people;
+  afterschool_people.org = orgs.at("交通路社区");
+  afterschool_people.sixiaoban = user_ids.at("sixiaoban");
+  afterschool_people.volunteer = user_ids.at("zhaoxiaofang");
+  afterschool_people.resident = user_ids.at("wangli");
+  afterschool_people.calendar_dir = calendar_dir_beside(options.data_dir);
+  afterschool_people.client_address = kClientAddress;
+  facilities::ListFilter sites;
+  sites.kind = facilities::Kind::kAfterschoolSite;
+  auto site_list = services.facilities.list(sites);
+  if (!site_list.ok()) return site_list.status();
+  for (const facilities::Facility& f : *site_list) {
+    if (f.name == "交通路社区四点半课堂") afterschool_people.site = f.id;
+  }
+  if (afterschool_people.site == 0) return Status::Internal("demo: no site 交通路社区四点半课堂");
+  auto afterschool = create_afterschool(services.db, services.accounts.audit(), afterschool_people,
+                                        core::now_unix());
+  if (!afterschool.ok()) return afterschool.status();
+  say("after-school care: " + std::to_string(afterschool->programmes) + " programme, " +
+      std::to_string(afterschool->children) + " children enrolled, " +
+      std::to_string(afterschool->adults) + " pickup adults; today " +
+      (afterschool->session_today ? std::to_string(afterschool->checked_in) + " checked in, " +
+                                        std::to_string(afterschool->checked_out) + " gone home"
+                                  : std::string("no session")));
+  say("  pickup codes (demo only, shown once): " + afterschool->codes);
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

@@ -15,13 +15,14 @@
 // through ErrandService, VisitService and VisitRaiseService (demo_care.h).
 // Then the canteens' menus, subsidy table, orders and delivery routes
 // through their services (demo_menus.h, demo_subsidies.h, demo_orders.h,
-// demo_delivery.h), and the job posts, the activities and the free clinics
-// (demo_jobs.h, demo_activities.h, demo_clinics.h; each header says how it
-// writes). Finally appends the audit entry "demo.created".
+// demo_delivery.h), and the job posts, the activities, the free clinics and
+// the after-school care (demo_jobs.h, demo_activities.h, demo_clinics.h,
+// demo_afterschool.h; each header says how it writes). Finally appends the
+// audit entry "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
 // Blocking; for the CLI. Calls: accounts, areas, facilities, appeals, eldercare,
-// canteens, jobs, activities.
+// canteens, jobs, activities, afterschool.
 // Called by: app.
 #pragma once
 

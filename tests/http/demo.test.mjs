@@ -134,26 +134,27 @@ test('the demo holds the counts the docs state', async () => {
     listed += n;
   }
   assert.equal(listed, 74);
-  // 24 organisations (15 keepers — 4 of them the canteens' operators —, 3 communities — 生态园,
-  // 西关, 高家沟 —, the 4 departments appeals go to besides, the 2 job publishers and the free
-  // clinics' 离石区卫生健康局（义诊）) and 24 users: admin, a keeper, a cashier of each canteen, a
+  // 25 organisations (15 keepers — 4 of them the canteens' operators —, 4 communities — 生态园,
+  // 西关, 高家沟, 交通路 —, the 4 departments appeals go to besides, the 2 job publishers and the free
+  // clinics' 离石区卫生健康局（义诊）) and 27 users: admin, a keeper, a cashier of each canteen, a
   // department user for each category's department and each job publisher (renshe, gonghui),
   // the three grid teams' members (a worker and a volunteer each; 梁俊连 is 生态园's worker),
-  // the activities' two below and the clinics' desk weijian.
+  // the activities' two below, the clinics' desk weijian and the after-school care's three
+  // (交通路's worker sixiaoban, the volunteer zhaoxiaofang, the mother wangli).
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
-  assert.equal(orgs.body.items.length, 24);
+  assert.equal(orgs.body.items.length, 25);
   assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'community').map((o) => o.name).sort(),
-    ['生态园社区', '西关社区', '高家沟社区'].sort());
+    ['生态园社区', '西关社区', '高家沟社区', '交通路社区'].sort());
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
   // The activities' organiser wenti (西关社区) and the resident 张桂兰 signed up for some of them.
-  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 4, department: 10, volunteer: 3, resident: 1 });
+  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 5, department: 10, volunteer: 4, resident: 2 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
     ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'shitang_changmao',
-      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'wangcuiping', 'wenti',
-      'xuelijuan', 'zhangguilan', 'zonggonghui']);
+      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'sixiaoban', 'wangcuiping', 'wangli',
+      'wenti', 'xuelijuan', 'zhangguilan', 'zhaoxiaofang', 'zonggonghui']);
   // 8 appeal categories (their codes: the test above).
   assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
 });
