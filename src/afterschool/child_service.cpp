@@ -17,17 +17,6 @@ namespace {
 
 // Runs `job` as one write job whose result lands in `*out`, then answers
 // `done` with it (or with the job's refusal).
-template <class T>
-void child_submit(store::Database& db, std::function<Status(store::Connection&, T&)> job,
-                  FamilyDone<T> done) {
-  auto out = std::make_shared<T>();
-  db.submit([job = std::move(job), out](store::Connection& c) { return job(c, *out); },
-            [out, done = std::move(done)](const Status& s) {
-              if (!s.ok()) return done(s);
-              done(std::move(*out));
-            });
-}
-
 // The child's day at the programme: here, gone, or expected on a session.
 Result<std::optional<ChildToday>> child_today_at(store::Connection& c, int64_t child_id,
                                                  const EnrolmentRow& e,
@@ -75,7 +64,7 @@ std::shared_ptr<const core::Calendar> ChildService::calendar() const {
 void ChildService::create(ChildFields f, Caller by, FamilyDone<ChildRecord> done) {
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
   if (!by.is_resident()) return done(Status::PermissionDenied("only residents add their children"));
-  child_submit<ChildRecord>(
+  submit_family_job<ChildRecord>(
       db_,
       [this, f = std::move(f), by](store::Connection& c, ChildRecord& out) -> Status {
         const int64_t t = now();
@@ -146,7 +135,7 @@ void ChildService::read(int64_t id, Caller by, FamilyDone<ChildRecord> done) {
   if (!reader.ok()) return done(reader.status());
   if (*reader == ChildReader::kGuardian) return done(load_child_record(db_.reader(), id));
   // A staff member's read: checked again and audited in one job.
-  child_submit<ChildRecord>(
+  submit_family_job<ChildRecord>(
       db_,
       [this, id, by](store::Connection& c, ChildRecord& out) -> Status {
         Result<ChildReader> again = require_child_reader(c, by, id);
@@ -169,7 +158,7 @@ void ChildService::read(int64_t id, Caller by, FamilyDone<ChildRecord> done) {
 }
 
 void ChildService::update(int64_t id, ChildPatch p, Caller by, FamilyDone<ChildRecord> done) {
-  child_submit<ChildRecord>(
+  submit_family_job<ChildRecord>(
       db_,
       [this, id, p = std::move(p), by](store::Connection& c, ChildRecord& out) -> Status {
         if (Status s = require_guardian(c, by, id); !s.ok()) return s;
@@ -194,7 +183,7 @@ void ChildService::update(int64_t id, ChildPatch p, Caller by, FamilyDone<ChildR
 
 void ChildService::add_guardian(int64_t id, GuardianInvite g, Caller by,
                                 FamilyDone<std::vector<GuardianRow>> done) {
-  child_submit<std::vector<GuardianRow>>(
+  submit_family_job<std::vector<GuardianRow>>(
       db_,
       [this, id, g = std::move(g), by](store::Connection& c,
                                        std::vector<GuardianRow>& out) -> Status {
@@ -223,7 +212,7 @@ void ChildService::add_guardian(int64_t id, GuardianInvite g, Caller by,
 
 void ChildService::enrol(int64_t child_id, int64_t programme_id, Caller by,
                          FamilyDone<EnrolmentRow> done) {
-  child_submit<EnrolmentRow>(
+  submit_family_job<EnrolmentRow>(
       db_,
       [this, child_id, programme_id, by](store::Connection& c, EnrolmentRow& out) -> Status {
         if (Status s = require_guardian(c, by, child_id); !s.ok()) return s;
@@ -260,7 +249,7 @@ void ChildService::enrol(int64_t child_id, int64_t programme_id, Caller by,
 
 void ChildService::withdraw(int64_t enrolment_id, Caller by, FamilyDone<EnrolmentRow> done) {
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
-  child_submit<EnrolmentRow>(
+  submit_family_job<EnrolmentRow>(
       db_,
       [this, enrolment_id, by](store::Connection& c, EnrolmentRow& out) -> Status {
         Result<std::optional<EnrolmentRow>> row = find_enrolment(c, enrolment_id);

@@ -41,6 +41,20 @@ using accounts::Caller;
 template <class T>
 using FamilyDone = std::function<void(Result<T>)>;
 
+// Runs `job` as one write job on `db`, its result landing in a T; `done`
+// gets that T after the commit, or the job's refusal. The families'
+// services' writes (and audited reads) all go through here.
+template <class T>
+void submit_family_job(store::Database& db, std::function<Status(store::Connection&, T&)> job,
+                       FamilyDone<T> done) {
+  auto out = std::make_shared<T>();
+  db.submit([job = std::move(job), out](store::Connection& c) { return job(c, *out); },
+            [out, done = std::move(done)](const Status& s) {
+              if (!s.ok()) return done(s);
+              done(std::move(*out));
+            });
+}
+
 // A child's day at one programme, for its guardians.
 struct ChildToday {
   int64_t programme_id = 0;

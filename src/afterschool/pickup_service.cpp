@@ -19,17 +19,6 @@ Status pickup_not_found(int64_t id) {
   return Status::NotFound("no pickup adult " + std::to_string(id));
 }
 
-template <class T>
-void pickup_submit(store::Database& db, std::function<Status(store::Connection&, T&)> job,
-                   FamilyDone<T> done) {
-  auto out = std::make_shared<T>();
-  db.submit([job = std::move(job), out](store::Connection& c) { return job(c, *out); },
-            [out, done = std::move(done)](const Status& s) {
-              if (!s.ok()) return done(s);
-              done(std::move(*out));
-            });
-}
-
 // The adult, when `by` guards one of its children.
 Result<PickupAdultRow> pickup_of_guardian(store::Connection& c, const Caller& by, int64_t id) {
   if (!by.signed_in()) return Status::Unauthenticated("sign in first");
@@ -103,7 +92,7 @@ void PickupService::create(PickupAdultFields f, Caller by, FamilyDone<AdultWithC
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
   if (!by.is_resident())
     return done(Status::PermissionDenied("only residents name their children's pickup adults"));
-  pickup_submit<AdultWithCode>(
+  submit_family_job<AdultWithCode>(
       db_,
       [this, f = std::move(f), by](store::Connection& c, AdultWithCode& out) -> Status {
         if (Status s = pickup_require_children(c, by, f.child_ids); !s.ok()) return s;
@@ -143,7 +132,7 @@ Result<std::vector<PickupAdultRow>> PickupService::mine(const Caller& by) {
 
 void PickupService::update(int64_t id, PickupAdultPatch p, Caller by,
                            FamilyDone<PickupAdultRow> done) {
-  pickup_submit<PickupAdultRow>(
+  submit_family_job<PickupAdultRow>(
       db_,
       [this, id, p = std::move(p), by](store::Connection& c, PickupAdultRow& out) -> Status {
         Result<PickupAdultRow> a = pickup_of_guardian(c, by, id);
@@ -184,7 +173,7 @@ void PickupService::update(int64_t id, PickupAdultPatch p, Caller by,
 }
 
 void PickupService::revoke(int64_t id, Caller by, FamilyDone<PickupAdultRow> done) {
-  pickup_submit<PickupAdultRow>(
+  submit_family_job<PickupAdultRow>(
       db_,
       [this, id, by](store::Connection& c, PickupAdultRow& out) -> Status {
         Result<PickupAdultRow> a = pickup_of_guardian(c, by, id);
@@ -208,7 +197,7 @@ void PickupService::revoke(int64_t id, Caller by, FamilyDone<PickupAdultRow> don
 }
 
 void PickupService::new_code(int64_t id, Caller by, FamilyDone<AdultWithCode> done) {
-  pickup_submit<AdultWithCode>(
+  submit_family_job<AdultWithCode>(
       db_,
       [this, id, by](store::Connection& c, AdultWithCode& out) -> Status {
         Result<PickupAdultRow> a = pickup_of_guardian(c, by, id);
