@@ -26,9 +26,10 @@ export const ZHAO = { username: 'zhaomin', password: 'resident-pass-4', role: 'r
 export { PNG };
 export const PNG_DATA_URL = `data:image/png;base64,${PNG.toString('base64')}`;
 
-export async function startAfterschoolWorld() {
+// `now`: the server's clock at start; `sweep`: --afterschool-sweep-seconds (0: none).
+export async function startAfterschoolWorld({ now = NOW, sweep = 0 } = {}) {
   const base = await startWithAdminAndResident({
-    now: NOW, users: [WANG, FATHER, ZHAO], args: ['--afterschool-sweep-seconds', '0', '--activities-sweep-seconds', '0'],
+    now, users: [WANG, FATHER, ZHAO], args: ['--afterschool-sweep-seconds', String(sweep), '--activities-sweep-seconds', '0'],
   });
   const { srv, admin } = base;
   const w = { ...base, seq: 0 };
