@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "afterschool/child.h"
+#include "afterschool/child_json.h"
 
 namespace warmcity::afterschool {
 namespace {
@@ -154,6 +155,53 @@ TEST(FamilyChildRules, AnEnrolmentNeedsAProgrammeAndConsent) {
   EXPECT_EQ(child_field(read_enrolment({{"programme_id", 0}, {"consent", true}}).status()),
             "programme_id");
   EXPECT_EQ(child_field(read_enrolment({{"consent", true}}).status()), "programme_id");
+}
+
+TEST(FamilyChildRules, TheChildViewAndAGuardiansDay) {
+  MyChild m;
+  m.record.child = {5,          "张小明", "凤山小学", "三年级",      "2017-03-01",
+                    "花生过敏", 0,        10,         1'789'375'200, 0};
+  m.record.guardians = {{10, "张妈妈", "母亲", "13900000010"}};
+  m.enrolments = {{3, 5, 1, "凤山四点半课堂", "active", 1'789'375'200, std::nullopt}};
+  ChildToday here{
+      1, "gone",
+      AttendanceToday{1, 1'789'375'200, "from_school", 1'789'382'400, "code", "张奶奶", "奶奶"},
+      true};
+  ChildToday expected{2, "expected", std::nullopt, false};
+  m.today = {here, expected};
+  m.late_pickups_this_month = 2;
+  const nlohmann::ordered_json j = my_child_json(m, kToday);
+  EXPECT_EQ(j.at("age"), 9);
+  EXPECT_EQ(j.at("birth_date"), "2017-03-01");
+  EXPECT_EQ(j.at("guardians").dump(),
+            R"([{"user_id":10,"display_name":"张妈妈","relation":"母亲","phone":"13900000010"}])");
+  EXPECT_EQ(j.at("created_at"), "2026-09-14T16:40:00+08:00");
+  EXPECT_EQ(j.at("enrolments")[0].at("status"), "active");
+  EXPECT_TRUE(j.at("enrolments")[0].at("withdrawn_at").is_null());
+  EXPECT_EQ(j.at("today")[0].dump(),
+            R"({"programme_id":1,"state":"gone","checked_in_at":"2026-09-14T16:40:00+08:00",)"
+            R"("brought_by":"from_school","checked_out_at":"2026-09-14T18:40:00+08:00",)"
+            R"("picked_up_by":{"name":"张奶奶","relation":"奶奶","method":"code"},)"
+            R"("late_alert":true})");
+  EXPECT_EQ(j.at("today")[1].dump(),
+            R"({"programme_id":2,"state":"expected","checked_in_at":null,"brought_by":null,)"
+            R"("checked_out_at":null,"picked_up_by":null,"late_alert":false})");
+  EXPECT_EQ(j.at("late_pickups_this_month"), 2);
+  EXPECT_TRUE(j.at("pickup_adults").empty());
+}
+
+TEST(FamilyChildRules, ARefusalNamesItsCodeAndField) {
+  auto body = [](const Status& s) { return json::parse(family_problem(s).body); };
+  json full = body(Status::Conflict("full: the programme has no place left"));
+  EXPECT_EQ(full.at("error"), "full");
+  EXPECT_EQ(full.at("status"), 409);
+  json none = body(Status::NotFound("no_account: ask them to sign in once"));
+  EXPECT_EQ(none.at("error"), "no_account");
+  json bad =
+      body(Status::Unprocessable("some fields are not valid", {{"consent", "must be true"}}));
+  EXPECT_EQ(bad.at("error"), "invalid");
+  EXPECT_EQ(bad.at("field"), "consent");
+  EXPECT_FALSE(body(Status::NotFound("no such child")).contains("error"));
 }
 
 }  // namespace

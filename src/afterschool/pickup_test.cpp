@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "afterschool/pickup_adult.h"
+#include "afterschool/pickup_json.h"
 
 namespace warmcity::afterschool {
 namespace {
@@ -170,6 +171,33 @@ TEST(FamilyPickupRules, TheCodeIsStoredSaltedAndBoundToTheAdult) {
   EXPECT_NE(h, pickup_code_hash("other", 7, "123456"));
   EXPECT_NE(h, pickup_code_hash("salt", 7, "123457"));
   EXPECT_EQ(h.find("123456"), std::string::npos);
+}
+
+TEST(FamilyPickupRules, TheViewNeverShowsTheCodeAndTheAnswerThatMadeItShowsItOnce) {
+  PickupAdultRow a;
+  a.id = 7;
+  a.name = "张奶奶";
+  a.relation = "奶奶";
+  a.phone = "13800000001";
+  a.birth_date = "1958-04-02";
+  a.valid_until = "2026-09-13";
+  a.photo_file = "ab.png";
+  a.code_set_at = 1'789'375'200;
+  a.child_ids = {1, 2};
+  const nlohmann::ordered_json v = pickup_adult_json(a, kPickupToday);
+  EXPECT_EQ(v.dump(),
+            R"({"id":7,"name":"张奶奶","relation":"奶奶","phone":"13800000001",)"
+            R"("birth_date":"1958-04-02","valid_until":"2026-09-13","has_photo":true,)"
+            R"("child_ids":[1,2],"revoked_at":null,"code_set_at":"2026-09-14T16:40:00+08:00",)"
+            R"("active":false})");  // valid until yesterday
+  a.valid_until.reset();
+  EXPECT_TRUE(pickup_adult_json(a, kPickupToday).at("active").get<bool>());
+  a.revoked_at = 1'789'375'260;
+  EXPECT_FALSE(pickup_adult_json(a, kPickupToday).at("active").get<bool>());
+  const nlohmann::ordered_json made = adult_with_code_json({a, "042917"}, kPickupToday);
+  EXPECT_EQ(made.at("code"), "042917");
+  EXPECT_FALSE(made.at("adult").contains("code"));
+  EXPECT_EQ(made.at("adult").dump().find("042917"), std::string::npos);
 }
 
 }  // namespace
