@@ -7,13 +7,15 @@ Result<int64_t> raise_late_alerts(store::Connection& c, const std::string& day,
                                   const std::string& cutoff, int64_t now,
                                   std::optional<int64_t> programme_id) {
   if (cutoff.empty()) return int64_t{0};
-  // Driven from the programmes: each one's children of the day are found by
-  // the attendance's UNIQUE (programme_id, day, child_id).
+  // Driven from the programmes (CROSS JOIN keeps SQLite to that order): each
+  // one's children of the day are found by the attendance's UNIQUE
+  // (programme_id, day, child_id); no index starts with the day alone.
   const std::string head =
       "INSERT INTO afterschool_alerts (programme_id, child_id, day, raised_at) "
       "SELECT a.programme_id, a.child_id, a.day, ? FROM afterschool_programmes p "
-      "JOIN afterschool_attendance a ON a.programme_id = p.id AND a.day = ? "
-      "WHERE a.checked_out_at IS NULL AND p.end_time <= ?";
+      "CROSS JOIN afterschool_attendance a "
+      "WHERE a.programme_id = p.id AND a.day = ? AND a.checked_out_at IS NULL "
+      "AND p.end_time <= ?";
   const std::string tail = " ON CONFLICT (programme_id, child_id, day) DO NOTHING";
   auto q = c.prepare(programme_id ? head + " AND p.id = ?" + tail : head + tail);
   if (!q.ok()) return q.status();
