@@ -4,9 +4,12 @@
 // after it is late and resolves it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "afterschool/day_test_world.h"
+#include "afterschool/module.h"
 
 namespace warmcity::afterschool {
 namespace {
@@ -87,6 +90,42 @@ TEST_F(AlertTest, LateBeforeAnySweepSawIt) {
             1);
   ASSERT_TRUE(sweep().ok());
   EXPECT_TRUE(sent().empty());
+}
+
+// The module the app wires: every part's routes on one router, and its
+// sweep (the sweeper thread runs the same; 0 seconds: no thread here).
+TEST_F(AlertTest, TheModuleRegistersEveryPartAndSweeps) {
+  auto photos = photos::PhotoStore::open(scratch_.dir().file("photos"));
+  ASSERT_TRUE(photos.ok()) << photos.status().message();
+  accounts::AuditLog audit(*db_);
+  std::vector<std::string> told;
+  ModuleConfig config;
+  config.sweep_interval_s = 0;
+  config.calendar = [this] { return calendar_; };
+  config.notify = [&told](const std::string& phone, const std::string&) { told.push_back(phone); };
+  config.now = [this] { return now_.load(); };
+  Module module(*db_, audit, *photos, std::move(config));
+  http::Router router;
+  module.register_routes(router);
+  std::vector<std::string> patterns;
+  for (const auto& r : router.routes()) patterns.push_back(r->pattern);
+  for (const char* p :
+       {"/api/v1/afterschool-programmes", "/api/v1/afterschool-counts", "/api/v1/children",
+        "/api/v1/my-pickup-adults", "/api/v1/children/{id}/proxies",
+        "/api/v1/pickup-proxies/{id}/confirm", "/api/v1/afterschool-programmes/{id}/check-ins",
+        "/api/v1/afterschool-programmes/{id}/check-outs",
+        "/api/v1/afterschool-programmes/{id}/roster",
+        "/api/v1/afterschool-programmes/{id}/roster.csv"})
+    EXPECT_NE(std::find(patterns.begin(), patterns.end(), p), patterns.end()) << p;
+  ASSERT_TRUE(check_in(1, 101).ok());
+  at_minute(19 * 60);
+  std::promise<Result<int64_t>> swept;
+  module.sweep([&swept](Result<int64_t> n) { swept.set_value(std::move(n)); });
+  Result<int64_t> n = swept.get_future().get();
+  ASSERT_TRUE(n.ok()) << n.status().message();
+  EXPECT_EQ(*n, 2);
+  EXPECT_EQ(told, (std::vector<std::string>{"13900000010", "13900000011"}));
+  module.stop();
 }
 
 }  // namespace
