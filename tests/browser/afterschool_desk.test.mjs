@@ -16,11 +16,14 @@
 // goes home with the neighbour; the duty saved makes the staffing met;
 // the CSV link and print are there. The earlier programme's roster has its
 // late alert on top, with the mother's phone. The organiser wenti sees the
-// staff list with the re-check flagged. Axe on each; screenshots.
+// staff list with the re-check flagged. At the earlier programme five wrong
+// codes stop the codes for the day, said in words with the phone way shown.
+// The dashboard's figures equal GET /afterschool-counts. Axe on each;
+// screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { startDemoServer } from './lib/demo.mjs';
+import { ADMIN, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
 import { WENTI } from './lib/clinics.mjs';
@@ -190,6 +193,18 @@ test('a late alert on top of the roster, with the mother to call', async () => {
   assert.ok(order, 'the alerts on top');
   await assertAccessible(page, 'a late alert');
   await shot(page, 'afterschool-late', true);
+  // Five wrong codes, then codes are refused for him today: said so, and the phone and photo way offered.
+  await page.locator(`#as-out-open-${gang.id}`).click();
+  for (let i = 1; i <= 6; i++) {
+    await page.locator(`#as-code-${gang.id}`).fill(String(100000 + i));
+    await page.locator(`#as-code-go-${gang.id}`).click();
+    await page.locator(`#as-out-error-${gang.id}[data-code="${i <= 5 ? 'pickup_refused' : 'too_many_codes'}"]`).waitFor();
+  }
+  assert.equal(await page.locator(`#as-out-error-${gang.id}`).textContent(),
+    '今天这个孩子的取件码已经错了 5 次，不能再用取件码。请用手机号并核对照片，或联系家长。');
+  assert.equal(await page.locator(`#as-way-phone-${gang.id}`).getAttribute('aria-pressed'), 'true', 'the phone way shown');
+  assert.equal(await page.locator(`#as-phone-form-${gang.id}`).isVisible(), true);
+  await assertAccessible(page, 'too many codes');
   await page.close();
 });
 
@@ -203,5 +218,27 @@ test("the organiser's part: wenti sees the staff list with the re-check flagged"
   assert.match(await due.textContent(), /志愿者小周 · 志愿者 · 2025-11-20 审查 · ⚠ 需复查（2026-11-20 到期）/);
   assert.match(await page.locator(`#as-staff-due-${main.id}`).textContent(), /1 人的背景审查需要复查/);
   await assertAccessible(page, "the organiser's staff list");
+  await page.close();
+});
+
+test('the dashboard: children enrolled and attending per site and late pickups this month, as the API counts them', async () => {
+  const page = await signedIn(ADMIN);
+  await page.goto(srv.url + '/#/dashboard');
+  await page.locator('main .screen[data-ready="1"]').waitFor();
+  const admin = await srv.login(ADMIN.username, ADMIN.password);
+  const month = TODAY.slice(0, 7);
+  const counts = await srv.fetch(`/api/v1/afterschool-counts?month=${month}`, { token: admin.token });
+  assert.equal(counts.status, 200, counts.text);
+  assert.equal(await page.locator('#afterschool-title').textContent(), `四点半课堂（${month}）`);
+  assert.equal(await page.locator('#afterschool-summary').textContent(),
+    `已报名 ${counts.body.enrolled} 个孩子，本月来过 ${counts.body.attending} 个，超时接走 ${counts.body.late_pickups} 次`);
+  const site = counts.body.sites.find((x) => x.site_name === '交通路社区四点半课堂');
+  assert.ok(site, counts.text);
+  const row = page.locator(`#afterschool-table tr[data-site="${site.site_id}"]`);
+  for (const k of ['programmes', 'enrolled', 'attending', 'attendances', 'late_pickups']) {
+    assert.equal(await row.locator(`td[data-figure="${k}"]`).textContent(), String(site[k]), k);
+  }
+  assert.ok(site.enrolled >= 3 && site.attending >= 3, 'the three children of this test at least (the demo may have more)');
+  await assertAccessible(page, 'the dashboard with after-school care');
   await page.close();
 });

@@ -22,14 +22,14 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
-test('the start page offers the eight tasks and passes axe', async () => {
+test('the start page offers the nine tasks and passes axe', async () => {
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/');
   await page.getByText('运行正常').waitFor();
   assert.equal(await page.title(), '暖城 · 便民十件事');
-  // Near me, raise an appeal, track it, jobs, activities and free clinics (issue #18), the staff's workbench, the dashboard.
+  // Near me, raise an appeal, track it, jobs, activities and free clinics (issue #18), after-school care (issue #19), the staff's workbench, the dashboard.
   assert.deepEqual(await page.locator('.tile').evaluateAll((els) => els.map((a) => a.getAttribute('href'))),
-    ['#/near', '#/appeal/new', '#/track', '#/jobs', '#/activities', '#/clinics', '#/staff', '#/dashboard']);
+    ['#/near', '#/appeal/new', '#/track', '#/jobs', '#/activities', '#/clinics', '#/my-children', '#/staff', '#/dashboard']);
   assert.equal(await page.locator('#home-activities').textContent(), '文体活动（报名参加）');
   assert.equal(await page.locator('#home-clinics').textContent(), '社区义诊（免费看病预约）');
   await assertAccessible(page, 'home');
