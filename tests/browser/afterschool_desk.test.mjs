@@ -16,7 +16,9 @@
 // goes home with the neighbour; the duty saved makes the staffing met;
 // the CSV link and print are there. The earlier programme's roster has its
 // late alert on top, with the mother's phone. The organiser wenti sees the
-// staff list with the re-check flagged. At the earlier programme five wrong
+// staff list with the re-check flagged, makes a programme (a missing capacity
+// said by its field before anything is sent, the adults it needs said as
+// typed) and sets its staff list. At the earlier programme five wrong
 // codes stop the codes for the day, said in words with the phone way shown.
 // The dashboard's figures equal GET /afterschool-counts. Axe on each;
 // screenshots.
@@ -41,10 +43,12 @@ let ming;
 let hong;
 let gang;
 let code;
+let teacherId;
 before(async () => {
   let admin;
   ({ srv, admin } = await startDemoServer({ now: NOW }));
   const teacher = await person(srv, admin, TEACHER);
+  teacherId = teacher.id;
   const volunteer = await person(srv, admin, VOLUNTEER);
   const m1 = await person(srv, admin, MOTHER1);
   const m2 = await person(srv, admin, MOTHER2);
@@ -218,6 +222,43 @@ test("the organiser's part: wenti sees the staff list with the re-check flagged"
   assert.match(await due.textContent(), /志愿者小周 · 志愿者 · 2025-11-20 审查 · ⚠ 需复查（2026-11-20 到期）/);
   assert.match(await page.locator(`#as-staff-due-${main.id}`).textContent(), /1 人的背景审查需要复查/);
   await assertAccessible(page, "the organiser's staff list");
+  await page.close();
+});
+
+test("the organiser's new programme: checked before sending, created, then its staff list set with a background check", async () => {
+  const page = await signedIn(WENTI);
+  await page.goto(srv.url + '/#/afterschool-desk');
+  await page.locator('#as-new').click();
+  await page.locator('#as-p-name').fill('西关社区四点半课堂');
+  await page.locator('#as-p-site-id').selectOption({ label: '交通路社区四点半课堂' });
+  await page.locator('#as-p-term-start').fill('2026-09-01');
+  await page.locator('#as-p-term-end').fill('2027-01-20');
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/afterschool-programmes') posts.push(r.postDataJSON()); });
+  await page.locator('#as-p-save').click();
+  await page.locator('[data-for="capacity"] .field-error').waitFor();
+  assert.equal(await page.locator('[data-for="capacity"] .field-error').textContent(), '请填写 1 到 500 之间的整数。');
+  assert.deepEqual(posts, [], 'nothing sent');
+  await page.locator('#as-p-capacity').fill('40');
+  assert.equal(await page.locator('#as-p-need').textContent(), '40 个孩子满员时需要 3 名成人在岗（25 人以内 2 名，之后每多 20 人加 1 名）。');
+  await assertAccessible(page, 'the new programme form');
+  await page.locator('#as-p-save').click();
+  await page.locator('#as-desk-status', { hasText: '已创建「西关社区四点半课堂」。' }).waitFor();
+  assert.equal(posts.length, 1);
+  assert.deepEqual({ ...posts[0], site_id: typeof posts[0].site_id }, { name: '西关社区四点半课堂', site_id: 'number', weekdays: [1, 2, 3, 4, 5],
+    start_time: '16:30', end_time: '18:30', capacity: 40, term_start: '2026-09-01', term_end: '2027-01-20', on_makeup_days: false,
+    staffing: { min_adults: 2, base_children: 25, per_extra_children: 20 } });
+  const made = page.locator('.as-programme', { hasText: '西关社区四点半课堂' });
+  await made.waitFor();
+  const id = Number(await made.getAttribute('data-id'));
+  await page.locator(`#as-staff-show-${id}`).click();
+  await page.locator(`#as-staff-edit-${id}`).click();
+  await page.locator(`#as-staff-add-${id}`).click();
+  await page.locator(`#as-staff-${id}-0-user-id`).fill(String(teacherId));
+  await page.locator(`#as-staff-${id}-0-background-checked-on`).fill('2026-09-01');
+  await page.locator(`#as-staff-save-${id}`).click();
+  await page.locator(`#as-staff-flash-${id}`).waitFor();
+  assert.match(await page.locator(`#as-staff-${id} .as-staff`).textContent(), /陈老师 · 工作人员 · 2026-09-01 审查 · 2027-09-01 前复查/);
   await page.close();
 });
 
