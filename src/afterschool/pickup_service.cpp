@@ -1,6 +1,7 @@
 // Pickup adults and their codes (pickup_service.h).
 #include "afterschool/pickup_service.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "afterschool/afterschool_access.h"
@@ -45,6 +46,21 @@ Status pickup_require_children(store::Connection& c, const Caller& by,
     if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+// The adult's children after an edit by `by`: `wanted` (children `by`
+// guards) plus the links to children `by` does not guard, which only their
+// own guardians change.
+Result<std::vector<int64_t>> pickup_new_links(store::Connection& c, const Caller& by,
+                                              const PickupAdultRow& a,
+                                              const std::vector<int64_t>& wanted) {
+  std::vector<int64_t> out = wanted;
+  for (int64_t child : a.child_ids) {
+    Result<bool> mine = is_guardian(c, by.user_id, child);
+    if (!mine.ok()) return mine.status();
+    if (!*mine && std::find(out.begin(), out.end(), child) == out.end()) out.push_back(child);
+  }
+  return out;
 }
 
 Result<PickupAdultRow> pickup_reload(store::Connection& c, int64_t id) {
@@ -151,8 +167,11 @@ void PickupService::update(int64_t id, PickupAdultPatch p, Caller by,
         }
         const int64_t t = now();
         if (Status s = update_pickup_adult(c, id, p, file, t); !s.ok()) return s;
-        if (p.child_ids)
-          if (Status s = link_children(c, id, *p.child_ids); !s.ok()) return s;
+        if (p.child_ids) {
+          Result<std::vector<int64_t>> links = pickup_new_links(c, by, *a, *p.child_ids);
+          if (!links.ok()) return links.status();
+          if (Status s = link_children(c, id, *links); !s.ok()) return s;
+        }
         Result<PickupAdultRow> fresh = pickup_reload(c, id);
         if (!fresh.ok()) return fresh.status();
         out = std::move(*fresh);

@@ -60,7 +60,8 @@ class PickupService {
 
   void create(PickupAdultFields f, Caller by, FamilyDone<AdultWithCode> done);
   Result<std::vector<PickupAdultRow>> mine(const Caller& by);
-  // kConflict "revoked" for a revoked adult.
+  // kConflict "revoked" for a revoked adult. child_ids replace the links
+  // to the caller's children; links to children they do not guard stay.
   void update(int64_t id, PickupAdultPatch p, Caller by, FamilyDone<PickupAdultRow> done);
   // A revoked adult answers as it is.
   void revoke(int64_t id, Caller by, FamilyDone<PickupAdultRow> done);

@@ -197,6 +197,21 @@ TEST_F(FamilyPickupService, GuardiansEditAnAdult) {
   EXPECT_EQ(update(id, p, other_mother()).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(update(id, p, admin()).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(update(id + 100, p, mother()).status().code(), Code::kNotFound);
+  // A link to a child the editor does not guard stays: the father guards
+  // only b; he moves the adult from b to nothing of his, a stays linked.
+  ASSERT_TRUE(exec("INSERT INTO child_guardians (child_id, user_id, relation, added_by, added_at) "
+                   "VALUES (" +
+                   std::to_string(b) +
+                   ", 11, '父亲', 10, 0); DELETE FROM child_guardians WHERE "
+                   "user_id = 10 AND child_id = " +
+                   std::to_string(b))
+                  .ok());
+  PickupAdultPatch fathers;
+  fathers.child_ids = std::vector<int64_t>{b};
+  fathers.relation = "外婆";
+  Result<PickupAdultRow> kept = update(id, fathers, father());
+  ASSERT_TRUE(kept.ok()) << kept.status().message();
+  EXPECT_EQ(kept->child_ids, (std::vector<int64_t>{a, b}));
   PickupAdultPatch open;
   open.valid_until.emplace(std::nullopt);
   Result<PickupAdultRow> unlimited = update(id, open, mother());
