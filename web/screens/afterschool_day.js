@@ -135,7 +135,11 @@ export async function render(view, params, query) {
   const drawDuty = async () => {
     let staff = [];
     try { staff = (await api(`/afterschool-programmes/${encodeURIComponent(id)}/staff`)).items || []; } catch { staff = []; }
-    const onDuty = new Set((roster.duty || roster.staffing?.duty_user_ids || []).map(Number));
+    // The roster says how many are on duty, not who (docs/afterschool.md): the
+    // boxes start empty then, and saving replaces the day's duty list.
+    const named = roster.duty || roster.staffing?.duty_user_ids;
+    const onDuty = new Set((named || []).map(Number));
+    const unknown = !named && (roster.staffing?.on_duty ?? 0) > 0;
     const form = h('form', { id: 'as-duty-form', novalidate: true },
       staff.length ? h('ul', { class: 'plain' }, staff.map((s) => h('li', { class: 'choice as-duty-row', dataset: { user: s.user_id } },
         h('input', { type: 'checkbox', id: `as-duty-${s.user_id}`, value: String(s.user_id), checked: onDuty.has(Number(s.user_id)) }),
@@ -159,7 +163,9 @@ export async function render(view, params, query) {
         }
       });
     });
-    dutyBox.replaceChildren(h('h2', { id: 'as-duty-title' }, t('asdesk.duty')), h('p', { class: 'note' }, t('asdesk.duty_note')), form);
+    dutyBox.replaceChildren();
+    fill(dutyBox, h('h2', { id: 'as-duty-title' }, t('asdesk.duty')), h('p', { class: 'note' }, t('asdesk.duty_note')),
+      unknown && h('p', { class: 'note', id: 'as-duty-unknown' }, t('asdesk.duty_unknown', { n: roster.staffing.on_duty })), form);
   };
 
   const drawTop = () => {

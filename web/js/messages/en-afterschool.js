@@ -188,6 +188,7 @@ export default {
   'asdesk.gone_plain': '{name} went home.',
   'asdesk.duty': 'On duty today',
   'asdesk.duty_note': 'Tick who is on duty today. Someone due for a background re-check does not count.',
+  'asdesk.duty_unknown': '{n} already on duty today (who is not shown here): saving replaces the day’s duty list.',
   'asdesk.duty_save': 'Save the duty',
   'asdesk.duty_saved': 'The duty is saved.',
   'asdesk.print': 'Print the roster',

@@ -190,6 +190,7 @@ export default {
   'asdesk.gone_plain': '{name} 已回家。',
   'asdesk.duty': '今日值班',
   'asdesk.duty_note': '勾选今天在岗的人。需复查背景审查的人不计入在岗人数。',
+  'asdesk.duty_unknown': '今天已有 {n} 人登记在岗（这里看不到是谁）：勾选后保存会替换今天的值班名单。',
   'asdesk.duty_save': '保存值班',
   'asdesk.duty_saved': '值班已保存。',
   'asdesk.print': '打印名单',
