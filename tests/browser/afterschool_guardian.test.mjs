@@ -11,7 +11,8 @@
 // the adult (asked once more) and the adult is 已撤销; a one-off proxy for
 // today is recorded; once the teacher checks her son in at the earlier
 // programme and its end is 30 minutes past, her page shows him 在这里 and the
-// late alert. Elder mode at 360 px (20 px text, 60 px targets). Axe on each.
+// late alert; a neighbour the teacher recorded at the door waits for her and
+// she confirms it in the app. Elder mode at 360 px (20 px text, 60 px targets). Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -160,7 +161,7 @@ test('a guardian adds a pickup adult: the code shown once, then the adult listed
   await p.close();
 });
 
-test('a one-off proxy for today; checked in at the earlier programme, she sees him here and the late alert', async () => {
+test('a one-off proxy for today; checked in at the earlier programme, she sees him here and the late alert; she confirms a proxy the teacher recorded', async () => {
   const p = await page('#/my-children');
   await p.locator(`#kids-proxy-open-${childId}`).click();
   await p.locator(`#kids-proxy-name-${childId}`).fill('张阿姨');
@@ -183,6 +184,22 @@ test('a one-off proxy for today; checked in at the earlier programme, she sees h
   assert.doesNotMatch(await p.locator('main').textContent(), /undefined|null|NaN|\[object/);
   await assertAccessible(p, 'my children with a late alert');
   await shot(p, 'afterschool-late-guardian', true);
+  // The teacher records a neighbour at the door; she sees it waiting and confirms it in the app.
+  const atDoor = await srv.fetch(`/api/v1/children/${childId}/proxies`, { method: 'POST', token: teacher.token,
+    json: { name: '赵红梅', phone: '13812348888', relation: '邻居' } });
+  assert.equal(atDoor.status, 201, atDoor.text);
+  await p.reload();
+  const waiting = p.locator(`.kids-proxy-item[data-id="${atDoor.body.id}"]`);
+  await waiting.waitFor();
+  assert.equal(await waiting.getAttribute('data-confirmed'), 'false');
+  assert.match(await waiting.textContent(), /课堂登记了 赵红梅 来接孩子。是您请的人吗？/);
+  await assertAccessible(p, 'a proxy waiting for her');
+  await p.locator(`#kids-proxy-confirm-${atDoor.body.id}`).click();
+  await p.locator('#kids-status', { hasText: '已确认由 赵红梅 接 王小明。' }).waitFor();
+  assert.equal(await p.locator(`.kids-proxy-item[data-id="${atDoor.body.id}"]`).getAttribute('data-confirmed'), 'true');
+  const proxies = await srv.fetch(`/api/v1/children/${childId}/proxies`, { token: mother.token });
+  const confirmed = proxies.body.items.find((x) => x.id === atDoor.body.id);
+  assert.deepEqual([confirmed.confirmed, confirmed.confirm_channel], [true, 'app']);
   await p.close();
 });
 
