@@ -27,6 +27,17 @@ Status forget_erase_child(store::Connection& c, int64_t child_id, int64_t user_i
   if (Status s = forget_run(c, "DELETE FROM child_pickup_adults WHERE child_id = ?", child_id);
       !s.ok())
     return s;
+  // The days stay, anonymous: no adult's name, no link to a proxy, whose
+  // name and phone (a neighbour's) go with the child.
+  if (Status s = forget_run(c,
+                            "UPDATE afterschool_attendance SET brought_by_name = NULL, "
+                            "pickup_name = NULL, pickup_relation = NULL, pickup_proxy_id = NULL "
+                            "WHERE child_id = ?",
+                            child_id);
+      !s.ok())
+    return s;
+  if (Status s = forget_run(c, "DELETE FROM pickup_proxies WHERE child_id = ?", child_id); !s.ok())
+    return s;
   auto enrolments = c.prepare(
       "UPDATE afterschool_enrolments SET status = 'withdrawn', withdrawn_at = ?, withdrawn_by = ? "
       "WHERE child_id = ? AND status = 'active'");
@@ -55,13 +66,22 @@ Status forget_guardian(store::Connection& c, int64_t user_id, int64_t now) {
     if (*any) continue;
     if (Status s = forget_erase_child(c, child, user_id, now); !s.ok()) return s;
   }
-  auto orphans = c.prepare(
-      "UPDATE pickup_adults SET revoked_at = ?, updated_at = ? WHERE owner_user_id = ? "
-      "AND revoked_at IS NULL AND NOT EXISTS "
-      "(SELECT 1 FROM child_pickup_adults l WHERE l.adult_id = pickup_adults.id)");
-  if (!orphans.ok()) return orphans.status();
-  orphans->bind(1, now).bind(2, now).bind(3, user_id);
-  return orphans->run();
+  // The account's pickup adults who now take no child home are deleted
+  // (their name, phone, birth date and code); the days they took a child
+  // home keep the method, not the link. An adult still linked to a child
+  // of another guardian stays, for that guardian to keep or revoke.
+  const std::string orphans =
+      "SELECT id FROM pickup_adults WHERE owner_user_id = ? AND NOT EXISTS "
+      "(SELECT 1 FROM child_pickup_adults l WHERE l.adult_id = pickup_adults.id)";
+  if (Status s =
+          forget_run(c,
+                     "UPDATE afterschool_attendance SET pickup_adult_id = NULL, "
+                     "pickup_name = NULL, pickup_relation = NULL WHERE pickup_adult_id IN (" +
+                         orphans + ")",
+                     user_id);
+      !s.ok())
+    return s;
+  return forget_run(c, "DELETE FROM pickup_adults WHERE id IN (" + orphans + ")", user_id);
 }
 
 Status forget_guardian(store::Connection& c, int64_t user_id) {

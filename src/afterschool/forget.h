@@ -4,10 +4,13 @@
 //   - the user stops being a guardian of any child;
 //   - a child left with no guardian is erased: name '（已删除）', school and
 //     grade '', health notes and birth date NULL, erased_at set; its pickup
-//     links deleted and its active enrolments withdrawn (the attendance
-//     rows stay, anonymous now);
+//     links, its one-off proxies (a neighbour's name and phone) deleted and
+//     its active enrolments withdrawn; the attendance rows stay, anonymous
+//     (no adult's name, no proxy);
 //   - the pickup adults the user added that are linked to no child any more
-//     are revoked (their code dead).
+//     are deleted (name, phone, birth date, code; the days they took a child
+//     home keep the method only). Their photo file stays in the shared,
+//     content-addressed photo store, named by no row.
 #pragma once
 
 #include <cstdint>

@@ -271,8 +271,14 @@ TEST_F(FamilyPickupService, ForgettingTheLastGuardianErasesTheChild) {
   Result<AdultWithCode> both = add_adult(mother(), adult({alone, shared}, "张爷爷"));
   ASSERT_TRUE(only_alone.ok() && both.ok());
   ASSERT_TRUE(exec("INSERT INTO afterschool_attendance (programme_id, child_id, day, "
-                   "checked_in_at, checked_in_by, brought_by) VALUES (1, " +
-                   std::to_string(alone) + ", '2026-09-11', 1, 3, 'from_school')")
+                   "checked_in_at, checked_in_by, brought_by, checked_out_at, checked_out_by, "
+                   "pickup_method, pickup_adult_id, pickup_name, pickup_relation) VALUES (1, " +
+                   std::to_string(alone) + ", '2026-09-11', 1, 3, 'from_school', 2, 3, 'code', " +
+                   std::to_string(only_alone->adult.id) + ", '张奶奶', '奶奶')")
+                  .ok());
+  ASSERT_TRUE(exec("INSERT INTO pickup_proxies (child_id, day, name, phone, requested_by, "
+                   "created_at) VALUES (" +
+                   std::to_string(alone) + ", '2026-09-12', '邻居李', '13900000099', 10, 1)")
                   .ok());
   now_ = kFamilyNow + 100;
   ASSERT_TRUE(
@@ -290,7 +296,11 @@ TEST_F(FamilyPickupService, ForgettingTheLastGuardianErasesTheChild) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM afterschool_enrolments WHERE child_id = " + sa +
                   " AND status = 'withdrawn'"),
             1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM afterschool_attendance WHERE child_id = " + sa), 1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM afterschool_attendance WHERE child_id = " + sa +
+            " AND pickup_method = 'code' AND pickup_adult_id IS NULL AND pickup_name IS NULL"),
+      1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM pickup_proxies WHERE child_id = " + sa), 0);
   // The shared child keeps its father, its data, its enrolment and the adult linked to it.
   Result<ChildRecord> kept = read_child(shared, father());
   ASSERT_TRUE(kept.ok()) << kept.status().message();
@@ -300,10 +310,10 @@ TEST_F(FamilyPickupService, ForgettingTheLastGuardianErasesTheChild) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM afterschool_enrolments WHERE child_id = " +
                   std::to_string(shared) + " AND status = 'active'"),
             1);
-  // The adult of the erased child only is revoked; the one still linked is not.
-  EXPECT_EQ(count("SELECT COUNT(*) FROM pickup_adults WHERE revoked_at IS NOT NULL AND id = " +
+  // The adult of the erased child only is deleted; the one still linked is not.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM pickup_adults WHERE id = " +
                   std::to_string(only_alone->adult.id)),
-            1);
+            0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM pickup_adults WHERE revoked_at IS NULL AND id = " +
                   std::to_string(both->adult.id)),
             1);
