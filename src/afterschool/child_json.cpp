@@ -1,7 +1,6 @@
 // The families' JSON (child_json.h).
 #include "afterschool/child_json.h"
 
-#include <cctype>
 #include <string>
 
 #include "afterschool/pickup_json.h"
@@ -36,17 +35,6 @@ ordered_json child_today_json(const ChildToday& t) {
   }
   j["late_alert"] = t.late_alert;
   return j;
-}
-
-// The refusal's code: the message's first word before ':' ("full: …"), or
-// the whole message when it is one such word.
-std::string family_code(const std::string& m) {
-  size_t i = 0;
-  while (i < m.size() && (std::islower(static_cast<unsigned char>(m[i])) || m[i] == '_')) ++i;
-  if (i == 0) return "";
-  if (i == m.size()) return m;
-  if (m[i] == ':') return m.substr(0, i);
-  return "";
 }
 
 }  // namespace
@@ -100,20 +88,7 @@ ordered_json my_child_json(const MyChild& m, core::LocalDate today) {
   return j;
 }
 
-http::Response family_problem(const Status& s) {
-  http::Response res = http::problem(s);
-  nlohmann::json body = nlohmann::json::parse(res.body, nullptr, false);
-  if (!body.is_object()) return res;
-  const std::string code = family_code(s.message());
-  if (s.code() == Code::kUnprocessable) {
-    body["error"] = code.empty() ? "invalid" : code;
-    if (!s.field_errors().empty()) body["field"] = s.field_errors().front().field;
-  } else if (!code.empty()) {
-    body["error"] = code;
-  }
-  res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return res;
-}
+http::Response family_problem(const Status& s) { return http::coded_problem(s); }
 
 http::Response family_answer(const ordered_json& body, int status) {
   return http::json_response(body.dump(-1, ' ', false, ordered_json::error_handler_t::replace),

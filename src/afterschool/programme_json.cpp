@@ -2,7 +2,6 @@
 #include "afterschool/programme_json.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/time.h"
 #include "http/problem.h"
@@ -12,17 +11,6 @@ namespace warmcity::afterschool {
 namespace {
 
 using nlohmann::ordered_json;
-
-// The refusal's code: the message's first word before ':' ("no_session: …"),
-// or the whole message when it is one such word.
-std::string programme_code(const std::string& m) {
-  size_t i = 0;
-  while (i < m.size() && (std::islower(static_cast<unsigned char>(m[i])) || m[i] == '_')) ++i;
-  if (i == 0) return "";
-  if (i == m.size()) return m;
-  if (m[i] == ':') return m.substr(0, i);
-  return "";
-}
 
 }  // namespace
 
@@ -77,20 +65,7 @@ ordered_json staffing_json(const DayStaffing& s) {
       {"children", s.children}, {"required", s.required}, {"on_duty", s.on_duty}, {"met", s.met}};
 }
 
-http::Response programme_problem(const Status& s) {
-  http::Response res = http::problem(s);
-  nlohmann::json body = nlohmann::json::parse(res.body, nullptr, false);
-  if (!body.is_object()) return res;
-  const std::string code = programme_code(s.message());
-  if (s.code() == Code::kUnprocessable) {
-    body["error"] = code.empty() ? "invalid" : code;
-    if (!s.field_errors().empty()) body["field"] = s.field_errors().front().field;
-  } else if (!code.empty()) {
-    body["error"] = code;
-  }
-  res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return res;
-}
+http::Response programme_problem(const Status& s) { return http::coded_problem(s); }
 
 http::Response programme_answer(const ordered_json& body, int status) {
   return http::json_response(body.dump(-1, ' ', false, ordered_json::error_handler_t::replace),

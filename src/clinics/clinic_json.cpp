@@ -1,7 +1,6 @@
 // The free clinics' JSON (clinic_json.h).
 #include "clinics/clinic_json.h"
 
-#include <cctype>
 #include <string>
 
 #include "activities/activity_json.h"
@@ -24,17 +23,6 @@ ordered_json slot_json(const activities::OccurrenceRecord& o) {
           {"places_left", o.status == "scheduled" ? o.capacity - o.taken : 0},
           {"waiting", o.waiting},
           {"status", o.status}};
-}
-
-// The refusal's code: the message's first word before ':' ("already_signed_up:
-// …"), or the whole message when it is one such word ("clash").
-std::string clinic_code(const std::string& m) {
-  size_t i = 0;
-  while (i < m.size() && (std::islower(static_cast<unsigned char>(m[i])) || m[i] == '_')) ++i;
-  if (i == 0) return "";
-  if (i == m.size()) return m;
-  if (m[i] == ':') return m.substr(0, i);
-  return "";
 }
 
 void clinic_add_notes(ordered_json& entries, const ClinicDoorList& d) {
@@ -92,18 +80,11 @@ ordered_json clinic_door_list_json(const ClinicDoorList& d) {
 }
 
 http::Response clinic_problem(const Status& s, const std::vector<activities::Clash>* clashes) {
-  http::Response res = http::problem(s);
+  http::Response res = http::coded_problem(s);
+  if (s.code() != Code::kConflict || !clashes || clashes->empty()) return res;
   nlohmann::json body = nlohmann::json::parse(res.body, nullptr, false);
   if (!body.is_object()) return res;
-  const std::string code = clinic_code(s.message());
-  if (s.code() == Code::kUnprocessable) {
-    body["error"] = code.empty() ? "invalid" : code;
-    if (!s.field_errors().empty()) body["field"] = s.field_errors().front().field;
-  } else if (!code.empty()) {
-    body["error"] = code;
-  }
-  if (s.code() == Code::kConflict && clashes && !clashes->empty())
-    body["clashes"] = activities::clashes_json(*clashes);
+  body["clashes"] = activities::clashes_json(*clashes);
   res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return res;
 }

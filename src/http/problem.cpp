@@ -67,6 +67,31 @@ Response parse_problem(const Status& status, size_t position, std::string_view e
   return r;
 }
 
+std::string refusal_code(std::string_view m) {
+  size_t i = 0;
+  while (i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || m[i] == '_')) ++i;
+  if (i == 0) return "";
+  if (i == m.size() || m[i] == ':') return std::string(m.substr(0, i));
+  return "";
+}
+
+Response coded_problem(const Status& status) {
+  Response r = problem(status);
+  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object()) return r;
+  const std::string code = refusal_code(status.message());
+  if (status.code() == Code::kUnprocessable) {
+    body["error"] = code.empty() ? "invalid" : code;
+    if (!status.field_errors().empty()) body["field"] = status.field_errors().front().field;
+  } else if (!code.empty()) {
+    body["error"] = code;
+  } else {
+    return r;
+  }
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
 int http_status(Code code) {
   switch (code) {
     case Code::kOk:
