@@ -21,7 +21,8 @@ ordered_json family_text(const std::optional<std::string>& s) {
 }
 
 ordered_json child_today_json(const ChildToday& t) {
-  ordered_json j = {{"programme_id", t.programme_id}, {"state", t.state}};
+  ordered_json j = {
+      {"programme_id", t.programme_id}, {"programme_name", t.programme_name}, {"state", t.state}};
   const std::optional<AttendanceToday>& a = t.attendance;
   j["checked_in_at"] = a ? family_time(a->checked_in_at) : ordered_json(nullptr);
   j["brought_by"] = a ? ordered_json(a->brought_by) : ordered_json(nullptr);

@@ -15,8 +15,6 @@ using accounts::AuditDetail;
 
 namespace {
 
-// Runs `job` as one write job whose result lands in `*out`, then answers
-// `done` with it (or with the job's refusal).
 // The child's day at the programme: here, gone, or expected on a session.
 Result<std::optional<ChildToday>> child_today_at(store::Connection& c, int64_t child_id,
                                                  const EnrolmentRow& e,
@@ -25,6 +23,7 @@ Result<std::optional<ChildToday>> child_today_at(store::Connection& c, int64_t c
                                                  const core::Calendar& cal) {
   ChildToday t;
   t.programme_id = e.programme_id;
+  t.programme_name = e.programme_name;
   for (const AttendanceToday& a : rows)
     if (a.programme_id == e.programme_id) t.attendance = a;
   if (t.attendance) {

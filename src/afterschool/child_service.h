@@ -58,6 +58,7 @@ void submit_family_job(store::Database& db, std::function<Status(store::Connecti
 // A child's day at one programme, for its guardians.
 struct ChildToday {
   int64_t programme_id = 0;
+  std::string programme_name;
   std::string state;  // expected | here | gone
   std::optional<AttendanceToday> attendance;
   bool late_alert = false;

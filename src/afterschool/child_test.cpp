@@ -164,10 +164,10 @@ TEST(FamilyChildRules, TheChildViewAndAGuardiansDay) {
   m.record.guardians = {{10, "张妈妈", "母亲", "13900000010"}};
   m.enrolments = {{3, 5, 1, "凤山四点半课堂", "active", 1'789'375'200, std::nullopt}};
   ChildToday here{
-      1, "gone",
+      1, "凤山四点半课堂", "gone",
       AttendanceToday{1, 1'789'375'200, "from_school", 1'789'382'400, "code", "张奶奶", "奶奶"},
       true};
-  ChildToday expected{2, "expected", std::nullopt, false};
+  ChildToday expected{2, "龙山四点半课堂", "expected", std::nullopt, false};
   m.today = {here, expected};
   m.late_pickups_this_month = 2;
   const nlohmann::ordered_json j = my_child_json(m, kToday);
@@ -178,14 +178,16 @@ TEST(FamilyChildRules, TheChildViewAndAGuardiansDay) {
   EXPECT_EQ(j.at("created_at"), "2026-09-14T16:40:00+08:00");
   EXPECT_EQ(j.at("enrolments")[0].at("status"), "active");
   EXPECT_TRUE(j.at("enrolments")[0].at("withdrawn_at").is_null());
-  EXPECT_EQ(j.at("today")[0].dump(),
-            R"({"programme_id":1,"state":"gone","checked_in_at":"2026-09-14T16:40:00+08:00",)"
-            R"("brought_by":"from_school","checked_out_at":"2026-09-14T18:40:00+08:00",)"
-            R"("picked_up_by":{"name":"张奶奶","relation":"奶奶","method":"code"},)"
-            R"("late_alert":true})");
-  EXPECT_EQ(j.at("today")[1].dump(),
-            R"({"programme_id":2,"state":"expected","checked_in_at":null,"brought_by":null,)"
-            R"("checked_out_at":null,"picked_up_by":null,"late_alert":false})");
+  EXPECT_EQ(
+      j.at("today")[0].dump(),
+      R"({"programme_id":1,"programme_name":"凤山四点半课堂","state":"gone","checked_in_at":"2026-09-14T16:40:00+08:00",)"
+      R"("brought_by":"from_school","checked_out_at":"2026-09-14T18:40:00+08:00",)"
+      R"("picked_up_by":{"name":"张奶奶","relation":"奶奶","method":"code"},)"
+      R"("late_alert":true})");
+  EXPECT_EQ(
+      j.at("today")[1].dump(),
+      R"({"programme_id":2,"programme_name":"龙山四点半课堂","state":"expected","checked_in_at":null,"brought_by":null,)"
+      R"("checked_out_at":null,"picked_up_by":null,"late_alert":false})");
   EXPECT_EQ(j.at("late_pickups_this_month"), 2);
   EXPECT_TRUE(j.at("pickup_adults").empty());
 }

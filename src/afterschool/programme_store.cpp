@@ -149,6 +149,15 @@ Result<std::vector<StaffMember>> staff_of(store::Connection& c, int64_t programm
   });
 }
 
+Result<std::vector<int64_t>> duty_of_day(store::Connection& c, int64_t programme_id,
+                                         const std::string& day) {
+  auto q = c.prepare(
+      "SELECT user_id FROM afterschool_duty WHERE programme_id = ? AND day = ? ORDER BY user_id");
+  if (!q.ok()) return q.status();
+  q->bind(1, programme_id).bind(2, day);
+  return store::collect<int64_t>(*q, [](const store::Statement& r) { return r.column_int64(0); });
+}
+
 Status replace_staff(store::Connection& c, int64_t programme_id,
                      const std::vector<StaffEntry>& staff, int64_t by, int64_t at,
                      const std::string& from_day) {

@@ -42,6 +42,9 @@ struct StaffMember {
   std::string background_checked_on;
 };
 Result<std::vector<StaffMember>> staff_of(store::Connection& c, int64_t programme_id);
+// The users on duty on a programme's day, by user id.
+Result<std::vector<int64_t>> duty_of_day(store::Connection& c, int64_t programme_id,
+                                         const std::string& day);
 // Replaces the list as a whole (and drops duty of users no longer on it,
 // from `from_day` on).
 Status replace_staff(store::Connection& c, int64_t programme_id,

@@ -1,6 +1,7 @@
 // A roster's JSON and CSV (roster_json.h).
 #include "afterschool/roster_json.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "activities/activity.h"
@@ -18,7 +19,8 @@ namespace {
 ordered_json roster_child_json(const RosterChild& ch) {
   ordered_json guardians = ordered_json::array();
   for (const RosterGuardian& g : ch.guardians)
-    guardians.push_back({{"display_name", g.display_name},
+    guardians.push_back({{"user_id", g.user_id},
+                         {"display_name", g.display_name},
                          {"relation", g.relation},
                          {"phone", g.phone ? ordered_json(*g.phone) : ordered_json(nullptr)}});
   return {
@@ -45,7 +47,28 @@ ordered_json roster_entry_json(const RosterChild& ch) {
       e[k] = v.at(k);
   }
   e["late_pickups_this_month"] = ch.late_pickups_this_month;
+  ordered_json adults = ordered_json::array();
+  for (const RosterAdult& p : ch.pickup_adults)
+    adults.push_back({{"id", p.id},
+                      {"name", p.name},
+                      {"relation", p.relation},
+                      {"has_photo", p.has_photo},
+                      {"active", p.active}});
+  e["pickup_adults"] = std::move(adults);
   return e;
+}
+
+// The staff list, or those of it on duty (`only` non-null), with their re-checks.
+ordered_json roster_staff_json(const Roster& r, const std::vector<int64_t>* only) {
+  ordered_json out = ordered_json::array();
+  for (const StaffMember& m : r.staff) {
+    if (only && std::find(only->begin(), only->end(), m.user_id) == only->end()) continue;
+    out.push_back({{"user_id", m.user_id},
+                   {"display_name", m.display_name},
+                   {"role", m.role},
+                   {"recheck_due", recheck_due(m.background_checked_on, r.today)}});
+  }
+  return out;
 }
 
 // The district time of day of a moment, HH:MM.
@@ -82,6 +105,8 @@ ordered_json roster_json(const Roster& r) {
           {"date", r.date},
           {"day", day_json(DayView{r.date, r.day})},
           {"staffing", staffing_json(r.staffing)},
+          {"staff", roster_staff_json(r, nullptr)},
+          {"duty", roster_staff_json(r, &r.duty)},
           {"alerts", std::move(alerts)},
           {"children", std::move(children)}};
 }

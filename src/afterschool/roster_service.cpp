@@ -61,6 +61,13 @@ void RosterService::roster(int64_t programme_id, std::optional<core::LocalDate> 
             staffing_of_day(c, r.programme.programme, r.date, *counted, today);
         if (!staffing.ok()) return staffing.status();
         r.staffing = *staffing;
+        r.today = today;
+        Result<std::vector<StaffMember>> staff = staff_of(c, programme_id);
+        if (!staff.ok()) return staff.status();
+        r.staff = std::move(*staff);
+        Result<std::vector<int64_t>> duty = duty_of_day(c, programme_id, r.date);
+        if (!duty.ok()) return duty.status();
+        r.duty = std::move(*duty);
         Result<std::vector<OpenAlert>> alerts = open_alerts_of(c, programme_id, r.date);
         if (!alerts.ok()) return alerts.status();
         r.alerts = std::move(*alerts);

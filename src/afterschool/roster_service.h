@@ -34,7 +34,10 @@ struct Roster {
   std::string date;  // YYYY-MM-DD
   SessionDay day;
   DayStaffing staffing;
-  std::vector<OpenAlert> alerts;  // open late alerts, oldest first
+  std::vector<StaffMember> staff;  // the programme's staff list
+  std::vector<int64_t> duty;       // user ids on duty that day
+  core::LocalDate today;           // for the re-checks due
+  std::vector<OpenAlert> alerts;   // open late alerts, oldest first
   std::vector<RosterChild> children;
 };
 

@@ -22,7 +22,8 @@ void bind_set(store::Statement& q, int first, int64_t programme_id, const std::s
 
 Status add_guardians(store::Connection& c, int64_t programme_id, const std::string& day,
                      std::map<int64_t, RosterChild*>& by_id) {
-  auto q = c.prepare(std::string("SELECT g.child_id, u.display_name, g.relation, u.phone "
+  auto q = c.prepare(std::string("SELECT g.child_id, g.user_id, u.display_name, g.relation, "
+                                 "u.phone "
                                  "FROM child_guardians g JOIN users u ON u.id = g.user_id "
                                  "WHERE g.child_id IN ") +
                      kRosterSet + " ORDER BY g.child_id, g.added_at, g.user_id");
@@ -34,7 +35,29 @@ Status add_guardians(store::Connection& c, int64_t programme_id, const std::stri
     if (!*row) return Status::Ok();
     auto it = by_id.find(q->column_int64(0));
     if (it == by_id.end()) continue;
-    it->second->guardians.push_back({q->column_text(1), q->column_text(2), q->column_text_opt(3)});
+    it->second->guardians.push_back(
+        {q->column_int64(1), q->column_text(2), q->column_text(3), q->column_text_opt(4)});
+  }
+}
+
+Status add_adults(store::Connection& c, int64_t programme_id, const std::string& day,
+                  std::map<int64_t, RosterChild*>& by_id) {
+  auto q = c.prepare(std::string("SELECT l.child_id, a.id, a.name, a.relation, a.photo_sha, "
+                                 "a.revoked_at, a.valid_until FROM child_pickup_adults l "
+                                 "JOIN pickup_adults a ON a.id = l.adult_id WHERE l.child_id IN ") +
+                     kRosterSet + " ORDER BY l.child_id, a.id");
+  if (!q.ok()) return q.status();
+  bind_set(*q, 1, programme_id, day);
+  while (true) {
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    auto it = by_id.find(q->column_int64(0));
+    if (it == by_id.end()) continue;
+    const std::optional<std::string> until = q->column_text_opt(6);
+    it->second->pickup_adults.push_back({q->column_int64(1), q->column_text(2), q->column_text(3),
+                                         !q->column_is_null(4),
+                                         q->column_is_null(5) && (!until || *until >= day)});
   }
 }
 
@@ -85,6 +108,7 @@ Result<std::vector<RosterChild>> roster_children(store::Connection& c, int64_t p
     if (it != by_id.end()) it->second->attendance = std::move(a);
   }
   if (Status s = add_guardians(c, programme_id, day, by_id); !s.ok()) return s;
+  if (Status s = add_adults(c, programme_id, day, by_id); !s.ok()) return s;
   if (Status s = add_late_counts(c, programme_id, day, by_id); !s.ok()) return s;
   return children;
 }

@@ -1,7 +1,7 @@
 // A programme's roster on a day (docs/afterschool.md "The day": GET
 // …/roster): the children enrolled now and those who attended that day,
-// with their guardians, the day's attendance and their late pickups in the
-// day's month. SQL both engines run, three statements whatever the number
+// with their guardians and pickup adults, the day's attendance and their late pickups in the
+// day's month. SQL both engines run, four statements whatever the number
 // of children (the set is one subquery by the enrolments' and the
 // attendance's indexes).
 #pragma once
@@ -18,9 +18,20 @@
 namespace warmcity::afterschool {
 
 struct RosterGuardian {
+  int64_t user_id = 0;
   std::string display_name;
   std::string relation;
   std::optional<std::string> phone;
+};
+
+// A pickup adult linked to the child (no phone, no code: the check-out
+// asks them), for the staff to choose the adult whose photo they compare.
+struct RosterAdult {
+  int64_t id = 0;
+  std::string name;
+  std::string relation;
+  bool has_photo = false;
+  bool active = false;  // not revoked, valid on the roster's day
 };
 
 struct RosterChild {
@@ -30,7 +41,8 @@ struct RosterChild {
   std::string grade;
   std::optional<std::string> health_notes;
   std::vector<RosterGuardian> guardians;
-  std::optional<Attendance> attendance;  // nullopt: expected
+  std::vector<RosterAdult> pickup_adults;  // by id
+  std::optional<Attendance> attendance;    // nullopt: expected
   int64_t late_pickups_this_month = 0;
 };
 

@@ -54,6 +54,18 @@ TEST_F(RosterTest, TheChildrenByNameWithTheirDay) {
   EXPECT_EQ(j["children"][1]["picked_up_by"]["method"], "code");
   EXPECT_EQ(j["children"][1]["late"], false);
   EXPECT_EQ(j["children"][1]["late_pickups_this_month"], 0);
+  EXPECT_EQ(j["children"][0]["child"]["guardians"][1]["user_id"], 11);
+  // The child's pickup adults, to choose whose photo to compare: no phone, no code.
+  EXPECT_EQ(j["children"][0]["pickup_adults"].dump(),
+            R"([{"id":201,"name":"王奶奶","relation":"亲属","has_photo":true,"active":true},)"
+            R"({"id":202,"name":"邻居老李","relation":"亲属","has_photo":true,"active":false},)"
+            R"({"id":203,"name":"表姑","relation":"亲属","has_photo":true,"active":false},)"
+            R"({"id":204,"name":"张爷爷","relation":"亲属","has_photo":false,"active":true}])");
+  // The staff list and, with nobody on duty yet, no duty.
+  EXPECT_EQ(j["staff"].size(), 2u);
+  EXPECT_EQ(j["staff"][0]["user_id"], 3);
+  EXPECT_EQ(j["staff"][0]["recheck_due"], false);
+  EXPECT_TRUE(j["duty"].empty());
 
   // Audited: who read which children, for what.
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'personal_data.read' AND "
@@ -61,6 +73,23 @@ TEST_F(RosterTest, TheChildrenByNameWithTheirDay) {
                   "subject_id = '1' AND detail LIKE '%afterschool_roster%' AND "
                   "detail LIKE '%101%' AND detail LIKE '%102%'"),
             1);
+}
+
+TEST_F(RosterTest, TheDayOnDutyWithItsRechecks) {
+  ASSERT_TRUE(exec("INSERT INTO afterschool_duty (programme_id, day, user_id, set_by, set_at) "
+                   "VALUES (1, '2026-09-14', 5, 3, 0)")
+                  .ok());
+  ASSERT_TRUE(exec("UPDATE afterschool_staff SET background_checked_on = '2025-09-01' "
+                   "WHERE user_id = 5")
+                  .ok());
+  Result<Roster> r = roster(1);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  nlohmann::ordered_json j = roster_json(*r);
+  ASSERT_EQ(j["duty"].size(), 1u);
+  EXPECT_EQ(j["duty"][0]["user_id"], 5);
+  EXPECT_EQ(j["duty"][0]["role"], "volunteer");
+  EXPECT_EQ(j["duty"][0]["recheck_due"], true);  // checked a year and more ago
+  EXPECT_EQ(j["staffing"]["on_duty"], 0);        // and so not counted
 }
 
 TEST_F(RosterTest, ACsvForTheSchool) {
