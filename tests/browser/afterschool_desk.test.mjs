@@ -13,8 +13,13 @@
 // refused in words (not the server's text), the right code lets him go —
 // 已回家, with 李奶奶（奶奶）and how; a neighbour at the door for 李小红 is
 // recorded, waits for a guardian, her mother's call is recorded and she
-// goes home with the neighbour; the duty saved makes the staffing met;
-// the CSV link and print are there. The earlier programme's roster has its
+// goes home with the neighbour; the duty boxes are the roster's staff list
+// (the volunteer's re-check flagged), saved they make the staffing met and
+// start ticked when read again; the CSV link and print are there. A third
+// mother's child goes home by phone and photo: only her active adults to
+// choose (the revoked one named apart), one without a photo told to use the
+// code, the grandfather's photo loaded, nothing sent before the face is
+// compared, a stranger's phone refused, then his phone. The earlier programme's roster has its
 // late alert on top, with the mother's phone. The organiser wenti sees the
 // staff list with the re-check flagged, makes a programme (a missing capacity
 // said by its field before anything is sent, the adults it needs said as
@@ -29,13 +34,16 @@ import { ADMIN, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
 import { WENTI } from './lib/clinics.mjs';
-import { checkIn, makeAdult, makeChild, makeProgramme, NOW, person, setStaff, TEACHER, TODAY, VOLUNTEER } from './lib/afterschool.mjs';
+import { checkIn, makeAdult, makeChild, makeProgramme, NOW, person, PHOTO, setStaff, TEACHER, TODAY, VOLUNTEER } from './lib/afterschool.mjs';
 
 const MOTHER1 = { username: 'as.mother1', password: 'mother-pass-1', display_name: '王芳', phone: '13812340501', role: 'resident' };
 const MOTHER2 = { username: 'as.mother2', password: 'mother-pass-2', display_name: '李娟', phone: '13812340502', role: 'resident' };
 const MOTHER3 = { username: 'as.mother3', password: 'mother-pass-3', display_name: '赵敏', phone: '13812340503', role: 'resident' };
+const MOTHER4 = { username: 'as.mother4', password: 'mother-pass-4', display_name: '孙丽', phone: '13812340504', role: 'resident' };
 
 let srv;
+let admin;
+let teacher;
 let browser;
 let main;      // the programme of the day
 let early;     // one that ended at 17:30
@@ -44,14 +52,15 @@ let hong;
 let gang;
 let code;
 let teacherId;
+let hongMother;
 before(async () => {
-  let admin;
   ({ srv, admin } = await startDemoServer({ now: NOW }));
-  const teacher = await person(srv, admin, TEACHER);
+  teacher = await person(srv, admin, TEACHER);
   teacherId = teacher.id;
   const volunteer = await person(srv, admin, VOLUNTEER);
   const m1 = await person(srv, admin, MOTHER1);
   const m2 = await person(srv, admin, MOTHER2);
+  hongMother = m2.id;
   const m3 = await person(srv, admin, MOTHER3);
   main = await makeProgramme(srv, admin);
   early = await makeProgramme(srv, admin, { name: '交通路社区托管早班', start_time: '15:00', end_time: '17:30' });
@@ -148,22 +157,32 @@ test('a full day at the staff tablet: check-ins, a wrong code refused in words, 
   await proxy.waitFor();
   const proxyId = Number(await proxy.getAttribute('data-id'));
   assert.match(await proxy.textContent(), /张阿姨（邻居） 13812349999 · ⚠ 等家长确认/);
-  // A guardian's call: the guardian chosen (the child's view names her), the time.
+  // A guardian's call: the guardian chosen (the roster's guardians carry their user ids), the time.
+  const childReads = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === `/api/v1/children/${hong.id}`) childReads.push(r.method()); });
   await page.locator(`#as-call-who-${proxyId} option`).first().waitFor({ state: 'attached' });
   assert.match(await page.locator(`#as-call-who-${proxyId}`).textContent(), /李娟（母亲）/);
+  assert.equal(await page.locator(`#as-call-who-${proxyId}`).inputValue(), String(hongMother), 'her user id');
   await page.locator(`#as-call-at-${proxyId}`).fill('18:08');
   await page.locator(`#as-call-save-${proxyId}`).click();
   await page.locator(`#as-proxy-go-${proxyId}`).click();
   await page.locator(`#as-child-${hong.id}[data-state="gone"]`).waitFor();
   assert.equal(await child(page, hong).locator('.as-gone').textContent(), '18:10 由 张阿姨（邻居）接走（临时代接）');
+  assert.deepEqual(childReads, [], "the child's view is not read for the guardians");
 
-  // The duty: 陈老师 and the volunteer (whose re-check is due: flagged, not counted).
-  assert.match(await page.locator(`.as-duty-row[data-user]`).nth(1).textContent(), /需复查/);
+  // The duty: the roster's staff list, nobody ticked yet; 陈老师 and the volunteer (whose re-check is due: flagged, not counted).
+  assert.deepEqual(await page.locator('#as-duty input:checked').count(), 0);
+  assert.equal(await page.locator('.as-duty-row[data-due="true"]').count(), 1);
+  assert.match(await page.locator('.as-duty-row[data-due="true"]').textContent(), /志愿者小周 · 志愿者 · ⚠ 需复查背景审查，不计入在岗/);
   await page.locator('#as-duty input').nth(0).check();
   await page.locator('#as-duty input').nth(1).check();
   await page.locator('#as-duty-save').click();
   await page.locator('#as-day-status', { hasText: '值班已保存。' }).waitFor();
   assert.match(await page.locator('#as-staffing').textContent(), /1 名成人在岗/);
+  // Read again, the boxes start ticked for the day's duty adults (the roster's duty).
+  await page.reload();
+  await page.locator('#as-duty-form').waitFor();
+  assert.equal(await page.locator('#as-duty input:checked').count(), 2);
   assert.doesNotMatch(await page.locator('main').textContent(), /undefined|null|NaN|\[object/);
   await assertAccessible(page, 'the roster after the day');
   await shot(page, 'afterschool-roster', true);
@@ -177,6 +196,63 @@ test('a full day at the staff tablet: check-ins, a wrong code refused in words, 
     await page.locator('#as-csv').getAttribute('href'));
   assert.equal(csv.status, 200);
   assert.match(csv.text, /王小明/);
+  await page.close();
+});
+
+test('the phone and the photo: the adult chosen from the active ones, the photo shown, the phone typed, the face compared', async () => {
+  const m4 = await person(srv, admin, MOTHER4);
+  const yu = await makeChild(srv, m4, { name: '孙小雨' }, main.id);
+  const grandpa = await makeAdult(srv, m4, { name: '孙爷爷', relation: '爷爷', phone: '13912340002', photo: PHOTO, child_ids: [yu.id] });
+  assert.equal(grandpa.adult.has_photo, true);
+  await makeAdult(srv, m4, { name: '孙叔叔', relation: '叔叔', phone: '13912340003', child_ids: [yu.id] });
+  const old = await makeAdult(srv, m4, { name: '孙阿姨', relation: '阿姨', phone: '13912340004', photo: PHOTO, child_ids: [yu.id] });
+  const revoked = await srv.fetch(`/api/v1/my-pickup-adults/${old.adult.id}/revoke`, { method: 'POST', token: m4.token });
+  assert.equal(revoked.status, 200, revoked.text);
+  await checkIn(srv, teacher, main.id, yu.id);
+
+  const page = await signedIn(TEACHER);
+  await page.goto(srv.url + `/#/afterschool-desk/${main.id}`);
+  await page.locator(`#as-out-open-${yu.id}`).click();
+  await page.locator(`#as-way-phone-${yu.id}`).click();
+  const pick = page.locator(`#as-adult-${yu.id}`);
+  assert.deepEqual(await pick.locator('option').evaluateAll((os) => os.slice(1).map((o) => o.textContent)), ['孙叔叔（叔叔）', '孙爷爷（爷爷）'],
+    'the active adults only');
+  assert.equal(await page.locator(`#as-adults-inactive-${yu.id}`).textContent(), '已撤销或已过期，不能接走：孙阿姨（阿姨）');
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/check-outs')) posts.push(r.postDataJSON()); });
+  // Nobody chosen; then an adult without a photo: use the code. Nothing sent.
+  await page.locator(`#as-phone-go-${yu.id}`).click();
+  assert.equal(await page.locator(`#as-out-error-${yu.id}`).textContent(), '请先选择来接的接送人，再对比照片。');
+  await pick.selectOption({ label: '孙叔叔（叔叔）' });
+  assert.equal(await page.locator(`#as-photo-none-${yu.id}`).textContent(), '这位接送人没有登记照片，不能用手机号核对，请用取件码。');
+  await page.locator(`#as-phone-go-${yu.id}`).click();
+  assert.equal(await page.locator(`#as-out-error-${yu.id}`).textContent(), '这位接送人没有登记照片，不能用手机号核对，请用取件码。');
+  // 孙爷爷: his photo (GET /pickup-adults/{id}/photo with the tablet's session), loaded.
+  await pick.selectOption({ label: '孙爷爷（爷爷）' });
+  const img = page.locator(`#as-photo-img-${yu.id}`);
+  await img.waitFor();
+  assert.equal(await img.getAttribute('src'), `/api/v1/pickup-adults/${grandpa.adult.id}/photo`);
+  assert.equal(await img.getAttribute('alt'), '孙爷爷 的照片');
+  await page.waitForFunction((id) => document.querySelector(`#as-photo-img-${id}`)?.naturalWidth > 0, yu.id);
+  await page.locator(`#as-phone-${yu.id}`).fill('139 1234 0002');
+  await page.locator(`#as-phone-go-${yu.id}`).click();
+  assert.equal(await page.locator(`#as-out-error-${yu.id}`).textContent(), '请先当面对比照片，确认是本人后勾选。');
+  assert.deepEqual(posts, [], 'nothing sent before the face was compared');
+  await assertAccessible(page, 'the phone and photo check-out');
+  await shot(page, 'afterschool-phone-photo', true);
+  // A phone that is none of her adults': refused by the server, said in words.
+  await page.locator(`#as-phone-${yu.id}`).fill('13700000000');
+  await page.locator(`#as-seen-${yu.id}`).check();
+  await page.locator(`#as-phone-go-${yu.id}`).click();
+  await page.locator(`#as-out-error-${yu.id}[data-code="pickup_refused"]`).waitFor();
+  assert.equal(await child(page, yu).getAttribute('data-state'), 'here');
+  // His phone, the face compared: gone home with him.
+  await page.locator(`#as-phone-${yu.id}`).fill('139 1234 0002');
+  await page.locator(`#as-phone-go-${yu.id}`).click();
+  await page.locator(`#as-child-${yu.id}[data-state="gone"]`).waitFor();
+  assert.deepEqual(posts.at(-1), { child_id: yu.id, method: 'phone', phone: '13912340002', visual_check: true });
+  assert.equal(await page.locator('#as-day-status').textContent(), '孙小雨 已由 孙爷爷（爷爷）接走。');
+  assert.equal(await child(page, yu).locator('.as-gone').textContent(), '18:10 由 孙爷爷（爷爷）接走（手机号和照片核对）');
   await page.close();
 });
 

@@ -180,6 +180,7 @@ test('a one-off proxy for today; checked in at the earlier programme, she sees h
   await late.waitFor();
   assert.equal(await late.textContent(), '⚠ 王小明 已超过放学托管时间 30 分钟还没有被接走，请尽快来接或联系课堂。');
   assert.equal(await p.locator(`#kids-state-${childId}-${early.id}`).textContent(), '● 在这里');
+  assert.equal(await p.locator(`.kids-day[data-programme="${early.id}"] .kids-day-name`).textContent(), `${early.name} ● 在这里`, 'named by today[i].programme_name');
   assert.match(await p.locator(`.kids-day[data-programme="${early.id}"] .as-arrived`).textContent(), /^\d\d:\d\d 放学到达$/);
   assert.doesNotMatch(await p.locator('main').textContent(), /undefined|null|NaN|\[object/);
   await assertAccessible(p, 'my children with a late alert');

@@ -155,9 +155,18 @@ test("a roster's counts, how a child came and with whom they went", () => {
   assert.deepEqual(m.pickupWords({ checked_out_at: '2026-12-07T10:05:00Z', picked_up_by: { name: '李奶奶', relation: '奶奶', method: 'code' } }),
     { key: 'as.gone_with_relation', params: { at: '18:05', name: '李奶奶', relation: '奶奶', method: 'code' } });
   assert.equal(m.pickupWords({ checked_out_at: null }), null);
-  const adults = [{ id: 1, phone: '13912345678', active: false }, { id: 2, phone: '13912345678', active: true }, { id: 3, phone: '13800000000' }];
-  assert.equal(m.adultByPhone(adults, '139 1234 5678').id, 2, 'the active one');
-  assert.equal(m.adultByPhone(adults, '1380000000'), null);
+  const adults = [{ id: 1, name: '李奶奶', active: false }, { id: 2, name: '王建军', active: true }, { id: 3, name: '李秀英', active: true }];
+  const choices = m.pickupChoices(adults);
+  assert.deepEqual(choices.active.map((a) => a.id), [3, 2], 'the active ones, by name');
+  assert.deepEqual(choices.inactive.map((a) => a.id), [1], 'revoked or expired');
+  assert.deepEqual(m.pickupChoices(undefined), { active: [], inactive: [] });
+});
+
+test('the duty boxes: the staff list, ticked for those on duty, a due re-check not counted', () => {
+  const roster = { staff: [{ user_id: 7, display_name: '陈老师', role: 'staff', recheck_due: false }, { user_id: 9, display_name: '志愿者小周', role: 'volunteer', recheck_due: true }],
+    duty: [{ user_id: 9, display_name: '志愿者小周', role: 'volunteer', recheck_due: true }] };
+  assert.deepEqual(m.dutyRows(roster).map((r) => [r.user_id, r.on_duty, r.counts]), [[7, false, true], [9, true, false]]);
+  assert.deepEqual(m.dutyRows({}), []);
 });
 
 test("a refusal's code: the problem's error, or the code leading the server's detail", () => {

@@ -1,9 +1,10 @@
 // A child's check-out at the staff tablet (docs/afterschool.md "The day";
 // screens/afterschool_day.js): three ways, one shown at a time —
 //   取件码: a big code pad (six digits, 1–9, 0, 删除, 清空; typing works too);
-//   手机号 + 照片: the adult's phone, their photo shown (GET
-//     /pickup-adults/{id}/photo, when the roster names the adults) and
-//     "我已核对照片，是本人" to tick (visual_check);
+//   手机号 + 照片: the adult chosen from the child's active pickup adults
+//     (the roster's pickup_adults), their photo shown (GET
+//     /pickup-adults/{id}/photo, audited; without a photo: use the code),
+//     the adult's phone typed and "我已当面对比照片" ticked (visual_check);
 //   临时代接: the child's proxies of today (confirmed or waiting for a
 //     guardian), a neighbour at the door recorded (POST /children/{id}/proxies)
 //     and a guardian's phone call confirming it recorded
@@ -16,7 +17,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { formErrors } from './care_form.js';
 import { oneAtATime } from './job_post_view.js';
-import { adultByPhone, clockOf, codeDigits, LIMITS, padKey, phoneDigits, proxyBody, refusalCode } from './afterschool_model.js';
+import { clockOf, codeDigits, LIMITS, padKey, phoneDigits, pickupChoices, proxyBody, refusalCode } from './afterschool_model.js';
 import { checkMessages, fieldErrors, refusalText } from './afterschool_words.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'];
@@ -64,40 +65,46 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
     oneAtATime(codeForm, async () => { await post({ method: 'code', code: digits }); code.value = ''; });
   });
 
-  // 手机号 + 照片
-  const adults = entry.pickup_adults || entry.child.pickup_adults || [];
+  // 手机号 + 照片: staff choose the adult at the door from the child's active
+  // pickup adults (the roster names them, without their phones), see the
+  // adult's photo (an audited read), have the phone typed and tick the check.
+  const { active, inactive } = pickupChoices(entry.pickup_adults);
+  const who = h('select', { id: `as-adult-${cid}` }, h('option', { value: '' }, t('asdesk.adult_pick_one')),
+    active.map((a) => h('option', { value: String(a.id) }, t('asdesk.adult_is', { name: a.name, relation: a.relation || '' }))));
   const phone = h('input', { type: 'tel', autocomplete: 'off', id: `as-phone-${cid}`, maxlength: 20 });
   const photo = h('div', { class: 'as-photo', id: `as-photo-${cid}`, 'aria-live': 'polite' });
   const seen = h('input', { type: 'checkbox', id: `as-seen-${cid}` });
+  const chosen = () => active.find((a) => String(a.id) === who.value) || null;
   const showPhoto = () => {
-    const a = adultByPhone(adults, phone.value);
-    if (!adults.length) return;
+    const a = chosen();
     photo.replaceChildren();
+    seen.checked = false;
     if (!a) return;
-    photo.append(h('p', { class: 'big' }, t('asdesk.adult_is', { name: a.name, relation: a.relation })));
     if (a.has_photo) {
-      photo.append(h('img', { src: `/api/v1/pickup-adults/${a.id}/photo`, alt: t('asdesk.photo_alt', { name: a.name }), class: 'as-photo-img' }));
-    } else photo.append(h('p', { class: 'error' }, t('as.refused.no_photo')));
+      photo.append(h('img', { src: `/api/v1/pickup-adults/${a.id}/photo`, alt: t('asdesk.photo_alt', { name: a.name }), class: 'as-photo-img', id: `as-photo-img-${cid}` }));
+    } else photo.append(h('p', { class: 'error big', id: `as-photo-none-${cid}` }, t('as.refused.no_photo')));
   };
-  phone.addEventListener('input', showPhoto);
-  if (!adults.length) photo.append(h('p', { class: 'note', id: `as-photo-none-${cid}` }, t('asdesk.photo_unknown')));
+  who.addEventListener('change', showPhoto);
   const phoneForm = h('form', { class: 'as-phone-form', id: `as-phone-form-${cid}`, novalidate: true, hidden: true },
-    h('label', { for: phone.id }, t('asdesk.phone_label')), phone, photo,
-    h('div', { class: 'choice as-seen' }, seen, h('label', { for: seen.id }, t('asdesk.visual_check'))),
-    h('p', {}, h('button', { type: 'submit', class: 'as-out-go', id: `as-phone-go-${cid}` }, t('asdesk.out_phone'))));
+    active.length ? [h('label', { for: who.id }, t('asdesk.adult_pick')), who, photo,
+      h('label', { for: phone.id }, t('asdesk.phone_label')), phone,
+      h('div', { class: 'choice as-seen' }, seen, h('label', { for: seen.id }, t('asdesk.visual_check'))),
+      h('p', {}, h('button', { type: 'submit', class: 'as-out-go', id: `as-phone-go-${cid}` }, t('asdesk.out_phone')))]
+      : h('p', { class: 'error big', id: `as-adults-none-${cid}` }, t('asdesk.adults_none')),
+    inactive.length ? h('p', { class: 'note', id: `as-adults-inactive-${cid}` }, t('asdesk.adults_inactive',
+      { names: inactive.map((a) => t('asdesk.adult_is', { name: a.name, relation: a.relation || '' })).join('、') })) : null);
   phoneForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if (!/^1\d{10}$/.test(phoneDigits(phone.value))) { say.replaceChildren(h('p', { class: 'error big' }, t('as.check.phone_bad'))); phone.focus(); return; }
-    if (!seen.checked) { say.replaceChildren(h('p', { class: 'error big', id: `as-out-error-${cid}` }, t('asdesk.visual_needed'))); seen.focus(); return; }
+    const a = chosen();
+    const stop = (key, el) => { say.replaceChildren(h('p', { class: 'error big', id: `as-out-error-${cid}` }, t(key))); el.focus(); };
+    if (!a) { stop('asdesk.adult_needed', who); return; }
+    if (!a.has_photo) { stop('as.refused.no_photo', who); return; }
+    if (!/^1\d{10}$/.test(phoneDigits(phone.value))) { stop('as.check.phone_bad', phone); return; }
+    if (!seen.checked) { stop('asdesk.visual_needed', seen); return; }
     oneAtATime(phoneForm, () => post({ method: 'phone', phone: phoneDigits(phone.value), visual_check: true }));
   });
 
   // 临时代接
-  let guardiansRead = null;
-  const guardiansOf = () => {
-    guardiansRead ||= api(`/children/${cid}`).then((v) => v.guardians || []);
-    return guardiansRead;
-  };
   const proxyBox = h('div', { class: 'as-proxy-box', id: `as-proxy-box-${cid}`, hidden: true });
   const drawProxies = () => {
     const list = proxies.get(cid) || [];
@@ -118,17 +125,13 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
     } else li.append(callForm(p));
     return li;
   };
-  // A guardian's phone call confirming the proxy: which guardian, when.
-  // The roster names the guardians without their user ids: the child's view
-  // (GET /children/{id}, the programme's staff may read it, audited) has them.
+  // A guardian's phone call confirming the proxy: which guardian (the
+  // roster's guardians carry their user ids), when.
   const callForm = (p) => {
-    const who = h('select', { id: `as-call-who-${p.id}` });
-    const fillWho = (guardians) => who.replaceChildren(...guardians.filter((g) => g.user_id).map((g, i) => h('option', { value: String(g.user_id), selected: i === 0 },
+    const guardians = (child.guardians || []).filter((g) => g.user_id != null);
+    if (!guardians.length) return h('p', { class: 'error', id: `as-call-none-${p.id}` }, t('asdesk.call_none'));
+    const who = h('select', { id: `as-call-who-${p.id}` }, guardians.map((g, i) => h('option', { value: String(g.user_id), selected: i === 0 },
       `${g.display_name || ''}（${g.relation || ''}）${g.phone ? ' ' + g.phone : ''}`)));
-    fillWho(child.guardians || []);
-    if (!who.options.length) {
-      guardiansOf().then(fillWho).catch((err) => say.replaceChildren(h('p', { class: 'error' }, refusalText(err))));
-    }
     const at = h('input', { type: 'time', id: `as-call-at-${p.id}`, value: nowClock() });
     const form = h('form', { class: 'as-call-form', id: `as-call-form-${p.id}`, novalidate: true },
       h('p', { class: 'note' }, t('asdesk.call_note')),

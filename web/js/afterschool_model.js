@@ -287,11 +287,22 @@ export function rosterCounts(children = []) {
   return out;
 }
 
-// The pickup adult of `adults` ([{id, phone, active, has_photo}]) with that phone, or null.
-export function adultByPhone(adults = [], phone) {
-  const want = phoneDigits(phone);
-  if (!/^1\d{10}$/.test(want)) return null;
-  return adults.find((a) => phoneDigits(a.phone) === want && a.active !== false) || null;
+// A roster entry's pickup adults ([{id, name, relation, has_photo, active}])
+// split for the phone + photo check-out: those staff may choose (active,
+// by name) and those who may not (revoked or expired).
+export function pickupChoices(adults = []) {
+  const byName = (a, b) => String(a.name ?? '').localeCompare(String(b.name ?? ''), 'zh-CN') || a.id - b.id;
+  const list = Array.isArray(adults) ? adults.filter((a) => a && a.id != null) : [];
+  return { active: list.filter((a) => a.active !== false).sort(byName), inactive: list.filter((a) => a.active === false).sort(byName) };
+}
+
+// The duty boxes from the roster: the programme's staff (`roster.staff`) and
+// the user ids of the day's duty adults (`roster.duty`), each staff member
+// with `on_duty`; `counts` false for one whose re-check is due (flagged, not
+// counted on duty).
+export function dutyRows(roster = {}) {
+  const on = new Set((Array.isArray(roster.duty) ? roster.duty : []).map((d) => Number(d.user_id)));
+  return (Array.isArray(roster.staff) ? roster.staff : []).map((s) => ({ ...s, on_duty: on.has(Number(s.user_id)), counts: !s.recheck_due }));
 }
 
 // Who may read GET /afterschool-counts: admins and department users.

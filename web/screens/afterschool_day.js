@@ -2,8 +2,8 @@
 // (docs/afterschool.md "The day", "Screens"): GET …/roster (audited) →
 // the late alerts on top (a child still here 30 minutes after the end, the
 // guardians' phones to call), the staffing met or not, the day's duty
-// (GET …/staff, PUT …/days/{date}/duty; a re-check due is flagged and does
-// not count), then every child by name with their state — 未到 / 在这里 /
+// (the roster's staff list ticked for its duty adults, PUT
+// …/days/{date}/duty; a re-check due is flagged and does not count), then every child by name with their state — 未到 / 在这里 /
 // 已回家 — how they came and with whom they went home; one tap checks a
 // child in from school (or brought by an adult, with the adult's name), 接走
 // opens the check-out (js/afterschool_checkout.js: code pad, phone + photo,
@@ -16,10 +16,9 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { dayWords } from '../js/activities_model.js';
 import { oneAtATime } from '../js/job_post_view.js';
-import { clockOf, districtDay, LIMITS, rosterCounts, staffingWords } from '../js/afterschool_model.js';
+import { clockOf, districtDay, dutyRows, LIMITS, rosterCounts, staffingWords } from '../js/afterschool_model.js';
 import { dayLines, programmeLine, refusalText, stateBadge } from '../js/afterschool_words.js';
 import { checkoutPanel } from '../js/afterschool_checkout.js';
-import { staffLine } from '../js/afterschool_staff.js';
 
 const telLink = (g) => (g.phone ? h('a', { href: 'tel:' + String(g.phone).replace(/[^\d+]/g, ''), class: 'as-tel' }, g.phone) : '');
 const guardiansLine = (c) => (c.guardians || []).map((g, i) => [i ? '；' : '', `${g.display_name || ''}（${g.relation || ''}）`, ' ', telLink(g)]);
@@ -132,18 +131,18 @@ export async function render(view, params, query) {
     return li;
   };
 
-  const drawDuty = async () => {
-    let staff = [];
-    try { staff = (await api(`/afterschool-programmes/${encodeURIComponent(id)}/staff`)).items || []; } catch { staff = []; }
-    // The roster says how many are on duty, not who (docs/afterschool.md): the
-    // boxes start empty then, and saving replaces the day's duty list.
-    const named = roster.duty || roster.staffing?.duty_user_ids;
-    const onDuty = new Set((named || []).map(Number));
-    const unknown = !named && (roster.staffing?.on_duty ?? 0) > 0;
+  // The duty boxes: the programme's staff (the roster's `staff`), ticked for
+  // the day's duty adults (`duty`); a due re-check flagged (not counted on
+  // duty). Saving replaces the day's duty list.
+  const dutyLine = (s) => h('span', {}, h('strong', {}, s.display_name || t('asdesk.user_of', { id: s.user_id })), ' · ', t('asdesk.role.' + s.role),
+    s.counts ? '' : [' · ', h('span', { class: 'badge as-flag', id: `as-duty-due-${s.user_id}` }, t('asdesk.duty_recheck'))]);
+  const drawDuty = () => {
+    const staff = dutyRows(roster);
     const form = h('form', { id: 'as-duty-form', novalidate: true },
-      staff.length ? h('ul', { class: 'plain' }, staff.map((s) => h('li', { class: 'choice as-duty-row', dataset: { user: s.user_id } },
-        h('input', { type: 'checkbox', id: `as-duty-${s.user_id}`, value: String(s.user_id), checked: onDuty.has(Number(s.user_id)) }),
-        h('label', { for: `as-duty-${s.user_id}` }, staffLine(s).textContent))))
+      staff.length ? h('ul', { class: 'plain' }, staff.map((s) => h('li', { class: `choice as-duty-row${s.counts ? '' : ' as-recheck-due'}`,
+        dataset: { user: s.user_id, due: String(!s.counts) } },
+      h('input', { type: 'checkbox', id: `as-duty-${s.user_id}`, value: String(s.user_id), checked: s.on_duty }),
+      h('label', { for: `as-duty-${s.user_id}` }, dutyLine(s)))))
         : h('p', { class: 'note' }, t('asdesk.staff_none')),
       staff.length && today && roster.day?.open !== false ? h('p', {}, h('button', { type: 'submit', class: 'secondary', id: 'as-duty-save' }, t('asdesk.duty_save'))) : null);
     form.addEventListener('submit', (ev) => {
@@ -153,7 +152,7 @@ export async function render(view, params, query) {
         try {
           const st = await api(`/afterschool-programmes/${encodeURIComponent(id)}/days/${date}/duty`, { method: 'PUT', json: { user_ids: ids } });
           roster.staffing = st;
-          roster.duty = ids;
+          roster.duty = (roster.staff || []).filter((x) => ids.includes(Number(x.user_id)));
           drawTop();
           flash.textContent = t('asdesk.duty_saved');
           flash.focus();
@@ -164,8 +163,7 @@ export async function render(view, params, query) {
       });
     });
     dutyBox.replaceChildren();
-    fill(dutyBox, h('h2', { id: 'as-duty-title' }, t('asdesk.duty')), h('p', { class: 'note' }, t('asdesk.duty_note')),
-      unknown && h('p', { class: 'note', id: 'as-duty-unknown' }, t('asdesk.duty_unknown', { n: roster.staffing.on_duty })), form);
+    fill(dutyBox, h('h2', { id: 'as-duty-title' }, t('asdesk.duty')), h('p', { class: 'note' }, t('asdesk.duty_note')), form);
   };
 
   const drawTop = () => {
@@ -199,7 +197,7 @@ export async function render(view, params, query) {
     h('section', { 'aria-labelledby': 'as-roster-title' }, h('h2', { id: 'as-roster-title' }, t('asdesk.roster')), list),
     dutyBox, h('p', { class: 'note print-only' }, t('asdesk.print_note', { date, at: clockOf(new Date().toISOString()) })));
   draw();
-  await drawDuty();
+  drawDuty();
   view.dataset.ready = '1';
   return undefined;
 }

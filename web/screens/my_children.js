@@ -21,12 +21,13 @@ import { adultsSection } from '../js/afterschool_adults.js';
 
 const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
 
-function todayBox(c, programmes) {
+// Today per programme, named by the answer's programme_name.
+function todayBox(c) {
   const days = c.today || [];
   if (!days.length) return h('p', { class: 'note kids-today-none' }, t('kids.today_none'));
   return h('ul', { class: 'plain kids-today' }, days.map((d) => h('li', { class: 'kids-day', dataset: { programme: d.programme_id, state: d.state } },
     d.late_alert ? h('p', { class: 'error big kids-late', role: 'alert', id: `kids-late-${c.id}-${d.programme_id}` }, '⚠ ', t('kids.late_alert', { name: c.name })) : null,
-    h('p', { class: 'big' }, programmes.get(d.programme_id)?.name || t('kids.programme_of', { id: d.programme_id }), ' ',
+    h('p', { class: 'big kids-day-name' }, d.programme_name || t('kids.programme_of', { id: d.programme_id }), ' ',
       stateBadge(d.state, `kids-state-${c.id}-${d.programme_id}`)),
     dayLines(d))));
 }
@@ -148,7 +149,7 @@ function childCard(c, programmes, redraw) {
   const enrolments = (c.enrolments || []).filter((e) => e.status === 'active');
   return h('li', { class: 'card kids-child', id: `kids-child-${c.id}`, dataset: { id: c.id } },
     h('h2', { class: 'kids-child-name' }, c.name),
-    todayBox(c, programmes), proxiesBox(c, redraw),
+    todayBox(c), proxiesBox(c, redraw),
     h('p', {}, [c.school, c.grade, c.age !== undefined && c.age !== null ? t('kids.age', { n: c.age }) : ''].filter(Boolean).join(' · ')),
     c.health_notes ? h('p', { class: 'note' }, t('kids.health_of', { notes: c.health_notes })) : null,
     h('p', { class: 'note' }, t('kids.enrolled_in'), ' ',

@@ -55,6 +55,9 @@ export async function makeChild(srv, guardian, child, programmeId) {
   return made;
 }
 
+// A small valid PNG (16×16) as the data URL POST /my-pickup-adults takes for `photo`.
+export const PHOTO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mM4UWFDEmIY1TCqYfhqAACRKnwQyz716gAAAABJRU5ErkJggg==';
+
 // A pickup adult named by the guardian; resolves to {adult, code}.
 export const makeAdult = (srv, guardian, body) => call(srv, guardian, 'POST', '/my-pickup-adults', {
   relation: '奶奶', birth_date: '1958-03-02', valid_until: null, ...body }, 201);
