@@ -65,6 +65,7 @@ Result<CheckOutRequest> read_check_out(const nlohmann::json& body) {
     r.code = code.value_or("");
     not_with(in, "phone", "code");
     not_with(in, "visual_check", "code");
+    not_with(in, "pickup_adult_id", "code");
     not_with(in, "proxy_id", "code");
   } else if (method == PickupMethod::kPhone) {
     std::optional<std::string> phone = in.required_string("phone", 5, 20);
@@ -73,6 +74,7 @@ Result<CheckOutRequest> read_check_out(const nlohmann::json& body) {
     std::optional<bool> seen = in.optional_bool("visual_check");
     if (seen != true) in.fail("visual_check", "compare the adult's face with the photo first");
     r.visual_check = seen.value_or(false);
+    r.pickup_adult_id = in.optional_int("pickup_adult_id", 1, kDayMaxId).value_or(0);
     not_with(in, "code", "phone");
     not_with(in, "proxy_id", "phone");
   } else if (method == PickupMethod::kProxy) {
@@ -80,6 +82,7 @@ Result<CheckOutRequest> read_check_out(const nlohmann::json& body) {
     not_with(in, "code", "proxy");
     not_with(in, "phone", "proxy");
     not_with(in, "visual_check", "proxy");
+    not_with(in, "pickup_adult_id", "proxy");
   }
   if (method) r.method = *method;
   in.reject_unknown();

@@ -104,6 +104,8 @@ Status check_pickup(store::Connection& c, const CheckOutRequest& in, Attendance&
   const PickupAdultFacts* adult = adult_by_phone(*adults, in.phone, today);
   if (adult == nullptr)
     return day_pickup_refused("not the phone of an adult authorised for this child");
+  if (in.pickup_adult_id != 0 && adult->id != in.pickup_adult_id)
+    return day_pickup_refused("not the phone of the adult whose photo was compared");
   if (!adult->has_photo)
     return Status::Conflict("no_photo: this adult has no photo to compare; use the code");
   taken_by_adult(a, *adult);

@@ -47,10 +47,11 @@ struct CheckInRequest {
 struct CheckOutRequest {
   int64_t child_id = 0;
   PickupMethod method = PickupMethod::kCode;
-  std::string code;           // code: 6 digits
-  std::string phone;          // phone
-  bool visual_check = false;  // phone: true (the reader refuses anything else)
-  int64_t proxy_id = 0;       // proxy
+  std::string code;             // code: 6 digits
+  std::string phone;            // phone
+  bool visual_check = false;    // phone: true (the reader refuses anything else)
+  int64_t pickup_adult_id = 0;  // phone: the adult whose photo was compared (0: not said)
+  int64_t proxy_id = 0;         // proxy
 };
 
 using AttendanceDone = std::function<void(Result<Attendance>)>;

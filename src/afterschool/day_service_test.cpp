@@ -149,7 +149,13 @@ TEST_F(DayServiceTest, PhoneCheckOutNeedsAnActiveAdultWithAPhoto) {
   EXPECT_EQ(error_code(check_out(1, by_phone(101, "13800000203")).status()), "pickup_refused");
   EXPECT_EQ(error_code(check_out(1, by_phone(101, "13900000010")).status()), "pickup_refused");
   EXPECT_EQ(count("SELECT code_failures FROM afterschool_attendance WHERE child_id = 101"), 0);
-  Result<Attendance> a = check_out(1, by_phone(101, "13800000201"));
+  // The photo compared was another adult's (204) than the phone's (201).
+  CheckOutRequest other = by_phone(101, "13800000201");
+  other.pickup_adult_id = 204;
+  EXPECT_EQ(error_code(check_out(1, other).status()), "pickup_refused");
+  CheckOutRequest same = by_phone(101, "13800000201");
+  same.pickup_adult_id = 201;
+  Result<Attendance> a = check_out(1, same);
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(a->pickup_name, "王奶奶");
 }

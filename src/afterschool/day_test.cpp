@@ -130,6 +130,12 @@ TEST(DayBodies, CheckOut) {
       R"({"child_id": 7, "method": "phone", "phone": "13800000201", "visual_check": true})"));
   ASSERT_TRUE(phone.ok()) << phone.status().message();
   EXPECT_TRUE(phone->visual_check);
+  EXPECT_EQ(phone->pickup_adult_id, 0);
+  Result<CheckOutRequest> seen = read_check_out(json::parse(
+      R"({"child_id": 7, "method": "phone", "phone": "13800000201", "visual_check": true,
+          "pickup_adult_id": 201})"));
+  ASSERT_TRUE(seen.ok()) << seen.status().message();
+  EXPECT_EQ(seen->pickup_adult_id, 201);
   Result<CheckOutRequest> proxy =
       read_check_out(json::parse(R"({"child_id": 7, "method": "proxy", "proxy_id": 3})"));
   ASSERT_TRUE(proxy.ok()) << proxy.status().message();
@@ -150,6 +156,11 @@ TEST(DayBodies, CheckOut) {
   EXPECT_EQ(field(R"({"child_id": 7, "method": "code", "code": "123456", "proxy_id": 1})"),
             "proxy_id");
   EXPECT_EQ(field(R"({"child_id": 7, "method": "phone", "phone": "13800000201"})"), "visual_check");
+  EXPECT_EQ(field(R"({"child_id": 7, "method": "phone", "phone": "13800000201",
+                      "visual_check": true, "pickup_adult_id": "201"})"),
+            "pickup_adult_id");
+  EXPECT_EQ(field(R"({"child_id": 7, "method": "code", "code": "123456", "pickup_adult_id": 1})"),
+            "pickup_adult_id");
   EXPECT_EQ(field(R"({"child_id": 7, "method": "phone", "phone": "13800000201",
                       "visual_check": false})"),
             "visual_check");

@@ -250,7 +250,7 @@ test('the phone and the photo: the adult chosen from the active ones, the photo 
   await page.locator(`#as-phone-${yu.id}`).fill('139 1234 0002');
   await page.locator(`#as-phone-go-${yu.id}`).click();
   await page.locator(`#as-child-${yu.id}[data-state="gone"]`).waitFor();
-  assert.deepEqual(posts.at(-1), { child_id: yu.id, method: 'phone', phone: '13912340002', visual_check: true });
+  assert.deepEqual(posts.at(-1), { child_id: yu.id, method: 'phone', phone: '13912340002', visual_check: true, pickup_adult_id: grandpa.adult.id });
   assert.equal(await page.locator('#as-day-status').textContent(), '孙小雨 已由 孙爷爷（爷爷）接走。');
   assert.equal(await child(page, yu).locator('.as-gone').textContent(), '18:10 由 孙爷爷（爷爷）接走（手机号和照片核对）');
   await page.close();

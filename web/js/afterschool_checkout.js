@@ -4,7 +4,8 @@
 //   手机号 + 照片: the adult chosen from the child's active pickup adults
 //     (the roster's pickup_adults), their photo shown (GET
 //     /pickup-adults/{id}/photo, audited; without a photo: use the code),
-//     the adult's phone typed and "我已当面对比照片" ticked (visual_check);
+//     the adult's phone typed and "我已当面对比照片" ticked (visual_check; the
+//     chosen adult's id is sent, so the phone must be theirs);
 //   临时代接: the child's proxies of today (confirmed or waiting for a
 //     guardian), a neighbour at the door recorded (POST /children/{id}/proxies)
 //     and a guardian's phone call confirming it recorded
@@ -101,7 +102,7 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
     if (!a.has_photo) { stop('as.refused.no_photo', who); return; }
     if (!/^1\d{10}$/.test(phoneDigits(phone.value))) { stop('as.check.phone_bad', phone); return; }
     if (!seen.checked) { stop('asdesk.visual_needed', seen); return; }
-    oneAtATime(phoneForm, () => post({ method: 'phone', phone: phoneDigits(phone.value), visual_check: true }));
+    oneAtATime(phoneForm, () => post({ method: 'phone', phone: phoneDigits(phone.value), visual_check: true, pickup_adult_id: a.id }));
   });
 
   // 临时代接
