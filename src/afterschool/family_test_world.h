@@ -22,27 +22,12 @@
 #include <utility>
 #include <vector>
 
-#include "accounts/accounts.h"
-#include "activities/activity_tables.h"
-#include "afterschool/afterschool_tables.h"
+#include "afterschool/afterschool_test_db.h"
 #include "afterschool/child_service.h"
 #include "afterschool/pickup_service.h"
-#include "areas/areas.h"
-#include "facilities/facilities.h"
 #include "store/database.h"
-#include "store/postgres/pg_test_util.h"
-#include "store/test_util.h"
 
 namespace warmcity::afterschool {
-
-inline Result<std::unique_ptr<store::Database>> open_family_test_db(const std::string& where) {
-  std::vector<store::Migration> all = accounts::migrations();
-  for (auto& m : areas::migrations()) all.push_back(std::move(m));
-  for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-  for (auto& m : activities::activity_migrations()) all.push_back(std::move(m));
-  for (auto& m : afterschool_migrations()) all.push_back(std::move(m));
-  return store::Database::open({where}, all);
-}
 
 // Monday 2026-09-14, 16:40 district time.
 constexpr int64_t kFamilyNow = 1'789'375'200;
@@ -64,7 +49,7 @@ class FamilyWorld : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(scratch_.ok());
-    auto db = open_family_test_db(scratch_.where("families.db"));
+    auto db = open_afterschool_test_db(scratch_.where("families.db"));
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
     Status s = db_->write([](store::Connection& c) -> Status { return seed(c); });

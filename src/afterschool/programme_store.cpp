@@ -83,14 +83,12 @@ Result<DayStaffing> staffing_of_day(store::Connection& c, const Programme& p,
   return out;
 }
 
-Result<int64_t> insert_programme(store::Connection& c, const Programme& p) {
-  auto q = c.prepare(
-      "INSERT INTO afterschool_programmes (organiser_org_id, site_id, name, weekdays, start_time, "
-      "end_time, capacity, term_start, term_end, on_makeup_days, min_adults, base_children, "
-      "per_extra_children, status, created_by, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!q.ok()) return q.status();
-  q->bind(1, p.organiser_org_id)
+namespace {
+
+// The fields a programme is made and edited with, as binds 1–14 in the
+// order insert_programme's and update_programme's SQL name them.
+void bind_programme_fields(store::Statement& q, const Programme& p) {
+  q.bind(1, p.organiser_org_id)
       .bind(2, p.site_id)
       .bind(3, p.name)
       .bind(4, p.weekdays)
@@ -103,10 +101,20 @@ Result<int64_t> insert_programme(store::Connection& c, const Programme& p) {
       .bind(11, p.staffing.min_adults)
       .bind(12, p.staffing.base_children)
       .bind(13, p.staffing.per_extra_children)
-      .bind(14, p.status)
-      .bind(15, p.created_by)
-      .bind(16, p.created_at)
-      .bind(17, p.updated_at);
+      .bind(14, p.status);
+}
+
+}  // namespace
+
+Result<int64_t> insert_programme(store::Connection& c, const Programme& p) {
+  auto q = c.prepare(
+      "INSERT INTO afterschool_programmes (organiser_org_id, site_id, name, weekdays, start_time, "
+      "end_time, capacity, term_start, term_end, on_makeup_days, min_adults, base_children, "
+      "per_extra_children, status, created_by, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  if (!q.ok()) return q.status();
+  bind_programme_fields(*q, p);
+  q->bind(15, p.created_by).bind(16, p.created_at).bind(17, p.updated_at);
   return q->returning_id();
 }
 
@@ -118,22 +126,8 @@ Status update_programme(store::Connection& c, const Programme& p) {
       "min_adults = ?, base_children = ?, per_extra_children = ?, status = ?, updated_at = ? "
       "WHERE id = ?");
   if (!q.ok()) return q.status();
-  q->bind(1, p.organiser_org_id)
-      .bind(2, p.site_id)
-      .bind(3, p.name)
-      .bind(4, p.weekdays)
-      .bind(5, p.start_time)
-      .bind(6, p.end_time)
-      .bind(7, p.capacity)
-      .bind(8, p.term_start)
-      .bind(9, p.term_end)
-      .bind(10, int64_t{p.on_makeup_days ? 1 : 0})
-      .bind(11, p.staffing.min_adults)
-      .bind(12, p.staffing.base_children)
-      .bind(13, p.staffing.per_extra_children)
-      .bind(14, p.status)
-      .bind(15, p.updated_at)
-      .bind(16, p.id);
+  bind_programme_fields(*q, p);
+  q->bind(15, p.updated_at).bind(16, p.id);
   return q->run();
 }
 

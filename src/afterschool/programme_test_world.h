@@ -23,29 +23,14 @@
 #include <utility>
 #include <vector>
 
-#include "accounts/accounts.h"
-#include "activities/activity_tables.h"
 #include "afterschool/afterschool_counts.h"
-#include "afterschool/afterschool_tables.h"
+#include "afterschool/afterschool_test_db.h"
 #include "afterschool/programme_routes.h"
 #include "afterschool/programme_service.h"
-#include "areas/areas.h"
-#include "facilities/facilities.h"
 #include "http/router.h"
 #include "store/database.h"
-#include "store/postgres/pg_test_util.h"
-#include "store/test_util.h"
 
 namespace warmcity::afterschool {
-
-inline Result<std::unique_ptr<store::Database>> open_programme_test_db(const std::string& where) {
-  std::vector<store::Migration> all = accounts::migrations();
-  for (auto& m : areas::migrations()) all.push_back(std::move(m));
-  for (auto& m : facilities::migrations()) all.push_back(std::move(m));
-  for (auto& m : activities::activity_migrations()) all.push_back(std::move(m));
-  for (auto& m : afterschool_migrations()) all.push_back(std::move(m));
-  return store::Database::open({where}, all);
-}
 
 inline core::LocalDate programme_day(const char* text) { return *core::parse_date(text); }
 
@@ -74,7 +59,7 @@ class ProgrammeWorld : public ::testing::Test {
   // disabled worker; 8 staff of both organisers; 10, 11 residents.
   void SetUp() override {
     ASSERT_TRUE(scratch_.ok());
-    auto db = open_programme_test_db(scratch_.where("programmes.db"));
+    auto db = open_afterschool_test_db(scratch_.where("programmes.db"));
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
     Status s = db_->write([](store::Connection& c) -> Status {
