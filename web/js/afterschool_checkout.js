@@ -107,11 +107,15 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
 
   // 临时代接
   const proxyBox = h('div', { class: 'as-proxy-box', id: `as-proxy-box-${cid}`, hidden: true });
+  // The door form is made once and kept across redraws: the list read when
+  // the way opens may arrive while staff are already typing a neighbour in.
+  let door = null;
   const drawProxies = () => {
     const list = proxies.get(cid) || [];
+    door = door || doorForm();
     proxyBox.replaceChildren(h('h4', {}, t('asdesk.proxies')),
       list.length ? h('ul', { class: 'plain as-proxies' }, list.map((p) => proxyItem(p))) : h('p', { class: 'note' }, t('asdesk.proxies_none')),
-      doorForm());
+      door);
   };
   const proxyItem = (p) => {
     const li = h('li', { class: 'as-proxy', dataset: { id: p.id, confirmed: String(Boolean(p.confirmed)) } },
@@ -177,6 +181,7 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
         try {
           const made = await api(`/children/${cid}/proxies`, { method: 'POST', json: body });
           proxies.set(cid, [...(proxies.get(cid) || []).filter((x) => x.id !== made.id), made]);
+          form.reset();
           drawProxies();
           proxyBox.querySelector(`#as-call-who-${made.id}, #as-proxy-go-${made.id}`)?.focus();
         } catch (err) {
