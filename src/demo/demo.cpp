@@ -364,12 +364,13 @@ Result<Report> create(Services services, const Options& options) {
   say("visits: " + std::to_string(care->visits) + " recorded (" +
       std::to_string(care->escalations) + " escalation in progress, " +
       std::to_string(care->changes) + " reported change)");
+  const core::LocalDate menu_day = core::local_date_of(core::now_unix());
   auto menus = create_menus(services.db, services.accounts.audit(), services.facilities,
-                            kClientAddress, core::local_date_of(core::now_unix()));
+                            kClientAddress, menu_day);
   if (!menus.ok()) return menus.status();
   say("canteen menus: " + std::to_string(menus->dishes) + " dishes, " +
       std::to_string(menus->meals) + " meals published at " + std::to_string(menus->canteens) +
-      " canteens");
+      " canteens from " + core::format_date(menu_day));
   const core::LocalDate demo_today = core::local_date_of(core::now_unix());
   auto subsidies = create_subsidies(services.db, kClientAddress, demo_today);
   if (!subsidies.ok()) return subsidies.status();
