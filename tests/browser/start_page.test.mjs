@@ -35,10 +35,10 @@ test('a worker signs in, sees their name and role, and signs out from another ta
   await page.goto(srv.url + '/#/staff');
   await page.getByLabel('用户名').fill('wangjing');
   await page.getByLabel('密码').fill('wrong-password');
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByText('用户名或密码不正确').waitFor();
   await page.getByLabel('密码').fill('staff-pass-1');
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.locator('#me-name', { hasText: '王晶' }).waitFor();
   assert.equal(await page.locator('#me-role').textContent(), '网格员');
   await shot(page, 'signed-in');
@@ -47,7 +47,10 @@ test('a worker signs in, sees their name and role, and signs out from another ta
   const other = await browser.context.newPage();
   await other.goto(srv.url + '/#/staff');
   await other.getByRole('button', { name: '退出登录' }).click();
-  await other.getByRole('button', { name: '登录' }).waitFor();
+  // Exact: a role name given as a string matches any name containing it, so
+  // '登录' alone is the 退出登录 button itself, found before the logout is sent.
+  // The 登录 button shows only once the logout POST has been answered.
+  await other.getByRole('button', { name: '登录', exact: true }).waitFor();
   // The session is revoked on the server, not only forgotten by the page.
   const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
   assert.equal(me, 401);
