@@ -37,6 +37,10 @@ import { JOB_DESK_ROUTES } from './matrix_routes_job_desk.mjs';
 import { ACTIVITY_ROUTES } from './matrix_routes_activities.mjs';
 import { CLINIC_ROUTES } from './matrix_routes_clinics.mjs';
 import { AFTERSCHOOL_ROUTES } from './matrix_routes_afterschool.mjs';
+import { VOLUNTEERS_ROUTES } from './matrix_routes_volunteers.mjs';
+import { VOLUNTEER_RECORDS_ROUTES } from './matrix_routes_volunteer_records.mjs';
+import { VOLUNTEER_CERTIFICATES_ROUTES } from './matrix_routes_volunteer_certificates.mjs';
+import { VOLUNTEER_SHIFTS_ROUTES } from './matrix_routes_volunteer_shifts.mjs';
 
 // Callers that may read the world's appeal (dispatched to 区住建局, in
 // 生态园's first grid, reported by `resident`): staff of its areas and the
@@ -387,4 +391,8 @@ export const ROUTES = {
   ...ACTIVITY_ROUTES,
   ...CLINIC_ROUTES,
   ...AFTERSCHOOL_ROUTES,
+  ...VOLUNTEERS_ROUTES,
+  ...VOLUNTEER_RECORDS_ROUTES,
+  ...VOLUNTEER_CERTIFICATES_ROUTES,
+  ...VOLUNTEER_SHIFTS_ROUTES,
 };
