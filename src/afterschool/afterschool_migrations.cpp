@@ -20,7 +20,8 @@
 //   birth_date, health_notes (allergies, conditions; may be null); the
 //   separate consent to process it (consent_at, consent_by: the guardian's
 //   user id, consent_version 'afterschool-children-v1'); erased_at when
-//   erased.
+//   erased; photo_sha (v2): the photo store's name of the child's photo
+//   ("<sha256>.<ext>"), or null (none, removed, or the child erased).
 // child_guardians: the residents who are a child's guardians, with their
 //   relation (母亲, 父亲, 监护人…), who added them and when.
 // afterschool_enrolments: a child in a programme, status active | withdrawn,
@@ -210,6 +211,11 @@ std::vector<store::Migration> afterschool_migrations() {
     );
     {{check_domains:afterschool_alerts}};
     CREATE INDEX afterschool_alerts_day ON afterschool_alerts (day, programme_id);
+  )SQL"},
+          // A child's photo (optional), for the staff's check at the door:
+          // the photo store's name of it, or null.
+          {"afterschool", 2, R"SQL(
+    ALTER TABLE children ADD COLUMN photo_sha TEXT;
   )SQL"}};
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "activities/activity.h"
+#include "afterschool/pickup_adult.h"
 #include "core/phone.h"
 #include "core/text.h"
 #include "http/json_input.h"
@@ -106,6 +107,7 @@ Result<ChildFields> read_child(const nlohmann::json& body, core::LocalDate today
           .value_or(core::LocalDate{});
   f.health_notes = child_health_notes(in);
   f.relation = activities::trimmed_text(in, "relation", 1, 20, true).value_or("");
+  f.photo = family_photo(body, in);
   child_require_consent(in, "the separate consent to process the child's data");
   in.reject_unknown();
   if (!in.ok()) return in.status();
@@ -127,11 +129,12 @@ Result<ChildPatch> read_child_patch(const nlohmann::json& body) {
       if (in.ok()) p.health_notes.emplace(std::move(notes));
     }
   }
+  p.photo = family_photo_patch(body, in);
   in.reject_unknown();
   if (!in.ok()) return in.status();
-  if (!p.name && !p.school && !p.grade && !p.health_notes)
+  if (!p.name && !p.school && !p.grade && !p.health_notes && !p.photo)
     return Status::Unprocessable("nothing to change",
-                                 {{"name", "give name, school, grade or health_notes"}});
+                                 {{"name", "give name, school, grade, health_notes or photo"}});
   return p;
 }
 

@@ -5,7 +5,8 @@
 //   name 1–30, school 1–60, grade 1–20 (三年级), birth_date (not in the
 //   future, the child 3–17 years old today), health_notes 0–500 or null,
 //   relation 1–20 (the caller's: 母亲, 父亲, 监护人…), consent: true (the
-//   separate consent under the children's privacy notice).
+//   separate consent under the children's privacy notice), photo (optional:
+//   base64 or a data URL, read as a pickup adult's: family_photo).
 // Texts are trimmed and may not be blank (health notes may be empty: none).
 #pragma once
 
@@ -17,6 +18,7 @@
 
 #include "core/status.h"
 #include "core/time.h"
+#include "photos/photos.h"
 
 namespace warmcity::http {
 class FieldReader;
@@ -42,16 +44,18 @@ struct ChildFields {
   core::LocalDate birth_date;
   std::optional<std::string> health_notes;  // nullopt: none given
   std::string relation;
+  std::optional<photos::CheckedPhoto> photo;  // nullopt: none given
 };
 Result<ChildFields> read_child(const nlohmann::json& body, core::LocalDate today);
 
 // PUT /api/v1/children/{id}: what is present changes; health_notes null
-// clears them.
+// clears them, photo null removes the photo.
 struct ChildPatch {
   std::optional<std::string> name;
   std::optional<std::string> school;
   std::optional<std::string> grade;
   std::optional<std::optional<std::string>> health_notes;
+  std::optional<std::optional<photos::CheckedPhoto>> photo;
 };
 Result<ChildPatch> read_child_patch(const nlohmann::json& body);
 

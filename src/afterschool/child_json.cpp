@@ -60,6 +60,7 @@ ordered_json child_json(const ChildRecord& r, core::LocalDate today) {
           {"birth_date", c.birth_date},
           {"age", birth.ok() ? ordered_json(age_on(*birth, today)) : ordered_json(nullptr)},
           {"health_notes", family_text(c.health_notes)},
+          {"has_photo", c.photo_file.has_value()},
           {"guardians", guardians_json(r.guardians)},
           {"created_at", core::format_rfc3339(c.created_at)}};
 }

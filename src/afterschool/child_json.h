@@ -16,7 +16,7 @@
 namespace warmcity::afterschool {
 
 // {id, name, school, grade, birth_date, age (on `today`), health_notes,
-// guardians, created_at}
+// has_photo, guardians, created_at}
 nlohmann::ordered_json child_json(const ChildRecord& r, core::LocalDate today);
 // [{user_id, display_name, relation, phone}]
 nlohmann::ordered_json guardians_json(const std::vector<GuardianRow>& g);

@@ -1,12 +1,15 @@
 // Routes of children, their guardians and enrolments (family_routes.h,
 // docs/afterschool.md "Children and guardians"). HTTP only: every answer
-// comes from ChildService. register_family_routes, which makes both of the
-// families' services, is here too.
+// comes from ChildService. A body that may carry a photo is read on the
+// service's slow-work thread when it is large (pickup_photo_http.h).
+// register_family_routes, which makes both of the families' services, is
+// here too.
 #include <memory>
 #include <utility>
 
 #include "afterschool/child_json.h"
 #include "afterschool/family_routes.h"
+#include "afterschool/pickup_photo_http.h"
 #include "http/json_input.h"
 
 namespace warmcity::afterschool {
@@ -26,11 +29,15 @@ FamilyDone<ChildRecord> child_answer(ChildService& service, http::Reply reply, i
 }
 
 void child_create(ChildService& service, http::Request& req, http::Reply reply) {
-  Result<nlohmann::json> doc = http::parse_json_object(req.body);
-  if (!doc.ok()) return reply(family_problem(doc.status()));
-  Result<ChildFields> f = read_child(*doc, service.today());
-  if (!f.ok()) return reply(family_problem(f.status()));
-  service.create(std::move(*f), caller_of(req), child_answer(service, std::move(reply), 201));
+  const size_t size = req.body.size();
+  auto work = [&service, body = std::move(req.body), by = caller_of(req), reply]() {
+    Result<nlohmann::json> doc = http::parse_json_object(body);
+    if (!doc.ok()) return reply(family_problem(doc.status()));
+    Result<ChildFields> f = read_child(*doc, service.today());
+    if (!f.ok()) return reply(family_problem(f.status()));
+    service.create(std::move(*f), by, child_answer(service, reply, 201));
+  };
+  family_read_body(service, size, reply, std::move(work));
 }
 
 void child_mine(ChildService& service, http::Request& req, http::Reply reply) {
@@ -51,11 +58,21 @@ void child_read(ChildService& service, http::Request& req, http::Reply reply) {
 void child_update(ChildService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(family_problem(child_no_id()));
-  Result<nlohmann::json> doc = http::parse_json_object(req.body);
-  if (!doc.ok()) return reply(family_problem(doc.status()));
-  Result<ChildPatch> p = read_child_patch(*doc);
-  if (!p.ok()) return reply(family_problem(p.status()));
-  service.update(*id, std::move(*p), caller_of(req), child_answer(service, std::move(reply), 200));
+  const size_t size = req.body.size();
+  auto work = [&service, id = *id, body = std::move(req.body), by = caller_of(req), reply]() {
+    Result<nlohmann::json> doc = http::parse_json_object(body);
+    if (!doc.ok()) return reply(family_problem(doc.status()));
+    Result<ChildPatch> p = read_child_patch(*doc);
+    if (!p.ok()) return reply(family_problem(p.status()));
+    service.update(id, std::move(*p), by, child_answer(service, reply, 200));
+  };
+  family_read_body(service, size, reply, std::move(work));
+}
+
+void child_photo(ChildService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(family_problem(child_no_id()));
+  service.photo(*id, caller_of(req), family_photo_answer(std::move(reply)));
 }
 
 void child_add_guardian(ChildService& service, http::Request& req, http::Reply reply) {
@@ -106,7 +123,7 @@ void register_child_routes(http::Router& router, std::shared_ptr<ChildService> s
         [service, f](http::Request& req, http::Reply reply) { f(*service, req, std::move(reply)); };
   };
   router.add(Method::kPost, "/api/v1/children", residents, h(child_create),
-             {.body_limit = 8192,
+             {.body_limit = kFamilyPhotoBodyLimit,
               .summary = "Add a child (residents; the caller becomes its first guardian) with the "
                          "separate consent under the children's privacy notice; audited"});
   router.add(Method::kGet, "/api/v1/my-children", residents, h(child_mine),
@@ -116,7 +133,11 @@ void register_child_routes(http::Router& router, std::shared_ptr<ChildService> s
              {.summary = "A child (its guardians; the staff of a programme it is enrolled in, "
                          "audited); never admins"});
   router.add(Method::kPut, "/api/v1/children/{id}", residents, h(child_update),
-             {.body_limit = 8192, .summary = "Edit a child (its guardians); audited"});
+             {.body_limit = kFamilyPhotoBodyLimit,
+              .summary = "Edit a child (its guardians), its photo given or removed; audited"});
+  router.add(Method::kGet, "/api/v1/children/{id}/photo", signed_in, h(child_photo),
+             {.summary = "A child's photo (its guardians; the staff of a programme it is "
+                         "enrolled in, audited); never admins"});
   router.add(Method::kPost, "/api/v1/children/{id}/guardians", residents, h(child_add_guardian),
              {.body_limit = 4096,
               .summary = "Add a guardian by the phone of their resident account; audited"});
@@ -134,8 +155,8 @@ void register_child_routes(http::Router& router, std::shared_ptr<ChildService> s
 void register_family_routes(http::Router& router, store::Database& db, accounts::AuditLog& audit,
                             photos::PhotoStore photos, std::function<int64_t()> now,
                             ChildService::CalendarSource calendar) {
-  register_child_routes(router,
-                        std::make_shared<ChildService>(db, audit, std::move(calendar), now));
+  register_child_routes(
+      router, std::make_shared<ChildService>(db, audit, photos, std::move(calendar), now));
   register_pickup_routes(router,
                          std::make_shared<PickupService>(db, audit, std::move(photos), now));
 }

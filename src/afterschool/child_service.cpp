@@ -44,9 +44,14 @@ Result<std::optional<ChildToday>> child_today_at(store::Connection& c, int64_t c
 
 }  // namespace
 
-ChildService::ChildService(store::Database& db, accounts::AuditLog& audit, CalendarSource calendar,
+ChildService::ChildService(store::Database& db, accounts::AuditLog& audit,
+                           photos::PhotoStore photos, CalendarSource calendar,
                            std::function<int64_t()> now)
-    : db_(db), audit_(audit), calendar_(std::move(calendar)), now_(std::move(now)) {}
+    : db_(db),
+      audit_(audit),
+      calendar_(std::move(calendar)),
+      now_(std::move(now)),
+      photos_(std::move(photos)) {}
 
 int64_t ChildService::now() const { return now_ ? now_() : core::now_unix(); }
 
@@ -66,8 +71,14 @@ void ChildService::create(ChildFields f, Caller by, FamilyDone<ChildRecord> done
   submit_family_job<ChildRecord>(
       db_,
       [this, f = std::move(f), by](store::Connection& c, ChildRecord& out) -> Status {
+        std::optional<std::string> file;
+        if (f.photo) {
+          Result<std::string> saved = photos_.save(*f.photo);
+          if (!saved.ok()) return saved.status();
+          file = std::move(*saved);
+        }
         const int64_t t = now();
-        Result<int64_t> id = insert_child(c, f, by.user_id, t);
+        Result<int64_t> id = insert_child(c, f, file, by.user_id, t);
         if (!id.ok()) return id.status();
         if (Status s = insert_guardian(c, *id, by.user_id, f.relation, by.user_id, t); !s.ok())
           return s;
@@ -81,6 +92,7 @@ void ChildService::create(ChildFields f, Caller by, FamilyDone<ChildRecord> done
                             .add("relation", f.relation)
                             .add("consent_version", kChildConsentVersion)
                             .add("health_notes", f.health_notes.has_value())
+                            .add("has_photo", file.has_value())
                             .str()),
             t);
       },
@@ -161,8 +173,17 @@ void ChildService::update(int64_t id, ChildPatch p, Caller by, FamilyDone<ChildR
       db_,
       [this, id, p = std::move(p), by](store::Connection& c, ChildRecord& out) -> Status {
         if (Status s = require_guardian(c, by, id); !s.ok()) return s;
+        std::optional<std::optional<std::string>> file;
+        if (p.photo) {
+          file.emplace();
+          if (*p.photo) {
+            Result<std::string> saved = photos_.save(**p.photo);
+            if (!saved.ok()) return saved.status();
+            *file = std::move(*saved);
+          }
+        }
         const int64_t t = now();
-        if (Status s = update_child(c, id, p, t); !s.ok()) return s;
+        if (Status s = update_child(c, id, p, file, t); !s.ok()) return s;
         Result<ChildRecord> record = load_child_record(c, id);
         if (!record.ok()) return record.status();
         out = std::move(*record);
@@ -171,6 +192,7 @@ void ChildService::update(int64_t id, ChildPatch p, Caller by, FamilyDone<ChildR
         if (p.school) changed.push_back("school");
         if (p.grade) changed.push_back("grade");
         if (p.health_notes) changed.push_back("health_notes");
+        if (p.photo) changed.push_back("photo");
         return accounts::append_audit(
             c,
             audit_entry(by, "child.update", "child", std::to_string(id),
@@ -283,6 +305,44 @@ void ChildService::withdraw(int64_t enrolment_id, Caller by, FamilyDone<Enrolmen
             t);
       },
       std::move(done));
+}
+
+void ChildService::photo(int64_t id, Caller by, FamilyDone<FamilyPhoto> done) {
+  Result<ChildReader> reader = require_child_reader(db_.reader(), by, id);
+  if (!reader.ok()) return done(reader.status());
+  if (*reader == ChildReader::kGuardian) {
+    Result<std::optional<ChildRow>> child = find_child(db_.reader(), id);
+    if (!child.ok()) return done(child.status());
+    if (!*child) return done(Status::NotFound("no such child"));
+    if (!(*child)->photo_file) return done(Status::NotFound("this child has no photo"));
+    return photos_.send(*(*child)->photo_file, std::move(done));
+  }
+  // A staff member: checked again and audited in one job, then read on the
+  // photos' thread.
+  auto file = std::make_shared<std::string>();
+  db_.submit(
+      [this, id, by, file](store::Connection& c) -> Status {
+        Result<ChildReader> again = require_child_reader(c, by, id);
+        if (!again.ok()) return again.status();
+        Result<std::optional<ChildRow>> child = find_child(c, id);
+        if (!child.ok()) return child.status();
+        if (!*child) return Status::NotFound("no such child");
+        if (!(*child)->photo_file) return Status::NotFound("this child has no photo");
+        *file = *(*child)->photo_file;
+        return accounts::append_audit(
+            c,
+            audit_entry(by, "personal_data.read", "child", std::to_string(id),
+                        AuditDetail()
+                            .add_strings("fields", {"photo"})
+                            .add("view", "full")
+                            .add("purpose", "afterschool_child_photo")
+                            .str()),
+            now());
+      },
+      [this, file, done = std::move(done)](const Status& s) mutable {
+        if (!s.ok()) return done(s);
+        photos_.send(*file, std::move(done));
+      });
 }
 
 }  // namespace warmcity::afterschool

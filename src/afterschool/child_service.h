@@ -7,7 +7,10 @@
 // read it — each such read audited (personal_data.read, purpose
 // afterschool_child) in one write job before the answer; the organiser's
 // staff (or an admin) of its programme withdraw an enrolment; nobody else,
-// admins included, reads a child.
+// admins included, reads a child. The child's photo (optional) is given and
+// removed by its guardians with the child's body and read by the child's
+// readers (a staff read audited, purpose afterschool_child_photo); it is
+// kept as pickup_photos.h says.
 //
 // Reads run on the calling thread's reader; every write (and every audited
 // read) is one write job on the single writer that checks who asks, acts
@@ -30,8 +33,10 @@
 #include "accounts/caller.h"
 #include "afterschool/child.h"
 #include "afterschool/child_store.h"
+#include "afterschool/pickup_photos.h"
 #include "afterschool/pickup_store.h"
 #include "core/calendar.h"
+#include "photos/photo_store.h"
 #include "store/database.h"
 
 namespace warmcity::afterschool {
@@ -76,11 +81,11 @@ struct MyChild {
 class ChildService {
  public:
   using CalendarSource = std::function<std::shared_ptr<const core::Calendar>()>;
-  // `now` (unix seconds) defaults to core::now_unix(); `calendar` (the
-  // official holidays, for whether a programme has a session today) to a
-  // calendar that knows no year.
-  ChildService(store::Database& db, accounts::AuditLog& audit, CalendarSource calendar = nullptr,
-               std::function<int64_t()> now = nullptr);
+  // `photos` keeps the children's photos; `now` (unix seconds) defaults to
+  // core::now_unix(); `calendar` (the official holidays, for whether a
+  // programme has a session today) to a calendar that knows no year.
+  ChildService(store::Database& db, accounts::AuditLog& audit, photos::PhotoStore photos,
+               CalendarSource calendar = nullptr, std::function<int64_t()> now = nullptr);
 
   int64_t now() const;
   core::LocalDate today() const;
@@ -101,6 +106,16 @@ class ChildService {
   void enrol(int64_t child_id, int64_t programme_id, Caller by, FamilyDone<EnrolmentRow> done);
   // A withdrawn enrolment answers as it is.
   void withdraw(int64_t enrolment_id, Caller by, FamilyDone<EnrolmentRow> done);
+  // The child's photo, for its readers (require_child_reader); a staff
+  // member's read checked again and audited in one job. kNotFound when the
+  // child has none.
+  void photo(int64_t id, Caller by, FamilyDone<FamilyPhoto> done);
+
+  // Runs `task` on the photos' slow-work thread (reading a body that carries
+  // a photo); false when that queue is full: answer 503.
+  [[nodiscard]] bool post_slow(std::function<void()> task) {
+    return photos_.post_slow(std::move(task));
+  }
 
  private:
   std::shared_ptr<const core::Calendar> calendar() const;
@@ -110,6 +125,7 @@ class ChildService {
   accounts::AuditLog& audit_;
   CalendarSource calendar_;
   std::function<int64_t()> now_;
+  FamilyPhotos photos_;
 };
 
 }  // namespace warmcity::afterschool

@@ -7,7 +7,7 @@ namespace {
 
 constexpr char kChildColumns[] =
     "id, name, school, grade, birth_date, health_notes, consent_at, consent_by, created_at, "
-    "updated_at";
+    "updated_at, photo_sha";
 
 ChildRow child_row_of(store::Statement& q) {
   ChildRow r;
@@ -21,6 +21,7 @@ ChildRow child_row_of(store::Statement& q) {
   r.consent_by = q.column_int64(7);
   r.created_at = q.column_int64(8);
   r.updated_at = q.column_int64(9);
+  r.photo_file = q.column_text_opt(10);
   return r;
 }
 
@@ -42,11 +43,12 @@ EnrolmentRow enrolment_row_of(store::Statement& q) {
 
 }  // namespace
 
-Result<int64_t> insert_child(store::Connection& c, const ChildFields& f, int64_t by, int64_t at) {
+Result<int64_t> insert_child(store::Connection& c, const ChildFields& f,
+                             const std::optional<std::string>& photo_file, int64_t by, int64_t at) {
   auto q = c.prepare(
       "INSERT INTO children (name, school, grade, birth_date, health_notes, consent_at, "
-      "consent_by, consent_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id");
+      "consent_by, consent_version, created_at, updated_at, photo_sha) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!q.ok()) return q.status();
   q->bind(1, f.name)
       .bind(2, f.school)
@@ -57,7 +59,8 @@ Result<int64_t> insert_child(store::Connection& c, const ChildFields& f, int64_t
       .bind(7, by)
       .bind(8, kChildConsentVersion)
       .bind(9, at)
-      .bind(10, at);
+      .bind(10, at)
+      .bind(11, photo_file);
   return q->returning_id();
 }
 
@@ -71,10 +74,12 @@ Status insert_guardian(store::Connection& c, int64_t child_id, int64_t user_id,
   return q->run();
 }
 
-Status update_child(store::Connection& c, int64_t id, const ChildPatch& p, int64_t at) {
+Status update_child(store::Connection& c, int64_t id, const ChildPatch& p,
+                    const std::optional<std::optional<std::string>>& photo_file, int64_t at) {
   auto q = c.prepare(
       "UPDATE children SET name = COALESCE(?, name), school = COALESCE(?, school), "
       "grade = COALESCE(?, grade), health_notes = CASE WHEN ? = 1 THEN ? ELSE health_notes END, "
+      "photo_sha = CASE WHEN ? = 1 THEN ? ELSE photo_sha END, "
       "updated_at = ? WHERE id = ? AND erased_at IS NULL");
   if (!q.ok()) return q.status();
   q->bind(1, p.name)
@@ -82,8 +87,10 @@ Status update_child(store::Connection& c, int64_t id, const ChildPatch& p, int64
       .bind(3, p.grade)
       .bind(4, int64_t{p.health_notes ? 1 : 0})
       .bind(5, p.health_notes ? *p.health_notes : std::nullopt)
-      .bind(6, at)
-      .bind(7, id);
+      .bind(6, int64_t{photo_file ? 1 : 0})
+      .bind(7, photo_file ? *photo_file : std::nullopt)
+      .bind(8, at)
+      .bind(9, id);
   return q->run();
 }
 

@@ -29,6 +29,7 @@ struct ChildRow {
   int64_t consent_by = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<std::string> photo_file;  // "<sha256>.<ext>" in the photo store
 };
 
 // A guardian with their account's name and phone.
@@ -67,10 +68,15 @@ struct AttendanceToday {
   std::optional<std::string> pickup_relation;
 };
 
-Result<int64_t> insert_child(store::Connection& c, const ChildFields& f, int64_t by, int64_t at);
+// `photo_file`: the saved photo's name (FamilyPhotos::save), or none.
+Result<int64_t> insert_child(store::Connection& c, const ChildFields& f,
+                             const std::optional<std::string>& photo_file, int64_t by, int64_t at);
 Status insert_guardian(store::Connection& c, int64_t child_id, int64_t user_id,
                        const std::string& relation, int64_t added_by, int64_t at);
-Status update_child(store::Connection& c, int64_t id, const ChildPatch& p, int64_t at);
+// Applies the patch's texts; the photo as `photo_file` when that is set
+// (an empty one removes it).
+Status update_child(store::Connection& c, int64_t id, const ChildPatch& p,
+                    const std::optional<std::optional<std::string>>& photo_file, int64_t at);
 
 // nullopt when there is no such child or it was erased.
 Result<std::optional<ChildRow>> find_child(store::Connection& c, int64_t id);

@@ -131,6 +131,34 @@ TEST(FamilyChildRules, APatchChangesWhatIsPresent) {
             "birth_date");  // not editable
 }
 
+TEST(FamilyChildRules, APhotoIsAPictureOrNullToRemoveIt) {
+  // A 1×1 PNG as a data URL.
+  const std::string png =
+      "data:image/"
+      "png;base64,"
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII"
+      "=";
+  Result<ChildFields> with = read_child(child_with(child_good(), "photo", png), kToday);
+  ASSERT_TRUE(with.ok()) << with.status().message();
+  ASSERT_TRUE(with->photo);
+  EXPECT_EQ(with->photo->type, photos::ImageType::kPng);
+  Result<ChildFields> without = read_child(child_with(child_good(), "photo", nullptr), kToday);
+  ASSERT_TRUE(without.ok());
+  EXPECT_FALSE(without->photo);
+  EXPECT_EQ(child_refused(child_with(child_good(), "photo", "not a picture")), "photo");
+  EXPECT_EQ(child_refused(child_with(child_good(), "photo", 7)), "photo");
+  Result<ChildPatch> give = read_child_patch({{"photo", png}});
+  ASSERT_TRUE(give.ok()) << give.status().message();
+  ASSERT_TRUE(give->photo);
+  EXPECT_TRUE(*give->photo);
+  Result<ChildPatch> drop = read_child_patch({{"photo", nullptr}});
+  ASSERT_TRUE(drop.ok());
+  ASSERT_TRUE(drop->photo);
+  EXPECT_FALSE(*drop->photo);
+  EXPECT_EQ(child_field(read_child_patch({{"photo", "aGVsbG8="}}).status()), "photo");
+  EXPECT_EQ(child_field(read_child_patch({{"photo", json::array()}}).status()), "photo");
+}
+
 TEST(FamilyChildRules, AGuardianInviteNeedsAPhoneAndARelation) {
   Result<GuardianInvite> g = read_guardian_invite({{"phone", "13900000011"}, {"relation", "父亲"}});
   ASSERT_TRUE(g.ok());
@@ -159,8 +187,8 @@ TEST(FamilyChildRules, AnEnrolmentNeedsAProgrammeAndConsent) {
 
 TEST(FamilyChildRules, TheChildViewAndAGuardiansDay) {
   MyChild m;
-  m.record.child = {5,          "张小明", "凤山小学", "三年级",      "2017-03-01",
-                    "花生过敏", 0,        10,         1'789'375'200, 0};
+  m.record.child = {5, "张小明", "凤山小学",    "三年级", "2017-03-01", "花生过敏",
+                    0, 10,       1'789'375'200, 0,        "abc.png"};
   m.record.guardians = {{10, "张妈妈", "母亲", "13900000010"}};
   m.enrolments = {{3, 5, 1, "凤山四点半课堂", "active", 1'789'375'200, std::nullopt}};
   ChildToday here{
@@ -173,6 +201,8 @@ TEST(FamilyChildRules, TheChildViewAndAGuardiansDay) {
   const nlohmann::ordered_json j = my_child_json(m, kToday);
   EXPECT_EQ(j.at("age"), 9);
   EXPECT_EQ(j.at("birth_date"), "2017-03-01");
+  EXPECT_EQ(j.at("has_photo"), true);  // whether there is one, never its file name
+  EXPECT_EQ(j.dump().find("abc.png"), std::string::npos);
   EXPECT_EQ(j.at("guardians").dump(),
             R"([{"user_id":10,"display_name":"张妈妈","relation":"母亲","phone":"13900000010"}])");
   EXPECT_EQ(j.at("created_at"), "2026-09-14T16:40:00+08:00");

@@ -62,11 +62,12 @@ class FamilyWorld : public ::testing::Test {
     audit_ = std::make_unique<accounts::AuditLog>(*db_);
     auto clock = [this] { return now_.load(); };
     children_ = std::make_unique<ChildService>(
-        *db_, *audit_, [this] { return calendar_; }, clock);
+        *db_, *audit_, *photos, [this] { return calendar_; }, clock);
     pickups_ = std::make_unique<PickupService>(*db_, *audit_, *photos, clock);
   }
   void TearDown() override {
     pickups_.reset();
+    children_.reset();
     if (db_) db_->stop();
   }
 

@@ -20,7 +20,8 @@ Status forget_run(store::Connection& c, const std::string& sql, int64_t a) {
 Status forget_erase_child(store::Connection& c, int64_t child_id, int64_t user_id, int64_t now) {
   auto child = c.prepare(
       "UPDATE children SET name = ?, school = '', grade = '', health_notes = NULL, "
-      "birth_date = NULL, erased_at = ?, updated_at = ? WHERE id = ? AND erased_at IS NULL");
+      "birth_date = NULL, photo_sha = NULL, erased_at = ?, updated_at = ? "
+      "WHERE id = ? AND erased_at IS NULL");
   if (!child.ok()) return child.status();
   child->bind(1, kErasedChildName).bind(2, now).bind(3, now).bind(4, child_id);
   if (Status s = child->run(); !s.ok()) return s;

@@ -3,7 +3,8 @@
 // deletion's one write job (accounts/resident_service.h forget_appeals):
 //   - the user stops being a guardian of any child;
 //   - a child left with no guardian is erased: name '（已删除）', school and
-//     grade '', health notes and birth date NULL, erased_at set; its pickup
+//     grade '', health notes, birth date and photo NULL (its photo file
+//     stays in the photo store, named by no row), erased_at set; its pickup
 //     links, its one-off proxies (a neighbour's name and phone) deleted and
 //     its active enrolments withdrawn; the attendance rows stay, anonymous
 //     (no adult's name, no proxy);

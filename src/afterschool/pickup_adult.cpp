@@ -38,26 +38,6 @@ std::optional<core::LocalDate> pickup_valid_until(http::FieldReader& in, core::L
   return d;
 }
 
-// photo: a JPEG, PNG or WebP as base64 or a data URL.
-std::optional<photos::CheckedPhoto> pickup_photo(const nlohmann::json& body,
-                                                 http::FieldReader& in) {
-  auto it = body.find("photo");
-  if (it == body.end() || it->is_null()) return std::nullopt;
-  in.known({"photo"});
-  if (!it->is_string()) {
-    in.fail("photo", "a picture as base64 or a data URL");
-    return std::nullopt;
-  }
-  Result<photos::CheckedPhoto> p = photos::photo_from_text(
-      it->get_ref<const std::string&>(),
-      {photos::ImageType::kJpeg, photos::ImageType::kPng, photos::ImageType::kWebp});
-  if (!p.ok()) {
-    in.fail("photo", p.status().message());
-    return std::nullopt;
-  }
-  return std::move(*p);
-}
-
 // child_ids: 1–10 distinct ids.
 std::optional<std::vector<int64_t>> pickup_child_ids(const nlohmann::json& body,
                                                      http::FieldReader& in, bool required) {
@@ -88,6 +68,39 @@ std::optional<std::vector<int64_t>> pickup_child_ids(const nlohmann::json& body,
 
 }  // namespace
 
+std::optional<photos::CheckedPhoto> family_photo(const nlohmann::json& body,
+                                                 http::FieldReader& in) {
+  auto it = body.find("photo");
+  if (it == body.end()) return std::nullopt;
+  in.known({"photo"});
+  if (it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    in.fail("photo", "a picture as base64 or a data URL");
+    return std::nullopt;
+  }
+  Result<photos::CheckedPhoto> p = photos::photo_from_text(
+      it->get_ref<const std::string&>(),
+      {photos::ImageType::kJpeg, photos::ImageType::kPng, photos::ImageType::kWebp});
+  if (!p.ok()) {
+    in.fail("photo", p.status().message());
+    return std::nullopt;
+  }
+  return std::move(*p);
+}
+
+std::optional<std::optional<photos::CheckedPhoto>> family_photo_patch(const nlohmann::json& body,
+                                                                      http::FieldReader& in) {
+  auto it = body.find("photo");
+  if (it == body.end()) return std::nullopt;
+  if (it->is_null()) {
+    in.known({"photo"});
+    return std::optional<std::optional<photos::CheckedPhoto>>(std::in_place, std::nullopt);
+  }
+  if (std::optional<photos::CheckedPhoto> photo = family_photo(body, in))
+    return std::optional<std::optional<photos::CheckedPhoto>>(std::in_place, std::move(photo));
+  return std::nullopt;
+}
+
 Result<PickupAdultFields> read_pickup_adult(const nlohmann::json& body, core::LocalDate today) {
   http::FieldReader in(body);
   PickupAdultFields f;
@@ -99,7 +112,7 @@ Result<PickupAdultFields> read_pickup_adult(const nlohmann::json& body, core::Lo
                                    "not a living person's birth date")
                      .value_or(core::LocalDate{});
   f.valid_until = pickup_valid_until(in, today);
-  f.photo = pickup_photo(body, in);
+  f.photo = family_photo(body, in);
   f.child_ids = pickup_child_ids(body, in, true).value_or(std::vector<int64_t>{});
   in.reject_unknown();
   if (!in.ok()) return in.status();
@@ -121,14 +134,7 @@ Result<PickupAdultPatch> read_pickup_adult_patch(const nlohmann::json& body,
       p.valid_until.emplace(d);
     }
   }
-  if (auto it = body.find("photo"); it != body.end()) {
-    if (it->is_null()) {
-      in.known({"photo"});
-      p.photo.emplace(std::nullopt);
-    } else if (std::optional<photos::CheckedPhoto> photo = pickup_photo(body, in)) {
-      p.photo.emplace(std::move(photo));
-    }
-  }
+  p.photo = family_photo_patch(body, in);
   p.child_ids = pickup_child_ids(body, in, false);
   in.reject_unknown();
   if (!in.ok()) return in.status();

@@ -27,6 +27,10 @@
 #include "core/time.h"
 #include "photos/photos.h"
 
+namespace warmcity::http {
+class FieldReader;
+}
+
 namespace warmcity::afterschool {
 
 inline constexpr int kAdultAge = 18;
@@ -63,5 +67,14 @@ struct PickupAdultPatch {
   std::optional<std::vector<int64_t>> child_ids;
 };
 Result<PickupAdultPatch> read_pickup_adult_patch(const nlohmann::json& body, core::LocalDate today);
+
+// A photo field, shared by the pickup adults' and the children's bodies
+// (child.cpp): `photo`, a JPEG, PNG or WebP as base64 or a data URL
+// (photos::photo_from_text), else refused naming `photo`. family_photo:
+// nullopt when absent, null (none) or refused. family_photo_patch (an edit):
+// nullopt when absent or refused, an empty photo for null (remove it).
+std::optional<photos::CheckedPhoto> family_photo(const nlohmann::json& body, http::FieldReader& in);
+std::optional<std::optional<photos::CheckedPhoto>> family_photo_patch(const nlohmann::json& body,
+                                                                      http::FieldReader& in);
 
 }  // namespace warmcity::afterschool

@@ -1,16 +1,15 @@
 // Routes of pickup adults and their codes (family_routes.h,
 // docs/afterschool.md "Pickup adults and their codes"). HTTP only: every
 // answer comes from PickupService. A body that may carry a photo is read on
-// the service's slow-work thread when it is large.
+// the service's slow-work thread when it is large (pickup_photo_http.h).
 #include <memory>
 #include <utility>
 
 #include "afterschool/child_json.h"
 #include "afterschool/family_routes.h"
 #include "afterschool/pickup_json.h"
+#include "afterschool/pickup_photo_http.h"
 #include "http/json_input.h"
-#include "http/problem.h"
-#include "photos/photo_text.h"
 
 namespace warmcity::afterschool {
 
@@ -19,24 +18,7 @@ namespace {
 using accounts::caller_of;
 using PickupRouteFn = void (*)(PickupService&, http::Request&, http::Reply);
 
-// Bodies up to this size are read on the I/O thread; larger ones (a photo)
-// on the service's slow-work thread.
-constexpr size_t kPickupBodyReadInline = 16 * 1024;
-
 Status pickup_no_id() { return Status::NotFound("no pickup adult with that id"); }
-
-// Runs `work` here for a small body, else on the slow-work thread (503 when
-// its queue is full).
-void pickup_read_body(PickupService& service, size_t size, http::Reply reply,
-                      std::function<void()> work) {
-  if (size <= kPickupBodyReadInline) return work();
-  if (!service.post_slow(std::move(work))) {
-    http::Response busy =
-        http::problem(503, "too many photos are being read at once; try again shortly");
-    busy.set_header("Retry-After", "5");
-    reply(std::move(busy));
-  }
-}
 
 FamilyDone<AdultWithCode> pickup_code_answer(PickupService& service, http::Reply reply,
                                              int status) {
@@ -64,7 +46,7 @@ void pickup_create(PickupService& service, http::Request& req, http::Reply reply
     if (!f.ok()) return reply(family_problem(f.status()));
     service.create(std::move(*f), by, pickup_code_answer(service, reply, 201));
   };
-  pickup_read_body(service, size, reply, std::move(work));
+  family_read_body(service, size, reply, std::move(work));
 }
 
 void pickup_mine(PickupService& service, http::Request& req, http::Reply reply) {
@@ -87,7 +69,7 @@ void pickup_update(PickupService& service, http::Request& req, http::Reply reply
     if (!p.ok()) return reply(family_problem(p.status()));
     service.update(id, std::move(*p), by, pickup_answer(service, reply));
   };
-  pickup_read_body(service, size, reply, std::move(work));
+  family_read_body(service, size, reply, std::move(work));
 }
 
 void pickup_revoke(PickupService& service, http::Request& req, http::Reply reply) {
@@ -105,14 +87,7 @@ void pickup_new_code(PickupService& service, http::Request& req, http::Reply rep
 void pickup_photo(PickupService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(family_problem(pickup_no_id()));
-  service.photo(*id, caller_of(req), [reply = std::move(reply)](Result<PickupPhoto> r) {
-    if (!r.ok()) return reply(family_problem(r.status()));
-    http::Response out;
-    out.content_type = r->media_type;
-    out.body = std::move(r->bytes);
-    out.set_header("Cache-Control", "private, no-store");  // a person's face: kept by no cache
-    reply(std::move(out));
-  });
+  service.photo(*id, caller_of(req), family_photo_answer(std::move(reply)));
 }
 
 }  // namespace
@@ -126,13 +101,13 @@ void register_pickup_routes(http::Router& router, std::shared_ptr<PickupService>
         [service, f](http::Request& req, http::Reply reply) { f(*service, req, std::move(reply)); };
   };
   router.add(Method::kPost, "/api/v1/my-pickup-adults", residents, h(pickup_create),
-             {.body_limit = photos::kMaxPhotoTextBytes + 4096,
+             {.body_limit = kFamilyPhotoBodyLimit,
               .summary = "Name an adult (18+) who may take the caller's children home; the "
                          "6-digit code is shown once in this answer; audited"});
   router.add(Method::kGet, "/api/v1/my-pickup-adults", residents, h(pickup_mine),
              {.summary = "The adults linked to the caller's children (never a code)"});
   router.add(Method::kPut, "/api/v1/my-pickup-adults/{id}", residents, h(pickup_update),
-             {.body_limit = photos::kMaxPhotoTextBytes + 4096,
+             {.body_limit = kFamilyPhotoBodyLimit,
               .summary = "Edit a pickup adult (a guardian of one of its children); audited"});
   router.add(
       Method::kPost, "/api/v1/my-pickup-adults/{id}/revoke", residents, h(pickup_revoke),

@@ -70,39 +70,15 @@ Result<PickupAdultRow> pickup_reload(store::Connection& c, int64_t id) {
   return std::move(**a);
 }
 
-// The stored photo named by "<sha256>.<ext>".
-photos::Photo pickup_photo_of(const std::string& file) {
-  photos::Photo p;
-  const size_t dot = file.find('.');
-  p.sha256 = file.substr(0, dot);
-  const std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
-  for (photos::ImageType t :
-       {photos::ImageType::kJpeg, photos::ImageType::kPng, photos::ImageType::kWebp})
-    if (photos::extension(t) == ext) p.media_type = std::string(photos::media_type(t));
-  return p;
-}
-
 }  // namespace
 
 PickupService::PickupService(store::Database& db, accounts::AuditLog& audit,
                              photos::PhotoStore photos, std::function<int64_t()> now)
-    : db_(db),
-      audit_(audit),
-      photos_(std::move(photos)),
-      now_(std::move(now)),
-      slow_(std::make_unique<core::WorkPool>(1)) {}
-
-PickupService::~PickupService() { slow_->shutdown(); }
+    : db_(db), audit_(audit), now_(std::move(now)), photos_(std::move(photos)) {}
 
 int64_t PickupService::now() const { return now_ ? now_() : core::now_unix(); }
 
 core::LocalDate PickupService::today() const { return core::local_date_of(now()); }
-
-Result<std::string> PickupService::save_photo(const photos::CheckedPhoto& p) const {
-  Result<photos::Photo> saved = photos_.save(p.bytes, p.type);
-  if (!saved.ok()) return saved.status();
-  return saved->sha256 + "." + std::string(photos::extension(p.type));
-}
 
 void PickupService::create(PickupAdultFields f, Caller by, FamilyDone<AdultWithCode> done) {
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
@@ -114,7 +90,7 @@ void PickupService::create(PickupAdultFields f, Caller by, FamilyDone<AdultWithC
         if (Status s = pickup_require_children(c, by, f.child_ids); !s.ok()) return s;
         std::optional<std::string> file;
         if (f.photo) {
-          Result<std::string> saved = save_photo(*f.photo);
+          Result<std::string> saved = photos_.save(*f.photo);
           if (!saved.ok()) return saved.status();
           file = std::move(*saved);
         }
@@ -160,7 +136,7 @@ void PickupService::update(int64_t id, PickupAdultPatch p, Caller by,
         if (p.photo) {
           file.emplace();
           if (*p.photo) {
-            Result<std::string> saved = save_photo(**p.photo);
+            Result<std::string> saved = photos_.save(**p.photo);
             if (!saved.ok()) return saved.status();
             *file = std::move(*saved);
           }
@@ -238,17 +214,9 @@ void PickupService::new_code(int64_t id, Caller by, FamilyDone<AdultWithCode> do
 
 void PickupService::photo(int64_t id, Caller by, FamilyDone<PickupPhoto> done) {
   auto file = std::make_shared<std::string>();
-  // The file is read on the service's photo thread, never the writer's.
+  // The file is read on the photos' thread, never the writer's.
   auto send = [this, file](FamilyDone<PickupPhoto> reply) {
-    auto shared = std::make_shared<FamilyDone<PickupPhoto>>(std::move(reply));
-    const bool queued = slow_->try_post([this, file, shared] {
-      const photos::Photo p = pickup_photo_of(*file);
-      Result<std::string> bytes = photos_.read(p);
-      if (!bytes.ok()) return (*shared)(bytes.status());
-      (*shared)(PickupPhoto{p.media_type, std::move(*bytes)});
-    });
-    if (!queued)
-      (*shared)(Status::Unavailable("too many photos are being read at once; try again shortly"));
+    photos_.send(*file, std::move(reply));
   };
   if (!by.signed_in()) return done(Status::Unauthenticated("sign in first"));
   store::Connection& r = db_.reader();

@@ -12,9 +12,8 @@
 // The code: 6 digits made here, returned once by create and new_code (never
 // stored, logged or audited in clear): the row keeps its salt and
 // pickup_code_hash. A revoked adult's code is dead at once (revoked_at); a
-// new code replaces salt and hash. A photo is checked by the reader
-// (photos::photo_from_text), saved by photos::PhotoStore::save on the writer
-// thread inside the write job that names it, and read back on the service's
+// new code replaces salt and hash. The photo is kept as pickup_photos.h
+// says: saved in the write job that names it, read back on the service's
 // own photo thread, never an I/O thread's.
 // Every write is one write job with its audit row (pickup_adult.create,
 // pickup_adult.update, pickup_adult.revoke, pickup_adult.new_code).
@@ -31,8 +30,8 @@
 #include "accounts/caller.h"
 #include "afterschool/child_service.h"
 #include "afterschool/pickup_adult.h"
+#include "afterschool/pickup_photos.h"
 #include "afterschool/pickup_store.h"
-#include "core/work_pool.h"
 #include "photos/photo_store.h"
 #include "store/database.h"
 
@@ -44,16 +43,10 @@ struct AdultWithCode {
   std::string code;
 };
 
-struct PickupPhoto {
-  std::string media_type;
-  std::string bytes;
-};
-
 class PickupService {
  public:
   PickupService(store::Database& db, accounts::AuditLog& audit, photos::PhotoStore photos,
                 std::function<int64_t()> now = nullptr);
-  ~PickupService();
 
   int64_t now() const;
   core::LocalDate today() const;
@@ -74,18 +67,14 @@ class PickupService {
   // carries a photo, reading a photo's file — so that no I/O thread waits
   // for it. False when that queue is full: answer 503.
   [[nodiscard]] bool post_slow(std::function<void()> task) {
-    return slow_->try_post(std::move(task));
+    return photos_.post_slow(std::move(task));
   }
 
  private:
-  // The photo saved in the store: its file name "<sha256>.<ext>".
-  Result<std::string> save_photo(const photos::CheckedPhoto& p) const;
-
   store::Database& db_;
   accounts::AuditLog& audit_;
-  photos::PhotoStore photos_;
   std::function<int64_t()> now_;
-  std::unique_ptr<core::WorkPool> slow_;  // photos: bodies decoded, files read
+  FamilyPhotos photos_;  // saved, read back; bodies decoded on its thread
 };
 
 }  // namespace warmcity::afterschool

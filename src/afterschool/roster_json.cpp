@@ -29,6 +29,7 @@ ordered_json roster_child_json(const RosterChild& ch) {
       {"grade", ch.grade},
       {"school", ch.school},
       {"health_notes", ch.health_notes ? ordered_json(*ch.health_notes) : ordered_json(nullptr)},
+      {"has_photo", ch.has_photo},
       {"guardians", std::move(guardians)}};
 }
 

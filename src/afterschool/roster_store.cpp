@@ -83,8 +83,8 @@ Status add_late_counts(store::Connection& c, int64_t programme_id, const std::st
 
 Result<std::vector<RosterChild>> roster_children(store::Connection& c, int64_t programme_id,
                                                  const std::string& day) {
-  auto q = c.prepare(std::string("SELECT ch.id, ch.name, ch.school, ch.grade, ch.health_notes "
-                                 "FROM children ch WHERE ch.id IN ") +
+  auto q = c.prepare(std::string("SELECT ch.id, ch.name, ch.school, ch.grade, ch.health_notes, "
+                                 "ch.photo_sha FROM children ch WHERE ch.id IN ") +
                      kRosterSet + " ORDER BY ch.name, ch.id");
   if (!q.ok()) return q.status();
   bind_set(*q, 1, programme_id, day);
@@ -96,6 +96,7 @@ Result<std::vector<RosterChild>> roster_children(store::Connection& c, int64_t p
         ch.school = r.column_text(2);
         ch.grade = r.column_text(3);
         ch.health_notes = r.column_text_opt(4);
+        ch.has_photo = !r.column_is_null(5);
         return ch;
       });
   if (!children.ok()) return children.status();

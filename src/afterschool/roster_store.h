@@ -40,6 +40,7 @@ struct RosterChild {
   std::string school;
   std::string grade;
   std::optional<std::string> health_notes;
+  bool has_photo = false;  // the child's photo, for the staff's check at the door
   std::vector<RosterGuardian> guardians;
   std::vector<RosterAdult> pickup_adults;  // by id
   std::optional<Attendance> attendance;    // nullopt: expected
