@@ -5,6 +5,7 @@
 
 #include "accounts/authenticator.h"
 #include "accounts/context.h"
+#include "accounts/organisation_members.h"
 #include "accounts/organisation_store.h"
 #include "accounts/password.h"
 #include "accounts/routes.h"
@@ -42,6 +43,7 @@ void Accounts::register_routes(http::Router& router) {
   register_auth_routes(router, impl_->ctx);
   register_user_routes(router, impl_->ctx);
   register_organisation_routes(router, impl_->ctx);
+  register_organisation_member_routes(router, impl_->ctx);
   register_audit_routes(router, impl_->ctx);
 }
 
