@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
+#include "core/status.h"
+#include "core/time.h"
 #include "http/router.h"
 
 namespace warmcity::activities {
@@ -17,6 +20,17 @@ namespace warmcity::activities {
 std::optional<int64_t> whole_param(std::string_view s, int64_t min, int64_t max);
 // A finite decimal number min..max; nullopt otherwise.
 std::optional<double> real_param(std::string_view s, double min, double max);
+
+// A window of days from a query: ?from=YYYY-MM-DD (default `today`) and
+// &days=1..max_days (default `default_days`). A bad value adds its field's
+// error to `errors` (the route answers 422 with all of them) and keeps the
+// default.
+struct DateWindow {
+  core::LocalDate from;
+  int64_t days = 0;
+};
+DateWindow date_window_param(const http::Request& req, core::LocalDate today, int64_t default_days,
+                             int64_t max_days, std::vector<FieldError>& errors);
 
 // Every staff role (worker, volunteer, keeper, department, admin): who may
 // call a route that organiser staff use.

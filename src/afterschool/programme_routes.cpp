@@ -85,25 +85,12 @@ void programme_days(ProgrammeService& service, http::Request& req, http::Reply r
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(programme_problem(programme_no_id()));
   std::vector<FieldError> errors;
-  core::LocalDate from = service.today();
-  if (std::optional<std::string> s = req.query_param("from")) {
-    Result<core::LocalDate> d = core::parse_date(*s);
-    if (d.ok()) {
-      from = *d;
-    } else {
-      errors.push_back({"from", "a date YYYY-MM-DD"});
-    }
-  }
-  int64_t days = kProgrammeDefaultDays;
-  if (std::optional<std::string> s = req.query_param("days")) {
-    std::optional<int64_t> v = activities::whole_param(*s, 1, kProgrammeMaxDays);
-    if (!v) errors.push_back({"days", "a whole number from 1 to 62"});
-    days = v.value_or(kProgrammeDefaultDays);
-  }
+  const activities::DateWindow window = activities::date_window_param(
+      req, service.today(), kProgrammeDefaultDays, kProgrammeMaxDays, errors);
   if (!errors.empty())
     return reply(
         programme_problem(Status::Unprocessable("bad days parameters", std::move(errors))));
-  Result<std::vector<DayView>> list = service.days(*id, from, static_cast<int>(days));
+  Result<std::vector<DayView>> list = service.days(*id, window.from, static_cast<int>(window.days));
   if (!list.ok()) return reply(programme_problem(list.status()));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const DayView& d : *list) items.push_back(day_json(d));

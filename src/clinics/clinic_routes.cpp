@@ -56,21 +56,8 @@ void clinic_update(ClinicService& service, http::Request& req, http::Reply reply
 
 void clinic_list(ClinicService& service, http::Request& req, http::Reply reply) {
   std::vector<FieldError> errors;
-  core::LocalDate from = service.today();
-  if (std::optional<std::string> s = req.query_param("from")) {
-    Result<core::LocalDate> d = core::parse_date(*s);
-    if (d.ok()) {
-      from = *d;
-    } else {
-      errors.push_back({"from", "a date YYYY-MM-DD"});
-    }
-  }
-  int64_t days = kDefaultDays;
-  if (std::optional<std::string> s = req.query_param("days")) {
-    std::optional<int64_t> v = activities::whole_param(*s, 1, 62);
-    if (!v) errors.push_back({"days", "a whole number from 1 to 62"});
-    days = v.value_or(kDefaultDays);
-  }
+  const activities::DateWindow window =
+      activities::date_window_param(req, service.today(), kDefaultDays, 62, errors);
   std::optional<int64_t> community_id;
   if (std::optional<std::string> s = req.query_param("community_id")) {
     community_id = activities::whole_param(*s, 1, INT64_MAX);
@@ -78,9 +65,9 @@ void clinic_list(ClinicService& service, http::Request& req, http::Reply reply) 
   }
   if (!errors.empty())
     return reply(clinic_problem(Status::Unprocessable("bad list parameters", std::move(errors))));
-  const int64_t start = core::local_midnight_unix(from);
+  const int64_t start = core::local_midnight_unix(window.from);
   Result<std::vector<ClinicSession>> list =
-      service.list(start, start + days * core::kSecondsPerDay, community_id);
+      service.list(start, start + window.days * core::kSecondsPerDay, community_id);
   if (!list.ok()) return reply(clinic_problem(list.status()));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const ClinicSession& s : *list) items.push_back(session_json(s));
