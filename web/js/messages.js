@@ -6,7 +6,8 @@
 // job posts (*-jobs.js), one for the organisers' activity screens
 // (*-activitydesk.js), one for the activities (*-activities.js), one for
 // the free clinics and their desk (*-clinics.js), one for after-school
-// care (*-afterschool.js), the
+// care (*-afterschool.js), one for the volunteer's own screens, the
+// printable certificate and its public verification (*-volunteers.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
@@ -18,6 +19,7 @@ import zhCNActivities from './messages/zh-CN-activities.js';
 import zhActivityDesk from './messages/zh-activitydesk.js';
 import zhCNClinics from './messages/zh-CN-clinics.js';
 import zhCNAfterschool from './messages/zh-CN-afterschool.js';
+import zhCNVolunteers from './messages/zh-CN-volunteers.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
@@ -27,8 +29,9 @@ import enActivities from './messages/en-activities.js';
 import enActivityDesk from './messages/en-activitydesk.js';
 import enClinics from './messages/en-clinics.js';
 import enAfterschool from './messages/en-afterschool.js';
+import enVolunteers from './messages/en-volunteers.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool, ...zhCNVolunteers },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool, ...enVolunteers },
 };

@@ -45,6 +45,10 @@ export const ROUTES = [
   ['/signin', () => import('../screens/signin.js')],
   ['/me/appeals', () => import('../screens/my_appeals.js')],
   ['/me/family', () => import('../screens/family.js')],
+  ['/me/volunteer', () => import('../screens/my_volunteer.js')],
+  ['/verify', () => import('../screens/verify.js')],
+  ['/verify/:number', () => import('../screens/verify.js')],
+  ['/certificates/:id/print', () => import('../screens/certificate_print.js')],
   ['/dashboard', () => import('../screens/dashboard.js')],
 ];
 

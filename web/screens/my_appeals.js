@@ -20,6 +20,12 @@ function item(a) {
       a.linked_by === 'phone' ? ' · ' + t('mine.by_phone') : null));
 }
 
+// 我的志愿服务 (#/me/volunteer), linked only for a volunteer's account (GET /me/volunteer answers 200).
+async function volunteerLink() {
+  try { await api('/me/volunteer'); } catch { return ''; }
+  return h('p', { id: 'mine-volunteer' }, h('a', { class: 'button secondary', href: '#/me/volunteer' }, t('vol.my_link')));
+}
+
 function deleteSection(view) {
   const status = h('p', { role: 'status', id: 'delete-status' });
   const confirmBox = h('div', { id: 'delete-confirm', class: 'confirm', hidden: true },
@@ -60,8 +66,9 @@ export async function render(view) {
       h('p', {}, h('a', { class: 'button', href: '#/signin?next=' + encodeURIComponent('#/me/appeals') }, t('mine.sign_in'))));
     return;
   }
+  const volunteer = volunteerLink();
   if (user.role !== 'resident') {
-    view.append(h('p', {}, t('mine.staff'), ' ', h('a', { href: '#/staff' }, t('nav.staff'))));
+    view.append(h('p', {}, t('mine.staff'), ' ', h('a', { href: '#/staff' }, t('nav.staff'))), await volunteer);
     return;
   }
   const items = await allPages('/me/appeals', {}, 500);
@@ -70,6 +77,7 @@ export async function render(view) {
       ? h('ul', { class: 'result-list', id: 'my-appeals' }, items.map(item))
       : h('p', { id: 'my-appeals-none' }, t('mine.none')),
     h('p', {}, h('a', { class: 'button secondary', href: '#/appeal/new' }, t('nav.appeal'))),
+    await volunteer,
     h('p', {}, h('button', { type: 'button', id: 'signout-resident', class: 'secondary', onclick: async () => {
       await signOut();
       location.hash = '#/';

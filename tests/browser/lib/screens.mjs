@@ -91,9 +91,14 @@ export async function prepareScreens(srv, admin) {
     { route: '/signin', who: null, hash: '#/signin', ready: '#password-heading' },
     { route: '/staff', who: null, hash: '#/staff', ready: '#username' },
     { route: '/me/appeals', who: null, hash: '#/me/appeals', ready: 'main a.button[href^="#/signin"]' },
+    // The volunteers' own and public screens (docs/volunteers.md): signed out, a non-volunteer, an unknown number and certificate.
+    { route: '/me/volunteer', who: null, hash: '#/me/volunteer', ready: '#vol-signin' },
+    { route: '/verify', who: null, hash: '#/verify', ready: '#verify-form' },
+    { route: '/verify/:number', who: null, hash: '#/verify/ZY2026000000000', ready: '#verify-unknown-why' },
     { route: '/dashboard', who: null, hash: '#/dashboard', ready: '#kinds-chart canvas' },
     { route: '/me/appeals', who: RESIDENT, hash: '#/me/appeals', ready: '#my-appeals li' },
     { route: '/me/family', who: RESIDENT, hash: '#/me/family', ready: 'section[data-elder] textarea' },
+    { route: '/me/volunteer', who: RESIDENT, hash: '#/me/volunteer', ready: '#vol-none' },
     { route: '/track/:code', who: RESIDENT, hash: `#/track/${appeal.tracking_code}`, ready: '#timeline li' },
     { route: '/activities/o/:id', who: RESIDENT, hash: `#/activities/o/${date.id}`, ready: '#act-signup-send' },
     { route: '/clinics/:id', who: RESIDENT, hash: `#/clinics/${clinic.activity.id}`, ready: '#clinic-slot-1-book',
@@ -162,6 +167,7 @@ export async function prepareScreens(srv, admin) {
         await page.locator('#as-programme-form').waitFor();
       } },
     { route: '/afterschool-desk/:id', who: ADMIN, hash: `#/afterschool-desk/${programme.id}`, ready: '#as-day-problem' },
+    { route: '/certificates/:id/print', who: ADMIN, hash: '#/certificates/999999/print', ready: '#cert-problem' },
     { route: '/dashboard', who: ADMIN, hash: '#/dashboard', ready: '#appeals-chart canvas' },
   ];
 }
