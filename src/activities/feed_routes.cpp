@@ -1,10 +1,9 @@
 // The calendar feeds' routes (feed_service.h; docs/activities.md "Calendars").
-#include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "activities/feed_service.h"
 #include "core/time.h"
+#include "http/base_url.h"
 #include "http/etag.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -12,21 +11,6 @@
 namespace warmcity::activities {
 
 namespace {
-
-// "http://<Host>" (https when a proxy says so) when Host is a plain
-// host[:port]; else http://localhost. The feeds' links point there.
-std::string feed_base_url(const http::Request& req) {
-  std::string_view host = req.header("host");
-  bool plain = !host.empty() && host.size() <= 255;
-  for (char ch : host) {
-    const auto c = static_cast<unsigned char>(ch);
-    plain =
-        plain && (std::isalnum(c) || ch == '.' || ch == '-' || ch == ':' || ch == '[' || ch == ']');
-  }
-  const bool https = req.header("x-forwarded-proto") == "https";
-  return std::string(https ? "https://" : "http://") +
-         std::string(plain ? host : std::string_view("localhost"));
-}
 
 http::Response feed_response(const http::Request& req, Result<FeedText> feed) {
   if (!feed.ok()) return http::problem(feed.status());
@@ -50,7 +34,7 @@ void feed_public_route(FeedService& feeds, FeedScope scope, const char* pattern,
                std::optional<int64_t> id = req.path_id("id");
                if (!id) return reply(http::problem(Status::NotFound("no such calendar")));
                reply(feed_response(
-                   req, feeds.public_feed(scope, *id, feed_base_url(req), core::now_unix())));
+                   req, feeds.public_feed(scope, *id, http::base_url(req), core::now_unix())));
              },
              {.summary = summary});
 }
@@ -69,7 +53,7 @@ void register_feed_routes(http::Router& router, FeedService& feeds) {
   router.add(
       http::Method::kGet, "/api/v1/calendar-feeds/{token}/activities.ics", http::Access::Public(),
       [&feeds](http::Request& req, http::Reply reply) {
-        reply(feed_response(req, feeds.private_feed(req.path_param("token"), feed_base_url(req),
+        reply(feed_response(req, feeds.private_feed(req.path_param("token"), http::base_url(req),
                                                     core::now_unix())));
       },
       {.summary = "A user's private feed of the occurrences they hold a place on, by its secret "
@@ -85,7 +69,7 @@ void register_feed_routes(http::Router& router, FeedService& feeds) {
           in.reject_unknown();
           if (!in.ok()) return reply(http::problem(in.status()));
         }
-        const std::string base = feed_base_url(req);
+        const std::string base = http::base_url(req);
         feeds.new_link(req.principal->user_id, core::now_unix(),
                        [reply = std::move(reply), base](Result<std::string> token) {
                          if (!token.ok()) return reply(http::problem(token.status()));

@@ -10,13 +10,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/damm.h"
+
 namespace warmcity::eldercare {
 
 // A fresh number (10 digits, no separators). REQUIRES: sodium_init() done.
 std::string new_card_number();
 
-// The Damm check digit of a string of digits. REQUIRES: only digits.
-char damm_check_digit(std::string_view digits);
+// The check digit is the shared Damm digit (core/damm.h).
+using core::damm_check_digit;
 
 // The number typed as `text` (separators dropped) when it is ten digits
 // whose last is the check digit of the first nine; nullopt otherwise.

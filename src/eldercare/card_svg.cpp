@@ -1,7 +1,7 @@
 #include "eldercare/card_svg.h"
 
 #include "eldercare/card_number.h"
-#include "eldercare/card_qr.h"
+#include "qr/qr.h"
 
 namespace warmcity::eldercare {
 
@@ -31,7 +31,7 @@ std::string xml_text(const std::string& s) {
 }  // namespace
 
 Result<std::string> card_svg(const Card& card) {
-  Result<QrPath> qr = qr_path(card.number);
+  Result<qr::QrPath> qr = qr::qr_path(card.number);
   if (!qr.ok()) return qr.status();
   const double scale = kQrSide / (qr->modules + 2 * kQuietModules);
   const std::string number = format_card_number(card.number);
