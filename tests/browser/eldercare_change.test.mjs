@@ -5,7 +5,8 @@
 // the future is said before anything is sent; a fall with its time and a note
 // → Ctrl+Enter: her next visit now says due today because of the change, the
 // status line says so, and the server has the change (the time typed at the
-// head of its note). A masked viewer pressing C is refused in words.
+// head of its note). A masked viewer pressing C is refused in words, and so
+// are her own workers once her record is closed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -145,7 +146,7 @@ test('the desk: caller → C → a hospital stay, no time → saved; elder mode 
   await page.close();
 });
 
-test('a masked viewer pressing C is refused in words; nothing is sent', async () => {
+test('a masked viewer, and her workers once her record is closed, pressing C are refused in words; nothing is sent', async () => {
   const e = mine[0];
   const page = await signedIn(DISTRICT);
   const sent = changes(page);
@@ -160,4 +161,23 @@ test('a masked viewer pressing C is refused in words; nothing is sent', async ()
   assert.equal(await page.locator('#change-form').count(), 0);
   assert.deepEqual(sent, []);
   await page.close();
+
+  // A closed record: her own workers are told so, in words.
+  const gone = mine[1];
+  const closed = await srv.fetch(`/api/v1/elders/${gone.id}/close`, { method: 'POST', token: admin.token,
+    json: { reason: 'moved_out', note: '搬去女儿家' } });
+  assert.equal(closed.status, 200, closed.text);
+  const hers = await signedIn(WORKER);
+  const none = changes(hers);
+  await hers.goto(`${srv.url}/#/staff/elders/${gone.id}`);
+  const words = '她的档案已销（迁出或去世），不能再为她登记代办、探访或报告变化。';
+  await hers.locator(`#care-${gone.id}-refusal`).waitFor();
+  assert.equal(await hers.locator(`#care-${gone.id}-refusal`).textContent(), words);
+  assert.equal(await hers.locator(`#change-new-${gone.id}`).count(), 0);
+  await hers.locator('main').focus();
+  await hers.keyboard.press('c');
+  await hers.locator(`#care-${gone.id}-flash.error`).waitFor();
+  assert.equal(await hers.locator(`#care-${gone.id}-flash`).textContent(), words);
+  assert.deepEqual(none, []);
+  await hers.close();
 });

@@ -15,6 +15,7 @@ export default {
   'care.visit_button': 'Record a visit',
   'care.keys_hint': 'Keys: E new errand, V record a visit, C report a change; in a form Ctrl+Enter saves, Esc cancels.',
   'care.masked_no_action': 'You see a masked record and may not record errands or visits for her: only admins, the workers of her grid and community and her own team may.',
+  'care.closed_no_action': 'Her record is closed (moved out or died): no errands, visits or changes can be recorded for her.',
   'care.closed': 'Her record is closed: no more errands or visits.',
   'care.forbidden': 'You may not record this for her: only admins, the workers of her grid and community and her own team may.',
   'care.not_saved': 'Not saved: please correct the marked fields.',

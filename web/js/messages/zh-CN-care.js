@@ -15,6 +15,7 @@ export default {
   'care.visit_button': '记录探访',
   'care.keys_hint': '快捷键：E 新代办，V 记录探访，C 报告情况变化；表单里 Ctrl+Enter 保存，Esc 取消。',
   'care.masked_no_action': '您看到的是脱敏档案，不能为她登记代办或探访：只有管理员、她所在网格和社区的工作人员以及她的结对服务队可以。',
+  'care.closed_no_action': '她的档案已销（迁出或去世），不能再为她登记代办、探访或报告变化。',
   'care.closed': '她的档案已销，不能再登记代办或探访。',
   'care.forbidden': '您无权为这位老人登记：只有管理员、她所在网格和社区的工作人员以及她的结对服务队可以。',
   'care.not_saved': '没有保存：请按提示修改标出的各项。',
