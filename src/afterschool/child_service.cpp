@@ -53,6 +53,10 @@ ChildService::ChildService(store::Database& db, accounts::AuditLog& audit,
       now_(std::move(now)),
       photos_(std::move(photos)) {}
 
+ChildService::ChildService(store::Database& db, accounts::AuditLog& audit, CalendarSource calendar,
+                           std::function<int64_t()> now)
+    : db_(db), audit_(audit), calendar_(std::move(calendar)), now_(std::move(now)) {}
+
 int64_t ChildService::now() const { return now_ ? now_() : core::now_unix(); }
 
 core::LocalDate ChildService::today() const { return core::local_date_of(now()); }

@@ -86,6 +86,9 @@ class ChildService {
   // programme has a session today) to a calendar that knows no year.
   ChildService(store::Database& db, accounts::AuditLog& audit, photos::PhotoStore photos,
                CalendarSource calendar = nullptr, std::function<int64_t()> now = nullptr);
+  // Without a photo store (the demo): a photo given is refused (kUnavailable).
+  ChildService(store::Database& db, accounts::AuditLog& audit, CalendarSource calendar = nullptr,
+               std::function<int64_t()> now = nullptr);
 
   int64_t now() const;
   core::LocalDate today() const;

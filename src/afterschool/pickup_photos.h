@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/status.h"
@@ -32,6 +33,9 @@ using PickupPhoto = FamilyPhoto;
 class FamilyPhotos {
  public:
   explicit FamilyPhotos(photos::PhotoStore store);
+  // Without a store (the demo's ChildService, which adds children without
+  // photos): save() refuses every photo (kUnavailable), send() has none.
+  FamilyPhotos();
   ~FamilyPhotos();
   FamilyPhotos(const FamilyPhotos&) = delete;
   FamilyPhotos& operator=(const FamilyPhotos&) = delete;
@@ -49,7 +53,7 @@ class FamilyPhotos {
   }
 
  private:
-  photos::PhotoStore store_;
+  std::optional<photos::PhotoStore> store_;
   std::unique_ptr<core::WorkPool> slow_;
 };
 
