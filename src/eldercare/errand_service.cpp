@@ -53,6 +53,21 @@ struct SeenErrand {
   ErrandStanding standing;
 };
 
+// What the hours ledger records of an errand its last confirmation (at
+// `at`, by the member who took it) has just made complete.
+CompletedErrand completed_errand(const Errand& e, const Team& team, const Elder& elder, int64_t by,
+                                 int64_t at) {
+  CompletedErrand done;
+  done.errand_id = e.id;
+  done.volunteer_user_id = team.volunteer_user_id;
+  done.volunteer_minutes = e.volunteer_minutes.value_or(0);
+  done.delivered_on = core::format_date(core::local_date_of(e.delivered_at.value_or(at)));
+  done.community_id = e.community_id ? e.community_id : elder.community_id;
+  done.confirmed_by = by;
+  done.confirmed_at = at;
+  return done;
+}
+
 Result<SeenErrand> seen_errand(store::Connection& c, int64_t id, const Caller& by) {
   Result<Errand> e = get_errand(c, id);
   if (!e.ok()) return e.status();
@@ -398,6 +413,12 @@ void ErrandService::step(int64_t id, ErrandStepInput in, Caller by, Done<Errand>
         e.updated_at = at;
         if (Status s = update_errand(c, e); !s.ok()) return s;
         if (Status s = record_errand_step(c, by, e, step, detail.str(), at); !s.ok()) return s;
+        if (in.step == ErrandStep::kConfirm && errand_complete(e) && options_.on_complete) {
+          if (Status s =
+                  options_.on_complete(c, completed_errand(e, *st.team, elder, by.user_id, at));
+              !s.ok())
+            return s;
+        }
         *out = std::move(e);
         return Status::Ok();
       },

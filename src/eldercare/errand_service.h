@@ -57,6 +57,20 @@
 
 namespace warmcity::eldercare {
 
+// An errand that has just become complete (settled, and confirmed by both
+// members of its team): the facts the hours ledger records for the team's
+// volunteer (docs/volunteers.md "Errands"), handed to
+// ErrandOptions::on_complete inside the last confirmation's own write job.
+struct CompletedErrand {
+  int64_t errand_id = 0;
+  int64_t volunteer_user_id = 0;        // the team's volunteer member
+  int64_t volunteer_minutes = 0;        // as recorded at delivery or settlement; 0: none
+  std::string delivered_on;             // the delivery's district date, YYYY-MM-DD
+  std::optional<int64_t> community_id;  // the elder's community (an area id)
+  int64_t confirmed_by = 0;             // the member who confirmed last
+  int64_t confirmed_at = 0;             // when (unix seconds)
+};
+
 struct ErrandOptions {
   int64_t due_seconds = kDefaultDueSeconds;  // due this long after received
   // Where receipt photos go (the app shares the appeals' store: one
@@ -67,6 +81,11 @@ struct ErrandOptions {
   // Family members (family_service.h) may ask for and follow errands.
   // REQUIRES the "elder_family" migrations; false: residents get 403.
   bool family = false;
+  // Runs once per errand, inside the write job of the confirmation that
+  // makes it complete, after the errand and its event are written: what
+  // must commit with it or not at all (the app: the volunteer's record in
+  // the hours ledger). An error fails the confirmation, nothing written.
+  std::function<Status(store::Connection&, const CompletedErrand&)> on_complete = nullptr;
 };
 
 // The picture a receipt photo holds, for the route that serves it.

@@ -10,6 +10,7 @@
 #include <future>
 
 #include "accounts/accounts.h"
+#include "core/time.h"
 #include "eldercare/elder_store.h"
 #include "eldercare/elder_test_world.h"
 #include "eldercare/eldercare.h"
@@ -219,6 +220,74 @@ TEST_F(ErrandServiceTest, AssignedToTheTeamOnDutyAndSettledByBoth) {
   EXPECT_EQ(store::testing_util::query_int(
                 db_->reader(), "SELECT phase FROM errands WHERE id = " + std::to_string(e->id)),
             2);
+}
+
+// ErrandOptions::on_complete runs once, inside the job of the confirmation
+// that makes the errand complete (it sees the errand already written as
+// complete on the job's connection), with the facts the hours ledger needs;
+// when it fails, that confirmation is rolled back whole and may be taken again.
+TEST_F(ErrandServiceTest, OnCompleteRunsOnceInsideTheLastConfirmation) {
+  std::vector<CompletedErrand> seen;
+  std::vector<int64_t> phase_inside;
+  bool fail = true;
+  ErrandOptions options;
+  options.on_complete = [&](store::Connection& c, const CompletedErrand& done) -> Status {
+    phase_inside.push_back(store::testing_util::query_int(
+        c, "SELECT phase FROM errands WHERE id = " + std::to_string(done.errand_id)));
+    if (fail) return Status::Unavailable("the ledger is away");
+    seen.push_back(done);
+    return Status::Ok();
+  };
+  open_errands(options);
+  const int64_t id = elder();
+  const int64_t always = team("24/7");
+  ASSERT_TRUE(wait<ElderView>([&](auto d) { elders_->pair(id, always, grid_worker_, d); }).ok());
+  Result<Errand> e = create(id, grid_worker_);
+  ASSERT_TRUE(e.ok());
+  ASSERT_TRUE(step(e->id, take(T::kStart), volunteer_).ok());
+  ErrandStepInput deliver = take(T::kDeliver);
+  deliver.delivered_to = "张桂兰";
+  now_ += 2 * 3600;
+  const int64_t delivered = now_ - 3600;  // told after the fact
+  deliver.delivered_at = delivered;
+  deliver.volunteer_minutes = 50;
+  ASSERT_TRUE(step(e->id, deliver, volunteer_).ok());
+  ErrandStepInput settle = take(T::kSettle);
+  settle.settlement = {3200, 5000, 1800, "cash", 0, 0};
+  ASSERT_TRUE(step(e->id, settle, grid_worker_).ok());
+  ASSERT_TRUE(step(e->id, take(T::kConfirm), volunteer_).ok());
+  EXPECT_TRUE(phase_inside.empty());  // not complete yet: not called
+  const std::string events =
+      "SELECT COUNT(*) FROM errand_events WHERE errand_id = " + std::to_string(e->id);
+  const int64_t events_before = store::testing_util::query_int(db_->reader(), events);
+
+  // The hook fails: the worker's confirmation is not kept, nor its event.
+  now_ += 60;
+  Result<Errand> r = step(e->id, take(T::kConfirm), grid_worker_);
+  EXPECT_EQ(r.status().code(), Code::kUnavailable);
+  ASSERT_EQ(phase_inside, std::vector<int64_t>{2});  // ran after the errand was written
+  EXPECT_EQ(store::testing_util::query_int(
+                db_->reader(), "SELECT phase FROM errands WHERE id = " + std::to_string(e->id)),
+            1);
+  EXPECT_EQ(store::testing_util::query_int(db_->reader(), events), events_before);
+
+  fail = false;
+  r = step(e->id, take(T::kConfirm), grid_worker_);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(errand_complete(*r));
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].errand_id, e->id);
+  EXPECT_EQ(seen[0].volunteer_user_id, volunteer_.user_id);
+  EXPECT_EQ(seen[0].volunteer_minutes, 50);
+  EXPECT_EQ(seen[0].delivered_on, core::format_date(core::local_date_of(delivered)));
+  EXPECT_EQ(seen[0].community_id, 20);
+  EXPECT_EQ(seen[0].confirmed_by, grid_worker_.user_id);
+  EXPECT_EQ(seen[0].confirmed_at, now_);
+  EXPECT_EQ(store::testing_util::query_int(db_->reader(), events), events_before + 1);
+  // Confirming again is refused and calls nothing.
+  EXPECT_EQ(step(e->id, take(T::kConfirm), grid_worker_).status().code(), Code::kConflict);
+  EXPECT_EQ(seen.size(), 1u);
+  EXPECT_EQ(phase_inside.size(), 2u);
 }
 
 // Every list list_errands answers is its definition, whatever way in: 60
