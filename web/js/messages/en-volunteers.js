@@ -36,7 +36,7 @@ export default {
   'vol.stage.cancelled': 'Cancelled',
   'vol.shift_signed': 'Not checked in yet.',
   'vol.shift_in': 'Checked in at {at}; check out when you leave.',
-  'vol.shift_out': 'In {in}, out {out}: {hours} h ({minutes} min), to be confirmed by the organiser.',
+  'vol.shift_out': 'In {in}, out {out}: {hours} h ({minutes} min).',
   'vol.shift_cancelled': 'This sign-up was cancelled.',
   'vol.code_label': 'Code at the place (6 digits)',
   'vol.code_hint': 'The person in charge reads or shows the code.',

@@ -38,7 +38,7 @@ export default {
   'vol.stage.cancelled': '已取消',
   'vol.shift_signed': '还没有签到。',
   'vol.shift_in': '{at} 签到，离开时请签退。',
-  'vol.shift_out': '{in} 签到，{out} 签退，计 {hours} 小时（{minutes} 分钟），等待组织单位确认。',
+  'vol.shift_out': '{in} 签到，{out} 签退，计 {hours} 小时（{minutes} 分钟）。',
   'vol.shift_cancelled': '这个报名已取消。',
   'vol.code_label': '现场签到码（6 位数字）',
   'vol.code_hint': '签到码由现场负责人念出或出示。',
