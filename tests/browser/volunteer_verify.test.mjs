@@ -11,9 +11,10 @@
 // app's bars or the page's tools. Signed out, the print page asks to sign
 // in, and #/verify/{number} says 有效 with the facts only (no phone, no whole
 // ID); after a reissue the old number says 已被新证明取代 and links the new
-// one, which is 有效, and her old print page says so too; an unknown or
-// malformed number is 查无此证明; a number typed in the form (lower case,
-// spaces) is checked. Elder mode (20 px text, 60 px targets). Axe on each.
+// one, which is 有效, and her old print page says so too (the new one's
+// page in the elder mode); an unknown or malformed number is 查无此证明; a
+// number typed in the form (lower case, spaces) is checked. Elder mode
+// (20 px text, 60 px targets). Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -194,6 +195,14 @@ test('after a reissue: the old number says 已被新证明取代 and links the n
   assert.equal(await old.locator(`#vol-cert-${fresh.id}`).getAttribute('data-status'), 'valid');
   assert.equal(await old.locator(`#vol-cert-print-${fresh.id}`).getAttribute('href'), `#/certificates/${fresh.id}/print`);
   await old.close();
+
+  const elder = await page(`#/certificates/${fresh.id}/print`, { lang: 'zh-CN', elder: true });
+  await elder.locator('#cert-page').waitFor();
+  assert.equal(await text(elder, '#cert-number'), fresh.number);
+  assert.equal(await elder.locator('#cert-superseded').count(), 0, 'the new one is not superseded');
+  await assertElder(elder, 'the printable certificate, elder mode');
+  await assertAccessible(elder, 'the printable certificate, elder mode');
+  await elder.close();
 });
 
 test('an unknown or a malformed number is 查无此证明; a number typed in the form is checked; elder mode', async () => {
