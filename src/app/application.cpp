@@ -243,9 +243,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   open311::register_routes(router, *app->db_, *app->appeals_);
   rates::register_routes(router, *app->db_, config.rates_weights);
   eldercare::register_routes(router, *app->elders_);
-  // Due in 48 hours; receipt photos in the appeals' photo store (one directory, one quota);
-  // linked family members ask for and follow errands.
+  // Due as configured (48 hours by default); receipt photos in the appeals' photo store
+  // (one directory, one quota); linked family members ask for and follow errands.
   eldercare::ErrandOptions errand_options;
+  errand_options.due_seconds = config.errand_due_seconds;
   errand_options.receipt_photos = app->appeals_->photos();
   errand_options.family = true;
   auto errands =
@@ -255,7 +256,10 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   eldercare::register_errand_routes(router, std::move(*errands));
   eldercare::register_family_routes(
       router, std::make_shared<eldercare::FamilyService>(*app->db_, accounts::active_user_role));
-  auto visits = eldercare::VisitService::open(*app->db_);  // the default intervals (visit.h)
+  // The tiers' intervals and the escalation clock as configured (visit.h's
+  // defaults unless `serve` was told otherwise); the dashboard's counts and
+  // the meal deliveries' not-home escalation follow the same rules.
+  auto visits = eldercare::VisitService::open(*app->db_, config.visit_rules);
   if (!visits.ok()) return visits.status();
   const eldercare::VisitRules visit_rules = (*visits)->rules();
   eldercare::register_visit_routes(router, std::move(*visits));

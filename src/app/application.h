@@ -18,6 +18,8 @@
 #include "calendar/calendar_service.h"
 #include "core/status.h"
 #include "eldercare/elder_service.h"
+#include "eldercare/errand.h"
+#include "eldercare/visit.h"
 #include "facilities/facility_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -52,6 +54,12 @@ struct AppConfig {
   // Seconds between sweeps that raise after-school late-pickup alerts and
   // text the guardians (0: none, for commands).
   int afterschool_sweep_interval_s = 0;
+  // Elder care (issue #16): how often each risk tier is visited and how long
+  // an escalation after nobody answered may stay open (eldercare/visit.h),
+  // and how long after it was received an errand is due. `serve` sets them
+  // from its flags (--visit-days-*, --escalation-minutes, --errand-due-hours).
+  eldercare::VisitRules visit_rules;
+  int64_t errand_due_seconds = eldercare::kDefaultDueSeconds;
   // Follow the writes of other instances on the same database (the change
   // feed, store/change_feed.h): for `serve`; commands need not.
   bool follow_changes = false;

@@ -3,10 +3,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <optional>
 #include <thread>
 
+#include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -16,6 +18,8 @@
 #include "app/commands.h"
 #include "app/data_paths.h"
 #include "app/test_clock.h"
+#include "eldercare/errand.h"
+#include "eldercare/visit.h"
 #include "http/handler_pool.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -49,7 +53,41 @@ struct ServeOptions {
   int64_t slow_wait_ms = 5'000;
   std::string rates_weights = "0.1,0.5,0.4";
   std::string now;  // --now: a test clock
+  // Elder care: the errands' due time and the escalation clock in the units
+  // people say them in (the tiers' intervals go straight into app.visit_rules).
+  int64_t errand_due_hours = eldercare::kDefaultDueSeconds / 3600;
+  int64_t escalation_minutes = eldercare::VisitRules{}.escalation_seconds / 60;
 };
+
+// A flag's whole number from `lo` to `hi` (CLI11's Range says "not in range"
+// of 2.5 too): "--errand-due-hours: hours are a whole number from 1 to 720,
+// not 2.5".
+CLI::Validator whole_number(int64_t lo, int64_t hi, const std::string& unit) {
+  return CLI::Validator(
+      [=](std::string& v) -> std::string {
+        int64_t n = 0;
+        const char* end = v.data() + v.size();
+        auto [at, ec] = std::from_chars(v.data(), end, n);
+        if (ec == std::errc() && at == end && n >= lo && n <= hi) return "";
+        return fmt::format("{} are a whole number from {} to {}, not {}", unit, lo, hi, v);
+      },
+      fmt::format("{}-{}", lo, hi), "whole number");
+}
+
+// The elder-care flags into the app's configuration. A higher risk tier is
+// visited at least as often as a lower one: anything else stops the server
+// here, before the database opens.
+void apply_eldercare_options(ServeOptions& o) {
+  const eldercare::VisitRules& r = o.app.visit_rules;
+  if (r.high_days > r.priority_days || r.priority_days > r.general_days) {
+    throw CommandFailed(fmt::format(
+        "--visit-days-high ({}) <= --visit-days-priority ({}) <= --visit-days-general ({}) "
+        "does not hold: a higher risk tier is visited at least as often as a lower one",
+        r.high_days, r.priority_days, r.general_days));
+  }
+  o.app.visit_rules.escalation_seconds = o.escalation_minutes * 60;
+  o.app.errand_due_seconds = o.errand_due_hours * 3600;
+}
 
 // The "access" logger: one line per request, to stderr ("-"), a file, or nowhere ("off").
 void setup_access_log(const std::string& dest, http::ServerConfig& server) {
@@ -102,6 +140,7 @@ void serve(ServeOptions& o) {
   o.server.handler_threads = handler_threads_for(o);
   o.server.handler_wait = std::chrono::milliseconds(o.handler_wait_ms);
   o.app.rates_weights = *rates::parse_weights(o.rates_weights);  // checked by the option
+  apply_eldercare_options(o);
   setup_access_log(o.access_log, o.server);
   spdlog::flush_every(std::chrono::seconds(1));
 
@@ -208,6 +247,28 @@ void add_serve_command(CLI::App& cli) {
                   "seconds between sweeps that raise after-school late-pickup alerts and text "
                   "the guardians (0: none)")
       ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
+  cmd->add_option("--visit-days-high", o->app.visit_rules.high_days,
+                  "elder care: days between visits to an elder of high risk (1-366)")
+      ->check(whole_number(1, 366, "days"))
+      ->capture_default_str();
+  cmd->add_option("--visit-days-priority", o->app.visit_rules.priority_days,
+                  "elder care: days between visits to an elder of priority risk (1-366)")
+      ->check(whole_number(1, 366, "days"))
+      ->capture_default_str();
+  cmd->add_option("--visit-days-general", o->app.visit_rules.general_days,
+                  "elder care: days between visits to an elder of general risk (1-366; the "
+                  "tiers' days must not decrease from high to general)")
+      ->check(whole_number(1, 366, "days"))
+      ->capture_default_str();
+  cmd->add_option("--errand-due-hours", o->errand_due_hours,
+                  "elder care: an errand is due this many hours after it was received (1-720)")
+      ->check(whole_number(1, 720, "hours"))
+      ->capture_default_str();
+  cmd->add_option("--escalation-minutes", o->escalation_minutes,
+                  "elder care: minutes after a visit nobody answered before its escalation "
+                  "(emergency contacts, then the community duty phone) is overdue (1-1440)")
+      ->check(whole_number(1, 1440, "minutes"))
       ->capture_default_str();
   cmd->add_option("--rates-weights", o->rates_weights,
                   "weights of 响应率,解决率,满意率 in the composite (sum 1)")
