@@ -18,12 +18,13 @@
 // start ticked when read again; the CSV link and print are there. A third
 // mother's child goes home by phone and photo: only her active adults to
 // choose (the revoked one named apart), one without a photo told to use the
-// code, the grandfather's photo loaded, nothing sent before the face is
+// code, the child's own photo shown small beside, the grandfather's photo loaded, nothing sent before the face is
 // compared, a stranger's phone refused, then his phone. The earlier programme's roster has its
 // late alert on top, with the mother's phone. The organiser wenti sees the
 // staff list with the re-check flagged, makes a programme (a missing capacity
 // said by its field before anything is sent, the adults it needs said as
-// typed) and sets its staff list. At the earlier programme five wrong
+// typed) and sets its staff list (a colleague chosen by name, the teacher by
+// number as 其他人). At the earlier programme five wrong
 // codes stop the codes for the day, said in words with the phone way shown.
 // The dashboard's figures equal GET /afterschool-counts. Axe on each;
 // screenshots.
@@ -201,7 +202,8 @@ test('a full day at the staff tablet: check-ins, a wrong code refused in words, 
 
 test('the phone and the photo: the adult chosen from the active ones, the photo shown, the phone typed, the face compared', async () => {
   const m4 = await person(srv, admin, MOTHER4);
-  const yu = await makeChild(srv, m4, { name: '孙小雨' }, main.id);
+  const yu = await makeChild(srv, m4, { name: '孙小雨', photo: PHOTO }, main.id);
+  assert.equal(yu.has_photo, true);
   const grandpa = await makeAdult(srv, m4, { name: '孙爷爷', relation: '爷爷', phone: '13912340002', photo: PHOTO, child_ids: [yu.id] });
   assert.equal(grandpa.adult.has_photo, true);
   await makeAdult(srv, m4, { name: '孙叔叔', relation: '叔叔', phone: '13912340003', child_ids: [yu.id] });
@@ -223,8 +225,16 @@ test('the phone and the photo: the adult chosen from the active ones, the photo 
   // Nobody chosen; then an adult without a photo: use the code. Nothing sent.
   await page.locator(`#as-phone-go-${yu.id}`).click();
   assert.equal(await page.locator(`#as-out-error-${yu.id}`).textContent(), '请先选择来接的接送人，再对比照片。');
+  assert.equal(await page.locator(`#as-child-photo-img-${yu.id}`).count(), 0, "the child's photo read only once an adult is chosen");
   await pick.selectOption({ label: '孙叔叔（叔叔）' });
   assert.equal(await page.locator(`#as-photo-none-${yu.id}`).textContent(), '这位接送人没有登记照片，不能用手机号核对，请用取件码。');
+  // The child's own photo, small, beside the adult's (GET /children/{id}/photo, audited).
+  const kid = page.locator(`#as-child-photo-img-${yu.id}`);
+  await kid.waitFor();
+  assert.equal(await kid.getAttribute('src'), `/api/v1/children/${yu.id}/photo`);
+  assert.equal(await kid.getAttribute('alt'), '孩子 孙小雨 的照片');
+  await page.waitForFunction((id) => document.querySelector(`#as-child-photo-img-${id}`)?.naturalWidth > 0, yu.id);
+  assert.ok((await kid.boundingBox()).height <= 96, 'kept small');
   await page.locator(`#as-phone-go-${yu.id}`).click();
   assert.equal(await page.locator(`#as-out-error-${yu.id}`).textContent(), '这位接送人没有登记照片，不能用手机号核对，请用取件码。');
   // 孙爷爷: his photo (GET /pickup-adults/{id}/photo with the tablet's session), loaded.
@@ -330,11 +340,28 @@ test("the organiser's new programme: checked before sending, created, then its s
   await page.locator(`#as-staff-show-${id}`).click();
   await page.locator(`#as-staff-edit-${id}`).click();
   await page.locator(`#as-staff-add-${id}`).click();
-  await page.locator(`#as-staff-${id}-0-user-id`).fill(String(teacherId));
+  // Her colleagues of 西关社区 by name (GET /organisations/{id}/members: no
+  // numbers to type), and 其他人 by user number for the teacher from outside.
+  const pick = page.locator(`#as-staff-${id}-0-user-id`);
+  const names = await pick.locator('option').allTextContents();
+  assert.ok(names.includes('任建平（工作人员）'), names.join('|'));
+  assert.ok(!names.some((n) => /1\d{10}/.test(n)), 'no phone in the list');
+  await pick.selectOption({ label: '任建平（工作人员）' });
   await page.locator(`#as-staff-${id}-0-background-checked-on`).fill('2026-09-01');
+  await page.locator(`#as-staff-add-${id}`).click();
+  assert.equal(await page.locator(`#as-staff-${id}-1-user-other`).isHidden(), true);
+  await page.locator(`#as-staff-${id}-1-user-id`).selectOption('other');
+  await page.locator(`#as-staff-${id}-1-user-other`).fill(String(teacherId));
+  await page.locator(`#as-staff-${id}-1-background-checked-on`).fill('2026-09-01');
+  const puts = [];
+  page.on('request', (r) => { if (r.method() === 'PUT' && new URL(r.url()).pathname.endsWith('/staff')) puts.push(r.postDataJSON()); });
   await page.locator(`#as-staff-save-${id}`).click();
   await page.locator(`#as-staff-flash-${id}`).waitFor();
-  assert.match(await page.locator(`#as-staff-${id} .as-staff`).textContent(), /陈老师 · 工作人员 · 2026-09-01 审查 · 2027-09-01 前复查/);
+  assert.equal(puts.length, 1);
+  assert.equal(puts[0].staff[1].user_id, teacherId);
+  assert.equal(typeof puts[0].staff[0].user_id, 'number');
+  assert.match(await page.locator(`#as-staff-${id} .as-staff`, { hasText: '陈老师' }).textContent(), /陈老师 · 工作人员 · 2026-09-01 审查 · 2027-09-01 前复查/);
+  assert.match(await page.locator(`#as-staff-${id} .as-staff`, { hasText: '任建平' }).textContent(), /任建平 · 工作人员 · 2026-09-01 审查/);
   await page.close();
 });
 

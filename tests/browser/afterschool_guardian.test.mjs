@@ -1,6 +1,6 @@
 // A guardian on the phone (社区四点半课堂, docs/afterschool.md "Screens":
 // web/screens/my_children.js, js/afterschool_child_form.js,
-// js/afterschool_adults.js) in real Chromium at 360 px on the demo, the
+// js/afterschool_adults.js, js/afterschool_child_photo.js) in real Chromium at 360 px on the demo, the
 // server's and the browser's clocks on a Monday at 18:10: signed out, the
 // tile leads to sign in and back; 王芳 adds her son — the children's privacy
 // notice shown, the form stopped by its own consent box until ticked
@@ -8,7 +8,8 @@
 // she adds a pickup adult with a photo: the code is shown once, large, with
 // "write it down"; after 我已记下 and a reload the adult is listed without
 // it (nor does the API give it); 换新取件码 shows a new one once; she revokes
-// the adult (asked once more) and the adult is 已撤销; a one-off proxy for
+// the adult (asked once more) and the adult is 已撤销; she adds her son's
+// photo (small on her page), changes it and removes it; a one-off proxy for
 // today is recorded; once the teacher checks her son in at the earlier
 // programme and its end is 30 minutes past, her page shows him 在这里 and the
 // late alert; a neighbour the teacher recorded at the door waits for her and
@@ -158,6 +159,39 @@ test('a guardian adds a pickup adult: the code shown once, then the adult listed
   assert.ok(after.revoked_at, 'revoked on the server');
   assert.equal(after.active, false);
   await assertAccessible(p, 'a pickup adult revoked');
+  await p.close();
+});
+
+test("the child's photo: she adds it (made small in the page), sees it small, changes it and removes it", async () => {
+  const p = await page('#/my-children');
+  const box = p.locator(`#kids-photo-${childId}`);
+  await box.waitFor();
+  assert.equal(await box.getAttribute('data-has'), 'false');
+  assert.equal(await p.locator(`#kids-photo-remove-${childId}`).count(), 0, 'nothing to remove yet');
+  const sent = [];
+  p.on('request', (r) => { if (r.method() === 'PUT' && new URL(r.url()).pathname === `/api/v1/children/${childId}`) sent.push(r.postDataJSON()); });
+  await p.locator(`#kids-photo-file-${childId}`).setInputFiles(PHOTO);
+  await p.locator('#kids-status', { hasText: '已添加 王小明 的照片。' }).waitFor();
+  assert.equal(sent.length, 1);
+  assert.match(sent[0].photo, /^data:image\/jpeg;base64,/);
+  assert.deepEqual(Object.keys(sent[0]), ['photo']);
+  const img = p.locator(`#kids-photo-img-${childId}`);
+  await img.waitFor();
+  assert.equal(await img.getAttribute('alt'), '王小明 的照片');
+  await p.waitForFunction((id) => document.querySelector(`#kids-photo-img-${id}`)?.naturalWidth > 0, childId);
+  assert.ok((await img.boundingBox()).height <= 96, 'kept small');
+  assert.equal((await srv.fetch(`/api/v1/children/${childId}`, { token: mother.token })).body.has_photo, true);
+  await assertAccessible(p, "a child's photo");
+  // Changed: a new photo sent the same way.
+  await p.locator(`#kids-photo-file-${childId}`).setInputFiles(PHOTO);
+  await p.locator('#kids-status', { hasText: '已更换 王小明 的照片。' }).waitFor();
+  assert.equal(sent.length, 2);
+  // Removed: photo null.
+  await p.locator(`#kids-photo-remove-${childId}`).click();
+  await p.locator('#kids-status', { hasText: '已删除 王小明 的照片。' }).waitFor();
+  assert.deepEqual(sent[2], { photo: null });
+  assert.equal(await p.locator(`#kids-photo-${childId}`).getAttribute('data-has'), 'false');
+  assert.equal((await srv.fetch(`/api/v1/children/${childId}`, { token: mother.token })).body.has_photo, false);
   await p.close();
 });
 

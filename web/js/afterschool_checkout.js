@@ -3,7 +3,8 @@
 //   取件码: a big code pad (six digits, 1–9, 0, 删除, 清空; typing works too);
 //   手机号 + 照片: the adult chosen from the child's active pickup adults
 //     (the roster's pickup_adults), their photo shown (GET
-//     /pickup-adults/{id}/photo, audited; without a photo: use the code),
+//     /pickup-adults/{id}/photo, audited; without a photo: use the code)
+//     beside the child's own, small (GET /children/{id}/photo, audited),
 //     the adult's phone typed and "我已当面对比照片" ticked (visual_check; the
 //     chosen adult's id is sent, so the phone must be theirs);
 //   临时代接: the child's proxies of today (confirmed or waiting for a
@@ -76,11 +77,20 @@ export function checkoutPanel(programmeId, entry, proxies, done, date = '') {
   const photo = h('div', { class: 'as-photo', id: `as-photo-${cid}`, 'aria-live': 'polite' });
   const seen = h('input', { type: 'checkbox', id: `as-seen-${cid}` });
   const chosen = () => active.find((a) => String(a.id) === who.value) || null;
+  // The child's own photo, small beside the adult's (GET /children/{id}/photo,
+  // an audited read too): loaded only once an adult is chosen for the check.
+  const childPhoto = () => (child.has_photo
+    ? h('figure', { class: 'as-photo-child', id: `as-child-photo-${cid}` },
+      h('img', { src: `/api/v1/children/${cid}/photo`, alt: t('asdesk.child_photo_alt', { name: child.name }), class: 'as-photo-img',
+        style: { maxHeight: '96px', maxWidth: '96px' }, id: `as-child-photo-img-${cid}` }),
+      h('figcaption', { class: 'note' }, t('asdesk.child_photo')))
+    : h('p', { class: 'note', id: `as-child-photo-none-${cid}` }, t('asdesk.child_photo_none')));
   const showPhoto = () => {
     const a = chosen();
     photo.replaceChildren();
     seen.checked = false;
     if (!a) return;
+    photo.append(childPhoto());
     if (a.has_photo) {
       photo.append(h('img', { src: `/api/v1/pickup-adults/${a.id}/photo`, alt: t('asdesk.photo_alt', { name: a.name }), class: 'as-photo-img', id: `as-photo-img-${cid}` }));
     } else photo.append(h('p', { class: 'error big', id: `as-photo-none-${cid}` }, t('as.refused.no_photo')));

@@ -2,10 +2,12 @@
 // volunteers"; the organiser's part of screens/afterschool_desk.js): the
 // list as GET …/staff gives it, each with the background check's date and
 // its re-check — 需复查 flagged in words and by a badge (an adult whose
-// re-check is due does not count on duty); edited as rows (user number,
-// 工作人员 / 志愿者, the check's date; added and removed) and saved whole by
-// PUT …/staff, checked first as the contract checks it (no date in the
-// future, no one twice, at most 50). Data only as text.
+// re-check is due does not count on duty); edited as rows (the person —
+// chosen by name from the organiser's members, GET
+// /organisations/{id}/members, or 其他人 by user number for someone outside
+// it —, 工作人员 / 志愿者, the check's date; added and removed) and saved
+// whole by PUT …/staff, checked first as the contract checks it (no date in
+// the future, no one twice, at most 50). Data only as text.
 import { api, ApiError } from './api.js';
 import { fill, h } from './dom.js';
 import { t } from './i18n.js';
@@ -24,8 +26,40 @@ export function staffLine(s) {
     due ? h('span', { class: 'badge as-flag' }, t('asdesk.recheck_due', { date: dueOn })) : t('asdesk.recheck_on', { date: dueOn }));
 }
 
-// The staff card of programme `id`; `editable` for its organiser's staff and admins.
-export async function staffCard(id, editable) {
+// The organiser's members (GET /organisations/{id}/members) as
+// [{id, display_name, role}]; [] when unknown or not to be read.
+async function membersOf(orgId) {
+  if (!orgId) return [];
+  return api(`/organisations/${orgId}/members`).then((a) => a?.items || []).catch(() => []);
+}
+
+// The person of a row: a select of the members (and of whoever the list
+// already has), with 其他人 revealing a user number field.
+const OTHER = 'other';
+function personField(s, members) {
+  const known = new Map(members.map((m) => [String(m.id), t('asdesk.member_is', { name: m.display_name, role: t('asdesk.members_role.' + m.role) })]));
+  if (s.user_id !== '' && s.user_id !== undefined && !known.has(String(s.user_id)))
+    known.set(String(s.user_id), s.display_name || t('asdesk.user_of', { id: s.user_id }));
+  const pick = h('select', { class: 'as-staff-user' }, h('option', { value: '' }, t('asdesk.members_pick')),
+    [...known].map(([value, label]) => h('option', { value, selected: String(s.user_id) === value }, label)),
+    h('option', { value: OTHER }, t('asdesk.member_other')));
+  const other = h('input', { type: 'text', inputmode: 'numeric', class: 'as-staff-other', hidden: true, 'aria-label': t('asdesk.f.user_id') });
+  pick.addEventListener('change', () => {
+    other.hidden = pick.value !== OTHER;
+    if (!other.hidden) other.focus();
+  });
+  return h('div', { class: 'field', dataset: { for: 'user_id' } }, h('label', {}, t('asdesk.f.person')), pick, other,
+    members.length ? null : h('p', { class: 'note' }, t('asdesk.members_none')));
+}
+// The user id a row names ('' when none chosen).
+function rowUser(li) {
+  const pick = li.querySelector('.as-staff-user');
+  return pick.value === OTHER ? li.querySelector('.as-staff-other').value : pick.value;
+}
+
+// The staff card of programme `id` (organised by `orgId`); `editable` for its
+// organiser's staff and admins.
+export async function staffCard(id, editable, orgId = null) {
   const card = h('section', { class: 'card as-staff-card', id: `as-staff-${id}`, 'aria-labelledby': `as-staff-title-${id}` });
   let items = [];
   const load = async () => { items = (await api(`/afterschool-programmes/${id}/staff`)).items || []; };
@@ -38,14 +72,13 @@ export async function staffCard(id, editable) {
       items.length ? h('ul', { class: 'plain as-staff-list' }, items.map(staffLine)) : h('p', { class: 'note' }, t('asdesk.staff_none')),
       editable ? h('p', {}, h('button', { type: 'button', class: 'secondary', id: `as-staff-edit-${id}`, onclick: edit }, t('asdesk.staff_edit'))) : null);
   };
-  const edit = () => {
+  const edit = async () => {
+    const members = await membersOf(orgId);
     const rows = h('ol', { class: 'plain as-staff-rows' });
     const row = (s = { user_id: '', role: 'staff', background_checked_on: '' }) => {
       const li = h('li', { class: 'as-staff-row card' });
       li.append(
-        h('div', { class: 'field', dataset: { for: 'user_id' } }, h('label', {}, t('asdesk.f.user_id')),
-          h('input', { type: 'text', inputmode: 'numeric', class: 'as-staff-user', value: s.user_id ?? '' }),
-          s.display_name ? h('p', { class: 'note' }, s.display_name) : null),
+        personField(s, members),
         h('div', { class: 'field', dataset: { for: 'role' } }, h('label', {}, t('asdesk.f.role')),
           h('select', { class: 'as-staff-role' }, ['staff', 'volunteer'].map((r) => h('option', { value: r, selected: r === s.role }, t('asdesk.role.' + r))))),
         h('div', { class: 'field', dataset: { for: 'background_checked_on' } }, h('label', {}, t('asdesk.f.background_checked_on')),
@@ -61,12 +94,13 @@ export async function staffCard(id, editable) {
         el.closest('.field').dataset.for = `staff[${i}].${field}`;
         el.closest('.field').querySelector('label').setAttribute('for', el.id);
       }
+      li.querySelector('.as-staff-other').id = `as-staff-${id}-${i}-user-other`;
       li.querySelector('.as-staff-remove').setAttribute('aria-label', t('asdesk.staff_remove_n', { n: i + 1 }));
     });
     for (const s of items) rows.append(row(s));
     number();
     const add = h('button', { type: 'button', class: 'secondary', id: `as-staff-add-${id}` }, t('asdesk.staff_add'));
-    add.addEventListener('click', () => { rows.append(row()); number(); rows.lastElementChild.querySelector('input').focus(); });
+    add.addEventListener('click', () => { rows.append(row()); number(); rows.lastElementChild.querySelector('select').focus(); });
     const summary = h('div', { tabindex: '-1', id: `as-staff-errors-${id}` });
     const form = h('form', { class: 'as-staff-form', id: `as-staff-form-${id}`, novalidate: true },
       h('p', { class: 'note' }, t('asdesk.staff_note')), rows, h('p', {}, add), summary,
@@ -77,7 +111,7 @@ export async function staffCard(id, editable) {
       ev.preventDefault();
       oneAtATime(form, async () => {
         errors.clear();
-        const values = [...rows.children].map((li) => ({ user_id: li.querySelector('.as-staff-user').value,
+        const values = [...rows.children].map((li) => ({ user_id: rowUser(li),
           role: li.querySelector('.as-staff-role').value, background_checked_on: li.querySelector('.as-staff-date').value }));
         const { body, errors: before } = staffBody(values, districtDay());
         if (before.length) { errors.show(checkMessages(before), t('asdesk.not_saved')); return; }

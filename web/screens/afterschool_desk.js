@@ -26,7 +26,7 @@ function programmeItem(p) {
   toggle?.addEventListener('click', async () => {
     if (staffBox.firstChild) { staffBox.replaceChildren(); toggle.setAttribute('aria-expanded', 'false'); return; }
     toggle.disabled = true;
-    staffBox.replaceChildren(await staffCard(p.id, true));
+    staffBox.replaceChildren(await staffCard(p.id, true, p.organiser?.id));
     toggle.disabled = false;
     toggle.setAttribute('aria-expanded', 'true');
   });

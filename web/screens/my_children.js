@@ -6,7 +6,8 @@
 // consent box), a one-off proxy for today (confirmed at once, made in the
 // app) and the proxies the staff recorded at the door waiting for a
 // guardian (确认); 添加孩子 (js/afterschool_child_form.js, the children's
-// privacy notice and its own consent); the pickup adults and their codes
+// privacy notice and its own consent); the child's photo, added, changed or
+// removed (js/afterschool_child_photo.js); the pickup adults and their codes
 // (js/afterschool_adults.js). Signed out: sign in and back; staff: the desk.
 // Elder mode: the app's large targets. Data only as text.
 import { api, ApiError, me } from '../js/api.js';
@@ -18,6 +19,7 @@ import { districtDay, LIMITS, proxyBody } from '../js/afterschool_model.js';
 import { checkMessages, dayLines, fieldErrors, programmeLine, refusalText, stateBadge } from '../js/afterschool_words.js';
 import { childForm } from '../js/afterschool_child_form.js';
 import { adultsSection } from '../js/afterschool_adults.js';
+import { childPhotoBox } from '../js/afterschool_child_photo.js';
 
 const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
 
@@ -149,7 +151,7 @@ function childCard(c, programmes, redraw) {
   const enrolments = (c.enrolments || []).filter((e) => e.status === 'active');
   return h('li', { class: 'card kids-child', id: `kids-child-${c.id}`, dataset: { id: c.id } },
     h('h2', { class: 'kids-child-name' }, c.name),
-    todayBox(c), proxiesBox(c, redraw),
+    todayBox(c), proxiesBox(c, redraw), childPhotoBox(c, redraw),
     h('p', {}, [c.school, c.grade, c.age !== undefined && c.age !== null ? t('kids.age', { n: c.age }) : ''].filter(Boolean).join(' · ')),
     c.health_notes ? h('p', { class: 'note' }, t('kids.health_of', { notes: c.health_notes })) : null,
     h('p', { class: 'note' }, t('kids.enrolled_in'), ' ',
