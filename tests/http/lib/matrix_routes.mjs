@@ -127,6 +127,11 @@ export const ROUTES = {
   },
   'GET /api/v1/organisations': { prep: () => ({ path: '/api/v1/organisations' }), ok: 200 },
   'POST /api/v1/organisations': { prep: (w) => ({ path: '/api/v1/organisations', json: { kind: 'keeper', name: `新单位 ${w.next()}` } }), ok: 201 },
+  'GET /api/v1/organisations/{id}/members': [
+    // Its own members (生态园社区: workerSty) and admins; nobody else.
+    { name: '生态园社区', prep: (w) => ({ path: `/api/v1/organisations/${w.org.sty}/members` }), ok: 403, expect: { workerSty: 200, admin: 200 } },
+    { name: 'an unknown organisation', prep: () => ({ path: '/api/v1/organisations/987654321/members' }), ok: 404 },
+  ],
   'PATCH /api/v1/organisations/{id}': {
     // The one thing a PATCH changes: the area the organisation serves.
     prep: async (w) => ({ path: `/api/v1/organisations/${await w.newOrg()}`, json: { area_id: w.area['BH-HW'] } }),

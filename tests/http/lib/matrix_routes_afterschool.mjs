@@ -1,10 +1,10 @@
 // The role matrix's rows for after-school care (docs/afterschool.md; joined
 // into ROUTES by matrix_routes.mjs). The world's programme belongs to
 // 生态园社区 (w.org.sty): `workerSty` is its organiser staff, `volunteer` the
-// one on its staff list, `resident` the guardian of its child (enrolled, a
-// pickup adult with a photo); 后瓦社区's programme has `workerHw` on its
-// staff list and `resident2` guards a child of its own. The scope checks:
-// the staff of another programme (workerHw), another child's guardian
+// one on its staff list, `resident` the guardian of its child (enrolled,
+// with a photo, a pickup adult with a photo); 后瓦社区's programme has
+// `workerHw` on its staff list and `resident2` guards a child of its own.
+// The scope checks: the staff of another programme (workerHw), another child's guardian
 // (resident2), the organiser and an admin reading a child or the roster —
 // all 403. The programmes run every day of the week this term (make-up days
 // too), so that today is a session day unless it is an official holiday
@@ -61,7 +61,7 @@ async function world(w) {
   await api('PUT', `/api/v1/afterschool-programmes/${other.id}/staff`, {
     staff: [{ user_id: w.callers.workerHw.user.id, role: 'staff', background_checked_on: districtDate(NOW - 30 * DAY) }],
   }, 200);
-  const child = await api('POST', '/api/v1/children', childBody(w), 201, resident);
+  const child = await api('POST', '/api/v1/children', { ...childBody(w), photo: PNG.toString('base64') }, 201, resident);
   await api('POST', `/api/v1/children/${child.id}/enrolments`, { programme_id: prog.id, consent: true }, 201, resident);
   const adult = await api('POST', '/api/v1/my-pickup-adults', adultBody(w, [child.id], { photo: PNG.toString('base64') }), 201, resident);
   const otherChild = await api('POST', '/api/v1/children', childBody(w), 201, w.callers.resident2);
@@ -148,6 +148,12 @@ export const AFTERSCHOOL_ROUTES = {
     // Its guardian and its programme's staff; never an admin, the organiser, another programme's staff or another child's guardian.
     { name: 'the world\'s child', prep: async (w) => ({ path: `/api/v1/children/${(await world(w)).child}` }), ok: 403, expect: { resident: 200, volunteer: 200 } },
     { name: 'an unknown child', prep: () => ({ path: '/api/v1/children/987654321' }), ok: 404 },
+  ],
+  'GET /api/v1/children/{id}/photo': [
+    // As the child: its guardian and its programme's staff (audited); never an admin or the organiser.
+    { name: 'the world\'s child', prep: async (w) => ({ path: `/api/v1/children/${(await world(w)).child}/photo` }), ok: 403, expect: { resident: 200, volunteer: 200 } },
+    { name: 'a child without a photo', prep: async (w) => ({ path: `/api/v1/children/${(await freshChild(w, true)).id}/photo` }), ok: 403, expect: { resident: 404, volunteer: 404 } },
+    { name: 'an unknown child', prep: () => ({ path: '/api/v1/children/987654321/photo' }), ok: 404 },
   ],
   'PUT /api/v1/children/{id}': [
     { name: 'the world\'s child', prep: async (w) => ({ path: `/api/v1/children/${(await world(w)).child}`, json: { grade: '三年级' } }), ok: 403, expect: { resident: 200 } },
