@@ -8,7 +8,7 @@
 // #/certificates/{id}/print) and 重新开具 (POST …/reissue). Issued free:
 // no fee anywhere. One request at a time; refusals in words.
 import { api } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { t } from './i18n.js';
 import { districtDate } from './format.js';
 import { formErrors } from './care_form.js';
@@ -25,7 +25,8 @@ export function teamFactsCard(team, onSaved) {
   const card = h('section', { class: 'card', id: 'vdesk-facts', 'aria-labelledby': 'vdesk-facts-title' });
   const draw = (tm) => {
     const edit = h('button', { type: 'button', class: 'secondary', id: 'vdesk-facts-edit' }, t('vdesk.facts.edit'));
-    card.replaceChildren(h('h2', { id: 'vdesk-facts-title' }, t('vdesk.facts.heading')),
+    card.replaceChildren();
+    fill(card, h('h2', { id: 'vdesk-facts-title' }, t('vdesk.facts.heading')),
       h('dl', { class: 'facts' },
         h('dt', {}, t('vdesk.facts.community')), h('dd', {}, tm.community?.name || t('vdesk.facts.none')),
         h('dt', {}, t('vdesk.facts.parent')), h('dd', {}, tm.parent?.name || t('vdesk.facts.none')),

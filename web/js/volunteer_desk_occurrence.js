@@ -100,8 +100,8 @@ export async function outcomesCard(occId, teams) {
   const renumber = () => [...rows.children].forEach((r, i) => {
     const [kind, qty, team] = r.querySelectorAll('select, input');
     const fields = r.querySelectorAll('.field');
-    [['kind', kind], ['quantity', qty], ['team_id', team]].forEach(([name, el], j) => {
-      el.id = `vout-${name}-${i}`;
+    [['kind', 'kind', kind], ['quantity', 'quantity', qty], ['team', 'team_id', team]].forEach(([idName, name, el], j) => {
+      el.id = `vout-${idName}-${i}`;
       fields[j].dataset.for = `items[${i}].${name}`;
       fields[j].querySelector('label').htmlFor = el.id;
     });

@@ -22,7 +22,7 @@ async function shiftDay(shift) {
   return occ?.date || String(occ?.starts_at || '').slice(0, 10);
 }
 
-const signupState = (s) => (s.checked_out_at ? 'out' : s.checked_in_at ? 'in' : s.status || 'signed_up');
+const signupState = (s) => (s.checked_out_at ? 'out' : s.checked_in_at ? 'in' : s.status || 'signed');
 const stateWords = (s) => { const k = `vshift.state.${signupState(s)}`; return t(k) !== k ? t(k) : String(s.status || ''); };
 
 // One sign-up's row: who, state, times, minutes, and the buttons its state allows.
@@ -59,12 +59,14 @@ function signupRow(s, day, act) {
     h('td', {}, open ? [h('label', { for: at.id, class: 'note' }, t('vshift.at_label')), ' ', at, ' ', buttons] : ''));
 }
 
-// Sign a volunteer up: the team's active volunteers to choose from, else the volunteer's id typed.
-async function addVolunteerForm(shift, done) {
-  let choices = null;
-  if (shift.team_id) {
-    choices = await api('/volunteers', { query: { team_id: shift.team_id, status: 'active' } }).then(itemsOf).catch(() => null);
-  }
+// The shift's team's active volunteers when the caller may read them (an
+// audited read: once per page), else null.
+const teamChoices = (shift) => (shift.team_id
+  ? api('/volunteers', { query: { team_id: shift.team_id, status: 'active' } }).then(itemsOf).catch(() => null)
+  : Promise.resolve(null));
+
+// Sign a volunteer up: the team's volunteers to choose from, else the volunteer's id typed.
+function addVolunteerForm(shift, choices, done) {
   const taken = new Set((shift.signups || []).filter((s) => s.status !== 'cancelled').map((s) => s.volunteer?.id));
   const picker = choices
     ? h('select', {}, h('option', { value: '' }, t('vshift.add_choose')),
@@ -100,7 +102,7 @@ export async function shiftPage(box, id) {
     box.append(h('p', { class: 'error', role: 'alert', id: 'vshift-problem' }, refusalText(err)));
     return;
   }
-  const day = await shiftDay(shift);
+  const [day, choices] = await Promise.all([shiftDay(shift), teamChoices(shift)]);
   const line = statusLine('vshift-status');
   const table = h('tbody', { id: 'vshift-signups' });
   const addBox = h('div', { id: 'vshift-add-box' });
@@ -122,7 +124,7 @@ export async function shiftPage(box, id) {
     const out = signups.filter((s) => s.checked_out_at);
     counts.textContent = t('vshift.counts', { signed: signups.filter((s) => s.status !== 'cancelled').length, capacity: shift.capacity,
       out: out.length, total: minutesText(out.reduce((a, s) => a + (Number(s.minutes) || 0), 0)) });
-    addBox.replaceChildren(await addVolunteerForm(shift, redraw));
+    addBox.replaceChildren(addVolunteerForm(shift, choices, redraw));
     if (message) say(line, message);
   }
   const confirm = h('button', { type: 'button', id: 'vshift-confirm' }, t('vshift.confirm_all'));
