@@ -30,6 +30,7 @@
 #include "open311/open311.h"
 #include "rates/rates_module.h"
 #include "system/system.h"
+#include "volunteers/module.h"
 
 namespace warmcity::app {
 
@@ -106,6 +107,7 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : activities::activity_migrations()) migrations.push_back(std::move(m));
   for (auto& m : clinics::clinic_migrations()) migrations.push_back(std::move(m));
   for (auto& m : afterschool::afterschool_migrations()) migrations.push_back(std::move(m));
+  for (auto& m : volunteers::volunteer_migrations()) migrations.push_back(std::move(m));
   return migrations;
 }
 
@@ -311,6 +313,9 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   // children and pickup adults, proxies, the day's check-in and check-out,
   // the roster, the counts.
   app->afterschool_->register_routes(router);
+  // Volunteers (issue #20): volunteers and teams, shifts, outcomes, the hours
+  // ledger, certificates anyone can verify, the dashboard's counts.
+  volunteers::register_routes(router, *app->db_, app->accounts_->audit());
 
   std::vector<std::string> labels;
   for (const auto& r : router.routes()) labels.push_back(r->pattern);
