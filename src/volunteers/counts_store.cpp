@@ -1,0 +1,185 @@
+// The month's counts of the volunteers (counts_store.h).
+#include "volunteers/counts_store.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace warmcity::volunteers {
+
+namespace {
+
+// The day of the month of a record's service_date, as SQL both engines run.
+#define COUNTS_DAY "CAST(substr(r.service_date, 9, 2) AS BIGINT)"
+
+// The confirmed records in [first, last] joined with the memberships their
+// volunteer held on the service date (joined before that day's end, not left
+// before its start), one row per record and `key`. Binds: 1 start of the
+// month (unix), 2 again, 3 first date, 4 last date.
+std::string minutes_by(const std::string& key, const std::string& join) {
+  return "SELECT k, SUM(minutes) FROM (SELECT DISTINCT r.id AS rid, " + key +
+         " AS k, r.minutes AS minutes FROM volunteer_records r JOIN volunteer_team_members m ON "
+         "m.volunteer_id = r.volunteer_id " +
+         join +
+         " WHERE r.state = 'confirmed' AND m.joined_at < ? + " COUNTS_DAY
+         " * 86400 AND (m.left_at IS NULL OR m.left_at >= ? + (" COUNTS_DAY
+         " - 1) * 86400) AND r.service_date >= ? AND r.service_date <= ?) x "
+         "WHERE k IS NOT NULL GROUP BY k";
+}
+
+#undef COUNTS_DAY
+
+using Bind = std::function<void(store::Statement&)>;
+
+// Runs a query of (id, number) rows into `into`.
+Status counts_pairs(store::Connection& c, const std::string& sql, const Bind& bind,
+                    std::map<int64_t, int64_t>& into) {
+  Result<store::Statement> s = c.prepare(sql);
+  if (!s.ok()) return s.status();
+  bind(*s);
+  while (true) {
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    into[s->column_int64(0)] = s->column_int64(1);
+  }
+}
+
+// Runs a query of (id, kind, tenths) rows into `into`.
+Status counts_outcomes(store::Connection& c, const std::string& sql, const Bind& bind,
+                       std::map<int64_t, OutcomeTotals>& into) {
+  Result<store::Statement> s = c.prepare(sql);
+  if (!s.ok()) return s.status();
+  bind(*s);
+  while (true) {
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    into[s->column_int64(0)][s->column_text(1)] = s->column_int64(2);
+  }
+}
+
+}  // namespace
+
+std::vector<int64_t> shared_ranks(const std::vector<int64_t>& minutes) {
+  std::vector<int64_t> sorted = minutes;
+  std::sort(sorted.begin(), sorted.end(), std::greater<int64_t>());
+  std::vector<int64_t> ranks;
+  for (int64_t m : minutes) {
+    auto first = std::lower_bound(sorted.begin(), sorted.end(), m, std::greater<int64_t>());
+    ranks.push_back(1 + (first - sorted.begin()));
+  }
+  return ranks;
+}
+
+std::optional<core::LocalDate> parse_month(std::string_view text) {
+  if (text.size() != 7) return std::nullopt;
+  Result<core::LocalDate> d = core::parse_date(std::string(text) + "-01");
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+
+Result<MonthCounts> month_counts(store::Connection& c, core::LocalDate first) {
+  MonthCounts out;
+  const std::string first_text = core::format_date(first);
+  out.month = first_text.substr(0, 7);
+  const int days = core::days_in_month(first.year, first.month);
+  const std::string last_text = core::format_date(core::LocalDate{first.year, first.month, days});
+  const int64_t start = core::local_midnight_unix(first);
+  const int64_t end = start + int64_t{days} * core::kSecondsPerDay;
+  const Bind record_binds = [&](store::Statement& s) {
+    s.bind(1, start).bind(2, start).bind(3, first_text).bind(4, last_text);
+  };
+  const Bind date_binds = [&](store::Statement& s) { s.bind(1, first_text).bind(2, last_text); };
+
+  std::map<int64_t, int64_t> team_volunteers, team_minutes, community_minutes;
+  std::map<int64_t, OutcomeTotals> team_outcomes, community_outcomes;
+  if (Status s = counts_pairs(
+          c,
+          "SELECT m.team_org_id, COUNT(DISTINCT m.volunteer_id) FROM volunteer_team_members m "
+          "JOIN volunteers v ON v.id = m.volunteer_id WHERE v.status = 'active' AND "
+          "m.joined_at < ? AND (m.left_at IS NULL OR m.left_at >= ?) GROUP BY m.team_org_id",
+          [&](store::Statement& q) { q.bind(1, end).bind(2, start); }, team_volunteers);
+      !s.ok())
+    return s;
+  if (Status s = counts_pairs(c, minutes_by("m.team_org_id", ""), record_binds, team_minutes);
+      !s.ok())
+    return s;
+  if (Status s = counts_pairs(c,
+                              minutes_by("t.area_id",
+                                         "JOIN organisations t ON t.id = "
+                                         "m.team_org_id"),
+                              record_binds, community_minutes);
+      !s.ok())
+    return s;
+  const std::string outcomes_from =
+      " FROM volunteer_outcomes u JOIN activity_occurrences oc ON oc.id = u.occurrence_id "
+      "JOIN activities a ON a.id = oc.activity_id LEFT JOIN organisations t ON t.id = "
+      "u.team_org_id LEFT JOIN organisations g ON g.id = a.organiser_org_id WHERE oc.local_date >= "
+      "? AND oc.local_date <= ? ";
+  if (Status s = counts_outcomes(c,
+                                 "SELECT u.team_org_id, u.kind_code, SUM(u.quantity_tenths)" +
+                                     outcomes_from +
+                                     "AND u.team_org_id IS NOT NULL GROUP BY u.team_org_id, "
+                                     "u.kind_code",
+                                 date_binds, team_outcomes);
+      !s.ok())
+    return s;
+  if (Status s = counts_outcomes(
+          c,
+          "SELECT COALESCE(t.area_id, a.community_id, g.area_id) AS k, u.kind_code, "
+          "SUM(u.quantity_tenths)" +
+              outcomes_from +
+              "AND COALESCE(t.area_id, a.community_id, g.area_id) IS NOT NULL GROUP BY "
+              "COALESCE(t.area_id, a.community_id, g.area_id), u.kind_code",
+          date_binds, community_outcomes);
+      !s.ok())
+    return s;
+
+  Result<store::Statement> teams = c.prepare(
+      "SELECT id, name, area_id FROM organisations WHERE kind = 'volunteer_team' ORDER BY id");
+  if (!teams.ok()) return teams.status();
+  Result<std::vector<TeamCount>> rows = store::collect<TeamCount>(*teams, [](store::Statement& s) {
+    TeamCount t;
+    t.id = s.column_int64(0);
+    t.name = s.column_text(1);
+    t.community_id = s.column_int64_opt(2);
+    return t;
+  });
+  if (!rows.ok()) return rows.status();
+  out.teams = std::move(*rows);
+  std::map<int64_t, bool> communities;  // the areas to name
+  std::vector<int64_t> minutes;
+  for (TeamCount& t : out.teams) {
+    t.volunteers = team_volunteers[t.id];
+    t.minutes = team_minutes[t.id];
+    t.outcomes = team_outcomes[t.id];
+    minutes.push_back(t.minutes);
+    if (t.community_id) communities[*t.community_id] = true;
+  }
+  const std::vector<int64_t> ranks = shared_ranks(minutes);
+  for (size_t i = 0; i < out.teams.size(); ++i) out.teams[i].rank = ranks[i];
+  std::stable_sort(out.teams.begin(), out.teams.end(), [](const TeamCount& a, const TeamCount& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.name < b.name;
+  });
+
+  for (const auto& [id, m] : community_minutes) communities[id] = true;
+  for (const auto& [id, o] : community_outcomes) communities[id] = true;
+  Result<store::Statement> areas =
+      c.prepare("SELECT id, name FROM areas WHERE level = 'community' ORDER BY name, id");
+  if (!areas.ok()) return areas.status();
+  while (true) {
+    Result<bool> row = areas->step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int64_t id = areas->column_int64(0);
+    if (!communities.count(id)) continue;
+    out.communities.push_back(
+        CommunityCount{id, areas->column_text(1), community_minutes[id], community_outcomes[id]});
+  }
+  Result<std::vector<OutcomeKind>> kinds = outcome_kinds(c);
+  if (!kinds.ok()) return kinds.status();
+  out.kinds = std::move(*kinds);
+  return out;
+}
+
+}  // namespace warmcity::volunteers

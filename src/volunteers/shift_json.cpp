@@ -1,0 +1,141 @@
+// The shifts' JSON (shift_json.h).
+#include "volunteers/shift_json.h"
+
+#include <cstdint>
+
+#include "accounts/resident_codes.h"
+#include "core/time.h"
+#include "http/json_input.h"
+#include "http/problem.h"
+
+namespace warmcity::volunteers {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json shift_opt_time(const std::optional<int64_t>& t) {
+  return t ? ordered_json(core::format_rfc3339(*t)) : ordered_json();
+}
+
+template <class T>
+ordered_json shift_opt(const std::optional<T>& v) {
+  return v ? ordered_json(*v) : ordered_json();
+}
+
+// "HH:MM" of an instant on the shift's day.
+std::string shift_clock_of(int64_t t, const std::string& date) {
+  Result<core::LocalDate> d = core::parse_date(date);
+  const int64_t midnight = d.ok() ? core::local_midnight_unix(*d) : t - t % 86400;
+  return format_clock(static_cast<int>((t - midnight) / 60));
+}
+
+}  // namespace
+
+Result<NewShift> read_new_shift(const nlohmann::json& body) {
+  http::FieldReader in(body);
+  NewShift f;
+  std::optional<std::string> title = in.required_string("title", 1, 60);
+  std::optional<std::string> starts = in.required_string("starts_at", 5, 5);
+  std::optional<std::string> ends = in.required_string("ends_at", 5, 5);
+  std::optional<int64_t> capacity = in.required_int("capacity", 1, 500);
+  f.min_age = in.optional_int("min_age", 0, 100);
+  f.risky = in.optional_bool("risky").value_or(false);
+  f.training = in.optional_string("training", 1, 40);
+  f.team_id = in.optional_int("team_id", 1, INT64_MAX);
+  in.reject_unknown();
+  // Minutes after midnight, or -1 when absent or no time.
+  const int start = starts ? parse_clock(*starts).value_or(-1) : -1;
+  const int end = ends ? parse_clock(*ends).value_or(-1) : -1;
+  if (starts && start < 0) in.fail("starts_at", "a time HH:MM");
+  if (ends && end < 0) in.fail("ends_at", "a time HH:MM");
+  if (start >= 0 && end >= 0 && end <= start) in.fail("ends_at", "after starts_at");
+  if (!in.ok()) return in.status();
+  f.title = std::move(*title);
+  f.start_minute = start;
+  f.end_minute = end;
+  f.capacity = *capacity;
+  return f;
+}
+
+Result<std::optional<int64_t>> read_signup_body(const nlohmann::json& body) {
+  http::FieldReader in(body);
+  std::optional<int64_t> id = in.optional_int("volunteer_id", 1, INT64_MAX);
+  in.reject_unknown();
+  if (!in.ok()) return in.status();
+  return id;
+}
+
+Result<Attendance> read_attendance(const nlohmann::json& body) {
+  http::FieldReader in(body);
+  Attendance a;
+  a.code = in.optional_string("code", 6, 6);
+  std::optional<std::string> at = in.optional_string("at", 1, 40);
+  in.reject_unknown();
+  if (a.code && !accounts::is_code_shaped(*a.code)) in.fail("code", "six digits");
+  if (at) {
+    Result<int64_t> t = core::parse_rfc3339(*at);
+    if (!t.ok()) {
+      in.fail("at", "an instant (RFC 3339 with an offset)");
+    } else if (a.code) {
+      in.fail("at", "staff give `at`; a volunteer gives the code alone");
+    } else {
+      a.at = *t;
+    }
+  }
+  if (!in.ok()) return in.status();
+  return a;
+}
+
+ordered_json shift_public_json(const ShiftRow& s) {
+  ordered_json j;
+  j["id"] = s.id;
+  j["title"] = s.title;
+  j["starts_at"] = shift_clock_of(s.starts_at, s.date);
+  j["ends_at"] = shift_clock_of(s.ends_at, s.date);
+  j["capacity"] = s.capacity;
+  j["places_left"] = std::max<int64_t>(0, s.capacity - s.signed_up);
+  j["min_age"] = s.min_age;
+  j["risky"] = s.risky;
+  j["training"] = shift_opt(s.training);
+  return j;
+}
+
+ordered_json signup_json(const SignupRow& g) {
+  ordered_json j;
+  j["id"] = g.id;
+  j["shift_id"] = g.shift_id;
+  j["volunteer"] = {
+      {"id", g.volunteer_id}, {"volunteer_no", g.volunteer_no}, {"name", g.volunteer_name}};
+  j["status"] = g.status;
+  j["signed_at"] = core::format_rfc3339(g.signed_at);
+  j["checked_in_at"] = shift_opt_time(g.checked_in_at);
+  j["checked_out_at"] = shift_opt_time(g.checked_out_at);
+  j["minutes"] = shift_opt(g.minutes);
+  j["record_id"] = shift_opt(g.record_id);
+  return j;
+}
+
+ordered_json shift_view_json(const ShiftView& v) {
+  const ShiftRow& s = v.shift;
+  ordered_json j = shift_public_json(s);
+  j["occurrence_id"] = s.occurrence_id;
+  j["activity_id"] = s.activity_id;
+  j["date"] = s.date;
+  j["team_id"] = shift_opt(s.team_org_id);
+  j["status"] = s.status;
+  j["code"] = s.code;
+  ordered_json signups = ordered_json::array();
+  for (const SignupRow& g : v.signups) signups.push_back(signup_json(g));
+  j["signups"] = std::move(signups);
+  return j;
+}
+
+http::Response shift_problem(const Status& s) { return http::coded_problem(s); }
+
+http::Response shift_answer(const ordered_json& body, int status) {
+  return http::json_response(body.dump(-1, ' ', false, ordered_json::error_handler_t::replace),
+                             status);
+}
+
+}  // namespace warmcity::volunteers

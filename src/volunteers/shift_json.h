@@ -1,0 +1,38 @@
+// The shifts' JSON (docs/volunteers.md "Shifts"): the bodies the routes read
+// (shape and ranges; the rules that need the database are the service's) and
+// the views they answer. Include only in route and test translation units.
+#pragma once
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "http/message.h"
+#include "volunteers/shift_service.h"
+
+namespace warmcity::volunteers {
+
+// {title, starts_at, ends_at, capacity, min_age?, risky?, training?,
+// team_id?}: 422 naming each bad field, unknown fields refused.
+Result<NewShift> read_new_shift(const nlohmann::json& body);
+// {} or {volunteer_id}.
+Result<std::optional<int64_t>> read_signup_body(const nlohmann::json& body);
+// {} , {code} (six digits) or {at} (RFC 3339); code and at together: 422 at.
+Result<Attendance> read_attendance(const nlohmann::json& body);
+
+// The public line: {id, title, starts_at, ends_at, capacity, places_left,
+// min_age, risky, training}.
+nlohmann::ordered_json shift_public_json(const ShiftRow& s);
+// The staff's view: the public line with occurrence_id, activity_id, date,
+// team_id, status, code and signups.
+nlohmann::ordered_json shift_view_json(const ShiftView& v);
+// {id, shift_id, volunteer: {id, volunteer_no, name}, status, signed_at,
+// checked_in_at, checked_out_at, minutes, record_id}.
+nlohmann::ordered_json signup_json(const SignupRow& g);
+
+// The answer of a refusal (http::coded_problem) and of a success.
+http::Response shift_problem(const Status& s);
+http::Response shift_answer(const nlohmann::ordered_json& body, int status = 200);
+
+}  // namespace warmcity::volunteers

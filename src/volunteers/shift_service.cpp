@@ -1,0 +1,259 @@
+// Shifts and their sign-ups (shift_service.h); check-in and check-out are in
+// attendance_service.cpp.
+#include "volunteers/shift_service.h"
+
+#include <memory>
+#include <utility>
+
+#include "accounts/resident_codes.h"
+#include "activities/activity_store.h"
+#include "activities/organiser_access.h"
+#include "core/time.h"
+#include "volunteers/shift_access.h"
+#include "volunteers/volunteer_access.h"
+
+namespace warmcity::volunteers {
+
+namespace {
+
+Status shift_not_found(int64_t id) {
+  return Status::NotFound("no volunteer shift " + std::to_string(id));
+}
+Status signup_not_found(int64_t id) {
+  return Status::NotFound("no volunteer sign-up " + std::to_string(id));
+}
+
+Result<ShiftRow> shift_or_404(store::Connection& c, int64_t id) {
+  Result<std::optional<ShiftRow>> s = load_shift(c, id);
+  if (!s.ok()) return s.status();
+  if (!*s) return shift_not_found(id);
+  return std::move(**s);
+}
+
+// The shift's refusal when it takes no more sign-ups for what it is on.
+Status shift_open(const ShiftRow& s) {
+  if (s.occurrence_status == "cancelled" || s.activity_status == "cancelled")
+    return Status::Conflict("occurrence_cancelled: the activity or its occurrence is cancelled");
+  if (s.status != "active") return Status::Conflict("shift_cancelled: the shift is cancelled");
+  return Status::Ok();
+}
+
+std::string shift_audit_detail(const ShiftRow& s) {
+  return accounts::AuditDetail()
+      .add("occurrence_id", s.occurrence_id)
+      .add("title", s.title)
+      .add("date", s.date)
+      .add("capacity", s.capacity)
+      .str();
+}
+
+// Whose volunteer signs up: the caller's own, or (staff) the one given.
+Result<int64_t> signing_volunteer(store::Connection& c, const Caller& by, const ShiftRow& shift,
+                                  std::optional<int64_t> volunteer_id) {
+  if (!by.signed_in()) return Status::Unauthenticated("sign in first");
+  Result<std::optional<int64_t>> own = volunteer_of_user(c, by.user_id);
+  if (!own.ok()) return own.status();
+  if (!volunteer_id) {
+    if (!*own) return Status::PermissionDenied("not_a_volunteer: the caller is no volunteer");
+    return **own;
+  }
+  if (*own && **own == *volunteer_id) return *volunteer_id;
+  if (Status s = require_shift_staff(c, by, shift); !s.ok()) return s;
+  return *volunteer_id;
+}
+
+}  // namespace
+
+ShiftService::ShiftService(store::Database& db, accounts::AuditLog& audit,
+                           std::function<int64_t()> now)
+    : db_(db), audit_(audit), now_(std::move(now)) {}
+
+int64_t ShiftService::now() const { return now_ ? now_() : core::now_unix(); }
+
+void ShiftService::create(int64_t occurrence_id, NewShift f, Caller by, ShiftDone done) {
+  auto out = std::make_shared<ShiftView>();
+  db_.submit(
+      [this, occurrence_id, f = std::move(f), by, out](store::Connection& c) -> Status {
+        Result<activities::OccurrenceRecord> o = activities::load_occurrence(c, occurrence_id);
+        if (!o.ok()) return o.status();
+        Result<activities::ActivityRecord> a = activities::load_activity(c, o->activity_id);
+        if (!a.ok()) return a.status();
+        if (Status s = activities::require_organiser(c, by, a->organiser_org_id); !s.ok()) return s;
+        if (o->status == "cancelled" || a->status == "cancelled")
+          return Status::Conflict(
+              "occurrence_cancelled: the activity or its occurrence is "
+              "cancelled");
+        if (f.team_id) {
+          Result<bool> team = is_volunteer_team(c, *f.team_id);
+          if (!team.ok()) return team.status();
+          if (!*team)
+            return Status::Unprocessable("invalid: team_id", {{"team_id", "no volunteer team"}});
+        }
+        Result<core::LocalDate> day = core::parse_date(o->date);
+        if (!day.ok()) return Status::Internal("occurrence date " + o->date);
+        const int64_t midnight = core::local_midnight_unix(*day);
+        ShiftRow row;
+        row.occurrence_id = occurrence_id;
+        row.title = f.title;
+        row.starts_at = midnight + int64_t{f.start_minute} * 60;
+        row.ends_at = midnight + int64_t{f.end_minute} * 60;
+        row.capacity = f.capacity;
+        row.min_age = f.min_age.value_or(f.risky ? 18 : 14);
+        row.risky = f.risky;
+        row.training = f.training;
+        row.team_org_id = f.team_id;
+        row.code = accounts::new_code();
+        row.created_by = by.user_id;
+        row.created_at = now();
+        Result<int64_t> id = insert_shift(c, row);
+        if (!id.ok()) return id.status();
+        Result<ShiftRow> made = shift_or_404(c, *id);
+        if (!made.ok()) return made.status();
+        out->shift = std::move(*made);
+        return audit_.append_job(accounts::audit_entry(by, "volunteer_shift.create",
+                                                       "volunteer_shift", std::to_string(*id),
+                                                       shift_audit_detail(out->shift)))(c);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+Result<std::vector<ShiftRow>> ShiftService::public_list(int64_t occurrence_id) {
+  store::Connection& c = db_.reader();
+  Result<activities::OccurrenceRecord> o = activities::load_occurrence(c, occurrence_id);
+  if (!o.ok()) return o.status();
+  Result<std::vector<ShiftRow>> all = shifts_of_occurrence(c, occurrence_id);
+  if (!all.ok()) return all.status();
+  std::vector<ShiftRow> active;
+  for (ShiftRow& s : *all)
+    if (s.status == "active") active.push_back(std::move(s));
+  return active;
+}
+
+void ShiftService::view(int64_t shift_id, Caller by, ShiftDone done) {
+  auto out = std::make_shared<ShiftView>();
+  db_.submit(
+      [this, shift_id, by, out](store::Connection& c) -> Status {
+        Result<ShiftRow> s = shift_or_404(c, shift_id);
+        if (!s.ok()) return s.status();
+        if (Status st = require_shift_staff(c, by, *s); !st.ok()) return st;
+        Result<std::vector<SignupRow>> signups = signups_of_shift(c, shift_id);
+        if (!signups.ok()) return signups.status();
+        out->shift = std::move(*s);
+        out->signups = std::move(*signups);
+        if (out->signups.empty()) return Status::Ok();
+        std::vector<int64_t> ids;
+        for (const SignupRow& g : out->signups) ids.push_back(g.volunteer_id);
+        accounts::AuditEntry e = accounts::audit_entry(
+            by, "personal_data.read", "volunteer_shift", std::to_string(shift_id),
+            accounts::AuditDetail()
+                .add_strings("fields", {"name", "volunteer_no"})
+                .add("purpose", "volunteer")
+                .add_ints("volunteer_ids", ids)
+                .str());
+        return accounts::append_audit(c, e, now());
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+void ShiftService::sign_up(int64_t shift_id, std::optional<int64_t> volunteer_id, Caller by,
+                           SignupDone done) {
+  auto out = std::make_shared<SignupRow>();
+  db_.submit(
+      [this, shift_id, volunteer_id, by, out](store::Connection& c) -> Status {
+        Result<ShiftRow> s = shift_or_404(c, shift_id);
+        if (!s.ok()) return s.status();
+        Result<int64_t> vid = signing_volunteer(c, by, *s, volunteer_id);
+        if (!vid.ok()) return vid.status();
+        Result<std::optional<SignupVolunteer>> facts = load_signup_volunteer(c, *vid);
+        if (!facts.ok()) return facts.status();
+        if (!*facts)
+          return Status::Unprocessable("invalid: volunteer_id",
+                                       {{"volunteer_id", "no such volunteer"}});
+        if (Status st = shift_open(*s); !st.ok()) return st;
+        const int64_t t = now();
+        if ((*facts)->status != "active")
+          return Status::Conflict("volunteer_left: the volunteer has left");
+        if (t >= s->ends_at) return Status::Conflict("shift_over: the shift has ended");
+        Result<bool> twice = is_signed_up(c, shift_id, *vid);
+        if (!twice.ok()) return twice.status();
+        if (*twice) return Status::Conflict("already_signed_up: the volunteer is signed up");
+        if (s->signed_up >= s->capacity) return Status::Conflict("full: no place left");
+        Result<core::LocalDate> day = core::parse_date(s->date);
+        if (!day.ok()) return Status::Internal("occurrence date " + s->date);
+        const std::string refusal =
+            signup_refusal(**facts, ShiftNeeds{*day, s->min_age, s->risky, s->training});
+        if (!refusal.empty())
+          return Status::Conflict(refusal + ": the volunteer does not meet the shift's needs");
+        Result<int64_t> id = insert_signup(c, shift_id, *vid, by.user_id, t);
+        if (!id.ok()) return id.status();
+        Result<std::optional<SignupRow>> made = load_signup(c, *id);
+        if (!made.ok()) return made.status();
+        if (!*made) return signup_not_found(*id);
+        *out = std::move(**made);
+        return Status::Ok();
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+void ShiftService::cancel(int64_t signup_id, Caller by, SignupDone done) {
+  auto out = std::make_shared<SignupRow>();
+  db_.submit(
+      [this, signup_id, by, out](store::Connection& c) -> Status {
+        Result<std::optional<SignupRow>> g = load_signup(c, signup_id);
+        if (!g.ok()) return g.status();
+        if (!*g) return signup_not_found(signup_id);
+        if (!by.signed_in()) return Status::Unauthenticated("sign in first");
+        if ((*g)->volunteer_user_id != by.user_id) {
+          Result<ShiftRow> s = shift_or_404(c, (*g)->shift_id);
+          if (!s.ok()) return s.status();
+          if (Status st = require_shift_staff(c, by, *s); !st.ok()) return st;
+        }
+        if ((*g)->status == "cancelled")
+          return Status::Conflict("cancelled: the sign-up is cancelled already");
+        if ((*g)->checked_in_at)
+          return Status::Conflict("checked_in: the volunteer has checked in");
+        if (Status st = cancel_signup_row(c, signup_id, now()); !st.ok()) return st;
+        Result<std::optional<SignupRow>> fresh = load_signup(c, signup_id);
+        if (!fresh.ok()) return fresh.status();
+        if (!*fresh) return signup_not_found(signup_id);
+        *out = std::move(**fresh);
+        return Status::Ok();
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+void ShiftService::confirm(int64_t shift_id, Caller by, std::function<void(Result<int64_t>)> done) {
+  auto out = std::make_shared<int64_t>(0);
+  db_.submit(
+      [this, shift_id, by, out](store::Connection& c) -> Status {
+        Result<ShiftRow> s = shift_or_404(c, shift_id);
+        if (!s.ok()) return s.status();
+        if (Status st = activities::require_organiser(c, by, s->organiser_org_id); !st.ok())
+          return st;
+        const int64_t t = now();
+        Result<int64_t> n = confirm_shift_records(c, shift_id, by.user_id, t);
+        if (!n.ok()) return n.status();
+        *out = *n;
+        return audit_.append_job(accounts::audit_entry(
+            by, "volunteer_shift.confirm", "volunteer_shift", std::to_string(shift_id),
+            accounts::AuditDetail().add("confirmed", *n).str()))(c);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(*out);
+      });
+}
+
+}  // namespace warmcity::volunteers

@@ -1,0 +1,110 @@
+// ShiftService: volunteer shifts on activity occurrences, their sign-ups,
+// check-in and check-out, and the organiser's confirmation of the hours
+// (docs/volunteers.md "Shifts"). HTTP-free.
+//
+// Who: organiser staff of the activity's organiser
+// (activities::require_organiser) make and confirm shifts; they and the
+// shift's team admins (volunteer_access.h require_team_admin) keep its list
+// (the view with the code, sign-ups for volunteers, check-in and check-out
+// with an optional `at`); a volunteer (volunteer_of_user) signs up, cancels,
+// and checks in and out with the shift's code. Each write is one write job
+// that checks who asks and the rules (shift_rules.h) on the rows as they are
+// now; the check-out writes the ledger record (ledger_write.h) in the same
+// job. The shift view is read in a write job too, audited
+// (personal_data.read, purpose volunteer, naming the volunteers). A wrong code
+// is counted in its job and then refused (403 wrong_code). `done` runs once,
+// on the writer's answerer thread (or at once on the caller's).
+// Lifetime: REQUIRES db and audit to outlive the service.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/audit.h"
+#include "accounts/caller.h"
+#include "core/status.h"
+#include "store/database.h"
+#include "volunteers/shift_store.h"
+
+namespace warmcity::volunteers {
+
+using accounts::Caller;
+
+// A new shift as the body gives it (checked for shape by shift_json.h).
+struct NewShift {
+  std::string title;
+  int start_minute = 0;  // after the occurrence day's midnight
+  int end_minute = 0;
+  int64_t capacity = 0;
+  std::optional<int64_t> min_age;  // default 18 when risky, else 14
+  bool risky = false;
+  std::optional<std::string> training;
+  std::optional<int64_t> team_id;
+};
+
+// A shift with its sign-ups (the staff's view).
+struct ShiftView {
+  ShiftRow shift;
+  std::vector<SignupRow> signups;
+};
+
+// How a check-in or check-out is given: the volunteer's `code`, or staff
+// with an optional `at` (unix seconds). Both set is refused by the routes.
+struct Attendance {
+  std::optional<std::string> code;
+  std::optional<int64_t> at;
+};
+
+using ShiftDone = std::function<void(Result<ShiftView>)>;
+using SignupDone = std::function<void(Result<SignupRow>)>;
+
+class ShiftService {
+ public:
+  // `now` (unix seconds) defaults to core::now_unix().
+  ShiftService(store::Database& db, accounts::AuditLog& audit,
+               std::function<int64_t()> now = nullptr);
+
+  int64_t now() const;
+
+  // 201: the shift view. kNotFound occurrence; kConflict
+  // "occurrence_cancelled"; 422 team_id (no volunteer team), ends_at (not
+  // after the start).
+  void create(int64_t occurrence_id, NewShift f, Caller by, ShiftDone done);
+  // The occurrence's active shifts (public; no code, no names). kNotFound for
+  // an unknown occurrence. Read on this thread's reader.
+  Result<std::vector<ShiftRow>> public_list(int64_t occurrence_id);
+  // The shift with its code and sign-ups; audited.
+  void view(int64_t shift_id, Caller by, ShiftDone done);
+
+  // `volunteer_id` nullopt: the caller's own volunteer (none: 403
+  // "not_a_volunteer"); given: staff for that volunteer (an unknown one: 422
+  // volunteer_id). kConflict with the refusal's code: full,
+  // already_signed_up, too_young, no_insurance, no_training, volunteer_left,
+  // shift_over, shift_cancelled, occurrence_cancelled.
+  void sign_up(int64_t shift_id, std::optional<int64_t> volunteer_id, Caller by, SignupDone done);
+  // The volunteer or the shift's staff; kConflict "checked_in", "cancelled".
+  void cancel(int64_t signup_id, Caller by, SignupDone done);
+
+  // With a code: the sign-up's volunteer; 403 "wrong_code" (counted), 429
+  // "too_many_codes" after five. Without: the shift's staff, `at` on the
+  // shift's day, not in the future (else 422 at). Check-in: from 60 minutes
+  // before the start to the end (409 "too_early", "shift_over"; an `at`
+  // outside it: 422 at), once (409 "checked_in"). Check-out: after check-in
+  // (409 "not_checked_in"), once (409 "checked_out"), `at` not before the
+  // check-in (422 at); writes the ledger record and keeps its minutes.
+  void check_in(int64_t signup_id, Attendance a, Caller by, SignupDone done);
+  void check_out(int64_t signup_id, Attendance a, Caller by, SignupDone done);
+
+  // Confirms every submitted record of the shift (organiser staff): how many.
+  void confirm(int64_t shift_id, Caller by, std::function<void(Result<int64_t>)> done);
+
+ private:
+  store::Database& db_;
+  accounts::AuditLog& audit_;
+  std::function<int64_t()> now_;
+};
+
+}  // namespace warmcity::volunteers

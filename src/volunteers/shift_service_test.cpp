@@ -1,0 +1,263 @@
+// ShiftService (shift_service.h) on both engines: a shift on an occurrence,
+// sign-ups and their refusals, check-in and check-out by code and by staff,
+// the ledger record the check-out writes, the organiser's confirmation.
+#include "volunteers/shift_service.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "core/time.h"
+#include "http/problem.h"
+#include "volunteers/volunteers_test_db.h"
+
+namespace warmcity::volunteers {
+namespace {
+
+// The day of the world's occurrence: 2026-05-30 09:00–11:00 district time.
+const int64_t kNine = core::local_midnight_unix({2026, 5, 30}) + 9 * 3600;
+const int64_t kEleven = kNine + 2 * 3600;
+
+template <class T, class Call>
+Result<T> wait_for(Call call) {
+  std::promise<Result<T>> p;
+  call([&p](Result<T> r) { p.set_value(std::move(r)); });
+  return p.get_future().get();
+}
+
+std::string code_of(const Status& s) { return http::refusal_code(s.message()); }
+
+class ShiftServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(scratch_.ok());
+    auto db = open_volunteers_test_db(scratch_.where("shifts.db"));
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    audit_ = std::make_unique<accounts::AuditLog>(*db_);
+    service_ = std::make_unique<ShiftService>(*db_, *audit_, [this] { return now_; });
+    const int64_t community = seed_community(*db_, "凤山社区");
+    organiser_ = seed_organisation(*db_, "community", "凤山社区居委会", community);
+    team_ = seed_team(*db_, "夕阳红志愿队", community);
+    staff_ = seed_user(*db_, "worker", "居委会干部");
+    seed_membership(*db_, staff_, organiser_);
+    leader_ = seed_user(*db_, "volunteer", "队长");
+    seed_membership(*db_, leader_, team_);
+    outsider_ = seed_user(*db_, "worker", "别的社区");
+    me_ = seed_user(*db_, "resident", "张三");
+    volunteer_ = seed_volunteer(*db_, SeedVolunteer{.name = "张三",
+                                                    .insurance_until = std::string("2026-12-31"),
+                                                    .user_id = me_,
+                                                    .team_id = team_});
+    occurrence_ =
+        seed_occurrence(*db_, organiser_, "2026-05-30", 9 * 60, 120, "清理小广告", "凤山路1号")
+            .occurrence_id;
+  }
+
+  Result<ShiftView> create(NewShift f, const Caller& by) {
+    return wait_for<ShiftView>([&](ShiftDone d) { service_->create(occurrence_, f, by, d); });
+  }
+  NewShift shift_body(int64_t capacity = 10, bool risky = false) {
+    return NewShift{"清理小广告", 9 * 60, 11 * 60,      capacity,
+                    std::nullopt, risky,  std::nullopt, team_};
+  }
+  ShiftRow made_shift(int64_t capacity = 10, bool risky = false) {
+    Result<ShiftView> v = create(shift_body(capacity, risky), staff());
+    EXPECT_TRUE(v.ok()) << v.status().message();
+    return v.ok() ? v->shift : ShiftRow{};
+  }
+  Result<SignupRow> sign_up(int64_t shift, std::optional<int64_t> volunteer, const Caller& by) {
+    return wait_for<SignupRow>([&](SignupDone d) { service_->sign_up(shift, volunteer, by, d); });
+  }
+  Result<SignupRow> check_in(int64_t signup, Attendance a, const Caller& by) {
+    return wait_for<SignupRow>([&](SignupDone d) { service_->check_in(signup, a, by, d); });
+  }
+  Result<SignupRow> check_out(int64_t signup, Attendance a, const Caller& by) {
+    return wait_for<SignupRow>([&](SignupDone d) { service_->check_out(signup, a, by, d); });
+  }
+  int64_t volunteer_with(SeedVolunteer v) {
+    v.team_id = team_;
+    return seed_volunteer(*db_, v);
+  }
+
+  Caller staff() const { return caller_as(staff_, "worker", {organiser_}); }
+  Caller leader() const { return caller_as(leader_, "volunteer", {team_}); }
+  Caller me() const { return caller_as(me_, "resident"); }
+
+  ScratchWhere scratch_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<accounts::AuditLog> audit_;
+  std::unique_ptr<ShiftService> service_;
+  int64_t now_ = kNine - 86400;
+  int64_t organiser_ = 0, team_ = 0, staff_ = 0, leader_ = 0, outsider_ = 0, me_ = 0;
+  int64_t volunteer_ = 0, occurrence_ = 0;
+};
+
+TEST_F(ShiftServiceTest, TheOrganisersStaffMakeAShiftWithACode) {
+  Result<ShiftView> v = create(shift_body(), staff());
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->shift.starts_at, kNine);
+  EXPECT_EQ(v->shift.ends_at, kEleven);
+  EXPECT_EQ(v->shift.min_age, 14);
+  EXPECT_EQ(v->shift.code.size(), 6u);
+  EXPECT_EQ(create(shift_body(10, true), staff())->shift.min_age, 18);
+  EXPECT_EQ(create(shift_body(), caller_as(outsider_, "worker")).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(create(shift_body(), leader()).status().code(), Code::kPermissionDenied);
+  NewShift no_team = shift_body();
+  no_team.team_id = organiser_;
+  EXPECT_EQ(create(no_team, staff()).status().code(), Code::kUnprocessable);
+}
+
+TEST_F(ShiftServiceTest, SignUpsAreRefusedWithTheirCodes) {
+  const ShiftRow risky = made_shift(2, true);
+  const int64_t young = volunteer_with(
+      {.birth_date = std::string("2010-01-01"), .insurance_until = std::string("2026-12-31")});
+  const int64_t uninsured = volunteer_with({});
+  const int64_t left = volunteer_with({.status = "left"});
+  EXPECT_EQ(code_of(sign_up(risky.id, young, staff()).status()), "too_young");
+  EXPECT_EQ(code_of(sign_up(risky.id, uninsured, staff()).status()), "no_insurance");
+  EXPECT_EQ(code_of(sign_up(risky.id, left, leader()).status()), "volunteer_left");
+  ASSERT_TRUE(sign_up(risky.id, std::nullopt, me()).ok());
+  EXPECT_EQ(code_of(sign_up(risky.id, std::nullopt, me()).status()), "already_signed_up");
+  const int64_t other = volunteer_with({.insurance_until = std::string("2027-01-01")});
+  ASSERT_TRUE(sign_up(risky.id, other, leader()).ok());
+  const int64_t third = volunteer_with({.insurance_until = std::string("2027-01-01")});
+  EXPECT_EQ(code_of(sign_up(risky.id, third, staff()).status()), "full");
+  now_ = kEleven;
+  EXPECT_EQ(code_of(sign_up(made_shift().id, third, staff()).status()), "shift_over");
+}
+
+TEST_F(ShiftServiceTest, WhoMaySignUpWhom) {
+  const ShiftRow s = made_shift();
+  const int64_t other = volunteer_with({});
+  EXPECT_EQ(sign_up(s.id, other, me()).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(sign_up(s.id, std::nullopt, staff()).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(code_of(sign_up(s.id, std::nullopt, staff()).status()), "not_a_volunteer");
+  EXPECT_EQ(sign_up(s.id, std::nullopt, anonymous_caller()).status().code(),
+            Code::kUnauthenticated);
+  EXPECT_EQ(sign_up(s.id, 987654, staff()).status().code(), Code::kUnprocessable);
+  EXPECT_EQ(sign_up(987654, std::nullopt, me()).status().code(), Code::kNotFound);
+  EXPECT_TRUE(sign_up(s.id, volunteer_, me()).ok());  // naming oneself
+}
+
+TEST_F(ShiftServiceTest, CheckOutBeforeCheckInAndTheCodesLimit) {
+  const ShiftRow s = made_shift();
+  Result<SignupRow> g = sign_up(s.id, std::nullopt, me());
+  ASSERT_TRUE(g.ok());
+  now_ = kNine - 2 * 3600;
+  EXPECT_EQ(code_of(check_in(g->id, {s.code, std::nullopt}, me()).status()), "too_early");
+  now_ = kNine - 10 * 60;
+  EXPECT_EQ(code_of(check_out(g->id, {s.code, std::nullopt}, me()).status()), "not_checked_in");
+  const std::string wrong = s.code == "000000" ? "111111" : "000000";
+  for (int i = 0; i < 5; ++i) {
+    Result<SignupRow> r = check_in(g->id, {wrong, std::nullopt}, me());
+    EXPECT_EQ(r.status().code(), Code::kPermissionDenied);
+    EXPECT_EQ(code_of(r.status()), "wrong_code");
+  }
+  Result<SignupRow> locked = check_in(g->id, {s.code, std::nullopt}, me());
+  EXPECT_EQ(locked.status().code(), Code::kResourceExhausted);
+  EXPECT_EQ(code_of(locked.status()), "too_many_codes");
+  // Staff still check the volunteer in from the list.
+  EXPECT_TRUE(check_in(g->id, {}, leader()).ok());
+  EXPECT_EQ(code_of(check_in(g->id, {}, staff()).status()), "checked_in");
+}
+
+TEST_F(ShiftServiceTest, CheckOutWritesTheSubmittedRecordAndTheOrganiserConfirms) {
+  const ShiftRow s = made_shift();
+  Result<SignupRow> g = sign_up(s.id, std::nullopt, me());
+  ASSERT_TRUE(g.ok());
+  now_ = kNine - 45 * 60;  // 45 minutes early: 30 of them count
+  ASSERT_TRUE(check_in(g->id, {s.code, std::nullopt}, me()).ok());
+  now_ = kEleven + 10 * 60 + 59;
+  Result<SignupRow> out = check_out(g->id, {s.code, std::nullopt}, me());
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out->minutes, 160);
+  ASSERT_TRUE(out->record_id);
+  EXPECT_EQ(code_of(check_out(g->id, {s.code, std::nullopt}, me()).status()), "checked_out");
+  const std::string r = " FROM volunteer_records WHERE id = " + std::to_string(*out->record_id);
+  EXPECT_EQ(count_of(*db_, "SELECT minutes" + r), 160);
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*)" + r +
+                               " AND state = 'submitted' AND source = 'shift' AND "
+                               "service_date = '2026-05-30' AND content = '清理小广告' AND "
+                               "place = '凤山路1号' AND organiser_name = '凤山社区居委会' AND "
+                               "source_id = " +
+                               std::to_string(g->id) +
+                               " AND organiser_org_id = " + std::to_string(organiser_) +
+                               " AND volunteer_id = " + std::to_string(volunteer_)),
+            1);
+  auto confirm = [&](const Caller& by) {
+    return wait_for<int64_t>(
+        [&](std::function<void(Result<int64_t>)> d) { service_->confirm(s.id, by, d); });
+  };
+  EXPECT_EQ(confirm(leader()).status().code(),
+            Code::kPermissionDenied);  // team admins keep lists only
+  Result<int64_t> n = confirm(staff());
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 1);
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*)" + r + " AND state = 'confirmed' AND confirmed_by = " +
+                               std::to_string(staff_)),
+            1);
+  EXPECT_EQ(*confirm(staff()), 0);
+}
+
+TEST_F(ShiftServiceTest, StaffGiveAnAtOnTheShiftsDay) {
+  const ShiftRow s = made_shift();
+  Result<SignupRow> g = sign_up(s.id, std::nullopt, me());
+  ASSERT_TRUE(g.ok());
+  now_ = kEleven + 5 * 3600;  // that evening, from the leader's list
+  EXPECT_EQ(check_in(g->id, {std::nullopt, kNine - 86400}, staff()).status().code(),
+            Code::kUnprocessable);
+  EXPECT_EQ(check_in(g->id, {std::nullopt, now_ + 60}, staff()).status().code(),
+            Code::kUnprocessable);
+  ASSERT_TRUE(check_in(g->id, {std::nullopt, kNine + 5 * 60}, leader()).ok());
+  EXPECT_EQ(check_out(g->id, {std::nullopt, kNine}, staff()).status().code(), Code::kUnprocessable);
+  EXPECT_EQ(check_out(g->id, {}, caller_as(outsider_, "worker")).status().code(),
+            Code::kPermissionDenied);
+  Result<SignupRow> out = check_out(g->id, {std::nullopt, kEleven}, staff());
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out->minutes, 115);
+  EXPECT_EQ(out->checked_out_by, staff_);
+}
+
+TEST_F(ShiftServiceTest, CancelBeforeCheckInOnlyAndTheViewIsAudited) {
+  const ShiftRow s = made_shift();
+  Result<SignupRow> g = sign_up(s.id, std::nullopt, me());
+  ASSERT_TRUE(g.ok());
+  auto cancel = [&](int64_t id, const Caller& by) {
+    return wait_for<SignupRow>([&](SignupDone d) { service_->cancel(id, by, d); });
+  };
+  EXPECT_EQ(cancel(g->id, caller_as(outsider_, "worker")).status().code(), Code::kPermissionDenied);
+  Result<SignupRow> c = cancel(g->id, me());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->status, "cancelled");
+  EXPECT_EQ(code_of(cancel(g->id, me()).status()), "cancelled");
+  Result<SignupRow> again = sign_up(s.id, std::nullopt, me());
+  ASSERT_TRUE(again.ok());
+  now_ = kNine;
+  ASSERT_TRUE(check_in(again->id, {s.code, std::nullopt}, me()).ok());
+  EXPECT_EQ(code_of(cancel(again->id, staff()).status()), "checked_in");
+
+  Result<ShiftView> v =
+      wait_for<ShiftView>([&](ShiftDone d) { service_->view(s.id, leader(), d); });
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->signups.size(), 2u);
+  EXPECT_EQ(v->shift.signed_up, 1);
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM audit_log WHERE action = 'personal_data.read' AND "
+                     "subject_type = 'volunteer_shift' AND subject_id = '" +
+                         std::to_string(s.id) + "'"),
+            1);
+  EXPECT_EQ(wait_for<ShiftView>(
+                [&](ShiftDone d) { service_->view(s.id, caller_as(outsider_, "worker"), d); })
+                .status()
+                .code(),
+            Code::kPermissionDenied);
+  Result<std::vector<ShiftRow>> list = service_->public_list(occurrence_);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(service_->public_list(987654).status().code(), Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace warmcity::volunteers
