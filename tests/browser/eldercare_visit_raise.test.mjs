@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { ADMIN, makeUser, startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
+import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
 
 const WORKER = { username: 'liangjunlian', password: 'demo-worker-2026' };  // 生态园社区, 生态园银龄帮扶队 (24/7)
@@ -42,10 +43,12 @@ const get = async (path) => {
 const focused = (page) => page.evaluate(() => document.activeElement?.id);
 const focusOn = (page, id) => page.waitForFunction((x) => document.activeElement?.id === x, id);
 
-async function signedIn(who) {
+async function signedIn(who, { elder = false } = {}) {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await page.goto(srv.url + '/#/staff');
+  await page.evaluate((on) => localStorage.setItem('warmcity.settings', JSON.stringify({ elder: on })), elder);
+  await page.reload();
   await page.getByLabel('用户名').fill(who.username);
   await page.getByLabel('密码').fill(who.password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -230,4 +233,24 @@ test('a record closed meanwhile is refused in words; a masked viewer is offered 
   assert.match(await masked.locator(`#visit-${seen.id}`).textContent(), /（已隐藏）/);
   assert.equal(await masked.locator('.visit-raise').count(), 0);
   await masked.close();
+});
+
+test('elder mode at 360 px: the offer and both forms keep 20 px text and 60 px targets', async () => {
+  const e = mine[0];  // her visit with a finding raised an errand (the first test)
+  const page = await signedIn(WORKER, { elder: true });
+  await page.goto(`${srv.url}/#/staff/elders/${e.id}`);
+  const visit = (await get(`/api/v1/elders/${e.id}/visits?limit=1`)).items[0];
+  await page.locator(`#visit-${visit.id}-raise-appeal`).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+  await assertElder(page, 'her page with the raise offer, elder mode');
+  await assertAccessible(page, 'her page with the raise offer, elder mode');
+  for (const kind of ['errand', 'appeal']) {
+    await page.locator(`#visit-${visit.id}-raise-${kind}`).click();
+    await page.locator('#raise-form').waitFor();
+    await assertElder(page, `raise ${kind} form, elder mode`);
+    await assertAccessible(page, `raise ${kind} form, elder mode`);
+    await page.keyboard.press('Escape');
+    assert.equal(await focused(page), `visit-${visit.id}-raise-${kind}`, 'Esc: back to the button');
+  }
+  await page.close();
 });
