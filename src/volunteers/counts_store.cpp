@@ -28,6 +28,17 @@ std::string minutes_by(const std::string& key, const std::string& join) {
 
 #undef COUNTS_DAY
 
+// Each team's community (team_id, community_id) as the teams' list says it
+// (team_store.cpp): the team organisation's area when a community (a grid's
+// community), else the same of its parent organisation's area.
+const char* const kTeamCommunities =
+    "(SELECT o.id AS team_id, CASE WHEN a.level = 'community' THEN a.id WHEN a.level = 'grid' "
+    "THEN ga.id WHEN pa.level = 'community' THEN pa.id WHEN pa.level = 'grid' THEN pga.id END "
+    "AS community_id FROM organisations o LEFT JOIN volunteer_teams vt ON vt.org_id = o.id "
+    "LEFT JOIN organisations po ON po.id = vt.parent_org_id LEFT JOIN areas a ON a.id = "
+    "o.area_id LEFT JOIN areas ga ON ga.id = a.parent_id LEFT JOIN areas pa ON pa.id = "
+    "po.area_id LEFT JOIN areas pga ON pga.id = pa.parent_id WHERE o.kind = 'volunteer_team')";
+
 using Bind = std::function<void(store::Statement&)>;
 
 // Runs a query of (id, number) rows into `into`.
@@ -104,17 +115,19 @@ Result<MonthCounts> month_counts(store::Connection& c, core::LocalDate first) {
   if (Status s = counts_pairs(c, minutes_by("m.team_org_id", ""), record_binds, team_minutes);
       !s.ok())
     return s;
-  if (Status s = counts_pairs(c,
-                              minutes_by("t.area_id",
-                                         "JOIN organisations t ON t.id = "
-                                         "m.team_org_id"),
-                              record_binds, community_minutes);
+  if (Status s =
+          counts_pairs(c,
+                       minutes_by("tc.community_id", std::string("JOIN ") + kTeamCommunities +
+                                                         " tc ON tc.team_id = m.team_org_id"),
+                       record_binds, community_minutes);
       !s.ok())
     return s;
   const std::string outcomes_from =
       " FROM volunteer_outcomes u JOIN activity_occurrences oc ON oc.id = u.occurrence_id "
-      "JOIN activities a ON a.id = oc.activity_id LEFT JOIN organisations t ON t.id = "
-      "u.team_org_id LEFT JOIN organisations g ON g.id = a.organiser_org_id WHERE oc.local_date >= "
+      "JOIN activities a ON a.id = oc.activity_id LEFT JOIN " +
+      std::string(kTeamCommunities) +
+      " tc ON tc.team_id = u.team_org_id LEFT JOIN organisations g ON g.id = "
+      "a.organiser_org_id WHERE oc.local_date >= "
       "? AND oc.local_date <= ? ";
   if (Status s = counts_outcomes(c,
                                  "SELECT u.team_org_id, u.kind_code, SUM(u.quantity_tenths)" +
@@ -126,17 +139,18 @@ Result<MonthCounts> month_counts(store::Connection& c, core::LocalDate first) {
     return s;
   if (Status s = counts_outcomes(
           c,
-          "SELECT COALESCE(t.area_id, a.community_id, g.area_id) AS k, u.kind_code, "
+          "SELECT COALESCE(tc.community_id, a.community_id, g.area_id) AS k, u.kind_code, "
           "SUM(u.quantity_tenths)" +
               outcomes_from +
-              "AND COALESCE(t.area_id, a.community_id, g.area_id) IS NOT NULL GROUP BY "
-              "COALESCE(t.area_id, a.community_id, g.area_id), u.kind_code",
+              "AND COALESCE(tc.community_id, a.community_id, g.area_id) IS NOT NULL GROUP BY "
+              "COALESCE(tc.community_id, a.community_id, g.area_id), u.kind_code",
           date_binds, community_outcomes);
       !s.ok())
     return s;
 
-  Result<store::Statement> teams = c.prepare(
-      "SELECT id, name, area_id FROM organisations WHERE kind = 'volunteer_team' ORDER BY id");
+  Result<store::Statement> teams =
+      c.prepare(std::string("SELECT o.id, o.name, tc.community_id FROM organisations o JOIN ") +
+                kTeamCommunities + " tc ON tc.team_id = o.id ORDER BY o.id");
   if (!teams.ok()) return teams.status();
   Result<std::vector<TeamCount>> rows = store::collect<TeamCount>(*teams, [](store::Statement& s) {
     TeamCount t;

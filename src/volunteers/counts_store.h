@@ -23,7 +23,7 @@ using OutcomeTotals = std::map<std::string, int64_t>;  // kind code → tenths
 struct TeamCount {
   int64_t id = 0;
   std::string name;
-  std::optional<int64_t> community_id;  // the team organisation's area
+  std::optional<int64_t> community_id;  // as the teams' list says (team_store.cpp)
   int64_t volunteers = 0;               // active volunteers who were members during the month
   int64_t minutes = 0;                  // confirmed, by the volunteer's teams on the service date
   int64_t rank = 0;                     // by minutes, ties sharing a rank (1, 1, 3 …)
