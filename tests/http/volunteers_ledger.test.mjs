@@ -37,6 +37,8 @@ before(async () => {
   w.staff = await srv.createUser(admin, 'fengshan_staff', 'worker', [w.community]);
   w.otherStaff = await srv.createUser(admin, 'wenming_staff', 'department', [w.otherOrg]);
   w.leader = await srv.createUser(admin, 'xiyang_leader', 'volunteer', [w.team]);
+  w.otherTeam = await makeOrg(srv, admin, '蒲公英志愿队', 'volunteer_team');
+  w.otherLeader = await srv.createUser(admin, 'pugongying_leader', 'volunteer', [w.otherTeam]);
   w.zhang = await srv.createUser(admin, 'zhang_volunteer', 'resident');
   srv.sql(
     'INSERT INTO volunteers (volunteer_no, user_id, name, phone, status, created_at, updated_at) '
@@ -190,6 +192,7 @@ test('a volunteer\'s records: their team\'s leader and admins read them (audited
   assert.equal((await get(`${path}?from=2026-12-01&to=2026-12-01`, w.leader)).body.total_minutes, 120);
   // Nobody else.
   assertProblem(await get(path, w.staff), 403); // the organiser is not their team
+  assertProblem(await get(path, w.otherLeader), 403); // another team's leader
   assertProblem(await get(path, w.otherStaff), 403);
   assertProblem(await get(path, w.resident), 403);
   assertProblem(await get(path), 401);
@@ -233,6 +236,7 @@ test('who may add a record, and every bad body or id', async () => {
   const before = count('SELECT COUNT(*) FROM volunteer_records;');
   assertProblem(await send('POST', RECORDS, manual(), w.otherStaff), 403);
   assertProblem(await send('POST', RECORDS, manual(), w.leader), 403); // a team's leader organises for the team only
+  assertProblem(await send('POST', RECORDS, manual({ organiser_org_id: w.team }), w.otherLeader), 403); // another team's
   assertProblem(await send('POST', RECORDS, manual(), w.resident), 403);
   assertProblem(await send('POST', RECORDS, manual()), 401);
   assertProblem(await send('POST', RECORDS, manual({ minutes: -30 }), w.staff), 422, { field: 'minutes' });
