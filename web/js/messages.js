@@ -9,7 +9,8 @@
 // care (*-afterschool.js), one for the volunteer's own screens, the
 // printable certificate and its public verification (*-volunteers.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
-// filled by t(). A key missing in English falls back to Chinese.
+// filled by t(). A key missing in English falls back to Chinese (the
+// volunteer desk's staff messages, *-volunteer-staff.js, are Chinese only).
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
 import zhCNCare from './messages/zh-CN-care.js';
@@ -20,6 +21,7 @@ import zhActivityDesk from './messages/zh-activitydesk.js';
 import zhCNClinics from './messages/zh-CN-clinics.js';
 import zhCNAfterschool from './messages/zh-CN-afterschool.js';
 import zhCNVolunteers from './messages/zh-CN-volunteers.js';
+import zhCNVolunteerStaff from './messages/zh-CN-volunteer-staff.js';
 import en from './messages/en.js';
 import enStaff from './messages/en-staff.js';
 import enCare from './messages/en-care.js';
@@ -32,6 +34,6 @@ import enAfterschool from './messages/en-afterschool.js';
 import enVolunteers from './messages/en-volunteers.js';
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool, ...zhCNVolunteers },
+  'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool, ...zhCNVolunteers, ...zhCNVolunteerStaff },
   en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool, ...enVolunteers },
 };

@@ -118,6 +118,7 @@ export async function shiftPage(box, id) {
   });
   async function redraw(message) {
     if (message !== undefined) shift = await api(`/volunteer-shifts/${shift.id}`);
+    drawFacts();
     const signups = shift.signups || [];
     table.replaceChildren(...signups.map((s) => signupRow(s, day, act)));
     if (!signups.length) table.append(h('tr', { id: 'vshift-none' }, h('td', { colspan: 6 }, t('vshift.no_signups'))));
@@ -137,12 +138,16 @@ export async function shiftPage(box, id) {
       say(line, refusalText(err), true);
     }
   }));
-  const facts = [t('vshift.when', { day, from: clockOf(shift.starts_at), to: clockOf(shift.ends_at) }),
-    t('vshift.capacity', { capacity: shift.capacity, left: shift.places_left ?? '' }),
-    t('vshift.min_age', { age: shift.min_age ?? '' }),
-    shift.risky ? t('vshift.risky') : null, shift.training ? t('vshift.training', { name: shift.training }) : null].filter(Boolean);
+  // The shift's facts, with its places left as the last read says.
+  const facts = h('p', { id: 'vshift-facts' });
+  const drawFacts = () => {
+    facts.textContent = [t('vshift.when', { day, from: clockOf(shift.starts_at), to: clockOf(shift.ends_at) }),
+      t('vshift.capacity', { capacity: shift.capacity, left: shift.places_left ?? '' }),
+      t('vshift.min_age', { age: shift.min_age ?? '' }),
+      shift.risky ? t('vshift.risky') : null, shift.training ? t('vshift.training', { name: shift.training }) : null].filter(Boolean).join(' · ');
+  };
   box.append(h('h2', { id: 'vshift-title' }, shift.title),
-    h('p', {}, facts.join(' · ')),
+    facts,
     shift.occurrence_id ? h('p', {}, h('a', { href: `#/staff/volunteer-shifts?occ=${shift.occurrence_id}`, id: 'vshift-back-occ' }, t('vshift.back_occ'))) : null,
     h('section', { class: 'card vshift-code-card', 'aria-labelledby': 'vshift-code-title' },
       h('h3', { id: 'vshift-code-title' }, t('vshift.code_heading')),

@@ -6,7 +6,9 @@
 // for admins and department users this month's canteen meals (js/dash_meals.js)
 // and the job posts' figures (js/dash_jobs.js), then this month's
 // activities (js/dash_activities.js), the free clinics' places used
-// (js/dash_clinics.js) and after-school care (js/dash_afterschool.js).
+// (js/dash_clinics.js) and after-school care (js/dash_afterschool.js);
+// for everyone the month's volunteer service by team and community
+// (js/dash_volunteers.js).
 import { api, me } from '../js/api.js';
 import { h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
@@ -21,6 +23,7 @@ import { jobSection } from '../js/dash_jobs.js';
 import { activitySection } from '../js/dash_activities.js';
 import { clinicSection } from '../js/dash_clinics.js';
 import { afterschoolSection } from '../js/dash_afterschool.js';
+import { volunteerSection } from '../js/dash_volunteers.js';
 
 export async function render(view) {
   const counts = await api('/facilities/counts');
@@ -48,6 +51,7 @@ export async function render(view) {
   await activitySection(view, user);
   await clinicSection(view, user);
   await afterschoolSection(view, user);
+  await volunteerSection(view);
   view.dataset.ready = '1';  // every panel drawn (the tests wait for this)
   return () => disposers.forEach((d) => d());
 }

@@ -82,6 +82,7 @@ export async function render(view) {
       h('h2', { id: 'as-link-title' }, t('asdesk.staff_heading_link')),
       h('p', {}, h('a', { id: 'afterschool-desk-link', class: 'button', href: '#/afterschool-desk' }, t('asdesk.staff_link')))));
   }
+  if (user.role !== 'resident') view.append(h('section', { class: 'card', 'aria-labelledby': 'vdesk-link-title' }, h('h2', { id: 'vdesk-link-title' }, t('vdesk.staff_heading')), h('p', {}, h('a', { id: 'vdesk-link', class: 'button', href: '#/staff/volunteers' }, t('vdesk.staff_link')), ' ', h('a', { id: 'vshift-link', class: 'button secondary', href: '#/staff/volunteer-shifts' }, t('vdesk.staff_shifts_link')))));
   if (user.role !== 'keeper' && user.role !== 'admin') return;
   const kept = await keptFacilities(user);
   view.append(h('section', { class: 'card', 'aria-labelledby': 'kept-title' },
