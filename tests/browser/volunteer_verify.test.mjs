@@ -1,8 +1,9 @@
 // A volunteer service certificate (志愿服务记录证明, docs/volunteers.md
 // "Certificates": web/screens/certificate_print.js, screens/verify.js,
-// js/volunteer_cert_facts.js) in real Chromium at 360 px on the demo: the
-// team's leader issues a certificate over November for a volunteer with
-// confirmed records of two organisers. Her printable page shows the title,
+// js/volunteer_cert_facts.js) in real Chromium at 360 px, in the volunteers'
+// test world (tests/http/lib/volunteer_world.mjs): 夕阳红志愿队's leader
+// issues a certificate over November for 张三, who has confirmed records of
+// two organisers (生态园社区, 后瓦社区). His printable page shows the title,
 // the number, the name, the masked ID, the volunteer number, the period, the
 // hours, the content per organiser, the issuer, the responsible person, the
 // handler, the contact, the date and the platform's note as the API answers
@@ -11,71 +12,47 @@
 // app's bars or the page's tools. Signed out, the print page asks to sign
 // in, and #/verify/{number} says 有效 with the facts only (no phone, no whole
 // ID); after a reissue the old number says 已被新证明取代 and links the new
-// one, which is 有效, and her old print page says so too (the new one's
+// one, which is 有效, and his old print page says so too (the new one's
 // page in the elder mode); an unknown or malformed number is 查无此证明; a
 // number typed in the form (lower case, spaces) is checked. Elder mode
 // (20 px text, 60 px targets). Axe on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { makeUser, startDemoServer } from './lib/demo.mjs';
-import { organiserId } from './lib/clinics.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertElder } from './lib/elder.mjs';
 import { shot } from './lib/shots.mjs';
+import { NOW, PERSON, startVolunteerWorld, TODAY } from '../http/lib/volunteer_world.mjs';
 
-const NOW = '2026-12-08T10:00:00+08:00';
-const TODAY = '2026-12-08';
-const TEAM = '龙凤志愿服务队';
 const NOTE = '本证明为暖城平台志愿服务记录，尚未接入全国志愿服务信息系统';
-const LEADER = { username: 'cert.leader', password: 'leader-pass-1', display_name: '王队长', role: 'worker' };
-const HER = { username: 'cert.self', password: 'volunteer-pass-1', display_name: '刘芳', phone: '13812347801', role: 'resident' };
-const ID_NUMBER = '142301198805064528';
 
+let w;
 let srv;
-let admin;
 let browser;
-let leader;
 let team;
 let volunteer;
+let idNumber;
 let cert;
 let fresh;
 
-async function call(who, method, path, json, status) {
-  const r = await srv.fetch('/api/v1' + path, { method, token: who?.token, json });
-  assert.equal(r.status, status, `${method} ${path}: ${r.text.slice(0, 400)}`);
-  return r.body;
-}
+const call = (who, method, path, json, status) => w.api(method, '/api/v1' + path, json, status, who);
 
-async function person(user, orgName) {
-  await makeUser(srv, admin, user, orgName);
-  const s = await srv.login(user.username, user.password);
-  return { ...user, token: s.token, id: (await call(s, 'GET', '/me', undefined, 200)).id };
-}
-
-// A record by `orgId` (admins organise for all), confirmed.
-async function confirmedRecord(orgId, record) {
-  const r = await call(admin, 'POST', '/volunteer-records', { volunteer_id: volunteer.id, organiser_org_id: orgId, ...record }, 201);
-  await call(admin, 'POST', `/volunteer-records/${r.id}/confirm`, {}, 200);
+// A record by the organiser `org` (its staff, or an admin), confirmed.
+async function confirmedRecord(org, who, record) {
+  const r = await call(who, 'POST', '/volunteer-records', { volunteer_id: volunteer.id, organiser_org_id: org.id, ...record }, 201);
+  await call(who, 'POST', `/volunteer-records/${r.id}/confirm`, {}, 200);
 }
 
 before(async () => {
-  ({ srv, admin } = await startDemoServer({ now: NOW }));
-  team = await call(admin, 'POST', '/organisations', { kind: 'volunteer_team', name: TEAM }, 201);
-  leader = await person(LEADER, TEAM);
-  const her = await person(HER);
-  await call(leader, 'PUT', `/volunteer-teams/${team.id}`, { responsible_person: '张红', contact_phone: '0358-8221234' }, 200);
-  volunteer = await call(leader, 'POST', '/volunteers', { team_id: team.id, name: '刘芳', phone: HER.phone, id_type: 'resident_id',
-    id_number: ID_NUMBER, birth_date: '1988-05-06', user_id: her.id }, 201);
-  const organisers = (await call(admin, 'GET', '/activity-organisers', undefined, 200));
-  const list = Array.isArray(organisers) ? organisers : organisers.items;
-  const first = await organiserId(srv, admin);
-  const second = list.find((o) => o.id !== first);
-  assert.ok(second, 'the demo has two organisers');
-  await confirmedRecord(first, { service_date: '2026-11-07', place: '凤山路', content: '清理小广告', minutes: 150 });
-  await confirmedRecord(first, { service_date: '2026-11-21', place: '凤山路', content: '清运垃圾', minutes: 60 });
-  await confirmedRecord(second.id, { service_date: '2026-11-14', place: '交通路社区', content: '助老代购', minutes: 60 });
-  cert = await call(leader, 'POST', '/volunteer-certificates', { volunteer_id: volunteer.id, team_id: team.id, from: '2026-11-01', to: '2026-11-30' }, 201);
+  w = await startVolunteerWorld();
+  srv = w.srv;
+  team = w.team;
+  volunteer = w.volunteer;
+  idNumber = (await call(team.leader, 'GET', `/volunteers/${volunteer.id}`, undefined, 200)).id_number;
+  await confirmedRecord(w.organiser, w.organiser.staff, { service_date: '2026-11-07', place: '生态园小区', content: '清理小广告', minutes: 150 });
+  await confirmedRecord(w.organiser, w.organiser.staff, { service_date: '2026-11-21', place: '生态园小区', content: '清运垃圾', minutes: 60 });
+  await confirmedRecord(w.hwOrg, w.admin, { service_date: '2026-11-14', place: '后瓦社区', content: '助老代购', minutes: 60 });
+  cert = await call(team.leader, 'POST', '/volunteer-certificates', { volunteer_id: volunteer.id, team_id: team.id, from: '2026-11-01', to: '2026-11-30' }, 201);
   browser = await launch();
   await browser.context.clock.setFixedTime(new Date(NOW));
 });
@@ -90,8 +67,8 @@ async function page(hash, settings = { lang: 'zh-CN' }) {
 
 async function signedIn(hash) {
   const p = await page('#/signin?next=' + encodeURIComponent(hash));
-  await p.locator('#username').fill(HER.username);
-  await p.locator('#password').fill(HER.password);
+  await p.locator('#username').fill(PERSON.username);
+  await p.locator('#password').fill(PERSON.password);
   await p.locator('#signin button[type="submit"]').click();
   await p.waitForURL((u) => u.hash === hash);
   return p;
@@ -102,7 +79,8 @@ const text = async (p, sel) => (await p.locator(sel).textContent()).trim();
 test('the printable page: every fact as the API answers it, the QR code loaded with the address under it; printed, one A4 page without the bars', async () => {
   assert.match(cert.number, /^ZY2026\d{9}$/);
   assert.equal(cert.status, 'valid');
-  assert.notEqual(cert.id_number_masked, ID_NUMBER);
+  assert.match(idNumber, /^\d{17}[\dX]$/, 'team staff see the whole ID');
+  assert.equal(cert.id_number_masked, `${idNumber.slice(0, 3)}${'*'.repeat(13)}${idNumber.slice(-2)}`);
   assert.equal(cert.hours, 4.5);
   await browser.context.clearCookies();
   const p = await signedIn(`#/certificates/${cert.id}/print`);
@@ -114,11 +92,12 @@ test('the printable page: every fact as the API answers it, the QR code loaded w
   await p.waitForFunction(() => document.querySelector('#cert-qr').complete && document.querySelector('#cert-qr').naturalWidth > 0);
   assert.equal(await text(p, '#cert-title'), '志愿服务记录证明');
   assert.equal(await text(p, '#cert-number'), cert.number);
-  assert.equal(await text(p, '#cert-body'), `兹证明 刘芳（身份证件号码 ${cert.id_number_masked}，志愿者编号 ${volunteer.volunteer_no}）于 2026-11-01 至 2026-11-30 期间参加志愿服务，经组织单位确认的服务时长共计 4.5 小时。具体如下：`);
+  assert.equal(await text(p, '#cert-body'), `兹证明 张三（身份证件号码 ${cert.id_number_masked}，志愿者编号 ${volunteer.volunteer_no}）于 2026-11-01 至 2026-11-30 期间参加志愿服务，经组织单位确认的服务时长共计 4.5 小时。具体如下：`);
   const facts = {};
   for (const id of ['name', 'id', 'volunteer-no', 'period', 'hours', 'issuer', 'responsible', 'handler', 'contact', 'issued-on']) facts[id] = await text(p, `#cert-${id}`);
-  assert.deepEqual(facts, { name: '刘芳', id: cert.id_number_masked, 'volunteer-no': volunteer.volunteer_no, period: '2026-11-01 至 2026-11-30',
-    hours: '4.5 小时', issuer: TEAM, responsible: '张红', handler: '王队长', contact: '0358-8221234', 'issued-on': TODAY });
+  assert.deepEqual(facts, { name: '张三', id: cert.id_number_masked, 'volunteer-no': volunteer.volunteer_no, period: '2026-11-01 至 2026-11-30',
+    hours: '4.5 小时', issuer: team.name, responsible: '王建华', handler: cert.handler, contact: '0358-8221234', 'issued-on': TODAY });
+  assert.equal(cert.handler, 'xiyang', 'the leader who issued it (display name)');
   assert.equal(cert.issued_on, TODAY);
   assert.equal(await text(p, '#cert-note'), NOTE);
   assert.equal(cert.note, NOTE);
@@ -126,7 +105,7 @@ test('the printable page: every fact as the API answers it, the QR code loaded w
   assert.deepEqual(rows, cert.content.map((l) => [l.organiser.name, String(l.records), (Math.round(l.minutes / 6) / 10).toFixed(1), l.services.join('、')]));
   assert.equal(rows.length, 2, 'one row per organiser');
   assert.equal(await text(p, '#cert-verify-address'), `${srv.url}/#/verify/${cert.number}`);
-  assert.ok(!(await p.locator('main').textContent()).includes(ID_NUMBER), 'never the whole ID');
+  assert.ok(!(await p.locator('main').textContent()).includes(idNumber), 'never the whole ID');
   await assertAccessible(p, 'the printable certificate');
   await shot(p, 'volunteer-certificate-print', true);
 
@@ -156,19 +135,19 @@ test('signed out: the print page asks to sign in; #/verify/{number} says 有效 
   assert.equal(await p.locator('#verify-result').getAttribute('data-status'), 'valid');
   const facts = {};
   for (const id of ['number-value', 'name', 'id', 'volunteer-no', 'period', 'hours', 'issuer', 'responsible', 'contact', 'issued-on']) facts[id] = await text(p, `#verify-${id}`);
-  assert.deepEqual(facts, { 'number-value': cert.number, name: '刘芳', id: cert.id_number_masked, 'volunteer-no': volunteer.volunteer_no,
-    period: '2026-11-01 至 2026-11-30', hours: '4.5 小时', issuer: TEAM, responsible: '张红', contact: '0358-8221234', 'issued-on': TODAY });
+  assert.deepEqual(facts, { 'number-value': cert.number, name: '张三', id: cert.id_number_masked, 'volunteer-no': volunteer.volunteer_no,
+    period: '2026-11-01 至 2026-11-30', hours: '4.5 小时', issuer: team.name, responsible: '王建华', contact: '0358-8221234', 'issued-on': TODAY });
   assert.equal(await p.locator('#verify-content tbody tr').count(), 2);
   assert.equal(await text(p, '#verify-note'), NOTE);
   const main = await p.locator('main').textContent();
-  assert.ok(!main.includes(HER.phone) && !main.includes(ID_NUMBER), 'no phone, no whole ID');
+  assert.ok(!main.includes(PERSON.phone) && !main.includes(idNumber), 'no phone, no whole ID');
   await assertAccessible(p, 'a valid certificate verified');
   await shot(p, 'volunteer-verify-valid', true);
   await p.close();
 });
 
-test('after a reissue: the old number says 已被新证明取代 and links the new one, which is 有效; her old print page says so', async () => {
-  fresh = await call(leader, 'POST', `/volunteer-certificates/${cert.id}/reissue`, {}, 201);
+test('after a reissue: the old number says 已被新证明取代 and links the new one, which is 有效; his old print page says so', async () => {
+  fresh = await call(team.leader, 'POST', `/volunteer-certificates/${cert.id}/reissue`, {}, 201);
   assert.notEqual(fresh.number, cert.number);
   await browser.context.clearCookies();
   const p = await page(`#/verify/${cert.number}`);
