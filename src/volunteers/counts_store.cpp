@@ -9,7 +9,7 @@ namespace warmcity::volunteers {
 namespace {
 
 // The day of the month of a record's service_date, as SQL both engines run.
-#define COUNTS_DAY "CAST(substr(r.service_date, 9, 2) AS BIGINT)"
+constexpr char kCountsDay[] = "CAST(substr(r.service_date, 9, 2) AS BIGINT)";
 
 // The confirmed records in [first, last] joined with the memberships their
 // volunteer held on the service date (joined before that day's end, not left
@@ -19,14 +19,11 @@ std::string minutes_by(const std::string& key, const std::string& join) {
   return "SELECT k, SUM(minutes) FROM (SELECT DISTINCT r.id AS rid, " + key +
          " AS k, r.minutes AS minutes FROM volunteer_records r JOIN volunteer_team_members m ON "
          "m.volunteer_id = r.volunteer_id " +
-         join +
-         " WHERE r.state = 'confirmed' AND m.joined_at < ? + " COUNTS_DAY
-         " * 86400 AND (m.left_at IS NULL OR m.left_at >= ? + (" COUNTS_DAY
+         join + " WHERE r.state = 'confirmed' AND m.joined_at < ? + " + kCountsDay +
+         " * 86400 AND (m.left_at IS NULL OR m.left_at >= ? + (" + kCountsDay +
          " - 1) * 86400) AND r.service_date >= ? AND r.service_date <= ?) x "
          "WHERE k IS NOT NULL GROUP BY k";
 }
-
-#undef COUNTS_DAY
 
 // Each team's community (team_id, community_id) as the teams' list says it
 // (team_store.cpp): the team organisation's area when a community (a grid's
