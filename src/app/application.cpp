@@ -30,6 +30,7 @@
 #include "open311/open311.h"
 #include "rates/rates_module.h"
 #include "system/system.h"
+#include "volunteers/errand_feed.h"
 #include "volunteers/module.h"
 
 namespace warmcity::app {
@@ -109,6 +110,13 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : afterschool::afterschool_migrations()) migrations.push_back(std::move(m));
   for (auto& m : volunteers::volunteer_migrations()) migrations.push_back(std::move(m));
   return migrations;
+}
+
+Status record_errand_hours(store::Connection& c, const eldercare::CompletedErrand& e) {
+  return volunteers::record_completed_errand(
+      c,
+      volunteers::ErrandCompletion{e.errand_id, e.volunteer_user_id, e.volunteer_minutes,
+                                   e.delivered_on, e.community_id, e.confirmed_by, e.confirmed_at});
 }
 
 Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
@@ -251,6 +259,8 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   errand_options.due_seconds = config.errand_due_seconds;
   errand_options.receipt_photos = app->appeals_->photos();
   errand_options.family = true;
+  // A completed errand credits the team's volunteer in the hours ledger (issue #20).
+  errand_options.on_complete = record_errand_hours;
   auto errands =
       eldercare::ErrandService::open(*app->db_, *app->elders_, std::move(errand_options));
   if (!errands.ok()) return errands.status();

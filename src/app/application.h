@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "eldercare/elder_service.h"
 #include "eldercare/errand.h"
+#include "eldercare/errand_service.h"
 #include "eldercare/visit.h"
 #include "facilities/facility_service.h"
 #include "http/metrics.h"
@@ -76,6 +77,11 @@ struct AppConfig {
 
 // Every module's migrations, in the order they are applied.
 std::vector<store::Migration> all_migrations();
+
+// A completed errand's volunteer minutes into the volunteers' hours ledger,
+// inside the errand's own write job (what the app's ErrandOptions::on_complete
+// runs; the demo's errands are given it too).
+Status record_errand_hours(store::Connection& c, const eldercare::CompletedErrand& e);
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
 accounts::PasswordCost password_cost_from_name(const std::string& name);

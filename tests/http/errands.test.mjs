@@ -123,6 +123,15 @@ test('the whole life of an errand: on duty, substitution, delivery, account, bot
   assertProblem(await send('POST', `${ERRANDS}/${e.id}/steps`, { step: 'confirm' }, c.admin), 403);
   const both = await stepOk(e.id, { step: 'confirm' }, c.workerGrid);
   assert.equal(both.complete, true);
+  // Complete: the team's volunteer is credited the errand's minutes in the
+  // hours ledger, confirmed by the member who confirmed last (docs/volunteers.md).
+  const hours = await get('/api/v1/me/volunteer/records', c.volunteer);
+  assert.equal(hours.status, 200, hours.text);
+  const credited = hours.body.items.filter((r) => r.source === 'errand' && r.source_id === e.id);
+  assert.equal(credited.length, 1, hours.text);
+  assert.deepEqual([credited[0].minutes, credited[0].state, credited[0].confirmed_by, credited[0].content],
+    [50, 'confirmed', c.workerGrid.user.id, '代购/代办服务']);
+  assert.equal(hours.body.total_minutes, 50);
   assertProblem(await send('POST', `${ERRANDS}/${e.id}/steps`, { step: 'cancel', reason: '太晚' }, c.admin), 409);
 
   // Read back whole, with the history, audited.
