@@ -16,7 +16,9 @@
 // out at 11:30 (2小时30分), 确认全部工时 confirms the record. A volunteer with
 // an account asks for a certificate: the desk answers it and opens the print
 // page; a reissue supersedes; a certificate issued directly; a period with
-// no hours refused in words. Axe on each; screenshots.
+// no hours refused in words. The organiser's outcomes, a record confirmed, a
+// dispute answered with a correction. The other team's leader sees his own
+// team only and lets 赵建国 leave it. Axe on each; screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -403,12 +405,21 @@ test('the organiser records outcomes, confirms a record and answers a dispute wi
   await page.close();
 });
 
-test('a resident is turned away; the other team\'s leader sees only his own team', async () => {
+test('a resident is turned away; the other team\'s leader sees only his own team and lets a volunteer leave it', async () => {
   const page = await signedIn(OTHER_LEADER);
   await page.goto(srv.url + '/#/staff/volunteers');
   await page.locator('.vdesk[data-ready="1"]').waitFor();
   assert.equal(await page.locator('#vdesk-team-name').textContent(), '服务队：蒲公英志愿服务队');
   assert.equal(await page.locator('#vdesk-roster .vdesk-volunteer').count(), 1, 'only 赵建国');
+  // 赵建国 leaves this team (asked once more); he stays in 夕阳红.
+  const zhao = (await roster()).find((v) => v.name === '赵建国');
+  await page.locator(`#vdesk-leave-${zhao.id}`).click();
+  await page.locator(`#vdesk-leave-confirm-${zhao.id}`).click();
+  await page.locator('#vdesk-status', { hasText: '赵建国 已离开本队' }).waitFor();
+  await page.locator('#vdesk-none').waitFor();
+  const teams = (await call(leader, 'GET', `/volunteers/${zhao.id}`, undefined, 200)).teams;
+  assert.ok(teams.find((x) => x.name === '蒲公英志愿服务队').left_at, 'the membership keeps its dates');
+  assert.equal(teams.find((x) => x.name === '夕阳红志愿服务队').left_at, null);
   await page.close();
   const resident = await signedIn(HELPER);
   await resident.goto(srv.url + '/#/staff/volunteers');

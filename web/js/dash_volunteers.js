@@ -18,7 +18,9 @@ function tables(counts) {
   return [
     h('p', { class: 'big', id: 'vdash-summary' }, t('vdash.summary', { teams: teams.length, hours: hoursDecimal(total) })),
     h('h3', { id: 'vdash-teams-title' }, t('vdash.teams')),
-    h('div', { class: 'table-scroll' }, h('table', { id: 'vdash-teams', 'aria-labelledby': 'vdash-teams-title' },
+    // Focusable: a table wider than the screen (elder mode) scrolls by the keyboard too.
+    h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'vdash-teams-title' },
+      h('table', { id: 'vdash-teams', 'aria-labelledby': 'vdash-teams-title' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'num' }, t('vdash.rank')), h('th', { scope: 'col' }, t('vdash.team')),
         h('th', { scope: 'col', class: 'num' }, t('vdash.volunteers')), h('th', { scope: 'col', class: 'num' }, t('vdash.hours')), kindHeads)),
       h('tbody', {}, teams.map((x) => h('tr', { dataset: { team: x.id } },
@@ -29,7 +31,8 @@ function tables(counts) {
         kinds.map((k) => h('td', { class: 'num', dataset: { kind: k.code } }, quantity(x.outcomes, k.code)))))))),
     teams.length ? null : h('p', { class: 'note', id: 'vdash-teams-none' }, t('vdash.none')),
     h('h3', { id: 'vdash-communities-title' }, t('vdash.communities')),
-    h('div', { class: 'table-scroll' }, h('table', { id: 'vdash-communities', 'aria-labelledby': 'vdash-communities-title' },
+    h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'vdash-communities-title' },
+      h('table', { id: 'vdash-communities', 'aria-labelledby': 'vdash-communities-title' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('vdash.community')), h('th', { scope: 'col', class: 'num' }, t('vdash.hours')),
         kinds.map((k) => h('th', { scope: 'col', class: 'num', dataset: { kind: k.code } }, t('vdash.kind', { name: k.name, unit: k.unit }))))),
       h('tbody', {}, communities.map((c) => h('tr', { dataset: { community: c.id } },

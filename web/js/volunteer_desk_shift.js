@@ -156,7 +156,7 @@ export async function shiftPage(box, id) {
     h('section', { class: 'card', 'aria-labelledby': 'vshift-list-title' },
       h('h3', { id: 'vshift-list-title' }, t('vshift.list')),
       h('p', { class: 'note' }, t('vshift.list_note')), counts, line,
-      h('div', { class: 'table-scroll' }, h('table', { id: 'vshift-table' },
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'vshift-list-title' }, h('table', { id: 'vshift-table' },
         h('thead', {}, h('tr', {}, ['who', 'state', 'in', 'out', 'minutes', 'act'].map((k) => h('th', { scope: 'col' }, t('vshift.col.' + k))))),
         table)),
       h('p', {}, confirm), h('p', { class: 'note' }, t('vshift.confirm_note'))),

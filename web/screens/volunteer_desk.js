@@ -4,8 +4,9 @@
 // admins (every team, GET /volunteer-teams). The team chosen (a select when
 // several), its certificate facts (js/volunteer_desk_certs.js), the roster
 // (GET /volunteers?team_id=&q=&status=, audited by the server) with search,
-// 登记志愿者 and 修改 (js/volunteer_desk_form.js), per volunteer their
-// certificates, issue and reissue; the open certificate requests answered.
+// 登记志愿者 and 修改 (js/volunteer_desk_form.js), 离队 (asked once more), per
+// volunteer their certificates, issue and reissue; the open certificate
+// requests answered.
 // The shifts and the hours ledger are the organisers' desk
 // (#/staff/volunteer-shifts, screens/volunteer_shifts.js). Data only as text.
 import { api, me } from '../js/api.js';
@@ -14,7 +15,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { volunteerForm } from '../js/volunteer_desk_form.js';
 import { certificatesBox, requestsCard, teamFactsCard } from '../js/volunteer_desk_certs.js';
-import { itemsOf, minutesText, refusalText, say, statusLine } from '../js/volunteer_desk_words.js';
+import { itemsOf, minutesText, once, refusalText, say, statusLine } from '../js/volunteer_desk_words.js';
 
 // The teams this user keeps: an admin's are all; a member's are their volunteer_team organisations.
 async function myTeams(user) {
@@ -25,8 +26,29 @@ async function myTeams(user) {
   return mine.map((o) => all.find((x) => x.id === o.id) || { id: o.id, name: o.name });
 }
 
-// One roster entry: number, name, age, phone, ID, skills, insurance, state; 修改 and 证明.
-function volunteerItem(v, { onEdit, teamId }) {
+// 离队 with a confirm step: DELETE /volunteers/{id}/teams/{team} (the membership keeps its dates).
+function leaveButtons(v, teamId, onLeft) {
+  const sure = h('button', { type: 'button', class: 'danger', id: `vdesk-leave-confirm-${v.id}` }, t('vdesk.roster.leave_confirm', { name: v.name }));
+  const confirm = h('span', { hidden: true }, sure);
+  const ask = h('button', { type: 'button', class: 'secondary', id: `vdesk-leave-${v.id}`, 'aria-expanded': 'false' }, t('vdesk.roster.leave'));
+  ask.addEventListener('click', () => {
+    confirm.hidden = !confirm.hidden;
+    ask.setAttribute('aria-expanded', String(!confirm.hidden));
+    if (!confirm.hidden) sure.focus();
+  });
+  sure.addEventListener('click', () => once(sure, async () => {
+    try {
+      await api(`/volunteers/${v.id}/teams/${teamId}`, { method: 'DELETE' });
+      await onLeft(t('vdesk.saved.left', { name: v.name }), false);
+    } catch (err) {
+      await onLeft(refusalText(err), true);
+    }
+  }));
+  return [ask, ' ', confirm];
+}
+
+// One roster entry: number, name, age, phone, ID, skills, insurance, state; 修改, 证明 and 离队.
+function volunteerItem(v, { onEdit, onLeft, teamId }) {
   const certs = h('div', { class: 'vdesk-cert-slot' });
   const edit = h('button', { type: 'button', class: 'secondary', id: `vdesk-edit-${v.id}` }, t('vdesk.roster.edit'));
   edit.addEventListener('click', () => onEdit(v));
@@ -57,7 +79,7 @@ function volunteerItem(v, { onEdit, teamId }) {
     (v.trainings || []).length ? h('p', {}, t('vdesk.roster.trainings', { list: v.trainings.map((x) => `${x.name}（${x.completed_on}）`).join('、') })) : null,
     v.hours_minutes !== undefined ? h('p', {}, minutesText(v.hours_minutes)) : null,
     h('p', {}, badges.map((b) => [h('span', { class: 'badge' }, b), ' '])),
-    h('p', { class: 'buttons' }, edit, ' ', show), certs);
+    h('p', { class: 'buttons' }, edit, ' ', show, ' ', leaveButtons(v, teamId, onLeft)), certs);
 }
 
 async function teamPart(box, team) {
@@ -85,6 +107,11 @@ async function teamPart(box, team) {
       onCancel: () => { formBox.replaceChildren(); newButton.focus(); } }));
     formBox.querySelector('h2').focus();
   };
+  const onLeft = async (message, bad) => {
+    say(line, message, bad);
+    if (!bad) await draw();
+    line.focus();
+  };
   const draw = async () => {
     let items;
     try {
@@ -93,7 +120,7 @@ async function teamPart(box, team) {
       list.replaceChildren(h('li', { class: 'error', role: 'alert', id: 'vdesk-roster-problem' }, refusalText(err)));
       return;
     }
-    list.replaceChildren(...items.map((v) => volunteerItem(v, { onEdit: openForm, teamId: team.id })));
+    list.replaceChildren(...items.map((v) => volunteerItem(v, { onEdit: openForm, onLeft, teamId: team.id })));
     if (!items.length) list.append(h('li', { id: 'vdesk-none' }, q.value.trim() ? t('vdesk.roster.no_match') : t('vdesk.roster.none')));
     count.textContent = t('vdesk.roster.count', { n: items.length });
   };

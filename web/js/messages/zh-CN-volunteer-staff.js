@@ -23,6 +23,7 @@ export default {
   'vdesk.saved.created': '已登记：{name}，志愿者编号 {no}。',
   'vdesk.saved.updated': '已保存 {name} 的修改。',
   'vdesk.saved.joined': '{name} 已加入本队。',
+  'vdesk.saved.left': '{name} 已离开本队（服务记录和证明都保留）。',
 
   'vdesk.id_type.resident_id': '居民身份证',
   'vdesk.id_type.passport': '护照',
@@ -66,6 +67,8 @@ export default {
   'vdesk.roster.public': '同意公开姓名',
   'vdesk.roster.edit': '修改',
   'vdesk.roster.certs': '服务记录证明',
+  'vdesk.roster.leave': '离队',
+  'vdesk.roster.leave_confirm': '确定让 {name} 离开本队',
 
   'vdesk.form.heading': '登记志愿者',
   'vdesk.form.edit_heading': '修改 {name}（{no}）',
