@@ -62,6 +62,21 @@ void shift_read(ShiftService& service, http::Request& req, http::Reply reply) {
   service.view(*id, caller_of(req), shift_view_answer(std::move(reply), 200));
 }
 
+void my_signups(ShiftService& service, http::Request& req, http::Reply reply) {
+  Result<std::vector<MySignup>> mine = service.mine(caller_of(req));
+  if (!mine.ok()) return reply(shift_problem(mine.status()));
+  ordered_json items = ordered_json::array();
+  for (const MySignup& m : *mine) {
+    ordered_json j = signup_json(m.signup);
+    ordered_json shift = shift_public_json(m.shift);
+    shift["date"] = m.shift.date;
+    shift["status"] = m.shift.status;
+    j["shift"] = std::move(shift);
+    items.push_back(std::move(j));
+  }
+  reply(shift_answer({{"items", std::move(items)}}));
+}
+
 void shift_sign_up(ShiftService& service, http::Request& req, http::Reply reply) {
   std::optional<int64_t> id = req.path_id("id");
   if (!id) return reply(shift_problem(Status::NotFound("no volunteer shift with that id")));
@@ -131,6 +146,9 @@ void register_shift_routes(http::Router& router, const RouteContext& ctx) {
              {.body_limit = 4 * 1024,
               .summary = "Sign up for a shift: the volunteer for themself ({}), or the shift's "
                          "staff for a volunteer ({volunteer_id}); 409 with the refusal's code"});
+  router.add(Method::kGet, "/api/v1/me/volunteer/signups", signed_in, h(my_signups),
+             {.summary = "The caller's own shift sign-ups, newest first, each with its shift "
+                         "(404 when the caller is no volunteer)"});
   router.add(Method::kDelete, "/api/v1/volunteer-signups/{id}", signed_in, h(signup_cancel),
              {.summary = "Cancel a shift sign-up before check-in (the volunteer, the shift's "
                          "staff)"});

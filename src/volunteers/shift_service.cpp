@@ -132,6 +132,24 @@ Result<std::vector<ShiftRow>> ShiftService::public_list(int64_t occurrence_id) {
   return active;
 }
 
+Result<std::vector<MySignup>> ShiftService::mine(const Caller& by) {
+  if (!by.signed_in()) return Status::Unauthenticated("sign in first");
+  store::Connection& c = db_.reader();
+  Result<std::optional<int64_t>> me = volunteer_of_user(c, by.user_id);
+  if (!me.ok()) return me.status();
+  if (!*me) return Status::NotFound("you are not registered as a volunteer");
+  Result<std::vector<SignupRow>> signups = signups_of_volunteer(c, **me, kMySignupsMax);
+  if (!signups.ok()) return signups.status();
+  std::vector<MySignup> out;
+  for (SignupRow& g : *signups) {
+    Result<std::optional<ShiftRow>> shift = load_shift(c, g.shift_id);
+    if (!shift.ok()) return shift.status();
+    if (!*shift) return Status::Internal("a sign-up's shift is missing");
+    out.push_back({std::move(g), std::move(**shift)});
+  }
+  return out;
+}
+
 void ShiftService::view(int64_t shift_id, Caller by, ShiftDone done) {
   auto out = std::make_shared<ShiftView>();
   db_.submit(

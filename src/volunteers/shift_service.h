@@ -58,6 +58,14 @@ struct Attendance {
   std::optional<int64_t> at;
 };
 
+// One of the caller's own sign-ups with the shift it is on.
+struct MySignup {
+  SignupRow signup;
+  ShiftRow shift;
+};
+// How many of their sign-ups a volunteer's own list shows (newest first).
+constexpr int64_t kMySignupsMax = 100;
+
 using ShiftDone = std::function<void(Result<ShiftView>)>;
 using SignupDone = std::function<void(Result<SignupRow>)>;
 
@@ -78,6 +86,9 @@ class ShiftService {
   Result<std::vector<ShiftRow>> public_list(int64_t occurrence_id);
   // The shift with its code and sign-ups; audited.
   void view(int64_t shift_id, Caller by, ShiftDone done);
+  // The caller's own sign-ups (read on a reader; their own data: no audit).
+  // NotFound when the caller is no volunteer; Unauthenticated when anonymous.
+  Result<std::vector<MySignup>> mine(const Caller& by);
 
   // `volunteer_id` nullopt: the caller's own volunteer (none: 403
   // "not_a_volunteer"); given: staff for that volunteer (an unknown one: 422

@@ -135,6 +135,16 @@ Result<std::vector<SignupRow>> signups_of_shift(store::Connection& c, int64_t sh
   return store::collect<SignupRow>(*s, read_signup_row);
 }
 
+Result<std::vector<SignupRow>> signups_of_volunteer(store::Connection& c, int64_t volunteer_id,
+                                                    int64_t limit) {
+  Result<store::Statement> s =
+      c.prepare(std::string(kSignupSelect) + "WHERE g.volunteer_id = ? ORDER BY g.id DESC LIMIT ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, volunteer_id);
+  s->bind(2, limit);
+  return store::collect<SignupRow>(*s, read_signup_row);
+}
+
 Result<bool> is_signed_up(store::Connection& c, int64_t shift_id, int64_t volunteer_id) {
   Result<store::Statement> s = c.prepare(
       "SELECT 1 FROM volunteer_signups WHERE shift_id = ? AND volunteer_id = ? AND status = "

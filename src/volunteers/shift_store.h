@@ -73,6 +73,9 @@ Result<int64_t> insert_shift(store::Connection& c, const ShiftRow& s);
 Result<std::optional<SignupRow>> load_signup(store::Connection& c, int64_t id);
 // The shift's sign-ups, cancelled ones too, by id.
 Result<std::vector<SignupRow>> signups_of_shift(store::Connection& c, int64_t shift_id);
+// The volunteer's sign-ups, cancelled ones too, newest first, at most `limit`.
+Result<std::vector<SignupRow>> signups_of_volunteer(store::Connection& c, int64_t volunteer_id,
+                                                    int64_t limit);
 // Whether the volunteer holds a signed (not cancelled) sign-up on the shift.
 Result<bool> is_signed_up(store::Connection& c, int64_t shift_id, int64_t volunteer_id);
 Result<int64_t> insert_signup(store::Connection& c, int64_t shift_id, int64_t volunteer_id,

@@ -57,6 +57,14 @@ test('a shift on today\'s occurrence: sign up, check in and out by code, the rec
   assert.ok(out.minutes >= 0 && out.minutes <= 5, `minutes ${out.minutes}`);
   assert.ok(out.record_id);
   assertProblem(await w.send('POST', `${SIGNUP(mine.id)}/check-out`, { code: shift.code }, w.person), 409, { code: 'checked_out' });
+  // The volunteer's own list: this sign-up with its shift (no code), newest first.
+  const own = await w.api('GET', `${API}/me/volunteer/signups`, undefined, 200, w.person);
+  assert.equal(own.items[0].id, mine.id);
+  assert.deepEqual([own.items[0].minutes, own.items[0].record_id, own.items[0].shift.id, own.items[0].shift.date,
+    own.items[0].shift.title, own.items[0].shift.starts_at], [out.minutes, out.record_id, shift.id, '2026-12-07', '清理小广告', '08:00']);
+  assert.equal(own.items[0].shift.code, undefined);
+  assertProblem(await w.send('GET', `${API}/me/volunteer/signups`, undefined, w.organiser.staff), 404);
+  assertProblem(await w.send('GET', `${API}/me/volunteer/signups`, undefined, null), 401);
   assert.equal(w.count(`SELECT COUNT(*) FROM volunteer_records WHERE id = ${out.record_id} AND state = 'submitted' AND source = 'shift' AND source_id = ${mine.id} AND volunteer_id = ${w.volunteer.id} AND organiser_org_id = ${w.organiser.id} AND service_date = '2026-12-07' AND content = '清理小广告' AND place = '生态园小区 3 号楼'`), 1);
 
   // The leader signs up a second volunteer and keeps their times from the list.

@@ -182,6 +182,17 @@ export const VOLUNTEER_SHIFTS_ROUTES = {
     { name: 'an unknown occurrence', prep: () => ({ path: '/api/v1/activity-occurrences/987654321/outcomes', json: { items: [] } }), ok: 404 },
   ],
 
+  // one's own sign-ups: only resident2 is a volunteer here
+  'GET /api/v1/me/volunteer/signups': {
+    name: 'one\'s own',
+    prep: (w) => {
+      shiftVolunteer(w);
+      return { path: '/api/v1/me/volunteer/signups' };
+    },
+    ok: 404,
+    expect: { resident2: 200 },
+  },
+
   // counts (public)
   'GET /api/v1/volunteer-counts': [
     { name: 'this month', prep: () => ({ path: `/api/v1/volunteer-counts?month=${month()}` }), ok: 200 },
