@@ -18,11 +18,8 @@
 // him and not for a resident who is no volunteer (李毅). Elder mode at 360 px
 // (20 px text, 60 px targets). Axe on each.
 //
-// GET /me/volunteer/signups is not in docs/volunteers.md yet (asked of the
-// lead): while the server answers it 404, `bridgeSignups` answers it in the
-// page from the server's own shift view (GET /volunteer-shifts/{id} as the
-// organiser), in the shape the screen reads; the check-in and check-out go
-// to the server as they are.
+// Every answer is the server's own (GET /me/volunteer/signups lists what
+// there is to check in and out of).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -61,21 +58,9 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
-// The volunteer's sign-ups in the shape the screen reads, from the shift view (see the header).
-async function bridgeSignups(route) {
-  const real = await route.fetch();
-  if (real.status() !== 404) return route.fulfill({ response: real });
-  const view = await call(w.organiser.staff, 'GET', `/volunteer-shifts/${shift.id}`, undefined, 200);
-  const items = view.signups.filter((s) => s.volunteer.id === volunteer.id).map((s) => ({
-    id: s.id, shift: { id: view.id, title: view.title, date: view.date, starts_at: view.starts_at, ends_at: view.ends_at },
-    status: s.status, checked_in_at: s.checked_in_at, checked_out_at: s.checked_out_at, minutes: s.minutes, record_id: s.record_id }));
-  return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items }) });
-}
-
 async function page(hash, settings = { lang: 'zh-CN' }) {
   const p = await browser.context.newPage();
   await p.addInitScript((s) => localStorage.setItem('warmcity.settings', JSON.stringify(s)), settings);
-  await p.route('**/api/v1/me/volunteer/signups', bridgeSignups);
   await p.goto(srv.url + '/' + hash);
   return p;
 }

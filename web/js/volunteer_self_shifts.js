@@ -7,8 +7,7 @@
 // too many codes, too early, the shift over: said in words. The sign-ups
 // come from GET /me/volunteer/signups → {items: [{id, shift: {id, title,
 // date, starts_at, ends_at}, status, checked_in_at, checked_out_at, minutes,
-// record_id}]} — a route docs/volunteers.md does not list yet (asked of the
-// lead); while the server answers it 404 the card says it cannot list them.
+// record_id}]}; when that list cannot be read the card says so.
 // Data only as text.
 import { api } from './api.js';
 import { h } from './dom.js';
