@@ -7,6 +7,7 @@
 //   routes_users.cpp          /users, /users/{id}, /users/{id}/password   (admin)
 //   routes_organisations.cpp  GET (any user) and POST (admin) /organisations
 //   routes_audit.cpp          GET /audit                                  (admin)
+//   routes_organisation_members.cpp  GET /organisations/{id}/members (its members, admins)
 #pragma once
 
 #include <nlohmann/json.hpp>
