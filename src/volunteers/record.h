@@ -29,14 +29,20 @@ inline constexpr int kMaxVolunteerRecords = 1000;
 inline constexpr int64_t kMaxRecordMinutes = 1440;
 
 // A record's latest dispute, as the record view names it.
+// A record's latest dispute, as its volunteer and its organiser see it.
 struct DisputeRef {
   int64_t id = 0;
   std::string state;  // "open" | "answered"
+  std::string text;
+  std::optional<std::string> answer;
+  std::optional<int64_t> answered_at;
 };
 
 struct Record {
   int64_t id = 0;
   int64_t volunteer_id = 0;
+  std::string volunteer_no;                 // read with the record (its volunteer's, now)
+  std::string volunteer_name;               // likewise
   std::optional<int64_t> organiser_org_id;  // null: no organisation (admins only)
   std::string organiser_name;
   std::string service_date;  // YYYY-MM-DD

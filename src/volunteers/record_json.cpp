@@ -108,6 +108,8 @@ ordered_json record_json(const Record& r) {
   ordered_json j;
   j["id"] = r.id;
   j["volunteer_id"] = r.volunteer_id;
+  j["volunteer"] = {
+      {"id", r.volunteer_id}, {"volunteer_no", r.volunteer_no}, {"name", r.volunteer_name}};
   j["organiser"] = {{"id", ledger_opt(r.organiser_org_id)}, {"name", r.organiser_name}};
   j["service_date"] = r.service_date;
   j["place"] = r.place;
@@ -123,7 +125,11 @@ ordered_json record_json(const Record& r) {
   j["created_by"] = ledger_opt(r.created_by);
   j["created_at"] = core::format_rfc3339(r.created_at);
   j["corrections"] = r.corrections;
-  j["dispute"] = r.dispute ? ordered_json{{"id", r.dispute->id}, {"state", r.dispute->state}}
+  j["dispute"] = r.dispute ? ordered_json{{"id", r.dispute->id},
+                                          {"state", r.dispute->state},
+                                          {"text", r.dispute->text},
+                                          {"answer", ledger_opt_text(r.dispute->answer)},
+                                          {"answered_at", ledger_opt_time(r.dispute->answered_at)}}
                            : ordered_json(nullptr);
   return j;
 }

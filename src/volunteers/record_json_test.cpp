@@ -99,17 +99,25 @@ TEST(RecordJsonTest, TheRecordView) {
   r.confirmed_at = 1'780'000'000;
   r.created_at = 1'780'000'000;
   r.corrections = {6};
+  r.volunteer_no = "V12345678";
+  r.volunteer_name = "王翠萍";
   nlohmann::ordered_json j = record_json(r);
   EXPECT_EQ(
       j.dump(),
-      "{\"id\":5,\"volunteer_id\":3,\"organiser\":{\"id\":null,\"name\":\"社区\"},"
+      "{\"id\":5,\"volunteer_id\":3,\"volunteer\":{\"id\":3,\"volunteer_no\":\"V12345678\","
+      "\"name\":\"王翠萍\"},\"organiser\":{\"id\":null,\"name\":\"社区\"},"
       "\"service_date\":\"2026-05-30\",\"place\":\"\",\"content\":\"代购/代办服务\","
       "\"minutes\":45,\"source\":\"errand\",\"source_id\":7,\"state\":\"confirmed\","
       "\"confirmed_by\":9,\"confirmed_at\":\"2026-05-29T04:26:40+08:00\",\"corrects_id\":null,"
       "\"reason\":null,\"created_by\":null,\"created_at\":\"2026-05-29T04:26:40+08:00\","
       "\"corrections\":[6],\"dispute\":null}");
-  r.dispute = DisputeRef{2, "open"};
-  EXPECT_EQ(record_json(r)["dispute"].dump(), "{\"id\":2,\"state\":\"open\"}");
+  r.dispute = DisputeRef{2, "open", "少记了半小时", std::nullopt, std::nullopt};
+  EXPECT_EQ(record_json(r)["dispute"].dump(),
+            "{\"id\":2,\"state\":\"open\",\"text\":\"少记了半小时\",\"answer\":null,"
+            "\"answered_at\":null}");
+  r.dispute = DisputeRef{2, "answered", "少记了半小时", "已补记", 1'780'000'000};
+  EXPECT_EQ(record_json(r)["dispute"]["answer"], "已补记");
+  EXPECT_EQ(record_json(r)["dispute"]["answered_at"], "2026-05-29T04:26:40+08:00");
 }
 
 }  // namespace

@@ -8,12 +8,15 @@ namespace warmcity::volunteers {
 
 namespace {
 
-// A record's columns and its latest dispute (d.id, d.state: NULL when none).
+// A record's columns, its latest dispute (d.*: NULL when none) and its
+// volunteer's number and name.
 constexpr const char* kLedgerRecordSelect =
     "SELECT r.id, r.volunteer_id, r.organiser_org_id, r.organiser_name, r.service_date, r.place, "
     "r.content, r.minutes, r.source, r.source_id, r.state, r.confirmed_by, r.confirmed_at, "
-    "r.corrects_id, r.reason, r.created_by, r.created_at, d.id, d.state "
-    "FROM volunteer_records r LEFT JOIN volunteer_disputes d ON d.id = "
+    "r.corrects_id, r.reason, r.created_by, r.created_at, d.id, d.state, d.text, d.answer, "
+    "d.answered_at, v.volunteer_no, v.name "
+    "FROM volunteer_records r JOIN volunteers v ON v.id = r.volunteer_id "
+    "LEFT JOIN volunteer_disputes d ON d.id = "
     "(SELECT MAX(x.id) FROM volunteer_disputes x WHERE x.record_id = r.id) ";
 
 Record ledger_read_record(store::Statement& s) {
@@ -35,7 +38,12 @@ Record ledger_read_record(store::Statement& s) {
   r.reason = s.column_text_opt(14);
   r.created_by = s.column_int64_opt(15);
   r.created_at = s.column_int64(16);
-  if (!s.column_is_null(17)) r.dispute = DisputeRef{s.column_int64(17), s.column_text(18)};
+  if (!s.column_is_null(17)) {
+    r.dispute = DisputeRef{s.column_int64(17), s.column_text(18), s.column_text(19),
+                           s.column_text_opt(20), s.column_int64_opt(21)};
+  }
+  r.volunteer_no = s.column_text(22);
+  r.volunteer_name = s.column_text(23);
   return r;
 }
 

@@ -79,7 +79,7 @@ test('a manual record: submitted, confirmed, corrected, disputed and answered wi
   const made = await send('POST', RECORDS, manual(), w.staff);
   assert.equal(made.status, 201, made.text);
   const r = made.body;
-  assert.deepEqual(Object.keys(r), ['id', 'volunteer_id', 'organiser', 'service_date', 'place', 'content',
+  assert.deepEqual(Object.keys(r), ['id', 'volunteer_id', 'volunteer', 'organiser', 'service_date', 'place', 'content',
     'minutes', 'source', 'source_id', 'state', 'confirmed_by', 'confirmed_at', 'corrects_id', 'reason',
     'created_by', 'created_at', 'corrections', 'dispute']);
   assert.deepEqual(r.organiser, { id: w.community, name: '凤山社区居委会' });
@@ -157,7 +157,10 @@ test('a manual record: submitted, confirmed, corrected, disputed and answered wi
   assert.equal(mine.body.volunteer_id, w.volunteer);
   const original = mine.body.items.find((x) => x.id === r.id);
   assert.deepEqual(original.corrections, [down.body.id, answered.body.correction_id]);
-  assert.deepEqual(original.dispute, { id: d.body.id, state: 'answered' });
+  // The dispute as the volunteer reads it again later: their words and the answer.
+  assert.deepEqual(original.dispute, { id: d.body.id, state: 'answered', text: d.body.text,
+    answer: answered.body.answer, answered_at: answered.body.answered_at });
+  assert.equal(original.volunteer.id, w.volunteer);
   const fromDispute = mine.body.items.find((x) => x.id === answered.body.correction_id);
   assert.equal(fromDispute.source_id, d.body.id);
   assert.equal(mine.body.items[0].id, answered.body.correction_id);
