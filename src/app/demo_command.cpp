@@ -36,7 +36,7 @@ void run_demo(const DemoOptions& o) {
   options.data_dir = locate_data(o.data_dir);
   options.progress = [](const std::string& line) { std::cerr << "demo: " << line << "\n"; };
   auto report = demo::create({app->accounts(), app->areas().service(), app->facilities(),
-                              app->appeals(), app->elders(), app->db()},
+                              app->appeals(), app->elders(), app->db(), record_errand_hours},
                              options);
   if (!report.ok()) throw CommandFailed(report.status());
 

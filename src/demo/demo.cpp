@@ -25,6 +25,7 @@
 #include "demo/demo_orders.h"
 #include "demo/demo_subsidies.h"
 #include "demo/demo_teams.h"
+#include "demo/demo_volunteers.h"
 #include "facilities/facility_input.h"
 
 namespace warmcity::demo {
@@ -97,6 +98,11 @@ constexpr DemoUser kUsers[] = {
     {"sixiaoban", "worker", "交通路四点半课堂(演示)", "demo-afterschool-2026", "交通路社区"},
     {"zhaoxiaofang", "volunteer", "赵晓芳", "demo-volunteer-2026", ""},
     {"wangli", "resident", "王丽", "demo-resident-2026", "", "13835871302"},
+    // The volunteers (demo_volunteers.cpp): the leaders of 昌茂社区's two
+    // volunteer teams, and its grid worker who organises their 清理小广告.
+    {"xiyanghong", "volunteer", "冯秀珍", "demo-volunteer-2026", "夕阳红志愿服务队", "13935810201"},
+    {"pugongying", "volunteer", "贺晓燕", "demo-volunteer-2026", "蒲公英志愿服务队", "13935810211"},
+    {"changmao", "worker", "昌茂社区网格员(演示)", "demo-worker-2026", "昌茂社区"},
 };
 
 // Keepers of the demo facilities (their names appear as "keeper" in the file)
@@ -126,6 +132,9 @@ constexpr DemoOrganisation kOrganisations[] = {
     {"community", "西关社区", "FS-XG"},     // 任建平, of 西关's grid team
     {"community", "高家沟社区", "JK-GJG"},  // 高志强, of 高家沟's grid team
     {"community", "交通路社区", "FS-JTL"},  // runs 交通路社区四点半课堂 (demo_afterschool.cpp)
+    {"community", "昌茂社区", "LHC-CM"},  // its volunteer teams' 清理小广告 (demo_volunteers.cpp)
+    {"volunteer_team", "夕阳红志愿服务队"},
+    {"volunteer_team", "蒲公英志愿服务队"},
     // Departments that appeals are dispatched to (lishi-appeal-categories.json).
     {"department", "离石区城市管理局"},
     {"department", "离石区消防救援大队"},
@@ -358,7 +367,8 @@ Result<Report> create(Services services, const Options& options) {
   }
   say("teams: " + std::to_string(report.teams.size()) + " formed");
   for (const std::string& t : report.teams) say("  team " + t);
-  auto care = create_care(services.db, user_ids, *elders, kClientAddress, core::now_unix());
+  auto care = create_care(services.db, user_ids, *elders, kClientAddress, core::now_unix(),
+                          services.errand_hours);
   if (!care.ok()) return care.status();
   say("errands: " + std::to_string(care->errands) + " recorded");
   say("visits: " + std::to_string(care->visits) + " recorded (" +
@@ -450,6 +460,39 @@ Result<Report> create(Services services, const Options& options) {
                                         std::to_string(afterschool->checked_out) + " gone home"
                                   : std::string("no session")));
   say("  pickup codes (demo only, shown once): " + afterschool->codes);
+  VolunteerPeople volunteer_people;
+  volunteer_people.community_org = orgs.at("昌茂社区");
+  volunteer_people.xiyanghong_team = orgs.at("夕阳红志愿服务队");
+  volunteer_people.pugongying_team = orgs.at("蒲公英志愿服务队");
+  volunteer_people.errand_org = orgs.at("生态园社区");
+  auto changmao = services.areas.find_code("LHC-CM");
+  if (!changmao.ok()) return changmao.status();
+  if (!*changmao) return Status::Internal("demo: no area LHC-CM");
+  volunteer_people.community_area = (*changmao)->first;
+  volunteer_people.users = user_ids;
+  volunteer_people.client_address = kClientAddress;
+  auto vol =
+      create_volunteers(services.db, services.accounts.audit(), volunteer_people, core::now_unix());
+  if (!vol.ok()) return vol.status();
+  const auto tenths = [](int64_t t) {
+    return std::to_string(t / 10) + (t % 10 ? "." + std::to_string(t % 10) : "");
+  };
+  say("volunteers: " + std::to_string(vol->teams) + " teams, " + std::to_string(vol->volunteers) +
+      " volunteers (" + std::to_string(vol->minors) + " minor), " + std::to_string(vol->shifts) +
+      " shift on " + vol->shift_date + " with " + std::to_string(vol->signups) + " sign-ups (" +
+      std::to_string(vol->checked_out) + " checked out), " + tenths(vol->shift_minutes / 6) +
+      " hours confirmed, outcomes " + tenths(vol->ads_tenths) + " 处 / " +
+      std::to_string(vol->rubbish_tenths / 10) + "." + std::to_string(vol->rubbish_tenths % 10) +
+      " 立方米 / " + tenths(vol->sewage_tenths) + " 处, " + std::to_string(vol->manual) +
+      " manual records, " + std::to_string(vol->disputes) +
+      " dispute answered with a correction, " + std::to_string(vol->requests) +
+      " open certificate request");
+  say("  certificate " + vol->certificate + " (verify it at #/verify/" + vol->certificate + ")");
+  for (Credentials& u : report.users) {
+    if (u.username == "xiyanghong") u.display_name += "，夕阳红志愿服务队队长";
+    if (u.username == "pugongying") u.display_name += "，蒲公英志愿服务队队长";
+    if (u.username == "changmao") u.display_name += "，清理小广告的组织者";
+  }
   if (Status s = record_created(services.accounts.audit(), options, report); !s.ok()) return s;
   return report;
 }

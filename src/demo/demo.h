@@ -17,12 +17,13 @@
 // through their services (demo_menus.h, demo_subsidies.h, demo_orders.h,
 // demo_delivery.h), and the job posts, the activities, the free clinics and
 // the after-school care (demo_jobs.h, demo_activities.h, demo_clinics.h,
-// demo_afterschool.h; each header says how it writes). Finally appends the
-// audit entry "demo.created".
+// demo_afterschool.h; each header says how it writes), and the volunteers
+// of 昌茂社区's two teams (demo_volunteers.h). Finally appends the audit entry
+// "demo.created".
 // Refuses (kConflict) a database that already has areas or
 // facilities or one of the demo usernames, before writing anything.
 // Blocking; for the CLI. Calls: accounts, areas, facilities, appeals, eldercare,
-// canteens, jobs, activities, afterschool.
+// canteens, jobs, activities, afterschool, volunteers.
 // Called by: app.
 #pragma once
 
@@ -36,6 +37,7 @@
 #include "areas/area_service.h"
 #include "core/status.h"
 #include "eldercare/elder_service.h"
+#include "eldercare/errand_service.h"
 #include "facilities/facility_service.h"
 #include "store/database.h"
 
@@ -74,6 +76,10 @@ struct Services {
   appeals::AppealService& appeals;
   eldercare::ElderService& elders;
   store::Database& db;  // the demo's errands and visits open their services on it (demo_care.h)
+  // What a completed errand does in its own write job (the app's
+  // record_errand_hours: the team volunteer's hours into the volunteers'
+  // ledger); given to the demo's ErrandService as ErrandOptions::on_complete.
+  std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> errand_hours;
 };
 
 // kConflict when the database is not empty (see above); kNotFound

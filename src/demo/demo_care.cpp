@@ -180,8 +180,14 @@ const std::vector<DemoVisit>& demo_visits() {
 class Care {
  public:
   Care(store::Database& db, const std::map<std::string, int64_t>& users,
-       const std::vector<RecordedElder>& recorded, std::string client, int64_t now)
-      : db_(db), users_(users), recorded_(recorded), client_(std::move(client)), now_(now) {}
+       const std::vector<RecordedElder>& recorded, std::string client, int64_t now,
+       std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> on_complete)
+      : db_(db),
+        users_(users),
+        recorded_(recorded),
+        client_(std::move(client)),
+        now_(now),
+        on_complete_(std::move(on_complete)) {}
 
   Result<CareSummary> run() {
     auto clock = clock_;
@@ -190,7 +196,9 @@ class Care {
         db_, [](double, double) { return areas::Location{}; }, [clock] { return *clock; });
     if (!elders.ok()) return elders.status();
     elders_ = std::move(*elders);
-    auto errands = eldercare::ErrandService::open(db_, *elders_);
+    eldercare::ErrandOptions options;
+    options.on_complete = on_complete_;  // the volunteer's hours, as the app does
+    auto errands = eldercare::ErrandService::open(db_, *elders_, std::move(options));
     if (!errands.ok()) return errands.status();
     errands_ = std::move(*errands);
     auto visits = eldercare::VisitService::open(db_, {}, [clock] { return *clock; });
@@ -368,6 +376,7 @@ class Care {
   const std::vector<RecordedElder>& recorded_;
   std::string client_;
   int64_t now_;
+  std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> on_complete_;
   std::shared_ptr<int64_t> clock_ = std::make_shared<int64_t>(0);
   std::unique_ptr<eldercare::ElderService> elders_;
   std::unique_ptr<eldercare::ErrandService> errands_;
@@ -379,10 +388,11 @@ class Care {
 
 }  // namespace
 
-Result<CareSummary> create_care(store::Database& db, const std::map<std::string, int64_t>& user_ids,
-                                const std::vector<RecordedElder>& recorded,
-                                const std::string& client_address, int64_t now) {
-  return Care(db, user_ids, recorded, client_address, now).run();
+Result<CareSummary> create_care(
+    store::Database& db, const std::map<std::string, int64_t>& user_ids,
+    const std::vector<RecordedElder>& recorded, const std::string& client_address, int64_t now,
+    std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> on_complete) {
+  return Care(db, user_ids, recorded, client_address, now, std::move(on_complete)).run();
 }
 
 }  // namespace warmcity::demo

@@ -15,12 +15,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "demo/demo_elders.h"
+#include "eldercare/errand_service.h"
 #include "store/database.h"
 
 namespace warmcity::demo {
@@ -34,9 +36,11 @@ struct CareSummary {
 
 // `recorded`: the demo elders in lishi-elders.json's order (the teams
 // already paired); `user_ids`: the demo users by username; `now`: the
-// demo's moment (unix seconds).
-Result<CareSummary> create_care(store::Database& db, const std::map<std::string, int64_t>& user_ids,
-                                const std::vector<RecordedElder>& recorded,
-                                const std::string& client_address, int64_t now);
+// demo's moment (unix seconds); `on_complete`: the errands' hook when one
+// becomes complete (ErrandOptions::on_complete; null: none).
+Result<CareSummary> create_care(
+    store::Database& db, const std::map<std::string, int64_t>& user_ids,
+    const std::vector<RecordedElder>& recorded, const std::string& client_address, int64_t now,
+    std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> on_complete);
 
 }  // namespace warmcity::demo

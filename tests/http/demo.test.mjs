@@ -41,6 +41,10 @@ test('demo creates a marked database once and refuses a second time', () => {
   // The activities (demo_activities.cpp): 7, one of their dates called off, a full one with 2 waiting.
   assert.match(first.stderr, /activities: 7 with \d+ occurrences \(1 called off\), \d+ sign-ups \(2 waiting\)/);
   assert.match(first.stderr, /team 生态园银龄帮扶队 \(BH-STY-2, 24\/7, 2 elders\)/);
+  // The volunteers (demo_volunteers.cpp; tests/http/volunteers_demo.test.mjs): 昌茂's two teams and
+  // their leaders among the printed accounts.
+  assert.match(first.stderr, /volunteers: 2 teams, 20 volunteers \(1 minor\), 1 shift on \d{4}-\d{2}-\d{2} with 14 sign-ups/);
+  assert.match(first.stdout, /xiyanghong \/ demo-volunteer-2026 +\(volunteer, 冯秀珍，夕阳红志愿服务队队长\)/);
   assert.match(first.stderr, /areas: \d+ imported/);
   menuFrom = first.stderr.match(/canteen menus: .* canteens from (\d{4}-\d{2}-\d{2})/)[1];
   assert.match(first.stderr, /facilities: (\d+)\/\1/);
@@ -138,27 +142,32 @@ test('the demo holds the counts the docs state', async () => {
     listed += n;
   }
   assert.equal(listed, 74);
-  // 25 organisations (15 keepers — 4 of them the canteens' operators —, 4 communities — 生态园,
-  // 西关, 高家沟, 交通路 —, the 4 departments appeals go to besides, the 2 job publishers and the free
-  // clinics' 离石区卫生健康局（义诊）) and 27 users: admin, a keeper, a cashier of each canteen, a
-  // department user for each category's department and each job publisher (renshe, gonghui),
-  // the three grid teams' members (a worker and a volunteer each; 梁俊连 is 生态园's worker),
-  // the activities' two below, the clinics' desk weijian and the after-school care's three
-  // (交通路's worker sixiaoban, the volunteer zhaoxiaofang, the mother wangli).
+  // 28 organisations (15 keepers — 4 of them the canteens' operators —, 5 communities — 生态园,
+  // 西关, 高家沟, 交通路, 昌茂 —, the 4 departments appeals go to besides, the 2 job publishers, the
+  // free clinics' 离石区卫生健康局（义诊） and 昌茂's 2 volunteer teams 夕阳红 and 蒲公英) and 30
+  // users: admin, a keeper, a cashier of each canteen, a department user for each category's
+  // department and each job publisher (renshe, gonghui), the three grid teams' members (a worker
+  // and a volunteer each; 梁俊连 is 生态园's worker), the activities' two below, the clinics' desk
+  // weijian, the after-school care's three (交通路's worker sixiaoban, the volunteer zhaoxiaofang,
+  // the mother wangli) and the volunteers' three (the teams' leaders xiyanghong and pugongying,
+  // 昌茂's grid worker changmao).
   const orgs = await srv.fetch(`${API}/organisations`, { token: admin.token });
   assert.equal(orgs.status, 200, orgs.text);
-  assert.equal(orgs.body.items.length, 25);
+  assert.equal(orgs.body.items.length, 28);
   assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'community').map((o) => o.name).sort(),
-    ['生态园社区', '西关社区', '高家沟社区', '交通路社区'].sort());
+    ['生态园社区', '西关社区', '高家沟社区', '交通路社区', '昌茂社区'].sort());
+  assert.deepEqual(orgs.body.items.filter((o) => o.kind === 'volunteer_team').map((o) => o.name).sort(),
+    ['夕阳红志愿服务队', '蒲公英志愿服务队'].sort());
   const users = await all(`${API}/users`, admin.token);
   const roles = {};
   for (const u of users) roles[u.role] = (roles[u.role] || 0) + 1;
   // The activities' organiser wenti (西关社区) and the resident 张桂兰 signed up for some of them.
-  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 5, department: 10, volunteer: 4, resident: 2 });
+  assert.deepEqual(roles, { admin: 1, keeper: 5, worker: 6, department: 10, volunteer: 6, resident: 2 });
   assert.deepEqual(users.filter((u) => u.role !== 'department').map((u) => u.username).sort(),
-    ['admin', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'renjianping', 'shitang_changmao',
-      'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'sixiaoban', 'wangcuiping', 'wangli',
-      'wenti', 'xuelijuan', 'zhangguilan', 'zhaoxiaofang', 'zonggonghui']);
+    ['admin', 'changmao', 'gaozhiqiang', 'liangjunlian', 'lirunmei', 'pugongying', 'renjianping',
+      'shitang_changmao', 'shitang_gaojiagou', 'shitang_houwa', 'shitang_shengtaiyuan', 'sixiaoban',
+      'wangcuiping', 'wangli', 'wenti', 'xiyanghong', 'xuelijuan', 'zhangguilan', 'zhaoxiaofang',
+      'zonggonghui']);
   // 8 appeal categories (their codes: the test above).
   assert.equal((await srv.fetch(`${API}/appeal-categories`)).body.items.length, 8);
 });
