@@ -379,7 +379,7 @@ test('the organiser records outcomes, confirms a record and answers a dispute wi
   // The submitted record, confirmed.
   const item = page.locator(`#vledger-record-${submitted.id}`);
   await item.waitFor();
-  assert.match(await item.textContent(), new RegExp(`${TODAY} · .* · 活动引导 · 永宁路 · 1小时30分 · 手工录入`));
+  assert.match(await item.textContent(), new RegExp(`${TODAY} · 陈志愿 V\\d{8} · 活动引导 · 永宁路 · 1小时30分 · 手工录入`));
   await page.locator(`#vledger-confirm-${submitted.id}`).click();
   await page.locator('#vledger-records-status', { hasText: '已确认' }).waitFor();
   await item.waitFor({ state: 'detached' });
@@ -387,7 +387,8 @@ test('the organiser records outcomes, confirms a record and answers a dispute wi
 
   // The dispute, answered with a correction of 30 minutes: nothing sent without a reason.
   await page.locator(`#vledger-d-${dispute.id}`).waitFor();
-  assert.match(await page.locator(`#vledger-d-${dispute.id}`).textContent(), /两个半小时/);
+  assert.match(await page.locator(`#vledger-d-${dispute.id}`).textContent(), /2026-12-05 · 陈志愿 V\d{8} · 清理小广告 · 凤山路 · 2小时 · 手工录入.*两个半小时/,
+    'the record disputed, whose it is, and the words');
   await page.locator(`#vledger-d-${dispute.id}-answer`).fill('核对签到表，确实少记了半小时，已更正。');
   await page.locator(`#vledger-d-${dispute.id}-correct`).check();
   await page.locator(`#vledger-d-${dispute.id}-minutes`).fill('30');

@@ -2,7 +2,8 @@
 // "The hours ledger"): the records it organised still to confirm (GET
 // /volunteer-records?organiser_org_id=&state=submitted, each 确认 by POST
 // …/confirm) and the volunteers' open disputes (GET
-// /volunteer-disputes?organiser_org_id=&state=open), each answered with a
+// /volunteer-disputes?organiser_org_id=&state=open, each with its record in
+// words from the organiser's records), each answered with a
 // text and, when the hours were wrong, a correction (signed minutes and a
 // reason) written with the answer. Records are never edited: a correction is
 // a new record. One request at a time; refusals in words.
@@ -114,8 +115,16 @@ export async function disputesCard(orgId) {
       list.replaceChildren(h('li', { class: 'error', role: 'alert' }, refusalText(err)));
       return;
     }
+    // Each dispute's record in words: the organiser's records read once (both states; an audited read).
+    const records = new Map();
+    if (items.length && !items.every((d) => d.record)) {
+      for (const state of ['confirmed', 'submitted']) {
+        const got = await api('/volunteer-records', { query: { organiser_org_id: orgId, state } }).then(itemsOf).catch(() => []);
+        for (const r of got) records.set(r.id, r);
+      }
+    }
     list.replaceChildren(...items.map((d) => {
-      const rec = d.record || null;
+      const rec = d.record || records.get(d.record_id) || null;
       return h('li', { class: 'card vledger-dispute', id: `vledger-d-${d.id}`, dataset: { id: d.id, record: d.record_id } },
         h('p', {}, rec ? recordLine(rec) : t('vledger.record_no', { id: d.record_id })),
         h('p', {}, t('vledger.dispute_text', { at: String(d.raised_at || '').slice(0, 10) }), h('q', {}, d.text)),
