@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -54,10 +55,16 @@ void copy(const CopyOptions& o) {
   }
   auto from = open_database(o.from);
   auto to = open_database(o.to);
-  auto copied =
-      store::copy_rows(*from, *to, [](const std::string& table, int64_t done, int64_t total) {
+  std::set<std::string> seeded;
+  for (const store::Migration& m : all_migrations()) {
+    seeded.insert(m.seeded_tables.begin(), m.seeded_tables.end());
+  }
+  auto copied = store::copy_rows(
+      *from, *to,
+      [](const std::string& table, int64_t done, int64_t total) {
         std::cerr << "copy: " << table << " " << done << "/" << total << "\n";
-      });
+      },
+      seeded);
   to->stop();
   from->stop();
   if (!copied.ok()) throw database_failed(copied.status());

@@ -190,9 +190,15 @@ Result<std::vector<Table>> read_catalogue(Connection& c) {
   return ordered;
 }
 
-// Refuses a destination that holds any row outside schema_migrations.
-Status require_empty(Connection& c, const std::vector<Table>& tables) {
+// Refuses a destination that holds any row outside schema_migrations and
+// the seeded tables, and empties those.
+Status require_empty(Connection& c, const std::vector<Table>& tables,
+                     const std::set<std::string>& seeded) {
   for (const Table& t : tables) {
+    if (seeded.count(t.name) > 0) {
+      if (Status s = c.exec("DELETE FROM " + quoted(t.name)); !s.ok()) return s;
+      continue;
+    }
     bool any = false;
     Status s = each_row(c, "SELECT 1 FROM " + quoted(t.name) + " LIMIT 1",
                         [&any](const Statement&) { any = true; });
@@ -323,7 +329,8 @@ Status advance_sequences(Connection& c, const Table& t) {
 }  // namespace
 
 Result<std::vector<CopiedTable>> copy_rows(Database& from, Database& to,
-                                           const CopyProgress& progress) {
+                                           const CopyProgress& progress,
+                                           const std::set<std::string>& seeded) {
   if (to.engine() != Engine::kPostgres) {
     return Status::InvalidArgument("copy writes into a PostgreSQL database only");
   }
@@ -332,7 +339,7 @@ Result<std::vector<CopiedTable>> copy_rows(Database& from, Database& to,
     copied.clear();
     Result<std::vector<Table>> tables = read_catalogue(dst);
     if (!tables.ok()) return tables.status();
-    if (Status e = require_empty(dst, *tables); !e.ok()) return e;
+    if (Status e = require_empty(dst, *tables, seeded); !e.ok()) return e;
     Connection& src = from.reader();  // this (the writer) thread's read connection
     for (const Table& t : *tables) {
       Result<int64_t> n = copy_table(src, dst, t, progress);

@@ -23,6 +23,9 @@
 #include <string>
 #include <vector>
 
+#include <set>
+#include <string>
+
 #include "core/status.h"
 #include "store/database.h"
 
@@ -37,10 +40,13 @@ struct CopiedTable {
 // Called on the writer thread as rows go in: (table, rows copied, rows in total).
 using CopyProgress = std::function<void(const std::string&, int64_t, int64_t)>;
 
-// kConflict when the destination already holds a row (naming the table),
-// kInvalidArgument when `to` is not PostgreSQL or a source table is missing;
-// otherwise the engines' errors. On any error nothing was committed.
+// kConflict when the destination already holds a row (naming the table)
+// outside `seeded` (the tables migrations fill with starting rows: emptied
+// and copied like the rest), kInvalidArgument when `to` is not PostgreSQL or
+// a source table is missing; otherwise the engines' errors. On any error
+// nothing was committed.
 Result<std::vector<CopiedTable>> copy_rows(Database& from, Database& to,
-                                           const CopyProgress& progress);
+                                           const CopyProgress& progress,
+                                           const std::set<std::string>& seeded = {});
 
 }  // namespace warmcity::store

@@ -41,6 +41,10 @@ struct Migration {
   std::string module;  // e.g. "accounts"
   int version;         // 1, 2, 3… within the module, applied in order
   std::string sql;     // one or more statements
+  // Tables this migration fills with starting rows (data an admin may then
+  // change): `copy` replaces them with the source's instead of refusing a
+  // destination that holds them.
+  std::vector<std::string> seeded_tables = {};
 };
 
 struct Options {

@@ -56,7 +56,9 @@
 namespace warmcity::volunteers {
 
 std::vector<store::Migration> volunteer_migrations() {
-  return {{"volunteers", 1, R"SQL(
+  return {{"volunteers",
+           1,
+           R"SQL(
     CREATE TABLE volunteers (
       id {{id}},
       volunteer_no TEXT NOT NULL UNIQUE CHECK (length(volunteer_no) = 9),
@@ -256,7 +258,8 @@ std::vector<store::Migration> volunteer_migrations() {
     {{check_domains:volunteer_certificates}};
     CREATE INDEX volunteer_certificates_volunteer ON volunteer_certificates (volunteer_id, id);
     CREATE INDEX volunteer_certificates_team ON volunteer_certificates (team_org_id, id);
-  )SQL"}};
+  )SQL",
+           {"volunteer_outcome_kinds"}}};
 }
 
 }  // namespace warmcity::volunteers
