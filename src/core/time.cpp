@@ -143,6 +143,14 @@ Result<LocalDate> parse_date(std::string_view s) {
   return d;
 }
 
+Result<LocalDate> parse_birth_date(std::string_view s) {
+  Result<LocalDate> d = parse_any_date(s);
+  if (d.ok() && d->year < 1900) {
+    return Status::InvalidArgument("invalid birth date \"" + std::string(s) + "\": from 1900 on");
+  }
+  return d;
+}
+
 void append_rfc3339(std::string& out, int64_t unix_seconds, int offset_minutes) {
   const int64_t local = unix_seconds + int64_t{offset_minutes} * 60;
   const int64_t days = floor_div(local, kSecondsPerDay);

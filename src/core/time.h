@@ -84,6 +84,9 @@ int days_in_month(int year, int month);  // REQUIRES: 1 <= month <= 12
 // "YYYY-MM-DD", exactly ten characters, a year from kFirstYear. Error:
 // kInvalidArgument.
 Result<LocalDate> parse_date(std::string_view yyyy_mm_dd);
+// A birth date: as parse_date, but from 1900 on (a volunteer's or an elder's
+// birth year often precedes 1970).
+Result<LocalDate> parse_birth_date(std::string_view yyyy_mm_dd);
 std::string format_date(LocalDate d);
 
 // Days since 1970-01-01 (negative before). REQUIRES: d is a valid date.

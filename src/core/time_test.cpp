@@ -73,6 +73,11 @@ TEST(TimeTest, TakesTheYears1970To9999InDistrictTime) {
     ASSERT_FALSE(r.ok()) << outside;
     EXPECT_NE(r.status().message().find("the years 1970 to 9999"), std::string::npos);
   }
+  // A birth date goes back to 1900.
+  EXPECT_EQ(parse_birth_date("1958-03-02")->year, 1958);
+  EXPECT_TRUE(parse_birth_date("1900-01-01").ok());
+  EXPECT_FALSE(parse_birth_date("1899-12-31").ok());
+  EXPECT_FALSE(parse_birth_date("1958-02-30").ok());
 }
 
 TEST(TimeTest, CivilDays) {

@@ -67,19 +67,18 @@ struct DemoVolunteer {
 };
 
 constexpr DemoVolunteer kVolunteers[] = {
-    // 夕阳红: its leader (with her account) and older residents of 昌茂 (born
-    // 1970 or later: the registry takes no earlier birth date, see the
-    // volunteers' README of the demo in docs/volunteers.md).
-    {"冯秀珍", "xiyanghong", true, 1970, 4, 12, false, "13935810201", "组织协调", true, "安全培训",
+    // 夕阳红 (the retirees' team): its leader (with her account) and older
+    // residents of 昌茂.
+    {"冯秀珍", "xiyanghong", true, 1956, 4, 12, false, "13935810201", "组织协调", true, "安全培训",
      true, true},
-    {"白玉莲", "", true, 1971, 9, 3, false, "13935810202", "清洁", true, "", true, true},
-    {"刘建民", "", true, 1970, 1, 27, true, "13935810203", "维修", true, "安全培训", true, true},
-    {"任桂花", "", true, 1972, 6, 8, false, "13935810204", "清洁", false, "", true, true},
-    {"郭永福", "", true, 1970, 11, 19, true, "13935810205", "", true, "", true, true},
-    {"张淑琴", "", true, 1971, 2, 14, false, "13935810206", "宣传", false, "", true, false},
-    {"贾润莲", "", true, 1973, 7, 30, false, "13935810207", "清洁", false, "", true, true},
-    {"李树林", "", true, 1970, 5, 5, true, "13935810208", "", false, "", false, false},
-    {"高美兰", "", true, 1972, 10, 21, false, "13935810209", "宣传", false, "", false, false},
+    {"白玉莲", "", true, 1957, 9, 3, false, "13935810202", "清洁", true, "", true, true},
+    {"刘建民", "", true, 1956, 1, 27, true, "13935810203", "维修", true, "安全培训", true, true},
+    {"任桂花", "", true, 1958, 6, 8, false, "13935810204", "清洁", false, "", true, true},
+    {"郭永福", "", true, 1956, 11, 19, true, "13935810205", "", true, "", true, true},
+    {"张淑琴", "", true, 1957, 2, 14, false, "13935810206", "宣传", false, "", true, false},
+    {"贾润莲", "", true, 1959, 7, 30, false, "13935810207", "清洁", false, "", true, true},
+    {"李树林", "", true, 1956, 5, 5, true, "13935810208", "", false, "", false, false},
+    {"高美兰", "", true, 1958, 10, 21, false, "13935810209", "宣传", false, "", false, false},
     // 蒲公英: its leader, the after-school volunteer 赵晓芳 (her account),
     // the district youth league's young volunteers and a girl of sixteen.
     {"贺晓燕", "pugongying", false, 1990, 3, 16, false, "13935810211", "组织协调", true, "安全培训",

@@ -39,7 +39,7 @@ bool is_resident_id_shaped(std::string_view id_number) {
 }
 
 std::optional<int> volunteer_age(std::string_view birth, core::LocalDate on) {
-  Result<core::LocalDate> b = core::parse_date(birth);
+  Result<core::LocalDate> b = core::parse_birth_date(birth);
   if (!b.ok()) return std::nullopt;
   int years = on.year - b->year;
   if (on.month < b->month || (on.month == b->month && on.day < b->day)) --years;

@@ -41,11 +41,13 @@ class VolunteerBody {
     return p;
   }
 
-  std::optional<std::string> date(const char* field, bool required, bool not_future) {
+  // `birth`: a birth date, from 1900 on (core::parse_birth_date).
+  std::optional<std::string> date(const char* field, bool required, bool not_future,
+                                  bool birth = false) {
     std::optional<std::string> d =
         required ? in_.required_string(field, 10, 10) : in_.optional_string(field, 1, 40);
     if (!d) return std::nullopt;
-    Result<core::LocalDate> parsed = core::parse_date(*d);
+    Result<core::LocalDate> parsed = birth ? core::parse_birth_date(*d) : core::parse_date(*d);
     if (!parsed.ok()) {
       in_.fail(field, "a date YYYY-MM-DD");
       return std::nullopt;
@@ -184,7 +186,7 @@ Result<VolunteerFields> read_volunteer(const json& body, core::LocalDate today) 
   std::optional<std::string> phone = b.phone("phone", true);
   std::optional<std::string> type, number;
   b.identity(true, type, number);
-  std::optional<std::string> birth = b.date("birth_date", true, true);
+  std::optional<std::string> birth = b.date("birth_date", true, true, true);
   f.gender = b.one_of("gender", false, {"female", "male"});
   if (auto s = b.skills()) f.skills = std::move(*s);
   if (auto a = b.in().optional_string("availability", 0, 200)) f.availability = std::move(*a);
@@ -212,7 +214,7 @@ Result<VolunteerPatch> read_volunteer_patch(const json& body, core::LocalDate to
   p.name = b.in().optional_string("name", 1, 40);
   p.phone = b.phone("phone", false);
   b.identity(false, p.id_type, p.id_number);
-  p.birth_date = b.date("birth_date", false, true);
+  p.birth_date = b.date("birth_date", false, true, true);
   if (b.given("gender")) p.gender = b.one_of("gender", false, {"female", "male"});
   p.skills = b.skills();
   p.availability = b.in().optional_string("availability", 0, 200);

@@ -27,6 +27,7 @@ TEST(VolunteerRules, ResidentIdShapeAgeAndMasking) {
   EXPECT_EQ(volunteer_age("2012-02-29", core::LocalDate{2026, 3, 1}), 14);
   EXPECT_EQ(volunteer_age("2012-02-28", day), 14);
   EXPECT_FALSE(volunteer_age("2012-02-30", day).has_value());
+  EXPECT_EQ(volunteer_age("1958-03-02", day), 67);  // 夕阳红's retirees were born before 1970
   EXPECT_EQ(mask_id_number("14110219800101001X"), "141*************1X");
   EXPECT_EQ(mask_id_number("E1234567"), "E12***67");
   EXPECT_EQ(mask_id_number("12345"), "*****");

@@ -144,6 +144,10 @@ test('minors need a guardian\'s consent; under 14 is refused', async () => {
   assert.match(thirteen.text, /志愿者须年满14周岁/);
   await w.api('POST', VOLUNTEERS, w.volunteerBody(w.team, { birth_date: '2012-12-07', guardian_consent: consent }), 201, w.team.leader);
   assertProblem(await w.send('POST', VOLUNTEERS, w.volunteerBody(w.team, { birth_date: '2027-01-01' }), w.team.leader), 422, { field: 'birth_date' });
+  // A retiree born before 1970 is registered (birth dates go back to 1900), not before 1900.
+  const retiree = await w.newVolunteer(w.team, { birth_date: '1958-03-02' });
+  assert.equal(retiree.age, 68);
+  assertProblem(await w.send('POST', VOLUNTEERS, w.volunteerBody(w.team, { birth_date: '1899-12-31' }), w.team.leader), 422, { field: 'birth_date' });
   const bad = await w.send('POST', VOLUNTEERS, w.volunteerBody(w.team, { birth_date: '2010-03-01', guardian_consent: { ...consent, guardian_phone: '12', extra: 1 } }), w.team.leader);
   assertProblem(bad, 422);
   assert.ok(bad.body.errors.some((e) => e.field === 'guardian_consent.guardian_phone'), bad.text);
