@@ -140,6 +140,10 @@ export async function prepareScreens(srv, admin) {
     { route: '/staff/job-reviews', who: ADMIN, hash: '#/staff/job-reviews', ready: '#job-reviews > li' },
     { route: '/staff/job-complaints', who: ADMIN, hash: '#/staff/job-complaints', ready: '#job-complaints > li' },
     { route: '/activities/o/:id', who: ADMIN, hash: `#/activities/o/${date.id}`, ready: `#act-staff-door[href="#/staff/activity-occurrences/${date.id}"]` },
+    // The volunteers' staff desks (docs/volunteers.md): the team desk, an organiser's shifts, an unknown shift.
+    { route: '/staff/volunteers', who: ADMIN, hash: '#/staff/volunteers', ready: '#vdesk-roster li, #vdesk-no-team' },
+    { route: '/staff/volunteer-shifts', who: ADMIN, hash: '#/staff/volunteer-shifts', ready: '#vshift-dates li' },
+    { route: '/staff/volunteer-shifts/:id', who: ADMIN, hash: '#/staff/volunteer-shifts/999999', ready: '#vshift-problem' },
     { route: '/staff/activities', who: ADMIN, hash: '#/staff/activities', ready: '#act-list li.act-item',
       then: async (page) => {
         await page.locator('#act-new').click();
