@@ -10,24 +10,6 @@ namespace {
 constexpr double kQrSide = 26;  // mm, quiet zone included
 constexpr int kQuietModules = 4;
 
-// Text for an SVG text node (the phones are validated digits, but the
-// escaping does not rely on it).
-std::string xml_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (c == '&') {
-      out += "&amp;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<std::string> card_svg(const Card& card) {
@@ -49,10 +31,10 @@ Result<std::string> card_svg(const Card& card) {
       number +
       R"(</text><text x="5" y="35" font-size="3" fill="#555">服务队电话</text>)"
       R"(<text x="5" y="39.5" font-size="4.2" font-weight="bold" fill="#000">)" +
-      xml_text(card.team_phone) +
+      qr::svg_text(card.team_phone) +
       R"(</text><text x="5" y="45" font-size="3" fill="#555">社区居委会电话</text>)"
       R"(<text x="5" y="49.5" font-size="4.2" font-weight="bold" fill="#000">)" +
-      xml_text(card.committee_phone) + "</text>";
+      qr::svg_text(card.committee_phone) + "</text>";
   const double x = 85.6 - 4 - kQrSide, y = 16;
   svg += R"(<rect x=")" + std::to_string(x) + R"(" y=")" + std::to_string(y) + R"(" width=")" +
          std::to_string(kQrSide) + R"(" height=")" + std::to_string(kQrSide) + R"(" fill="#fff"/>)";

@@ -12,23 +12,6 @@ namespace {
 
 constexpr int kQuietModules = 4;
 
-// Text for an SVG text node.
-std::string xml_text(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (c == '&') {
-      out += "&amp;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<QrPath> qr_path(std::string_view text) {
@@ -65,11 +48,27 @@ Result<std::string> qr_svg(std::string_view text, std::string_view title, double
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + mm + "\" height=\"" +
                     mm + "\" viewBox=\"0 0 " + side + " " + side +
                     "\" shape-rendering=\"crispEdges\">";
-  svg += "<title>" + xml_text(title) + "</title>";
+  svg += "<title>" + svg_text(title) + "</title>";
   svg += "<rect width=\"" + side + "\" height=\"" + side + "\" fill=\"#fff\"/>";
   svg += "<path transform=\"translate(" + quiet + " " + quiet + ")\" fill=\"#000\" d=\"" +
          qr->path + "\"/></svg>";
   return svg;
+}
+
+std::string svg_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace warmcity::qr

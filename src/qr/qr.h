@@ -25,6 +25,10 @@ Result<QrPath> qr_path(std::string_view text);
 // white, the four-module quiet zone around them, `side_mm` millimetres wide
 // and high, one module one user unit (viewBox), `title` as its <title>
 // (escaped). kInternal as qr_path.
+// `s` escaped for an SVG (XML) text node: <, > and & as entities. For every
+// SVG drawn around a code (the card, the certificate's QR document).
+std::string svg_text(std::string_view s);
+
 Result<std::string> qr_svg(std::string_view text, std::string_view title, double side_mm = 40);
 
 }  // namespace warmcity::qr

@@ -44,4 +44,10 @@ TEST(QrSvg, IsOneSvgDocumentWithTheQuietZoneAndAnEscapedTitle) {
 }
 
 }  // namespace
+
+TEST(SvgText, EscapesWhatWouldBeMarkup) {
+  EXPECT_EQ(svg_text("0358-8221234"), "0358-8221234");
+  EXPECT_EQ(svg_text("a<b>&c"), "a&lt;b&gt;&amp;c");
+}
+
 }  // namespace warmcity::qr

@@ -184,17 +184,17 @@ inline void seed_team_member(store::Database& db, int64_t volunteer_id, int64_t 
 
 inline int64_t seed_volunteer(store::Database& db, const SeedVolunteer& v) {
   static int counter = 0;
-  // A unique placeholder number until the id is known (9 characters).
-  const std::string placeholder = v.volunteer_no.empty()
-                                      ? "T" + std::to_string(10'000'000 + (++counter % 9'000'000))
-                                      : v.volunteer_no;
+  // A unique provisional number until the id is known (9 characters).
+  const std::string provisional_no =
+      v.volunteer_no.empty() ? "T" + std::to_string(10'000'000 + (++counter % 9'000'000))
+                             : v.volunteer_no;
   const int64_t id = test_seed::insert_returning(
       db,
       "INSERT INTO volunteers (volunteer_no, user_id, name, phone, id_type, id_number, "
       "birth_date, gender, skills, trainings, insurance_until, public_name, status, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       [&](store::Statement& s) {
-        s.bind(1, placeholder).bind(2, v.user_id).bind(3, v.name).bind(4, v.phone);
+        s.bind(1, provisional_no).bind(2, v.user_id).bind(3, v.name).bind(4, v.phone);
         s.bind(5, v.id_type).bind(6, v.id_number).bind(7, v.birth_date).bind(8, v.gender);
         s.bind(9, v.skills).bind(10, v.trainings).bind(11, v.insurance_until);
         s.bind(12, int64_t{v.public_name ? 1 : 0}).bind(13, v.status);
