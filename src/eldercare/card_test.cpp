@@ -9,10 +9,10 @@
 
 #include "accounts/accounts.h"
 #include "eldercare/card_number.h"
-#include "eldercare/card_qr.h"
 #include "eldercare/card_svg.h"
 #include "eldercare/elder_service.h"
 #include "eldercare/eldercare.h"
+#include "qr/qr.h"
 #include "store/test_util.h"
 
 namespace warmcity::eldercare {
@@ -57,7 +57,7 @@ TEST(CardNumber, CheckDigitCatchesTyposAndSwaps) {
 }
 
 TEST(CardQr, DrawsTheModulesOfTheNumber) {
-  Result<QrPath> qr = qr_path("5729430181");
+  Result<qr::QrPath> qr = qr::qr_path("5729430181");
   ASSERT_TRUE(qr.ok());
   EXPECT_EQ(qr->modules, 21);  // version 1
   // The top-left finder pattern: a 7-module bar, then its sides.
