@@ -1,9 +1,11 @@
 // The shifts' JSON (shift_json.h).
 #include "volunteers/shift_json.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "accounts/resident_codes.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
 #include "http/problem.h"
@@ -87,6 +89,16 @@ Result<Attendance> read_attendance(const nlohmann::json& body) {
   return a;
 }
 
+Result<std::string> read_shift_cancel(const nlohmann::json& body) {
+  http::FieldReader in(body);
+  std::optional<std::string> reason = in.required_string("reason", 1, 200);
+  in.reject_unknown();
+  std::string trimmed(core::trim_blanks(reason.value_or("")));
+  if (reason && trimmed.empty()) in.fail("reason", "must not be blank");
+  if (!in.ok()) return in.status();
+  return trimmed;
+}
+
 ordered_json shift_public_json(const ShiftRow& s) {
   ordered_json j;
   j["id"] = s.id;
@@ -94,7 +106,7 @@ ordered_json shift_public_json(const ShiftRow& s) {
   j["starts_at"] = shift_clock_of(s.starts_at, s.date);
   j["ends_at"] = shift_clock_of(s.ends_at, s.date);
   j["capacity"] = s.capacity;
-  j["places_left"] = std::max<int64_t>(0, s.capacity - s.signed_up);
+  j["places_left"] = s.status == "active" ? std::max<int64_t>(0, s.capacity - s.signed_up) : 0;
   j["min_age"] = s.min_age;
   j["risky"] = s.risky;
   j["training"] = shift_opt(s.training);
@@ -116,15 +128,31 @@ ordered_json signup_json(const SignupRow& g) {
   return j;
 }
 
-ordered_json shift_view_json(const ShiftView& v) {
-  const ShiftRow& s = v.shift;
+ordered_json shift_line_json(const ShiftRow& s, bool with_code) {
   ordered_json j = shift_public_json(s);
   j["occurrence_id"] = s.occurrence_id;
   j["activity_id"] = s.activity_id;
+  j["organiser_org_id"] = s.organiser_org_id;
   j["date"] = s.date;
   j["team_id"] = shift_opt(s.team_org_id);
   j["status"] = s.status;
-  j["code"] = s.code;
+  j["signed_up"] = s.signed_up;
+  j["checked_in"] = s.checked_in;
+  j["cancel_reason"] = shift_opt(s.cancel_reason);
+  j["cancelled_by"] = shift_opt(s.cancelled_by);
+  j["cancelled_at"] = shift_opt_time(s.cancelled_at);
+  j["code"] = with_code ? ordered_json(s.code) : ordered_json();
+  return j;
+}
+
+ordered_json shift_cancelled_json(const ShiftCancelled& c) {
+  ordered_json j = shift_line_json(c.shift, true);
+  j["signups_cancelled"] = c.signups_cancelled;
+  return j;
+}
+
+ordered_json shift_view_json(const ShiftView& v) {
+  ordered_json j = shift_line_json(v.shift, true);
   ordered_json signups = ordered_json::array();
   for (const SignupRow& g : v.signups) signups.push_back(signup_json(g));
   j["signups"] = std::move(signups);

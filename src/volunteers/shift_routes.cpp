@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "activities/route_values.h"
+#include "core/time.h"
 #include "http/json_input.h"
 #include "volunteers/routes.h"
 #include "volunteers/shift_json.h"
@@ -121,6 +122,37 @@ void shift_confirm(ShiftService& service, http::Request& req, http::Reply reply)
   });
 }
 
+void shift_cancel(ShiftService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(shift_problem(Status::NotFound("no volunteer shift with that id")));
+  Result<nlohmann::json> doc = http::parse_json_object(req.body);
+  if (!doc.ok()) return reply(shift_problem(doc.status()));
+  Result<std::string> reason = read_shift_cancel(*doc);
+  if (!reason.ok()) return reply(shift_problem(reason.status()));
+  service.cancel_shift(*id, std::move(*reason), caller_of(req),
+                       [reply = std::move(reply)](Result<ShiftCancelled> c) {
+                         if (!c.ok()) return reply(shift_problem(c.status()));
+                         reply(shift_answer(shift_cancelled_json(*c)));
+                       });
+}
+
+// A team's shifts over ?from=&to= (shift_rules.h team_shift_period).
+void team_shift_list(ShiftService& service, http::Request& req, http::Reply reply) {
+  std::optional<int64_t> id = req.path_id("id");
+  if (!id) return reply(shift_problem(Status::NotFound("no such volunteer team")));
+  Result<DatePeriod> p =
+      team_shift_period(req.query_param("from"), req.query_param("to"), service.today());
+  if (!p.ok()) return reply(shift_problem(p.status()));
+  Result<std::vector<TeamShift>> list = service.team_shifts(*id, *p, caller_of(req));
+  if (!list.ok()) return reply(shift_problem(list.status()));
+  ordered_json items = ordered_json::array();
+  for (const TeamShift& s : *list) items.push_back(shift_line_json(s.shift, s.with_code));
+  reply(shift_answer({{"team_id", *id},
+                      {"from", core::format_date(p->from)},
+                      {"to", core::format_date(p->to)},
+                      {"items", std::move(items)}}));
+}
+
 }  // namespace
 
 void register_shift_routes(http::Router& router, const RouteContext& ctx) {
@@ -164,6 +196,14 @@ void register_shift_routes(http::Router& router, const RouteContext& ctx) {
   router.add(Method::kPost, "/api/v1/volunteer-shifts/{id}/confirm", staff, h(shift_confirm),
              {.body_limit = 4 * 1024,
               .summary = "Confirm every submitted ledger record of a shift (organiser staff)"});
+  router.add(Method::kPost, "/api/v1/volunteer-shifts/{id}/cancel", staff, h(shift_cancel),
+             {.body_limit = 4 * 1024,
+              .summary = "Cancel a shift that has not ended ({reason}; organiser staff): its "
+                         "sign-ups not checked in are cancelled with it; audited"});
+  router.add(Method::kGet, "/api/v1/volunteer-teams/{id}/shifts", staff, h(team_shift_list),
+             {.summary = "A team's shifts ?from&to (default today + 30 days, at most 92 days) "
+                         "with counts, no names (the team's admins, the staff of the "
+                         "organisation it belongs to)"});
 }
 
 }  // namespace warmcity::volunteers

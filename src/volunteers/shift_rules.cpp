@@ -52,6 +52,38 @@ std::string signup_refusal(const SignupVolunteer& v, const ShiftNeeds& s) {
   return "";
 }
 
+Result<DatePeriod> team_shift_period(const std::optional<std::string>& from,
+                                     const std::optional<std::string>& to, core::LocalDate today) {
+  std::vector<FieldError> errors;
+  DatePeriod p{today, today};
+  if (from) {
+    Result<core::LocalDate> d = core::parse_date(*from);
+    if (d.ok()) {
+      p.from = *d;
+    } else {
+      errors.push_back({"from", "a date YYYY-MM-DD"});
+    }
+  }
+  const int64_t first = core::days_from_civil(p.from);
+  p.to = core::civil_from_days(first + kTeamShiftDefaultDays);
+  if (to) {
+    Result<core::LocalDate> d = core::parse_date(*to);
+    if (!d.ok()) {
+      errors.push_back({"to", "a date YYYY-MM-DD"});
+    } else if (errors.empty()) {
+      const int64_t last = core::days_from_civil(*d);
+      if (last < first) {
+        errors.push_back({"to", "not before from"});
+      } else if (last - first >= kTeamShiftMaxDays) {
+        errors.push_back({"to", "at most 92 days from `from`, both included"});
+      }
+      p.to = *d;
+    }
+  }
+  if (!errors.empty()) return Status::Unprocessable("bad period", std::move(errors));
+  return p;
+}
+
 std::optional<int> parse_clock(std::string_view s) {
   if (s.size() != 5 || s[2] != ':') return std::nullopt;
   for (size_t i : {0, 1, 3, 4})

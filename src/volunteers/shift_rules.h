@@ -1,7 +1,8 @@
 // The rules of a volunteer shift that need no database (docs/volunteers.md
 // "Shifts"): the minutes a check-in and a check-out count, when check-in is
-// open, and whether a volunteer may sign up for a shift on its day. Pure
-// functions; the service (shift_service.h) reads the facts and applies them.
+// open, whether a volunteer may sign up for a shift on its day, and the dates
+// a team's shift list covers. Pure functions; the service (shift_service.h)
+// reads the facts and applies them.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "core/time.h"
 #include "volunteers/volunteer.h"
 
@@ -58,6 +60,23 @@ struct ShiftNeeds {
 // (risky and insurance missing or ending before the day), "no_training"
 // (the training missing or completed after the day); "" when they may.
 std::string signup_refusal(const SignupVolunteer& v, const ShiftNeeds& s);
+
+// The dates a team's shift list covers (GET /volunteer-teams/{id}/shifts),
+// both included.
+struct DatePeriod {
+  core::LocalDate from;
+  core::LocalDate to;
+};
+// Without `to`, the list runs this many days after `from`.
+constexpr int64_t kTeamShiftDefaultDays = 30;
+// At most this many days in all (a quarter: to ≤ from + 91).
+constexpr int64_t kTeamShiftMaxDays = 92;
+// `from` and `to` as the query gives them (nullopt: absent): `from` defaults
+// to `today`, `to` to `from` + 30 days. kUnprocessable naming `from` or `to`
+// when one is no date YYYY-MM-DD, `to` when it is before `from` or more than
+// 92 days in all.
+Result<DatePeriod> team_shift_period(const std::optional<std::string>& from,
+                                     const std::optional<std::string>& to, core::LocalDate today);
 
 // "HH:MM" (00:00–23:59) as minutes after midnight; nullopt otherwise.
 std::optional<int> parse_clock(std::string_view hh_mm);

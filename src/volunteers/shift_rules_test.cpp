@@ -1,6 +1,6 @@
 // The shift rules that need no database (shift_rules.h) and the counts'
 // pure parts (counts_store.h): hours, check-in window, sign-up refusals,
-// clock times, months and shared ranks.
+// clock times, a team's shift list's dates, months and shared ranks.
 #include "volunteers/shift_rules.h"
 
 #include <gtest/gtest.h>
@@ -120,6 +120,52 @@ TEST(ShiftClock, ReadsAndWritesHoursAndMinutes) {
   EXPECT_FALSE(parse_clock("09:60"));
   EXPECT_EQ(format_clock(570), "09:30");
   EXPECT_EQ(format_clock(1439), "23:59");
+}
+
+// The fields a refused period names.
+std::vector<std::string> period_fields(const Result<DatePeriod>& p) {
+  std::vector<std::string> out;
+  for (const FieldError& e : p.status().field_errors()) out.push_back(e.field);
+  return out;
+}
+
+TEST(TeamShiftPeriod, DefaultsToTodayAndThirtyDaysAfter) {
+  const core::LocalDate today{2026, 12, 7};
+  Result<DatePeriod> p = team_shift_period(std::nullopt, std::nullopt, today);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->from, today);
+  EXPECT_EQ(p->to, (core::LocalDate{2027, 1, 6}));
+  p = team_shift_period(std::string("2026-02-01"), std::nullopt, today);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->to, (core::LocalDate{2026, 3, 3}));
+  p = team_shift_period(std::nullopt, std::string("2026-12-07"), today);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->to, today);
+}
+
+TEST(TeamShiftPeriod, AtMostNinetyTwoDaysInAll) {
+  const core::LocalDate today{2026, 12, 7};
+  Result<DatePeriod> quarter =
+      team_shift_period(std::string("2026-07-01"), std::string("2026-09-30"), today);
+  ASSERT_TRUE(quarter.ok());
+  EXPECT_EQ(quarter->to, (core::LocalDate{2026, 9, 30}));
+  Result<DatePeriod> longer =
+      team_shift_period(std::string("2026-07-01"), std::string("2026-10-01"), today);
+  EXPECT_EQ(longer.status().code(), Code::kUnprocessable);
+  EXPECT_EQ(period_fields(longer), std::vector<std::string>{"to"});
+  EXPECT_EQ(
+      period_fields(team_shift_period(std::string("2026-07-02"), std::string("2026-07-01"), today)),
+      std::vector<std::string>{"to"});
+}
+
+TEST(TeamShiftPeriod, BadDatesNameTheirFields) {
+  const core::LocalDate today{2026, 12, 7};
+  EXPECT_EQ(period_fields(team_shift_period(std::string("2026-13-01"), std::nullopt, today)),
+            std::vector<std::string>{"from"});
+  EXPECT_EQ(period_fields(team_shift_period(std::nullopt, std::string("tomorrow"), today)),
+            std::vector<std::string>{"to"});
+  EXPECT_EQ(period_fields(team_shift_period(std::string("7/12/2026"), std::string(""), today)),
+            (std::vector<std::string>{"from", "to"}));
 }
 
 TEST(VolunteerCountsRules, MonthsAndSharedRanks) {

@@ -3,6 +3,7 @@
 #include "volunteers/shift_service.h"
 
 #include <memory>
+#include <set>
 #include <utility>
 
 #include "accounts/resident_codes.h"
@@ -10,6 +11,7 @@
 #include "activities/organiser_access.h"
 #include "core/time.h"
 #include "volunteers/shift_access.h"
+#include "volunteers/team_store.h"
 #include "volunteers/volunteer_access.h"
 
 namespace warmcity::volunteers {
@@ -69,6 +71,8 @@ ShiftService::ShiftService(store::Database& db, accounts::AuditLog& audit,
     : db_(db), audit_(audit), now_(std::move(now)) {}
 
 int64_t ShiftService::now() const { return now_ ? now_() : core::now_unix(); }
+
+core::LocalDate ShiftService::today() const { return core::local_date_of(now()); }
 
 void ShiftService::create(int64_t occurrence_id, NewShift f, Caller by, ShiftDone done) {
   auto out = std::make_shared<ShiftView>();
@@ -272,6 +276,76 @@ void ShiftService::confirm(int64_t shift_id, Caller by, std::function<void(Resul
         if (!s.ok()) return done(s);
         done(*out);
       });
+}
+
+void ShiftService::cancel_shift(int64_t shift_id, std::string reason, Caller by,
+                                ShiftCancelDone done) {
+  auto out = std::make_shared<ShiftCancelled>();
+  db_.submit(
+      [this, shift_id, reason = std::move(reason), by, out](store::Connection& c) -> Status {
+        Result<ShiftRow> s = shift_or_404(c, shift_id);
+        if (!s.ok()) return s.status();
+        if (Status st = activities::require_organiser(c, by, s->organiser_org_id); !st.ok())
+          return st;
+        if (s->status == "cancelled")
+          return Status::Conflict("cancelled: the shift is cancelled already");
+        const int64_t t = now();
+        if (t >= s->ends_at) return Status::Conflict("shift_over: the shift has ended");
+        if (Status st = cancel_shift_row(c, shift_id, reason, by.user_id, t); !st.ok()) return st;
+        Result<int64_t> n = cancel_open_signups(c, shift_id, t);
+        if (!n.ok()) return n.status();
+        Result<ShiftRow> fresh = shift_or_404(c, shift_id);
+        if (!fresh.ok()) return fresh.status();
+        out->shift = std::move(*fresh);
+        out->signups_cancelled = *n;
+        return audit_.append_job(accounts::audit_entry(
+            by, "volunteer_shift.cancel", "volunteer_shift", std::to_string(shift_id),
+            accounts::AuditDetail()
+                .add("occurrence_id", out->shift.occurrence_id)
+                .add("title", out->shift.title)
+                .add("date", out->shift.date)
+                .add("reason", reason)
+                .add("signups_cancelled", *n)
+                .str()))(c);
+      },
+      [out, done = std::move(done)](const Status& s) {
+        if (!s.ok()) return done(s);
+        done(std::move(*out));
+      });
+}
+
+Result<std::vector<TeamShift>> ShiftService::team_shifts(int64_t team_id, const DatePeriod& p,
+                                                         const Caller& by) {
+  store::Connection& c = db_.reader();
+  // The team's admins see every code; the parent's organiser staff the
+  // codes of the shifts they organise (as the staff's view would).
+  Status team_admin = require_team_admin(c, by, team_id);
+  if (!team_admin.ok() && team_admin.code() != Code::kPermissionDenied) return team_admin;
+  std::set<int64_t> organises;
+  if (!team_admin.ok()) {
+    Result<std::optional<TeamItem>> team = find_team(c, team_id);
+    if (!team.ok()) return team.status();
+    if (!*team) return Status::NotFound("no such volunteer team");
+    Result<std::vector<activities::Organiser>> mine = activities::organisers_of(c, by);
+    if (!mine.ok()) return mine.status();
+    for (const activities::Organiser& o : *mine) organises.insert(o.id);
+    if (!(*team)->parent || organises.count((*team)->parent->id) == 0)
+      return Status::PermissionDenied(
+          "only the team's admins and the staff of the organisation it belongs to may list its "
+          "shifts");
+  }
+  Result<std::vector<ShiftRow>> rows = shifts_of_team(
+      c, team_id, core::local_midnight_unix(p.from),
+      core::local_midnight_unix(core::civil_from_days(core::days_from_civil(p.to) + 1)),
+      kTeamShiftsMax);
+  if (!rows.ok()) return rows.status();
+  std::vector<TeamShift> out;
+  out.reserve(rows->size());
+  for (ShiftRow& s : *rows) {
+    const bool with_code = team_admin.ok() || organises.count(s.organiser_org_id) > 0;
+    out.push_back({std::move(s), with_code});
+  }
+  return out;
 }
 
 }  // namespace warmcity::volunteers

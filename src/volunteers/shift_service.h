@@ -1,13 +1,16 @@
 // ShiftService: volunteer shifts on activity occurrences, their sign-ups,
-// check-in and check-out, and the organiser's confirmation of the hours
+// check-in and check-out, the organiser's confirmation of the hours and
+// cancellation of a shift, and a team's list of its shifts
 // (docs/volunteers.md "Shifts"). HTTP-free.
 //
 // Who: organiser staff of the activity's organiser
-// (activities::require_organiser) make and confirm shifts; they and the
+// (activities::require_organiser) make, confirm and cancel shifts; they and the
 // shift's team admins (volunteer_access.h require_team_admin) keep its list
 // (the view with the code, sign-ups for volunteers, check-in and check-out
 // with an optional `at`); a volunteer (volunteer_of_user) signs up, cancels,
-// and checks in and out with the shift's code. Each write is one write job
+// and checks in and out with the shift's code. A team's shifts are listed to
+// its team admins and the organiser staff of the organisation it belongs to
+// (its parent, team_store.h). Each write is one write job
 // that checks who asks and the rules (shift_rules.h) on the rows as they are
 // now; the check-out writes the ledger record (ledger_write.h) in the same
 // job. The shift view is read in a write job too, audited
@@ -26,6 +29,7 @@
 #include "accounts/audit.h"
 #include "accounts/caller.h"
 #include "core/status.h"
+#include "core/time.h"
 #include "store/database.h"
 #include "volunteers/shift_store.h"
 
@@ -66,8 +70,25 @@ struct MySignup {
 // How many of their sign-ups a volunteer's own list shows (newest first).
 constexpr int64_t kMySignupsMax = 100;
 
+// One of a team's shifts as its list shows it; `with_code` when the caller
+// keeps that shift's list (shift_access.h), as the staff's view would show
+// them the code.
+struct TeamShift {
+  ShiftRow shift;
+  bool with_code = false;
+};
+// How many shifts a team's list shows at most.
+constexpr int64_t kTeamShiftsMax = 200;
+
+// A cancelled shift and how many open sign-ups its cancellation cancelled.
+struct ShiftCancelled {
+  ShiftRow shift;
+  int64_t signups_cancelled = 0;
+};
+
 using ShiftDone = std::function<void(Result<ShiftView>)>;
 using SignupDone = std::function<void(Result<SignupRow>)>;
+using ShiftCancelDone = std::function<void(Result<ShiftCancelled>)>;
 
 class ShiftService {
  public:
@@ -76,6 +97,8 @@ class ShiftService {
                std::function<int64_t()> now = nullptr);
 
   int64_t now() const;
+  // The district's date now.
+  core::LocalDate today() const;
 
   // 201: the shift view. kNotFound occurrence; kConflict
   // "occurrence_cancelled"; 422 team_id (no volunteer team), ends_at (not
@@ -111,6 +134,21 @@ class ShiftService {
 
   // Confirms every submitted record of the shift (organiser staff): how many.
   void confirm(int64_t shift_id, Caller by, std::function<void(Result<int64_t>)> done);
+  // Cancels the shift (organiser staff of the activity's organiser, admins;
+  // not the team's admins): status cancelled with `reason` (1–200, checked
+  // by the routes), who and when; in the same job its sign-ups not checked
+  // in are cancelled (those checked in stay, and check out as before).
+  // kConflict "cancelled" when it is already, "shift_over" when it has
+  // ended. Audited volunteer_shift.cancel.
+  void cancel_shift(int64_t shift_id, std::string reason, Caller by, ShiftCancelDone done);
+
+  // The team's shifts (team_id = the team) whose dates are in `p`, by date
+  // and start, at most kTeamShiftsMax, cancelled ones too; no names, so no
+  // audit (read on this thread's reader). Who: the team's admins and the
+  // organiser staff of the team's parent organisation; NotFound for an
+  // unknown team, Unauthenticated, PermissionDenied.
+  Result<std::vector<TeamShift>> team_shifts(int64_t team_id, const DatePeriod& p,
+                                             const Caller& by);
 
  private:
   store::Database& db_;

@@ -1,6 +1,7 @@
 // ShiftService (shift_service.h) on both engines: a shift on an occurrence,
 // sign-ups and their refusals, check-in and check-out by code and by staff,
-// the ledger record the check-out writes, the organiser's confirmation.
+// the ledger record the check-out writes, the organiser's confirmation, the
+// organiser's cancellation of a shift and a team's list of its shifts.
 #include "volunteers/shift_service.h"
 
 #include <gtest/gtest.h>
@@ -74,6 +75,16 @@ class ShiftServiceTest : public ::testing::Test {
   }
   Result<SignupRow> check_out(int64_t signup, Attendance a, const Caller& by) {
     return wait_for<SignupRow>([&](SignupDone d) { service_->check_out(signup, a, by, d); });
+  }
+  Result<ShiftCancelled> cancel_shift(int64_t shift, const Caller& by,
+                                      const std::string& reason = "暴雨预警") {
+    return wait_for<ShiftCancelled>(
+        [&](ShiftCancelDone d) { service_->cancel_shift(shift, reason, by, d); });
+  }
+  Result<std::vector<TeamShift>> team_shifts(const Caller& by, int64_t team = 0,
+                                             core::LocalDate from = {2026, 5, 29},
+                                             core::LocalDate to = {2026, 6, 28}) {
+    return service_->team_shifts(team ? team : team_, DatePeriod{from, to}, by);
   }
   int64_t volunteer_with(SeedVolunteer v) {
     v.team_id = team_;
@@ -257,6 +268,113 @@ TEST_F(ShiftServiceTest, CancelBeforeCheckInOnlyAndTheViewIsAudited) {
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ(service_->public_list(987654).status().code(), Code::kNotFound);
+}
+
+TEST_F(ShiftServiceTest, TheOrganiserCancelsAShiftAndItsOpenSignUps) {
+  const ShiftRow s = made_shift();
+  Result<SignupRow> mine = sign_up(s.id, std::nullopt, me());
+  Result<SignupRow> theirs = sign_up(s.id, volunteer_with({}), leader());
+  ASSERT_TRUE(mine.ok() && theirs.ok());
+  now_ = kNine + 10 * 60;
+  ASSERT_TRUE(check_in(theirs->id, {}, leader()).ok());
+  EXPECT_EQ(cancel_shift(s.id, leader()).status().code(),
+            Code::kPermissionDenied);  // team admins keep lists only
+  EXPECT_EQ(cancel_shift(s.id, caller_as(outsider_, "worker")).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(cancel_shift(987654, staff()).status().code(), Code::kNotFound);
+
+  Result<ShiftCancelled> c = cancel_shift(s.id, staff());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->signups_cancelled, 1);
+  EXPECT_EQ(c->shift.status, "cancelled");
+  EXPECT_EQ(c->shift.cancel_reason, "暴雨预警");
+  EXPECT_EQ(c->shift.cancelled_by, staff_);
+  EXPECT_EQ(c->shift.cancelled_at, now_);
+  EXPECT_EQ(c->shift.signed_up, 1);  // the one checked in keeps their place
+  EXPECT_EQ(c->shift.checked_in, 1);
+  const std::string g = "SELECT COUNT(*) FROM volunteer_signups WHERE id = ";
+  EXPECT_EQ(
+      count_of(*db_, g + std::to_string(mine->id) +
+                         " AND status = 'cancelled' AND cancelled_at = " + std::to_string(now_)),
+      1);
+  EXPECT_EQ(count_of(*db_, g + std::to_string(theirs->id) + " AND status = 'signed'"), 1);
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer_shift.cancel' AND "
+                     "subject_type = 'volunteer_shift' AND subject_id = '" +
+                         std::to_string(s.id) + "'"),
+            1);
+
+  EXPECT_EQ(code_of(sign_up(s.id, std::nullopt, me()).status()), "shift_cancelled");
+  EXPECT_EQ(code_of(cancel_shift(s.id, staff()).status()), "cancelled");
+  Result<std::vector<ShiftRow>> open = service_->public_list(occurrence_);
+  ASSERT_TRUE(open.ok());
+  EXPECT_TRUE(open->empty());
+  // The one checked in still checks out, and their hours are recorded.
+  now_ = kNine + 70 * 60;
+  Result<SignupRow> out = check_out(theirs->id, {}, staff());
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out->minutes, 60);
+  EXPECT_TRUE(out->record_id);
+}
+
+TEST_F(ShiftServiceTest, AShiftThatHasEndedIsNotCancelled) {
+  const ShiftRow s = made_shift();
+  now_ = kEleven;
+  EXPECT_EQ(code_of(cancel_shift(s.id, staff()).status()), "shift_over");
+  now_ = kEleven - 1;
+  EXPECT_TRUE(cancel_shift(s.id, caller_as(seed_user(*db_, "admin", "管理员"), "admin")).ok());
+}
+
+TEST_F(ShiftServiceTest, ATeamsShiftsForItsAdminsAndItsParentsStaff) {
+  seed_team_facts(*db_, team_, organiser_, "王建华", "0358-8221234");
+  const ShiftRow first = made_shift(3);
+  ASSERT_TRUE(sign_up(first.id, std::nullopt, me()).ok());
+  now_ = kNine;
+  Result<SignupRow> in = sign_up(first.id, volunteer_with({}), leader());
+  ASSERT_TRUE(in.ok());
+  ASSERT_TRUE(check_in(in->id, {}, leader()).ok());
+  NewShift no_team = shift_body();
+  no_team.team_id = std::nullopt;
+  ASSERT_TRUE(create(no_team, staff()).ok());
+  // Another organiser's activity, kept by the same team, on a later day.
+  const int64_t other_org = seed_organisation(*db_, "community", "别的居委会");
+  const int64_t other_staff = seed_user(*db_, "worker", "别的干部");
+  seed_membership(*db_, other_staff, other_org);
+  const int64_t later = seed_occurrence(*db_, other_org, "2026-06-02").occurrence_id;
+  Result<ShiftView> theirs = wait_for<ShiftView>([&](ShiftDone d) {
+    service_->create(later, shift_body(), caller_as(other_staff, "worker", {other_org}), d);
+  });
+  ASSERT_TRUE(theirs.ok()) << theirs.status().message();
+  ASSERT_TRUE(cancel_shift(theirs->shift.id, caller_as(other_staff, "worker", {other_org})).ok());
+
+  Result<std::vector<TeamShift>> led = team_shifts(leader());
+  ASSERT_TRUE(led.ok()) << led.status().message();
+  ASSERT_EQ(led->size(), 2u);
+  EXPECT_EQ((*led)[0].shift.id, first.id);
+  EXPECT_EQ((*led)[0].shift.signed_up, 2);
+  EXPECT_EQ((*led)[0].shift.checked_in, 1);
+  EXPECT_TRUE((*led)[0].with_code);
+  EXPECT_EQ((*led)[1].shift.id, theirs->shift.id);
+  EXPECT_EQ((*led)[1].shift.status, "cancelled");
+  EXPECT_TRUE((*led)[1].with_code);  // the team's admins keep its lists
+  // The parent's staff see the team's shifts, the code of their own only.
+  Result<std::vector<TeamShift>> parents = team_shifts(staff());
+  ASSERT_TRUE(parents.ok()) << parents.status().message();
+  ASSERT_EQ(parents->size(), 2u);
+  EXPECT_TRUE((*parents)[0].with_code);
+  EXPECT_FALSE((*parents)[1].with_code);
+  // The period: from and to both included.
+  EXPECT_EQ(team_shifts(leader(), 0, {2026, 5, 31}, {2026, 6, 2})->size(), 1u);
+  EXPECT_EQ(team_shifts(leader(), 0, {2026, 5, 30}, {2026, 5, 30})->size(), 1u);
+  EXPECT_TRUE(team_shifts(leader(), 0, {2026, 5, 31}, {2026, 6, 1})->empty());
+
+  EXPECT_EQ(team_shifts(caller_as(other_staff, "worker", {other_org})).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(team_shifts(caller_as(outsider_, "worker")).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(team_shifts(me()).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(team_shifts(anonymous_caller()).status().code(), Code::kUnauthenticated);
+  EXPECT_EQ(team_shifts(leader(), 987654).status().code(), Code::kNotFound);
+  EXPECT_EQ(team_shifts(leader(), organiser_).status().code(), Code::kNotFound);  // no team
 }
 
 }  // namespace

@@ -11,7 +11,10 @@ const char* const kShiftSelect =
     "SELECT s.id, s.occurrence_id, s.title, s.starts_at, s.ends_at, s.capacity, s.min_age, "
     "s.risky, s.training, s.team_org_id, s.code, s.status, s.created_by, s.created_at, "
     "o.local_date, o.status, a.id, a.organiser_org_id, a.status, "
-    "(SELECT COUNT(*) FROM volunteer_signups g WHERE g.shift_id = s.id AND g.status = 'signed') "
+    "(SELECT COUNT(*) FROM volunteer_signups g WHERE g.shift_id = s.id AND g.status = 'signed'), "
+    "(SELECT COUNT(*) FROM volunteer_signups g WHERE g.shift_id = s.id AND g.status = 'signed' "
+    "AND g.checked_in_at IS NOT NULL), "
+    "s.cancel_reason, s.cancelled_by, s.cancelled_at "
     "FROM volunteer_shifts s JOIN activity_occurrences o ON o.id = s.occurrence_id "
     "JOIN activities a ON a.id = o.activity_id ";
 
@@ -37,6 +40,10 @@ ShiftRow read_shift_row(const store::Statement& s) {
   r.organiser_org_id = s.column_int64(17);
   r.activity_status = s.column_text(18);
   r.signed_up = s.column_int64(19);
+  r.checked_in = s.column_int64(20);
+  r.cancel_reason = s.column_text_opt(21);
+  r.cancelled_by = s.column_int64_opt(22);
+  r.cancelled_at = s.column_int64_opt(23);
   return r;
 }
 
@@ -96,6 +103,17 @@ Result<std::vector<ShiftRow>> shifts_of_occurrence(store::Connection& c, int64_t
   return store::collect<ShiftRow>(*s, read_shift_row);
 }
 
+Result<std::vector<ShiftRow>> shifts_of_team(store::Connection& c, int64_t team_org_id,
+                                             int64_t from, int64_t until, int64_t limit) {
+  Result<store::Statement> s =
+      c.prepare(std::string(kShiftSelect) +
+                "WHERE s.team_org_id = ? AND s.starts_at >= ? AND s.starts_at < ? "
+                "ORDER BY s.starts_at, s.id LIMIT ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, team_org_id).bind(2, from).bind(3, until).bind(4, limit);
+  return store::collect<ShiftRow>(*s, read_shift_row);
+}
+
 Result<int64_t> insert_shift(store::Connection& c, const ShiftRow& r) {
   Result<store::Statement> s = c.prepare(
       "INSERT INTO volunteer_shifts (occurrence_id, title, starts_at, ends_at, capacity, min_age, "
@@ -115,6 +133,15 @@ Result<int64_t> insert_shift(store::Connection& c, const ShiftRow& r) {
   s->bind(11, r.created_by);
   s->bind(12, r.created_at);
   return s->returning_id();
+}
+
+Status cancel_shift_row(store::Connection& c, int64_t id, const std::string& reason, int64_t by,
+                        int64_t at) {
+  return shift_store_update(
+      c,
+      "UPDATE volunteer_shifts SET status = 'cancelled', cancel_reason = ?, cancelled_by = ?, "
+      "cancelled_at = ? WHERE id = ? AND status = 'active'",
+      [&](store::Statement& s) { s.bind(1, reason).bind(2, by).bind(3, at).bind(4, id); });
 }
 
 Result<std::optional<SignupRow>> load_signup(store::Connection& c, int64_t id) {
@@ -172,6 +199,16 @@ Status cancel_signup_row(store::Connection& c, int64_t id, int64_t at) {
   return shift_store_update(
       c, "UPDATE volunteer_signups SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
       [&](store::Statement& s) { s.bind(1, at).bind(2, id); });
+}
+
+Result<int64_t> cancel_open_signups(store::Connection& c, int64_t shift_id, int64_t at) {
+  Status s =
+      shift_store_update(c,
+                         "UPDATE volunteer_signups SET status = 'cancelled', cancelled_at = ? "
+                         "WHERE shift_id = ? AND status = 'signed' AND checked_in_at IS NULL",
+                         [&](store::Statement& q) { q.bind(1, at).bind(2, shift_id); });
+  if (!s.ok()) return s;
+  return static_cast<int64_t>(c.changes());
 }
 
 Status set_checked_in(store::Connection& c, int64_t id, int64_t at, std::optional<int64_t> by) {

@@ -32,13 +32,18 @@ struct ShiftRow {
   std::string status;  // active | cancelled
   int64_t created_by = 0;
   int64_t created_at = 0;
+  // A cancelled shift's: why, by whom, when (all nullopt while active).
+  std::optional<std::string> cancel_reason;
+  std::optional<int64_t> cancelled_by;
+  std::optional<int64_t> cancelled_at;
   // Joined.
   std::string date;  // the occurrence's local date
   std::string occurrence_status;
   int64_t activity_id = 0;
   int64_t organiser_org_id = 0;
   std::string activity_status;
-  int64_t signed_up = 0;  // sign-ups with status signed
+  int64_t signed_up = 0;   // sign-ups with status signed
+  int64_t checked_in = 0;  // of those, the ones checked in
 };
 
 // A sign-up with its volunteer's number and name.
@@ -66,8 +71,15 @@ struct SignupRow {
 Result<std::optional<ShiftRow>> load_shift(store::Connection& c, int64_t id);
 // The occurrence's shifts, by start then id.
 Result<std::vector<ShiftRow>> shifts_of_occurrence(store::Connection& c, int64_t occurrence_id);
+// The team's shifts starting in [from, until) (unix seconds), cancelled ones
+// too, by start then id, at most `limit`.
+Result<std::vector<ShiftRow>> shifts_of_team(store::Connection& c, int64_t team_org_id,
+                                             int64_t from, int64_t until, int64_t limit);
 // Inserts the row's own columns (id, joined fields ignored); its id.
 Result<int64_t> insert_shift(store::Connection& c, const ShiftRow& s);
+// Marks an active shift cancelled with why, by whom and when.
+Status cancel_shift_row(store::Connection& c, int64_t id, const std::string& reason, int64_t by,
+                        int64_t at);
 
 // nullopt when there is no such sign-up.
 Result<std::optional<SignupRow>> load_signup(store::Connection& c, int64_t id);
@@ -81,6 +93,8 @@ Result<bool> is_signed_up(store::Connection& c, int64_t shift_id, int64_t volunt
 Result<int64_t> insert_signup(store::Connection& c, int64_t shift_id, int64_t volunteer_id,
                               int64_t by, int64_t at);
 Status cancel_signup_row(store::Connection& c, int64_t id, int64_t at);
+// Cancels the shift's signed sign-ups that have not checked in; how many.
+Result<int64_t> cancel_open_signups(store::Connection& c, int64_t shift_id, int64_t at);
 Status set_checked_in(store::Connection& c, int64_t id, int64_t at, std::optional<int64_t> by);
 Status set_checked_out(store::Connection& c, int64_t id, int64_t at, std::optional<int64_t> by,
                        int64_t minutes, int64_t record_id);

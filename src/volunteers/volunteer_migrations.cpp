@@ -22,7 +22,8 @@
 //   team_org_id (the team that runs it, or null), code: the six digits read
 //   out or shown at the place to check in and out with (a place code shown
 //   to the organiser again and again, so kept as it is, not hashed), status
-//   active | cancelled.
+//   active | cancelled; a cancelled shift's cancel_reason, cancelled_by and
+//   cancelled_at (migration 2).
 // volunteer_signups: a volunteer on a shift: status signed | cancelled, who
 //   signed them up and when, the check-in and check-out (when; by: the staff
 //   member's user id, null when the volunteer used the code), code_failures,
@@ -259,7 +260,14 @@ std::vector<store::Migration> volunteer_migrations() {
     CREATE INDEX volunteer_certificates_volunteer ON volunteer_certificates (volunteer_id, id);
     CREATE INDEX volunteer_certificates_team ON volunteer_certificates (team_org_id, id);
   )SQL",
-           {"volunteer_outcome_kinds"}}};
+           {"volunteer_outcome_kinds"}},
+          // A shift cancelled by the organiser's staff: why (1–200, checked by
+          // the service), by whom and when; all null while it is active.
+          {"volunteers", 2, R"SQL(
+    ALTER TABLE volunteer_shifts ADD COLUMN cancel_reason TEXT;
+    ALTER TABLE volunteer_shifts ADD COLUMN cancelled_by BIGINT;
+    ALTER TABLE volunteer_shifts ADD COLUMN cancelled_at BIGINT;
+  )SQL"}};
 }
 
 }  // namespace warmcity::volunteers
