@@ -11,7 +11,10 @@
 // (malformed JSON, wrong types, unknown fields, an oversize body, unknown
 // ids, an end before the start, a negative or too fine outcome); who may
 // (another team's leader, a resident, anonymous); the audited shift view;
-// outcome kinds and an occurrence's outcomes; the month's counts after.
+// outcome kinds and an occurrence's outcomes; the month's counts after; a
+// team's shifts between two dates (no names, not audited) and the
+// organiser's cancellation of a shift with its open sign-ups (409 cancelled,
+// shift_over, shift_cancelled; 422 reason, from, to).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVolunteerWorld, assertProblem, API } from './lib/volunteer_world.mjs';
@@ -204,4 +207,91 @@ test('outcome kinds (admins) and an occurrence\'s outcomes in tenths, refused wh
   assert.deepEqual(counts.teams.find((t) => t.id === w.team.id).outcomes, { ads_removed: 100, rubbish_m3: 10.5 });
   assert.deepEqual(counts.communities.find((c) => c.id === w.community.sty).outcomes, { ads_removed: 100, rubbish_m3: 10.5, sewage_spots: 2 });
   assert.ok(counts.outcome_kinds.some((k) => k.code === 'rubbish_m3' && k.unit === '立方米'));
+});
+
+test('a team\'s shifts between two dates, and the organiser cancels one with its open sign-ups', async () => {
+  const staff = w.organiser.staff;
+  const TEAM_SHIFTS = `${API}/volunteer-teams/${w.team.id}/shifts`;
+  const morning = await w.api('POST', shiftsOf(w.occurrence.today), shiftBody({ title: '楼道清扫', starts_at: '10:00', ends_at: '12:00', capacity: 3 }), 201, staff);
+  const saturday = await w.api('POST', shiftsOf(w.occurrence.future), shiftBody({ title: '周末清扫', starts_at: '09:00', ends_at: '11:00' }), 201, staff);
+  const noTeam = await w.api('POST', shiftsOf(w.occurrence.today), shiftBody({ title: '无队岗位', team_id: undefined }), 201, staff);
+  const over = await w.api('POST', shiftsOf(w.occurrence.today), shiftBody({ title: '早班', starts_at: '07:00', ends_at: '08:00' }), 201, staff);
+  const mine = await w.api('POST', `${SHIFT(morning.id)}/signups`, {}, 201, w.person);
+  const second = await w.newVolunteer(w.team, { name: '王五' });
+  const theirs = await w.api('POST', `${SHIFT(morning.id)}/signups`, { volunteer_id: second.id }, 201, w.team.leader);
+  await w.api('POST', `${SIGNUP(theirs.id)}/check-in`, {}, 200, w.team.leader);
+
+  // The leader's list: today + 30 days by default, by date and start, counts and no names.
+  const audited = () => w.count("SELECT COUNT(*) FROM audit_log WHERE action = 'personal_data.read'");
+  const readsBefore = audited();
+  const led = await w.api('GET', TEAM_SHIFTS, undefined, 200, w.team.leader);
+  assert.deepEqual([led.team_id, led.from, led.to], [w.team.id, '2026-12-07', '2027-01-06']);
+  const keys = (s) => `${s.date} ${s.starts_at} ${String(s.id).padStart(9, '0')}`;
+  assert.deepEqual(led.items.map(keys), led.items.map(keys).sort());
+  const ids = led.items.map((s) => s.id);
+  assert.ok(ids.includes(morning.id) && ids.includes(saturday.id) && ids.includes(over.id));
+  assert.ok(!ids.includes(noTeam.id), 'a shift of no team is not the team\'s');
+  const line = led.items.find((s) => s.id === morning.id);
+  assert.deepEqual(Object.keys(line).sort(), ['activity_id', 'cancel_reason', 'cancelled_at', 'cancelled_by', 'capacity', 'checked_in',
+    'code', 'date', 'ends_at', 'id', 'min_age', 'occurrence_id', 'organiser_org_id', 'places_left', 'risky', 'signed_up', 'starts_at',
+    'status', 'team_id', 'title', 'training']);
+  assert.deepEqual([line.signed_up, line.checked_in, line.places_left, line.code, line.status, line.team_id, line.date],
+    [2, 1, 1, morning.code, 'active', w.team.id, '2026-12-07']);
+  assert.ok(!JSON.stringify(led).includes('王五') && !JSON.stringify(led).includes('张三'), 'no names in the team\'s list');
+  assert.equal(audited(), readsBefore, 'no personal data read, no audit');
+  // The staff of the organisation the team belongs to (生态园社区) see it, with their shifts' codes.
+  const parents = await w.api('GET', TEAM_SHIFTS, undefined, 200, staff);
+  assert.equal(parents.items.find((s) => s.id === morning.id).code, morning.code);
+  // The dates: both included; bad ones named.
+  const sat = await w.api('GET', `${TEAM_SHIFTS}?from=2026-12-12&to=2026-12-12`, undefined, 200, w.team.leader);
+  assert.ok(sat.items.every((s) => s.date === '2026-12-12') && sat.items.some((s) => s.id === saturday.id));
+  assert.deepEqual((await w.api('GET', `${TEAM_SHIFTS}?from=2026-12-13`, undefined, 200, w.team.leader)).items, []);
+  assert.equal((await w.api('GET', `${TEAM_SHIFTS}?from=2026-12-07&to=2027-03-08`, undefined, 200, w.team.leader)).to, '2027-03-08');
+  assertProblem(await w.send('GET', `${TEAM_SHIFTS}?from=2026-12-07&to=2027-03-09`, undefined, w.team.leader), 422, { field: 'to' });
+  assertProblem(await w.send('GET', `${TEAM_SHIFTS}?from=2026-12-08&to=2026-12-07`, undefined, w.team.leader), 422, { field: 'to' });
+  assertProblem(await w.send('GET', `${TEAM_SHIFTS}?from=2026-13-01`, undefined, w.team.leader), 422, { field: 'from' });
+  assertProblem(await w.send('GET', `${TEAM_SHIFTS}?to=soon`, undefined, w.team.leader), 422, { field: 'to' });
+  // Who may: not another team's leader nor another community's, not a resident, not anonymous.
+  assertProblem(await w.send('GET', TEAM_SHIFTS, undefined, w.team2.leader), 403);
+  assertProblem(await w.send('GET', `${API}/volunteer-teams/${w.team2.id}/shifts`, undefined, staff), 403);
+  assertProblem(await w.send('GET', TEAM_SHIFTS, undefined, w.resident), 403);
+  assertProblem(await w.send('GET', TEAM_SHIFTS, undefined, null), 401);
+  assertProblem(await w.send('GET', `${API}/volunteer-teams/987654321/shifts`, undefined, w.admin), 404);
+  assertProblem(await w.send('GET', `${API}/volunteer-teams/${w.organiser.id}/shifts`, undefined, w.admin), 404);
+
+  // The cancellation: the organiser's staff only, with a reason.
+  const CANCEL = (id) => `${SHIFT(id)}/cancel`;
+  const why = { reason: '暴雨预警，活动改期' };
+  assertProblem(await w.send('POST', CANCEL(morning.id), why, w.team.leader), 403);
+  assertProblem(await w.send('POST', CANCEL(morning.id), why, w.team2.leader), 403);
+  assertProblem(await w.send('POST', CANCEL(morning.id), why, w.resident), 403);
+  assertProblem(await w.send('POST', CANCEL(morning.id), why, null), 401);
+  assertProblem(await w.send('POST', CANCEL(987654321), why, staff), 404);
+  const raw = await w.srv.fetch(CANCEL(morning.id), { method: 'POST', token: staff.token, body: '{"reason":', headers: { 'content-type': 'application/json' } });
+  assertProblem(raw, 400);
+  for (const bad of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(201) }, { reason: 7 }]) {
+    assertProblem(await w.send('POST', CANCEL(morning.id), bad, staff), 422, { field: 'reason' });
+  }
+  assertProblem(await w.send('POST', CANCEL(morning.id), { ...why, notify: true }, staff), 422, { field: 'notify' });
+  const cancelled = await w.api('POST', CANCEL(morning.id), why, 200, staff);
+  assert.deepEqual([cancelled.status, cancelled.cancel_reason, cancelled.cancelled_by, cancelled.signups_cancelled, cancelled.signed_up,
+    cancelled.checked_in, cancelled.places_left, cancelled.code], ['cancelled', '暴雨预警，活动改期', staff.user.id, 1, 1, 1, 0, morning.code]);
+  assert.match(cancelled.cancelled_at, /^2026-12-07T09:.*\+08:00$/);
+  assert.equal(cancelled.signups, undefined, 'no names in the answer');
+  assert.equal(w.count(`SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer_shift.cancel' AND subject_id = '${morning.id}'`), 1);
+  assertProblem(await w.send('POST', CANCEL(morning.id), why, staff), 409, { code: 'cancelled' });
+  assertProblem(await w.send('POST', `${SHIFT(morning.id)}/signups`, {}, w.person), 409, { code: 'shift_cancelled' });
+  // The open sign-up is cancelled; the one checked in stays and checks out with its record.
+  const own = await w.api('GET', `${API}/me/volunteer/signups`, undefined, 200, w.person);
+  assert.deepEqual([own.items.find((g) => g.id === mine.id).status, own.items.find((g) => g.id === mine.id).shift.status], ['cancelled', 'cancelled']);
+  const out = await w.api('POST', `${SIGNUP(theirs.id)}/check-out`, {}, 200, w.team.leader);
+  assert.ok(out.record_id);
+  assert.ok(!(await w.api('GET', shiftsOf(w.occurrence.today), undefined, 200, null)).items.some((s) => s.id === morning.id));
+  const view = await w.api('GET', SHIFT(morning.id), undefined, 200, w.team.leader);
+  assert.deepEqual([view.status, view.cancel_reason], ['cancelled', '暴雨预警，活动改期']);
+  const after = (await w.api('GET', TEAM_SHIFTS, undefined, 200, w.team.leader)).items.find((s) => s.id === morning.id);
+  assert.deepEqual([after.status, after.cancel_reason, after.signed_up, after.checked_in], ['cancelled', '暴雨预警，活动改期', 1, 1]);
+  // A shift that has ended is not cancelled; admins cancel any other.
+  assertProblem(await w.send('POST', CANCEL(over.id), why, staff), 409, { code: 'shift_over' });
+  assert.equal((await w.api('POST', CANCEL(saturday.id), { reason: '场地占用' }, 200, w.admin)).signups_cancelled, 0);
 });
