@@ -13,7 +13,10 @@
 // volunteer with an account is `resident2`'s (made once by SQL, or the one
 // already linked to that account): they sign up, cancel and use the code;
 // every other caller is no volunteer (403 not_a_volunteer). Shifts and
-// sign-ups are made fresh by the admin over the API for every write.
+// sign-ups are made fresh by the admin over the API for every write. A
+// team's shifts: 矩阵生态园志愿队 (made once by SQL) belongs to 生态园社区, so
+// `workerSty` (the staff of the organisation it belongs to) and admins list
+// them; it has no member, so no other team admin.
 const NOT_STY_STAFF = {
   worker: 403, workerBh: 403, workerStyGrid: 403, workerHw: 403, workerHwGrid: 403, volunteer: 403,
   keeper: 403, keeperB: 403, department: 403, departmentB: 403, publisher: 403,
@@ -72,6 +75,17 @@ const freshSignup = async (w, checkedIn = false) => {
   return { shift, signup };
 };
 const month = () => districtDate(Math.floor(Date.now() / 1000)).slice(0, 7);
+// 矩阵生态园志愿队, a team of 生态园社区 (made once, by SQL), with one shift of
+// today's occurrence (made once, by the admin): its id.
+const styTeam = async (w) => {
+  if (!w.styTeam) {
+    sqlw(w, "INSERT INTO organisations (kind, name, created_at) VALUES ('volunteer_team', '矩阵生态园志愿队', 0);");
+    w.styTeam = Number(w.srv.sql("SELECT MAX(id) FROM organisations WHERE kind = 'volunteer_team' AND name = '矩阵生态园志愿队';"));
+    sqlw(w, `INSERT INTO volunteer_teams (org_id, parent_org_id, updated_at) VALUES (${w.styTeam}, ${w.org.sty}, 0);`);
+    await w.api('POST', `/api/v1/activity-occurrences/${shiftOccurrence(w)}/shifts`, { ...shiftBody(w), team_id: w.styTeam }, 201);
+  }
+  return w.styTeam;
+};
 
 export const VOLUNTEER_SHIFTS_ROUTES = {
   // shifts
@@ -156,6 +170,20 @@ export const VOLUNTEER_SHIFTS_ROUTES = {
   'POST /api/v1/volunteer-shifts/{id}/confirm': [
     { name: 'the world\'s shift', prep: async (w) => ({ path: `/api/v1/volunteer-shifts/${(await worldShift(w)).id}/confirm`, json: {} }), ok: 200, expect: NOT_STY_STAFF },
     { name: 'an unknown shift', prep: () => ({ path: '/api/v1/volunteer-shifts/987654321/confirm', json: {} }), ok: 404 },
+  ],
+  'POST /api/v1/volunteer-shifts/{id}/cancel': [
+    {
+      name: 'a fresh shift of 生态园社区',
+      prep: async (w) => ({ path: `/api/v1/volunteer-shifts/${(await freshShift(w)).id}/cancel`, json: { reason: '矩阵取消' } }),
+      ok: 200,
+      expect: NOT_STY_STAFF,
+    },
+    { name: 'an unknown shift', prep: () => ({ path: '/api/v1/volunteer-shifts/987654321/cancel', json: { reason: '矩阵取消' } }), ok: 404 },
+  ],
+  'GET /api/v1/volunteer-teams/{id}/shifts': [
+    { name: 'a team of 生态园社区', prep: async (w) => ({ path: `/api/v1/volunteer-teams/${await styTeam(w)}/shifts` }), ok: 200, expect: NOT_STY_STAFF },
+    { name: 'a bad date', prep: async (w) => ({ path: `/api/v1/volunteer-teams/${await styTeam(w)}/shifts?from=2026-13-01` }), ok: 422 },
+    { name: 'an unknown team', prep: () => ({ path: '/api/v1/volunteer-teams/987654321/shifts' }), ok: 404 },
   ],
 
   // outcomes (kinds: admins only, by the route's roles)
