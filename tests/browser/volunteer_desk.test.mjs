@@ -18,7 +18,11 @@
 // page; a reissue supersedes; a certificate issued directly; a period with
 // no hours refused in words. The organiser's outcomes, a record confirmed, a
 // dispute answered with a correction. The other team's leader sees his own
-// team only and lets 赵建国 leave it. Axe on each; screenshots.
+// team only and lets 赵建国 leave it. The team's shifts on the desk: the
+// leader cancels one of his team's activity with a reason (nothing sent
+// without it; its sign-up cancelled with it; a refusal in words), and the
+// staff of 西关社区 cancel theirs from the organisers' desk. Axe on each;
+// screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
@@ -427,6 +431,80 @@ test('a resident is turned away; the other team\'s leader sees only his own team
   await resident.locator('#vdesk-no-team').waitFor();
   assert.match(await resident.locator('#vdesk-no-team').textContent(), /工作人员的页面/);
   await resident.close();
+});
+
+test('the team\'s shifts: the organiser cancels one with a reason, its sign-up with it; a refusal in words; the community\'s staff cancel theirs', async () => {
+  const weekend = (await call(admin, 'POST', '/activities', { organiser_org_id: team.id, title: '周末清扫', address: '凤山路与永宁路口',
+    capacity: 20, first_date: '2026-12-12', start_time: '09:00', duration_minutes: 120, repeat: 'none' }, 201)).occurrences[0];
+  const newShift = (who, occ, title) => call(who, 'POST', `/activity-occurrences/${occ.id}/shifts`,
+    { title, starts_at: '09:00', ends_at: '11:00', capacity: 4, team_id: team.id }, 201);
+  const sweep = await newShift(leader, weekend, '周末清扫');
+  const gone = await newShift(leader, weekend, '周末宣传');
+  const wang = (await roster()).find((v) => v.name === '王秀兰');
+  await call(leader, 'POST', `/volunteer-shifts/${sweep.id}/signups`, { volunteer_id: wang.id }, 201);
+  // 西关社区's own activity, run by the team: the leader keeps its list but does not organise it.
+  const theirs = (await call(admin, 'POST', '/activities', { organiser_org_id: team.parent.id, title: '垃圾分类宣传', address: '西关广场',
+    capacity: 20, first_date: '2026-12-13', start_time: '09:00', duration_minutes: 120, repeat: 'none' }, 201)).occurrences[0];
+  const community = await newShift(admin, theirs, '垃圾分类宣传');
+
+  const page = await signedIn(LEADER);
+  const writes = watchWrites(page);
+  await page.goto(srv.url + '/#/staff/volunteers');
+  const item = page.locator(`#vteam-shift-${sweep.id}`);
+  await item.waitFor();
+  assert.match(await page.locator(`#vteam-${team.id}-note`).textContent(), /2026-12-07 至 2027-01-06/);
+  assert.match(await item.textContent(), /2026-12-12 09:00–11:00 周末清扫.*名额 4，已报名 1 人，已签到 0 人/);
+  assert.ok(!(await page.locator(`#vteam-${team.id}`).textContent()).includes('王秀兰'), 'no names');
+  assert.equal(await page.locator(`#vteam-cancel-${community.id}`).count(), 0, 'not his to cancel');
+  assert.equal(await page.locator(`#vteam-open-${community.id}`).count(), 1, 'but he keeps its list');
+
+  // Nothing is sent without a reason.
+  await page.locator(`#vteam-cancel-${sweep.id}`).click();
+  await page.locator(`#vteam-cancel-go-${sweep.id}`).click();
+  const reasonError = page.locator(`#vteam-cancel-form-${sweep.id} [data-for="reason"] .field-error`);
+  await reasonError.waitFor();
+  assert.equal(await reasonError.textContent(), '请填写取消原因（1–200个字）。');
+  assert.equal(writes.length, 0, 'nothing sent');
+  await assertAccessible(page, 'the team\'s shifts with the cancel form');
+  await page.locator(`#vteam-reason-${sweep.id}`).fill('  下雨改期 ');
+  await page.locator(`#vteam-cancel-go-${sweep.id}`).click();
+  await page.locator(`#vteam-${team.id}-status`, { hasText: '已取消岗位“周末清扫”，1 人的报名一并取消。' }).waitFor();
+  await page.locator(`#vteam-shift-${sweep.id}[data-status="cancelled"]`).waitFor();
+  assert.match(await page.locator(`#vteam-shift-${sweep.id}`).textContent(), /已取消：下雨改期/);
+  assert.equal(await page.locator(`#vteam-cancel-${sweep.id}`).count(), 0);
+  assert.deepEqual(writes.map((x) => [x.method, x.path, JSON.parse(x.body)]),
+    [['POST', `/api/v1/volunteer-shifts/${sweep.id}/cancel`, { reason: '下雨改期' }]]);
+  const view = await call(leader, 'GET', `/volunteer-shifts/${sweep.id}`, undefined, 200);
+  assert.deepEqual([view.status, view.cancel_reason, view.signups.map((g) => g.status)], ['cancelled', '下雨改期', ['cancelled']]);
+  await shot(page, 'volunteer-team-shifts', true);
+
+  // Cancelled meanwhile by someone else: the refusal in words.
+  await call(admin, 'POST', `/volunteer-shifts/${gone.id}/cancel`, { reason: '重复设置' }, 200);
+  await page.locator(`#vteam-cancel-${gone.id}`).click();
+  await page.locator(`#vteam-reason-${gone.id}`).fill('重复设置');
+  await page.locator(`#vteam-cancel-go-${gone.id}`).click();
+  await page.locator(`#vteam-cancel-form-${gone.id} .error`, { hasText: '已经取消过了。' }).waitFor();
+  await page.close();
+
+  // 西关社区's worker: the team belongs to his community, so its shifts are on the organisers' desk.
+  await person({ username: 'xiguan.worker', password: 'xiguan-pass-1', display_name: '西关网格员', role: 'worker' }, [team.parent.id]);
+  const worker = await signedIn({ username: 'xiguan.worker', password: 'xiguan-pass-1' });
+  await worker.goto(srv.url + `/#/staff/volunteer-shifts?org=${team.parent.id}`);
+  await worker.locator(`#vteam-shift-${community.id}`).waitFor();
+  assert.equal(await worker.locator(`#vteam-cancel-${sweep.id}`).count(), 0, 'cancelled already');
+  assert.equal(await worker.locator(`#vteam-open-${sweep.id}`).count(), 0, 'not his list: no code, no link');
+  await worker.locator(`#vteam-cancel-${community.id}`).click();
+  await worker.locator(`#vteam-reason-${community.id}`).fill('场地另有安排');
+  await worker.locator(`#vteam-cancel-go-${community.id}`).click();
+  await worker.locator(`#vteam-${team.id}-status`, { hasText: '已取消岗位“垃圾分类宣传”，0 人的报名一并取消。' }).waitFor();
+  await assertAccessible(worker, 'the organisers\' desk with the team\'s shifts');
+  await worker.close();
+
+  // Both languages say the team's shifts.
+  const { MESSAGES } = await import('../../web/js/messages.js');
+  const keys = (lang) => Object.keys(MESSAGES[lang]).filter((k) => k.startsWith('vteam.')).sort();
+  assert.deepEqual(keys('en'), keys('zh-CN'));
+  assert.ok(keys('en').length >= 10);
 });
 
 // The form's checks are the contract's (js/volunteer_desk_model.js, no browser).

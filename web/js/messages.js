@@ -10,7 +10,8 @@
 // printable certificate and its public verification (*-volunteers.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
 // filled by t(). A key missing in English falls back to Chinese (the
-// volunteer desk's staff messages, *-volunteer-staff.js, are Chinese only).
+// volunteer desk's staff messages, *-volunteer-staff.js, are Chinese only
+// but for a team's shifts).
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
 import zhCNCare from './messages/zh-CN-care.js';
@@ -32,8 +33,9 @@ import enActivityDesk from './messages/en-activitydesk.js';
 import enClinics from './messages/en-clinics.js';
 import enAfterschool from './messages/en-afterschool.js';
 import enVolunteers from './messages/en-volunteers.js';
+import enVolunteerStaff from './messages/en-volunteer-staff.js';
 
 export const MESSAGES = {
   'zh-CN': { ...zhCN, ...zhCNStaff, ...zhCNCare, ...zhCNCanteens, ...zhCNJobs, ...zhCNActivities, ...zhActivityDesk, ...zhCNClinics, ...zhCNAfterschool, ...zhCNVolunteers, ...zhCNVolunteerStaff },
-  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool, ...enVolunteers },
+  en: { ...en, ...enStaff, ...enCare, ...enCanteens, ...enJobs, ...enActivities, ...enActivityDesk, ...enClinics, ...enAfterschool, ...enVolunteers, ...enVolunteerStaff },
 };

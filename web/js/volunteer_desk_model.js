@@ -199,7 +199,8 @@ export const hoursDecimal = (minutes) => (Math.round((Number(minutes) || 0) / 6)
 // The refusal codes the desk says in words (the contract's 403 / 409 / 429 codes).
 export const REFUSALS = ['already_registered', 'occurrence_cancelled', 'full', 'already_signed_up', 'too_young', 'no_insurance',
   'no_training', 'volunteer_left', 'shift_over', 'checked_in', 'wrong_code', 'too_many_codes', 'not_checked_in', 'checked_out',
-  'not_submitted', 'not_confirmed', 'dispute_open', 'no_hours', 'not_open', 'already_answered', 'superseded', 'not_member'];
+  'not_submitted', 'not_confirmed', 'dispute_open', 'no_hours', 'not_open', 'already_answered', 'superseded', 'not_member',
+  'cancelled', 'shift_cancelled'];
 
 // An ApiError's refusal code (the problem's `error` or `code`, or one its detail leads with), or null.
 export function refusalCode(err) {

@@ -6,7 +6,8 @@
 // (GET /volunteers?team_id=&q=&status=, audited by the server) with search,
 // 登记志愿者 and 修改 (js/volunteer_desk_form.js), 离队 (asked once more), per
 // volunteer their certificates, issue and reissue; the open certificate
-// requests answered.
+// requests answered; the team's shifts, cancelled by the staff who organise
+// them (js/volunteer_desk_team_shifts.js).
 // The shifts and the hours ledger are the organisers' desk
 // (#/staff/volunteer-shifts, screens/volunteer_shifts.js). Data only as text.
 import { api, me } from '../js/api.js';
@@ -15,6 +16,7 @@ import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { volunteerForm } from '../js/volunteer_desk_form.js';
 import { certificatesBox, requestsCard, teamFactsCard } from '../js/volunteer_desk_certs.js';
+import { teamShiftsCard } from '../js/volunteer_desk_team_shifts.js';
 import { itemsOf, minutesText, once, refusalText, say, statusLine } from '../js/volunteer_desk_words.js';
 
 // The teams this user keeps: an admin's are all; a member's are their volunteer_team organisations.
@@ -132,7 +134,8 @@ async function teamPart(box, team) {
       h('h2', { id: 'vdesk-roster-title' }, t('vdesk.roster.heading', { team: team.name })),
       h('p', { class: 'note' }, t('vdesk.roster.audited')),
       h('p', {}, newButton), formBox, line, search, count, list),
-    await requestsCard(team.id));
+    await requestsCard(team.id),
+    await teamShiftsCard(team));
   await draw();
 }
 

@@ -3,7 +3,9 @@
 // ledger"): the organiser chosen (GET /activity-organisers; a select when
 // several), its activity dates from a week ago to six weeks ahead (GET
 // /activity-occurrences?organiser_org_id=), the chosen date's shifts with
-// 新建岗位 and its outcomes (js/volunteer_desk_occurrence.js), then the
+// 新建岗位 and its outcomes (js/volunteer_desk_occurrence.js), the shifts of
+// the teams that belong to the organiser (GET /volunteer-teams, their
+// parent; js/volunteer_desk_team_shifts.js, with 取消岗位), then the
 // organiser's records to confirm and disputes to answer
 // (js/volunteer_desk_ledger.js). #/staff/volunteer-shifts/{id} — one shift:
 // the check-in code large, the leader's list (js/volunteer_desk_shift.js).
@@ -17,6 +19,7 @@ import { itemsOf, refusalText } from '../js/volunteer_desk_words.js';
 import { outcomesCard, shiftForm, shiftsList } from '../js/volunteer_desk_occurrence.js';
 import { disputesCard, recordsCard } from '../js/volunteer_desk_ledger.js';
 import { shiftPage } from '../js/volunteer_desk_shift.js';
+import { teamShiftsCard } from '../js/volunteer_desk_team_shifts.js';
 
 const occWhen = (o) => `${o.date || String(o.starts_at).slice(0, 10)} ${String(o.starts_at).slice(11, 16)}–${String(o.ends_at).slice(11, 16)}`;
 
@@ -90,6 +93,8 @@ async function home(view, user, query) {
   view.append(h('section', { class: 'card', 'aria-labelledby': 'vshift-dates-title' },
     h('h2', { id: 'vshift-dates-title' }, t('vshift.dates')), h('p', { class: 'note' }, t('vshift.dates_note')), dates));
   if (occ) await occurrencePart(view, occ, org.id);
+  const teams = itemsOf(await api('/volunteer-teams').catch(() => ({ items: [] }))).filter((x) => x.parent?.id === org.id);
+  for (const team of teams) view.append(await teamShiftsCard(team));
   view.append(await recordsCard(org.id), await disputesCard(org.id));
 }
 

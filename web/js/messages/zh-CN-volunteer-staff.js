@@ -1,9 +1,10 @@
 // The Chinese messages of the volunteers' staff screens (志愿服务,
 // docs/volunteers.md): the team desk (vdesk.*: roster, the volunteer's form,
 // certificate facts, requests and certificates), the organisers' shifts
-// (vshift.*), outcomes (vout.*) and hours ledger (vledger.*), and the
-// dashboard's panel (vdash.*); merged by messages.js. English falls back to
-// these.
+// (vshift.*), a team's shifts (vteam.*), outcomes (vout.*) and hours ledger
+// (vledger.*), and the dashboard's panel (vdash.*); merged by messages.js.
+// English falls back to these but for the team's shifts
+// (en-volunteer-staff.js).
 export default {
   'vdesk.staff_heading': '志愿服务',
   'vdesk.staff_link': '志愿服务队工作台',
@@ -203,6 +204,8 @@ export default {
   'vdesk.refused.not_found': '没有找到，可能已被删除。',
   'vdesk.refused.too_many': '操作太频繁，请稍后再试。',
   'vdesk.refused.other': '没有成功：{detail}',
+  'vdesk.refused.cancelled': '已经取消过了。',
+  'vdesk.refused.shift_cancelled': '这个岗位已经取消，不能再报名。',
 
   'vdesk.req.heading': '待处理的证明申请',
   'vdesk.req.none': '没有待处理的申请。',
@@ -295,6 +298,21 @@ export default {
   'vshift.new.no_team': '不指定',
   'vshift.new.go': '创建岗位',
   'vshift.new.made': '已创建岗位“{title}”。',
+
+  'vteam.heading': '{team}的志愿岗位',
+  'vteam.note': '{from} 至 {to} 由本队负责的岗位。这里只有人数，不显示志愿者姓名。',
+  'vteam.none': '这段时间本队没有负责的岗位。',
+  'vteam.when': '{date} {from}–{to}',
+  'vteam.counts': '名额 {capacity}，已报名 {signed} 人，已签到 {in} 人',
+  'vteam.cancelled': '已取消：{reason}',
+  'vteam.cancel': '取消岗位',
+  'vteam.reason': '取消原因',
+  'vteam.reason_hint': '1–200个字，会记在岗位上。',
+  'vteam.reason_missing': '请填写取消原因（1–200个字）。',
+  'vteam.cancel_note': '已报名但还没签到的志愿者会一并取消报名；已签到的保留，照常签退、记工时。',
+  'vteam.cancel_go': '确认取消“{title}”',
+  'vteam.keep': '不取消',
+  'vteam.done': '已取消岗位“{title}”，{n} 人的报名一并取消。',
 
   'vout.heading': '这场活动的成果',
   'vout.note': '保存时会替换这场活动已记录的全部成果。',
