@@ -267,6 +267,19 @@ std::vector<store::Migration> volunteer_migrations() {
     ALTER TABLE volunteer_shifts ADD COLUMN cancel_reason TEXT;
     ALTER TABLE volunteer_shifts ADD COLUMN cancelled_by BIGINT;
     ALTER TABLE volunteer_shifts ADD COLUMN cancelled_at BIGINT;
+  )SQL"},
+          // The ledger's reads at a district's scale (bench/README.md
+          // "Volunteers"): an organiser's newest records of any state by id;
+          // its corrections alone; the month's confirmed records with their
+          // volunteer and minutes from the index (the month's counts), which
+          // replaces volunteer_records_date (its first two columns).
+          {"volunteers", 3, R"SQL(
+    CREATE INDEX volunteer_records_organiser_id ON volunteer_records (organiser_org_id, id);
+    CREATE INDEX volunteer_records_organiser_corrections
+      ON volunteer_records (organiser_org_id, corrects_id) WHERE corrects_id IS NOT NULL;
+    CREATE INDEX volunteer_records_month
+      ON volunteer_records (service_date, state, volunteer_id, minutes);
+    DROP INDEX volunteer_records_date;
   )SQL"}};
 }
 
