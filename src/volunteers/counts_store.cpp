@@ -1,8 +1,18 @@
 // The month's counts of the volunteers (counts_store.h).
+//
+// The minutes are summed here from two reads: the month's confirmed records
+// (volunteer, minutes, day; from the covering index volunteer_records_month)
+// and the memberships that overlap the month. Joining the records with the
+// memberships in SQL, de-duplicated per (record, team) and again per
+// (record, community), cost several times as much at a district's scale
+// (bench/README.md "Volunteers"). The outcomes are one aggregate, put on
+// the teams' communities here.
 #include "volunteers/counts_store.h"
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
+#include <utility>
 
 namespace warmcity::volunteers {
 
@@ -10,20 +20,6 @@ namespace {
 
 // The day of the month of a record's service_date, as SQL both engines run.
 constexpr char kCountsDay[] = "CAST(substr(r.service_date, 9, 2) AS BIGINT)";
-
-// The confirmed records in [first, last] joined with the memberships their
-// volunteer held on the service date (joined before that day's end, not left
-// before its start), one row per record and `key`. Binds: 1 start of the
-// month (unix), 2 again, 3 first date, 4 last date.
-std::string minutes_by(const std::string& key, const std::string& join) {
-  return "SELECT k, SUM(minutes) FROM (SELECT DISTINCT r.id AS rid, " + key +
-         " AS k, r.minutes AS minutes FROM volunteer_records r JOIN volunteer_team_members m ON "
-         "m.volunteer_id = r.volunteer_id " +
-         join + " WHERE r.state = 'confirmed' AND m.joined_at < ? + " + kCountsDay +
-         " * 86400 AND (m.left_at IS NULL OR m.left_at >= ? + (" + kCountsDay +
-         " - 1) * 86400) AND r.service_date >= ? AND r.service_date <= ?) x "
-         "WHERE k IS NOT NULL GROUP BY k";
-}
 
 // Each team's community (team_id, community_id) as the teams' list says it
 // (team_store.cpp): the team organisation's area when a community (a grid's
@@ -36,33 +32,192 @@ const char* const kTeamCommunities =
     "o.area_id LEFT JOIN areas ga ON ga.id = a.parent_id LEFT JOIN areas pa ON pa.id = "
     "po.area_id LEFT JOIN areas pga ON pga.id = pa.parent_id WHERE o.kind = 'volunteer_team')";
 
-using Bind = std::function<void(store::Statement&)>;
-
-// Runs a query of (id, number) rows into `into`.
-Status counts_pairs(store::Connection& c, const std::string& sql, const Bind& bind,
-                    std::map<int64_t, int64_t>& into) {
-  Result<store::Statement> s = c.prepare(sql);
+// Every team (an organisation of kind volunteer_team) with its community,
+// by id; their counts 0.
+Result<std::vector<TeamCount>> counts_teams(store::Connection& c) {
+  Result<store::Statement> s =
+      c.prepare(std::string("SELECT o.id, o.name, tc.community_id FROM organisations o JOIN ") +
+                kTeamCommunities + " tc ON tc.team_id = o.id ORDER BY o.id");
   if (!s.ok()) return s.status();
-  bind(*s);
+  return store::collect<TeamCount>(*s, [](store::Statement& q) {
+    TeamCount t;
+    t.id = q.column_int64(0);
+    t.name = q.column_text(1);
+    t.community_id = q.column_int64_opt(2);
+    return t;
+  });
+}
+
+// The teams by their index in the list and their communities by an index
+// of their own, so that the month's rows are summed into arrays.
+struct CountsSlots {
+  std::unordered_map<int64_t, size_t> team;         // a team's id → its index
+  std::vector<std::optional<size_t>> community_of;  // a team's index → its community's
+  std::vector<int64_t> communities;                 // a community's index → its id
+};
+
+CountsSlots counts_slots(const std::vector<TeamCount>& teams) {
+  CountsSlots out;
+  std::map<int64_t, size_t> community;
+  for (size_t i = 0; i < teams.size(); ++i) {
+    out.team[teams[i].id] = i;
+    std::optional<size_t> slot;
+    if (teams[i].community_id) {
+      auto [it, added] = community.emplace(*teams[i].community_id, out.communities.size());
+      if (added) out.communities.push_back(*teams[i].community_id);
+      slot = it->second;
+    }
+    out.community_of.push_back(slot);
+  }
+  return out;
+}
+
+// A membership of a team that overlaps the month; `active`: its volunteer
+// is active.
+struct CountsMembership {
+  int64_t volunteer = 0;
+  size_t team = 0;  // the team's index
+  bool active = false;
+  int64_t joined_at = 0;
+  std::optional<int64_t> left_at;
+};
+
+// The memberships by volunteer and team, and their volunteers in the same
+// order (to search).
+struct CountsMemberships {
+  std::vector<CountsMembership> rows;
+  std::vector<int64_t> volunteers;
+};
+
+// The memberships joined before `end` and not left before `start`. One of
+// an organisation that is no team counts for nothing: it is left out.
+Result<CountsMemberships> counts_memberships(store::Connection& c, int64_t start, int64_t end,
+                                             const CountsSlots& slots) {
+  Result<store::Statement> s = c.prepare(
+      "SELECT m.volunteer_id, m.team_org_id, m.joined_at, m.left_at, CASE WHEN v.status = "
+      "'active' THEN 1 ELSE 0 END FROM volunteer_team_members m LEFT JOIN volunteers v ON v.id = "
+      "m.volunteer_id WHERE m.joined_at < ? AND (m.left_at IS NULL OR m.left_at >= ?)");
+  if (!s.ok()) return s.status();
+  s->bind(1, end).bind(2, start);
+  CountsMemberships out;
   while (true) {
     Result<bool> row = s->step();
     if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    into[s->column_int64(0)] = s->column_int64(1);
+    if (!*row) break;
+    auto team = slots.team.find(s->column_int64(1));
+    if (team == slots.team.end()) continue;
+    out.rows.push_back(CountsMembership{s->column_int64(0), team->second, s->column_int64(4) == 1,
+                                        s->column_int64(2), s->column_int64_opt(3)});
+  }
+  std::sort(out.rows.begin(), out.rows.end(),
+            [](const CountsMembership& a, const CountsMembership& b) {
+              return a.volunteer != b.volunteer ? a.volunteer < b.volunteer : a.team < b.team;
+            });
+  out.volunteers.reserve(out.rows.size());
+  for (const CountsMembership& m : out.rows) out.volunteers.push_back(m.volunteer);
+  return out;
+}
+
+// Each team's active volunteers, by the team's index; a volunteer once
+// however often they joined.
+std::vector<int64_t> counts_volunteers(const CountsMemberships& memberships, size_t teams) {
+  std::vector<int64_t> out(teams, 0);
+  const std::vector<CountsMembership>& rows = memberships.rows;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].active) continue;
+    if (i > 0 && rows[i - 1].volunteer == rows[i].volunteer && rows[i - 1].team == rows[i].team)
+      continue;
+    ++out[rows[i].team];
+  }
+  return out;
+}
+
+void counts_add_once(std::vector<size_t>& slots, size_t slot) {
+  if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+}
+
+// The confirmed minutes by team and by community, by their indexes.
+struct CountsMinutes {
+  std::vector<int64_t> teams, communities;
+};
+
+// Each confirmed record whose service date is in [first, last] (the month
+// beginning at `start`) counts for every team its volunteer was a member of
+// on that date — joined before the day ended, not left before it began; a
+// team once — and for those teams' communities, a community once.
+Result<CountsMinutes> counts_minutes(store::Connection& c, int64_t start, const std::string& first,
+                                     const std::string& last, const CountsMemberships& memberships,
+                                     const CountsSlots& slots) {
+  Result<store::Statement> s =
+      c.prepare(std::string("SELECT r.volunteer_id, r.minutes, ") + kCountsDay +
+                " FROM volunteer_records r WHERE r.state = 'confirmed' AND r.service_date >= ? "
+                "AND r.service_date <= ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, first).bind(2, last);
+  CountsMinutes out{std::vector<int64_t>(slots.community_of.size(), 0),
+                    std::vector<int64_t>(slots.communities.size(), 0)};
+  const std::vector<int64_t>& volunteers = memberships.volunteers;
+  std::vector<size_t> teams, communities;
+  while (true) {
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    const int64_t volunteer = s->column_int64(0), minutes = s->column_int64(1);
+    const int64_t day_end = start + s->column_int64(2) * core::kSecondsPerDay;
+    const int64_t day_start = day_end - core::kSecondsPerDay;
+    teams.clear();
+    communities.clear();
+    for (auto v = std::lower_bound(volunteers.begin(), volunteers.end(), volunteer);
+         v != volunteers.end() && *v == volunteer; ++v) {
+      const CountsMembership& m = memberships.rows[static_cast<size_t>(v - volunteers.begin())];
+      if (m.joined_at < day_end && (!m.left_at || *m.left_at >= day_start))
+        counts_add_once(teams, m.team);
+    }
+    for (size_t team : teams) {
+      out.teams[team] += minutes;
+      if (std::optional<size_t> community = slots.community_of[team])
+        counts_add_once(communities, *community);
+    }
+    for (size_t community : communities) out.communities[community] += minutes;
   }
 }
 
-// Runs a query of (id, kind, tenths) rows into `into`.
-Status counts_outcomes(store::Connection& c, const std::string& sql, const Bind& bind,
-                       std::map<int64_t, OutcomeTotals>& into) {
-  Result<store::Statement> s = c.prepare(sql);
+// The outcomes by team id and by community id.
+struct CountsOutcomes {
+  std::map<int64_t, OutcomeTotals> teams, communities;
+};
+
+// The outcomes of the occurrences in [first, last]: by the team given on
+// them, and by that team's community, else the activity's, else its
+// organiser's area.
+Result<CountsOutcomes> counts_outcomes(store::Connection& c, const std::string& first,
+                                       const std::string& last, const CountsSlots& slots) {
+  Result<store::Statement> s = c.prepare(
+      "SELECT u.team_org_id, a.community_id, g.area_id, u.kind_code, SUM(u.quantity_tenths) "
+      "FROM volunteer_outcomes u JOIN activity_occurrences oc ON oc.id = u.occurrence_id "
+      "JOIN activities a ON a.id = oc.activity_id LEFT JOIN organisations g ON g.id = "
+      "a.organiser_org_id WHERE oc.local_date >= ? AND oc.local_date <= ? "
+      "GROUP BY u.team_org_id, a.community_id, g.area_id, u.kind_code");
   if (!s.ok()) return s.status();
-  bind(*s);
+  s->bind(1, first).bind(2, last);
+  CountsOutcomes out;
   while (true) {
     Result<bool> row = s->step();
     if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    into[s->column_int64(0)][s->column_text(1)] = s->column_int64(2);
+    if (!*row) return out;
+    const std::optional<int64_t> team = s->column_int64_opt(0);
+    const std::string kind = s->column_text(3);
+    const int64_t tenths = s->column_int64(4);
+    std::optional<int64_t> community = s->column_int64_opt(1);
+    if (!community) community = s->column_int64_opt(2);
+    if (team) {
+      out.teams[*team][kind] += tenths;
+      if (auto it = slots.team.find(*team); it != slots.team.end()) {
+        if (std::optional<size_t> slot = slots.community_of[it->second])
+          community = slots.communities[*slot];
+      }
+    }
+    if (community) out.communities[*community][kind] += tenths;
   }
 }
 
@@ -94,87 +249,37 @@ Result<MonthCounts> month_counts(store::Connection& c, core::LocalDate first) {
   const std::string last_text = core::format_date(core::LocalDate{first.year, first.month, days});
   const int64_t start = core::local_midnight_unix(first);
   const int64_t end = start + int64_t{days} * core::kSecondsPerDay;
-  const Bind record_binds = [&](store::Statement& s) {
-    s.bind(1, start).bind(2, start).bind(3, first_text).bind(4, last_text);
-  };
-  const Bind date_binds = [&](store::Statement& s) { s.bind(1, first_text).bind(2, last_text); };
 
-  std::map<int64_t, int64_t> team_volunteers, team_minutes, community_minutes;
-  std::map<int64_t, OutcomeTotals> team_outcomes, community_outcomes;
-  if (Status s = counts_pairs(
-          c,
-          "SELECT m.team_org_id, COUNT(DISTINCT m.volunteer_id) FROM volunteer_team_members m "
-          "JOIN volunteers v ON v.id = m.volunteer_id WHERE v.status = 'active' AND "
-          "m.joined_at < ? AND (m.left_at IS NULL OR m.left_at >= ?) GROUP BY m.team_org_id",
-          [&](store::Statement& q) { q.bind(1, end).bind(2, start); }, team_volunteers);
-      !s.ok())
-    return s;
-  if (Status s = counts_pairs(c, minutes_by("m.team_org_id", ""), record_binds, team_minutes);
-      !s.ok())
-    return s;
-  if (Status s =
-          counts_pairs(c,
-                       minutes_by("tc.community_id", std::string("JOIN ") + kTeamCommunities +
-                                                         " tc ON tc.team_id = m.team_org_id"),
-                       record_binds, community_minutes);
-      !s.ok())
-    return s;
-  const std::string outcomes_from =
-      " FROM volunteer_outcomes u JOIN activity_occurrences oc ON oc.id = u.occurrence_id "
-      "JOIN activities a ON a.id = oc.activity_id LEFT JOIN " +
-      std::string(kTeamCommunities) +
-      " tc ON tc.team_id = u.team_org_id LEFT JOIN organisations g ON g.id = "
-      "a.organiser_org_id WHERE oc.local_date >= "
-      "? AND oc.local_date <= ? ";
-  if (Status s = counts_outcomes(c,
-                                 "SELECT u.team_org_id, u.kind_code, SUM(u.quantity_tenths)" +
-                                     outcomes_from +
-                                     "AND u.team_org_id IS NOT NULL GROUP BY u.team_org_id, "
-                                     "u.kind_code",
-                                 date_binds, team_outcomes);
-      !s.ok())
-    return s;
-  if (Status s = counts_outcomes(
-          c,
-          "SELECT COALESCE(tc.community_id, a.community_id, g.area_id) AS k, u.kind_code, "
-          "SUM(u.quantity_tenths)" +
-              outcomes_from +
-              "AND COALESCE(tc.community_id, a.community_id, g.area_id) IS NOT NULL GROUP BY "
-              "COALESCE(tc.community_id, a.community_id, g.area_id), u.kind_code",
-          date_binds, community_outcomes);
-      !s.ok())
-    return s;
-
-  Result<store::Statement> teams =
-      c.prepare(std::string("SELECT o.id, o.name, tc.community_id FROM organisations o JOIN ") +
-                kTeamCommunities + " tc ON tc.team_id = o.id ORDER BY o.id");
+  Result<std::vector<TeamCount>> teams = counts_teams(c);
   if (!teams.ok()) return teams.status();
-  Result<std::vector<TeamCount>> rows = store::collect<TeamCount>(*teams, [](store::Statement& s) {
-    TeamCount t;
-    t.id = s.column_int64(0);
-    t.name = s.column_text(1);
-    t.community_id = s.column_int64_opt(2);
-    return t;
-  });
-  if (!rows.ok()) return rows.status();
-  out.teams = std::move(*rows);
-  std::map<int64_t, bool> communities;  // the areas to name
-  std::vector<int64_t> minutes;
-  for (TeamCount& t : out.teams) {
-    t.volunteers = team_volunteers[t.id];
-    t.minutes = team_minutes[t.id];
-    t.outcomes = team_outcomes[t.id];
-    minutes.push_back(t.minutes);
-    if (t.community_id) communities[*t.community_id] = true;
+  out.teams = std::move(*teams);
+  const CountsSlots slots = counts_slots(out.teams);
+  Result<CountsMemberships> memberships = counts_memberships(c, start, end, slots);
+  if (!memberships.ok()) return memberships.status();
+  Result<CountsMinutes> minutes =
+      counts_minutes(c, start, first_text, last_text, *memberships, slots);
+  if (!minutes.ok()) return minutes.status();
+  Result<CountsOutcomes> outcomes = counts_outcomes(c, first_text, last_text, slots);
+  if (!outcomes.ok()) return outcomes.status();
+
+  const std::vector<int64_t> volunteers = counts_volunteers(*memberships, out.teams.size());
+  for (size_t i = 0; i < out.teams.size(); ++i) {
+    TeamCount& t = out.teams[i];
+    t.volunteers = volunteers[i];
+    t.minutes = minutes->teams[i];
+    t.outcomes = outcomes->teams[t.id];
   }
-  const std::vector<int64_t> ranks = shared_ranks(minutes);
+  const std::vector<int64_t> ranks = shared_ranks(minutes->teams);
   for (size_t i = 0; i < out.teams.size(); ++i) out.teams[i].rank = ranks[i];
   std::stable_sort(out.teams.begin(), out.teams.end(), [](const TeamCount& a, const TeamCount& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.name < b.name;
   });
 
-  for (const auto& [id, m] : community_minutes) communities[id] = true;
-  for (const auto& [id, o] : community_outcomes) communities[id] = true;
+  // The communities named: the teams' (their minutes) and those with
+  // outcomes.
+  std::map<int64_t, int64_t> community_minutes;
+  for (size_t i = 0; i < slots.communities.size(); ++i)
+    community_minutes[slots.communities[i]] = minutes->communities[i];
   Result<store::Statement> areas =
       c.prepare("SELECT id, name FROM areas WHERE level = 'community' ORDER BY name, id");
   if (!areas.ok()) return areas.status();
@@ -183,9 +288,12 @@ Result<MonthCounts> month_counts(store::Connection& c, core::LocalDate first) {
     if (!row.ok()) return row.status();
     if (!*row) break;
     const int64_t id = areas->column_int64(0);
-    if (!communities.count(id)) continue;
+    auto m = community_minutes.find(id);
+    auto o = outcomes->communities.find(id);
+    if (m == community_minutes.end() && o == outcomes->communities.end()) continue;
     out.communities.push_back(
-        CommunityCount{id, areas->column_text(1), community_minutes[id], community_outcomes[id]});
+        CommunityCount{id, areas->column_text(1), m == community_minutes.end() ? 0 : m->second,
+                       o == outcomes->communities.end() ? OutcomeTotals{} : o->second});
   }
   Result<std::vector<OutcomeKind>> kinds = outcome_kinds(c);
   if (!kinds.ok()) return kinds.status();

@@ -1,8 +1,10 @@
 // The month's counts of the volunteers (docs/volunteers.md "Counts"): per
 // team and per community, the confirmed minutes of the records whose service
-// date is in the month and the outcomes of the month's occurrences; a few
-// SQL aggregates (both engines) in the caller's connection, put together
-// here. Public numbers only: no volunteer's name or id leaves this file.
+// date is in the month and the outcomes of the month's occurrences, read in
+// the caller's connection (one SQL, both engines): the month's confirmed
+// records and the memberships once, summed per team and community here;
+// the outcomes by SQL aggregates. Public numbers only: no volunteer's name
+// or id leaves this file.
 #pragma once
 
 #include <cstdint>
