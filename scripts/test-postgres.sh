@@ -17,9 +17,14 @@
 # is root (initdb refuses root), as Debian's `postgres` system user, who then
 # owns DIR. Authentication from 127.0.0.1 is `trust` for every role except the
 # members of the role `password_auth`, which must give their password
-# (scram-sha-256): a test makes such a role to try a wrong password. fsync and
-# synchronous_commit stay on, as in production: the durability tests rely on them;
-# data checksums are on, so reading a table whole checks its pages.
+# (scram-sha-256): a test makes such a role to try a wrong password.
+# synchronous_commit stays on (a COMMIT returns after its WAL is written, as in
+# production); fsync is off: it only matters when the machine itself stops, which
+# no test does (a killed server or postmaster leaves its writes in the page
+# cache), and with it on every DROP DATABASE waited for a checkpoint's flushes
+# (2.4-5.9 s each on the 2-core machine, against 0.06 s) and a fresh database's
+# migrations took 2.2 s against 0.9 s. Data checksums are on, so reading a
+# table whole checks its pages.
 # stop signals the postmaster's pid (from DIR/data/postmaster.pid), never a name.
 set -euo pipefail
 
@@ -90,7 +95,7 @@ init_cluster() {
   [[ $(id -u) -ne 0 ]] || chown postgres: "$dir"
   as_owner test -w "$dir" || die "$dir is not writable by $(as_owner id -un) (is a parent directory private?)"
   rm -rf "$data"
-  # --no-sync only skips initdb's own final flush of the new files; the server runs with fsync on.
+  # --no-sync skips initdb's own final flush of the new files.
   as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --data-checksums \
     --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   as_owner tee -a "$data/postgresql.conf" >/dev/null <<'EOF'
@@ -98,7 +103,7 @@ init_cluster() {
 # scripts/test-postgres.sh
 listen_addresses = '127.0.0.1'
 unix_socket_directories = ''
-fsync = on
+fsync = off
 synchronous_commit = on
 full_page_writes = on
 max_connections = 400
