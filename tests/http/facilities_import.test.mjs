@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import geojsonhint from '@mapbox/geojsonhint';
-import { startServer, startWithAdminAndResident, ADMIN } from './lib/server.mjs';
+import { ENGINE, startServer, startWithAdminAndResident, ADMIN } from './lib/server.mjs';
 import { rawRequest, statusOf } from './lib/raw.mjs';
 
 const API = '/api/v1/facilities';
@@ -218,7 +218,11 @@ test('50,000 rows (about 3.5 MB) import in one request', async () => {
 // Checking 100,000 rows takes about half a second; on the I/O thread it kept
 // every other request of that thread waiting as long (measured 237 ms for
 // 50,000 before the check moved to the slow-work thread, 14 ms after).
-test('an import is checked off the I/O thread: with one I/O thread, health answers while it runs', async () => {
+// Where the check runs is the HTTP layer's, the same on either engine: on
+// PostgreSQL the test proved nothing more, and writing its 100,000 rows took
+// 65 s of a sanitizer build's run (the 50,000 above prove that engine's bulk write).
+test('an import is checked off the I/O thread: with one I/O thread, health answers while it runs',
+  { skip: ENGINE === 'postgres' && 'the I/O thread is the HTTP layer\'s: proven on SQLite' }, async () => {
   const one = await startServer({ users: [ADMIN], threads: 1 });
   try {
     const token = (await one.login(ADMIN.username, ADMIN.password)).token;
