@@ -43,8 +43,10 @@ warmcity_test_opt(warmcity_test_pch)
 # share a translation unit: helpers in anonymous namespaces need names unique
 # within their library (the compiler says so when two collide). The Beast and
 # Boost.Geometry files are compiled alone (heavy on their own, and their
-# classes hold anonymous-namespace types). Unit tests, benchmarks and the
-# command glue in src/app (compiled at -O1) are not batched.
+# classes hold anonymous-namespace types). So is the warmcity executable,
+# the command glue in src/app, in batches of 6: each of its files instantiated
+# CLI11's header-only code again (its 12 files under ASan+UBSan: 645 s of CPU
+# one by one). Unit tests and benchmarks are not batched.
 option(WARMCITY_UNITY_BUILD "Compile each library's sources in batches" ON)
 set(WARMCITY_UNITY_BATCH 8 CACHE STRING "Sources per unity batch")
 
@@ -65,6 +67,8 @@ function(warmcity_speed_up_compiles dir)
     endif()
     if(WARMCITY_UNITY_BUILD AND t MATCHES "^warmcity_" AND type STREQUAL "STATIC_LIBRARY")
       set_target_properties(${t} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${WARMCITY_UNITY_BATCH})
+    elseif(WARMCITY_UNITY_BUILD AND t STREQUAL "warmcity")
+      set_target_properties(${t} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 6)
     endif()
   endforeach()
   get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)

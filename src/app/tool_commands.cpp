@@ -18,7 +18,7 @@ namespace warmcity::app {
 
 namespace {
 
-std::unique_ptr<Application> open_app(const std::string& db_path) {
+std::unique_ptr<Application> open_tool_app(const std::string& db_path) {
   AppConfig config;
   config.db_path = db_path;
   return open_for_command(config);
@@ -87,7 +87,7 @@ void add_routes_command(CLI::App& cli) {
                 "(roles: [\"public\"], [\"any\"] or role names)");
   cmd->callback([db, json] {
     ScratchDir scratch;
-    auto app = open_app(db->empty() ? scratch.path() + "/routes.db" : *db);
+    auto app = open_tool_app(db->empty() ? scratch.path() + "/routes.db" : *db);
     if (*json) {
       std::cout << routes_json(app->router()) << "\n";
     } else {
