@@ -272,8 +272,7 @@ std::vector<store::Migration> volunteer_migrations() {
           // "Volunteers"): an organiser's newest records of any state by id;
           // its corrections alone; the month's confirmed records with their
           // volunteer and minutes from the index (the month's counts), which
-          // replaces volunteer_records_date (its first two columns); the
-          // volunteers who are not active (the counts too).
+          // replaces volunteer_records_date (its first two columns).
           {"volunteers", 3, R"SQL(
     CREATE INDEX volunteer_records_organiser_id ON volunteer_records (organiser_org_id, id);
     CREATE INDEX volunteer_records_organiser_corrections
@@ -281,7 +280,6 @@ std::vector<store::Migration> volunteer_migrations() {
     CREATE INDEX volunteer_records_month
       ON volunteer_records (service_date, state, volunteer_id, minutes);
     DROP INDEX volunteer_records_date;
-    CREATE INDEX volunteers_status ON volunteers (status, id);
   )SQL"}};
 }
 
