@@ -7,6 +7,7 @@
 #include "accounts/resident_codes.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "core/utf8.h"
 #include "http/json_input.h"
 #include "http/problem.h"
 
@@ -90,11 +91,18 @@ Result<Attendance> read_attendance(const nlohmann::json& body) {
 }
 
 Result<std::string> read_shift_cancel(const nlohmann::json& body) {
+  constexpr size_t kReasonMax = 200;  // code points, once trimmed
   http::FieldReader in(body);
-  std::optional<std::string> reason = in.required_string("reason", 1, 200);
+  // The untrimmed text may carry blanks past the limit (a form's trailing
+  // spaces); the body's own size limit bounds it.
+  std::optional<std::string> reason = in.required_string("reason", 1, SIZE_MAX);
   in.reject_unknown();
   std::string trimmed(core::trim_blanks(reason.value_or("")));
-  if (reason && trimmed.empty()) in.fail("reason", "must not be blank");
+  if (reason && trimmed.empty()) {
+    in.fail("reason", "must not be blank");
+  } else if (reason && core::utf8_length(trimmed).value_or(0) > kReasonMax) {
+    in.fail("reason", "must be 1 to " + std::to_string(kReasonMax) + " characters long");
+  }
   if (!in.ok()) return in.status();
   return trimmed;
 }

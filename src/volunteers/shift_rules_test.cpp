@@ -1,11 +1,13 @@
-// The shift rules that need no database (shift_rules.h) and the counts'
-// pure parts (counts_store.h): hours, check-in window, sign-up refusals,
-// clock times, a team's shift list's dates, months and shared ranks.
+// The shift rules that need no database (shift_rules.h), the cancellation's
+// body (shift_json.h) and the counts' pure parts (counts_store.h): hours,
+// check-in window, sign-up refusals, clock times, a team's shift list's
+// dates, the cancel reason's length, months and shared ranks.
 #include "volunteers/shift_rules.h"
 
 #include <gtest/gtest.h>
 
 #include "volunteers/counts_store.h"
+#include "volunteers/shift_json.h"
 
 namespace warmcity::volunteers {
 namespace {
@@ -166,6 +168,25 @@ TEST(TeamShiftPeriod, BadDatesNameTheirFields) {
             std::vector<std::string>{"to"});
   EXPECT_EQ(period_fields(team_shift_period(std::string("7/12/2026"), std::string(""), today)),
             (std::vector<std::string>{"from", "to"}));
+}
+
+// The reason's 200 characters are counted once trimmed.
+TEST(ShiftCancelBody, TheReasonIsMeasuredTrimmed) {
+  std::string reason;
+  for (int i = 0; i < 195; ++i) reason += "雨";
+  Result<std::string> padded =
+      read_shift_cancel({{"reason", "  " + reason + std::string(10, ' ')}});
+  ASSERT_TRUE(padded.ok()) << padded.status().message();
+  EXPECT_EQ(*padded, reason);
+  reason += "雨雨雨雨雨";
+  EXPECT_TRUE(read_shift_cancel({{"reason", reason + " "}}).ok());  // 200
+  Result<std::string> longer = read_shift_cancel({{"reason", reason + "雨"}});
+  EXPECT_EQ(longer.status().code(), Code::kUnprocessable);
+  ASSERT_EQ(longer.status().field_errors().size(), 1u);
+  EXPECT_EQ(longer.status().field_errors()[0].field, "reason");
+  EXPECT_EQ(read_shift_cancel({{"reason", " \t "}}).status().field_errors()[0].field, "reason");
+  EXPECT_EQ(read_shift_cancel({{"reason", ""}}).status().code(), Code::kUnprocessable);
+  EXPECT_EQ(read_shift_cancel(nlohmann::json::object()).status().code(), Code::kUnprocessable);
 }
 
 TEST(VolunteerCountsRules, MonthsAndSharedRanks) {
