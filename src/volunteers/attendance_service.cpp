@@ -6,6 +6,7 @@
 
 #include "activities/activity_store.h"
 #include "core/time.h"
+#include "store/turn.h"
 #include "volunteers/ledger_write.h"
 #include "volunteers/shift_access.h"
 #include "volunteers/shift_service.h"
@@ -103,6 +104,16 @@ void attendance_answer(std::shared_ptr<AttendanceAct> out, const SignupDone& don
   done(std::move(out->signup));
 }
 
+// The turn of the sign-up's shift (shift_service.cpp's shift_turn), so a
+// check-in reads another instance's cancellation of the shift once it has
+// committed. An unknown sign-up takes none (attendance_act_of answers 404).
+Status attendance_shift_turn(store::Connection& c, int64_t signup_id) {
+  Result<std::optional<SignupRow>> g = load_signup(c, signup_id);
+  if (!g.ok()) return g.status();
+  if (!*g) return Status::Ok();
+  return store::wait_turn(c, "volunteer_shift:" + std::to_string((*g)->shift_id));
+}
+
 Status attendance_reload(store::Connection& c, AttendanceAct& act) {
   Result<std::optional<SignupRow>> fresh = load_signup(c, act.signup.id);
   if (!fresh.ok()) return fresh.status();
@@ -117,12 +128,15 @@ void ShiftService::check_in(int64_t signup_id, Attendance a, Caller by, SignupDo
   auto out = std::make_shared<AttendanceAct>();
   db_.submit(
       [this, signup_id, a = std::move(a), by, out](store::Connection& c) -> Status {
+        if (Status st = attendance_shift_turn(c, signup_id); !st.ok()) return st;
         Result<AttendanceAct> act = attendance_act_of(c, signup_id, a, by, now());
         if (!act.ok()) return act.status();
         *out = std::move(*act);
         const ShiftRow& s = out->shift;
         if (out->signup.checked_in_at)
           return Status::Conflict("checked_in: the volunteer has checked in already");
+        if (s.status == "cancelled")
+          return Status::Conflict("shift_cancelled: the shift is cancelled");
         if (a.at) {
           if (!check_in_open(out->at, s.starts_at, s.ends_at))
             return attendance_bad_at("from 60 minutes before the shift's start to its end");

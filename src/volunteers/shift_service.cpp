@@ -10,6 +10,7 @@
 #include "activities/activity_store.h"
 #include "activities/organiser_access.h"
 #include "core/time.h"
+#include "store/turn.h"
 #include "volunteers/shift_access.h"
 #include "volunteers/team_store.h"
 #include "volunteers/volunteer_access.h"
@@ -23,6 +24,14 @@ Status shift_not_found(int64_t id) {
 }
 Status signup_not_found(int64_t id) {
   return Status::NotFound("no volunteer sign-up " + std::to_string(id));
+}
+
+// The shift's turn (store/turn.h), taken first in every write job that reads
+// the shift or its sign-ups to change them (sign-up, its cancellation, the
+// shift's cancellation, check-in in attendance_service.cpp): with several
+// instances on one PostgreSQL database, each then reads the others' commits.
+Status shift_turn(store::Connection& c, int64_t shift_id) {
+  return store::wait_turn(c, "volunteer_shift:" + std::to_string(shift_id));
 }
 
 Result<ShiftRow> shift_or_404(store::Connection& c, int64_t id) {
@@ -188,6 +197,8 @@ void ShiftService::sign_up(int64_t shift_id, std::optional<int64_t> volunteer_id
   auto out = std::make_shared<SignupRow>();
   db_.submit(
       [this, shift_id, volunteer_id, by, out](store::Connection& c) -> Status {
+        // A cancel or the last place taken on another instance: seen.
+        if (Status st = shift_turn(c, shift_id); !st.ok()) return st;
         Result<ShiftRow> s = shift_or_404(c, shift_id);
         if (!s.ok()) return s.status();
         Result<int64_t> vid = signing_volunteer(c, by, *s, volunteer_id);
@@ -234,6 +245,12 @@ void ShiftService::cancel(int64_t signup_id, Caller by, SignupDone done) {
         if (!g.ok()) return g.status();
         if (!*g) return signup_not_found(signup_id);
         if (!by.signed_in()) return Status::Unauthenticated("sign in first");
+        // The shift's cancellation counts the sign-ups it cancels: read again
+        // after any other instance's.
+        if (Status st = shift_turn(c, (*g)->shift_id); !st.ok()) return st;
+        g = load_signup(c, signup_id);
+        if (!g.ok()) return g.status();
+        if (!*g) return signup_not_found(signup_id);
         if ((*g)->volunteer_user_id != by.user_id) {
           Result<ShiftRow> s = shift_or_404(c, (*g)->shift_id);
           if (!s.ok()) return s.status();
@@ -283,6 +300,7 @@ void ShiftService::cancel_shift(int64_t shift_id, std::string reason, Caller by,
   auto out = std::make_shared<ShiftCancelled>();
   db_.submit(
       [this, shift_id, reason = std::move(reason), by, out](store::Connection& c) -> Status {
+        if (Status st = shift_turn(c, shift_id); !st.ok()) return st;
         Result<ShiftRow> s = shift_or_404(c, shift_id);
         if (!s.ok()) return s.status();
         if (Status st = activities::require_organiser(c, by, s->organiser_org_id); !st.ok())
@@ -291,9 +309,18 @@ void ShiftService::cancel_shift(int64_t shift_id, std::string reason, Caller by,
           return Status::Conflict("cancelled: the shift is cancelled already");
         const int64_t t = now();
         if (t >= s->ends_at) return Status::Conflict("shift_over: the shift has ended");
+        // The sign-ups it cancels, for the audit (ids, no names): under the
+        // shift's turn none changes between this read and the update.
+        Result<std::vector<SignupRow>> signups = signups_of_shift(c, shift_id);
+        if (!signups.ok()) return signups.status();
+        std::vector<int64_t> open;
+        for (const SignupRow& g : *signups)
+          if (g.status == "signed" && !g.checked_in_at) open.push_back(g.id);
         if (Status st = cancel_shift_row(c, shift_id, reason, by.user_id, t); !st.ok()) return st;
         Result<int64_t> n = cancel_open_signups(c, shift_id, t);
         if (!n.ok()) return n.status();
+        if (*n != static_cast<int64_t>(open.size()))
+          return Status::Internal("the shift's open sign-ups changed while it was cancelled");
         Result<ShiftRow> fresh = shift_or_404(c, shift_id);
         if (!fresh.ok()) return fresh.status();
         out->shift = std::move(*fresh);
@@ -306,6 +333,7 @@ void ShiftService::cancel_shift(int64_t shift_id, std::string reason, Caller by,
                 .add("date", out->shift.date)
                 .add("reason", reason)
                 .add("signups_cancelled", *n)
+                .add_ints("signup_ids", open)
                 .str()))(c);
       },
       [out, done = std::move(done)](const Status& s) {

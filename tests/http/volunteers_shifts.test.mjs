@@ -14,7 +14,8 @@
 // outcome kinds and an occurrence's outcomes; the month's counts after; a
 // team's shifts between two dates (no names, not audited) and the
 // organiser's cancellation of a shift with its open sign-ups (409 cancelled,
-// shift_over, shift_cancelled; 422 reason, from, to).
+// shift_over, shift_cancelled; 422 reason, from, to; the reason's length
+// counted once trimmed; audited with the cancelled sign-ups' ids).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVolunteerWorld, assertProblem, API } from './lib/volunteer_world.mjs';
@@ -279,6 +280,10 @@ test('a team\'s shifts between two dates, and the organiser cancels one with its
   assert.match(cancelled.cancelled_at, /^2026-12-07T09:.*\+08:00$/);
   assert.equal(cancelled.signups, undefined, 'no names in the answer');
   assert.equal(w.count(`SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer_shift.cancel' AND subject_id = '${morning.id}'`), 1);
+  const detail = w.srv.sql(`SELECT detail FROM audit_log WHERE action = 'volunteer_shift.cancel' AND subject_id = '${morning.id}'`);
+  assert.deepEqual(JSON.parse(detail).signup_ids, [mine.id], 'the sign-up it cancelled, not the one checked in');
+  assert.equal(JSON.parse(detail).signups_cancelled, 1);
+  assert.ok(!detail.includes('王五') && !detail.includes('张三'), 'ids, no names');
   assertProblem(await w.send('POST', CANCEL(morning.id), why, staff), 409, { code: 'cancelled' });
   assertProblem(await w.send('POST', `${SHIFT(morning.id)}/signups`, {}, w.person), 409, { code: 'shift_cancelled' });
   // The open sign-up is cancelled; the one checked in stays and checks out with its record.
@@ -293,5 +298,8 @@ test('a team\'s shifts between two dates, and the organiser cancels one with its
   assert.deepEqual([after.status, after.cancel_reason, after.signed_up, after.checked_in], ['cancelled', '暴雨预警，活动改期', 1, 1]);
   // A shift that has ended is not cancelled; admins cancel any other.
   assertProblem(await w.send('POST', CANCEL(over.id), why, staff), 409, { code: 'shift_over' });
-  assert.equal((await w.api('POST', CANCEL(saturday.id), { reason: '场地占用' }, 200, w.admin)).signups_cancelled, 0);
+  // The reason's 200 characters are counted once trimmed (195 and trailing blanks).
+  const long = `场地占用${'。'.repeat(191)}`;
+  const sat2 = await w.api('POST', CANCEL(saturday.id), { reason: `${long}${' '.repeat(10)}` }, 200, w.admin);
+  assert.deepEqual([sat2.signups_cancelled, sat2.cancel_reason], [0, long]);
 });
