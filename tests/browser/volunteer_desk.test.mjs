@@ -20,8 +20,10 @@
 // dispute answered with a correction. The other team's leader sees his own
 // team only and lets 赵建国 leave it. The team's shifts on the desk: the
 // leader cancels one of his team's activity with a reason (nothing sent
-// without it; its sign-up cancelled with it; a refusal in words), and the
-// staff of 西关社区 cancel theirs from the organisers' desk. Axe on each;
+// without it; 取消岗位 disabled while it is sent; its sign-up cancelled with
+// it; one cancelled meanwhile redrawn with the refusal in words), and the
+// staff of 西关社区 cancel theirs from the organisers' desk (not one they
+// cancelled already). Axe on each;
 // screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -467,8 +469,16 @@ test('the team\'s shifts: the organiser cancels one with a reason, its sign-up w
   assert.equal(writes.length, 0, 'nothing sent');
   await assertAccessible(page, 'the team\'s shifts with the cancel form');
   await page.locator(`#vteam-reason-${sweep.id}`).fill('  下雨改期 ');
+  // While the request is pending 取消岗位 is disabled: no second form opens.
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  const cancelPath = `/api/v1/volunteer-shifts/${sweep.id}/cancel`;
+  await page.route((url) => url.pathname === cancelPath, async (route) => { await gate; await route.continue(); });
   await page.locator(`#vteam-cancel-go-${sweep.id}`).click();
+  await page.locator(`#vteam-cancel-${sweep.id}:disabled`).waitFor();
+  release();
   await page.locator(`#vteam-${team.id}-status`, { hasText: '已取消岗位“周末清扫”，1 人的报名一并取消。' }).waitFor();
+  await page.unroute((url) => url.pathname === cancelPath);
   await page.locator(`#vteam-shift-${sweep.id}[data-status="cancelled"]`).waitFor();
   assert.match(await page.locator(`#vteam-shift-${sweep.id}`).textContent(), /已取消：下雨改期/);
   assert.equal(await page.locator(`#vteam-cancel-${sweep.id}`).count(), 0);
@@ -478,20 +488,31 @@ test('the team\'s shifts: the organiser cancels one with a reason, its sign-up w
   assert.deepEqual([view.status, view.cancel_reason, view.signups.map((g) => g.status)], ['cancelled', '下雨改期', ['cancelled']]);
   await shot(page, 'volunteer-team-shifts', true);
 
-  // Cancelled meanwhile by someone else: the refusal in words.
+  // Cancelled meanwhile by someone else: the list redrawn as it is now (the
+  // shift cancelled, no form, no 取消岗位) and the refusal in words above it.
   await call(admin, 'POST', `/volunteer-shifts/${gone.id}/cancel`, { reason: '重复设置' }, 200);
   await page.locator(`#vteam-cancel-${gone.id}`).click();
   await page.locator(`#vteam-reason-${gone.id}`).fill('重复设置');
   await page.locator(`#vteam-cancel-go-${gone.id}`).click();
-  await page.locator(`#vteam-cancel-form-${gone.id} .error`, { hasText: '已经取消过了。' }).waitFor();
+  await page.locator(`#vteam-${team.id}-status.error`, { hasText: '已经取消过了。' }).waitFor();
+  await page.locator(`#vteam-shift-${gone.id}[data-status="cancelled"]`).waitFor();
+  assert.match(await page.locator(`#vteam-shift-${gone.id}`).textContent(), /已取消：重复设置/);
+  assert.equal(await page.locator(`#vteam-cancel-form-${gone.id}`).count(), 0);
+  assert.equal(await page.locator(`#vteam-cancel-${gone.id}`).count(), 0);
   await page.close();
 
   // 西关社区's worker: the team belongs to his community, so its shifts are on the organisers' desk.
+  // He organises 垃圾分类宣传: the one cancelled already has no 取消岗位, the active one has.
+  const dropped = await newShift(admin, theirs, '垃圾分类宣传（取消）');
+  await call(admin, 'POST', `/volunteer-shifts/${dropped.id}/cancel`, { reason: '人手已够' }, 200);
   await person({ username: 'xiguan.worker', password: 'xiguan-pass-1', display_name: '西关网格员', role: 'worker' }, [team.parent.id]);
   const worker = await signedIn({ username: 'xiguan.worker', password: 'xiguan-pass-1' });
   await worker.goto(srv.url + `/#/staff/volunteer-shifts?org=${team.parent.id}`);
   await worker.locator(`#vteam-shift-${community.id}`).waitFor();
-  assert.equal(await worker.locator(`#vteam-cancel-${sweep.id}`).count(), 0, 'cancelled already');
+  assert.equal(await worker.locator(`#vteam-cancel-${community.id}`).count(), 1, 'his to cancel');
+  assert.equal(await worker.locator(`#vteam-open-${dropped.id}`).count(), 1, 'his list');
+  assert.equal(await worker.locator(`#vteam-cancel-${dropped.id}`).count(), 0, 'cancelled already');
+  assert.equal(await worker.locator(`#vteam-cancel-${sweep.id}`).count(), 0, 'not his to cancel');
   assert.equal(await worker.locator(`#vteam-open-${sweep.id}`).count(), 0, 'not his list: no code, no link');
   await worker.locator(`#vteam-cancel-${community.id}`).click();
   await worker.locator(`#vteam-reason-${community.id}`).fill('场地另有安排');

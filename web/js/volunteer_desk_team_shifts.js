@@ -7,7 +7,9 @@
 // organise for all) get 取消岗位 on a shift that has not ended: the reason
 // asked (1–200 characters, nothing sent without it), then 确认取消 sends
 // POST /volunteer-shifts/{id}/cancel — its sign-ups not checked in are
-// cancelled with it. Refusals in words; one request at a time. Shown on the
+// cancelled with it. Refusals in words; one request at a time (取消岗位
+// disabled while it is pending); a 409 (cancelled by someone else, or
+// ended, meanwhile) redraws the list and says why above it. Shown on the
 // team desk (screens/volunteer_desk.js) and, for the teams that belong to
 // an organiser, on the organisers' desk (screens/volunteer_shifts.js).
 import { api } from './api.js';
@@ -19,8 +21,10 @@ import { itemsOf, once, refusalText, row, say, statusLine } from './volunteer_de
 // Whether the shift has ended (its date and end, district time) by now.
 const ended = (s) => Date.parse(`${s.date}T${s.ends_at}:00+08:00`) <= Date.now();
 
-// The form that asks for the reason, then cancels; onDone(answer) after the 200.
-function cancelForm(s, onDone, onKeep) {
+// The form that asks for the reason, then cancels; onDone(answer) after the
+// 200, onStale(err) after a 409. `ask` (取消岗位) is disabled while the
+// request is pending, so no second form opens.
+function cancelForm(s, ask, { onDone, onStale, onKeep }) {
   const reason = h('input', { type: 'text', maxlength: 200 });
   const summary = h('div', { tabindex: '-1' });
   const keep = h('button', { type: 'button', class: 'secondary', id: `vteam-keep-${s.id}` }, t('vteam.keep'));
@@ -41,19 +45,27 @@ function cancelForm(s, onDone, onKeep) {
         return;
       }
       errors.clear();
+      ask.disabled = true;
       try {
         onDone(await api(`/volunteer-shifts/${s.id}/cancel`, { method: 'POST', json: { reason: text } }));
       } catch (err) {
+        if (err.status === 409) {
+          onStale(err);
+          return;
+        }
         const bad = err.status === 422 ? [{ field: 'reason', message: t('vteam.reason_missing') }] : [];
         errors.show(bad, refusalText(err));
+      } finally {
+        ask.disabled = false;
       }
     });
   });
   return form;
 }
 
-// One shift's entry: when, what, counts, state, its list, and 取消岗位 when `mayCancel`.
-function shiftItem(s, mayCancel, onCancelled) {
+// One shift's entry: when, what, counts, state, its list, and 取消岗位 when
+// `mayCancel` (`on`: the form's onDone and onStale).
+function shiftItem(s, mayCancel, on) {
   const cancelled = s.status === 'cancelled';
   const slot = h('div', {});
   const item = h('li', { class: 'card vteam-shift', id: `vteam-shift-${s.id}`, dataset: { id: s.id, status: s.status } },
@@ -68,7 +80,7 @@ function shiftItem(s, mayCancel, onCancelled) {
   const close = () => { slot.replaceChildren(h('p', {}, ask)); ask.setAttribute('aria-expanded', 'false'); ask.focus(); };
   ask.addEventListener('click', () => {
     ask.setAttribute('aria-expanded', 'true');
-    slot.replaceChildren(h('p', {}, ask), cancelForm(s, onCancelled, close));
+    slot.replaceChildren(h('p', {}, ask), cancelForm(s, ask, { ...on, onKeep: close }));
     slot.querySelector('input').focus();
   });
   slot.append(h('p', {}, ask));
@@ -94,12 +106,17 @@ export async function teamShiftsCard(team) {
     }
     note.textContent = t('vteam.note', { from: answer.from, to: answer.to });
     const items = itemsOf(answer);
-    const onCancelled = async (done) => {
+    // The list as it is now, then what happened above it.
+    const redrawSaying = async (text, bad) => {
       await draw();
-      say(line, t('vteam.done', { title: done.title, n: done.signups_cancelled ?? 0 }));
+      say(line, text, bad);
       line.focus();
     };
-    list.replaceChildren(...items.map((s) => shiftItem(s, s.status === 'active' && organises.has(s.organiser_org_id) && !ended(s), onCancelled)));
+    const on = {
+      onDone: (done) => redrawSaying(t('vteam.done', { title: done.title, n: done.signups_cancelled ?? 0 })),
+      onStale: (err) => redrawSaying(refusalText(err), true),
+    };
+    list.replaceChildren(...items.map((s) => shiftItem(s, s.status === 'active' && organises.has(s.organiser_org_id) && !ended(s), on)));
     if (!items.length) list.append(h('li', { id: `${id}-none` }, t('vteam.none')));
   };
   await draw();
