@@ -270,16 +270,20 @@ std::vector<store::Migration> volunteer_migrations() {
   )SQL"},
           // The ledger's reads at a district's scale (bench/README.md
           // "Volunteers"): an organiser's newest records of any state by id;
-          // its corrections alone; the month's confirmed records with their
+          // its corrections alone, read from the index alone (with id, else
+          // PostgreSQL's planner took volunteer_records_corrects and read
+          // every correction's row); the month's confirmed records with their
           // volunteer and minutes from the index (the month's counts), which
-          // replaces volunteer_records_date (its first two columns).
+          // replaces volunteer_records_date (its first two columns); the
+          // volunteers who are not active (the counts too).
           {"volunteers", 3, R"SQL(
     CREATE INDEX volunteer_records_organiser_id ON volunteer_records (organiser_org_id, id);
     CREATE INDEX volunteer_records_organiser_corrections
-      ON volunteer_records (organiser_org_id, corrects_id) WHERE corrects_id IS NOT NULL;
+      ON volunteer_records (organiser_org_id, corrects_id, id) WHERE corrects_id IS NOT NULL;
     CREATE INDEX volunteer_records_month
       ON volunteer_records (service_date, state, volunteer_id, minutes);
     DROP INDEX volunteer_records_date;
+    CREATE INDEX volunteers_status ON volunteers (status, id);
   )SQL"}};
 }
 
