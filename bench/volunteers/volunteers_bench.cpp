@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "timed_query.h"
 #include "volunteers/certificate_number.h"
 #include "volunteers/counts_store.h"
 #include "volunteers/ledger_write.h"
@@ -51,45 +52,7 @@ World g_world;
 // A person waits on it; the public verification; the dashboard.
 constexpr double kPageTargetUs = 10000, kVerifyTargetUs = 1000, kCountsTargetUs = 50000;
 
-double thread_cpu_us() {
-  timespec ts{};
-  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
-}
-
-double percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(static_cast<double>(v.size()) * p))];
-}
-
-// Times `query(i)` (the rows it answered) once per iteration i.
-void timed(benchmark::State& state, double target_us,
-           const std::function<Result<size_t>(int64_t)>& query) {
-  std::vector<double> wall, cpu;
-  wall.reserve(static_cast<size_t>(state.max_iterations));
-  cpu.reserve(wall.capacity());
-  int64_t i = 0;
-  double rows = 0;
-  for (auto _ : state) {
-    const double c0 = thread_cpu_us();
-    const auto t0 = std::chrono::steady_clock::now();
-    Result<size_t> n = query(i++);
-    wall.push_back(
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-    cpu.push_back(thread_cpu_us() - c0);
-    if (!n.ok()) {
-      state.SkipWithError(n.status().message().c_str());
-      return;
-    }
-    rows += static_cast<double>(*n);
-  }
-  state.counters["p50_us"] = percentile(wall, 0.50);
-  state.counters["p99_us"] = percentile(wall, 0.99);
-  state.counters["cpu_p99_us"] = percentile(cpu, 0.99);
-  state.counters["target_us"] = target_us;
-  state.counters["rows"] = i > 0 ? rows / static_cast<double>(i) : 0;
-}
+using warmcity::bench::timed;
 
 // Calls `start` with a callback and waits for its answer (on this thread
 // when the service answers at once, else on the writer's answerer).
