@@ -1,5 +1,5 @@
 // For the Google Benchmark programs that time one query an iteration against
-// an issue's figure (bench/eldercare, bench/volunteers): each iteration is
+// an issue's figure (bench/eldercare, bench/volunteers), and their main(): each iteration is
 // timed alone, wall clock and the thread's CPU time, and the counters give
 // the percentiles beside the target:
 //   p50_us, p99_us   wall clock      cpu_p99_us   the thread's CPU time
@@ -60,6 +60,20 @@ inline void timed(benchmark::State& state, double target_us,
   state.counters["cpu_p99_us"] = percentile(cpu, 0.99);
   state.counters["target_us"] = target_us;
   state.counters["rows"] = i > 0 ? rows / static_cast<double>(i) : 0;
+}
+
+// main() of such a program: its flags, then the world opened (seeded or
+// found), every benchmark chosen, the world closed. 1 when a flag is unknown
+// or the world does not open.
+template <class World>
+int run_benchmarks(int argc, char** argv, World& world) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (!world.open()) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  world.close();
+  return 0;
 }
 
 }  // namespace warmcity::bench

@@ -208,12 +208,5 @@ ELDERCARE_BENCH(BM_CountsSubdistrictWorker, kSlow);
 }  // namespace warmcity::eldercare::bench
 
 int main(int argc, char** argv) {
-  using warmcity::eldercare::bench::g_world;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  if (!g_world.open()) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  g_world.close();
-  return 0;
+  return warmcity::bench::run_benchmarks(argc, argv, warmcity::eldercare::bench::g_world);
 }

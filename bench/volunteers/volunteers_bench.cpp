@@ -273,12 +273,5 @@ VOLUNTEERS_BENCH(BM_WriteRecord, kWrites);
 }  // namespace warmcity::volunteers::bench
 
 int main(int argc, char** argv) {
-  using warmcity::volunteers::bench::g_world;
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  if (!g_world.open()) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  g_world.close();
-  return 0;
+  return warmcity::bench::run_benchmarks(argc, argv, warmcity::volunteers::bench::g_world);
 }

@@ -87,15 +87,18 @@ function shiftItem(s, mayCancel, on) {
   return item;
 }
 
-// The team's shifts card; resolves when drawn.
-export async function teamShiftsCard(team) {
+// The team's shifts card; resolves when drawn. `organisers`: the caller's
+// GET /activity-organisers items when the screen has them already (else
+// fetched here).
+export async function teamShiftsCard(team, organisers) {
   const id = `vteam-${team.id}`;
   const line = statusLine(`${id}-status`);
   const note = h('p', { class: 'note', id: `${id}-note` });
   const list = h('ul', { class: 'plain', id: `${id}-list` });
   const card = h('section', { class: 'card vteam', id, dataset: { team: team.id }, 'aria-labelledby': `${id}-title` },
     h('h2', { id: `${id}-title` }, t('vteam.heading', { team: team.name })), note, line, list);
-  const organises = new Set(itemsOf(await api('/activity-organisers').catch(() => ({ items: [] }))).map((o) => o.id));
+  const mine = organisers ?? itemsOf(await api('/activity-organisers').catch(() => ({ items: [] })));
+  const organises = new Set(mine.map((o) => o.id));
   const draw = async () => {
     let answer;
     try {

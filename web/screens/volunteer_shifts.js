@@ -94,7 +94,7 @@ async function home(view, user, query) {
     h('h2', { id: 'vshift-dates-title' }, t('vshift.dates')), h('p', { class: 'note' }, t('vshift.dates_note')), dates));
   if (occ) await occurrencePart(view, occ, org.id);
   const teams = itemsOf(await api('/volunteer-teams').catch(() => ({ items: [] }))).filter((x) => x.parent?.id === org.id);
-  for (const team of teams) view.append(await teamShiftsCard(team));
+  view.append(...await Promise.all(teams.map((team) => teamShiftsCard(team, organisers))));
   view.append(await recordsCard(org.id), await disputesCard(org.id));
 }
 
