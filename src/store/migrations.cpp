@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/time.h"
 #include "store/schema_sql.h"
@@ -58,6 +59,51 @@ Result<bool> is_applied(Connection& conn, const Migration& m) {
   return q->step();
 }
 
+// {{change_check:…}}'s reader on SQLite (store/schema_sql.h, TableSchema):
+// the table's CREATE TABLE and its indexes' and triggers' CREATE texts, read
+// in the migration's transaction before its statements run. The indexes
+// SQLite makes itself (UNIQUE, PRIMARY KEY) have no text: the CREATE TABLE
+// makes them again. Refuses a table that another table references with an ON
+// DELETE action, which the rebuild's DROP TABLE would run on its rows.
+Result<TableSchema> read_sqlite_table(Connection& conn, const std::string& table) {
+  TableSchema t;
+  {
+    Result<Statement> q =
+        conn.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    if (!q.ok()) return q.status();
+    q->bind(1, table);
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no table " + table);
+    t.create_sql = q->column_text(0);
+  }
+  {
+    Result<Statement> q = conn.prepare(
+        "SELECT m.name, f.on_delete FROM sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f"
+        " WHERE m.type = 'table' AND m.name <> ?1 AND lower(f.\"table\") = lower(?1)"
+        " AND f.on_delete NOT IN ('NO ACTION', 'RESTRICT') ORDER BY m.name");
+    if (!q.ok()) return q.status();
+    q->bind(1, table);
+    Result<bool> row = q->step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      return Status::Internal("table " + q->column_text(0) + " references " + table +
+                              " ON DELETE " + q->column_text(1) + ", which rebuilding " + table +
+                              " would run on its rows");
+    }
+  }
+  Result<Statement> q = conn.prepare(
+      "SELECT sql FROM sqlite_schema WHERE tbl_name = ?1 AND type IN ('index', 'trigger')"
+      " AND sql IS NOT NULL ORDER BY type, name");
+  if (!q.ok()) return q.status();
+  q->bind(1, table);
+  Result<std::vector<std::string>> deps =
+      collect<std::string>(*q, [](Statement& s) { return s.column_text(0); });
+  if (!deps.ok()) return deps.status();
+  t.dependents = std::move(*deps);
+  return t;
+}
+
 // The migration and its record, in one transaction. Re-checks inside the
 // transaction, so a second process opening the same file does not apply twice.
 Status apply_one(Connection& conn, const Migration& m) {
@@ -67,7 +113,11 @@ Status apply_one(Connection& conn, const Migration& m) {
   if (!done.ok()) {
     s = done.status();
   } else if (!*done) {
-    Result<std::string> ddl = expand_schema(m.sql, conn.engine());
+    TableSchemaReader read_table;
+    if (conn.engine() == Engine::kSqlite) {
+      read_table = [&conn](const std::string& table) { return read_sqlite_table(conn, table); };
+    }
+    Result<std::string> ddl = expand_schema(m.sql, conn.engine(), read_table);
     s = ddl.ok() ? conn.exec(*ddl)
                  : Status::Internal("migration " + name(m) + ": " + ddl.status().message());
     if (s.ok()) {

@@ -104,6 +104,146 @@ TEST_F(store_migrations, FailedMigrationRollsBackCompletelyAndNamesItself) {
   EXPECT_EQ(query_int(r, "SELECT count(*) FROM schema_migrations WHERE module <> 'store'"), 1);
 }
 
+// {{change_check:…}} on SQLite rebuilds the table in the migration's
+// transaction: a parent that another table and itself reference, with a
+// partial unique index and append-only triggers.
+const Migration kLedger1{
+    "ledger", 1,
+    "CREATE TABLE r (id {{id}}, kind TEXT NOT NULL CHECK (kind IN ('a', 'b')), ref BIGINT,"
+    " parent_id BIGINT REFERENCES r(id), note TEXT NOT NULL DEFAULT '' CHECK (length(note) < 9));"
+    "CREATE UNIQUE INDEX r_one_a ON r (ref) WHERE kind = 'a';"
+    "{{append_only:r}};"
+    "CREATE TABLE d (id {{id}}, r_id BIGINT NOT NULL REFERENCES r(id), what TEXT);"
+    "INSERT INTO r (id, kind, ref, parent_id) VALUES (1, 'a', 10, NULL), (5, 'b', 10, 1),"
+    " (9, 'a', 11, 5);"
+    "INSERT INTO d (id, r_id, what) VALUES (3, 5, 'x'), (4, 9, 'y');"};
+const Migration kLedger2{"ledger", 2,
+                         "{{change_check:r.kind:kind IN ('a', 'b') => kind IN ('a', 'b', 'c')}};"
+                         "INSERT INTO r (kind, ref, parent_id) VALUES ('c', 12, 9);"};
+
+Status write_sql(Database& db, const std::string& sql) {
+  return db.write([sql](Connection& c) { return c.exec(sql); });
+}
+
+TEST_F(store_migrations, ChangeCheckRebuildsTheTableKeepingRowsIndexesAndKeys) {
+  {
+    auto db = open({kLedger1});
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    EXPECT_EQ(write_sql(**db, "INSERT INTO r (kind) VALUES ('c')").code(), Code::kConflict);
+  }
+  auto db = open({kLedger1, kLedger2});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+  Connection& r = d.reader();
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM r"), 4);
+  EXPECT_EQ(query_int(r, "SELECT sum(id) FROM r WHERE kind IN ('a', 'b')"), 1 + 5 + 9);
+  EXPECT_EQ(query_int(r, "SELECT id FROM r WHERE kind = 'c' AND parent_id = 9"), 10);
+  EXPECT_EQ(query_int(r, "SELECT parent_id FROM r WHERE id = 9"), 5);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM d WHERE (id, r_id) IN (VALUES (3, 5), (4, 9))"), 2);
+  EXPECT_EQ(query_int(r,
+                      "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'r' AND"
+                      " name IN ('r_one_a', 'r_no_update', 'r_no_delete')"),
+            3);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'warmcity_rebuild%'"),
+            0);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(
+      query_int(r, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+
+  // The new value is allowed, the rest of the rules hold as before.
+  EXPECT_TRUE(write_sql(d, "INSERT INTO r (kind, ref) VALUES ('c', 10)").ok());
+  EXPECT_EQ(write_sql(d, "INSERT INTO r (kind) VALUES ('z')").code(), Code::kConflict);
+  EXPECT_EQ(write_sql(d, "INSERT INTO r (kind, note) VALUES ('a', 'too long a note')").code(),
+            Code::kConflict);
+  EXPECT_EQ(write_sql(d, "INSERT INTO r (kind, ref) VALUES ('a', 10)").code(), Code::kConflict)
+      << "the partial unique index";
+  EXPECT_TRUE(write_sql(d, "INSERT INTO r (kind, ref) VALUES ('b', 10)").ok());
+  EXPECT_FALSE(write_sql(d, "UPDATE r SET note = 'x' WHERE id = 1").ok()) << "append-only";
+  EXPECT_FALSE(write_sql(d, "DELETE FROM r WHERE id = 10").ok()) << "append-only";
+  EXPECT_EQ(write_sql(d, "INSERT INTO d (r_id) VALUES (999)").code(), Code::kConflict);
+  EXPECT_EQ(write_sql(d, "INSERT INTO r (kind, parent_id) VALUES ('b', 999)").code(),
+            Code::kConflict);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM r"), 6);
+
+  // The writer is as before: keys on, checked at once again.
+  int64_t foreign_keys = -1, deferred = -1;
+  ASSERT_TRUE(d.write([&](Connection& c) {
+                 foreign_keys = query_int(c, "PRAGMA foreign_keys");
+                 deferred = query_int(c, "PRAGMA defer_foreign_keys");
+                 return Status::Ok();
+               }).ok());
+  EXPECT_EQ(foreign_keys, 1);
+  EXPECT_EQ(deferred, 0);
+}
+
+TEST_F(store_migrations, ChangeCheckAppliesOnce) {
+  {
+    auto db = open({kLedger1, kLedger2});
+    ASSERT_TRUE(db.ok()) << db.status().message();
+  }
+  auto db = open({kLedger1, kLedger2});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(query_int((*db)->reader(), "SELECT count(*) FROM r"), 4);
+}
+
+// A key the migration breaks (checked at its COMMIT, the keys being
+// deferred) fails it whole: the table's old CHECK is back.
+TEST_F(store_migrations, ChangeCheckWithABrokenKeyRollsBack) {
+  {
+    auto db = open({kLedger1});
+    ASSERT_TRUE(db.ok()) << db.status().message();
+  }
+  const Migration broken{"ledger", 2,
+                         "{{change_check:r.kind:kind IN ('a', 'b') => kind IN ('a', 'b', 'c')}};"
+                         "INSERT INTO d (r_id) VALUES (999);"};
+  auto bad = open({kLedger1, broken});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("ledger v2"), std::string::npos) << bad.status().message();
+
+  auto db = open({kLedger1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Connection& r = (*db)->reader();
+  EXPECT_EQ(query_int(r, "SELECT max(version) FROM schema_migrations WHERE module = 'ledger'"), 1);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM d"), 2);
+  EXPECT_EQ(query_int(r, "SELECT count(*) FROM sqlite_schema WHERE name = 'r_one_a'"), 1);
+  EXPECT_EQ(write_sql(**db, "INSERT INTO r (kind) VALUES ('c')").code(), Code::kConflict);
+}
+
+TEST_F(store_migrations, ChangeCheckRefusesATableThatIsNotAsExpected) {
+  {
+    auto db = open({kLedger1});
+    ASSERT_TRUE(db.ok()) << db.status().message();
+  }
+  const Migration other{"ledger", 2, "{{change_check:r.kind:kind IN ('a') => kind IN ('c')}};"};
+  auto bad = open({kLedger1, other});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("not what the migration expects"), std::string::npos)
+      << bad.status().message();
+  const Migration missing{"ledger", 2, "{{change_check:q.kind:kind IN ('a') => kind IN ('c')}};"};
+  auto none = open({kLedger1, missing});
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("no table q"), std::string::npos)
+      << none.status().message();
+}
+
+// The rebuild's DROP TABLE deletes every row first, which would run another
+// table's ON DELETE CASCADE / SET NULL: refused, nothing touched.
+TEST_F(store_migrations, ChangeCheckRefusesATableWithCascadingChildren) {
+  const Migration v1{"casc", 1,
+                     "CREATE TABLE p (id {{id}}, s TEXT CHECK (s IN ('a')));"
+                     "CREATE TABLE c (id {{id}}, p_id BIGINT REFERENCES p(id) ON DELETE CASCADE);"
+                     "INSERT INTO p (id, s) VALUES (1, 'a');"
+                     "INSERT INTO c (p_id) VALUES (1);"};
+  const Migration v2{"casc", 2, "{{change_check:p.s:s IN ('a') => s IN ('a', 'b')}};"};
+  auto bad = open({v1, v2});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("ON DELETE CASCADE"), std::string::npos)
+      << bad.status().message();
+  auto db = open({v1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(query_int((*db)->reader(), "SELECT count(*) FROM c"), 1);
+}
+
 TEST_F(store_migrations, RefusesMalformedLists) {
   auto out_of_order = open({kAccounts2, kAccounts1});
   ASSERT_FALSE(out_of_order.ok());

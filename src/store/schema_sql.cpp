@@ -1,6 +1,8 @@
 #include "store/schema_sql.h"
 
+#include <map>
 #include <string>
+#include <vector>
 
 namespace warmcity::store {
 namespace {
@@ -82,8 +84,187 @@ std::string check_domains(const std::string& table) {
   return out;
 }
 
-Result<std::string> expand_token(std::string_view token, Engine engine) {
-  const bool lite = engine == Engine::kSqlite;
+// {{change_check:TABLE.COLUMN:OLD => NEW}}, taken apart.
+struct ChangeCheck {
+  std::string table, column, old_expr, new_expr;
+};
+
+constexpr std::string_view kArrow = " => ";
+constexpr std::string_view kDollarTag = "$warmcity_change_check$";
+
+Result<ChangeCheck> parse_change_check(std::string_view token, std::string_view arg) {
+  auto bad = [&](const std::string& why) {
+    return Status::Internal("schema token {{" + std::string(token) + "}} " + why);
+  };
+  const size_t colon = arg.find(':');
+  if (colon == std::string_view::npos) return bad("needs TABLE.COLUMN:OLD => NEW");
+  const std::string_view target = arg.substr(0, colon);
+  const std::string_view change = arg.substr(colon + 1);
+  const size_t dot = target.find('.');
+  ChangeCheck c;
+  if (dot != std::string_view::npos) {
+    c.table = std::string(target.substr(0, dot));
+    c.column = std::string(target.substr(dot + 1));
+  }
+  if (!is_identifier(c.table) || !is_identifier(c.column)) {
+    return bad("needs TABLE.COLUMN, two names");
+  }
+  const size_t arrow = change.find(kArrow);
+  if (arrow == std::string_view::npos || change.find(kArrow, arrow + 1) != std::string_view::npos) {
+    return bad("needs OLD => NEW, with \" => \" once");
+  }
+  c.old_expr = std::string(change.substr(0, arrow));
+  c.new_expr = std::string(change.substr(arrow + kArrow.size()));
+  auto blank = [](const std::string& s) {
+    return s.find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  if (blank(c.old_expr) || blank(c.new_expr)) return bad("needs an OLD and a NEW expression");
+  if (c.new_expr.find(kDollarTag) != std::string::npos)
+    return bad("holds " + std::string(kDollarTag));
+  return c;
+}
+
+// PostgreSQL's name for an unnamed constraint (makeObjectName: NAME1_NAME2_LABEL
+// within 63 bytes, the longer of the two names shortened first).
+std::string pg_object_name(const std::string& name1, const std::string& name2,
+                           const std::string& label) {
+  constexpr size_t kMaxName = 63;
+  const size_t overhead = 1 + label.size() + 1;  // the two underscores
+  const size_t avail = kMaxName > overhead ? kMaxName - overhead : 0;
+  size_t n1 = name1.size(), n2 = name2.size();
+  while (n1 + n2 > avail && n1 + n2 > 0) {
+    if (n1 > n2) {
+      --n1;
+    } else {
+      --n2;
+    }
+  }
+  return name1.substr(0, n1) + "_" + name2.substr(0, n2) + "_" + label;
+}
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// expr with each whole-word `column` (or "column") outside string literals
+// made VALUE: a table CHECK's expression as a domain's.
+std::string column_to_value(std::string_view expr, std::string_view column) {
+  std::string out;
+  size_t i = 0;
+  const size_t n = expr.size();
+  while (i < n) {
+    const char c = expr[i];
+    if (c == '\'' || c == '"') {
+      size_t j = i + 1;
+      while (j < n) {
+        if (expr[j] == c) {
+          if (j + 1 < n && expr[j + 1] == c) {
+            j += 2;
+            continue;
+          }
+          ++j;
+          break;
+        }
+        ++j;
+      }
+      const std::string_view quoted = expr.substr(i, j - i);
+      const bool is_column = c == '"' && quoted.size() == column.size() + 2 &&
+                             quoted.substr(1, column.size()) == column;
+      out += is_column ? std::string_view("VALUE") : quoted;
+      i = j;
+    } else if (is_word_char(c)) {
+      size_t j = i;
+      while (j < n && is_word_char(expr[j])) ++j;
+      const std::string_view word = expr.substr(i, j - i);
+      out += same_name(word, column) ? std::string_view("VALUE") : word;
+      i = j;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+// The constraint is where {{check_domains:TABLE}} left it: on the column's
+// domain, or (no domain, or a check it kept on the table) on the table.
+std::string change_check_postgres(const ChangeCheck& c) {
+  const std::string dom = (c.table + "_" + c.column + "_value").substr(0, 63);
+  const std::string name = pg_object_name(c.table, c.column, "check");
+  std::string out = "DO ";
+  out += kDollarTag;
+  out += "\nBEGIN\n  IF EXISTS (SELECT FROM pg_constraint WHERE contypid = to_regtype('" + dom +
+         "') AND conname = '" + name + "') THEN\n    ALTER DOMAIN " + dom + " DROP CONSTRAINT " +
+         name + ";\n    ALTER DOMAIN " + dom + " ADD CONSTRAINT " + name + " CHECK (" +
+         column_to_value(c.new_expr, c.column) + ");\n  ELSE\n    ALTER TABLE " + c.table +
+         " DROP CONSTRAINT " + name + ";\n    ALTER TABLE " + c.table + " ADD CONSTRAINT " + name +
+         " CHECK (" + c.new_expr + ");\n  END IF;\nEND ";
+  out += kDollarTag;
+  return out;
+}
+
+struct Expansion {
+  Engine engine;
+  const TableSchemaReader* read_table;
+  // SQLite: the tables {{change_check:…}} rebuilt in this call, as rebuilt.
+  std::map<std::string, TableSchema> rebuilt;
+};
+
+Result<std::string> change_check_sqlite(std::string_view token, const ChangeCheck& c,
+                                        Expansion& x) {
+  auto bad = [&](const std::string& why) {
+    return Status::Internal("schema token {{" + std::string(token) + "}}: " + why);
+  };
+  auto it = x.rebuilt.find(c.table);
+  if (it == x.rebuilt.end()) {
+    if (x.read_table == nullptr || !*x.read_table) {
+      return bad("on SQLite it needs the table's schema, and no reader was given");
+    }
+    Result<TableSchema> read = (*x.read_table)(c.table);
+    if (!read.ok()) return bad("reading table " + c.table + ": " + read.status().message());
+    it = x.rebuilt.emplace(c.table, std::move(*read)).first;
+  }
+  TableSchema& t = it->second;
+  const std::string old_check = "CHECK (" + c.old_expr + ")";
+  const size_t at = t.create_sql.find(old_check);
+  if (at == std::string::npos) {
+    return bad("table " + c.table + " has no " + old_check +
+               "; its CHECK is not what the migration expects");
+  }
+  if (t.create_sql.find(old_check, at + 1) != std::string::npos) {
+    return bad("table " + c.table + " has " + old_check +
+               " more than once; the migration cannot tell which to change");
+  }
+  t.create_sql.replace(at, old_check.size(), "CHECK (" + c.new_expr + ")");
+  const std::string temp = "warmcity_rebuild_" + c.table;
+  std::vector<std::string> statements = {
+      "PRAGMA defer_foreign_keys = ON",
+      "CREATE TEMP TABLE " + temp + " AS SELECT * FROM " + c.table,
+      "DROP TABLE " + c.table,
+      t.create_sql,
+      "INSERT INTO " + c.table + " SELECT * FROM temp." + temp,
+      "DROP TABLE temp." + temp};
+  statements.insert(statements.end(), t.dependents.begin(), t.dependents.end());
+  std::string out;
+  for (const std::string& s : statements) {
+    if (!out.empty()) out += ";\n";
+    out += s;
+  }
+  return out;
+}
+
+Result<std::string> expand_token(std::string_view token, Expansion& x) {
+  const bool lite = x.engine == Engine::kSqlite;
   if (token == "id") {
     return std::string(lite ? "INTEGER PRIMARY KEY"
                             : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
@@ -92,12 +273,22 @@ Result<std::string> expand_token(std::string_view token, Engine engine) {
   if (token == "without_rowid") return std::string(lite ? "WITHOUT ROWID" : "");
   const size_t colon = token.find(':');
   const std::string_view verb = token.substr(0, colon);
+  if (verb == "change_check") {
+    if (colon == std::string_view::npos) {
+      return Status::Internal("schema token {{" + std::string(token) +
+                              "}} needs TABLE.COLUMN:OLD => NEW");
+    }
+    Result<ChangeCheck> c = parse_change_check(token, token.substr(colon + 1));
+    if (!c.ok()) return c.status();
+    if (!lite) return change_check_postgres(*c);
+    return change_check_sqlite(token, *c, x);
+  }
   const std::string arg(colon == std::string_view::npos ? "" : token.substr(colon + 1));
   if (verb == "json_check" || verb == "append_only" || verb == "check_domains") {
     if (!is_identifier(arg)) {
       return Status::Internal("schema token {{" + std::string(token) + "}} needs a name");
     }
-    if (verb == "append_only") return append_only(arg, engine);
+    if (verb == "append_only") return append_only(arg, x.engine);
     if (verb == "check_domains") return lite ? std::string() : check_domains(arg);
     return lite ? "CHECK (json_valid(" + arg + "))" : "CHECK ((" + arg + ")::jsonb IS NOT NULL)";
   }
@@ -106,7 +297,9 @@ Result<std::string> expand_token(std::string_view token, Engine engine) {
 
 }  // namespace
 
-Result<std::string> expand_schema(std::string_view sql, Engine engine) {
+Result<std::string> expand_schema(std::string_view sql, Engine engine,
+                                  const TableSchemaReader& read_table) {
+  Expansion x{engine, &read_table, {}};
   std::string out;
   out.reserve(sql.size());
   size_t at = 0;
@@ -117,7 +310,7 @@ Result<std::string> expand_schema(std::string_view sql, Engine engine) {
     if (close == std::string_view::npos) {
       return Status::Internal("unclosed schema token at: " + std::string(sql.substr(open, 40)));
     }
-    Result<std::string> text = expand_token(sql.substr(open + 2, close - open - 2), engine);
+    Result<std::string> text = expand_token(sql.substr(open + 2, close - open - 2), x);
     if (!text.ok()) return text.status();
     out.append(sql.substr(at, open - at));
     out += *text;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "store/connection.h"
 #include "store/test_util.h"
 
@@ -59,6 +62,171 @@ TEST(SchemaSql, MistakesAreErrorsThatNameTheToken) {
       EXPECT_NE(out.status().message().find("token"), std::string::npos) << bad;
     }
   }
+}
+
+// {{change_check:…}} on PostgreSQL: the domain's constraint when the domain
+// holds it, else the table's; VALUE for the column in the domain's, never
+// inside a literal (nor in a longer word).
+TEST(SchemaSql, ChangeCheckOnPostgresTakesTheDomainOrTheTable) {
+  const std::string pg = expand(
+      "{{change_check:rec.source:source IN ('shift', 'source_x') => source IN ('shift', "
+      "'source_x', 'it''s source') AND length(source) < 9 AND source_len IS NULL}};",
+      Engine::kPostgres);
+  EXPECT_NE(pg.find("to_regtype('rec_source_value')"), std::string::npos) << pg;
+  EXPECT_NE(pg.find("conname = 'rec_source_check'"), std::string::npos) << pg;
+  EXPECT_NE(pg.find("ALTER DOMAIN rec_source_value DROP CONSTRAINT rec_source_check;"),
+            std::string::npos)
+      << pg;
+  EXPECT_NE(pg.find("ALTER DOMAIN rec_source_value ADD CONSTRAINT rec_source_check CHECK (VALUE "
+                    "IN ('shift', 'source_x', 'it''s source') AND length(VALUE) < 9 AND "
+                    "source_len IS NULL);"),
+            std::string::npos)
+      << pg;
+  EXPECT_NE(pg.find("ALTER TABLE rec DROP CONSTRAINT rec_source_check;"), std::string::npos) << pg;
+  EXPECT_NE(pg.find("ALTER TABLE rec ADD CONSTRAINT rec_source_check CHECK (source IN ('shift', "
+                    "'source_x', 'it''s source') AND length(source) < 9 AND source_len IS NULL);"),
+            std::string::npos)
+      << pg;
+  EXPECT_EQ(pg.find("DO $warmcity_change_check$"), 0u) << pg;
+  EXPECT_TRUE(pg.ends_with("\nEND $warmcity_change_check$;")) << pg;
+  EXPECT_EQ(pg.find("{{"), std::string::npos) << pg;
+}
+
+// Names past 63 bytes are cut as PostgreSQL cuts them: the domain's like
+// {{check_domains:…}} (left 63), the constraint's like makeObjectName.
+TEST(SchemaSql, ChangeCheckCutsLongNamesAsPostgresDoes) {
+  const std::string table(40, 't');
+  const std::string column(30, 'c');
+  const std::string pg = expand(
+      "{{change_check:" + table + "." + column + ":" + column + " > 0 => " + column + " >= 0}}",
+      Engine::kPostgres);
+  const std::string dom = (table + "_" + column + "_value").substr(0, 63);
+  // 63 - len("_check") - 1 = 56 bytes for the two names: 28 + 28.
+  const std::string name = std::string(28, 't') + "_" + std::string(28, 'c') + "_check";
+  EXPECT_EQ(name.size(), 63u);
+  EXPECT_NE(pg.find("ALTER DOMAIN " + dom + " DROP CONSTRAINT " + name + ";"), std::string::npos)
+      << pg;
+  EXPECT_NE(pg.find("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK"),
+            std::string::npos)
+      << pg;
+}
+
+TableSchemaReader fake_reader(std::vector<std::string>* asked, TableSchema schema) {
+  return [asked, schema](const std::string& table) -> Result<TableSchema> {
+    asked->push_back(table);
+    if (table != "r") return Status::NotFound("no table " + table);
+    return schema;
+  };
+}
+
+const TableSchema kR{
+    "CREATE TABLE r (id INTEGER PRIMARY KEY, s TEXT NOT NULL CHECK (s IN ('a', 'b')),"
+    " n BIGINT CHECK (n > 0))",
+    {"CREATE UNIQUE INDEX r_s ON r (s) WHERE s = 'a'",
+     "CREATE TRIGGER r_no_delete BEFORE DELETE ON r BEGIN SELECT RAISE(ABORT, 'no'); END"}};
+
+TEST(SchemaSql, ChangeCheckOnSqliteRebuildsTheTable) {
+  std::vector<std::string> asked;
+  Result<std::string> lite =
+      expand_schema("{{change_check:r.s:s IN ('a', 'b') => s IN ('a', 'b', 'c')}};",
+                    Engine::kSqlite, fake_reader(&asked, kR));
+  ASSERT_TRUE(lite.ok()) << lite.status().message();
+  EXPECT_EQ(*lite,
+            "PRAGMA defer_foreign_keys = ON;\n"
+            "CREATE TEMP TABLE warmcity_rebuild_r AS SELECT * FROM r;\n"
+            "DROP TABLE r;\n"
+            "CREATE TABLE r (id INTEGER PRIMARY KEY, s TEXT NOT NULL CHECK (s IN ('a', 'b', "
+            "'c')), n BIGINT CHECK (n > 0));\n"
+            "INSERT INTO r SELECT * FROM temp.warmcity_rebuild_r;\n"
+            "DROP TABLE temp.warmcity_rebuild_r;\n"
+            "CREATE UNIQUE INDEX r_s ON r (s) WHERE s = 'a';\n"
+            "CREATE TRIGGER r_no_delete BEFORE DELETE ON r BEGIN SELECT RAISE(ABORT, 'no'); "
+            "END;");
+  EXPECT_EQ(asked, std::vector<std::string>{"r"});
+}
+
+// A second token on the same table in one migration starts from the first's
+// table, not from the one the reader saw (which would undo the first).
+TEST(SchemaSql, ChangeCheckTwiceOnOneTableKeepsBothChanges) {
+  std::vector<std::string> asked;
+  Result<std::string> lite = expand_schema(
+      "{{change_check:r.s:s IN ('a', 'b') => s IN ('a', 'b', 'c')}};\n"
+      "{{change_check:r.n:n > 0 => n >= 0}};",
+      Engine::kSqlite, fake_reader(&asked, kR));
+  ASSERT_TRUE(lite.ok()) << lite.status().message();
+  EXPECT_EQ(asked, std::vector<std::string>{"r"});
+  const std::string both =
+      "CREATE TABLE r (id INTEGER PRIMARY KEY, s TEXT NOT NULL CHECK (s IN ('a', 'b', 'c')), "
+      "n BIGINT CHECK (n >= 0));";
+  const size_t second = lite->find("PRAGMA defer_foreign_keys", 1);
+  ASSERT_NE(second, std::string::npos) << *lite;
+  EXPECT_NE(lite->find(both, second), std::string::npos) << *lite;
+}
+
+TEST(SchemaSql, ChangeCheckMistakesAreErrorsThatNameTheToken) {
+  std::vector<std::string> asked;
+  const TableSchemaReader reader = fake_reader(&asked, kR);
+  for (const char* bad : {
+           "{{change_check}}", "{{change_check:}}", "{{change_check:r.s}}",
+           "{{change_check:r.s:s IN ('a', 'b')}}",                         // no =>
+           "{{change_check:r.s:s IN ('a', 'b')=>s IN ('a')}}",             // not " => "
+           "{{change_check:r.s:s > 0 => s > 1 => s > 2}}",                 // two =>
+           "{{change_check:r.s: => s > 1}}",                               // no OLD
+           "{{change_check:r.s:s > 0 => }}",                               // no NEW
+           "{{change_check:r:s IN ('a', 'b') => s IN ('a')}}",             // no column
+           "{{change_check:r.:s IN ('a', 'b') => s IN ('a')}}",            // empty column
+           "{{change_check:.s:s IN ('a', 'b') => s IN ('a')}}",            // empty table
+           "{{change_check:r.s.t:s IN ('a', 'b') => s IN ('a')}}",         // three names
+           "{{change_check:r;x.s:s IN ('a', 'b') => s IN ('a')}}",         // bad table
+           "{{change_check:r.s x:s IN ('a', 'b') => s IN ('a')}}",         // bad column
+           "{{change_check:r.s:s > 0 => s > 0 $warmcity_change_check$}}",  // closes the DO
+       }) {
+    for (Engine e : {Engine::kSqlite, Engine::kPostgres}) {
+      Result<std::string> out = expand_schema(bad, e, reader);
+      EXPECT_FALSE(out.ok()) << bad;
+      if (!out.ok()) {
+        EXPECT_EQ(out.status().code(), Code::kInternal) << bad;
+        EXPECT_NE(out.status().message().find("token {{change_check"), std::string::npos)
+            << bad << ": " << out.status().message();
+      }
+    }
+  }
+  EXPECT_TRUE(asked.empty()) << "the reader is not asked for a malformed token";
+}
+
+TEST(SchemaSql, ChangeCheckOnSqliteNeedsTheTableAsTheMigrationExpects) {
+  const char* ok = "{{change_check:r.s:s IN ('a', 'b') => s IN ('a', 'b', 'c')}}";
+  Result<std::string> no_reader = expand_schema(ok, Engine::kSqlite);
+  ASSERT_FALSE(no_reader.ok());
+  EXPECT_EQ(no_reader.status().code(), Code::kInternal);
+  EXPECT_NE(no_reader.status().message().find("reader"), std::string::npos)
+      << no_reader.status().message();
+  EXPECT_TRUE(expand_schema(ok, Engine::kPostgres).ok()) << "PostgreSQL reads nothing";
+
+  std::vector<std::string> asked;
+  Result<std::string> missing = expand_schema("{{change_check:q.s:s IN ('a', 'b') => s IN ('a')}}",
+                                              Engine::kSqlite, fake_reader(&asked, kR));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Code::kInternal);
+  EXPECT_NE(missing.status().message().find("no table q"), std::string::npos)
+      << missing.status().message();
+
+  Result<std::string> other = expand_schema("{{change_check:r.s:s IN ('a') => s IN ('a', 'c')}}",
+                                            Engine::kSqlite, fake_reader(&asked, kR));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), Code::kInternal);
+  EXPECT_NE(other.status().message().find("has no CHECK (s IN ('a'))"), std::string::npos)
+      << other.status().message();
+
+  TableSchema twice = kR;
+  twice.create_sql =
+      "CREATE TABLE r (id INTEGER PRIMARY KEY, s TEXT CHECK (s > 0), t TEXT, CHECK (s > 0))";
+  Result<std::string> two = expand_schema("{{change_check:r.s:s > 0 => s >= 0}}", Engine::kSqlite,
+                                          fake_reader(&asked, twice));
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.status().code(), Code::kInternal);
+  EXPECT_NE(two.status().message().find("more than once"), std::string::npos)
+      << two.status().message();
 }
 
 // The SQLite expansion really behaves: the auto id numbers rows, the JSON

@@ -192,6 +192,108 @@ TEST(PgDatabase, CheckDomainsKeepEveryRule) {
   EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM job WHERE state || '' = 'done'"), 3);
 }
 
+// {{change_check:TABLE.COLUMN:OLD => NEW}}: the constraint changed where it
+// is, on the column's domain ({{check_domains:…}}, r and the long-named
+// table, whose names PostgreSQL cut) or on the table (s); the rows, the
+// index and the keys stay, the new rule holds with the constraint's name.
+TEST(PgDatabase, ChangeCheckChangesTheDomainOrTheTable) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  const std::string lt = "a_table_whose_name_is_long_enough_to_cut";  // 40
+  const std::string lc = "a_column_named_at_length_thirty";           // 31
+  const std::vector<Migration> steps = {
+      {"pgchange", 1,
+       "CREATE TABLE r (id {{id}}, kind TEXT NOT NULL CHECK (kind IN ('a', 'b')), ref BIGINT,"
+       " parent_id BIGINT REFERENCES r(id));"
+       "{{check_domains:r}};"
+       "CREATE UNIQUE INDEX r_one_a ON r (ref) WHERE kind = 'a';"
+       "CREATE TABLE d (id {{id}}, r_id BIGINT NOT NULL REFERENCES r(id));"
+       "CREATE TABLE s (id {{id}}, state TEXT NOT NULL CHECK (state IN ('open', 'done')));"
+       "CREATE TABLE " +
+           lt + " (id {{id}}, " + lc + " BIGINT CHECK (" + lc + " > 0));{{check_domains:" + lt +
+           "}};"
+           "INSERT INTO r (kind, ref) VALUES ('a', 10);"
+           "INSERT INTO r (kind, ref, parent_id) VALUES ('b', 10, 1);"
+           "INSERT INTO d (r_id) VALUES (2);"
+           "INSERT INTO s (state) VALUES ('open');"
+           "INSERT INTO " +
+           lt + " (" + lc + ") VALUES (1);"},
+      {"pgchange", 2,
+       "{{change_check:r.kind:kind IN ('a', 'b') => kind IN ('a', 'b', 'c')}};"
+       "INSERT INTO r (kind, ref, parent_id) VALUES ('c', 12, 2);"
+       "{{change_check:s.state:state IN ('open', 'done') => state IN ('open', 'done', 'lost')}};"
+       "INSERT INTO s (state) VALUES ('lost');"
+       "{{change_check:" +
+           lt + "." + lc + ":" + lc + " > 0 => " + lc + " >= 0}};"}};
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, steps);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM r"), 3);
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM r WHERE kind = 'c' AND parent_id = 2"), 1);
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM s"), 2);
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM pg_constraint WHERE contypid = 'r_kind_value'::regtype"
+                  " AND conname = 'r_kind_check' AND pg_get_constraintdef(oid) LIKE '%''c''%'"),
+            1);
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'r'::regclass"
+                  " AND contype = 'c'"),
+            0)
+      << "r's check stays in the domain";
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 's'::regclass"
+                  " AND conname = 's_state_check' AND pg_get_constraintdef(oid) LIKE '%lost%'"),
+            1);
+  EXPECT_EQ(
+      count(d,
+            "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'c' AND contypid <> 0 AND conname ="
+            " 'a_table_whose_name_is_long_e_a_column_named_at_length_thi_check'"
+            " AND pg_get_constraintdef(oid) LIKE '%>= 0%'"),
+      1)
+      << "on the domain, under the name PostgreSQL gave it";
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'r_one_a'"), 1);
+
+  auto run = [&](const std::string& sql) {
+    return d.write([sql](Connection& c) { return c.exec(sql); });
+  };
+  EXPECT_TRUE(run("INSERT INTO r (kind, ref) VALUES ('c', 10)").ok());
+  const Status outside = run("INSERT INTO r (kind) VALUES ('z')");
+  EXPECT_EQ(outside.code(), Code::kConflict) << outside.message();
+  EXPECT_NE(outside.message().find("r_kind_check"), std::string::npos) << outside.message();
+  EXPECT_NE(outside.message().find("23514"), std::string::npos) << outside.message();
+  EXPECT_EQ(run("UPDATE r SET kind = 'z' WHERE id = 1").code(), Code::kConflict);
+  EXPECT_EQ(run("INSERT INTO r (kind, ref) VALUES ('a', 10)").code(), Code::kConflict)
+      << "the partial unique index";
+  EXPECT_EQ(run("INSERT INTO r (kind, parent_id) VALUES ('b', 999)").code(), Code::kConflict);
+  EXPECT_EQ(run("INSERT INTO d (r_id) VALUES (999)").code(), Code::kConflict);
+  EXPECT_TRUE(run("INSERT INTO s (state) VALUES ('done')").ok());
+  const Status s_outside = run("INSERT INTO s (state) VALUES ('gone')");
+  EXPECT_EQ(s_outside.code(), Code::kConflict) << s_outside.message();
+  EXPECT_NE(s_outside.message().find("s_state_check"), std::string::npos) << s_outside.message();
+  EXPECT_TRUE(run("INSERT INTO " + lt + " (" + lc + ") VALUES (0)").ok());
+  EXPECT_EQ(run("INSERT INTO " + lt + " (" + lc + ") VALUES (-1)").code(), Code::kConflict);
+}
+
+// A NEW the rows already there break fails the migration whole.
+TEST(PgDatabase, ChangeCheckThatRowsBreakRollsBack) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  const Migration v1{"pgchange", 1,
+                     "CREATE TABLE r (id {{id}}, kind TEXT NOT NULL CHECK (kind IN ('a', 'b')));"
+                     "{{check_domains:r}};"
+                     "INSERT INTO r (kind) VALUES ('a'), ('b');"};
+  const Migration v2{"pgchange", 2, "{{change_check:r.kind:kind IN ('a', 'b') => kind IN ('a')}};"};
+  Result<std::unique_ptr<Database>> bad = Database::open({scratch.url()}, {v1, v2});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("pgchange v2"), std::string::npos)
+      << bad.status().message();
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, {v1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(count(**db, "SELECT MAX(version) FROM schema_migrations WHERE module = 'pgchange'"), 1);
+  EXPECT_TRUE(
+      (*db)->write([](Connection& c) { return c.exec("INSERT INTO r (kind) VALUES ('b')"); }).ok());
+}
+
 TEST(PgDatabase, GroupCommitRollsBackOnlyTheFailingJob) {
   ScratchDatabase scratch;
   ASSERT_TRUE(scratch.ok());
