@@ -5,7 +5,7 @@ namespace warmcity::volunteers {
 
 namespace {
 
-OutcomeKind read_outcome_kind(const store::Statement& s) {
+OutcomeKind outcome_kind_row(const store::Statement& s) {
   return OutcomeKind{s.column_text(0), s.column_text(1), s.column_text(2), s.column_int64(3),
                      s.column_int64(4) != 0};
 }
@@ -18,7 +18,7 @@ const char* const kOutcomeKindSelect =
 Result<std::vector<OutcomeKind>> outcome_kinds(store::Connection& c) {
   Result<store::Statement> s = c.prepare(std::string(kOutcomeKindSelect) + "ORDER BY code");
   if (!s.ok()) return s.status();
-  return store::collect<OutcomeKind>(*s, read_outcome_kind);
+  return store::collect<OutcomeKind>(*s, outcome_kind_row);
 }
 
 Result<std::optional<OutcomeKind>> load_outcome_kind(store::Connection& c,
@@ -29,7 +29,7 @@ Result<std::optional<OutcomeKind>> load_outcome_kind(store::Connection& c,
   Result<bool> row = s->step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<OutcomeKind>();
-  return std::optional<OutcomeKind>(read_outcome_kind(*s));
+  return std::optional<OutcomeKind>(outcome_kind_row(*s));
 }
 
 Status insert_outcome_kind(store::Connection& c, const OutcomeKind& k, int64_t now) {
