@@ -47,6 +47,12 @@
 // afterschool_alerts: a child still here 30 minutes after closing, once per
 //   programme, child and day: raised_at, notified_at (the guardians' text
 //   messages handed to the SMS sender), resolved_at (checked out).
+// afterschool_duty_confirmations (v3): the organiser confirms who was on
+//   duty on a session day once it is over, once per programme and day: the
+//   minutes of the session counted (end - start), how many adults and how
+//   many volunteers were on the list, by whom and when. From then on the
+//   day's duty list is fixed; the volunteers' hours ledger takes its
+//   records from it (docs/afterschool.md "Duty and volunteer hours").
 #include "afterschool/afterschool_tables.h"
 
 namespace warmcity::afterschool {
@@ -216,6 +222,21 @@ std::vector<store::Migration> afterschool_migrations() {
           // the photo store's name of it, or null.
           {"afterschool", 2, R"SQL(
     ALTER TABLE children ADD COLUMN photo_sha TEXT;
+  )SQL"},
+          {"afterschool", 3, R"SQL(
+    CREATE TABLE afterschool_duty_confirmations (
+      id {{id}},
+      programme_id BIGINT NOT NULL REFERENCES afterschool_programmes(id),
+      day TEXT NOT NULL CHECK (length(day) = 10),
+      minutes BIGINT NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+      adults BIGINT NOT NULL CHECK (adults >= 1),
+      volunteers BIGINT NOT NULL CHECK (volunteers >= 0),
+      confirmed_by BIGINT NOT NULL REFERENCES users(id),
+      confirmed_at BIGINT NOT NULL
+    );
+    {{check_domains:afterschool_duty_confirmations}};
+    CREATE UNIQUE INDEX afterschool_duty_confirmations_day
+      ON afterschool_duty_confirmations (programme_id, day);
   )SQL"}};
 }
 

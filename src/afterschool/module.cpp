@@ -59,6 +59,8 @@ void Module::register_routes(http::Router& router) {
   register_proxy_routes(router, std::make_shared<ProxyService>(p.db, p.clock));
   register_day_routes(router, std::make_shared<DayService>(p.db, p.clock));
   register_roster_routes(router, std::make_shared<RosterService>(p.db, p.clock));
+  register_duty_routes(
+      router, std::make_shared<DutyService>(p.db, p.audit, p.clock, p.config.on_duty_confirmed));
   register_afterschool_counts_routes(router, p.db);
 }
 

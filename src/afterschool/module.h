@@ -2,7 +2,7 @@
 // what the app wires. afterschool_migrations() (afterschool_tables.h) after
 // the accounts', facilities' and activities'; Module registers every part's
 // routes (programmes and their staff, the counts, children and pickup
-// adults, proxies, the day and the roster) and owns the sweeper that raises
+// adults, proxies, the day, the roster and the duty confirmation) and owns the sweeper that raises
 // late alerts and tells the guardians (alert_service.h). stop() before the
 // database stops.
 #pragma once
@@ -14,6 +14,7 @@
 #include "accounts/audit.h"
 #include "afterschool/afterschool_tables.h"
 #include "afterschool/alert_service.h"
+#include "afterschool/duty_confirmation.h"
 #include "core/calendar.h"
 #include "http/router.h"
 #include "photos/photo_store.h"
@@ -29,6 +30,9 @@ struct ModuleConfig {
   // Hands a late pickup's text message to the SMS sender; null: none sent.
   LateNotify notify;
   std::function<int64_t()> now;  // unix seconds; null: the real clock
+  // Inside a day's duty confirmation: the volunteers' hours (the app wires
+  // the volunteers' ledger); null: none recorded.
+  DutyConfirmedHook on_duty_confirmed;
 };
 
 class Module {

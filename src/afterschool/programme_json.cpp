@@ -65,6 +65,17 @@ ordered_json staffing_json(const DayStaffing& s) {
       {"children", s.children}, {"required", s.required}, {"on_duty", s.on_duty}, {"met", s.met}};
 }
 
+ordered_json duty_confirmation_json(const DutyConfirmation& d) {
+  return {{"programme_id", d.programme_id},
+          {"date", d.day},
+          {"minutes", d.minutes},
+          {"adults", d.adults},
+          {"volunteers", d.volunteers},
+          {"confirmed_by", d.confirmed_by},
+          {"confirmed_by_name", d.confirmed_by_name},
+          {"confirmed_at", core::format_rfc3339(d.confirmed_at)}};
+}
+
 http::Response programme_problem(const Status& s) { return http::coded_problem(s); }
 
 http::Response programme_answer(const ordered_json& body, int status) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "afterschool/duty_store.h"
 #include "afterschool/programme_service.h"
 #include "core/status.h"
 #include "http/message.h"
@@ -27,6 +28,9 @@ nlohmann::ordered_json day_json(const DayView& d);
 nlohmann::ordered_json staff_json(const StaffView& s);
 // {children, required, on_duty, met}
 nlohmann::ordered_json staffing_json(const DayStaffing& s);
+// {programme_id, date, minutes, adults, volunteers, confirmed_by,
+// confirmed_by_name, confirmed_at}
+nlohmann::ordered_json duty_confirmation_json(const DutyConfirmation& d);
 
 // problem(s) with `error` (the refusal's code: "no_session", … or "invalid")
 // and a 422's first `field`.

@@ -8,6 +8,7 @@
 #include "activities/new_activity.h"
 #include "activities/organiser_access.h"
 #include "afterschool/afterschool_access.h"
+#include "afterschool/duty_store.h"
 #include "core/time.h"
 
 namespace warmcity::afterschool {
@@ -300,6 +301,10 @@ void ProgrammeService::set_duty(int64_t id, core::LocalDate date, std::vector<in
         if (!session_day(**p, date, *calendar()).open)
           return Status::Conflict("no_session: the programme has no session that day");
         const std::string day = core::format_date(date);
+        Result<std::optional<DutyConfirmation>> confirmed = find_duty_confirmation(c, id, day);
+        if (!confirmed.ok()) return confirmed.status();
+        if (*confirmed)
+          return Status::Conflict("duty_confirmed: the day's duty is confirmed and fixed");
         if (Status s = replace_duty(c, id, day, user_ids, by.user_id, now()); !s.ok()) return s;
         Result<int64_t> children = children_of_day(c, id, day);
         if (!children.ok()) return children.status();

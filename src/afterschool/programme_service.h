@@ -92,7 +92,8 @@ class ProgrammeService {
   void set_staff(int64_t id, std::vector<StaffEntry> staff, Caller by, StaffDone done);
   // The day's duty adults (programme staff, organiser staff, admins); 422
   // user_ids for one not on the staff list, 409 no_session on a day without
-  // a session; answers the day's staffing.
+  // a session, 409 duty_confirmed once the organiser confirmed the day
+  // (duty_service.h); answers the day's staffing.
   void set_duty(int64_t id, core::LocalDate date, std::vector<int64_t> user_ids, Caller by,
                 DutyDone done);
 

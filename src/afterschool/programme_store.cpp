@@ -174,9 +174,10 @@ Status replace_staff(store::Connection& c, int64_t programme_id,
   }
   auto drop = c.prepare(
       "DELETE FROM afterschool_duty WHERE programme_id = ? AND day >= ? AND user_id NOT IN "
-      "(SELECT user_id FROM afterschool_staff WHERE programme_id = ?)");
+      "(SELECT user_id FROM afterschool_staff WHERE programme_id = ?) AND day NOT IN "
+      "(SELECT day FROM afterschool_duty_confirmations WHERE programme_id = ?)");
   if (!drop.ok()) return drop.status();
-  drop->bind(1, programme_id).bind(2, from_day).bind(3, programme_id);
+  drop->bind(1, programme_id).bind(2, from_day).bind(3, programme_id).bind(4, programme_id);
   return drop->run();
 }
 

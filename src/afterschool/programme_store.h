@@ -46,7 +46,7 @@ Result<std::vector<StaffMember>> staff_of(store::Connection& c, int64_t programm
 Result<std::vector<int64_t>> duty_of_day(store::Connection& c, int64_t programme_id,
                                          const std::string& day);
 // Replaces the list as a whole (and drops duty of users no longer on it,
-// from `from_day` on).
+// from `from_day` on, but on a day whose duty is confirmed).
 Status replace_staff(store::Connection& c, int64_t programme_id,
                      const std::vector<StaffEntry>& staff, int64_t by, int64_t at,
                      const std::string& from_day);

@@ -108,6 +108,8 @@ ordered_json roster_json(const Roster& r) {
           {"staffing", staffing_json(r.staffing)},
           {"staff", roster_staff_json(r, nullptr)},
           {"duty", roster_staff_json(r, &r.duty)},
+          {"duty_confirmation", r.duty_confirmation ? duty_confirmation_json(*r.duty_confirmation)
+                                                    : ordered_json(nullptr)},
           {"alerts", std::move(alerts)},
           {"children", std::move(children)}};
 }

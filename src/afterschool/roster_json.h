@@ -11,7 +11,9 @@
 namespace warmcity::afterschool {
 
 // {programme (the programme view), date, day: {date, open, reason,
-// holiday_name?}, staffing, alerts: [{child_id, name, raised_at}],
+// holiday_name?}, staffing, staff and duty (staff list entries),
+// duty_confirmation (null, or duty_confirmation_json), alerts: [{child_id,
+// name, raised_at}],
 // children: [{child: {id, name, grade, school, health_notes, guardians:
 // [{display_name, relation, phone}]}, state, checked_in_at, brought_by,
 // brought_by_name, checked_out_at, picked_up_by, late,

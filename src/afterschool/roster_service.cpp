@@ -68,6 +68,10 @@ void RosterService::roster(int64_t programme_id, std::optional<core::LocalDate> 
         Result<std::vector<int64_t>> duty = duty_of_day(c, programme_id, r.date);
         if (!duty.ok()) return duty.status();
         r.duty = std::move(*duty);
+        Result<std::optional<DutyConfirmation>> confirmed =
+            find_duty_confirmation(c, programme_id, r.date);
+        if (!confirmed.ok()) return confirmed.status();
+        r.duty_confirmation = std::move(*confirmed);
         Result<std::vector<OpenAlert>> alerts = open_alerts_of(c, programme_id, r.date);
         if (!alerts.ok()) return alerts.status();
         r.alerts = std::move(*alerts);

@@ -19,6 +19,7 @@
 #include "accounts/caller.h"
 #include "afterschool/alert_store.h"
 #include "afterschool/day_clock.h"
+#include "afterschool/duty_store.h"
 #include "afterschool/programme.h"
 #include "afterschool/programme_service.h"
 #include "afterschool/programme_store.h"
@@ -34,10 +35,11 @@ struct Roster {
   std::string date;  // YYYY-MM-DD
   SessionDay day;
   DayStaffing staffing;
-  std::vector<StaffMember> staff;  // the programme's staff list
-  std::vector<int64_t> duty;       // user ids on duty that day
-  core::LocalDate today;           // for the re-checks due
-  std::vector<OpenAlert> alerts;   // open late alerts, oldest first
+  std::vector<StaffMember> staff;                     // the programme's staff list
+  std::vector<int64_t> duty;                          // user ids on duty that day
+  std::optional<DutyConfirmation> duty_confirmation;  // once the organiser confirmed it
+  core::LocalDate today;                              // for the re-checks due
+  std::vector<OpenAlert> alerts;                      // open late alerts, oldest first
   std::vector<RosterChild> children;
 };
 

@@ -30,6 +30,7 @@
 #include "open311/open311.h"
 #include "rates/rates_module.h"
 #include "system/system.h"
+#include "volunteers/duty_feed.h"
 #include "volunteers/errand_feed.h"
 #include "volunteers/module.h"
 
@@ -117,6 +118,13 @@ Status record_errand_hours(store::Connection& c, const eldercare::CompletedErran
       c,
       volunteers::ErrandCompletion{e.errand_id, e.volunteer_user_id, e.volunteer_minutes,
                                    e.delivered_on, e.community_id, e.confirmed_by, e.confirmed_at});
+}
+
+Status record_duty_hours(store::Connection& c, const afterschool::ConfirmedDuty& d) {
+  return volunteers::record_confirmed_duty(
+      c, volunteers::DutyCompletion{d.confirmation_id, d.volunteer_user_ids, d.programme_name,
+                                    d.organiser_org_id, d.place, d.service_date, d.minutes,
+                                    d.confirmed_by, d.confirmed_at});
 }
 
 Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
@@ -220,6 +228,7 @@ Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) 
   afterschool::ModuleConfig afterschool_config;
   afterschool_config.sweep_interval_s = config.afterschool_sweep_interval_s;
   afterschool_config.calendar = [calendar = app->calendar_.get()] { return calendar->current(); };
+  afterschool_config.on_duty_confirmed = record_duty_hours;
   afterschool_config.notify = [residents = app->residents_.get()](const std::string& phone,
                                                                   const std::string& text) {
     // Handed over once (the alert is marked notified); the http sender logs

@@ -82,6 +82,9 @@ std::vector<store::Migration> all_migrations();
 // inside the errand's own write job (what the app's ErrandOptions::on_complete
 // runs; the demo's errands are given it too).
 Status record_errand_hours(store::Connection& c, const eldercare::CompletedErrand& e);
+// A confirmed after-school duty day's volunteers into the same ledger, inside
+// the confirmation's write job (afterschool::ModuleConfig::on_duty_confirmed).
+Status record_duty_hours(store::Connection& c, const afterschool::ConfirmedDuty& d);
 
 // "interactive" | "moderate" | "minimum" (tests only) → the argon2id cost.
 accounts::PasswordCost password_cost_from_name(const std::string& name);

@@ -31,15 +31,6 @@ Result<FeedOrganiser> feed_organiser(store::Connection& c, std::optional<int64_t
   return out;
 }
 
-Result<bool> feed_already_recorded(store::Connection& c, int64_t errand_id, int64_t volunteer_id) {
-  Result<store::Statement> s = c.prepare(
-      "SELECT 1 FROM volunteer_records WHERE source = 'errand' AND source_id = ? "
-      "AND volunteer_id = ?");
-  if (!s.ok()) return s.status();
-  s->bind(1, errand_id).bind(2, volunteer_id);
-  return s->step();
-}
-
 }  // namespace
 
 Status record_completed_errand(store::Connection& c, const ErrandCompletion& e) {
@@ -47,7 +38,7 @@ Status record_completed_errand(store::Connection& c, const ErrandCompletion& e) 
   Result<int64_t> volunteer = volunteer_from_account(c, e.volunteer_user_id, e.confirmed_at);
   if (!volunteer.ok()) return volunteer.status();
   // Checked first: on PostgreSQL a refused insert would end the whole job.
-  Result<bool> done = feed_already_recorded(c, e.errand_id, *volunteer);
+  Result<bool> done = source_recorded(c, "errand", e.errand_id, *volunteer);
   if (!done.ok()) return done.status();
   if (*done) return Status::Ok();
   Result<FeedOrganiser> organiser = feed_organiser(c, e.community_id);

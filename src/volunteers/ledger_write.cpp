@@ -29,6 +29,15 @@ Result<int64_t> insert_record(store::Connection& c, const NewRecord& r) {
   return s->returning_id();
 }
 
+Result<bool> source_recorded(store::Connection& c, const std::string& source, int64_t source_id,
+                             int64_t volunteer_id) {
+  Result<store::Statement> s = c.prepare(
+      "SELECT 1 FROM volunteer_records WHERE source = ? AND source_id = ? AND volunteer_id = ?");
+  if (!s.ok()) return s.status();
+  s->bind(1, source).bind(2, source_id).bind(3, volunteer_id);
+  return s->step();
+}
+
 Result<std::string> organisation_name(store::Connection& c, int64_t org_id) {
   Result<store::Statement> s = c.prepare("SELECT name FROM organisations WHERE id = ?");
   if (!s.ok()) return s.status();

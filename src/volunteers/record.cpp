@@ -28,16 +28,17 @@ std::vector<FieldError> check_service_date(std::string_view date, std::string_vi
   return {};
 }
 
-std::string organiser_name_of(const std::string& name) {
-  constexpr size_t kLimit = 60;
-  const std::string valid = name.substr(0, core::utf8_valid_prefix(name));
+std::string first_chars(const std::string& text, size_t limit) {
+  const std::string valid = text.substr(0, core::utf8_valid_prefix(text));
   size_t count = 0;
   for (size_t i = 0; i < valid.size(); ++i) {
     if ((static_cast<unsigned char>(valid[i]) & 0xC0) == 0x80) continue;
-    if (count == kLimit) return valid.substr(0, i);
+    if (count == limit) return valid.substr(0, i);
     ++count;
   }
   return valid;
 }
+
+std::string organiser_name_of(const std::string& name) { return first_chars(name, 60); }
 
 }  // namespace warmcity::volunteers

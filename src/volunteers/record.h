@@ -49,7 +49,7 @@ struct Record {
   std::string place;
   std::string content;
   int64_t minutes = 0;
-  std::string source;  // "shift" | "errand" | "manual" | "correction"
+  std::string source;  // "shift" | "errand" | "duty" | "manual" | "correction"
   std::optional<int64_t> source_id;
   std::string state;  // "submitted" | "confirmed"
   std::optional<int64_t> confirmed_by;
@@ -122,6 +122,9 @@ std::vector<FieldError> check_correction(int64_t total_now, int64_t change);
 // a date, and not after `today` (YYYY-MM-DD).
 std::vector<FieldError> check_service_date(std::string_view date, std::string_view today);
 
+// The valid UTF-8 start of `text`, at most `limit` characters (the
+// ledger's text columns count characters on both engines).
+std::string first_chars(const std::string& text, size_t limit);
 // An organisation's name as a record keeps it: its first 60 characters.
 std::string organiser_name_of(const std::string& name);
 

@@ -36,11 +36,11 @@
 // volunteer_records: the hours ledger (志愿服务记录), never updated but by its
 //   one confirmation: the volunteer, the organiser (organiser_org_id, or null,
 //   and organiser_name as it was), service_date, place, content, minutes
-//   (negative only in a correction), source shift | errand | manual |
-//   correction with source_id, state submitted | confirmed (confirmed_by,
+//   (negative only in a correction), source shift | errand | duty (v4) |
+//   manual | correction with source_id, state submitted | confirmed (confirmed_by,
 //   confirmed_at), corrects_id and reason (a correction), created_by (null:
-//   written by the platform), created_at. A shift's or an errand's record is
-//   written once per volunteer (unique index).
+//   written by the platform), created_at. A shift's, an errand's or a duty
+//   day's record is written once per volunteer (unique index).
 // volunteer_disputes: a volunteer disputes a record: text, raised_at, state
 //   open | answered, the organiser's answer (by, at) and the correction it
 //   wrote (correction_id, or null). One open dispute per record.
@@ -284,6 +284,16 @@ std::vector<store::Migration> volunteer_migrations() {
       ON volunteer_records (service_date, state, volunteer_id, minutes);
     DROP INDEX volunteer_records_date;
     CREATE INDEX volunteers_status ON volunteers (status, id);
+  )SQL"},
+          // After-school duty adds records by itself (duty_feed.h): source
+          // 'duty', source_id the session day's confirmation
+          // (afterschool_duty_confirmations), once per volunteer like a
+          // shift's or an errand's.
+          {"volunteers", 4, R"SQL(
+    {{change_check:volunteer_records.source:source IN ('shift', 'errand', 'manual', 'correction') => source IN ('shift', 'errand', 'duty', 'manual', 'correction')}};
+    DROP INDEX volunteer_records_source;
+    CREATE UNIQUE INDEX volunteer_records_source
+      ON volunteer_records (source, source_id, volunteer_id) WHERE source IN ('shift', 'errand', 'duty');
   )SQL"}};
 }
 

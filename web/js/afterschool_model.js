@@ -251,7 +251,7 @@ export function pickupWords(e) {
 // The refusal codes the screens say in words (the contract's 403 / 409 / 429 codes).
 export const REFUSALS = ['pickup_refused', 'too_many_codes', 'proxy_unconfirmed', 'proxy_used', 'no_photo', 'not_checked_in',
   'already_checked_out', 'already_checked_in', 'no_session', 'not_enrolled', 'full', 'already_enrolled', 'programme_closed',
-  'no_account'];
+  'no_account', 'session_not_over', 'no_duty', 'already_confirmed', 'duty_confirmed'];
 
 // An ApiError's refusal code (the problem's `error` or `code`, or one named in
 // its detail), or null.

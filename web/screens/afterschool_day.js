@@ -3,7 +3,9 @@
 // the late alerts on top (a child still here 30 minutes after the end, the
 // guardians' phones to call), the staffing met or not, the day's duty
 // (the roster's staff list ticked for its duty adults, PUT
-// …/days/{date}/duty; a re-check due is flagged and does not count), then every child by name with their state — 未到 / 在这里 /
+// …/days/{date}/duty; a re-check due is flagged and does not count; once
+// the organiser confirmed the day, the list fixed and said so), then every
+// child by name with their state — 未到 / 在这里 /
 // 已回家 — how they came and with whom they went home; one tap checks a
 // child in from school (or brought by an adult, with the adult's name), 接走
 // opens the check-out (js/afterschool_checkout.js: code pad, phone + photo,
@@ -138,13 +140,15 @@ export async function render(view, params, query) {
     s.counts ? '' : [' · ', h('span', { class: 'badge as-flag', id: `as-duty-due-${s.user_id}` }, t('asdesk.duty_recheck'))]);
   const drawDuty = () => {
     const staff = dutyRows(roster);
+    const fixed = roster.duty_confirmation;  // confirmed by the organiser: the list is fixed
     const form = h('form', { id: 'as-duty-form', novalidate: true },
       staff.length ? h('ul', { class: 'plain' }, staff.map((s) => h('li', { class: `choice as-duty-row${s.counts ? '' : ' as-recheck-due'}`,
         dataset: { user: s.user_id, due: String(!s.counts) } },
-      h('input', { type: 'checkbox', id: `as-duty-${s.user_id}`, value: String(s.user_id), checked: s.on_duty }),
+      h('input', { type: 'checkbox', id: `as-duty-${s.user_id}`, value: String(s.user_id), checked: s.on_duty, disabled: Boolean(fixed) }),
       h('label', { for: `as-duty-${s.user_id}` }, dutyLine(s)))))
         : h('p', { class: 'note' }, t('asdesk.staff_none')),
-      staff.length && today && roster.day?.open !== false ? h('p', {}, h('button', { type: 'submit', class: 'secondary', id: 'as-duty-save' }, t('asdesk.duty_save'))) : null);
+      fixed ? h('p', { class: 'ok', id: 'as-duty-fixed' }, t('asdesk.duty_fixed', { name: fixed.confirmed_by_name || '' }))
+        : staff.length && today && roster.day?.open !== false ? h('p', {}, h('button', { type: 'submit', class: 'secondary', id: 'as-duty-save' }, t('asdesk.duty_save'))) : null);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       oneAtATime(form, async () => {

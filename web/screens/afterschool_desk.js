@@ -6,14 +6,16 @@
 // admins) 新建四点半课堂 (js/afterschool_programme_form.js: organisers from
 // GET /activity-organisers, sites from GET /facilities?kind=afterschool_site)
 // and each programme's staff list with the background checks and the
-// re-checks due flagged (js/afterschool_staff.js). Residents are sent to
-// their own screen (#/my-children). Data only as text.
+// re-checks due flagged (js/afterschool_staff.js), and 值守确认: a day's duty
+// and its confirmation, the volunteers' hours (js/afterschool_duty_card.js).
+// Residents are sent to their own screen (#/my-children). Data only as text.
 import { allPages, api, ApiError, me } from '../js/api.js';
 import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { signInForm } from '../js/signin.js';
 import { programmeForm } from '../js/afterschool_programme_form.js';
 import { staffCard } from '../js/afterschool_staff.js';
+import { dutyCard } from '../js/afterschool_duty_card.js';
 import { programmeLine, refusalText } from '../js/afterschool_words.js';
 
 const itemsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
@@ -30,13 +32,21 @@ function programmeItem(p) {
     toggle.disabled = false;
     toggle.setAttribute('aria-expanded', 'true');
   });
+  const dutyBox = h('div', { class: 'as-duty-box' });
+  const dutyToggle = organiser ? h('button', { type: 'button', class: 'secondary', id: `as-duty-show-${p.id}`, 'aria-expanded': 'false' },
+    t('asdesk.dc.show')) : null;
+  dutyToggle?.addEventListener('click', () => {
+    const open = !dutyBox.firstChild;
+    dutyBox.replaceChildren(...(open ? [dutyCard(p)] : []));
+    dutyToggle.setAttribute('aria-expanded', String(open));
+  });
   return h('li', { class: 'card as-programme', dataset: { id: p.id, part: p.my_part || '', status: p.status || '' } },
     h('h3', {}, h('a', { href: `#/afterschool-desk/${p.id}`, id: `as-open-${p.id}`, class: 'as-open' }, p.name)),
     h('p', {}, programmeLine(p)),
     h('p', {}, t('asdesk.places', { enrolled: p.enrolled ?? 0, capacity: p.capacity ?? 0 }), ' · ',
       h('span', { class: 'badge' }, t('asdesk.part.' + (p.my_part || 'staff'))),
       p.status === 'closed' ? [' ', h('span', { class: 'badge' }, t('asdesk.closed'))] : ''),
-    toggle && h('p', {}, toggle), staffBox);
+    toggle && h('p', {}, toggle, ' ', dutyToggle), staffBox, dutyBox);
 }
 
 async function home(view, user) {

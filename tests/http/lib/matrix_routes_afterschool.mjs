@@ -17,15 +17,19 @@ const DAY = 86400;
 const districtDate = (t) => new Date((t + 8 * 3600) * 1000).toISOString().slice(0, 10);
 const NOW = Math.floor(Date.now() / 1000);
 const TODAY = districtDate(NOW);
-const HOLIDAY = (() => {
+const YESTERDAY = districtDate(NOW - DAY);
+const isHoliday = (date) => {
   try {
-    return readFileSync(`data/calendar/${TODAY.slice(0, 4)}.txt`, 'utf8').split('\n').some((l) => l.startsWith(`${TODAY} holiday`));
+    return readFileSync(`data/calendar/${date.slice(0, 4)}.txt`, 'utf8').split('\n').some((l) => l.startsWith(`${date} holiday`));
   } catch {
     return false;
   }
-})();
+};
+const HOLIDAY = isHoliday(TODAY);
 // What a write of the day answers the programme's staff: its success, or 409 on a holiday.
 const onSessionDay = (status) => (HOLIDAY ? 409 : status);
+// The same for yesterday (its session is over: the duty confirmation).
+const onYesterday = (status) => (isHoliday(YESTERDAY) ? 409 : status);
 
 // Staff who organise for nobody (their organisations are no organiser's kind)
 // and are on no staff list.
@@ -86,6 +90,18 @@ const freshProgramme = async (w) => {
   await world(w);
   return (await w.api('POST', P, programmeBody(w, { organiser_org_id: w.org.sty }), 201)).id;
 };
+// A fresh programme of 生态园社区 with the matrix's volunteer on yesterday's
+// duty (over, not confirmed yet): each caller confirms a day of its own. On
+// the staff list as `staff`, so that a confirmation gives them no ledger
+// record (which would make them a volunteer for the volunteers' rows; the
+// records: afterschool_duty.test.mjs).
+const freshDutyDay = async (w) => {
+  const id = await freshProgramme(w);
+  const volunteer = w.callers.volunteer.user.id;
+  await w.api('PUT', `${P}/${id}/staff`, { staff: [{ user_id: volunteer, role: 'staff', background_checked_on: districtDate(NOW - 30 * DAY) }] }, 200);
+  await w.api('PUT', `${P}/${id}/days/${YESTERDAY}/duty`, { user_ids: [volunteer] }, onYesterday(200));
+  return id;
+};
 
 export const AFTERSCHOOL_ROUTES = {
   // programmes
@@ -135,11 +151,20 @@ export const AFTERSCHOOL_ROUTES = {
     ok: 200,
     expect: NOT_ORGANISER,
   },
+  'GET /api/v1/afterschool-programmes/{id}/days/{date}/duty': [
+    { name: 'the world\'s programme', prep: async (w) => ({ path: `${P}/${await prog(w)}/days/${TODAY}/duty` }), ok: 200, expect: { ...NOT_ORGANISER, volunteer: 200 } },
+    { name: 'an unknown programme', prep: () => ({ path: `${P}/987654321/days/${TODAY}/duty` }), ok: 404 },
+  ],
   'PUT /api/v1/afterschool-programmes/{id}/days/{date}/duty': {
     prep: async (w) => ({ path: `${P}/${await prog(w)}/days/${TODAY}/duty`, json: { user_ids: [w.callers.volunteer.user.id] } }),
     ok: onSessionDay(200),
     expect: { ...NOT_ORGANISER, volunteer: onSessionDay(200) },
   },
+  'POST /api/v1/afterschool-programmes/{id}/days/{date}/duty/confirm': [
+    // The organiser's staff and admins; never the programme's own staff (the volunteer on duty).
+    { name: 'yesterday\'s duty', prep: async (w) => ({ path: `${P}/${await freshDutyDay(w)}/days/${YESTERDAY}/duty/confirm`, json: {} }), ok: onYesterday(201), expect: NOT_ORGANISER },
+    { name: 'an unknown programme', prep: () => ({ path: `${P}/987654321/days/${YESTERDAY}/duty/confirm`, json: {} }), ok: 404 },
+  ],
 
   // children and guardians
   'POST /api/v1/children': { prep: async (w) => { await world(w); return { path: '/api/v1/children', json: childBody(w) }; }, ok: 201 },

@@ -23,6 +23,7 @@ export default {
   'vol.state.confirmed': '● Confirmed',
   'vol.source.shift': 'shift check-in and out',
   'vol.source.errand': 'errand for an elder',
+  'vol.source.duty': 'after-school care duty',
   'vol.source.manual': 'entered by the organiser',
   'vol.source.correction': 'correction',
 

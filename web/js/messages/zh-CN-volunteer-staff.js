@@ -331,6 +331,7 @@ export default {
   'vledger.confirmed_one': '已确认 {who} 的记录。',
   'vledger.source.shift': '岗位签到',
   'vledger.source.errand': '代购代办',
+  'vledger.source.duty': '托管值守',
   'vledger.source.manual': '手工录入',
   'vledger.source.correction': '更正',
   'vledger.disputes': '志愿者的异议',

@@ -25,6 +25,7 @@ export default {
   'vol.state.confirmed': '● 已确认',
   'vol.source.shift': '岗位签到签退',
   'vol.source.errand': '助老代办服务',
+  'vol.source.duty': '课后托管值守',
   'vol.source.manual': '组织单位录入',
   'vol.source.correction': '更正',
 
