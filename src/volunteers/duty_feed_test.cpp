@@ -133,5 +133,83 @@ TEST_F(DutyFeedTest, LongNamesAreCutAndAnUnknownUserWritesNothing) {
       0);  // the job rolled back as a whole
 }
 
+// volunteers v4 on a ledger that has records, a correction and a dispute
+// (the SQLite table is rebuilt under the disputes' foreign keys): all kept,
+// the keys still hold, and the new source is taken.
+TEST(DutyFeedUpgrade, V4KeepsTheLedgerItFinds) {
+  ScratchWhere scratch;
+  ASSERT_TRUE(scratch.ok());
+  const std::string where = scratch.where("upgrade.db");
+  std::vector<store::Migration> before = accounts::migrations();
+  for (auto& m : areas::migrations()) before.push_back(std::move(m));
+  for (auto& m : facilities::migrations()) before.push_back(std::move(m));
+  for (auto& m : activities::activity_migrations()) before.push_back(std::move(m));
+  for (auto& m : volunteer_migrations())
+    if (m.version <= 3) before.push_back(std::move(m));
+  int64_t volunteer = 0, record = 0, correction = 0;
+  {
+    auto db = store::Database::open({where}, before);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    volunteer = seed_volunteer(**db, SeedVolunteer{.name = "王队员"});
+    Status s = (*db)->write([&](store::Connection& c) -> Status {
+      NewRecord r;
+      r.volunteer_id = volunteer;
+      r.organiser_name = "社区";
+      r.service_date = "2026-05-30";
+      r.content = "清理小广告";
+      r.minutes = 90;
+      r.source = "manual";
+      r.state = "confirmed";
+      r.created_at = 1'780'000'000;
+      Result<int64_t> id = insert_record(c, r);
+      if (!id.ok()) return id.status();
+      record = *id;
+      r.source = "correction";
+      r.minutes = -30;
+      r.corrects_id = record;
+      r.reason = "签退晚记了半小时";
+      id = insert_record(c, r);
+      if (!id.ok()) return id.status();
+      correction = *id;
+      Result<store::Statement> d = c.prepare(
+          "INSERT INTO volunteer_disputes (record_id, volunteer_id, text, raised_by, raised_at, "
+          "state, answer, answered_by, answered_at, correction_id) VALUES (?, ?, '少记了', 1, 1, "
+          "'answered', '已更正', 1, 2, ?)");
+      if (!d.ok()) return d.status();
+      d->bind(1, record).bind(2, volunteer).bind(3, correction);
+      return d->run();
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+    (*db)->stop();
+  }
+  auto db = open_volunteers_test_db(where);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  store::Database& d = **db;
+  EXPECT_EQ(count_of(d, "SELECT COUNT(*) FROM volunteer_records"), 2);
+  EXPECT_EQ(count_of(d, "SELECT corrects_id FROM volunteer_records WHERE id = " +
+                            std::to_string(correction)),
+            record);
+  EXPECT_EQ(count_of(d, "SELECT SUM(minutes) FROM volunteer_records"), 60);
+  EXPECT_EQ(count_of(d, "SELECT correction_id FROM volunteer_disputes WHERE record_id = " +
+                            std::to_string(record)),
+            correction);
+  // The keys hold: a dispute of no record is refused; the new source is taken once.
+  Status orphan = d.write([&](store::Connection& c) {
+    return c.exec(
+        "INSERT INTO volunteer_disputes (record_id, volunteer_id, text, raised_by, "
+        "raised_at, state) VALUES (987654, " +
+        std::to_string(volunteer) + ", 'x', 1, 1, 'open')");
+  });
+  EXPECT_FALSE(orphan.ok());
+  const int64_t user = seed_user(d, "volunteer", "刘老师");
+  const int64_t org =
+      seed_organisation(d, "community", "龙凤社区居委会", seed_community(d, "龙凤社区"));
+  DutyCompletion duty{3,   {user}, "龙凤社区四点半课堂", org, "", "2026-09-14",
+                      120, 1,      1'789'382'000};
+  ASSERT_TRUE(d.write([&](store::Connection& c) { return record_confirmed_duty(c, duty); }).ok());
+  EXPECT_EQ(count_of(d, "SELECT MAX(id) FROM volunteer_records"), correction + 1);  // ids go on
+  d.stop();
+}
+
 }  // namespace
 }  // namespace warmcity::volunteers
