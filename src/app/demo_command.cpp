@@ -35,9 +35,10 @@ void run_demo(const DemoOptions& o) {
   demo::Options options;
   options.data_dir = locate_data(o.data_dir);
   options.progress = [](const std::string& line) { std::cerr << "demo: " << line << "\n"; };
-  auto report = demo::create({app->accounts(), app->areas().service(), app->facilities(),
-                              app->appeals(), app->elders(), app->db(), record_errand_hours},
-                             options);
+  auto report =
+      demo::create({app->accounts(), app->areas().service(), app->facilities(), app->appeals(),
+                    app->elders(), app->db(), record_errand_hours, record_duty_hours},
+                   options);
   if (!report.ok()) throw CommandFailed(report.status());
 
   std::cout << "==================================================================\n"

@@ -442,6 +442,7 @@ Result<Report> create(Services services, const Options& options) {
   afterschool_people.resident = user_ids.at("wangli");
   afterschool_people.calendar_dir = calendar_dir_beside(options.data_dir);
   afterschool_people.client_address = kClientAddress;
+  afterschool_people.duty_hours = services.duty_hours;
   facilities::ListFilter sites;
   sites.kind = facilities::Kind::kAfterschoolSite;
   auto site_list = services.facilities.list(sites);
@@ -488,6 +489,12 @@ Result<Report> create(Services services, const Options& options) {
       " dispute answered with a correction, " + std::to_string(vol->requests) +
       " open certificate request");
   say("  certificate " + vol->certificate + " (verify it at #/verify/" + vol->certificate + ")");
+  auto duty_day = confirm_last_duty(services.db, services.accounts.audit(), afterschool_people,
+                                    afterschool->programme, core::now_unix());
+  if (!duty_day.ok()) return duty_day.status();
+  say(duty_day->empty() ? std::string("after-school duty: no session day yet this term")
+                        : "after-school duty of " + *duty_day +
+                              " confirmed by sixiaoban: zhaoxiaofang's hours in the ledger");
   for (Credentials& u : report.users) {
     if (u.username == "xiyanghong") u.display_name += "，夕阳红志愿服务队队长";
     if (u.username == "pugongying") u.display_name += "，蒲公英志愿服务队队长";

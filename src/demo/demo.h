@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "accounts/accounts.h"
+#include "afterschool/duty_confirmation.h"
 #include "appeals/appeal_service.h"
 #include "areas/area_service.h"
 #include "core/status.h"
@@ -80,6 +81,9 @@ struct Services {
   // record_errand_hours: the team volunteer's hours into the volunteers'
   // ledger); given to the demo's ErrandService as ErrandOptions::on_complete.
   std::function<Status(store::Connection&, const eldercare::CompletedErrand&)> errand_hours;
+  // What a confirmed after-school duty day does in its own write job (the
+  // app's record_duty_hours: the volunteers' hours into the same ledger).
+  afterschool::DutyConfirmedHook duty_hours;
 };
 
 // kConflict when the database is not empty (see above); kNotFound

@@ -1,6 +1,7 @@
 // The demo district's after-school care (demo_afterschool.h).
 #include "demo/demo_afterschool.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -14,6 +15,7 @@
 #include "afterschool/child.h"
 #include "afterschool/child_service.h"
 #include "afterschool/day_service.h"
+#include "afterschool/duty_service.h"
 #include "afterschool/pickup_adult.h"
 #include "afterschool/pickup_store.h"
 #include "afterschool/programme.h"
@@ -59,17 +61,23 @@ std::string birth(core::LocalDate today, int years, int month, int day) {
   return core::format_date({today.year - years, month, day});
 }
 
-}  // namespace
-
-Result<AfterschoolSummary> create_afterschool(store::Database& db, accounts::AuditLog& audit,
-                                              const AfterschoolPeople& people, int64_t now) {
+// The official calendar of data/calendar (none known when unreadable).
+std::function<std::shared_ptr<const core::Calendar>()> calendar_source(
+    const AfterschoolPeople& people) {
   std::shared_ptr<const core::Calendar> calendar;
   if (!people.calendar_dir.empty()) {
     if (Result<core::Calendar> c = core::load_calendar_dir(people.calendar_dir); c.ok()) {
       calendar = std::make_shared<const core::Calendar>(std::move(*c));
     }
   }
-  const auto calendar_of = [calendar] { return calendar; };
+  return [calendar] { return calendar; };
+}
+
+}  // namespace
+
+Result<AfterschoolSummary> create_afterschool(store::Database& db, accounts::AuditLog& audit,
+                                              const AfterschoolPeople& people, int64_t now) {
+  const auto calendar_of = calendar_source(people);
   const auto clock = [now] { return now; };
   const core::LocalDate today = core::local_date_of(now);
   const accounts::Caller organiser{people.sixiaoban, "worker", {people.org}, people.client_address};
@@ -97,6 +105,7 @@ Result<AfterschoolSummary> create_afterschool(store::Database& db, accounts::Aud
   });
   if (!made.ok()) return made.status();
   const int64_t programme = made->programme.id;
+  sum.programme = programme;
   ++sum.programmes;
   Result<std::vector<afterschool::StaffEntry>> staff = afterschool::read_staff_list(
       json{{"staff",
@@ -216,6 +225,37 @@ Result<AfterschoolSummary> create_afterschool(store::Database& db, accounts::Aud
   if (!gone.ok()) return gone.status();
   ++sum.checked_out;
   return sum;
+}
+
+Result<std::string> confirm_last_duty(store::Database& db, accounts::AuditLog& audit,
+                                      const AfterschoolPeople& people, int64_t programme,
+                                      int64_t now) {
+  const auto calendar_of = calendar_source(people);
+  const core::LocalDate today = core::local_date_of(now);
+  const accounts::Caller organiser{people.sixiaoban, "worker", {people.org}, people.client_address};
+  // The last session day of the fortnight before today.
+  afterschool::ProgrammeService programmes(db, audit, calendar_of, [now] { return now; });
+  Result<std::vector<afterschool::DayView>> days =
+      programmes.days(programme, days_after(today, -14), 14);
+  if (!days.ok()) return days.status();
+  std::string last;
+  for (const afterschool::DayView& d : *days)
+    if (d.day.open) last = d.date;
+  if (last.empty()) return last;
+  const core::LocalDate day = *core::parse_date(last);
+  auto duty = wait_for<afterschool::DayStaffing>([&](auto done) {
+    programmes.set_duty(programme, day, {people.sixiaoban, people.volunteer}, organiser,
+                        as_result<afterschool::DayStaffing>(std::move(done)));
+  });
+  if (!duty.ok()) return duty.status();
+  afterschool::DutyService duties(
+      db, audit, afterschool::DayClock{calendar_of, [now] { return now; }}, people.duty_hours);
+  auto confirmed = wait_for<afterschool::DutyConfirmationView>([&](auto done) {
+    duties.confirm(programme, day, organiser,
+                   as_result<afterschool::DutyConfirmationView>(std::move(done)));
+  });
+  if (!confirmed.ok()) return confirmed.status();
+  return last;
 }
 
 }  // namespace warmcity::demo

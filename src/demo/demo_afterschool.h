@@ -11,6 +11,10 @@
 // it once). When today is a session day (the official calendar in
 // data/calendar), both are on duty and the children were checked in from
 // school, the younger one taken home by the grandmother with her code.
+// confirm_last_duty (run after the volunteers, so that the volunteer is
+// registered first): on the last session day before today, both were on
+// duty and sixiaoban, who organises, confirmed it — the volunteer's hours
+// in the ledger (docs/afterschool.md "Duty and volunteer hours").
 //
 // Written through the module's services (ProgrammeService, ChildService,
 // DayService: their rules, write jobs and audit rows) as the people who act;
@@ -24,6 +28,7 @@
 #include <string>
 
 #include "accounts/audit.h"
+#include "afterschool/duty_confirmation.h"
 #include "core/status.h"
 #include "store/database.h"
 
@@ -37,9 +42,11 @@ struct AfterschoolPeople {
   int64_t resident = 0;      // 王丽, the children's mother
   std::string calendar_dir;  // data/calendar ("" or unreadable: no official days known)
   std::string client_address;
+  afterschool::DutyConfirmedHook duty_hours;  // the app's: the volunteers' ledger
 };
 
 struct AfterschoolSummary {
+  int64_t programme = 0;
   int programmes = 0;
   int children = 0;
   int adults = 0;
@@ -51,5 +58,11 @@ struct AfterschoolSummary {
 
 Result<AfterschoolSummary> create_afterschool(store::Database& db, accounts::AuditLog& audit,
                                               const AfterschoolPeople& people, int64_t now);
+
+// The confirmed duty day: its date, or "" when the term has had no session
+// day before today (nothing written).
+Result<std::string> confirm_last_duty(store::Database& db, accounts::AuditLog& audit,
+                                      const AfterschoolPeople& people, int64_t programme,
+                                      int64_t now);
 
 }  // namespace warmcity::demo

@@ -39,7 +39,10 @@ test('the demo says what it made of the volunteers, the leaders among its accoun
   assert.ok(m, made.stderr);
   const cert = made.stderr.match(/certificate (ZY\d{4}\d{9}) \(verify it at #\/verify\/\1\)/);
   assert.ok(cert, made.stderr);
-  said = { date: m[1], hours: Number(m[2]), certificate: cert[1] };
+  // The last session day before today, when the term has had one (the demo runs on the real clock).
+  const duty = made.stderr.match(/after-school duty of (\d{4}-\d{2}-\d{2}) confirmed by sixiaoban: zhaoxiaofang's hours in the ledger/);
+  assert.ok(duty || /after-school duty: no session day yet this term/.test(made.stderr), made.stderr);
+  said = { date: m[1], hours: Number(m[2]), certificate: cert[1], dutyDay: duty ? duty[1] : null };
   assert.match(made.stdout, /xiyanghong \/ demo-volunteer-2026 +\(volunteer, 冯秀珍，夕阳红志愿服务队队长\)/);
   assert.match(made.stdout, /pugongying \/ demo-volunteer-2026 +\(volunteer, 贺晓燕，蒲公英志愿服务队队长\)/);
   assert.match(made.stdout, /changmao \/ demo-worker-2026 +\(worker, 昌茂社区网格员\(演示\)/);
@@ -163,11 +166,20 @@ test('the certificate verifies valid by its printed number; 王翠萍 sees her h
   const certs = (await get('/me/volunteer/certificates', wang)).items;
   assert.deepEqual(certs.map((c) => c.number), [said.certificate]);
 
-  // 赵晓芳 (registered with her account) served the shift: her hours are hers.
+  // 赵晓芳 (registered with her account) served the shift and, on the last
+  // session day before today, the after-school care's duty that 交通路社区
+  // confirmed: her hours are hers, the two records' minutes.
   const zhao = await srv.login('zhaoxiaofang', 'demo-volunteer-2026');
   const me = await get('/me/volunteer', zhao);
   assert.deepEqual(me.teams.map((t) => t.name), ['蒲公英志愿服务队']);
   const hers = await get('/me/volunteer/records', zhao);
-  assert.equal(hers.items.filter((r) => r.source === 'shift' && r.state === 'confirmed').length, 1);
-  assert.equal(hers.total_minutes, hers.items[0].minutes);
+  const shift = hers.items.filter((r) => r.source === 'shift' && r.state === 'confirmed');
+  const duty = hers.items.filter((r) => r.source === 'duty' && r.state === 'confirmed');
+  assert.equal(shift.length, 1);
+  assert.equal(duty.length, said.dutyDay ? 1 : 0, 'the after-school duty day the demo said it confirmed');
+  if (said.dutyDay) {
+    assert.deepEqual([duty[0].service_date, duty[0].minutes, duty[0].organiser.name, duty[0].content],
+      [said.dutyDay, 120, '交通路社区', '课后托管值守：交通路社区四点半课堂']);
+  }
+  assert.equal(hers.total_minutes, shift[0].minutes + (said.dutyDay ? 120 : 0));
 });
