@@ -340,8 +340,9 @@ Status Volunteers::shift_day() {
     }
     if (!by.ok()) return by.status();
     *clock_ = at(d - 5 + static_cast<int64_t>(i % 4), 19 * 60 + static_cast<int>(i) * 3);
-    auto s = wait_for<volunteers::SignupRow>(
-        [&](auto done) { shifts_.sign_up(shift_id, whom, *by, std::move(done)); });
+    auto s = wait_for<volunteers::SignupRow>([&](auto done) {
+      shifts_.sign_up(shift_id, volunteers::SignupFor{whom, {}}, *by, std::move(done));
+    });
     if (!s.ok()) return s.status();
     signups.emplace_back(s->id, v.shows_up);
     ++sum_.signups;

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "http/json_input.h"
 #include "http/problem.h"
+#include "volunteers/volunteer_number.h"
 
 namespace warmcity::volunteers {
 
@@ -61,12 +62,24 @@ Result<NewShift> read_new_shift(const nlohmann::json& body) {
   return f;
 }
 
-Result<std::optional<int64_t>> read_signup_body(const nlohmann::json& body) {
+Result<SignupFor> read_signup_body(const nlohmann::json& body) {
   http::FieldReader in(body);
-  std::optional<int64_t> id = in.optional_int("volunteer_id", 1, INT64_MAX);
+  SignupFor who;
+  who.volunteer_id = in.optional_int("volunteer_id", 1, INT64_MAX);
+  who.volunteer_no = in.optional_string("volunteer_no", 1, 20);
   in.reject_unknown();
+  if (who.volunteer_no) {
+    // Typed as read out: blanks around it and a lower-case v are forgiven.
+    std::string no(core::trim_blanks(*who.volunteer_no));
+    if (!no.empty() && no[0] == 'v') no[0] = 'V';
+    if (!is_volunteer_no(no))
+      in.fail("volunteer_no", "V and 8 digits");
+    else if (who.volunteer_id)
+      in.fail("volunteer_no", "give volunteer_id or volunteer_no, not both");
+    who.volunteer_no = std::move(no);
+  }
   if (!in.ok()) return in.status();
-  return id;
+  return who;
 }
 
 Result<Attendance> read_attendance(const nlohmann::json& body) {

@@ -16,8 +16,9 @@ namespace warmcity::volunteers {
 // {title, starts_at, ends_at, capacity, min_age?, risky?, training?,
 // team_id?}: 422 naming each bad field, unknown fields refused.
 Result<NewShift> read_new_shift(const nlohmann::json& body);
-// {} or {volunteer_id}.
-Result<std::optional<int64_t>> read_signup_body(const nlohmann::json& body);
+// {}, {volunteer_id} or {volunteer_no} (V + 8 digits; both: 422
+// volunteer_no).
+Result<SignupFor> read_signup_body(const nlohmann::json& body);
 // {} , {code} (six digits) or {at} (RFC 3339); code and at together: 422 at.
 Result<Attendance> read_attendance(const nlohmann::json& body);
 // {reason}: 1–200 characters, not blank (trimmed); 422 reason.

@@ -97,7 +97,7 @@ class ShiftRaceTest : public ::testing::Test {
   }
   std::future<Result<SignupRow>> sign_up(int64_t shift_id, int64_t volunteer) {
     auto p = std::make_shared<std::promise<Result<SignupRow>>>();
-    service_->sign_up(shift_id, volunteer, staff(),
+    service_->sign_up(shift_id, SignupFor{volunteer, {}}, staff(),
                       [p](Result<SignupRow> r) { p->set_value(std::move(r)); });
     return p->get_future();
   }

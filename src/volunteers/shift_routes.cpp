@@ -83,9 +83,9 @@ void shift_sign_up(ShiftService& service, http::Request& req, http::Reply reply)
   if (!id) return reply(shift_problem(Status::NotFound("no volunteer shift with that id")));
   Result<nlohmann::json> doc = shift_body_of(req);
   if (!doc.ok()) return reply(shift_problem(doc.status()));
-  Result<std::optional<int64_t>> volunteer = read_signup_body(*doc);
-  if (!volunteer.ok()) return reply(shift_problem(volunteer.status()));
-  service.sign_up(*id, *volunteer, caller_of(req), signup_answer(std::move(reply), 201));
+  Result<SignupFor> who = read_signup_body(*doc);
+  if (!who.ok()) return reply(shift_problem(who.status()));
+  service.sign_up(*id, std::move(*who), caller_of(req), signup_answer(std::move(reply), 201));
 }
 
 void signup_cancel(ShiftService& service, http::Request& req, http::Reply reply) {

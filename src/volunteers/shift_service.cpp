@@ -192,15 +192,23 @@ void ShiftService::view(int64_t shift_id, Caller by, ShiftDone done) {
       });
 }
 
-void ShiftService::sign_up(int64_t shift_id, std::optional<int64_t> volunteer_id, Caller by,
-                           SignupDone done) {
+void ShiftService::sign_up(int64_t shift_id, SignupFor who, Caller by, SignupDone done) {
   auto out = std::make_shared<SignupRow>();
   db_.submit(
-      [this, shift_id, volunteer_id, by, out](store::Connection& c) -> Status {
+      [this, shift_id, who = std::move(who), by, out](store::Connection& c) -> Status {
         // A cancel or the last place taken on another instance: seen.
         if (Status st = shift_turn(c, shift_id); !st.ok()) return st;
         Result<ShiftRow> s = shift_or_404(c, shift_id);
         if (!s.ok()) return s.status();
+        std::optional<int64_t> volunteer_id = who.volunteer_id;
+        if (who.volunteer_no) {
+          Result<std::optional<int64_t>> numbered = volunteer_by_no(c, *who.volunteer_no);
+          if (!numbered.ok()) return numbered.status();
+          if (!*numbered)
+            return Status::Unprocessable("invalid: volunteer_no",
+                                         {{"volunteer_no", "no volunteer has that number"}});
+          volunteer_id = **numbered;
+        }
         Result<int64_t> vid = signing_volunteer(c, by, *s, volunteer_id);
         if (!vid.ok()) return vid.status();
         Result<std::optional<SignupVolunteer>> facts = load_signup_volunteer(c, *vid);

@@ -90,6 +90,15 @@ using ShiftDone = std::function<void(Result<ShiftView>)>;
 using SignupDone = std::function<void(Result<SignupRow>)>;
 using ShiftCancelDone = std::function<void(Result<ShiftCancelled>)>;
 
+// Whom a sign-up is for: nobody named (the caller's own volunteer), a
+// volunteer's id, or their volunteer number (V + 8 digits: on their
+// certificates and their own page, so organiser staff who cannot read a
+// team's roster can sign them up by it). At most one is given.
+struct SignupFor {
+  std::optional<int64_t> volunteer_id;
+  std::optional<std::string> volunteer_no;
+};
+
 class ShiftService {
  public:
   // `now` (unix seconds) defaults to core::now_unix().
@@ -113,12 +122,12 @@ class ShiftService {
   // NotFound when the caller is no volunteer; Unauthenticated when anonymous.
   Result<std::vector<MySignup>> mine(const Caller& by);
 
-  // `volunteer_id` nullopt: the caller's own volunteer (none: 403
-  // "not_a_volunteer"); given: staff for that volunteer (an unknown one: 422
-  // volunteer_id). kConflict with the refusal's code: full,
+  // Nobody named: the caller's own volunteer (none: 403 "not_a_volunteer");
+  // named: staff for that volunteer (an unknown one: 422 volunteer_id or
+  // volunteer_no). kConflict with the refusal's code: full,
   // already_signed_up, too_young, no_insurance, no_training, volunteer_left,
   // shift_over, shift_cancelled, occurrence_cancelled.
-  void sign_up(int64_t shift_id, std::optional<int64_t> volunteer_id, Caller by, SignupDone done);
+  void sign_up(int64_t shift_id, SignupFor who, Caller by, SignupDone done);
   // The volunteer or the shift's staff; kConflict "checked_in", "cancelled".
   void cancel(int64_t signup_id, Caller by, SignupDone done);
 

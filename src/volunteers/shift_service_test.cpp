@@ -68,7 +68,9 @@ class ShiftServiceTest : public ::testing::Test {
     return v.ok() ? v->shift : ShiftRow{};
   }
   Result<SignupRow> sign_up(int64_t shift, std::optional<int64_t> volunteer, const Caller& by) {
-    return wait_for<SignupRow>([&](SignupDone d) { service_->sign_up(shift, volunteer, by, d); });
+    return wait_for<SignupRow>([&](SignupDone d) {
+      service_->sign_up(shift, SignupFor{volunteer, {}}, by, d);
+    });
   }
   Result<SignupRow> check_in(int64_t signup, Attendance a, const Caller& by) {
     return wait_for<SignupRow>([&](SignupDone d) { service_->check_in(signup, a, by, d); });
@@ -150,6 +152,27 @@ TEST_F(ShiftServiceTest, WhoMaySignUpWhom) {
   EXPECT_EQ(sign_up(s.id, 987654, staff()).status().code(), Code::kUnprocessable);
   EXPECT_EQ(sign_up(987654, std::nullopt, me()).status().code(), Code::kNotFound);
   EXPECT_TRUE(sign_up(s.id, volunteer_, me()).ok());  // naming oneself
+}
+
+// Organiser staff who cannot read a team's roster sign a volunteer up by the
+// number the volunteer reads out; the number's owner is who is signed up.
+TEST_F(ShiftServiceTest, StaffSignAVolunteerUpByTheirNumber) {
+  const ShiftRow s = made_shift();
+  const int64_t other = volunteer_with({.volunteer_no = "V12345678"});
+  const auto by_no = [&](const std::string& no, const Caller& by) {
+    return wait_for<SignupRow>([&](SignupDone d) {
+      service_->sign_up(s.id, SignupFor{std::nullopt, no}, by, d);
+    });
+  };
+  Result<SignupRow> unknown = by_no("V99999998", staff());
+  EXPECT_EQ(unknown.status().code(), Code::kUnprocessable);
+  ASSERT_FALSE(unknown.status().field_errors().empty());
+  EXPECT_EQ(unknown.status().field_errors()[0].field, "volunteer_no");
+  EXPECT_EQ(by_no("V12345678", me()).status().code(), Code::kPermissionDenied);  // not staff
+  Result<SignupRow> g = by_no("V12345678", staff());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(g->volunteer_id, other);
+  EXPECT_EQ(code_of(by_no("V12345678", staff()).status()), "already_signed_up");
 }
 
 TEST_F(ShiftServiceTest, CheckOutBeforeCheckInAndTheCodesLimit) {

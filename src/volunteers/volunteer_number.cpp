@@ -27,4 +27,14 @@ bool is_volunteer_no(std::string_view text) {
   return true;
 }
 
+Result<std::optional<int64_t>> volunteer_by_no(store::Connection& c, const std::string& number) {
+  Result<store::Statement> q = c.prepare("SELECT id FROM volunteers WHERE volunteer_no = ?");
+  if (!q.ok()) return q.status();
+  q->bind(1, number);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<int64_t>();
+  return std::optional<int64_t>(q->column_int64(0));
+}
+
 }  // namespace warmcity::volunteers

@@ -514,10 +514,22 @@ test('the team\'s shifts: the organiser cancels one with a reason, its sign-up w
   assert.equal(await worker.locator(`#vteam-cancel-${dropped.id}`).count(), 0, 'cancelled already');
   assert.equal(await worker.locator(`#vteam-cancel-${sweep.id}`).count(), 0, 'not his to cancel');
   assert.equal(await worker.locator(`#vteam-open-${sweep.id}`).count(), 0, 'not his list: no code, no link');
+  // He cannot read the team's roster: he signs 王秀兰 up by the volunteer number she reads out
+  // (a lower-case v as typed); a number nobody has is refused in words.
+  await worker.locator(`#vteam-open-${community.id}`).click();
+  await worker.locator('#vshift-add-volunteer').waitFor();
+  assert.equal(await worker.locator('#vshift-add-volunteer').evaluate((el) => el.tagName), 'INPUT', 'no roster to choose from');
+  await worker.locator('#vshift-add-volunteer').fill('V99999998');
+  await worker.locator('#vshift-add-go').click();
+  await worker.locator('#vshift-add-status.error', { hasText: '没有这个编号的志愿者，请核对后再填。' }).waitFor();
+  await worker.locator('#vshift-add-volunteer').fill(wang.volunteer_no.replace('V', 'v'));
+  await worker.locator('#vshift-add-go').click();
+  await worker.locator(`#vshift-signups tr[data-volunteer="${wang.id}"]`).waitFor();
+  await worker.goto(srv.url + `/#/staff/volunteer-shifts?org=${team.parent.id}`);
   await worker.locator(`#vteam-cancel-${community.id}`).click();
   await worker.locator(`#vteam-reason-${community.id}`).fill('场地另有安排');
   await worker.locator(`#vteam-cancel-go-${community.id}`).click();
-  await worker.locator(`#vteam-${team.id}-status`, { hasText: '已取消岗位“垃圾分类宣传”，0 人的报名一并取消。' }).waitFor();
+  await worker.locator(`#vteam-${team.id}-status`, { hasText: '已取消岗位“垃圾分类宣传”，1 人的报名一并取消。' }).waitFor();
   await assertAccessible(worker, 'the organisers\' desk with the team\'s shifts');
   await worker.close();
 

@@ -128,6 +128,18 @@ test('sign-ups refused: too young, no insurance on a risky shift; a resident who
   assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_id: uninsured.id }, w.person), 403);
   assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, {}, null), 401);
   assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_id: 987654321 }, w.team.leader), 422, { field: 'volunteer_id' });
+  // By the number the volunteer reads out (organiser staff who cannot read the team's roster): as typed, a
+  // lower-case v and blanks forgiven; a number nobody has, a malformed one, or both an id and a number: 422.
+  const insured = await w.newVolunteer(w.team, { insurance_until: '2027-12-31' });
+  assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: 'V99999998' }, w.organiser.staff), 422, { field: 'volunteer_no' });
+  assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: 'V1234' }, w.organiser.staff), 422, { field: 'volunteer_no' });
+  assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: 12345678 }, w.organiser.staff), 422, { field: 'volunteer_no' });
+  assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: insured.volunteer_no, volunteer_id: insured.id }, w.organiser.staff), 422,
+    { field: 'volunteer_no' });
+  assertProblem(await w.send('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: insured.volunteer_no }, w.team2.leader), 403);
+  const byNumber = await w.api('POST', `${SHIFT(risky.id)}/signups`, { volunteer_no: ` ${insured.volunteer_no.replace('V', 'v')} ` }, 201, w.organiser.staff);
+  assert.equal(byNumber.volunteer.id, insured.id);
+  await w.api('DELETE', SIGNUP(byNumber.id), undefined, 200, w.organiser.staff);
 
   const mine = await w.api('POST', `${SHIFT(risky.id)}/signups`, {}, 201, w.person);
   assertProblem(await w.send('POST', `${SIGNUP(mine.id)}/check-in`, { code: risky.code }, w.person), 409, { code: 'too_early' });

@@ -65,13 +65,22 @@ const teamChoices = (shift) => (shift.team_id
   ? api('/volunteers', { query: { team_id: shift.team_id, status: 'active' } }).then(itemsOf).catch(() => null)
   : Promise.resolve(null));
 
-// Sign a volunteer up: the team's volunteers to choose from, else the volunteer's id typed.
+// What the typed volunteer names: their volunteer number (V + 8 digits, as
+// read out; a lower-case v forgiven) or a system id; null when neither.
+export function typedVolunteer(text) {
+  const v = String(text || '').trim();
+  if (/^[vV]\d{8}$/.test(v)) return { volunteer_no: 'V' + v.slice(1) };
+  return /^\d{1,15}$/.test(v) && Number(v) >= 1 ? { volunteer_id: Number(v) } : null;
+}
+
+// Sign a volunteer up: the team's volunteers to choose from, else the
+// volunteer's number (or system id) typed.
 function addVolunteerForm(shift, choices, done) {
   const taken = new Set((shift.signups || []).filter((s) => s.status !== 'cancelled').map((s) => s.volunteer?.id));
   const picker = choices
     ? h('select', {}, h('option', { value: '' }, t('vshift.add_choose')),
       choices.filter((v) => !taken.has(v.id)).map((v) => h('option', { value: v.id }, `${v.name} ${v.volunteer_no || ''}`)))
-    : h('input', { type: 'number', min: 1, inputmode: 'numeric' });
+    : h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 20, placeholder: 'V12345678' });
   const line = statusLine('vshift-add-status');
   const form = h('form', { id: 'vshift-add', novalidate: true },
     row('vshift-add-volunteer', 'volunteer_id', choices ? t('vshift.add_volunteer') : t('vshift.add_volunteer_id'), picker,
@@ -80,13 +89,14 @@ function addVolunteerForm(shift, choices, done) {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     once(form, async () => {
-      const id = Number(picker.value);
-      if (!Number.isInteger(id) || id < 1) { say(line, t('vshift.add_missing'), true); picker.focus(); return; }
+      const who = choices ? (Number(picker.value) >= 1 ? { volunteer_id: Number(picker.value) } : null) : typedVolunteer(picker.value);
+      if (!who) { say(line, t('vshift.add_missing'), true); picker.focus(); return; }
       try {
-        await api(`/volunteer-shifts/${shift.id}/signups`, { method: 'POST', json: { volunteer_id: id } });
+        await api(`/volunteer-shifts/${shift.id}/signups`, { method: 'POST', json: who });
         await done(t('vshift.added'));
       } catch (err) {
-        say(line, refusalText(err), true);
+        const unknown = err?.status === 422 && ['volunteer_no', 'volunteer_id'].includes(err.problem?.field);
+        say(line, unknown ? t('vshift.add_unknown') : refusalText(err), true);
       }
     });
   });
