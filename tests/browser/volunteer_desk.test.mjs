@@ -27,7 +27,7 @@
 // screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { launch, signedInPage } from './lib/browser.mjs';
 import { startDemoServer } from './lib/demo.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { shot } from './lib/shots.mjs';
@@ -90,16 +90,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await srv?.stop(); srv?.cleanup(); });
 
-async function signedIn(who) {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(srv.url + '/#/staff');
-  await page.locator('#username').fill(who.username);
-  await page.locator('#password').fill(who.password);
-  await page.locator('main form button[type="submit"]').click();
-  await page.locator('#me-name').waitFor();
-  return page;
-}
+const signedIn = (who) => signedInPage(browser, srv.url, who);
 
 // The API's requests a page sends, as {method, path, body}.
 function watchWrites(page) {

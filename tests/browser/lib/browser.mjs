@@ -21,3 +21,17 @@ export async function launch({ viewport = { width: 360, height: 640 }, locale = 
   const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
   return { context, close };
 }
+
+// A new page of `browser` signed in as `who` ({username, password}) through
+// the staff sign-in at `url`/#/staff, the cookies cleared first (one person
+// per page); resolves when the header names them.
+export async function signedInPage(browser, url, who) {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.goto(url + '/#/staff');
+  await page.locator('#username').fill(who.username);
+  await page.locator('#password').fill(who.password);
+  await page.locator('main form button[type="submit"]').click();
+  await page.locator('#me-name').waitFor();
+  return page;
+}
