@@ -9,9 +9,7 @@
 // care (*-afterschool.js), one for the volunteer's own screens, the
 // printable certificate and its public verification (*-volunteers.js), the
 // same keys in both languages, grouped by screen; `{name}` marks a parameter
-// filled by t(). A key missing in English falls back to Chinese (the
-// volunteer desk's staff messages, *-volunteer-staff.js, are Chinese only
-// but for a team's shifts).
+// filled by t(). A key missing in English falls back to Chinese.
 import zhCN from './messages/zh-CN.js';
 import zhCNStaff from './messages/zh-CN-staff.js';
 import zhCNCare from './messages/zh-CN-care.js';

@@ -3,8 +3,8 @@
 // certificate facts, requests and certificates), the organisers' shifts
 // (vshift.*), a team's shifts (vteam.*), outcomes (vout.*) and hours ledger
 // (vledger.*), and the dashboard's panel (vdash.*); merged by messages.js.
-// English falls back to these but for the team's shifts
-// (en-volunteer-staff.js).
+// English: en-volunteer-staff.js, the same keys (a test checks them:
+// tests/browser/messages_volunteer_staff.test.mjs).
 export default {
   'vdesk.staff_heading': '志愿服务',
   'vdesk.staff_link': '志愿服务队工作台',
