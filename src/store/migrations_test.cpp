@@ -244,6 +244,93 @@ TEST_F(store_migrations, ChangeCheckRefusesATableWithCascadingChildren) {
   EXPECT_EQ(query_int((*db)->reader(), "SELECT count(*) FROM c"), 1);
 }
 
+// {{guard_updates:TABLE:CONDITION}} on SQLite: an UPDATE passes only when
+// CONDITION is true (NULL-safe where it says IS NOT DISTINCT FROM); false,
+// NULL and any DELETE fail with RAISE(ABORT), which the store reports as
+// kConflict, and change nothing.
+const Migration kGuard1{
+    "guard", 1,
+    "CREATE TABLE g (id {{id}}, state TEXT NOT NULL CHECK (state IN ('open', 'done')), n BIGINT,"
+    " note TEXT, by_id BIGINT);"
+    "INSERT INTO g (state, n, note) VALUES ('open', 5, 'a'), ('open', NULL, 'b');"
+    "{{guard_updates:g:OLD.state = 'open' AND NEW.state = 'done' AND NEW.by_id > 0"
+    " AND NEW.id IS NOT DISTINCT FROM OLD.id AND NEW.n IS NOT DISTINCT FROM OLD.n"
+    " AND NEW.note IS NOT DISTINCT FROM OLD.note}};"};
+
+TEST_F(store_migrations, GuardUpdatesAllowsOnlyTheConditionsChangeAndNoDelete) {
+  auto db = open({kGuard1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+  Connection& r = d.reader();
+  auto refused = [&](const std::string& sql, const std::string& says) {
+    const Status s = write_sql(d, sql);
+    EXPECT_EQ(s.code(), Code::kConflict) << sql << ": " << s.message();
+    EXPECT_NE(s.message().find(says), std::string::npos) << sql << ": " << s.message();
+  };
+  const std::string not_allowed = "g: this change is not allowed";
+  EXPECT_TRUE(write_sql(d, "UPDATE g SET state = 'done', by_id = 7 WHERE id = 1").ok());
+  refused("UPDATE g SET state = 'done', by_id = 8 WHERE id = 1", not_allowed);  // again
+  refused("UPDATE g SET n = 6 WHERE id = 2", not_allowed);
+  refused("UPDATE g SET state = 'done', by_id = 3, note = 'c' WHERE id = 2", not_allowed);
+  // NEW.by_id > 0 is NULL here, so CONDITION is NULL: refused like false.
+  EXPECT_EQ(query_int(r,
+                      "SELECT COUNT(*) FROM g WHERE id = 2 AND (state = 'open' AND 'done' = 'done'"
+                      " AND by_id > 0) IS NULL"),
+            1);
+  refused("UPDATE g SET state = 'done' WHERE id = 2", not_allowed);
+  // One row refused fails the whole statement.
+  refused("UPDATE g SET state = 'done', by_id = 9", not_allowed);
+  refused("DELETE FROM g WHERE id = 2", "g rows are never deleted");
+  refused("DELETE FROM g", "g rows are never deleted");
+  EXPECT_EQ(query_int(r, "SELECT COUNT(*) FROM g"), 2);
+  EXPECT_EQ(query_int(r,
+                      "SELECT COUNT(*) FROM g WHERE id = 1 AND state = 'done' AND by_id = 7"
+                      " AND n = 5 AND note = 'a'"),
+            1);
+  EXPECT_EQ(query_int(r,
+                      "SELECT COUNT(*) FROM g WHERE id = 2 AND state = 'open' AND by_id IS NULL"
+                      " AND n IS NULL AND note = 'b'"),
+            1);
+  // NULL IS NOT DISTINCT FROM NULL: row 2's own change passes.
+  EXPECT_TRUE(write_sql(d, "UPDATE g SET state = 'done', by_id = 3 WHERE id = 2").ok());
+  EXPECT_EQ(query_int(r, "SELECT COUNT(*) FROM g WHERE state = 'done'"), 2);
+}
+
+// A later {{change_check:…}} rebuilds the table on SQLite: its rows come
+// back (the DROP TABLE drops the triggers before its implicit DELETE) and
+// the guard is made again with them.
+TEST_F(store_migrations, GuardUpdatesSurvivesAChangeCheckRebuild) {
+  const Migration more{"guard", 2,
+                       "{{change_check:g.state:state IN ('open', 'done') => state IN ('open', "
+                       "'done', 'lost')}};"};
+  auto db = open({kGuard1, more});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+  EXPECT_EQ(query_int(d.reader(), "SELECT COUNT(*) FROM g"), 2);
+  EXPECT_EQ(query_int(d.reader(),
+                      "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger'"
+                      " AND name IN ('g_no_delete', 'g_guard_update')"),
+            2);
+  EXPECT_EQ(write_sql(d, "DELETE FROM g").code(), Code::kConflict);
+  EXPECT_EQ(write_sql(d, "UPDATE g SET n = 1").code(), Code::kConflict);
+  EXPECT_TRUE(write_sql(d, "UPDATE g SET state = 'done', by_id = 1 WHERE id = 1").ok());
+  EXPECT_EQ(query_int(d.reader(), "SELECT COUNT(*) FROM g"), 2);
+}
+
+// A CONDITION naming a column the table does not have fails the migration
+// that writes it, not a later UPDATE.
+TEST_F(store_migrations, GuardUpdatesWithAMisspeltColumnFailsTheMigration) {
+  const Migration typo{"guard", 2, "{{guard_updates:g:NEW.stat = 'done'}};"};
+  auto bad = open({kGuard1, typo});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("guard v2"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("NEW.stat"), std::string::npos) << bad.status().message();
+  auto db = open({kGuard1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(query_int((*db)->reader(), "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger'"),
+            2);
+}
+
 TEST_F(store_migrations, RefusesMalformedLists) {
   auto out_of_order = open({kAccounts2, kAccounts1});
   ASSERT_FALSE(out_of_order.ok());

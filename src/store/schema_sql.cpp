@@ -36,6 +36,64 @@ std::string append_only(const std::string& table, Engine engine) {
          " FOR EACH ROW EXECUTE FUNCTION " + table + "_append_only()";
 }
 
+// {{guard_updates:TABLE:CONDITION}}: TABLE's rows are never deleted, and an
+// UPDATE passes only when CONDITION (over OLD.col and NEW.col) is true for
+// the row; false or NULL refuses it. First a SELECT that names OLD and NEW as
+// TABLE's rows and runs no row, so a misspelt column (or, on PostgreSQL, a
+// CONDITION that is not boolean) fails the migration, not a later UPDATE.
+// The raised messages name the table only. SQLite's RAISE(ABORT) is
+// SQLITE_CONSTRAINT (Status kConflict); PostgreSQL's RAISE EXCEPTION is
+// SQLSTATE P0001 (Status kInternal). PostgreSQL: TRUNCATE is refused too.
+constexpr std::string_view kGuardTag = "$warmcity_guard_updates$";
+
+struct GuardUpdates {
+  std::string table, condition;
+};
+
+Result<GuardUpdates> parse_guard_updates(std::string_view token, std::string_view arg) {
+  auto bad = [&](const std::string& why) {
+    return Status::Internal("schema token {{" + std::string(token) + "}} " + why);
+  };
+  const size_t colon = arg.find(':');
+  if (colon == std::string_view::npos) return bad("needs TABLE:CONDITION");
+  GuardUpdates g{std::string(arg.substr(0, colon)), std::string(arg.substr(colon + 1))};
+  if (!is_identifier(g.table)) return bad("needs TABLE, a name");
+  if (g.condition.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return bad("needs a CONDITION");
+  }
+  if (g.condition.find(kGuardTag) != std::string::npos) {
+    return bad("holds " + std::string(kGuardTag));
+  }
+  return g;
+}
+
+std::string guard_updates(const GuardUpdates& g, Engine engine) {
+  const std::string& t = g.table;
+  const std::string probe =
+      "SELECT 1 FROM " + t + " AS OLD, " + t + " AS NEW WHERE false AND (" + g.condition + ");\n";
+  if (engine == Engine::kSqlite) {
+    return probe + "CREATE TRIGGER " + t + "_no_delete BEFORE DELETE ON " + t +
+           " BEGIN SELECT RAISE(ABORT, '" + t +
+           " rows are never deleted'); END;\n"
+           "CREATE TRIGGER " +
+           t + "_guard_update BEFORE UPDATE ON " + t + " FOR EACH ROW WHEN NOT COALESCE((" +
+           g.condition + "), 0) BEGIN SELECT RAISE(ABORT, '" + t +
+           ": this change is not allowed'); END";
+  }
+  std::string out = probe + "CREATE FUNCTION " + t +
+                    "_guard() RETURNS trigger LANGUAGE plpgsql AS " + std::string(kGuardTag) +
+                    "\nBEGIN\n  IF TG_OP <> 'UPDATE' THEN\n    RAISE EXCEPTION '" + t +
+                    " rows are never deleted';\n  END IF;\n  IF NOT COALESCE((" + g.condition +
+                    "), false) THEN\n    RAISE EXCEPTION '" + t +
+                    ": this change is not allowed';\n  END IF;\n  RETURN NEW;\nEND " +
+                    std::string(kGuardTag) + ";\n";
+  out += "CREATE TRIGGER " + t + "_guard BEFORE UPDATE OR DELETE ON " + t +
+         " FOR EACH ROW EXECUTE FUNCTION " + t + "_guard();\n";
+  out += "CREATE TRIGGER " + t + "_no_truncate BEFORE TRUNCATE ON " + t +
+         " FOR EACH STATEMENT EXECUTE FUNCTION " + t + "_guard()";
+  return out;
+}
+
 // PostgreSQL 15 reads, plans and compiles a table's CHECK constraints again
 // for every INSERT or UPDATE statement it runs, one by one (the 10 of
 // appeals cost ~100 µs an INSERT), while a domain's checks are compiled once
@@ -282,6 +340,12 @@ Result<std::string> expand_token(std::string_view token, Expansion& x) {
     if (!c.ok()) return c.status();
     if (!lite) return change_check_postgres(*c);
     return change_check_sqlite(token, *c, x);
+  }
+  if (verb == "guard_updates") {
+    const std::string_view arg = colon == std::string_view::npos ? "" : token.substr(colon + 1);
+    Result<GuardUpdates> g = parse_guard_updates(token, arg);
+    if (!g.ok()) return g.status();
+    return guard_updates(*g, x.engine);
   }
   const std::string arg(colon == std::string_view::npos ? "" : token.substr(colon + 1));
   if (verb == "json_check" || verb == "append_only" || verb == "check_domains") {

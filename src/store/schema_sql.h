@@ -23,6 +23,19 @@
 //                           the domain {{check_domains:TABLE}} put it in (NEW
 //                           with VALUE for the column) or else on the table.
 //                           SQLite: the table rebuilt (see TableSchema).
+//   {{guard_updates:TABLE:CONDITION}}
+//                           as a statement of its own: TABLE's rows are
+//                           never deleted, and an UPDATE passes only when
+//                           CONDITION, a boolean over OLD.col and NEW.col in
+//                           the SQL both engines run, is true for the row
+//                           (false or NULL refuses it; the error names the
+//                           table). SQLite: a BEFORE DELETE and a BEFORE
+//                           UPDATE … WHEN trigger, RAISE(ABORT) (kConflict);
+//                           PostgreSQL: the plpgsql function TABLE_guard() on
+//                           UPDATE OR DELETE, and on TRUNCATE, RAISE
+//                           EXCEPTION (SQLSTATE P0001, kInternal). A SELECT
+//                           of no row first resolves CONDITION's columns, so
+//                           a misspelt one fails the migration.
 // An unknown token, an unclosed one or a missing argument is an error naming
 // it, so a typo in a migration fails the first open, not a later query.
 #pragma once

@@ -229,6 +229,69 @@ TEST(SchemaSql, ChangeCheckOnSqliteNeedsTheTableAsTheMigrationExpects) {
       << two.status().message();
 }
 
+// {{guard_updates:TABLE:CONDITION}}: the CONDITION as written (colons and
+// all), in a no-row SELECT that resolves its columns, then the triggers.
+TEST(SchemaSql, GuardUpdatesOnSqliteIsTwoTriggers) {
+  EXPECT_EQ(expand("{{guard_updates:rec:OLD.state = 'a' AND NEW.n IS NOT DISTINCT FROM OLD.n}};",
+                   Engine::kSqlite),
+            "SELECT 1 FROM rec AS OLD, rec AS NEW WHERE false AND (OLD.state = 'a' AND NEW.n IS "
+            "NOT DISTINCT FROM OLD.n);\n"
+            "CREATE TRIGGER rec_no_delete BEFORE DELETE ON rec BEGIN SELECT RAISE(ABORT, 'rec "
+            "rows are never deleted'); END;\n"
+            "CREATE TRIGGER rec_guard_update BEFORE UPDATE ON rec FOR EACH ROW WHEN NOT "
+            "COALESCE((OLD.state = 'a' AND NEW.n IS NOT DISTINCT FROM OLD.n), 0) BEGIN SELECT "
+            "RAISE(ABORT, 'rec: this change is not allowed'); END;");
+  const std::string colons = expand("{{guard_updates:rec:NEW.s = 'a:b'}}", Engine::kSqlite);
+  EXPECT_NE(colons.find("WHEN NOT COALESCE((NEW.s = 'a:b'), 0)"), std::string::npos) << colons;
+}
+
+TEST(SchemaSql, GuardUpdatesOnPostgresIsAPlpgsqlTrigger) {
+  EXPECT_EQ(expand("{{guard_updates:rec:OLD.state = 'a' AND NEW.n IS NOT DISTINCT FROM OLD.n}};",
+                   Engine::kPostgres),
+            "SELECT 1 FROM rec AS OLD, rec AS NEW WHERE false AND (OLD.state = 'a' AND NEW.n IS "
+            "NOT DISTINCT FROM OLD.n);\n"
+            "CREATE FUNCTION rec_guard() RETURNS trigger LANGUAGE plpgsql AS "
+            "$warmcity_guard_updates$\n"
+            "BEGIN\n"
+            "  IF TG_OP <> 'UPDATE' THEN\n"
+            "    RAISE EXCEPTION 'rec rows are never deleted';\n"
+            "  END IF;\n"
+            "  IF NOT COALESCE((OLD.state = 'a' AND NEW.n IS NOT DISTINCT FROM OLD.n), false) "
+            "THEN\n"
+            "    RAISE EXCEPTION 'rec: this change is not allowed';\n"
+            "  END IF;\n"
+            "  RETURN NEW;\n"
+            "END $warmcity_guard_updates$;\n"
+            "CREATE TRIGGER rec_guard BEFORE UPDATE OR DELETE ON rec FOR EACH ROW EXECUTE "
+            "FUNCTION rec_guard();\n"
+            "CREATE TRIGGER rec_no_truncate BEFORE TRUNCATE ON rec FOR EACH STATEMENT EXECUTE "
+            "FUNCTION rec_guard();");
+}
+
+TEST(SchemaSql, GuardUpdatesMistakesAreErrorsThatNameTheToken) {
+  for (const char* bad : {
+           "{{guard_updates}}", "{{guard_updates:}}",
+           "{{guard_updates:rec}}",                                         // no second colon
+           "{{guard_updates:rec:}}",                                        // empty CONDITION
+           "{{guard_updates:rec: \t }}",                                    // blank CONDITION
+           "{{guard_updates::NEW.a = OLD.a}}",                              // no TABLE
+           "{{guard_updates:rec x:NEW.a = OLD.a}}",                         // bad TABLE
+           "{{guard_updates:rec;DROP:NEW.a = OLD.a}}",                      // bad TABLE
+           "{{guard_updates:rec.a:NEW.a = OLD.a}}",                         // bad TABLE
+           "{{guard_updates:rec:NEW.a = OLD.a $warmcity_guard_updates$}}",  // closes the body
+       }) {
+    for (Engine e : {Engine::kSqlite, Engine::kPostgres}) {
+      Result<std::string> out = expand_schema(bad, e);
+      EXPECT_FALSE(out.ok()) << bad;
+      if (!out.ok()) {
+        EXPECT_EQ(out.status().code(), Code::kInternal) << bad;
+        EXPECT_NE(out.status().message().find("token {{guard_updates"), std::string::npos)
+            << bad << ": " << out.status().message();
+      }
+    }
+  }
+}
+
 // The SQLite expansion really behaves: the auto id numbers rows, the JSON
 // check refuses bad JSON, and the append-only table refuses UPDATE and DELETE.
 TEST(SchemaSql, SqliteExpansionWorksOnARealDatabase) {

@@ -294,6 +294,89 @@ TEST(PgDatabase, ChangeCheckThatRowsBreakRollsBack) {
       (*db)->write([](Connection& c) { return c.exec("INSERT INTO r (kind) VALUES ('b')"); }).ok());
 }
 
+// {{guard_updates:TABLE:CONDITION}} on PostgreSQL: an UPDATE passes only when
+// CONDITION is true (NULL-safe where it says IS NOT DISTINCT FROM); false,
+// NULL, any DELETE and TRUNCATE fail with the function's RAISE EXCEPTION
+// (SQLSTATE P0001, which the store reports as kInternal) and change nothing.
+const Migration kGuard1{
+    "pgguard", 1,
+    "CREATE TABLE g (id {{id}}, state TEXT NOT NULL CHECK (state IN ('open', 'done')), n BIGINT,"
+    " note TEXT, by_id BIGINT);"
+    "{{check_domains:g}};"
+    "INSERT INTO g (state, n, note) VALUES ('open', 5, 'a'), ('open', NULL, 'b');"
+    "{{guard_updates:g:OLD.state = 'open' AND NEW.state = 'done' AND NEW.by_id > 0"
+    " AND NEW.id IS NOT DISTINCT FROM OLD.id AND NEW.n IS NOT DISTINCT FROM OLD.n"
+    " AND NEW.note IS NOT DISTINCT FROM OLD.note}};"};
+
+TEST(PgDatabase, GuardUpdatesAllowsOnlyTheConditionsChangeAndNoDelete) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, {kGuard1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Database& d = **db;
+  auto run = [&](const std::string& sql) {
+    return d.write([sql](Connection& c) { return c.exec(sql); });
+  };
+  auto refused = [&](const std::string& sql, const std::string& says) {
+    const Status s = run(sql);
+    EXPECT_EQ(s.code(), Code::kInternal) << sql << ": " << s.message();
+    EXPECT_NE(s.message().find(says), std::string::npos) << sql << ": " << s.message();
+    EXPECT_NE(s.message().find("SQLSTATE P0001"), std::string::npos) << sql << ": " << s.message();
+  };
+  const std::string not_allowed = "g: this change is not allowed";
+  EXPECT_TRUE(run("UPDATE g SET state = 'done', by_id = 7 WHERE id = 1").ok());
+  refused("UPDATE g SET state = 'done', by_id = 8 WHERE id = 1", not_allowed);  // again
+  refused("UPDATE g SET n = 6 WHERE id = 2", not_allowed);
+  refused("UPDATE g SET state = 'done', by_id = 3, note = 'c' WHERE id = 2", not_allowed);
+  // NEW.by_id > 0 is NULL here, so CONDITION is NULL: refused like false.
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM g WHERE id = 2 AND (state = 'open' AND 'done' = 'done'"
+                  " AND by_id > 0) IS NULL"),
+            1);
+  refused("UPDATE g SET state = 'done' WHERE id = 2", not_allowed);
+  // One row refused fails the whole statement.
+  refused("UPDATE g SET state = 'done', by_id = 9", not_allowed);
+  refused("DELETE FROM g WHERE id = 2", "g rows are never deleted");
+  refused("DELETE FROM g", "g rows are never deleted");
+  refused("TRUNCATE g", "g rows are never deleted");
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM g"), 2);
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM g WHERE id = 1 AND state = 'done' AND by_id = 7"
+                  " AND n = 5 AND note = 'a'"),
+            1);
+  EXPECT_EQ(count(d,
+                  "SELECT COUNT(*) FROM g WHERE id = 2 AND state = 'open' AND by_id IS NULL"
+                  " AND n IS NULL AND note = 'b'"),
+            1);
+  // NULL IS NOT DISTINCT FROM NULL: row 2's own change passes; the table's
+  // CHECK (on its domain) still holds.
+  EXPECT_EQ(run("UPDATE g SET state = 'lost', by_id = 3 WHERE id = 2").code(), Code::kConflict);
+  EXPECT_TRUE(run("UPDATE g SET state = 'done', by_id = 3 WHERE id = 2").ok());
+  EXPECT_EQ(count(d, "SELECT COUNT(*) FROM g WHERE state = 'done'"), 2);
+}
+
+// A CONDITION naming a column the table does not have, or one that is not
+// boolean, fails the migration that writes it, not a later UPDATE.
+TEST(PgDatabase, GuardUpdatesWithAMisspeltColumnFailsTheMigration) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  const Migration typo{"pgguard", 2, "{{guard_updates:g:NEW.stat = 'done'}};"};
+  Result<std::unique_ptr<Database>> bad = Database::open({scratch.url()}, {kGuard1, typo});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("pgguard v2"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("new.stat"), std::string::npos) << bad.status().message();
+  const Migration not_boolean{"pgguard", 2, "{{guard_updates:g:NEW.n}};"};
+  Result<std::unique_ptr<Database>> bad2 = Database::open({scratch.url()}, {kGuard1, not_boolean});
+  ASSERT_FALSE(bad2.ok());
+  EXPECT_NE(bad2.status().message().find("boolean"), std::string::npos) << bad2.status().message();
+  Result<std::unique_ptr<Database>> db = Database::open({scratch.url()}, {kGuard1});
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(count(**db,
+                  "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = 'g'::regclass"
+                  " AND NOT tgisinternal"),
+            2);
+}
+
 TEST(PgDatabase, GroupCommitRollsBackOnlyTheFailingJob) {
   ScratchDatabase scratch;
   ASSERT_TRUE(scratch.ok());
