@@ -34,13 +34,15 @@
 //   the unit, the team (or null), who recorded them and when. Replaced as a
 //   whole per occurrence.
 // volunteer_records: the hours ledger (志愿服务记录), never updated but by its
-//   one confirmation: the volunteer, the organiser (organiser_org_id, or null,
-//   and organiser_name as it was), service_date, place, content, minutes
-//   (negative only in a correction), source shift | errand | duty (v4) |
-//   manual | correction with source_id, state submitted | confirmed (confirmed_by,
-//   confirmed_at), corrects_id and reason (a correction), created_by (null:
-//   written by the platform), created_at. A shift's, an errand's or a duty
-//   day's record is written once per volunteer (unique index).
+//   one confirmation and never deleted (since v5 the database refuses any
+//   other change, {{guard_updates}}): the volunteer, the organiser
+//   (organiser_org_id, or null, and organiser_name as it was), service_date,
+//   place, content, minutes (negative only in a correction), source shift |
+//   errand | duty (v4) | manual | correction with source_id, state submitted
+//   | confirmed (confirmed_by, confirmed_at), corrects_id and reason (a
+//   correction), created_by (null: written by the platform), created_at. A
+//   shift's, an errand's or a duty day's record is written once per
+//   volunteer (unique index).
 // volunteer_disputes: a volunteer disputes a record: text, raised_at, state
 //   open | answered, the organiser's answer (by, at) and the correction it
 //   wrote (correction_id, or null). One open dispute per record.
@@ -49,7 +51,9 @@
 //   as they were: volunteer_name, id_number_masked, volunteer_no,
 //   issuer_name, responsible_person, contact_phone, handler_name), the period
 //   period_from..period_to, minutes, content (JSON: a line per organiser),
-//   issued_on, note, request_id; superseded_by/superseded_at when reissued.
+//   issued_on, note, request_id; superseded_by/superseded_at when reissued,
+//   its only change (since v5 the database refuses any other change and
+//   any delete, {{guard_updates}}).
 // volunteer_certificate_requests: a volunteer asks a team for a
 //   certificate over a period: state open | answered, the certificate.
 #include "volunteers/volunteer_tables.h"
@@ -294,6 +298,55 @@ std::vector<store::Migration> volunteer_migrations() {
     DROP INDEX volunteer_records_source;
     CREATE UNIQUE INDEX volunteer_records_source
       ON volunteer_records (source, source_id, volunteer_id) WHERE source IN ('shift', 'errand', 'duty');
+  )SQL"},
+          // The database keeps the ledger's history (issue #20), whatever
+          // code or hand-run SQL asks ({{guard_updates}}): a record is never
+          // deleted and changes only by its one confirmation (state submitted
+          // to confirmed, confirmed_by and confirmed_at set, every other
+          // column as it was); a certificate is never deleted and changes
+          // only by its one supersession (superseded_by and superseded_at
+          // set once, every other column as it was). A later migration that
+          // adds a column to either table replaces its guard, or the column
+          // may change freely.
+          {"volunteers", 5, R"SQL(
+    {{guard_updates:volunteer_records:OLD.state = 'submitted' AND NEW.state = 'confirmed'
+      AND NEW.confirmed_by IS NOT NULL AND NEW.confirmed_at IS NOT NULL
+      AND NEW.id IS NOT DISTINCT FROM OLD.id
+      AND NEW.volunteer_id IS NOT DISTINCT FROM OLD.volunteer_id
+      AND NEW.organiser_org_id IS NOT DISTINCT FROM OLD.organiser_org_id
+      AND NEW.organiser_name IS NOT DISTINCT FROM OLD.organiser_name
+      AND NEW.service_date IS NOT DISTINCT FROM OLD.service_date
+      AND NEW.place IS NOT DISTINCT FROM OLD.place
+      AND NEW.content IS NOT DISTINCT FROM OLD.content
+      AND NEW.minutes IS NOT DISTINCT FROM OLD.minutes
+      AND NEW.source IS NOT DISTINCT FROM OLD.source
+      AND NEW.source_id IS NOT DISTINCT FROM OLD.source_id
+      AND NEW.corrects_id IS NOT DISTINCT FROM OLD.corrects_id
+      AND NEW.reason IS NOT DISTINCT FROM OLD.reason
+      AND NEW.created_by IS NOT DISTINCT FROM OLD.created_by
+      AND NEW.created_at IS NOT DISTINCT FROM OLD.created_at}};
+    {{guard_updates:volunteer_certificates:OLD.superseded_by IS NULL
+      AND NEW.superseded_by IS NOT NULL AND NEW.superseded_at IS NOT NULL
+      AND NEW.id IS NOT DISTINCT FROM OLD.id
+      AND NEW.number IS NOT DISTINCT FROM OLD.number
+      AND NEW.volunteer_id IS NOT DISTINCT FROM OLD.volunteer_id
+      AND NEW.team_org_id IS NOT DISTINCT FROM OLD.team_org_id
+      AND NEW.period_from IS NOT DISTINCT FROM OLD.period_from
+      AND NEW.period_to IS NOT DISTINCT FROM OLD.period_to
+      AND NEW.minutes IS NOT DISTINCT FROM OLD.minutes
+      AND NEW.volunteer_name IS NOT DISTINCT FROM OLD.volunteer_name
+      AND NEW.id_number_masked IS NOT DISTINCT FROM OLD.id_number_masked
+      AND NEW.volunteer_no IS NOT DISTINCT FROM OLD.volunteer_no
+      AND NEW.content IS NOT DISTINCT FROM OLD.content
+      AND NEW.issuer_name IS NOT DISTINCT FROM OLD.issuer_name
+      AND NEW.responsible_person IS NOT DISTINCT FROM OLD.responsible_person
+      AND NEW.contact_phone IS NOT DISTINCT FROM OLD.contact_phone
+      AND NEW.handler_user_id IS NOT DISTINCT FROM OLD.handler_user_id
+      AND NEW.handler_name IS NOT DISTINCT FROM OLD.handler_name
+      AND NEW.issued_on IS NOT DISTINCT FROM OLD.issued_on
+      AND NEW.note IS NOT DISTINCT FROM OLD.note
+      AND NEW.request_id IS NOT DISTINCT FROM OLD.request_id
+      AND NEW.created_at IS NOT DISTINCT FROM OLD.created_at}};
   )SQL"}};
 }
 
