@@ -140,7 +140,13 @@ test('a full day at the staff tablet: check-ins, a wrong code refused in words, 
 
   // 李小红: a neighbour at the door, recorded; refused until her mother's call is recorded; then she goes.
   await page.locator(`#as-out-open-${hong.id}`).click();
+  // Opening the way reads today's proxies (an audited read); its answer redraws the list above
+  // the door form, which moves the form: wait for it before typing (under load it once arrived
+  // mid-click and the click missed the button).
+  const proxiesRead = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/children/${hong.id}/proxies`
+    && r.request().method() === 'GET');
   await page.locator(`#as-way-proxy-${hong.id}`).click();
+  await proxiesRead;
   await page.locator(`#as-door-name-${hong.id}`).fill('张阿姨');
   await page.locator(`#as-door-phone-${hong.id}`).fill('13812349999');
   await page.locator(`#as-door-relation-${hong.id}`).fill('邻居');
