@@ -6,7 +6,8 @@
 # engine. Reports wrk --latency (p50 / p99). Target: p99 <= 5 ms at 16 clients.
 # PACE_MS (default 0: back to back) is each client's wait between an answer
 # and its next sale — 16 tills at a lunch rush rather than 16 loops.
-# Usage: [PACE_MS=N] bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS] [CLIENTS (16)]
+# BENCH_DIR (default /tmp) holds the database: /dev/shm to take the disk out.
+# Usage: [PACE_MS=N] [BENCH_DIR=DIR] bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS] [CLIENTS (16)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
@@ -16,7 +17,7 @@ THREADS=$((CLIENTS < 2 ? 1 : 2))
 BIN=$BUILD/src/app/warmcity
 [[ -x "$BIN" ]] || { echo "build $BIN first" >&2; exit 1; }
 
-DIR=$(mktemp -d /tmp/warmcity-counter-bench.XXXXXX)
+DIR=$(mktemp -d "${BENCH_DIR:-/tmp}/warmcity-counter-bench.XXXXXX")
 WC_PID=
 cleanup() { [[ -n "$WC_PID" ]] && kill "$WC_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DIR"; }
 trap cleanup EXIT
