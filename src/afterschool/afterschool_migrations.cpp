@@ -15,7 +15,8 @@
 // afterschool_staff: a programme's staff list (replaced as a whole):
 //   user_id, role staff | volunteer, background_checked_on (a date; the
 //   re-check is due a year later).
-// afterschool_duty: the adults on duty on a programme's day (set by staff).
+// afterschool_duty: the adults on duty on a programme's day (set by staff),
+//   with their staff-list role as it was then (v4; null before).
 // children: a child (sensitive personal data): name, school, grade,
 //   birth_date, health_notes (allergies, conditions; may be null); the
 //   separate consent to process it (consent_at, consent_by: the guardian's
@@ -237,6 +238,13 @@ std::vector<store::Migration> afterschool_migrations() {
     {{check_domains:afterschool_duty_confirmations}};
     CREATE UNIQUE INDEX afterschool_duty_confirmations_day
       ON afterschool_duty_confirmations (programme_id, day);
+  )SQL"},
+          // A duty adult's staff-list role as it was when the day's duty was
+          // set (staff | volunteer; null on rows set before v4): a volunteer
+          // later dropped from the staff list still gets the hours of a past
+          // day the organiser confirms after.
+          {"afterschool", 4, R"SQL(
+    ALTER TABLE afterschool_duty ADD COLUMN role TEXT;
   )SQL"}};
 }
 

@@ -1,7 +1,6 @@
 // A session day's duty confirmed (duty_service.h).
 #include "afterschool/duty_service.h"
 
-#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -19,21 +18,6 @@ namespace {
 std::string duty_place(const ProgrammeView& v) {
   if (v.site_address.empty()) return v.site_name;
   return v.site_name + "（" + v.site_address + "）";
-}
-
-// The day's duty adults as the staff list has them (role, name); one no
-// longer on the list (kept on a confirmed day) as a plain user id.
-Result<std::vector<StaffMember>> duty_members(store::Connection& c, int64_t programme_id,
-                                              const std::vector<int64_t>& duty) {
-  Result<std::vector<StaffMember>> staff = staff_of(c, programme_id);
-  if (!staff.ok()) return staff.status();
-  std::vector<StaffMember> out;
-  for (int64_t user : duty) {
-    auto it = std::find_if(staff->begin(), staff->end(),
-                           [user](const StaffMember& m) { return m.user_id == user; });
-    out.push_back(it != staff->end() ? *it : StaffMember{user, "", "", ""});
-  }
-  return out;
 }
 
 // The session's end on the day, unix seconds.
@@ -59,9 +43,7 @@ Result<DutyDay> DutyService::day(int64_t programme_id, core::LocalDate date,
   out.day = session_day(**p, date, *clock_.calendar());
   out.ends_at = session_ends_at(**p, date);
   out.session_over = clock_.now() >= out.ends_at;
-  Result<std::vector<int64_t>> duty = duty_of_day(c, programme_id, out.date);
-  if (!duty.ok()) return duty.status();
-  Result<std::vector<StaffMember>> members = duty_members(c, programme_id, *duty);
+  Result<std::vector<StaffMember>> members = duty_members_of_day(c, programme_id, out.date);
   if (!members.ok()) return members.status();
   out.duty = std::move(*members);
   Result<std::optional<DutyConfirmation>> confirmed =
@@ -91,14 +73,15 @@ void DutyService::confirm(int64_t programme_id, core::LocalDate date, accounts::
             find_duty_confirmation(c, programme_id, day);
         if (!before.ok()) return before.status();
         if (*before) return Status::Conflict("already_confirmed: the day's duty is confirmed");
-        Result<std::vector<int64_t>> duty = duty_of_day(c, programme_id, day);
-        if (!duty.ok()) return duty.status();
-        if (duty->empty()) return Status::Conflict("no_duty: nobody is on duty that day");
-        Result<std::vector<StaffMember>> members = duty_members(c, programme_id, *duty);
+        Result<std::vector<StaffMember>> members = duty_members_of_day(c, programme_id, day);
         if (!members.ok()) return members.status();
+        if (members->empty()) return Status::Conflict("no_duty: nobody is on duty that day");
+        std::vector<int64_t> duty;
         std::vector<int64_t> volunteers;
-        for (const StaffMember& m : *members)
+        for (const StaffMember& m : *members) {
+          duty.push_back(m.user_id);
           if (m.role == "volunteer") volunteers.push_back(m.user_id);
+        }
         const int64_t minutes = end_minute(p) - start_minute(p);
         if (minutes <= 0) return Status::Internal("the programme's session has no length");
 
@@ -107,7 +90,7 @@ void DutyService::confirm(int64_t programme_id, core::LocalDate date, accounts::
              programme_id,
              day,
              minutes,
-             static_cast<int64_t>(duty->size()),
+             static_cast<int64_t>(duty.size()),
              static_cast<int64_t>(volunteers.size()),
              by.user_id,
              "",
@@ -119,7 +102,7 @@ void DutyService::confirm(int64_t programme_id, core::LocalDate date, accounts::
             find_duty_confirmation(c, programme_id, day);
         if (!saved.ok()) return saved.status();
         if (*saved) d.confirmed_by_name = (*saved)->confirmed_by_name;
-        out->duty = *duty;
+        out->duty = duty;
         out->volunteers = volunteers;
         if (on_confirmed_ && !volunteers.empty()) {
           ConfirmedDuty facts{d.id, programme_id, p.name,     p.organiser_org_id, duty_place(*v),

@@ -119,6 +119,23 @@ TEST_F(DutyTest, TheConfirmedListIsFixed) {
   EXPECT_EQ(count("SELECT COUNT(*)" + where + "'2026-09-15'"), 0);
 }
 
+// A volunteer dropped from the staff list after a day they served keeps that
+// day's hours: the duty keeps the role it was set with.
+TEST_F(DutyTest, AVolunteerDroppedLaterStillGetsAPastDaysHours) {
+  now_ = kProgrammeNow + 3 * 24 * 3600;  // Thursday: Monday's and Tuesday's duty is past
+  ASSERT_TRUE(set_staff(programme_, {{5, "staff", "2026-09-01"}}, organiser()).first.ok());
+  Result<DutyDay> monday = duty_->day(programme_, programme_day("2026-09-14"), organiser());
+  ASSERT_TRUE(monday.ok());
+  ASSERT_EQ(monday->duty.size(), 2u);
+  EXPECT_EQ(monday->duty[0].display_name, "刘老师");
+  EXPECT_EQ(monday->duty[0].role, "volunteer");
+  Confirmed c = confirm("2026-09-14", organiser());
+  ASSERT_TRUE(c.first.ok()) << c.first.message();
+  EXPECT_EQ(c.second.volunteers, (std::vector<int64_t>{4}));
+  ASSERT_EQ(heard_.size(), 1u);
+  EXPECT_EQ(heard_[0].volunteer_user_ids, (std::vector<int64_t>{4}));
+}
+
 TEST_F(DutyTest, OnlyTheOrganisersStaffOrAnAdminConfirm) {
   at(19, 0);
   EXPECT_EQ(confirm("2026-09-14", caller(4)).first.code(), Code::kPermissionDenied);

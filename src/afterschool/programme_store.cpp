@@ -152,6 +152,21 @@ Result<std::vector<int64_t>> duty_of_day(store::Connection& c, int64_t programme
   return store::collect<int64_t>(*q, [](const store::Statement& r) { return r.column_int64(0); });
 }
 
+Result<std::vector<StaffMember>> duty_members_of_day(store::Connection& c, int64_t programme_id,
+                                                     const std::string& day) {
+  auto q = c.prepare(
+      "SELECT d.user_id, u.display_name, COALESCE(d.role, s.role, ''), "
+      "COALESCE(s.background_checked_on, '') FROM afterschool_duty d "
+      "JOIN users u ON u.id = d.user_id LEFT JOIN afterschool_staff s "
+      "ON s.programme_id = d.programme_id AND s.user_id = d.user_id "
+      "WHERE d.programme_id = ? AND d.day = ? ORDER BY d.user_id");
+  if (!q.ok()) return q.status();
+  q->bind(1, programme_id).bind(2, day);
+  return store::collect<StaffMember>(*q, [](store::Statement& s) {
+    return StaffMember{s.column_int64(0), s.column_text(1), s.column_text(2), s.column_text(3)};
+  });
+}
+
 Status replace_staff(store::Connection& c, int64_t programme_id,
                      const std::vector<StaffEntry>& staff, int64_t by, int64_t at,
                      const std::string& from_day) {
@@ -196,10 +211,17 @@ Status replace_duty(store::Connection& c, int64_t programme_id, const std::strin
   if (Status s = del->run(); !s.ok()) return s;
   for (int64_t user : user_ids) {
     auto ins = c.prepare(
-        "INSERT INTO afterschool_duty (programme_id, day, user_id, set_by, set_at) "
-        "VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO afterschool_duty (programme_id, day, user_id, set_by, set_at, role) "
+        "VALUES (?, ?, ?, ?, ?, (SELECT role FROM afterschool_staff WHERE programme_id = ? AND "
+        "user_id = ?))");
     if (!ins.ok()) return ins.status();
-    ins->bind(1, programme_id).bind(2, day).bind(3, user).bind(4, by).bind(5, at);
+    ins->bind(1, programme_id)
+        .bind(2, day)
+        .bind(3, user)
+        .bind(4, by)
+        .bind(5, at)
+        .bind(6, programme_id)
+        .bind(7, user);
     if (Status s = ins->run(); !s.ok()) return s;
   }
   return Status::Ok();

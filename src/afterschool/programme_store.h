@@ -45,6 +45,11 @@ Result<std::vector<StaffMember>> staff_of(store::Connection& c, int64_t programm
 // The users on duty on a programme's day, by user id.
 Result<std::vector<int64_t>> duty_of_day(store::Connection& c, int64_t programme_id,
                                          const std::string& day);
+// The day's duty adults with their names and their role as it was when the
+// duty was set (else as the staff list has it now; "" when neither knows),
+// by user id; background_checked_on from the staff list ("" when off it).
+Result<std::vector<StaffMember>> duty_members_of_day(store::Connection& c, int64_t programme_id,
+                                                     const std::string& day);
 // Replaces the list as a whole (and drops duty of users no longer on it,
 // from `from_day` on, but on a day whose duty is confirmed).
 Status replace_staff(store::Connection& c, int64_t programme_id,

@@ -64,9 +64,13 @@ test('who may confirm, and the input it refuses, before anything is written', as
 
 test('the organiser confirms the day: its volunteer gets two hours in the ledger, the list is fixed', async () => {
   const confirmed = await w.ok(201, 'POST', confirmPath(DAY), undefined, w.styorg);
+  // The server's clock started at EVENING and runs: the confirmation is stamped when it is made.
+  const at = Date.parse(confirmed.confirmed_at) - Date.parse(EVENING);
+  assert.ok(at >= 0 && at < 120_000, confirmed.confirmed_at);
+  assert.match(confirmed.confirmed_at, /^2026-12-07T19:0\d:\d\d\+08:00$/);
   assert.deepEqual(confirmed, {
     programme_id: prog, date: DAY, minutes: 120, adults: 2, volunteers: 1,
-    confirmed_by: w.styorg.user.id, confirmed_by_name: 'styorg', confirmed_at: EVENING,
+    confirmed_by: w.styorg.user.id, confirmed_by_name: 'styorg', confirmed_at: confirmed.confirmed_at,
     duty: [w.sixiaoban.user.id, w.zhiyuan.user.id].sort((a, b) => a - b), volunteer_user_ids: [w.zhiyuan.user.id],
   });
   assert.equal(w.count("SELECT COUNT(*) FROM audit_log WHERE action = 'afterschool.duty.confirm';"), 1);
@@ -88,7 +92,7 @@ test('the organiser confirms the day: its volunteer gets two hours in the ledger
   const roster = await w.ok(200, 'GET', `${PROGRAMMES}/${prog}/roster?date=${DAY}`, undefined, w.sixiaoban);
   assert.deepEqual(roster.duty_confirmation, {
     programme_id: prog, date: DAY, minutes: 120, adults: 2, volunteers: 1,
-    confirmed_by: w.styorg.user.id, confirmed_by_name: 'styorg', confirmed_at: EVENING,
+    confirmed_by: w.styorg.user.id, confirmed_by_name: 'styorg', confirmed_at: confirmed.confirmed_at,
   });
   assertProblem(await w.send('PUT', `${PROGRAMMES}/${prog}/days/${DAY}/duty`, { user_ids: [w.sixiaoban.user.id] }, w.sixiaoban), 409,
     { error: 'duty_confirmed' });
