@@ -85,23 +85,23 @@ void DutyService::confirm(int64_t programme_id, core::LocalDate date, accounts::
         const int64_t minutes = end_minute(p) - start_minute(p);
         if (minutes <= 0) return Status::Internal("the programme's session has no length");
 
-        DutyConfirmation& d = out->confirmation;
-        d = {0,
-             programme_id,
-             day,
-             minutes,
-             static_cast<int64_t>(duty.size()),
-             static_cast<int64_t>(volunteers.size()),
-             by.user_id,
-             "",
-             now};
-        Result<int64_t> id = insert_duty_confirmation(c, d);
-        if (!id.ok()) return id.status();
-        d.id = *id;
+        const DutyConfirmation row{0,
+                                   programme_id,
+                                   day,
+                                   minutes,
+                                   static_cast<int64_t>(duty.size()),
+                                   static_cast<int64_t>(volunteers.size()),
+                                   by.user_id,
+                                   "",
+                                   now};
+        if (Result<int64_t> id = insert_duty_confirmation(c, row); !id.ok()) return id.status();
+        // Read back as every reader sees it (its id, the confirmer's name).
         Result<std::optional<DutyConfirmation>> saved =
             find_duty_confirmation(c, programme_id, day);
         if (!saved.ok()) return saved.status();
-        if (*saved) d.confirmed_by_name = (*saved)->confirmed_by_name;
+        if (!*saved) return Status::Internal("the duty confirmation just written is not there");
+        out->confirmation = std::move(**saved);
+        const DutyConfirmation& d = out->confirmation;
         out->duty = duty;
         out->volunteers = volunteers;
         if (on_confirmed_ && !volunteers.empty()) {

@@ -67,7 +67,7 @@ const teamChoices = (shift) => (shift.team_id
 
 // What the typed volunteer names: their volunteer number (V + 8 digits, as
 // read out; a lower-case v forgiven) or a system id; null when neither.
-export function typedVolunteer(text) {
+function typedVolunteer(text) {
   const v = String(text || '').trim();
   if (/^[vV]\d{8}$/.test(v)) return { volunteer_no: 'V' + v.slice(1) };
   return /^\d{1,15}$/.test(v) && Number(v) >= 1 ? { volunteer_id: Number(v) } : null;
