@@ -512,7 +512,8 @@ TEST_F(PgConnectionTest, ReadOnlyConnectionRefusesWrites) {
 TEST_F(PgConnectionTest, SessionSettings) {
   Result<Statement> q = conn_->prepare(
       "SELECT current_setting('synchronous_commit'), current_setting('client_encoding'),"
-      " current_setting('statement_timeout'), current_setting('default_transaction_read_only')");
+      " current_setting('statement_timeout'), current_setting('default_transaction_read_only'),"
+      " current_setting('max_parallel_workers_per_gather')");
   ASSERT_TRUE(q.ok());
   Result<bool> row = q->step();
   ASSERT_TRUE(row.ok() && *row);
@@ -520,6 +521,7 @@ TEST_F(PgConnectionTest, SessionSettings) {
   EXPECT_EQ(q->column_text(1), "UTF8");
   EXPECT_EQ(q->column_text(2), "30s");
   EXPECT_EQ(q->column_text(3), "off");
+  EXPECT_EQ(q->column_text(4), "0");  // no parallel workers: one request, one backend
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ std::string PgSession::settings_sql() const {
       std::to_string(options_.statement_timeout_ms) +
       "; SET lock_timeout = " + std::to_string(options_.lock_timeout_ms) +
       "; SET idle_in_transaction_session_timeout = " +
-      std::to_string(options_.idle_in_transaction_timeout_ms) + ";";
+      std::to_string(options_.idle_in_transaction_timeout_ms) +
+      "; SET max_parallel_workers_per_gather = 0;";
   if (mode_ == Connection::Mode::kReadOnly) sql += " SET default_transaction_read_only = on;";
   return sql;
 }

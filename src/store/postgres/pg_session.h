@@ -50,7 +50,11 @@
 // synchronous_commit=on (a COMMIT that returned is durable, also on a
 // standby-less server), statement_timeout, lock_timeout (the busy timeout),
 // idle_in_transaction_session_timeout, bytea_output=hex,
-// client_min_messages=error (no WARNING chatter on stderr); kReadOnly
+// client_min_messages=error (no WARNING chatter on stderr),
+// max_parallel_workers_per_gather=0 (one request is one backend: a parallel
+// scan's workers take cores from the other requests and lose a LIMIT's early
+// stop — the staff list of a rare state at a million appeals took 340 ms
+// with two workers and 2.5 ms without, bench/README.md "City year"); kReadOnly
 // sessions also default_transaction_read_only=on.
 //
 // Thread-safety: none; a session belongs to its connection's thread. It is
