@@ -500,6 +500,11 @@ Result<std::vector<Event>> AppealService::events(int64_t id, bool public_only) c
   return list_events(db_.reader(), id, public_only);
 }
 
+Result<std::map<int64_t, std::string>> AppealService::latest_public_notes(
+    const std::vector<int64_t>& ids) const {
+  return appeals::latest_public_notes(db_.reader(), ids);
+}
+
 Result<std::vector<Appeal>> AppealService::list(const AppealFilter& f) const {
   return list_appeals(db_.reader(), f);
 }

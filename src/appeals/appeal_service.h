@@ -201,6 +201,8 @@ class AppealService {
   Result<Appeal> get(int64_t id) const;
   Result<Appeal> by_tracking_code(const std::string& code) const;
   Result<std::vector<Event>> events(int64_t id, bool public_only) const;
+  // appeal_store.h latest_public_notes: what each appeal's public trail says last.
+  Result<std::map<int64_t, std::string>> latest_public_notes(const std::vector<int64_t>& ids) const;
   // The appeals `f` asks for, newest first (appeal_filter.h). The caller
   // narrows `f` to what the caller may read.
   Result<std::vector<Appeal>> list(const AppealFilter& f) const;

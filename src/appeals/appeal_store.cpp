@@ -6,6 +6,7 @@
 #include <string_view>
 #include <variant>
 
+#include "accounts/id_chunks.h"
 #include "appeals/tracking_code.h"
 #include "store/sql_list.h"
 
@@ -290,6 +291,27 @@ Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, 
     if (public_only && !e.note_public) e.note.clear();  // an internal note never leaves staff
     return e;
   });
+}
+
+Result<std::map<int64_t, std::string>> latest_public_notes(store::Connection& c,
+                                                           const std::vector<int64_t>& appeal_ids) {
+  std::map<int64_t, std::string> out;
+  for (const accounts::IdChunk& chunk : accounts::id_chunks(appeal_ids)) {
+    auto s = c.prepare(
+        "SELECT appeal_id, note FROM appeal_events WHERE appeal_id IN (" + chunk.placeholders +
+        ") AND public <> 0 AND note_public <> 0 AND note <> '' ORDER BY appeal_id, id");
+    if (!s.ok()) return s.status();
+    for (size_t i = 0; i < chunk.values.size(); ++i) {
+      s->bind(static_cast<int>(i + 1), chunk.values[i]);
+    }
+    while (true) {
+      Result<bool> row = s->step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out[s->column_int64(0)] = s->column_text(1);  // the later event overwrites
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,11 @@ Status set_photos(store::Connection& c, int64_t appeal_id, const std::vector<Pho
 // note only when it was published (note_public): Open311 and the tracking
 // page read these.
 Result<std::vector<Event>> list_events(store::Connection& c, int64_t appeal_id, bool public_only);
+// For each of `appeal_ids` that has one, the note of its latest public event
+// with a published note (what list_events(…, true) shows last): one query
+// for a page of appeals (an Open311 list holds up to 1,000).
+Result<std::map<int64_t, std::string>> latest_public_notes(store::Connection& c,
+                                                           const std::vector<int64_t>& appeal_ids);
 
 // AppealFilter (appeal_filter.h): the filters present become the WHERE clause
 // (lists as placeholder lists, so the indexes still serve them).

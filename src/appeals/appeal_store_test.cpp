@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -164,6 +165,56 @@ TEST_F(AppealStore, OtherFailuresAreNotATakenCode) {
   EXPECT_EQ(fk.code(), Code::kConflict) << fk.message();
   EXPECT_FALSE(tracking_code_taken(fk)) << fk.message();
   EXPECT_EQ(count("SELECT count(*) FROM appeals"), 0);
+}
+
+// The notes Open311's list shows for a page of appeals, read in one go, are
+// what each appeal's public trail shows last: a published note, never an
+// internal one or one kept from the public, and an empty note does not hide
+// an earlier one. 200 appeals: more than one chunk of ids.
+TEST_F(AppealStore, LatestPublicNotesOfAPage) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 200; ++i) {
+    auto a = new_appeal("appeal " + std::to_string(i), "C" + std::to_string(1000000 + i));
+    ASSERT_TRUE(submit(a).get().ok());
+    ids.push_back(a->id);
+    auto event = [&](bool is_public, bool note_public, const std::string& note) {
+      Event e;
+      e.appeal_id = a->id;
+      e.at = 2000;
+      e.actor_role = "staff";
+      e.action = "note";
+      e.note = note;
+      e.is_public = is_public;
+      e.note_public = note_public;
+      e.detail_json = "{}";
+      return db_->write([&](store::Connection& c) { return insert_event(c, e); });
+    };
+    if (i % 3 == 0) {
+      ASSERT_TRUE(event(true, true, "公开 " + std::to_string(i)).ok());
+    } else if (i % 3 == 1) {
+      ASSERT_TRUE(event(true, false, "未公开").ok());
+    }
+    ASSERT_TRUE(event(false, false, "内部").ok());
+    ASSERT_TRUE(event(true, true, "").ok());
+  }
+  ids.push_back(ids.back() + 1000);  // no such appeal: no note
+  Result<std::map<int64_t, std::string>> notes = latest_public_notes(db_->reader(), ids);
+  ASSERT_TRUE(notes.ok()) << notes.status().message();
+  EXPECT_EQ(notes->size(), 67u);
+  for (int i = 0; i < 200; ++i) {
+    Result<std::vector<Event>> trail = list_events(db_->reader(), ids[i], true);
+    ASSERT_TRUE(trail.ok());
+    std::string last;
+    for (const Event& e : *trail) {
+      if (!e.note.empty()) last = e.note;
+    }
+    auto it = notes->find(ids[i]);
+    EXPECT_EQ(it == notes->end() ? std::string() : it->second, last) << i;
+    if (i % 3 == 0) {
+      EXPECT_EQ(last, "公开 " + std::to_string(i));
+    }
+  }
+  EXPECT_TRUE(latest_public_notes(db_->reader(), {})->empty());
 }
 
 }  // namespace

@@ -24,13 +24,18 @@ Result<RequestRow> Open311Service::request_by_token(const std::string& token) co
   return open311::request_by_token(db_.reader(), token);
 }
 
-Result<RequestRow> Open311Service::request_by_appeal(int64_t appeal_id) const {
-  return open311::request_by_appeal(db_.reader(), appeal_id);
+Result<std::map<int64_t, RequestRow>> Open311Service::requests_by_appeals(
+    const std::vector<int64_t>& appeal_ids) const {
+  return open311::requests_by_appeals(db_.reader(), appeal_ids);
 }
 
-std::string Open311Service::organisation_name(int64_t org_id) const {
-  auto found = accounts::find_organisations(db_.reader(), {org_id});
-  return found.ok() && !found->empty() ? found->front().name : std::string();
+Result<std::map<int64_t, std::string>> Open311Service::organisation_names(
+    const std::vector<int64_t>& org_ids) const {
+  auto found = accounts::find_organisations(db_.reader(), org_ids);
+  if (!found.ok()) return found.status();
+  std::map<int64_t, std::string> out;
+  for (accounts::Organisation& o : *found) out.emplace(o.id, std::move(o.name));
+  return out;
 }
 
 Result<ApiKey> Open311Service::find_active_key(const std::string& key) const {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,9 +44,12 @@ class Open311Service {
               appeals::AppealService::Done<appeals::Appeal> done);
   // kNotFound when there is none.
   Result<RequestRow> request_by_token(const std::string& token) const;
-  Result<RequestRow> request_by_appeal(int64_t appeal_id) const;
-  // The organisation's name; "" when there is none.
-  std::string organisation_name(int64_t org_id) const;
+  // open311_store.h requests_by_appeals.
+  Result<std::map<int64_t, RequestRow>> requests_by_appeals(
+      const std::vector<int64_t>& appeal_ids) const;
+  // The names of those of `org_ids` that exist, by id.
+  Result<std::map<int64_t, std::string>> organisation_names(
+      const std::vector<int64_t>& org_ids) const;
 
   // --- keys -------------------------------------------------------------
   // The active (unrevoked) key whose hash matches; kNotFound otherwise.

@@ -134,7 +134,11 @@ TEST_F(Open311ServiceTest, ARequestRowCommitsWithItsAppeal) {
   EXPECT_EQ(by_token->appeal_id, saved->id);
   EXPECT_EQ(by_token->created_at, saved->submitted_at);
   EXPECT_EQ(by_token->email, "a@example.com");
-  EXPECT_EQ(service_->request_by_appeal(saved->id)->token, "tok-1");
+  Result<std::map<int64_t, RequestRow>> rows =
+      service_->requests_by_appeals({saved->id, saved->id + 1000, saved->id});
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);  // the unknown id has none, the repeated one counts once
+  EXPECT_EQ(rows->at(saved->id).token, "tok-1");
   EXPECT_EQ(service_->request_by_token("tok-2").status().code(), Code::kNotFound);
 
   // A row that cannot be stored (the token is taken) takes its appeal with it.
@@ -150,8 +154,9 @@ TEST_F(Open311ServiceTest, ARequestRowCommitsWithItsAppeal) {
   EXPECT_FALSE(refused.ok());
   EXPECT_EQ(count("SELECT count(*) FROM appeals"), appeals_before);
 
-  EXPECT_EQ(service_->organisation_name(7), "区住建局");
-  EXPECT_EQ(service_->organisation_name(8), "");
+  Result<std::map<int64_t, std::string>> names = service_->organisation_names({7, 8});
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  EXPECT_EQ(*names, (std::map<int64_t, std::string>{{7, "区住建局"}}));
 }
 
 }  // namespace

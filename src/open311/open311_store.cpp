@@ -1,5 +1,6 @@
 #include "open311/open311_store.h"
 
+#include "accounts/id_chunks.h"
 #include "accounts/tokens.h"
 #include "open311/open311.h"
 
@@ -124,12 +125,24 @@ Result<RequestRow> request_by_token(store::Connection& c, const std::string& tok
   return one<RequestRow>(*s, read_request, "no such token");
 }
 
-Result<RequestRow> request_by_appeal(store::Connection& c, int64_t appeal_id) {
-  auto s = c.prepare(std::string("SELECT ") + kRequestColumns +
-                     " FROM open311_requests WHERE appeal_id = ?");
-  if (!s.ok()) return s.status();
-  s->bind(1, appeal_id);
-  return one<RequestRow>(*s, read_request, "not an Open311 request");
+Result<std::map<int64_t, RequestRow>> requests_by_appeals(store::Connection& c,
+                                                          const std::vector<int64_t>& appeal_ids) {
+  std::map<int64_t, RequestRow> out;
+  for (const accounts::IdChunk& chunk : accounts::id_chunks(appeal_ids)) {
+    auto s = c.prepare(std::string("SELECT ") + kRequestColumns +
+                       " FROM open311_requests WHERE appeal_id IN (" + chunk.placeholders + ")");
+    if (!s.ok()) return s.status();
+    for (size_t i = 0; i < chunk.values.size(); ++i) {
+      s->bind(static_cast<int>(i + 1), chunk.values[i]);
+    }
+    auto rows = store::collect<RequestRow>(*s, read_request);
+    if (!rows.ok()) return rows.status();
+    for (RequestRow& r : *rows) {
+      const int64_t appeal_id = r.appeal_id;
+      out.emplace(appeal_id, std::move(r));
+    }
+  }
+  return out;
 }
 
 }  // namespace warmcity::open311

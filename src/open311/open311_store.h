@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ Status revoke_api_key(store::Connection& c, int64_t id, int64_t at);
 Status insert_request(store::Connection& c, const RequestRow& r);
 // kNotFound when there is none.
 Result<RequestRow> request_by_token(store::Connection& c, const std::string& token);
-Result<RequestRow> request_by_appeal(store::Connection& c, int64_t appeal_id);
+// The Open311 rows of those of `appeal_ids` that were submitted through
+// Open311, by appeal id (one query for a page of appeals).
+Result<std::map<int64_t, RequestRow>> requests_by_appeals(store::Connection& c,
+                                                          const std::vector<int64_t>& appeal_ids);
 
 }  // namespace warmcity::open311

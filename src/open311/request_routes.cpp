@@ -90,11 +90,23 @@ void list(const Open311Service& open311, Format f, http::Request& req, http::Rep
   if (!q.ok()) return reply(error_for(f, q.status()));
   RequestViews views(open311);
   Node out = Node::list("request");
+  // push(list): the requests of `list` into the answer; false when a read failed.
+  auto push = [&](const std::vector<Appeal>& list) {
+    Result<std::vector<Node>> nodes = views.requests(list);
+    if (!nodes.ok()) {
+      reply(error_for(f, nodes.status()));
+      return false;
+    }
+    for (Node& n : *nodes) out.push(std::move(n));
+    return true;
+  };
   if (!q->ids.empty()) {
+    std::vector<Appeal> found;
     for (const std::string& id : q->ids) {
       Result<Appeal> a = by_request_id(service, id);
-      if (a.ok()) out.push(views.request(*a));
+      if (a.ok()) found.push_back(std::move(*a));
     }
+    if (!push(found)) return;
     return reply(respond(f, "service_requests", out));
   }
   appeals::AppealFilter filter;
@@ -121,7 +133,7 @@ void list(const Open311Service& open311, Format f, http::Request& req, http::Rep
     Result<std::vector<Appeal>> rows = service.list(filter);
     if (!rows.ok()) return reply(error_for(f, rows.status()));
     if (page == q->page) {
-      for (const Appeal& a : *rows) out.push(views.request(a));
+      if (!push(*rows)) return;
       break;
     }
     if (rows->size() < static_cast<size_t>(q->page_size)) break;
@@ -136,9 +148,10 @@ void get_one(const Open311Service& service, Format f, const std::string& id, htt
     if (a.status().code() != Code::kNotFound) return reply(error_for(f, a.status()));
     return reply(error_for(f, 404, "service_request_id '" + id + "' was not found"));
   }
-  RequestViews views(service);
+  Result<std::vector<Node>> nodes = RequestViews(service).requests({*a});
+  if (!nodes.ok()) return reply(error_for(f, nodes.status()));
   Node out = Node::list("request");
-  out.push(views.request(*a));
+  out.push(std::move(nodes->front()));
   reply(respond(f, "service_requests", out));
 }
 

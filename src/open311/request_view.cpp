@@ -36,53 +36,56 @@ const appeals::Category* RequestViews::category(int64_t id) {
   return it == categories_.end() ? nullptr : &it->second;
 }
 
-std::string RequestViews::organisation(int64_t id) {
-  auto it = organisations_.find(id);
-  if (it != organisations_.end()) return it->second;
-  std::string name = service_.organisation_name(id);
-  organisations_.emplace(id, name);
-  return name;
-}
-
-Node RequestViews::request(const appeals::Appeal& a) {
-  const appeals::Category* c = category(a.category_id);
-  const bool closed = a.state == appeals::State::kClosed;
-  Node notes;
-  if (auto events = service_.appeals().events(a.id, true); events.ok()) {
-    for (auto it = events->rbegin(); it != events->rend(); ++it) {
-      if (!it->note.empty()) {
-        notes = Node::string(it->note);
-        break;
-      }
+Result<std::vector<Node>> RequestViews::requests(const std::vector<appeals::Appeal>& appeals) {
+  std::vector<int64_t> ids;
+  std::vector<int64_t> org_ids;
+  for (const appeals::Appeal& a : appeals) {
+    ids.push_back(a.id);
+    if (a.assigned_org_id) org_ids.push_back(*a.assigned_org_id);
+  }
+  auto notes = service_.appeals().latest_public_notes(ids);
+  if (!notes.ok()) return notes.status();
+  auto rows = service_.requests_by_appeals(ids);
+  if (!rows.ok()) return rows.status();
+  auto agencies = service_.organisation_names(org_ids);
+  if (!agencies.ok()) return agencies.status();
+  std::vector<Node> out;
+  out.reserve(appeals.size());
+  for (const appeals::Appeal& a : appeals) {
+    const appeals::Category* c = category(a.category_id);
+    const bool closed = a.state == appeals::State::kClosed;
+    Node notes_node;
+    if (auto it = notes->find(a.id); it != notes->end()) notes_node = Node::string(it->second);
+    Node agency;
+    if (a.assigned_org_id) {
+      auto it = agencies->find(*a.assigned_org_id);
+      if (it != agencies->end() && !it->second.empty()) agency = Node::string(it->second);
     }
+    Node address_id;
+    if (auto it = rows->find(a.id); it != rows->end()) {
+      address_id = Node::optional_string(it->second.address_id);
+    }
+    out.push_back(
+        Node::object()
+            .add("service_request_id", Node::string(a.tracking_code))
+            .add("status", Node::string(closed ? "closed" : "open"))
+            .add("status_notes", std::move(notes_node))
+            .add("service_name", c ? Node::string(c->name_zh) : Node())
+            .add("service_code", c ? Node::string(c->code) : Node())
+            .add("description", Node::string(a.description))
+            .add("agency_responsible", std::move(agency))
+            .add("service_notice", c ? Node::string(service_notice(*c)) : Node())
+            .add("requested_datetime", time_node(a.submitted_at))
+            .add("updated_datetime", time_node(closed && a.closed_at ? *a.closed_at : a.updated_at))
+            .add("expected_datetime", time_node(a.resolution_due))
+            .add("address", Node::optional_string(a.address))
+            .add("address_id", std::move(address_id))
+            .add("zipcode", Node())
+            .add("lat", rounded(a.lat))
+            .add("long", rounded(a.lon))
+            .add("media_url", Node()));
   }
-  Node agency;
-  if (a.assigned_org_id) {
-    std::string name = organisation(*a.assigned_org_id);
-    if (!name.empty()) agency = Node::string(name);
-  }
-  Node address_id;
-  if (auto row = service_.request_by_appeal(a.id); row.ok()) {
-    address_id = Node::optional_string(row->address_id);
-  }
-  return Node::object()
-      .add("service_request_id", Node::string(a.tracking_code))
-      .add("status", Node::string(closed ? "closed" : "open"))
-      .add("status_notes", std::move(notes))
-      .add("service_name", c ? Node::string(c->name_zh) : Node())
-      .add("service_code", c ? Node::string(c->code) : Node())
-      .add("description", Node::string(a.description))
-      .add("agency_responsible", std::move(agency))
-      .add("service_notice", c ? Node::string(service_notice(*c)) : Node())
-      .add("requested_datetime", time_node(a.submitted_at))
-      .add("updated_datetime", time_node(closed && a.closed_at ? *a.closed_at : a.updated_at))
-      .add("expected_datetime", time_node(a.resolution_due))
-      .add("address", Node::optional_string(a.address))
-      .add("address_id", std::move(address_id))
-      .add("zipcode", Node())
-      .add("lat", rounded(a.lat))
-      .add("long", rounded(a.lon))
-      .add("media_url", Node());
+  return out;
 }
 
 }  // namespace warmcity::open311
