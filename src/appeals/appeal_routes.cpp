@@ -7,6 +7,7 @@
 #include "appeals/appeal_counts.h"
 #include "appeals/appeal_input.h"
 #include "appeals/appeal_json.h"
+#include "appeals/counts_json.h"
 #include "appeals/routes.h"
 #include "core/time.h"
 #include "http/pagination.h"
@@ -249,47 +250,21 @@ void counts(AppealService& service, http::Request& req, http::Reply reply) {
   Result<std::vector<CountCell>> cells = service.counts(q);
   if (!cells.ok()) return reply(http::problem(cells.status()));
 
-  ordered_json items = ordered_json::array();
-  int64_t total = 0;
-  const CountCell* group = nullptr;  // the first cell of the item being built
-  for (const CountCell& c : *cells) {
-    total += c.count;
-    if (*by == CountBy::kState) {
-      items.push_back({{"state", state_name(c.state)}, {"count", c.count}});
-      continue;
+  // Each category looked up once (the answer names it with its code and names).
+  std::map<int64_t, std::optional<Category>> categories;
+  const CategoryOf category = [&](int64_t id) -> const Category* {
+    auto it = categories.find(id);
+    if (it == categories.end()) {
+      Result<Category> c = service.category_by_id(id);
+      it = categories.emplace(id, c.ok() ? std::optional<Category>(std::move(*c)) : std::nullopt)
+               .first;
     }
-    if (!group || group->id != c.id || group->key != c.key) {
-      group = &c;
-      ordered_json item;
-      switch (*by) {
-        case CountBy::kCategory: {
-          Result<Category> cat = service.category_by_id(c.id.value_or(0));
-          item["category_id"] = c.id.value_or(0);
-          item["category"] = cat.ok() ? ordered_json(cat->code) : ordered_json(nullptr);
-          item["name_zh"] = cat.ok() ? ordered_json(cat->name_zh) : ordered_json(nullptr);
-          item["name_en"] = cat.ok() ? ordered_json(cat->name_en) : ordered_json(nullptr);
-          break;
-        }
-        case CountBy::kChannel:
-          item["channel"] = c.key;
-          break;
-        default:
-          item["area_id"] = c.id ? ordered_json(*c.id) : ordered_json(nullptr);
-      }
-      item["count"] = 0;
-      item["by_state"] = ordered_json::object();
-      items.push_back(std::move(item));
-    }
-    ordered_json& item = items.back();
-    item["count"] = item["count"].get<int64_t>() + c.count;
-    item["by_state"][std::string(state_name(c.state))] = c.count;
-  }
-  reply(http::json_response(dump({{"month", month->text()},
-                                  {"by", count_by_name(*by)},
-                                  {"from", core::format_rfc3339(month->from)},
-                                  {"until", core::format_rfc3339(month->until)},
-                                  {"total", total},
-                                  {"items", std::move(items)}})));
+    return it->second ? &*it->second : nullptr;
+  };
+  const CountsHeader header{.month = month->text(),
+                            .from = core::format_rfc3339(month->from),
+                            .until = core::format_rfc3339(month->until)};
+  reply(http::json_response(counts_json(header, *by, *cells, category)));
 }
 
 }  // namespace
