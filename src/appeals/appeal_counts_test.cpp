@@ -13,6 +13,7 @@
 #include "appeals/appeal_counts.h"
 #include "appeals/test_world.h"
 #include "core/time.h"
+#include "rates/rates.h"
 
 namespace warmcity::appeals {
 namespace {
@@ -185,6 +186,25 @@ TEST_F(AppealCounts, AMonthWithoutAppealsHasNoCells) {
   for (CountBy by : {CountBy::kState, CountBy::kCategory, CountBy::kCommunity}) {
     EXPECT_TRUE(counted({.by = by, .from = from, .until = until}).empty());
   }
+}
+
+// A whole month's counts are kept between requests (AppealService::counts),
+// and the next appeal's event makes the next request count again.
+TEST_F(AppealCounts, AKeptMonthFollowsTheNextAppeal) {
+  const rates::Month month = rates::month_of(service_->now());
+  const CountQuery q{.by = CountBy::kState, .from = month.from, .until = month.until};
+  auto submitted = [&] {
+    int64_t n = 0;
+    for (const CountCell& c : counted(q)) n += c.state == State::kSubmitted ? c.count : 0;
+    return n;
+  };
+  const int64_t before = submitted();
+  EXPECT_EQ(submitted(), before);  // asked again: the same
+  ASSERT_TRUE(submit("roads", "又一件").ok());
+  EXPECT_EQ(submitted(), before + 1);
+  ASSERT_TRUE(submit("lights", "再一件").ok());
+  EXPECT_EQ(submitted(), before + 2);
+  EXPECT_EQ(cells_of(counted(q)), recounted(q));
 }
 
 TEST_F(AppealCounts, DimensionsByName) {

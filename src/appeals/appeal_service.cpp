@@ -17,7 +17,9 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "photos/photos.h"
+#include "rates/rates.h"
 #include "rates/rollup.h"
+#include "rates/stamped_cache.h"
 #include "store/turn.h"
 
 namespace warmcity::appeals {
@@ -113,7 +115,8 @@ AppealService::AppealService(store::Database& db, accounts::AuditLog& audit, Con
       config_(std::move(config)),
       locate_(std::move(locate)),
       calendar_(std::move(calendar)),
-      photos_(std::move(photos)) {}
+      photos_(std::move(photos)),
+      counts_cache_(std::make_unique<CountsCache>()) {}
 
 Result<std::unique_ptr<AppealService>> AppealService::open(store::Database& db,
                                                            accounts::AuditLog& audit, Config config,
@@ -509,8 +512,32 @@ Result<std::vector<Appeal>> AppealService::list(const AppealFilter& f) const {
   return list_appeals(db_.reader(), f);
 }
 
+// The whole, unnarrowed months' counts by dimension (one row per cell).
+struct AppealService::CountsCache {
+  rates::StampedCache<std::pair<int64_t, CountBy>, std::vector<CountCell>> cells{
+      {}, [](const std::vector<CountCell>& v) { return v.size(); }};
+};
+
 Result<std::vector<CountCell>> AppealService::counts(const CountQuery& q) const {
-  return count_appeals(db_.reader(), q);
+  store::Connection& c = db_.reader();
+  const rates::Month month = rates::month_of(q.from);
+  const bool whole = month.from == q.from && month.until == q.until && q.assigned_org_ids.empty() &&
+                     q.area_ids.empty();
+  if (!whole) return count_appeals(c, q);
+  Result<rates::RollupStamp> stamp = rates::rollup_stamp(c);
+  if (!stamp.ok()) return stamp.status();
+  using Cache = decltype(counts_cache_->cells);
+  Result<Cache::Value> cells =
+      counts_cache_->cells.get({month.from, q.by}, *stamp, [&]() -> Result<Cache::Computed> {
+        Result<std::vector<CountCell>> read = count_appeals(c, q);
+        if (!read.ok()) return read.status();
+        Result<rates::RollupStamp> after = rates::rollup_stamp(c);
+        if (!after.ok()) return after.status();
+        return Cache::Computed{std::make_shared<const std::vector<CountCell>>(std::move(*read)),
+                               *after == *stamp};
+      });
+  if (!cells.ok()) return cells.status();
+  return **cells;
 }
 
 Result<std::vector<Appeal>> AppealService::supervision(

@@ -207,7 +207,11 @@ class AppealService {
   // narrows `f` to what the caller may read.
   Result<std::vector<Appeal>> list(const AppealFilter& f) const;
   // The appeals submitted in q's period by q's dimension and state, in
-  // q's visibility (appeal_counts.h): one GROUP BY, never a page.
+  // q's visibility (appeal_counts.h): one GROUP BY, never a page. A whole
+  // month seen whole (an admin's or a district worker's dashboard) is kept
+  // until an appeal changes (rates/stamped_cache.h), so that the dashboards
+  // asking for it read the appeals once: a city's month by grid is 15,000
+  // cells.
   Result<std::vector<CountCell>> counts(const CountQuery& q) const;
   // Supervision (督办): appeals whose clock runs and is at least nearly due
   // at `now`, by nearly_at then id, after the cursor, at most `limit`;
@@ -279,6 +283,8 @@ class AppealService {
   std::condition_variable wake_;
   bool stopping_ = false;  // GUARDED_BY(mu_)
   std::thread sweeper_;
+  struct CountsCache;  // appeal_service.cpp
+  std::unique_ptr<CountsCache> counts_cache_;
   // Last: its queued tasks use the members above.
   std::unique_ptr<core::WorkPool> slow_ = std::make_unique<core::WorkPool>(1);
 };
