@@ -244,6 +244,12 @@ void Router::dispatch(Request& request, Reply reply, std::string* route_label) c
                    });
 }
 
+bool Router::runs_on_slow_pool(Request& request) const {
+  if (!slow_pool_) return false;
+  const Match m = match(request);
+  return m.route && m.route->options.slow;
+}
+
 void Router::run_route(const Route& route, Request& request, Reply reply) const {
   if (authenticate_) {
     auto who = authenticate_(request);

@@ -136,6 +136,11 @@ class Router {
   // answers 404/405 without reading the body at all).
   std::optional<size_t> body_limit(Method method, std::string_view path) const;
 
+  // True when dispatch() would hand this request to the slow-work pool at
+  // once (a slow route, a pool set): its caller need not be a handler
+  // thread, since dispatch() then only matches, copies and posts.
+  bool runs_on_slow_pool(Request& request) const;
+
   // Runs every check and then the handler. `route_label` receives the route's
   // pattern (or "unmatched") for metrics and logs.
   void dispatch(Request& request, Reply reply, std::string* route_label) const;

@@ -243,6 +243,23 @@ bool ready(std::future<Response>& f) {
   return f.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
 }
 
+// What the server asks before choosing a thread (session.cpp): only a slow
+// route with a pool skips the handler threads.
+TEST_F(SlowRouteTest, RunsOnSlowPoolOnlyForASlowRouteWithAPool) {
+  Request slow = make(Method::kGet, "/slow");
+  EXPECT_FALSE(router.runs_on_slow_pool(slow));  // no pool: it runs where the others do
+  use_pool(ms(50));
+  EXPECT_TRUE(router.runs_on_slow_pool(slow));
+  Request priv = make(Method::kGet, "/private");
+  EXPECT_TRUE(router.runs_on_slow_pool(priv));
+  Request fast = make(Method::kGet, "/fast");
+  EXPECT_FALSE(router.runs_on_slow_pool(fast));
+  Request unknown = make(Method::kGet, "/nothing");
+  EXPECT_FALSE(router.runs_on_slow_pool(unknown));
+  Request wrong_method = make(Method::kPost, "/slow");  // 405: answered wherever it is
+  EXPECT_FALSE(router.runs_on_slow_pool(wrong_method));
+}
+
 TEST_F(SlowRouteTest, WithoutAPoolASlowRouteRunsOnTheCallingThread) {
   Response r = run(router, make(Method::kGet, "/slow", "x"));
   EXPECT_EQ(r.body, "x");

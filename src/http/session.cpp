@@ -4,7 +4,8 @@
 // limit applies. A connection lives on one thread's io_context (server.cpp),
 // so it needs no strand. Dispatch moves to a HandlerPool when
 // handler_threads > 0 (blocking PostgreSQL reads); the connection then waits
-// for the pool's answer as it waits for the writer's.
+// for the pool's answer as it waits for the writer's. A slow route skips it
+// and goes straight to the router's slow-work pool.
 #include "http/session.h"
 
 #include <atomic>
@@ -206,7 +207,11 @@ class Session : public std::enable_shared_from_this<Session>, public AdmittedCon
     request_ = Request{};
     fill_request(msg, request_);
     request_.client_address = client_address();
-    if (context_.pool) return dispatch_on_pool();
+    // A slow route goes from here to the slow-work pool (or is refused at
+    // once when it is full) without a handler thread's hop: when dashboards
+    // hammer the rates, their refusals no longer take the handler threads
+    // the other requests wait for.
+    if (context_.pool && !context_.router.runs_on_slow_pool(request_)) return dispatch_on_pool();
 
     auto once = std::make_shared<std::atomic<bool>>(false);
     Reply reply = [self = shared_from_this(), once](Response response) {
