@@ -7,6 +7,7 @@
 // must be the same.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/time.h"
 #include "rates/rates_page.h"
 #include "rates/rates_service.h"
+#include "rates/rates_store.h"
 #include "rates/rollup.h"
 
 namespace warmcity::appeals::testing {
@@ -184,6 +186,38 @@ TEST_F(RatesCache, KeptMonthsAnswerAsAFreshServiceAfterRandomChanges) {
   }
   ASSERT_GT(count("SELECT COUNT(*) FROM appeal_events WHERE action = 'callback'"), 10);
   ASSERT_GT(count("SELECT COUNT(*) FROM appeal_events WHERE action = 'relocate'"), 10);
+}
+
+// The rows' names: a chunk of ids dense in its range is read as the range
+// (rates_store.cpp group_names), a sparse one as a list; either way every id
+// that names an area gets its name, once, and the rest are left out.
+TEST_F(RatesCache, GroupNamesOfDenseAndSparseIds) {
+  std::string values;
+  auto add = [&](int64_t id) {
+    values += (values.empty() ? "(" : ", (") + std::to_string(id) +
+              ", 'subdistrict', NULL, '区域 " + std::to_string(id) + "', '{}', 0, 0)";
+  };
+  for (int64_t id = 50000; id < 51200; ++id) {
+    if (id % 7 != 3) add(id);  // a few missing inside the range
+  }
+  for (int64_t id : {90001, 95000, 99999}) add(id);
+  ASSERT_TRUE(sql("INSERT INTO areas (id, level, parent_id, name, boundary, created_at, "
+                  "updated_at) VALUES " +
+                  values)
+                  .ok());
+  std::vector<int64_t> asked;
+  for (int64_t id = 51199; id >= 50000; --id) asked.push_back(id);  // in rank order, not sorted
+  asked.push_back(50010);                                           // twice
+  for (int64_t id : {90001, 95000, 99999, 123456789}) asked.push_back(id);
+  Result<std::map<int64_t, std::string>> names =
+      rates::group_names(db_->reader(), Dimension::kGrid, asked);
+  ASSERT_TRUE(names.ok()) << names.status().message();
+  std::map<int64_t, std::string> want;
+  for (int64_t id = 50000; id < 51200; ++id) {
+    if (id % 7 != 3) want[id] = "区域 " + std::to_string(id);
+  }
+  for (int64_t id : {90001, 95000, 99999}) want[id] = "区域 " + std::to_string(id);
+  EXPECT_EQ(*names, want);
 }
 
 }  // namespace

@@ -96,20 +96,39 @@ Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimensi
     for (const auto& o : *orgs) names[o.id] = o.name;
     return names;
   }
+  // Sorted, in chunks of 512. A chunk whose ids are dense in their range (a
+  // level's areas are numbered together: a city's 15,000 grids) is read as
+  // that range and filtered here: on PostgreSQL an IN list of 512 costs an
+  // index probe each (~1 ms a chunk, 30 ms for every grid), the range a
+  // fraction of that.
+  std::vector<int64_t> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   constexpr size_t kChunk = 512;
-  for (size_t at = 0; at < ids.size(); at += kChunk) {
-    const size_t n = std::min(kChunk, ids.size() - at);
-    const size_t padded = store::padded_length(n);
-    auto s =
-        c.prepare("SELECT id, name FROM areas WHERE id IN (" + store::placeholders(padded) + ")");
+  for (size_t at = 0; at < sorted.size(); at += kChunk) {
+    const size_t n = std::min(kChunk, sorted.size() - at);
+    const int64_t lo = sorted[at], hi = sorted[at + n - 1];
+    const bool dense = static_cast<uint64_t>(hi - lo) < 4 * n;
+    const size_t padded = dense ? 0 : store::padded_length(n);
+    auto s = c.prepare(dense ? std::string("SELECT id, name FROM areas WHERE id >= ? AND id <= ?")
+                             : "SELECT id, name FROM areas WHERE id IN (" +
+                                   store::placeholders(padded) + ")");
     if (!s.ok()) return s.status();
-    for (size_t i = 0; i < padded; ++i)
-      s->bind(static_cast<int>(i + 1), ids[at + std::min(i, n - 1)]);
+    if (dense) {
+      s->bind(1, lo).bind(2, hi);
+    } else {
+      for (size_t i = 0; i < padded; ++i) {
+        s->bind(static_cast<int>(i + 1), sorted[at + std::min(i, n - 1)]);
+      }
+    }
+    const auto begin = sorted.begin() + static_cast<std::ptrdiff_t>(at);
+    const auto end = begin + static_cast<std::ptrdiff_t>(n);
     while (true) {
       Result<bool> row = s->step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      names[s->column_int64(0)] = s->column_text(1);
+      const int64_t id = s->column_int64(0);
+      if (!dense || std::binary_search(begin, end, id)) names[id] = s->column_text(1);
     }
   }
   return names;
