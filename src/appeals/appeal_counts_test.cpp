@@ -198,13 +198,29 @@ TEST_F(AppealCounts, AKeptMonthFollowsTheNextAppeal) {
     for (const CountCell& c : counted(q)) n += c.state == State::kSubmitted ? c.count : 0;
     return n;
   };
+  CountQuery org7 = q;
+  org7.by = CountBy::kCategory;
+  org7.assigned_org_ids = {7};
   const int64_t before = submitted();
+  const std::vector<Cell> org7_before = cells_of(counted(org7));
   EXPECT_EQ(submitted(), before);  // asked again: the same
-  ASSERT_TRUE(submit("roads", "又一件").ok());
+  Result<Appeal> roads = submit("roads", "又一件");
+  ASSERT_TRUE(roads.ok());
   EXPECT_EQ(submitted(), before + 1);
   ASSERT_TRUE(submit("lights", "再一件").ok());
   EXPECT_EQ(submitted(), before + 2);
   EXPECT_EQ(cells_of(counted(q)), recounted(q));
+  // A department's month, kept by its own key, follows its appeals too: one
+  // assigned to it (with its event, as every change to a count's column is).
+  EXPECT_EQ(cells_of(counted(org7)), org7_before);
+  const std::string id = std::to_string(roads->id);
+  ASSERT_TRUE(sql("UPDATE appeals SET assigned_org_id = 7 WHERE id = " + id +
+                  "; INSERT INTO appeal_events (appeal_id, at, actor_role, action, public, detail) "
+                  "VALUES (" +
+                  id + ", " + std::to_string(service_->now()) + ", 'system', 'dispatch', 0, '{}')")
+                  .ok());
+  EXPECT_NE(cells_of(counted(org7)), org7_before);
+  EXPECT_EQ(cells_of(counted(org7)), recounted(org7));
 }
 
 TEST_F(AppealCounts, DimensionsByName) {

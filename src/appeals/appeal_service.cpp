@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 #include "accounts/tokens.h"
@@ -512,23 +513,34 @@ Result<std::vector<Appeal>> AppealService::list(const AppealFilter& f) const {
   return list_appeals(db_.reader(), f);
 }
 
-// The whole, unnarrowed months' counts by dimension (one row per cell).
+namespace {
+
+std::vector<int64_t> sorted_unique(std::vector<int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+// Whole months' counts by dimension and by what the caller may see (no
+// narrowing, a department's organisations, a worker's areas), one row per cell.
 struct AppealService::CountsCache {
-  rates::StampedCache<std::pair<int64_t, CountBy>, std::vector<CountCell>> cells{
+  using Key = std::tuple<int64_t, CountBy, std::vector<int64_t>, std::vector<int64_t>>;
+  rates::StampedCache<Key, std::vector<CountCell>> cells{
       {}, [](const std::vector<CountCell>& v) { return v.size(); }};
 };
 
 Result<std::vector<CountCell>> AppealService::counts(const CountQuery& q) const {
   store::Connection& c = db_.reader();
   const rates::Month month = rates::month_of(q.from);
-  const bool whole = month.from == q.from && month.until == q.until && q.assigned_org_ids.empty() &&
-                     q.area_ids.empty();
-  if (!whole) return count_appeals(c, q);
+  if (month.from != q.from || month.until != q.until) return count_appeals(c, q);
   Result<rates::RollupStamp> stamp = rates::rollup_stamp(c);
   if (!stamp.ok()) return stamp.status();
   using Cache = decltype(counts_cache_->cells);
-  Result<Cache::Value> cells =
-      counts_cache_->cells.get({month.from, q.by}, *stamp, [&]() -> Result<Cache::Computed> {
+  Result<Cache::Value> cells = counts_cache_->cells.get(
+      {month.from, q.by, sorted_unique(q.assigned_org_ids), sorted_unique(q.area_ids)}, *stamp,
+      [&]() -> Result<Cache::Computed> {
         Result<std::vector<CountCell>> read = count_appeals(c, q);
         if (!read.ok()) return read.status();
         Result<rates::RollupStamp> after = rates::rollup_stamp(c);

@@ -208,10 +208,10 @@ class AppealService {
   Result<std::vector<Appeal>> list(const AppealFilter& f) const;
   // The appeals submitted in q's period by q's dimension and state, in
   // q's visibility (appeal_counts.h): one GROUP BY, never a page. A whole
-  // month seen whole (an admin's or a district worker's dashboard) is kept
-  // until an appeal changes (rates/stamped_cache.h), so that the dashboards
-  // asking for it read the appeals once: a city's month by grid is 15,000
-  // cells.
+  // month's cells are kept, by dimension and visibility, until an appeal
+  // changes (rates/stamped_cache.h), so that the dashboards asking for it
+  // read the appeals once: a city's month by grid is 15,000 cells, a
+  // department's month a recount of the month's rows.
   Result<std::vector<CountCell>> counts(const CountQuery& q) const;
   // Supervision (督办): appeals whose clock runs and is at least nearly due
   // at `now`, by nearly_at then id, after the cursor, at most `limit`;
