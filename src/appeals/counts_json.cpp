@@ -1,5 +1,7 @@
 #include "appeals/counts_json.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/json_text.h"
@@ -8,20 +10,30 @@ namespace warmcity::appeals {
 
 namespace {
 
+// `"name":` after a comma unless it opens its object.
 void key(std::string& out, std::string_view name) {
+  if (out.back() != '{') out += ',';
   out += '"';
   out += name;
   out += "\":";
 }
 
-void number(std::string& out, int64_t n) { out += std::to_string(n); }
+void member(std::string& out, std::string_view name, std::string_view text) {
+  key(out, name);
+  core::append_json_string(out, text);
+}
 
-void text_or_null(std::string& out, const Category* c, const std::string Category::*field) {
-  if (c) {
-    core::append_json_string(out, c->*field);
-  } else {
-    out += "null";
-  }
+void member(std::string& out, std::string_view name, std::optional<int64_t> n) {
+  key(out, name);
+  out += n ? std::to_string(*n) : "null";
+}
+
+// A category's field, null when the category is gone.
+void member(std::string& out, std::string_view name, const Category* c,
+            const std::string Category::*field) {
+  if (c) return member(out, name, c->*field);
+  key(out, name);
+  out += "null";
 }
 
 bool same_group(const CountCell& a, const CountCell& b) { return a.id == b.id && a.key == b.key; }
@@ -32,30 +44,17 @@ void group_fields(std::string& out, CountBy by, const CountCell& first,
   switch (by) {
     case CountBy::kCategory: {
       const Category* c = category(first.id.value_or(0));
-      key(out, "category_id");
-      number(out, first.id.value_or(0));
-      out += ',';
-      key(out, "category");
-      text_or_null(out, c, &Category::code);
-      out += ',';
-      key(out, "name_zh");
-      text_or_null(out, c, &Category::name_zh);
-      out += ',';
-      key(out, "name_en");
-      text_or_null(out, c, &Category::name_en);
+      member(out, "category_id", first.id.value_or(0));
+      member(out, "category", c, &Category::code);
+      member(out, "name_zh", c, &Category::name_zh);
+      member(out, "name_en", c, &Category::name_en);
       break;
     }
     case CountBy::kChannel:
-      key(out, "channel");
-      core::append_json_string(out, first.key);
+      member(out, "channel", first.key);
       break;
     default:
-      key(out, "area_id");
-      if (first.id) {
-        number(out, *first.id);
-      } else {
-        out += "null";
-      }
+      member(out, "area_id", first.id);
   }
 }
 
@@ -68,32 +67,19 @@ std::string counts_json(const CountsHeader& header, CountBy by, const std::vecto
   std::string out;
   out.reserve(160 + cells.size() * 48);
   out += '{';
-  key(out, "month");
-  core::append_json_string(out, header.month);
-  out += ',';
-  key(out, "by");
-  core::append_json_string(out, count_by_name(by));
-  out += ',';
-  key(out, "from");
-  core::append_json_string(out, header.from);
-  out += ',';
-  key(out, "until");
-  core::append_json_string(out, header.until);
-  out += ',';
-  key(out, "total");
-  number(out, total);
-  out += ',';
+  member(out, "month", header.month);
+  member(out, "by", count_by_name(by));
+  member(out, "from", header.from);
+  member(out, "until", header.until);
+  member(out, "total", total);
   key(out, "items");
   out += '[';
   for (size_t i = 0; i < cells.size();) {
     if (i > 0) out += ',';
     out += '{';
     if (by == CountBy::kState) {
-      key(out, "state");
-      core::append_json_string(out, state_name(cells[i].state));
-      out += ',';
-      key(out, "count");
-      number(out, cells[i].count);
+      member(out, "state", state_name(cells[i].state));
+      member(out, "count", cells[i].count);
       out += '}';
       ++i;
       continue;
@@ -102,17 +88,10 @@ std::string counts_json(const CountsHeader& header, CountBy by, const std::vecto
     int64_t count = 0;
     while (end < cells.size() && same_group(cells[i], cells[end])) count += cells[end++].count;
     group_fields(out, by, cells[i], category);
-    out += ',';
-    key(out, "count");
-    number(out, count);
-    out += ',';
+    member(out, "count", count);
     key(out, "by_state");
     out += '{';
-    for (size_t j = i; j < end; ++j) {
-      if (j > i) out += ',';
-      key(out, state_name(cells[j].state));
-      number(out, cells[j].count);
-    }
+    for (size_t j = i; j < end; ++j) member(out, state_name(cells[j].state), cells[j].count);
     out += "}}";
     i = end;
   }
