@@ -108,7 +108,8 @@ Result<std::map<int64_t, std::string>> group_names(store::Connection& c, Dimensi
   for (size_t at = 0; at < sorted.size(); at += kChunk) {
     const size_t n = std::min(kChunk, sorted.size() - at);
     const int64_t lo = sorted[at], hi = sorted[at + n - 1];
-    const bool dense = static_cast<uint64_t>(hi - lo) < 4 * n;
+    // (Unsigned: hi - lo of any two ids without overflow.)
+    const bool dense = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) < 4 * n;
     const size_t padded = dense ? 0 : store::padded_length(n);
     auto s = c.prepare(dense ? std::string("SELECT id, name FROM areas WHERE id >= ? AND id <= ?")
                              : "SELECT id, name FROM areas WHERE id IN (" +
