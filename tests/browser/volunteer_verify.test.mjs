@@ -65,13 +65,18 @@ async function page(hash, settings = { lang: 'zh-CN' }) {
   return p;
 }
 
-async function signedIn(hash) {
+// Signs in and lands on `hash`. `watch(p)`, when given, is called before the
+// submit and its promise is returned beside the page: a request the landing
+// screen sends at once (the QR code) can answer before the URL wait returns,
+// so a wait registered afterwards could miss it (CI, stop 36).
+async function signedIn(hash, watch) {
   const p = await page('#/signin?next=' + encodeURIComponent(hash));
   await p.locator('#username').fill(PERSON.username);
   await p.locator('#password').fill(PERSON.password);
+  const watched = watch?.(p);
   await p.locator('#signin button[type="submit"]').click();
   await p.waitForURL((u) => u.hash === hash);
-  return p;
+  return watch ? { p, watched } : p;
 }
 
 const text = async (p, sel) => (await p.locator(sel).textContent()).trim();
@@ -83,8 +88,8 @@ test('the printable page: every fact as the API answers it, the QR code loaded w
   assert.equal(cert.id_number_masked, `${idNumber.slice(0, 3)}${'*'.repeat(13)}${idNumber.slice(-2)}`);
   assert.equal(cert.hours, 4.5);
   await browser.context.clearCookies();
-  const p = await signedIn(`#/certificates/${cert.id}/print`);
-  const qr = p.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/volunteer-certificates/${cert.id}/qr.svg`);
+  const { p, watched: qr } = await signedIn(`#/certificates/${cert.id}/print`,
+    (q) => q.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/volunteer-certificates/${cert.id}/qr.svg`));
   await p.locator('#cert-page').waitFor();
   const answer = await qr;
   assert.equal(answer.status(), 200);
