@@ -99,6 +99,14 @@ struct MealMenu {
   std::vector<MenuItem> items;
 };
 
+// What an order needs of one dish on a published meal: its id, its name and
+// that day's price (menu_store.h meal_prices).
+struct MealPrice {
+  int64_t dish_id = 0;
+  std::string name;
+  int64_t price_fen = 0;
+};
+
 struct DayMenu {
   core::LocalDate date;
   std::vector<MealMenu> meals;  // breakfast, lunch, dinner order; only meals with items

@@ -185,4 +185,22 @@ Result<std::vector<DayMenu>> read_menus(store::Connection& c, int64_t canteen_id
   return days;
 }
 
+Result<std::vector<MealPrice>> meal_prices(store::Connection& c, int64_t canteen_id,
+                                           core::LocalDate date, const std::string& meal) {
+  auto s = c.prepare(
+      "SELECT m.dish_id, d.name, m.price_fen FROM canteen_menu_items m"
+      " JOIN canteen_dishes d ON d.id = m.dish_id"
+      " WHERE m.canteen_id = ? AND m.served_on = ? AND m.meal = ? AND d.active = 1"
+      " ORDER BY m.seq");
+  if (!s.ok()) return s.status();
+  s->bind(1, canteen_id).bind(2, core::format_date(date)).bind(3, meal);
+  std::vector<MealPrice> out;
+  while (true) {
+    Result<bool> row = s->step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back({s->column_int64(0), s->column_text(1), s->column_int64(2)});
+  }
+}
+
 }  // namespace warmcity::canteens

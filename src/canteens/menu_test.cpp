@@ -208,5 +208,47 @@ TEST_F(MenuStoreTest, AMealDefaultsToTheDishPriceAndReadsBackInOrder) {
   EXPECT_EQ(audits("canteen.dish_update"), 1);
 }
 
+// What an order is priced by: the meal's dishes in the menu's order, each at
+// that day's price, as the whole day's menu lists them; none for another
+// meal, day or canteen; a withdrawn dish is off it.
+TEST_F(MenuStoreTest, AMealsPricesAreTheMenusItems) {
+  Result<Dish> egg = add_dish(canteen_, dish("西红柿炒鸡蛋", 800), keeper_);
+  Result<Dish> congee = add_dish(canteen_, dish("小米南瓜粥", 300), keeper_);
+  ASSERT_TRUE(egg.ok() && congee.ok());
+  ASSERT_TRUE(
+      save(canteen_, "2026-12-06", "lunch", {{congee->id, 200}, {egg->id, std::nullopt}}, keeper_)
+          .ok());
+  ASSERT_TRUE(
+      save(canteen_, "2026-12-06", "breakfast", {{congee->id, std::nullopt}}, keeper_).ok());
+  Result<std::vector<MealPrice>> lunch =
+      meal_prices(db_->reader(), canteen_, day("2026-12-06"), "lunch");
+  ASSERT_TRUE(lunch.ok()) << lunch.status().message();
+  Result<std::vector<DayMenu>> whole = read_menus(db_->reader(), canteen_, {day("2026-12-06"), 1});
+  ASSERT_TRUE(whole.ok());
+  const MealMenu& shown = whole->at(0).meals.at(1);
+  ASSERT_EQ(shown.meal, "lunch");
+  ASSERT_EQ(lunch->size(), shown.items.size());
+  for (size_t i = 0; i < lunch->size(); ++i) {
+    EXPECT_EQ((*lunch)[i].dish_id, shown.items[i].dish.id);
+    EXPECT_EQ((*lunch)[i].name, shown.items[i].dish.name);
+    EXPECT_EQ((*lunch)[i].price_fen, shown.items[i].price_fen);
+  }
+  EXPECT_EQ(lunch->at(0).price_fen, 200);
+  EXPECT_EQ(lunch->at(1).name, "西红柿炒鸡蛋");
+  EXPECT_TRUE(meal_prices(db_->reader(), canteen_, day("2026-12-06"), "dinner")->empty());
+  EXPECT_TRUE(meal_prices(db_->reader(), canteen_, day("2026-12-07"), "lunch")->empty());
+  EXPECT_TRUE(meal_prices(db_->reader(), other_, day("2026-12-06"), "lunch")->empty());
+
+  DishPatch withdrawn;
+  withdrawn.active = false;
+  ASSERT_TRUE(core::wait_for<Dish>([&](auto done) {
+                service_->change_dish(canteen_, egg->id, withdrawn, keeper_, std::move(done));
+              }).ok());
+  lunch = meal_prices(db_->reader(), canteen_, day("2026-12-06"), "lunch");
+  ASSERT_TRUE(lunch.ok());
+  ASSERT_EQ(lunch->size(), 1u);
+  EXPECT_EQ(lunch->at(0).dish_id, congee->id);
+}
+
 }  // namespace
 }  // namespace warmcity::canteens

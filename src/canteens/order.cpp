@@ -41,15 +41,13 @@ Status check_order_request(const OrderRequest& r, int64_t now) {
 }
 
 Result<std::vector<OrderLine>> order_lines(const std::vector<LineRequest>& lines,
-                                           const MealMenu* menu) {
+                                           const std::vector<MealPrice>& menu) {
   std::vector<FieldError> errors;
   std::vector<OrderLine> out;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const MenuItem* found = nullptr;
-    if (menu) {
-      for (const MenuItem& item : menu->items) {
-        if (item.dish.id == lines[i].dish_id) found = &item;
-      }
+    const MealPrice* found = nullptr;
+    for (const MealPrice& item : menu) {
+      if (item.dish_id == lines[i].dish_id) found = &item;
     }
     const std::string field = "lines[" + std::to_string(i) + "].dish_id";
     if (!found) {
@@ -58,9 +56,9 @@ Result<std::vector<OrderLine>> order_lines(const std::vector<LineRequest>& lines
       continue;
     }
     for (const OrderLine& l : out) {
-      if (l.dish_id == found->dish.id) errors.push_back({field, "listed twice: add to its qty"});
+      if (l.dish_id == found->dish_id) errors.push_back({field, "listed twice: add to its qty"});
     }
-    out.push_back({found->dish.id, found->dish.name, found->price_fen, lines[i].qty});
+    out.push_back({found->dish_id, found->name, found->price_fen, lines[i].qty});
   }
   if (!errors.empty()) return Status::Unprocessable("bad order lines", std::move(errors));
   return out;

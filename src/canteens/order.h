@@ -99,11 +99,11 @@ std::optional<int64_t> cancel_free_until(const Order& o);
 // for nobody recorded).
 Status check_order_request(const OrderRequest& r, int64_t now);
 
-// The lines of `r` against `menu`, the canteen's published meal of that day
-// (nullptr: none): each dish must be on it (kUnprocessable naming
-// "lines[i].dish_id"), unit price the menu's.
+// The lines of `r` against `menu`, the dishes of the canteen's published meal
+// of that day (empty: none published): each dish must be on it
+// (kUnprocessable naming "lines[i].dish_id"), unit price the menu's.
 Result<std::vector<OrderLine>> order_lines(const std::vector<LineRequest>& lines,
-                                           const MealMenu* menu);
+                                           const std::vector<MealPrice>& menu);
 int64_t lines_price(const std::vector<OrderLine>& lines);
 
 // What cancelling `o` at `now` makes of it: "cancelled" or "cancelled_late";

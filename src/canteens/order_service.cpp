@@ -93,20 +93,6 @@ Status order_month_open(store::Connection& c, int64_t canteen_id, core::LocalDat
   return Status::Ok();
 }
 
-// The canteen's published meal `meal` on `date` (nullopt: none).
-Result<std::optional<MealMenu>> order_published_meal(store::Connection& c, int64_t canteen_id,
-                                                     core::LocalDate date,
-                                                     const std::string& meal) {
-  Result<std::vector<DayMenu>> days = read_menus(c, canteen_id, MenuRange{date, 1});
-  if (!days.ok()) return days.status();
-  for (const DayMenu& d : *days) {
-    for (const MealMenu& m : d.meals) {
-      if (m.meal == meal) return std::optional<MealMenu>(m);
-    }
-  }
-  return std::optional<MealMenu>();
-}
-
 std::string order_detail(const Order& o) {
   accounts::AuditDetail d;
   d.add("canteen_id", o.canteen_id)
@@ -131,9 +117,9 @@ Result<Order> OrderService::build(store::Connection& c, int64_t canteen_id, cons
   if (!canteen.ok()) return canteen.status();
   if (Status s = check_order_request(r, at); !s.ok()) return s;
   if (Status s = order_month_open(c, canteen->id, r.date); !s.ok()) return s;
-  Result<std::optional<MealMenu>> menu = order_published_meal(c, canteen->id, r.date, r.meal);
+  Result<std::vector<MealPrice>> menu = meal_prices(c, canteen->id, r.date, r.meal);
   if (!menu.ok()) return menu.status();
-  Result<std::vector<OrderLine>> lines = order_lines(r.lines, *menu ? &**menu : nullptr);
+  Result<std::vector<OrderLine>> lines = order_lines(r.lines, *menu);
   if (!lines.ok()) return lines.status();
   Result<std::optional<eldercare::ElderTimeline>> diner =
       order_diner_of(c, canteen->id, r.diner, by);
