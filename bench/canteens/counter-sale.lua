@@ -9,15 +9,31 @@
 local token = os.getenv("WARMCITY_TOKEN")
 local canteen = os.getenv("WARMCITY_CANTEEN")
 local cards, dishes = {}, {}
-for c in string.gmatch(os.getenv("WARMCITY_CARDS"), "[^,]+") do cards[#cards + 1] = c end
+-- WARMCITY_CARDS_FILE (counter-sale.sh FIRST_MEALS): one card a line instead.
+local cards_file = os.getenv("WARMCITY_CARDS_FILE")
+if cards_file and cards_file ~= "" then
+  for line in io.lines(cards_file) do
+    if line ~= "" then cards[#cards + 1] = line end
+  end
+else
+  for c in string.gmatch(os.getenv("WARMCITY_CARDS"), "[^,]+") do cards[#cards + 1] = c end
+end
 for d in string.gmatch(os.getenv("WARMCITY_DISHES"), "[^,]+") do dishes[#dishes + 1] = d end
 local path = "/api/v1/canteens/" .. canteen .. "/orders"
 local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 local today = os.getenv("WARMCITY_TODAY")
+-- Each wrk thread takes every WARMCITY_THREADS-th card from its own start
+-- (setup numbers the threads), so no card is rung up by two threads in turn.
+local made = 0
+setup = function(thread)
+  thread:set("thread_no", made)
+  made = made + 1
+end
+local threads = tonumber(os.getenv("WARMCITY_THREADS") or "1") or 1
 local counter = 0
 request = function()
+  local card = cards[((counter * threads + (thread_no or 0)) % #cards) + 1]
   counter = counter + 1
-  local card = cards[(counter % #cards) + 1]
   local body = string.format(
     '{"kind":"counter","date":"%s","meal":"lunch","diner":{"card":"%s"},' ..
     '"lines":[{"dish_id":%s,"qty":1},{"dish_id":%s,"qty":1}]}',

@@ -7,7 +7,11 @@
 # PACE_MS (default 0: back to back) is each client's wait between an answer
 # and its next sale — 16 tills at a lunch rush rather than 16 loops.
 # BENCH_DIR (default /tmp) holds the database: /dev/shm to take the disk out.
-# Usage: [PACE_MS=N] [BENCH_DIR=DIR] bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS] [CLIENTS (16)]
+# FIRST_MEALS=N adds N elders with cards first (more-elders.py) and rings
+# them up in turn instead of the demo's 36: while N lasts, every sale is an
+# elder's first meal of the slot — subsidised, her month's sums and the
+# subsidy rules read — rather than a second one at full price.
+# Usage: [PACE_MS=N] [BENCH_DIR=DIR] [FIRST_MEALS=N] bench/canteens/counter-sale.sh [BUILD_DIR] [SECONDS] [CLIENTS (16)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
@@ -25,6 +29,10 @@ DB=$DIR/demo.db
 mkdir -p "$DIR/data"
 "$BIN" demo --db "$DB" --data-dir "$DIR/data" --password-cost minimum >"$DIR/demo.txt" 2>&1 ||
   { cat "$DIR/demo.txt" >&2; exit 1; }
+if [[ -n "${FIRST_MEALS:-}" ]]; then
+  python3 bench/canteens/more-elders.py "$DB" "$FIRST_MEALS" "$DIR/cards.txt"
+  export WARMCITY_CARDS_FILE=$DIR/cards.txt
+fi
 
 "$BIN" serve --db "$DB" --data-dir "$DIR/data" --listen 127.0.0.1 --port 0 --access-log off \
   --log-level warn --password-cost minimum >"$DIR/out.txt" 2>"$DIR/err.txt" &
@@ -42,15 +50,22 @@ WARMCITY_TOKEN=$(curl -s -H 'content-type: application/json' \
   -d '{"username":"shitang_shengtaiyuan","password":"demo-keeper-2026"}' \
   "$URL/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 export WARMCITY_CANTEEN WARMCITY_TODAY WARMCITY_DISHES WARMCITY_CARDS WARMCITY_PACE_MS=${PACE_MS:-0}
+export WARMCITY_THREADS=$THREADS
 WARMCITY_CANTEEN=$(sqlite3 "$DB" "SELECT id FROM facilities WHERE kind = 'canteen' AND name = '生态园便民餐厅'")
 WARMCITY_TODAY=$(TZ=Asia/Shanghai date +%F)
 WARMCITY_DISHES=$(sqlite3 "$DB" "SELECT group_concat(dish_id) FROM canteen_menu_items
   WHERE canteen_id = $WARMCITY_CANTEEN AND served_on = '$WARMCITY_TODAY' AND meal = 'lunch'")
-WARMCITY_CARDS=$(sqlite3 "$DB" "SELECT group_concat(number) FROM elder_cards WHERE state = 'active'")
+if [[ -n "${WARMCITY_CARDS_FILE:-}" ]]; then
+  WARMCITY_CARDS=  # counter-sale.lua reads the file (too long for the environment)
+  CARD_COUNT=$(wc -l <"$WARMCITY_CARDS_FILE")
+else
+  WARMCITY_CARDS=$(sqlite3 "$DB" "SELECT group_concat(number) FROM elder_cards WHERE state = 'active'")
+  CARD_COUNT=$(echo "$WARMCITY_CARDS" | tr ',' '\n' | wc -l)
+fi
 [[ -n "$WARMCITY_DISHES" ]] || { echo "no lunch published today at canteen $WARMCITY_CANTEEN" >&2; exit 1; }
 
 echo "== counter meals: wrk -t$THREADS -c$CLIENTS -d${SECS}s --latency POST /api/v1/canteens/$WARMCITY_CANTEEN/orders" \
-  "($(echo "$WARMCITY_CARDS" | tr ',' '\n' | wc -l) cards, each client pausing ${WARMCITY_PACE_MS} ms," \
+  "($CARD_COUNT cards, each client pausing ${WARMCITY_PACE_MS} ms," \
   "load $(cut -d' ' -f1 /proc/loadavg))"
 wrk -t"$THREADS" -c"$CLIENTS" -d"${SECS}s" --latency -s bench/canteens/counter-sale.lua "$URL" |
   grep -E 'Requests/sec| 50%| 90%| 99%|non-201|Socket errors'
