@@ -35,14 +35,14 @@ def main():
     taken = {r[0] for r in con.execute("SELECT number FROM elder_cards")}
     copy = "INSERT INTO elders ({0}) SELECT {0} FROM elders WHERE id = ?".format(", ".join(columns))
     numbers = []
-    base = 200000000
+    serial = 200000000  # the first nine digits of the next number to try
     with con:
         for k in range(count):
             elder_id = con.execute(copy, (model_ids[k % len(model_ids)],)).lastrowid
-            nine = str(base + k)
-            number = nine + damm_digit(nine)
-            if number in taken:
-                continue
+            number = ""
+            while not number or number in taken:  # a demo card may hold it already
+                number = str(serial) + damm_digit(str(serial))
+                serial += 1
             con.execute("INSERT INTO elder_cards (elder_id, number, state, committee_phone,"
                         " team_phone, issued_at, issued_by) VALUES (?, ?, 'active', ?, ?, ?, ?)",
                         (elder_id, number) + tuple(card))
