@@ -29,9 +29,11 @@ DB=$DIR/demo.db
 mkdir -p "$DIR/data"
 "$BIN" demo --db "$DB" --data-dir "$DIR/data" --password-cost minimum >"$DIR/demo.txt" 2>&1 ||
   { cat "$DIR/demo.txt" >&2; exit 1; }
+# The cards file is only ever this run's (an inherited WARMCITY_CARDS_FILE is not used).
+export WARMCITY_CARDS_FILE=
 if [[ -n "${FIRST_MEALS:-}" ]]; then
-  python3 bench/canteens/more-elders.py "$DB" "$FIRST_MEALS" "$DIR/cards.txt"
-  export WARMCITY_CARDS_FILE=$DIR/cards.txt
+  WARMCITY_CARDS_FILE=$DIR/cards.txt
+  python3 bench/canteens/more-elders.py "$DB" "$FIRST_MEALS" "$WARMCITY_CARDS_FILE"
 fi
 
 "$BIN" serve --db "$DB" --data-dir "$DIR/data" --listen 127.0.0.1 --port 0 --access-log off \
@@ -55,7 +57,7 @@ WARMCITY_CANTEEN=$(sqlite3 "$DB" "SELECT id FROM facilities WHERE kind = 'cantee
 WARMCITY_TODAY=$(TZ=Asia/Shanghai date +%F)
 WARMCITY_DISHES=$(sqlite3 "$DB" "SELECT group_concat(dish_id) FROM canteen_menu_items
   WHERE canteen_id = $WARMCITY_CANTEEN AND served_on = '$WARMCITY_TODAY' AND meal = 'lunch'")
-if [[ -n "${WARMCITY_CARDS_FILE:-}" ]]; then
+if [[ -n "$WARMCITY_CARDS_FILE" ]]; then
   WARMCITY_CARDS=  # counter-sale.lua reads the file (too long for the environment)
   CARD_COUNT=$(wc -l <"$WARMCITY_CARDS_FILE")
 else

@@ -65,8 +65,8 @@ async function page(hash, settings = { lang: 'zh-CN' }) {
   return p;
 }
 
-// Signs in and lands on `hash`. `watch(p)`, when given, is called before the
-// submit and its promise is returned beside the page: a request the landing
+// Signs in and lands on `hash`: { p, watched }. `watch(p)`, when given, is
+// called before the submit and its promise is `watched`: a request the landing
 // screen sends at once (the QR code) can answer before the URL wait returns,
 // so a wait registered afterwards could miss it (CI, stop 36).
 async function signedIn(hash, watch) {
@@ -76,7 +76,7 @@ async function signedIn(hash, watch) {
   const watched = watch?.(p);
   await p.locator('#signin button[type="submit"]').click();
   await p.waitForURL((u) => u.hash === hash);
-  return watch ? { p, watched } : p;
+  return { p, watched };
 }
 
 const text = async (p, sel) => (await p.locator(sel).textContent()).trim();
@@ -169,7 +169,7 @@ test('after a reissue: the old number says 已被新证明取代 and links the n
   assert.equal(await text(p, '#verify-hours'), '4.5 小时');
   await p.close();
 
-  const old = await signedIn(`#/certificates/${cert.id}/print`);
+  const { p: old } = await signedIn(`#/certificates/${cert.id}/print`);
   await old.locator('#cert-superseded').waitFor();
   assert.match(await text(old, '#cert-superseded'), /本证明已被新证明取代，不再有效。/);
   assert.equal(await old.locator('#cert-superseded-new').getAttribute('href'), `#/certificates/${fresh.id}/print`);
