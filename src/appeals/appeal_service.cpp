@@ -21,6 +21,7 @@
 #include "rates/rates.h"
 #include "rates/rollup.h"
 #include "rates/stamped_cache.h"
+#include "store/job_runs.h"
 #include "store/turn.h"
 
 namespace warmcity::appeals {
@@ -97,14 +98,15 @@ constexpr int kCodeDraws = 5;
 // (the job failed, its rows rolled back to its savepoint), runs it again as a
 // new job, which draws another, up to `draws` jobs in all.
 void submit_drawing_codes(store::Database& db, std::shared_ptr<const store::Database::WriteJob> job,
-                          store::Database::Done done, int draws) {
-  db.submit([job](store::Connection& c) { return (*job)(c); },
-            [&db, job, done = std::move(done), draws](const Status& s) {
-              if (draws > 1 && tracking_code_taken(s)) {
-                return submit_drawing_codes(db, job, done, draws - 1);
-              }
-              done(s);
-            });
+                          bool replayable, store::Database::Done done, int draws) {
+  store::Database::WriteJob run = [job](store::Connection& c) { return (*job)(c); };
+  if (replayable) run = store::Replayable{std::move(run)};
+  db.submit(std::move(run), [&db, job, replayable, done = std::move(done), draws](const Status& s) {
+    if (draws > 1 && tracking_code_taken(s)) {
+      return submit_drawing_codes(db, job, replayable, done, draws - 1);
+    }
+    done(s);
+  });
 }
 
 }  // namespace
@@ -263,12 +265,16 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
   a->due_at = clock.due;
   a->nearly_at = clock.nearly;
   a->updated_at = at;
+  // Without a row of its own to write in the same job, a submission is
+  // Replayable (store/job_runs.h): each run draws its code and token afresh,
+  // and a batch's submissions reach PostgreSQL in one round trip.
+  const bool replayable = !in.in_same_write;
   auto job = std::make_shared<const store::Database::WriteJob>(
       [this, a, by = std::move(by), also = std::move(in.in_same_write)](store::Connection& c) {
         // Every failure below is passed up as it came (also in_same_write's,
-        // Open311's request row), so the appeal's and the photo token's
-        // INSERTs travel with the event's, which reads the appeal's id back:
-        // one round trip a submission on PostgreSQL.
+        // Open311's request row), so that the engine may hold the appeal's,
+        // the photo token's and the event's INSERTs back and send them
+        // together (the appeal's id is written when they are sent).
         c.defer_rowless_statements();
         a->tracking_code.clear();  // a fresh one each draw
         if (Status s = insert_appeal(c, *a); !s.ok()) return s;
@@ -292,11 +298,13 @@ void AppealService::submit(NewAppeal in, Caller by, Done<Appeal> done) {
         // submission; the audit log keeps sign-ins, changes by staff and
         // personal-data reads, not every public submission.
         if (Status s = insert_event_of(c, a->tracking_code, e); !s.ok()) return s;
-        a->id = e.appeal_id;
-        return also ? also(c, *a) : Status::Ok();
+        if (!also) return Status::Ok();
+        // The row in the same write needs the appeal's id now.
+        if (Status s = store::send_held(c); !s.ok()) return s;
+        return also(c, *a);
       });
   submit_drawing_codes(
-      db_, std::move(job),
+      db_, std::move(job), replayable,
       [a, done = std::move(done)](const Status& s) {
         if (!s.ok()) return done(s);
         done(*a);

@@ -8,6 +8,7 @@
 
 #include "accounts/id_chunks.h"
 #include "appeals/tracking_code.h"
+#include "store/job_runs.h"
 #include "store/sql_list.h"
 
 namespace warmcity::appeals {
@@ -175,7 +176,7 @@ Status insert_appeal(store::Connection& c, Appeal& a) {
       "category_id, channel, description, attributes, lat, lon, address, photos, "
       "reporter_user_id, anonymous, contact_name, contact_phone, submitted_at, response_due) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!s.ok()) return s.status();
   bind_mutable(*s, a);
   if (a.tracking_code.empty()) a.tracking_code = new_tracking_code();
@@ -189,7 +190,7 @@ Status insert_appeal(store::Connection& c, Appeal& a) {
     s->bind_null(34).bind_null(35);
   }
   s->bind(36, a.submitted_at).bind(37, a.response_due);
-  return s->run();
+  return store::run_returning_id_into(c, *s, &a.id);
 }
 
 bool tracking_code_taken(const Status& s) {
@@ -253,16 +254,10 @@ Status insert_event_of(store::Connection& c, std::string_view tracking_code, Eve
   auto s = c.prepare(
       "INSERT INTO appeal_events (appeal_id, at, actor_user_id, actor_role, action, from_state, "
       "to_state, note, public, detail, note_public) "
-      "VALUES ((SELECT id FROM appeals WHERE tracking_code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id, appeal_id");
+      "VALUES ((SELECT id FROM appeals WHERE tracking_code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!s.ok()) return s.status();
   s->bind(1, tracking_code);
   bind_event(*s, e);
-  Result<bool> row = s->step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("INSERT INTO appeal_events … RETURNING returned no row");
-  e.id = s->column_int64(0);
-  e.appeal_id = s->column_int64(1);
   return s->run();
 }
 

@@ -33,23 +33,25 @@ Result<Appeal> get_appeal(store::Connection& c, int64_t id);
 Result<Appeal> get_appeal_by_code(store::Connection& c, const std::string& tracking_code);
 
 // A submission's rows, written so that a write job that lets the engine hold
-// back statements returning no rows (Connection::defer_rowless_statements)
-// sends them all in one round trip on PostgreSQL: the appeal's INSERT returns
-// no id (its event's INSERT reads it back) and the photo token and the event
-// name their appeal by its tracking code.
+// back statements (Connection::defer_rowless_statements) sends them all
+// together on PostgreSQL, also with other submissions' (store/job_runs.h):
+// the appeal's id comes back through store::run_returning_id_into, and the
+// photo token and the event name their appeal by its tracking code.
 //
 // Inserts `a` under a.tracking_code, or a fresh code (set in a) when it is
-// empty. Does not set a.id. A code already taken fails the statement
-// (kConflict, tracking_code_taken()), here or, held back, at the job's next
-// statement; the caller draws again in a new job.
+// empty, and sets a.id — at once, or, held back, when it is sent (by the
+// job's end at the latest: store::send_held() before reading it in the job).
+// A code already taken fails the statement (kConflict, tracking_code_taken()),
+// here or, held back, later; the caller draws again in a new job.
 Status insert_appeal(store::Connection& c, Appeal& a);
 // True for the failure of insert_appeal() on a taken tracking code.
 bool tracking_code_taken(const Status& s);
 // The photo token of the appeal with `tracking_code`.
 Status insert_photo_token_of(store::Connection& c, std::string_view tracking_code,
                              std::string_view token_hash, int64_t expires_at);
-// Inserts `e` as the event of the appeal with `tracking_code`; sets e.id and
-// e.appeal_id (kInternal when there is no such appeal: its INSERT failed).
+// Inserts `e` as the event of the appeal with `tracking_code` (its
+// appeal_id NOT NULL fails when there is no such appeal). Sets neither e.id
+// nor e.appeal_id: it returns no row, so that it can be held back.
 Status insert_event_of(store::Connection& c, std::string_view tracking_code, Event& e);
 // Overwrites every mutable column (state, assignment, times, outcome,
 // callback, merge, followers, clock, escalation).

@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "store/job_runs.h"
+
 namespace warmcity::store {
 namespace {
 
@@ -13,6 +15,9 @@ namespace {
 constexpr char kSavepoint[] = "SAVEPOINT warmcity_job";
 constexpr char kRelease[] = "RELEASE warmcity_job";
 constexpr char kRollbackTo[] = "ROLLBACK TO warmcity_job";
+constexpr char kRunSavepoint[] = "SAVEPOINT warmcity_run";
+constexpr char kRunRelease[] = "RELEASE warmcity_run";
+constexpr char kRunRollbackTo[] = "ROLLBACK TO warmcity_run";
 
 int bucket_of(size_t batch_size) {
   for (int i = 0; i < WriterStats::kBuckets - 1; ++i) {
@@ -30,7 +35,9 @@ Status run_sql(Connection& conn, const std::string& sql) {
 }  // namespace
 
 Writer::Writer(std::unique_ptr<Connection> conn, size_t max_batch)
-    : conn_(std::move(conn)), max_batch_(std::max<size_t>(max_batch, 1)) {
+    : conn_(std::move(conn)),
+      hooks_(dynamic_cast<JobRunHooks*>(conn_.get())),
+      max_batch_(std::max<size_t>(max_batch, 1)) {
   answerer_ = std::thread([this] { answer_loop(); });
   answerer_id_ = answerer_.get_id();
   thread_ = std::thread([this] { loop(); });
@@ -129,6 +136,52 @@ Status Writer::run_job(Job& job) {
   return result;
 }
 
+size_t Writer::run_end(const std::vector<Job>& batch, size_t first) const {
+  size_t last = first + 1;
+  if (hooks_ == nullptr) return last;
+  auto replayable = [&](size_t i) { return batch[i].run.target<Replayable>() != nullptr; };
+  if (!replayable(first)) return last;
+  while (last < batch.size() && replayable(last)) ++last;
+  return last;
+}
+
+void Writer::run_together(std::vector<Job>& batch, size_t first, size_t last,
+                          std::vector<Status>& results) {
+  Status failed = run_sql(*conn_, kRunSavepoint);
+  if (failed.ok()) {
+    hooks_->hold_across_jobs(true);
+    for (size_t i = first; i < last && failed.ok(); ++i) {
+      results[i] = run_job(batch[i]);
+      if (!results[i].ok()) failed = results[i];
+    }
+    hooks_->hold_across_jobs(false);
+    if (failed.ok()) failed = hooks_->send_held();
+    if (failed.ok()) failed = run_sql(*conn_, kRunRelease);
+    if (failed.ok()) return;
+  }
+  // Which job failed, and whether the others would have, is learnt by
+  // running them again, each on its own.
+  if (conn_->in_transaction()) {
+    Status undone = run_sql(*conn_, kRunRollbackTo);
+    if (undone.ok()) undone = run_sql(*conn_, kRunRelease);
+    if (!undone.ok()) {
+      failed = undone;
+      conn_->exec("ROLLBACK");
+    }
+  }
+  if (!conn_->in_transaction()) {
+    // Lost with the transaction; run_batch fails what it held.
+    for (size_t i = first; i < last; ++i) results[i] = failed;
+    return;
+  }
+  for (size_t i = first; i < last; ++i) {
+    results[i] = run_job(batch[i]);
+    if (conn_->in_transaction()) continue;
+    for (size_t j = i + 1; j < last; ++j) results[j] = results[i];
+    return;
+  }
+}
+
 void Writer::run_batch(std::vector<Job>& batch) {
   const size_t n = batch.size();
   std::vector<Status> results(n);
@@ -139,21 +192,28 @@ void Writer::run_batch(std::vector<Job>& batch) {
   // jobs in it so far are lost and the rest go into a fresh transaction.
   size_t first = 0;  // first job of the current transaction
   Status begin = conn_->begin_write();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n;) {
     if (!begin.ok()) {
       results[i] = Status::Unavailable("begin write transaction failed: " + begin.message());
+      ++i;
       continue;
     }
-    results[i] = run_job(batch[i]);
-    own_failure[i] = !results[i].ok();
+    const size_t end = run_end(batch, i);
+    if (end - i > 1) {
+      run_together(batch, i, end, results);
+    } else {
+      results[i] = run_job(batch[i]);
+    }
+    for (size_t j = i; j < end; ++j) own_failure[j] = !results[j].ok();
+    i = end;
     if (conn_->in_transaction()) continue;
     const Status lost = Status::Unavailable("write transaction rolled back by the database: " +
-                                            results[i].message());
-    for (size_t j = first; j <= i; ++j) {
+                                            results[i - 1].message());
+    for (size_t j = first; j < i; ++j) {
       if (results[j].ok()) results[j] = lost;
     }
     ++commit_failures;
-    first = i + 1;
+    first = i;
     if (first < n) begin = conn_->begin_write();
   }
   if (!begin.ok()) ++commit_failures;

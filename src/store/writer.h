@@ -9,6 +9,13 @@
 // next batch (on PostgreSQL the database works on that batch while the answers are serialised
 // and posted). If the COMMIT fails, every job of the batch gets a kUnavailable Status and the
 // transaction is rolled back.
+//
+// Runs (store/job_runs.h): on an engine that can hold statements across jobs
+// (PostgreSQL, JobRunHooks), consecutive Replayable jobs of a batch run as one
+// run inside SAVEPOINT warmcity_run, their held statements sent together at
+// its end. When anything in a run fails, it is rolled back to that savepoint
+// (ROLLBACK TO, RELEASE) and its jobs are run again one by one, each inside
+// its own savepoint as above, so that each gets its own Status.
 #pragma once
 
 #include <condition_variable>
@@ -21,6 +28,7 @@
 
 #include "store/connection.h"
 #include "store/database.h"
+#include "store/job_run_hooks.h"
 
 namespace warmcity::store {
 
@@ -56,9 +64,17 @@ class Writer {
   void loop();
   void run_batch(std::vector<Job>& batch);
   Status run_job(Job& job);
+  // Runs batch[first, last), Replayable jobs, as one run (header comment),
+  // their Statuses into results[first, last).
+  void run_together(std::vector<Job>& batch, size_t first, size_t last,
+                    std::vector<Status>& results);
+  // The end of the run of Replayable jobs that starts at batch[first]: first + 1
+  // when there is none to run together (no JobRunHooks, or a lone job).
+  size_t run_end(const std::vector<Job>& batch, size_t first) const;
   void answer_loop();
 
   const std::unique_ptr<Connection> conn_;  // used only on the writer thread
+  JobRunHooks* const hooks_;                // conn_'s, or nullptr (SQLite)
   const size_t max_batch_;
 
   mutable std::mutex mu_;

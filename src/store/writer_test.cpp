@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/job_runs.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/test_util.h"
 
@@ -210,6 +211,50 @@ TEST_F(store_writer, QueuedJobsAreBatchedAndRunInSubmissionOrder) {
   EXPECT_EQ(stats.queue_depth, 0u);
   EXPECT_EQ(stats.batch_buckets[6], 1u) << "1000 queued jobs should commit as one batch";
   EXPECT_EQ(stats.commits, 2u);  // the gate's batch, then the thousand
+}
+
+// On SQLite a Replayable job (job_runs.h) is run as any other: once, in its
+// own savepoint, with the id of an INSERT … RETURNING written at once.
+TEST_F(store_writer, ReplayableJobsRunOnceEachOnSqlite) {
+  constexpr int kJobs = 6;
+  constexpr int kRefuses = 2;
+  WriterGate gate;
+  gate.close(*db_);
+  std::vector<std::atomic<int>> runs(kJobs);
+  std::vector<int64_t> ids(kJobs, 0);
+  std::vector<int64_t> seen(kJobs, -1);  // the id as the job itself saw it
+  std::vector<std::future<Status>> results;
+  for (int i = 0; i < kJobs; ++i) {
+    auto done = std::make_shared<std::promise<Status>>();
+    results.push_back(done->get_future());
+    db_->submit(Replayable{[&, i](Connection& c) {
+                  ++runs[i];
+                  c.defer_rowless_statements();
+                  Result<Statement> st =
+                      c.prepare("INSERT INTO items (who, seq) VALUES (9, ?) RETURNING id");
+                  if (!st.ok()) return st.status();
+                  st->bind(1, i);
+                  if (Status s = run_returning_id_into(c, *st, &ids[i]); !s.ok()) return s;
+                  seen[i] = ids[i];
+                  return i == kRefuses ? Status::Conflict("refused") : Status::Ok();
+                }},
+                [done](const Status& s) { done->set_value(s); });
+  }
+  gate.release();
+  for (int i = 0; i < kJobs; ++i) {
+    const Status s = results[i].get();
+    EXPECT_EQ(s.ok(), i != kRefuses) << i << ": " << s.message();
+    EXPECT_EQ(runs[i], 1) << i;
+    EXPECT_GT(seen[i], 0) << "written at once on SQLite: " << i;
+  }
+  EXPECT_EQ(count("who = 9"), kJobs - 1);
+  EXPECT_EQ(count("who = 9 AND seq = " + std::to_string(kRefuses)), 0);
+  for (int i = 0; i < kJobs; ++i) {
+    if (i == kRefuses) continue;
+    EXPECT_EQ(
+        count("who = 9 AND id = " + std::to_string(ids[i]) + " AND seq = " + std::to_string(i)), 1)
+        << i;
+  }
 }
 
 TEST_F(store_writer, MaxBatchSplitsTheQueue) {

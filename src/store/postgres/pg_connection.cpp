@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/job_run_hooks.h"
 #include "store/postgres/pg_sql.h"
 #include "store/postgres/pg_status.h"
 #include "store/postgres/pg_values.h"
@@ -77,8 +78,9 @@ class PgStatement final : public StatementImpl {
     for (size_t i = 0; i < values_.size(); ++i) {
       pointers_[i] = is_null_[i] ? nullptr : values_[i].c_str();
     }
-    if (changes_rows_ && session_->may_defer(verb_) && rowless()) {
-      // Sent later (pg_session.h, "Deferred statements"): no rows to read.
+    if (changes_rows_ && session_->may_defer(verb_) && (session_->id_promised() || rowless())) {
+      // Sent later (pg_session.h, "Deferred statements"): no rows to read
+      // (or its id goes where the job promised, store/job_runs.h).
       result_ = PgResult();
       rows_ = columns_ = row_ = 0;
       Status s = session_->defer({name_, sql_, verb_, changes_rows_}, pointers_);
@@ -169,7 +171,7 @@ class PgStatement final : public StatementImpl {
   int row_ = 0;
 };
 
-class PgConnection final : public Connection {
+class PgConnection final : public Connection, public JobRunHooks {
  public:
   explicit PgConnection(std::shared_ptr<PgSession> session) : session_(std::move(session)) {}
   ~PgConnection() override {
@@ -182,6 +184,10 @@ class PgConnection final : public Connection {
   int changes() const override { return session_->changes(); }
   void defer_rowless_statements() override { session_->set_deferring(); }
   Status end_write_job() override { return session_->end_deferring(); }
+  void hold_across_jobs(bool on) override { session_->hold_across_jobs(on); }
+  Status send_held() override { return session_->send_held_now(); }
+  bool promise_id_into(int64_t* into) override { return session_->promise_id_into(into); }
+  bool id_promise_taken() override { return session_->id_promise_taken(); }
   Status begin_write() override { return session_->begin_write(); }
   Status begin_schema_change() override {
     return session_->exec(

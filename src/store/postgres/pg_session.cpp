@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "store/postgres/pg_status.h"
+#include "store/postgres/pg_values.h"
 
 namespace warmcity::store {
 namespace {
@@ -171,6 +172,10 @@ namespace {
 // At most this many statements wait to be sent (jobs that run no statement of
 // their own would otherwise add two each).
 constexpr size_t kMaxHeld = 16;
+// ... and while they are held across jobs: a run of about 200 submissions in
+// one pipeline (five statements each). Their results are a few dozen bytes
+// each, far below what the socket buffers while the rest is still being sent.
+constexpr size_t kMaxHeldAcrossJobs = 1024;
 
 // The held statements, none of them deferred, as one script.
 template <class Held>
@@ -188,6 +193,19 @@ bool is_rollback(TxVerb verb) { return verb == TxVerb::kRollback || verb == TxVe
 }  // namespace
 
 Status PgSession::send_held() { return run_pipelined(nullptr, nullptr, nullptr); }
+
+size_t PgSession::max_held() const { return holding_across_ ? kMaxHeldAcrossJobs : kMaxHeld; }
+
+Status PgSession::send_held_now() {
+  if (!kept_error_.ok()) return kept_error_;
+  return send_held();
+}
+
+bool PgSession::promise_id_into(int64_t* into) {
+  if (!may_defer(TxVerb::kOther)) return false;
+  promised_id_ = into;
+  return true;
+}
 
 void PgSession::send_held_keeping_failure() noexcept {
   try {
@@ -223,7 +241,7 @@ Status PgSession::before_command(TxVerb verb, std::string_view sql, const std::s
   }
   if ((verb == TxVerb::kRelease || verb == TxVerb::kSavepoint) && parameterless &&
       tx_ == TxState::kOpen) {
-    if (held_.size() >= kMaxHeld) {
+    if (held_.size() >= max_held()) {
       if (Status s = send_held(); !s.ok()) return s;
     }
     Held h;
@@ -265,6 +283,7 @@ Status PgSession::defer(const Prepared& stmt, const std::vector<const char*>& pa
   h.name = stmt.name;
   h.verb = stmt.verb;
   h.changes_rows = stmt.changes_rows;
+  h.id_into = std::exchange(promised_id_, nullptr);
   h.values.reserve(params.size());
   h.nulls.reserve(params.size());
   for (const char* p : params) {
@@ -273,14 +292,15 @@ Status PgSession::defer(const Prepared& stmt, const std::vector<const char*>& pa
   }
   held_.push_back(std::move(h));
   ++deferred_;
-  if (held_.size() >= kMaxHeld) return send_held();
+  if (held_.size() >= max_held()) return send_held();
   return Status::Ok();
 }
 
 Status PgSession::end_deferring() {
   deferring_ = false;
+  promised_id_ = nullptr;
   if (!kept_error_.ok()) return std::exchange(kept_error_, Status::Ok());
-  if (deferred_ > 0) return send_held();
+  if (deferred_ > 0 && !holding_across_) return send_held();
   return Status::Ok();
 }
 
@@ -342,7 +362,10 @@ Status PgSession::prepare(const std::string& name, const std::string& text, std:
   if (Status s = answer_kept(TxVerb::kOther); !s.ok()) return s;
   // A failed Parse aborts the transaction: the job's savepoint must exist first.
   if (!held_.empty()) {
-    if (Status s = send_held(); !s.ok()) return s;
+    Status s = send_held();
+    // A rollback to a savepoint is parsed in a failed transaction too, and
+    // undoes what failed (before_command): only a lost connection stops it.
+    if (!s.ok() && (!conn_ || !is_rollback(tx_verb(sql)))) return s;
   }
   Status s = guarded("prepare", sql, nullptr, 0, [&] {
     conn_->prepare(name, text);
@@ -460,8 +483,16 @@ Status PgSession::run_pipelined(const Prepared* stmt, const std::vector<const ch
   for (size_t i = 0; i < n; ++i) {
     const ExecStatusType st = PQresultStatus(results[i].get());
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
-      if (i < held.size() && held[i].changes_rows) changes_ = results[i].affected_rows();
-      continue;
+      if (i >= held.size()) continue;
+      if (held[i].changes_rows) changes_ = results[i].affected_rows();
+      if (held[i].id_into == nullptr) continue;
+      if (results[i].rows() > 0 && results[i].columns() > 0 && !results[i].is_null(0, 0)) {
+        *held[i].id_into = parse_pg_int64(results[i].value(0, 0));
+        continue;
+      }
+      // The transaction is healthy, but the job must not go on without its id.
+      after_success(verbs.data(), i + 1);
+      return Status::Internal(what_of(i) + ": RETURNING gave no id");
     }
     after_success(verbs.data(), i);
     Status s = libpq_failure(results[i].get(), what_of(i));

@@ -46,6 +46,15 @@
 // statement is deferred) and answers the first failure, so a failure always
 // fails the job that made it and never the next one.
 //
+// Across jobs: while hold_across_jobs() is on (the writer's run of
+// Replayable jobs, store/job_runs.h), end_deferring() leaves the job's
+// deferred statements held, so that a run's jobs reach the server in one
+// pipeline (up to kMaxHeldAcrossJobs statements; send_held_now() sends them).
+// A deferred INSERT … RETURNING id may carry a promise (promise_id_into()):
+// its id is written into the promised place when its result arrives. Which
+// job a failure belongs to is then the writer's to find out, by running the
+// run's jobs again one by one (writer.h).
+//
 // Session settings, sent in one round trip after connecting:
 // synchronous_commit=on (a COMMIT that returned is durable, also on a
 // standby-less server), statement_timeout, lock_timeout (the busy timeout),
@@ -67,6 +76,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <libpq-fe.h>
@@ -193,6 +203,18 @@ class PgSession {
 
   // Deferral for the rest of a write job (header comment).
   void set_deferring() { deferring_ = true; }
+  // Holding deferred statements past the end of their job (header comment).
+  void hold_across_jobs(bool on) { holding_across_ = on; }
+  // Sends every held statement now: the first failure, or one kept since.
+  Status send_held_now();
+  // The next deferred statement writes its first column's integer into
+  // *into when it is sent; false (no promise made) when nothing may be
+  // deferred now.
+  bool promise_id_into(int64_t* into);
+  // Withdraws a promise no statement took; true when one took it.
+  bool id_promise_taken() { return std::exchange(promised_id_, nullptr) == nullptr; }
+  // A promise is waiting for the next deferred statement.
+  bool id_promised() const { return promised_id_ != nullptr; }
   // True when a prepared statement of `verb` that returns no rows may be
   // deferred now: deferral is on, the transaction is healthy and nothing has failed.
   bool may_defer(TxVerb verb) const {
@@ -237,7 +259,10 @@ class PgSession {
     std::vector<bool> nulls;
     TxVerb verb = TxVerb::kOther;
     bool changes_rows = false;
+    int64_t* id_into = nullptr;  // promise_id_into(): where its first column goes
   };
+  // How many statements may be held now before they are sent.
+  size_t max_held() const;
   // The held statements (header comment) before a command of `verb`: holds
   // a parameterless SAVEPOINT or RELEASE (`done`: nothing more to send;
   // `name`: its prepared statement's, or nullptr for a script); sends
@@ -277,7 +302,9 @@ class PgSession {
   std::vector<Held> held_;  // statements not sent yet, in order
   size_t deferred_ = 0;     // how many of held_ are deferred prepared statements
   bool deferring_ = false;
-  Status kept_error_;  // a deferred statement's failure no command has answered yet
+  bool holding_across_ = false;
+  int64_t* promised_id_ = nullptr;  // for the next deferred statement
+  Status kept_error_;               // a deferred statement's failure no command has answered yet
 };
 
 }  // namespace warmcity::store
