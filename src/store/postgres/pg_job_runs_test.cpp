@@ -290,5 +290,32 @@ TEST(PgJobRuns, SendHeldWritesThePromisedIdForTheJobToRead) {
   EXPECT_EQ(seen, count(*db, "SELECT id FROM item WHERE name = 'y'"));
 }
 
+TEST(PgJobRuns, APromisedIdThatNeverComesFailsItsJob) {
+  ScratchDatabase scratch;
+  ASSERT_TRUE(scratch.ok());
+  std::unique_ptr<Database> db = open_db(scratch);
+  ASSERT_TRUE(db);
+  auto add_nothing = [](Connection& c, int64_t* id) {
+    Result<Statement> ins =
+        c.prepare("INSERT INTO item (name, qty) SELECT ?, 1 WHERE 1 = 0 RETURNING id");
+    if (!ins.ok()) return ins.status();
+    ins->bind(1, "never");
+    return run_returning_id_into(c, *ins, id);
+  };
+  int64_t warm = 0;
+  EXPECT_EQ(db->write([&](Connection& c) { return add_nothing(c, &warm); }).code(), Code::kInternal)
+      << "not held: answered at once";
+  int64_t id = 0;
+  const Status s = db->write([&](Connection& c) {
+    c.defer_rowless_statements();
+    if (Status a = add_nothing(c, &id); !a.ok()) return a;
+    return add_item(c, "kept?", 1, &warm);
+  });
+  EXPECT_EQ(s.code(), Code::kInternal) << s.message();
+  EXPECT_NE(s.message().find("RETURNING gave no id"), std::string::npos) << s.message();
+  EXPECT_EQ(id, 0);
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM item"), 0) << "the job's other rows went with it";
+}
+
 }  // namespace
 }  // namespace warmcity::store

@@ -480,6 +480,9 @@ Status PgSession::run_pipelined(const Prepared* stmt, const std::vector<const ch
   if (PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(pg) != 1) {
     return abandon(sync.get());
   }
+  // A promised id that did not come: the transaction is healthy, but the job
+  // must not go on without its id.
+  Status no_id;
   for (size_t i = 0; i < n; ++i) {
     const ExecStatusType st = PQresultStatus(results[i].get());
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
@@ -488,11 +491,10 @@ Status PgSession::run_pipelined(const Prepared* stmt, const std::vector<const ch
       if (held[i].id_into == nullptr) continue;
       if (results[i].rows() > 0 && results[i].columns() > 0 && !results[i].is_null(0, 0)) {
         *held[i].id_into = parse_pg_int64(results[i].value(0, 0));
-        continue;
+      } else if (no_id.ok()) {
+        no_id = Status::Internal(what_of(i) + ": RETURNING gave no id");
       }
-      // The transaction is healthy, but the job must not go on without its id.
-      after_success(verbs.data(), i + 1);
-      return Status::Internal(what_of(i) + ": RETURNING gave no id");
+      continue;
     }
     after_success(verbs.data(), i);
     Status s = libpq_failure(results[i].get(), what_of(i));
@@ -501,7 +503,7 @@ Status PgSession::run_pipelined(const Prepared* stmt, const std::vector<const ch
   }
   after_success(verbs.data(), n);
   if (stmt != nullptr) *out = std::move(results[n - 1]);
-  return Status::Ok();
+  return no_id;
 }
 
 Status PgSession::run_prepared(const Prepared& stmt, const std::vector<const char*>& params,
