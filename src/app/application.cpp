@@ -130,6 +130,7 @@ Status record_duty_hours(store::Connection& c, const afterschool::ConfirmedDuty&
 Result<std::unique_ptr<Application>> Application::open(const AppConfig& config) {
   Result<std::string> photo_dir = photo_dir_for(config.db_path, config.data_dir, config.photo_dir);
   if (!photo_dir.ok()) return photo_dir.status();
+  if (Status made = make_data_dir(config.data_dir); !made.ok()) return made;
   store::Options options;
   options.path = config.db_path;
   options.max_batch = config.writer_max_batch;

@@ -38,6 +38,15 @@ Result<std::string> photo_dir_for(const std::string& db, const std::string& data
   return db + "-photos";
 }
 
+Status make_data_dir(const std::string& dir) {
+  if (dir.empty()) return Status::Ok();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec)
+    return Status::InvalidArgument("cannot make the data directory " + dir + ": " + ec.message());
+  return Status::Ok();
+}
+
 std::string without_password(std::string_view text) {
   std::string out;
   size_t pos = 0;

@@ -25,6 +25,11 @@ namespace warmcity::app {
 Result<std::string> photo_dir_for(const std::string& db, const std::string& data_dir,
                                   const std::string& photo_dir);
 
+// Makes the data directory `dir` (with its parents) when it is not there
+// yet; Ok for an empty `dir` (none given). kInvalidArgument naming it and why
+// when it cannot be made.
+Status make_data_dir(const std::string& dir);
+
 // `text` with the password of every postgresql:// or postgres:// URL in it
 // taken out ("postgresql://u:secret@h/db" → "postgresql://u@h/db"), for
 // messages and logs.

@@ -8,8 +8,8 @@
 // PostgreSQL ones need the tests' cluster (WARMCITY_TEST_PG_URL, set by ctest).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,39 @@ test('a PostgreSQL URL without --data-dir is refused before anything opens', () 
     { WARMCITY_DATA_DIR: undefined, WARMCITY_DB: undefined });
   assertOneLineFailure(r, /needs --data-dir/, 'serve on a URL without --data-dir');
   assert.doesNotMatch(r.stderr, /s3cret-pw/);
+});
+
+test('serve makes a --data-dir that is not there yet; one it cannot make is one line, exit 1', async () => {
+  const dir = scratch();
+  const dataDir = join(dir, 'not', 'yet');
+  const srv = spawn(BIN, ['serve', '--db', testDatabase(dir), '--data-dir', dataDir, '--listen', '127.0.0.1',
+    '--port', '0', '--password-cost', 'minimum'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => srv.on('exit', (code, signal) => resolve({ code, signal })));
+  let stderr = '';
+  srv.stderr.on('data', (chunk) => { stderr += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no "listening on" in 20 s; stderr: ${stderr}`)), 20000);
+    srv.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    srv.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}: ${stderr}`)); });
+  });
+  try {
+    assert.ok(statSync(join(dataDir, 'photos')).isDirectory(), 'the photo directory inside it');
+    assert.equal((await fetch(`${url}/api/v1/health`)).status, 200);
+  } finally {
+    srv.kill('SIGTERM');
+  }
+  assert.deepEqual(await exited, { code: 0, signal: null }, stderr);
+
+  // A file where a directory would have to be.
+  writeFileSync(join(dir, 'a-file'), 'x');
+  const blocked = join(dir, 'a-file', 'data');
+  const r = run(['serve', '--db', testDatabase(dir), '--data-dir', blocked, '--port', '0']);
+  assertOneLineFailure(r, /cannot make the data directory .*a-file\/data/, 'serve with a data directory under a file');
 });
 
 // A port nothing listens on: one the kernel just gave out and took back.
