@@ -194,6 +194,13 @@ bool is_rollback(TxVerb verb) { return verb == TxVerb::kRollback || verb == TxVe
 
 Status PgSession::send_held() { return run_pipelined(nullptr, nullptr, nullptr); }
 
+Status PgSession::send_held_before(TxVerb verb) {
+  Status s = send_held();
+  // A rollback undoes what failed: only a lost connection stops it.
+  if (!s.ok() && conn_ && is_rollback(verb)) return Status::Ok();
+  return s;
+}
+
 size_t PgSession::max_held() const { return holding_across_ ? kMaxHeldAcrossJobs : kMaxHeld; }
 
 Status PgSession::send_held_now() {
@@ -259,9 +266,7 @@ Status PgSession::before_command(TxVerb verb, std::string_view sql, const std::s
     return Status::Ok();
   }
   if (deferred_ > 0 && (verb == TxVerb::kCommit || verb == TxVerb::kRollbackTo)) {
-    Status s = send_held();
-    // A rollback to a savepoint undoes what failed: only a lost connection stops it.
-    if (!s.ok() && (verb == TxVerb::kCommit || !conn_)) return s;
+    if (Status s = send_held_before(verb); !s.ok()) return s;
   }
   // COMMIT ends every savepoint, and so every one not made yet.
   if (verb == TxVerb::kCommit) held_.clear();
@@ -361,11 +366,9 @@ Status PgSession::prepare(const std::string& name, const std::string& text, std:
   if (Status s = ready(TxVerb::kOther, skip); !s.ok()) return s;
   if (Status s = answer_kept(TxVerb::kOther); !s.ok()) return s;
   // A failed Parse aborts the transaction: the job's savepoint must exist first.
+  // A rollback to a savepoint is parsed in a failed transaction too.
   if (!held_.empty()) {
-    Status s = send_held();
-    // A rollback to a savepoint is parsed in a failed transaction too, and
-    // undoes what failed (before_command): only a lost connection stops it.
-    if (!s.ok() && (!conn_ || !is_rollback(tx_verb(sql)))) return s;
+    if (Status s = send_held_before(tx_verb(sql)); !s.ok()) return s;
   }
   Status s = guarded("prepare", sql, nullptr, 0, [&] {
     conn_->prepare(name, text);

@@ -272,6 +272,9 @@ class PgSession {
                         bool parameterless, bool& done);
   // Sends the held statements alone, in one pipeline.
   Status send_held();
+  // ... before a command of `verb`: a rollback goes on past their failure
+  // (it undoes it) unless the connection was lost.
+  Status send_held_before(TxVerb verb);
   // Runs the held statements and then `stmt` (if any) in one pipeline; `out`
   // gets the statement's result.
   Status run_pipelined(const Prepared* stmt, const std::vector<const char*>* params, PgResult* out);
